@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/connect.js';
+import { AdjustableClock } from './platform/clock.js';
+import { authPlugin } from './platform/auth.js';
+import { registerErrorHandler, errorBody } from './platform/http-errors.js';
+import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
+import { FileStorage } from './platform/storage.js';
+import { startWorker } from './platform/worker.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { institutionRoutes } from './modules/institutions/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { adminRequestRoutes } from './modules/admin-requests/routes.js';
+import { competitionRoutes } from './modules/competitions/routes.js';
+import { mailRoutes } from './modules/mail/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: AdjustableClock;
+  storage: FileStorage;
+  mail: { transport: MailTransport; kick: () => void };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export type App = FastifyInstance;
+export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** Builds the whole application: platform plugins first, then every module, listed explicitly. */
+export async function buildApp(opts: {
+  config: Config;
+  db: Db;
+  clock?: AdjustableClock;
+  transport?: MailTransport;
+  logger?: boolean;
+  /** Start the in-process worker (mail delivery); tests drive it by hand instead. */
+  worker?: boolean;
+}): Promise<FastifyInstance> {
+  const { config, db } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const transport =
+    opts.transport ?? createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const clock = opts.clock ?? new AdjustableClock();
+  const deps: AppDeps = {
+    config,
+    db,
+    clock,
+    storage: new FileStorage(path.join(config.dataDir, 'files')),
+    mail: { transport, kick: () => undefined },
+  };
+  app.decorate('deps', deps);
+
+  if (opts.worker) {
+    const worker = startWorker({ db, clock, transport, mailFrom: config.mailFrom, log: app.log });
+    deps.mail.kick = worker.kick;
+    app.addHook('onClose', async () => worker.stop());
+  }
+
+  registerErrorHandler(app);
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.baseUrl.startsWith('https://'),
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Sinovik API',
+        description: 'API Sinovik — kompetisi inovasi pelayanan publik. Everything the web app does.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Mutating requests from another origin are refused (defence in depth besides SameSite=Lax).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const origin = req.headers.origin;
+    if (!origin) return;
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    try {
+      if (new URL(origin).host !== host) {
+        return reply
+          .code(403)
+          .send(
+            errorBody('cross_origin', {
+              id: 'Permintaan lintas situs ditolak.',
+              en: 'Cross-site request refused.',
+            }),
+          );
+      }
+    } catch {
+      return reply
+        .code(403)
+        .send(
+          errorBody('cross_origin', {
+            id: 'Permintaan lintas situs ditolak.',
+            en: 'Cross-site request refused.',
+          }),
+        );
+    }
+  });
+
+  await app.register(authPlugin);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  await api.register(systemRoutes, { prefix: '/api' });
+  await api.register(authRoutes, { prefix: '/api' });
+  await api.register(institutionRoutes, { prefix: '/api' });
+  await api.register(userRoutes, { prefix: '/api' });
+  await api.register(adminRequestRoutes, { prefix: '/api' });
+  await api.register(competitionRoutes, { prefix: '/api' });
+  await api.register(mailRoutes, { prefix: '/api' });
+  await api.register(auditRoutes, { prefix: '/api' });
+
+  // The built web app, with client-side routes falling back to index.html.
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,298 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Conventions shared by SQLite and PostgreSQL:
+ * - instants are ISO-8601 UTC strings ("2026-05-11T16:59:00.000Z"), which sort as text;
+ * - booleans are integers 0/1 (better-sqlite3 cannot bind JS booleans);
+ * - structured settings are JSON text.
+ */
+
+export type Bool = 0 | 1;
+
+export type InstitutionType =
+  | 'kementerian'
+  | 'lembaga'
+  | 'pemerintah_provinsi'
+  | 'pemerintah_kabupaten'
+  | 'pemerintah_kota'
+  | 'bumn'
+  | 'bumd';
+
+export type Role = 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin';
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  type: InstitutionType;
+  name: string;
+  short_name: string | null;
+  region_code: string | null;
+  parent_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  institution_id: number;
+  name: string;
+  /** 'pd' (perangkat daerah / satuan kerja) or 'upp' (unit pelayanan publik). */
+  kind: 'pd' | 'upp';
+  parent_unit_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  position: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  locale: 'id' | 'en';
+  /** Set when someone else created the account: first login must complete the profile and set a password. */
+  must_complete_profile: Bool;
+  is_active: Bool;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  institution_id: number | null;
+  unit_id: number | null;
+  competition_id: number | null;
+  granted_by: number | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  purpose: 'reset' | 'set_password';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface AdminRequestTable {
+  id: Generated<number>;
+  institution_id: number;
+  name: string;
+  position: string;
+  email: string;
+  phone: string;
+  letter_number: string | null;
+  letter_file_id: number;
+  locale: 'id' | 'en';
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_user_id: number | null;
+  ip: string | null;
+  created_at: string;
+}
+
+export interface CompetitionTable {
+  id: Generated<number>;
+  organizer_institution_id: number;
+  /** Short code used in proposal IDs, e.g. KIPP. */
+  code: string;
+  name: string;
+  year: number;
+  theme: string;
+  description: string | null;
+  time_zone: string;
+  status: 'draft' | 'published' | 'archived';
+  /** JSON: competition-wide settings (allowed file types, size limits, ...). */
+  settings: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  competition_id: number;
+  key: string;
+  name_id: string;
+  name_en: string;
+  position: number;
+}
+
+export interface CompetitionGroupTable {
+  id: Generated<number>;
+  competition_id: number;
+  key: string;
+  name_id: string;
+  name_en: string;
+  description_id: string | null;
+  description_en: string | null;
+  min_implementation_months: number;
+  /** Maximum forwarded proposals per participant institution; null = outside the quota. */
+  quota_per_institution: number | null;
+  invitation_only: Bool;
+  position: number;
+}
+
+export interface FormSectionTable {
+  id: Generated<number>;
+  group_id: number;
+  key: string;
+  label_id: string;
+  label_en: string;
+  guidance_id: string | null;
+  guidance_en: string | null;
+  word_limit: number | null;
+  weight: number;
+  required: Bool;
+  position: number;
+}
+
+export interface StageTable {
+  id: Generated<number>;
+  competition_id: number;
+  kind: string;
+  name_id: string;
+  name_en: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  position: number;
+  /** JSON: per-stage flags (who sees what, letter number of an extension, ...). */
+  settings: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  template: string;
+  locale: 'id' | 'en';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string | null;
+  eml_path: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title_id: string;
+  title_en: string;
+  body_id: string;
+  body_en: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  /** JSON: { before?, after?, ...details } */
+  summary: string;
+  ip: string | null;
+  created_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  /** Unique so the same timed event is scheduled (and run) once. */
+  unique_key: string;
+  run_at: string;
+  payload: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  institutions: InstitutionTable;
+  units: UnitTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  password_tokens: PasswordTokenTable;
+  login_failures: LoginFailureTable;
+  files: FileTable;
+  admin_requests: AdminRequestTable;
+  competitions: CompetitionTable;
+  categories: CategoryTable;
+  competition_groups: CompetitionGroupTable;
+  form_sections: FormSectionTable;
+  stages: StageTable;
+  outbox: OutboxTable;
+  notifications: NotificationTable;
+  audit_events: AuditEventTable;
+  jobs: JobTable;
+}
+
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type FileRow = Selectable<FileTable>;
+export type AdminRequestRow = Selectable<AdminRequestTable>;
+export type CompetitionRow = Selectable<CompetitionTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type CompetitionGroupRow = Selectable<CompetitionGroupTable>;
+export type FormSectionRow = Selectable<FormSectionTable>;
+export type StageRow = Selectable<StageTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type JobRow = Selectable<JobTable>;

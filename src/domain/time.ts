@@ -1,0 +1,81 @@
+/** Indonesia's three zones and how people name them. */
+export const INDONESIAN_ZONES = [
+  { tz: 'Asia/Jakarta', abbr: 'WIB', offsetHours: 7 },
+  { tz: 'Asia/Pontianak', abbr: 'WIB', offsetHours: 7 },
+  { tz: 'Asia/Makassar', abbr: 'WITA', offsetHours: 8 },
+  { tz: 'Asia/Jayapura', abbr: 'WIT', offsetHours: 9 },
+] as const;
+
+/** The zones a competition may be set in (any IANA zone works; these are offered first). */
+export const COMPETITION_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  const known = INDONESIAN_ZONES.find((z) => z.tz === timeZone);
+  if (known) return known.abbr;
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** "11 Mei 2021 23.59 WIB" / "11 May 2021 23:59 WIB": a deadline always carries its hour and zone. */
+export function formatInstant(instant: Date | string, timeZone: string, locale: 'id' | 'en'): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(d)
+    .replace(':', locale === 'id' ? '.' : ':');
+  return `${date} ${time} ${zoneAbbreviation(timeZone, d)}`;
+}
+
+/**
+ * The UTC instant of a wall-clock time in a zone, e.g. 2021-05-11 23:59 in Asia/Jakarta →
+ * 2021-05-11T16:59:00Z. Works for any IANA zone (Indonesia has no daylight saving).
+ */
+export function zonedToUtc(
+  local: { year: number; month: number; day: number; hour: number; minute: number; second?: number },
+  timeZone: string,
+): Date {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0);
+  const offset = offsetMs(new Date(guess), timeZone);
+  const first = new Date(guess - offset);
+  const offset2 = offsetMs(first, timeZone);
+  return offset2 === offset ? first : new Date(guess - offset2);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+export function offsetMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { connect, migrateToLatest, type Db } from './db/connect.js';
+import { buildApp } from './app.js';
+import { AdjustableClock } from './platform/clock.js';
+import { createMailTransport } from './platform/mail/delivery.js';
+import { startWorker } from './platform/worker.js';
+import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
+import { createUserFromCli } from './seed/create-user.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const HELP = `sinovik <command>
+
+  start                 build the web app if missing, migrate, seed the demo on an empty database, serve
+  serve                 serve the API and web app on PORT (default 3000)
+  worker                deliver mail and run timed events (when SINOVIK_WORKER=none on the web processes)
+  migrate               apply pending database migrations
+  seed --demo           load reference data (institutions) and the demo competition with demo accounts
+  seed                  load reference data only
+  create-user --email E --name N --role R [--institution ID] [--password P]
+                        create an account (roles: system_admin, secretariat, local_admin, upp, evaluator, panelist)
+`;
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function openDb(config: Config): Promise<Db> {
+  const db = connect(config.databaseUrl, config.dialect);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
+  return db;
+}
+
+async function buildWebIfMissing(): Promise<void> {
+  if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
+  console.log('building the web app (first start)...');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function printAccounts(config: Config, accounts: DemoAccount[]) {
+  console.log('\nSinovik demo — masuk di / log in at ' + config.baseUrl);
+  console.log(`Kata sandi semua akun demo / password of every demo account: ${DEMO_PASSWORD}\n`);
+  for (const a of accounts) console.log(`  ${a.role.padEnd(28)} ${a.email.padEnd(36)} ${a.scope}`);
+  console.log('');
+}
+
+async function serve(config: Config, db: Db, withWorker: boolean) {
+  const clock = new AdjustableClock();
+  const app = await buildApp({ config, db, clock, worker: withWorker && config.inProcessWorker });
+  const shutdown = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Sinovik berjalan di / is running at ${config.baseUrl} (API docs: ${config.baseUrl}/api/docs)`);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const config = loadConfigOrExit();
+      await buildWebIfMissing();
+      const db = await openDb(config);
+      const fresh = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      if (fresh) {
+        console.log('empty database: loading reference data and the demo competition...');
+        await seedReferenceData(db);
+        const accounts = await seedDemo(db, new AdjustableClock());
+        printAccounts(config, accounts);
+      } else {
+        const accounts = await seedDemo.accounts(db);
+        if (accounts.length) printAccounts(config, accounts);
+      }
+      await serve(config, db, true);
+      return;
+    }
+    case 'serve': {
+      const config = loadConfigOrExit();
+      await serve(config, await openDb(config), true);
+      return;
+    }
+    case 'worker': {
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+      const log = { info: console.log, error: console.error };
+      startWorker({ db, clock: new AdjustableClock(), transport, mailFrom: config.mailFrom, log });
+      console.log('worker running; Ctrl-C to stop');
+      setInterval(() => undefined, 1 << 30);
+      return;
+    }
+    case 'migrate': {
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      console.log('database is up to date');
+      await db.destroy();
+      return;
+    }
+    case 'seed': {
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      await seedReferenceData(db);
+      if (rest.includes('--demo')) printAccounts(config, await seedDemo(db, new AdjustableClock()));
+      await db.destroy();
+      return;
+    }
+    case 'create-user': {
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      const code = await createUserFromCli(db, rest);
+      await db.destroy();
+      process.exit(code);
+      return;
+    }
+    default:
+      console.log(HELP);
+      process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

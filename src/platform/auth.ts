@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { UserRow } from '../db/schema.js';
+import { AppError, t, unauthenticated } from '../domain/errors.js';
+import { DENY_TEXT, decide, type Action, type Actor, type Subjects } from '../domain/policy.js';
+import { resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRow | null;
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable while the account still has to complete its profile (first login). */
+    allowIncompleteProfile?: boolean;
+  }
+}
+
+/** Resolves the session cookie on every request and enforces first-login profile completion. */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('user', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const unsigned = req.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return;
+    const resolved = await resolveSession(app.deps.db, unsigned.value, app.deps.clock.now());
+    if (!resolved) return;
+    req.user = resolved.user;
+    req.actor = resolved.actor;
+    req.sessionToken = unsigned.value;
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile) {
+      throw new AppError(
+        403,
+        'profile_incomplete',
+        t(
+          'Lengkapi profil dan buat kata sandi Anda terlebih dahulu.',
+          'Please complete your profile and set your password first.',
+        ),
+      );
+    }
+  });
+});
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    signed: true,
+    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The logged-in user, or a 401. */
+export function requireUser(req: FastifyRequest): { user: UserRow; actor: Actor } {
+  if (!req.user || !req.actor) throw unauthenticated();
+  return { user: req.user, actor: req.actor };
+}
+
+/** Asks the policy; refuses with 401/403 and the reason in both languages. */
+export function authorize<A extends Action>(req: FastifyRequest, action: A, subject: Subjects[A]): Actor {
+  const decision = decide(req.actor, action, subject, { clockControl: req.server.deps.config.clockControl });
+  if (decision.allowed) return req.actor!;
+  if (decision.reason === 'notAuthenticated') throw unauthenticated();
+  throw new AppError(403, `forbidden.${decision.reason}`, DENY_TEXT[decision.reason]);
+}
+
+/** The client address as seen behind a trusted proxy. */
+export const clientIp = (req: FastifyRequest): string => req.ip;

@@ -1,0 +1,164 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldProblem, type Text } from '../domain/errors.js';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: Text; fields: Record<string, FieldProblem> };
+}
+
+interface ZodLikeIssue {
+  code: string;
+  path?: (string | number)[];
+  instancePath?: string;
+  message?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  expected?: string;
+  origin?: string;
+  values?: unknown[];
+  params?: { issue?: ZodLikeIssue };
+}
+
+/** Turns one zod issue into a bilingual message; custom messages written as "id|en" are kept as such. */
+export function issueText(issue: ZodLikeIssue): { code: string; message: Text } {
+  if (issue.message && issue.message.includes('|')) {
+    const [id, en] = issue.message.split('|');
+    return { code: issue.code === 'custom' ? 'invalid' : issue.code, message: { id, en } };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.message?.includes('undefined') || issue.message?.includes('received undefined'))
+        return { code: 'required', message: { id: 'Wajib diisi.', en: 'Required.' } };
+      return {
+        code: 'invalid_type',
+        message: { id: 'Jenis isian tidak sesuai.', en: 'Wrong type of value.' },
+      };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1)
+        return { code: 'required', message: { id: 'Wajib diisi.', en: 'Required.' } };
+      if (issue.origin === 'string')
+        return {
+          code: 'too_short',
+          message: {
+            id: `Minimal ${issue.minimum} karakter.`,
+            en: `At least ${issue.minimum} characters.`,
+          },
+        };
+      return {
+        code: 'too_small',
+        message: { id: `Minimal ${issue.minimum}.`, en: `At least ${issue.minimum}.` },
+      };
+    case 'too_big':
+      if (issue.origin === 'string')
+        return {
+          code: 'too_long',
+          message: {
+            id: `Maksimal ${issue.maximum} karakter.`,
+            en: `At most ${issue.maximum} characters.`,
+          },
+        };
+      return {
+        code: 'too_big',
+        message: { id: `Maksimal ${issue.maximum}.`, en: `At most ${issue.maximum}.` },
+      };
+    case 'invalid_format':
+      if (issue.format === 'email')
+        return {
+          code: 'invalid_email',
+          message: { id: 'Alamat e-mail tidak valid.', en: 'Not a valid e-mail address.' },
+        };
+      return { code: 'invalid_format', message: { id: 'Format tidak valid.', en: 'Invalid format.' } };
+    case 'invalid_value':
+      return {
+        code: 'invalid_choice',
+        message: { id: 'Pilihan tidak tersedia.', en: 'Not one of the allowed choices.' },
+      };
+    case 'unrecognized_keys':
+      return { code: 'unknown_field', message: { id: 'Isian tidak dikenal.', en: 'Unknown field.' } };
+    default:
+      return { code: issue.code || 'invalid', message: { id: 'Isian tidak valid.', en: 'Invalid value.' } };
+  }
+}
+
+/** Field problems keyed by dotted path ("sections.0.weight"); the whole body is "_". */
+export function fieldsFromIssues(issues: ZodLikeIssue[]): Record<string, FieldProblem> {
+  const fields: Record<string, FieldProblem> = {};
+  for (const issue of issues) {
+    const key =
+      issue.path && issue.path.length
+        ? issue.path.join('.')
+        : (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
+    if (!fields[key]) fields[key] = issueText(issue);
+  }
+  return fields;
+}
+
+export function errorBody(code: string, message: Text, fields: Record<string, FieldProblem> = {}): ErrorBody {
+  return { error: { code, message, fields } };
+}
+
+/** Maps every thrown thing to a 4xx with a stable code, or a logged 500 that leaks nothing. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send(errorBody(err.code, err.text, err.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = (err.validation as unknown as { params: { issue: ZodLikeIssue } }[]).map((v) => ({
+        ...v.params.issue,
+        path: v.params.issue.path,
+      }));
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            'validation_failed',
+            { id: 'Periksa kembali isian yang ditandai.', en: 'Please check the highlighted fields.' },
+            fieldsFromIssues(issues),
+          ),
+        );
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.statusCode === 413) {
+      return reply
+        .code(413)
+        .send(errorBody('file_too_large', { id: 'Berkas terlalu besar.', en: 'The file is too large.' }));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
+      return reply.code(415).send(
+        errorBody('unsupported_media_type', {
+          id: 'Jenis isi permintaan tidak didukung.',
+          en: 'Unsupported content type.',
+        }),
+      );
+    }
+    if (fe.statusCode === 429) {
+      return reply.code(429).send(
+        errorBody('rate_limited', {
+          id: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
+          en: 'Too many attempts. Please try again shortly.',
+        }),
+      );
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(fe.statusCode).send(
+        errorBody(fe.code ? fe.code.toLowerCase() : 'bad_request', {
+          id: 'Permintaan tidak valid.',
+          en: fe.message || 'Bad request.',
+        }),
+      );
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(
+      errorBody('internal_error', {
+        id: 'Terjadi kesalahan pada server. Data Anda yang sudah tersimpan tetap aman.',
+        en: 'Something went wrong on the server. Your saved data is safe.',
+      }),
+    );
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
+  });
+}

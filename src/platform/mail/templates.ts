@@ -1,0 +1,170 @@
+/**
+ * Mail templates in Bahasa Indonesia and English. Each renders a subject, a plain-text body and a
+ * simple HTML body. Deadlines and instants are formatted by the caller (with hour and zone).
+ */
+export type Locale = 'id' | 'en';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Vars = Record<string, string | number | null | undefined>;
+
+interface Template {
+  subject: Record<Locale, (v: Vars) => string>;
+  /** Paragraphs; a line starting with "LINK:" becomes a button/link. */
+  body: Record<Locale, (v: Vars) => string[]>;
+}
+
+const templates = {
+  password_reset: {
+    subject: {
+      id: () => 'Atur ulang kata sandi Sinovik',
+      en: () => 'Reset your Sinovik password',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        'Kami menerima permintaan untuk mengatur ulang kata sandi akun Sinovik Anda. Buka tautan berikut untuk membuat kata sandi baru:',
+        `LINK:${v.link}`,
+        `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}.`,
+        'Jika Anda tidak meminta ini, abaikan e-mail ini; kata sandi Anda tidak berubah.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        'We received a request to reset the password of your Sinovik account. Open this link to choose a new password:',
+        `LINK:${v.link}`,
+        `The link works once and is valid until ${v.expires}.`,
+        'If you did not ask for this, ignore this e-mail; your password is unchanged.',
+      ],
+    },
+  },
+  account_created: {
+    subject: {
+      id: () => 'Akun Sinovik Anda telah dibuat',
+      en: () => 'Your Sinovik account has been created',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.createdBy} telah membuatkan akun Sinovik untuk Anda sebagai ${v.roleLabel} (${v.scope}).`,
+        'Buka tautan berikut untuk membuat kata sandi dan melengkapi profil Anda:',
+        `LINK:${v.link}`,
+        `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}. Nama pengguna Anda: ${v.email}.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.createdBy} has created a Sinovik account for you as ${v.roleLabel} (${v.scope}).`,
+        'Open this link to set your password and complete your profile:',
+        `LINK:${v.link}`,
+        `The link works once and is valid until ${v.expires}. Your user name: ${v.email}.`,
+      ],
+    },
+  },
+  admin_request_received: {
+    subject: {
+      id: (v) => `Permohonan akun Admin Lokal ${v.institution} telah diterima`,
+      en: (v) => `Local admin account request for ${v.institution} received`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Permohonan akun Admin Lokal untuk ${v.institution} telah kami terima pada ${v.receivedAt} dengan nomor permohonan ${v.requestId}.`,
+        'Tim Sekretariat akan memeriksa surat permohonan Anda. Anda akan menerima e-mail berisi hasilnya.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `We received the local admin account request for ${v.institution} on ${v.receivedAt}, request number ${v.requestId}.`,
+        'The secretariat will check your request letter. You will receive an e-mail with the outcome.',
+      ],
+    },
+  },
+  admin_request_new: {
+    subject: {
+      id: (v) => `Permohonan Akun Sinovik Admin Lokal ${v.institution}`,
+      en: (v) => `Local admin account request: ${v.institution}`,
+    },
+    body: {
+      id: (v) => [
+        `Permohonan akun Admin Lokal baru dari ${v.institution}: ${v.name} (${v.position}), ${v.email}.`,
+        'Periksa surat permohonan dan setujui atau tolak permohonan ini:',
+        `LINK:${v.link}`,
+      ],
+      en: (v) => [
+        `A new local admin account request from ${v.institution}: ${v.name} (${v.position}), ${v.email}.`,
+        'Check the request letter, then approve or reject the request:',
+        `LINK:${v.link}`,
+      ],
+    },
+  },
+  admin_request_approved: {
+    subject: {
+      id: (v) => `Akun Admin Lokal ${v.institution} telah disetujui`,
+      en: (v) => `Local admin account for ${v.institution} approved`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Permohonan akun Admin Lokal untuk ${v.institution} telah disetujui. Nama pengguna Anda: ${v.email}.`,
+        'Buka tautan berikut untuk membuat kata sandi dan melengkapi profil Anda:',
+        `LINK:${v.link}`,
+        `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `The local admin account request for ${v.institution} has been approved. Your user name: ${v.email}.`,
+        'Open this link to set your password and complete your profile:',
+        `LINK:${v.link}`,
+        `The link works once and is valid until ${v.expires}.`,
+      ],
+    },
+  },
+  admin_request_rejected: {
+    subject: {
+      id: (v) => `Permohonan akun Admin Lokal ${v.institution} ditolak`,
+      en: (v) => `Local admin account request for ${v.institution} rejected`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Permohonan akun Admin Lokal untuk ${v.institution} tidak dapat kami setujui dengan alasan:`,
+        `“${v.reason}”`,
+        'Anda dapat mengajukan permohonan baru setelah memperbaikinya.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `The local admin account request for ${v.institution} could not be approved, for this reason:`,
+        `“${v.reason}”`,
+        'You may submit a new request once it is corrected.',
+      ],
+    },
+  },
+} satisfies Record<string, Template>;
+
+export type TemplateName = keyof typeof templates;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const FOOTER: Record<Locale, string> = {
+  id: 'E-mail ini dikirim otomatis oleh Sinovik; mohon tidak membalas. Pengaduan pelayanan: SP4N-LAPOR! https://www.lapor.go.id',
+  en: 'This e-mail was sent automatically by Sinovik; please do not reply. Service complaints: SP4N-LAPOR! https://www.lapor.go.id',
+};
+
+/** Renders a template in one language. */
+export function renderMail(name: TemplateName, locale: Locale, vars: Vars): RenderedMail {
+  const tpl: Template = templates[name];
+  const paragraphs = tpl.body[locale](vars);
+  const text =
+    paragraphs.map((p) => (p.startsWith('LINK:') ? p.slice(5) : p)).join('\n\n') +
+    `\n\n--\n${FOOTER[locale]}\n`;
+  const htmlParts = paragraphs.map((p) =>
+    p.startsWith('LINK:')
+      ? `<p><a href="${escapeHtml(p.slice(5))}" style="background:#1c5d99;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escapeHtml(p.slice(5))}</a></p>`
+      : `<p>${escapeHtml(p)}</p>`,
+  );
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;color:#1a1a1a;max-width:640px">${htmlParts.join('')}<hr><p style="color:#555;font-size:12px">${escapeHtml(FOOTER[locale])}</p></body></html>`;
+  return { subject: tpl.subject[locale](vars), text, html };
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../db/connect.js';
+import type { Clock } from './clock.js';
+import { deliverDueMail, type MailTransport } from './mail/delivery.js';
+
+export interface WorkerDeps {
+  db: Db;
+  clock: Clock;
+  transport: MailTransport;
+  mailFrom: string;
+  log: { error: (obj: unknown, msg?: string) => void; info: (obj: unknown, msg?: string) => void };
+}
+
+/** Rows stuck in 'sending' (a worker died mid-send) go back to the queue after this long. */
+const STALE_SENDING_MS = 10 * 60_000;
+
+/** One pass of background work: deliver due mail. Safe to run from several processes at once. */
+export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; failed: number }> {
+  const staleBefore = new Date(deps.clock.now().getTime() - STALE_SENDING_MS).toISOString();
+  await deps.db
+    .updateTable('outbox')
+    .set({ status: 'pending' })
+    .where('status', '=', 'sending')
+    .where('next_attempt_at', '<', staleBefore)
+    .execute();
+  return deliverDueMail(deps.db, deps.transport, deps.clock, deps.mailFrom);
+}
+
+/** Polls in the background until stopped; `kick()` runs a pass right away (after a commit that queued mail). */
+export function startWorker(
+  deps: WorkerDeps,
+  intervalMs = 1000,
+): { stop: () => Promise<void>; kick: () => void } {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = runWorkerOnce(deps)
+      .catch((err) => deps.log.error({ err }, 'worker pass failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    kick: () => setImmediate(tick),
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Db } from '../db/connect.js';
+import type { Clock } from '../platform/clock.js';
+
+/** The password of every demo account (printed on start; demo installations only). */
+export const DEMO_PASSWORD = 'Demo-Sinovik-2026';
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  scope: string;
+}
+
+/**
+ * Reference data every installation needs: the 38 provinces and 514 regencies/cities with their
+ * official codes, and the ministries, agencies and a set of BUMN. Idempotent.
+ */
+export async function seedReferenceData(db: Db): Promise<void> {
+  const { seedRegionsAndAgencies } = await import('./reference.js');
+  await seedRegionsAndAgencies(db);
+}
+
+/** The demo competition and one account for every role. Idempotent: a second run changes nothing. */
+export async function seedDemo(db: Db, clock: Clock): Promise<DemoAccount[]> {
+  const { seedDemoData } = await import('./demo.js');
+  return seedDemoData(db, clock);
+}
+
+/** The demo accounts present in this database (to print again on later starts). */
+seedDemo.accounts = async (db: Db): Promise<DemoAccount[]> => {
+  const { listDemoAccounts } = await import('./demo.js');
+  return listDemoAccounts(db);
+};

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Db } from '../../src/db/connect.js';
+import { AdjustableClock } from '../../src/platform/clock.js';
+import { createMailTransport } from '../../src/platform/mail/delivery.js';
+import { runWorkerOnce } from '../../src/platform/worker.js';
+import { createTestDb, type TestDb } from './db.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  testDb: TestDb;
+  clock: AdjustableClock;
+  config: Config;
+  dataDir: string;
+  /** Delivers every due outbox row now (tests drive the worker by hand). */
+  deliverMail: () => Promise<{ sent: number; failed: number }>;
+  close: () => Promise<void>;
+}
+
+/** A real app on a real database of its own; mail goes to SMTP_URL when given, else to .eml files. */
+export async function createTestApp(
+  opts: { smtpUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const testDb = await createTestDb();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-data-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: testDb.dialect === 'postgres' ? testDb.url : `sqlite:${testDb.url}`,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    LOG_LEVEL: 'silent',
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
+  });
+  const clock = new AdjustableClock();
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir });
+  const app = await buildApp({ config, db: testDb.db, clock, transport, logger: false, worker: false });
+  await app.ready();
+  return {
+    app,
+    db: testDb.db,
+    testDb,
+    clock,
+    config,
+    dataDir,
+    deliverMail: () =>
+      runWorkerOnce({
+        db: testDb.db,
+        clock,
+        transport,
+        mailFrom: config.mailFrom,
+        log: { info() {}, error() {} },
+      }),
+    close: async () => {
+      await app.close();
+      transport.close();
+      await testDb.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The session cookie from a login response, ready for a `cookie` header. */
+export function cookieOf(res: LightMyRequestResponse): string {
+  const set = res.headers['set-cookie'];
+  const list = Array.isArray(set) ? set : set ? [set] : [];
+  const sid = list.find((c) => c.startsWith('sinovik_sid='));
+  if (!sid) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return sid.split(';')[0];
+}
