@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/db/connect.js';
+import type { InstitutionType, Role } from '../../src/db/schema.js';
+import { createAccount } from '../../src/modules/users/commands/create-account.js';
+import { cookieOf } from './app.js';
+
+export const TEST_PASSWORD = 'Uji-Coba-Sandi-2026';
+
+let counter = 0;
+const next = () => `${process.pid}-${++counter}`;
+
+/** Inserts an institution directly (test setup only; behaviour under test goes through the API). */
+export async function makeInstitution(
+  db: Db,
+  input: { name?: string; type?: InstitutionType; regionCode?: string | null } = {},
+) {
+  const now = new Date().toISOString();
+  return db
+    .insertInto('institutions')
+    .values({
+      type: input.type ?? 'pemerintah_kabupaten',
+      name: input.name ?? `Pemerintah Kabupaten Uji ${next()}`,
+      short_name: null,
+      region_code: input.regionCode ?? null,
+      parent_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function makeUnit(db: Db, institutionId: number, name = `Dinas Uji ${next()}`) {
+  const now = new Date().toISOString();
+  return db
+    .insertInto('units')
+    .values({
+      institution_id: institutionId,
+      name,
+      kind: 'upp',
+      parent_unit_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A ready-to-use account with one role (password TEST_PASSWORD, profile complete). */
+export async function makeUser(
+  db: Db,
+  input: {
+    role: Role;
+    institutionId?: number | null;
+    unitId?: number | null;
+    competitionId?: number | null;
+    email?: string;
+    name?: string;
+  },
+) {
+  return createAccount(db, {
+    email: input.email ?? `${input.role}-${next()}@uji.go.id`,
+    name: input.name ?? `Pengguna ${input.role} ${next()}`,
+    role: input.role,
+    institutionId: input.institutionId ?? null,
+    unitId: input.unitId ?? null,
+    competitionId: input.competitionId ?? null,
+    password: TEST_PASSWORD,
+    mustCompleteProfile: false,
+    createdBy: null,
+    now: new Date(),
+  });
+}
+
+/** Logs in through the API and returns the cookie header value. */
+export async function login(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+  return cookieOf(res);
+}
