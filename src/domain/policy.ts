@@ -135,3 +135,40 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
 export function rolesOf(actor: Actor | null): Role[] {
   return actor ? [...new Set(actor.grants.map((g) => g.role))] : [];
 }
+
+/** Actions whose subject is one institution (as organizer or as owner). */
+export type InstitutionScopedAction =
+  | 'competition.create'
+  | 'competition.manage'
+  | 'competition.viewDraft'
+  | 'unit.view'
+  | 'unit.manage'
+  | 'user.viewInstitution'
+  | 'user.createUpp';
+
+/**
+ * Where an institution-scoped action is allowed, derived from `decide` itself so no rule is repeated:
+ * `any` when it is allowed for an institution none of the actor's grants names, and the ids (from the
+ * actor's grants) where it is allowed.
+ */
+export function institutionScope(
+  actor: Actor | null,
+  action: InstitutionScopedAction,
+  context?: { clockControl?: boolean },
+): { any: boolean; institutionIds: number[] } {
+  if (!actor) return { any: false, institutionIds: [] };
+  const at = (institutionId: number) =>
+    decide(
+      actor,
+      action,
+      (action.startsWith('competition.')
+        ? { organizerInstitutionId: institutionId }
+        : { institutionId }) as Subjects[InstitutionScopedAction],
+      context,
+    ).allowed;
+  const own = [
+    ...new Set(actor.grants.map((g) => g.institutionId).filter((id): id is number => id !== null)),
+  ];
+  const unnamed = Math.min(0, ...own) - 1;
+  return { any: at(unnamed), institutionIds: own.filter(at).sort((a, b) => a - b) };
+}

@@ -37,15 +37,15 @@ export const passwordLink = (baseUrl: string, token: string) =>
   `${baseUrl}/atur-sandi?token=${encodeURIComponent(token)}`;
 
 /**
- * Marks a token used and returns its user. Refuses (400, stable code) a token that is unknown,
- * expired or already used; the conditional update makes a double submit use it at most once.
+ * Reads a token without using it (the set-password page shows whose account it is). Refuses (400,
+ * stable code) a token that is unknown, already used or expired.
  */
-export async function consumePasswordToken(
-  tx: Db,
+export async function checkPasswordToken(
+  db: Db,
   token: string,
   now: Date,
-): Promise<{ userId: number; purpose: TokenPurpose }> {
-  const row = await tx
+): Promise<{ id: number; userId: number; purpose: TokenPurpose; expiresAt: string }> {
+  const row = await db
     .selectFrom('password_tokens')
     .selectAll()
     .where('token_hash', '=', sha256(token))
@@ -64,6 +64,19 @@ export async function consumePasswordToken(
       'token_expired',
       t('Tautan ini sudah kedaluwarsa. Minta tautan baru.', 'This link has expired. Ask for a new one.'),
     );
+  return { id: row.id, userId: row.user_id, purpose: row.purpose, expiresAt: row.expires_at };
+}
+
+/**
+ * Marks a token used and returns its user. Refuses (400, stable code) a token that is unknown,
+ * expired or already used; the conditional update makes a double submit use it at most once.
+ */
+export async function consumePasswordToken(
+  tx: Db,
+  token: string,
+  now: Date,
+): Promise<{ userId: number; purpose: TokenPurpose }> {
+  const row = await checkPasswordToken(tx, token, now);
   const res = await tx
     .updateTable('password_tokens')
     .set({ used_at: now.toISOString() })
@@ -72,7 +85,7 @@ export async function consumePasswordToken(
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1)
     throw tokenError('token_used', t('Tautan ini sudah pernah dipakai.', 'This link has already been used.'));
-  return { userId: row.user_id, purpose: row.purpose };
+  return { userId: row.userId, purpose: row.purpose };
 }
 
 function tokenError(code: string, text: { id: string; en: string }) {

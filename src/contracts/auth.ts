@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/*
+ * Accounts and sessions: request bodies and response shapes shared by the server and the web app.
+ * Custom messages are written "Bahasa Indonesia|English"; the standard ones are translated by the server.
+ */
+
+export const localeSchema = z.enum(['id', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** An e-mail address, trimmed before it is checked (people paste addresses with spaces around). */
+export const emailSchema = z.string().trim().max(254).pipe(z.email());
+
+/** Indonesian phone numbers: digits with an optional leading +, 8 to 15 digits. */
+export const PHONE_PATTERN = /^\+?[0-9]{8,15}$/;
+
+export const loginBody = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Wajib diisi.|Required.').max(1000),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Wajib diisi.|Required.').max(1000),
+  /** Strength is checked by the server (domain/password-policy) so the codes are stable. */
+  newPassword: z.string().max(1000),
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const resetRequestBody = z.object({
+  email: emailSchema,
+  /** The language of the page the request came from; the mail is written in it. */
+  locale: localeSchema.optional(),
+});
+export type ResetRequestBody = z.infer<typeof resetRequestBody>;
+
+export const tokenQuery = z.object({
+  token: z.string().trim().min(1, 'Tautan tidak lengkap.|The link is incomplete.').max(200),
+});
+
+export const resetConfirmBody = z.object({
+  token: z.string().trim().min(1, 'Tautan tidak lengkap.|The link is incomplete.').max(200),
+  newPassword: z.string().max(1000),
+});
+export type ResetConfirmBody = z.infer<typeof resetConfirmBody>;
+
+export const profileBody = z.object({
+  name: z.string().trim().min(1, 'Nama wajib diisi.|Name is required.').max(255),
+  position: z.string().trim().min(1, 'Jabatan wajib diisi.|Position is required.').max(255),
+  phone: z
+    .string()
+    .trim()
+    .regex(
+      PHONE_PATTERN,
+      'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
+    ),
+  locale: localeSchema,
+});
+export type ProfileBody = z.infer<typeof profileBody>;
+
+export const roleSchema = z.enum(['upp', 'local_admin', 'secretariat', 'evaluator', 'panelist', 'system_admin']);
+
+export const meRoleSchema = z.object({
+  role: roleSchema,
+  institutionId: z.number().nullable(),
+  institutionName: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  competitionId: z.number().nullable(),
+});
+export type MeRole = z.infer<typeof meRoleSchema>;
+
+/** What the signed-in person may do, so the web app shows only what is allowed. */
+export const meAbilitiesSchema = z.object({
+  manageInstitutions: z.boolean(),
+  reviewAdminRequests: z.boolean(),
+  viewOutbox: z.boolean(),
+  viewAudit: z.boolean(),
+  /** True when a competition may be created for at least one organizer. */
+  createCompetition: z.boolean(),
+  /** The organizers (from the person's own grants) a competition may be created for. */
+  organizerInstitutionIds: z.array(z.number()),
+  /** True when any institution may be the organizer (not limited to the person's own grants). */
+  createCompetitionForAnyOrganizer: z.boolean(),
+  /** Institutions (from the person's own grants) whose units this person may manage. */
+  manageUnitsOf: z.array(z.number()),
+  /** True when the units of every institution may be managed. */
+  manageAllUnits: z.boolean(),
+  controlClock: z.boolean(),
+});
+export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
+
+export const meSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: localeSchema,
+  mustCompleteProfile: z.boolean(),
+  roles: z.array(meRoleSchema),
+  abilities: meAbilitiesSchema,
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const meResponse = z.object({ user: meSchema });
+export const meOrNullResponse = z.object({ user: meSchema.nullable() });
+
+export const tokenPurposeSchema = z.enum(['reset', 'set_password']);
+
+export const tokenInfoResponse = z.object({
+  purpose: tokenPurposeSchema,
+  email: z.string(),
+  name: z.string(),
+  expiresAt: z.string(),
+});
+export type TokenInfo = z.infer<typeof tokenInfoResponse>;
+
+export const acceptedResponse = z.object({ ok: z.literal(true) });

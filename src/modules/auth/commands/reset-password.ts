@@ -1,0 +1,74 @@
+import type { Db } from '../../../db/connect.js';
+import type { UserRow } from '../../../db/schema.js';
+import { badRequest, fieldError, t } from '../../../domain/errors.js';
+import { checkPassword } from '../../../domain/password-policy.js';
+import { recordAudit } from '../../../platform/audit.js';
+import { checkPasswordToken, consumePasswordToken } from '../../../platform/password-tokens.js';
+import { hashPassword } from '../../../platform/passwords.js';
+import { createSession } from '../../../platform/sessions.js';
+import { findUserById } from '../queries.js';
+
+export interface ResetPasswordInput {
+  token: string;
+  newPassword: string;
+  ip: string | null;
+  userAgent: string | null;
+  now: Date;
+}
+
+const tokenInvalid = () => {
+  const text = t('Tautan tidak valid.', 'The link is not valid.');
+  return badRequest('token_invalid', text, { token: { code: 'token_invalid', message: text } });
+};
+
+/**
+ * Sets a password through an e-mailed link (reset or new account). The new password is checked before
+ * the link is used, so a weak one leaves the link valid. Success uses the link and every other open
+ * link of the account, ends all the user's sessions and opens a new one; user.password_reset is audited.
+ */
+export async function resetPassword(
+  db: Db,
+  input: ResetPasswordInput,
+): Promise<{ user: UserRow; token: string }> {
+  const info = await checkPasswordToken(db, input.token, input.now);
+  const user = await findUserById(db, info.userId);
+  if (!user || !user.is_active) throw tokenInvalid();
+  const weak = checkPassword(input.newPassword, { email: user.email, name: user.name });
+  if (weak) throw fieldError('newPassword', weak.code, weak.message);
+  const passwordHash = await hashPassword(input.newPassword);
+
+  return db.transaction().execute(async (tx) => {
+    const used = await consumePasswordToken(tx, input.token, input.now);
+    const now = input.now.toISOString();
+    const updated = await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now, last_login_at: now })
+      .where('id', '=', used.userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Older links must not overwrite the password just chosen.
+    await tx
+      .updateTable('password_tokens')
+      .set({ used_at: now })
+      .where('user_id', '=', updated.id)
+      .where('used_at', 'is', null)
+      .execute();
+    await tx.deleteFrom('sessions').where('user_id', '=', updated.id).execute();
+    const token = await createSession(tx, {
+      userId: updated.id,
+      now: input.now,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await recordAudit(tx, {
+      actorUserId: updated.id,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: updated.id,
+      summary: { purpose: used.purpose },
+      ip: input.ip,
+      now: input.now,
+    });
+    return { user: updated, token };
+  });
+}

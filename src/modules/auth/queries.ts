@@ -1,0 +1,77 @@
+import type { Db } from '../../db/connect.js';
+import type { UserRow } from '../../db/schema.js';
+import type { MeRole } from '../../contracts/auth.js';
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A user's role grants with the names of their institution and unit, oldest grant first. */
+export async function rolesOfUser(db: Db, userId: number): Promise<MeRole[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .leftJoin('institutions as i', 'i.id', 'g.institution_id')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select([
+      'g.role',
+      'g.institution_id',
+      'i.name as institution_name',
+      'g.unit_id',
+      'u.name as unit_name',
+      'g.competition_id',
+    ])
+    .where('g.user_id', '=', userId)
+    .orderBy('g.id')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role,
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    competitionId: r.competition_id,
+  }));
+}
+
+/** Failed logins for one e-mail and from one address since an instant (the throttling window). */
+export async function recentLoginFailures(
+  db: Db,
+  input: { email: string; ip: string; since: string },
+): Promise<{ byEmail: number; byIp: number; oldestByEmail: string | null; oldestByIp: string | null }> {
+  const [byEmail, byIp] = await Promise.all([
+    db
+      .selectFrom('login_failures')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where('email', '=', input.email)
+      .where('at', '>', input.since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('login_failures')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where('ip', '=', input.ip)
+      .where('at', '>', input.since)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    byEmail: Number(byEmail.n),
+    byIp: Number(byIp.n),
+    oldestByEmail: byEmail.oldest ?? null,
+    oldestByIp: byIp.oldest ?? null,
+  };
+}
+
+/** Reset links issued to one account since an instant. */
+export async function recentResetTokens(db: Db, userId: number, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('password_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'reset')
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

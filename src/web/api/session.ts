@@ -1,0 +1,49 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.js';
+
+export interface MeRole {
+  role: 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin';
+  institutionId: number | null;
+  institutionName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  competitionId: number | null;
+}
+
+/** The logged-in user as /api/auth/me returns it; abilities drive what the interface shows. */
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  position: string | null;
+  phone: string | null;
+  locale: 'id' | 'en';
+  mustCompleteProfile: boolean;
+  roles: MeRole[];
+  abilities: {
+    manageInstitutions: boolean;
+    reviewAdminRequests: boolean;
+    viewOutbox: boolean;
+    viewAudit: boolean;
+    createCompetition: boolean;
+    organizerInstitutionIds: number[];
+    manageUnitsOf: number[];
+    controlClock: boolean;
+  };
+}
+
+export const ME_KEY = ['me'] as const;
+
+/** The current session (null when logged out). */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => (await api<{ user: Me | null }>('GET', '/auth/me')).user,
+    staleTime: 60_000,
+  });
+}
+
+export function useRefreshMe() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ME_KEY });
+}
