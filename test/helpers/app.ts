@@ -38,7 +38,14 @@ export async function createTestApp(
   });
   const clock = new AdjustableClock();
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir });
-  const app = await buildApp({ config, db: testDb.db, clock, transport, logger: false, worker: false });
+  const app = await buildApp({
+    config,
+    db: testDb.db,
+    clock,
+    transport,
+    logger: false,
+    worker: opts.worker ?? false,
+  });
   await app.ready();
   return {
     app,

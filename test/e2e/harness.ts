@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { startSmtpCapture } from '../helpers/smtp.js';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const SHOTS_DIR = path.resolve('test-results/screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
+    if (p && fs.existsSync(p)) return p;
+  }
+  throw new Error('Chromium not found: install the Debian package "chromium" (see .ci/run)');
+}
+
+export interface E2EServer {
+  ctx: TestContext;
+  baseUrl: string;
+  smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  stop: () => Promise<void>;
+}
+
+/** A real server on 127.0.0.1 with a real database, the built web app and mail to a real SMTP capture. */
+export async function startServer(): Promise<E2EServer> {
+  if (!fs.existsSync(path.resolve('dist/web/index.html')))
+    throw new Error('build the web app first: npx vite build');
+  const smtp = await startSmtpCapture();
+  // The base URL must be known before the app starts (links in e-mails), so pick the port first.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const ctx = await createTestApp({
+    smtpUrl: smtp.url,
+    env: { BASE_URL: baseUrl, PORT: String(port), SINOVIK_CLOCK_CONTROL: '1' },
+    worker: true,
+  });
+  await ctx.app.listen({ port, host: '127.0.0.1' });
+  return {
+    ctx,
+    baseUrl,
+    smtp,
+    stop: async () => {
+      await ctx.close();
+      await smtp.close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Runs axe-core on the page and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<any> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  const serious = (
+    result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+  )
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+  expect(serious, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot and checks the screen with axe-core. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
+}
+
+/** The first http(s) link in a mail's text that points at the app. */
+export function linkIn(text: string, baseUrl: string): string {
+  const m = text.match(new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s>"]+`));
+  if (!m) throw new Error(`no link to ${baseUrl} in mail:\n${text}`);
+  return m[0];
+}
