@@ -126,24 +126,20 @@ export async function buildApp(opts: {
     const host = req.headers['x-forwarded-host'] ?? req.headers.host;
     try {
       if (new URL(origin).host !== host) {
-        return reply
-          .code(403)
-          .send(
-            errorBody('cross_origin', {
-              id: 'Permintaan lintas situs ditolak.',
-              en: 'Cross-site request refused.',
-            }),
-          );
-      }
-    } catch {
-      return reply
-        .code(403)
-        .send(
+        return reply.code(403).send(
           errorBody('cross_origin', {
             id: 'Permintaan lintas situs ditolak.',
             en: 'Cross-site request refused.',
           }),
         );
+      }
+    } catch {
+      return reply.code(403).send(
+        errorBody('cross_origin', {
+          id: 'Permintaan lintas situs ditolak.',
+          en: 'Cross-site request refused.',
+        }),
+      );
     }
   });
 
@@ -162,8 +158,9 @@ export async function buildApp(opts: {
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // A catch-all GET route, because the root not-found handler is already set by registerErrorHandler.
+    app.get('/*', { schema: { hide: true }, config: { allowIncompleteProfile: true } }, (req, reply) => {
+      if (!req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
     });
   }

@@ -58,7 +58,14 @@ export const profileBody = z.object({
 });
 export type ProfileBody = z.infer<typeof profileBody>;
 
-export const roleSchema = z.enum(['upp', 'local_admin', 'secretariat', 'evaluator', 'panelist', 'system_admin']);
+export const roleSchema = z.enum([
+  'upp',
+  'local_admin',
+  'secretariat',
+  'evaluator',
+  'panelist',
+  'system_admin',
+]);
 
 export const meRoleSchema = z.object({
   role: roleSchema,

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem, type Text } from '../domain/errors.js';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: string; message: Text; fields: Record<string, FieldProblem> };
+  error: { code: string; message: Text; fields: Record<string, FieldProblem>; [extra: string]: unknown };
 }
 
 interface ZodLikeIssue {
@@ -95,21 +95,39 @@ export function fieldsFromIssues(issues: ZodLikeIssue[]): Record<string, FieldPr
   return fields;
 }
 
-export function errorBody(code: string, message: Text, fields: Record<string, FieldProblem> = {}): ErrorBody {
-  return { error: { code, message, fields } };
+export function errorBody(
+  code: string,
+  message: Text,
+  fields: Record<string, FieldProblem> = {},
+  details: Record<string, unknown> = {},
+): ErrorBody {
+  return { error: { ...details, code, message, fields } };
 }
 
 /** Maps every thrown thing to a 4xx with a stable code, or a logged 500 that leaks nothing. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
-      return reply.code(err.status).send(errorBody(err.code, err.text, err.fields));
+      return reply.code(err.status).send(errorBody(err.code, err.text, err.fields, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = (err.validation as unknown as { params: { issue: ZodLikeIssue } }[]).map((v) => ({
-        ...v.params.issue,
-        path: v.params.issue.path,
-      }));
+      // fastify-type-provider-zod 7 spreads each zod issue (minus code/path/message) into params.
+      const entries = err.validation as unknown as {
+        keyword: string;
+        instancePath: string;
+        message?: string;
+        params?: Omit<ZodLikeIssue, 'code' | 'message'> & { issue?: ZodLikeIssue };
+      }[];
+      const issues: ZodLikeIssue[] = entries.map(
+        (v) =>
+          v.params?.issue ?? {
+            ...v.params,
+            code: v.keyword,
+            message: v.message,
+            path: undefined,
+            instancePath: v.instancePath,
+          },
+      );
       return reply
         .code(400)
         .send(

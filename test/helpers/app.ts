@@ -24,7 +24,7 @@ export interface TestContext {
 
 /** A real app on a real database of its own; mail goes to SMTP_URL when given, else to .eml files. */
 export async function createTestApp(
-  opts: { smtpUrl?: string; env?: Record<string, string> } = {},
+  opts: { smtpUrl?: string; env?: Record<string, string>; worker?: boolean } = {},
 ): Promise<TestContext> {
   const testDb = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-data-'));

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connect.js';
 import type { UserRow } from '../../db/schema.js';
 import type { MeRole } from '../../contracts/auth.js';
+import { badRequest, t } from '../../domain/errors.js';
+import { checkPasswordToken, type TokenPurpose } from '../../platform/password-tokens.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -74,4 +76,22 @@ export async function recentResetTokens(db: Db, userId: number, since: string): 
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * A password link that may still be used, with its account. Refuses (400) an unknown, used or expired
+ * link, and one whose account has been deactivated, without using it up.
+ */
+export async function usablePasswordToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ purpose: TokenPurpose; expiresAt: string; user: UserRow }> {
+  const info = await checkPasswordToken(db, token, now);
+  const user = await findUserById(db, info.userId);
+  if (!user || !user.is_active) {
+    const text = t('Tautan tidak valid.', 'The link is not valid.');
+    throw badRequest('token_invalid', text, { token: { code: 'token_invalid', message: text } });
+  }
+  return { purpose: info.purpose, expiresAt: info.expiresAt, user };
 }

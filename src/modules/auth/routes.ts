@@ -1,3 +1,193 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  acceptedResponse,
+  changePasswordBody,
+  loginBody,
+  meOrNullResponse,
+  meResponse,
+  profileBody,
+  resetConfirmBody,
+  resetRequestBody,
+  tokenInfoResponse,
+  tokenQuery,
+} from '../../contracts/auth.js';
+import type { UserRow } from '../../db/schema.js';
+import { clearSessionCookie, clientIp, requireUser, setSessionCookie } from '../../platform/auth.js';
+import { changePassword } from './commands/change-password.js';
+import { login } from './commands/login.js';
+import { logout } from './commands/logout.js';
+import { requestPasswordReset } from './commands/request-password-reset.js';
+import { resetPassword } from './commands/reset-password.js';
+import { updateProfile } from './commands/update-profile.js';
+import { presentMe, presentTokenInfo } from './present.js';
+import { rolesOfUser, usablePasswordToken } from './queries.js';
 
-export const authRoutes: FastifyPluginAsyncZod = async (_app) => {};
+/** Accounts and sessions: login, logout, who am I, passwords (change, reset, first set) and own profile. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config, clock } = app.deps;
+  const secureCookie = config.baseUrl.startsWith('https://');
+  const me = async (user: UserRow) =>
+    presentMe(user, await rolesOfUser(db, user.id), { clockControl: config.clockControl });
+  // These answer whether or not the profile is complete: they are how it gets completed.
+  const open = { allowIncompleteProfile: true };
+
+  app.post(
+    '/auth/login',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: loginBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (req, reply) => {
+      const { user, token } = await login(db, {
+        email: req.body.email,
+        password: req.body.password,
+        ip: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+        previousSessionToken: req.sessionToken,
+        now: clock.now(),
+      });
+      setSessionCookie(reply, token, secureCookie);
+      return { user: await me(user) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: open, schema: { tags: ['auth'], summary: 'Log out: ends this session' } },
+    async (req, reply) => {
+      if (req.user && req.sessionToken)
+        await logout(db, {
+          userId: req.user.id,
+          token: req.sessionToken,
+          ip: clientIp(req),
+          now: clock.now(),
+        });
+      clearSessionCookie(reply);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person with roles and abilities, or null',
+        response: { 200: meOrNullResponse },
+      },
+    },
+    async (req) => ({ user: req.user ? await me(req.user) : null }),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own password; other sessions end',
+        body: changePasswordBody,
+      },
+    },
+    async (req, reply) => {
+      const { user } = requireUser(req);
+      await changePassword(db, {
+        user,
+        sessionToken: req.sessionToken!,
+        currentPassword: req.body.currentPassword,
+        newPassword: req.body.newPassword,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/request',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a reset link by e-mail; always 202 (never reveals whether an account exists)',
+        body: resetRequestBody,
+        response: { 202: acceptedResponse },
+      },
+    },
+    async (req, reply) => {
+      const queued = await requestPasswordReset(db, {
+        email: req.body.email,
+        locale: req.body.locale,
+        baseUrl: config.baseUrl,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      if (queued) app.deps.mail.kick();
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  app.get(
+    '/auth/token',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Check a password link without using it',
+        querystring: tokenQuery,
+        response: { 200: tokenInfoResponse },
+      },
+    },
+    async (req) => {
+      const token = await usablePasswordToken(db, req.query.token, clock.now());
+      return presentTokenInfo(token, token.user);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password through an e-mailed link; logs in',
+        body: resetConfirmBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (req, reply) => {
+      const { user, token } = await resetPassword(db, {
+        token: req.body.token,
+        newPassword: req.body.newPassword,
+        ip: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+        now: clock.now(),
+      });
+      setSessionCookie(reply, token, secureCookie);
+      return { user: await me(user) };
+    },
+  );
+
+  app.post(
+    '/auth/profile',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Save own profile; completes it at first login',
+        body: profileBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (req) => {
+      const { user } = requireUser(req);
+      const updated = await updateProfile(db, { user, ...req.body, ip: clientIp(req), now: clock.now() });
+      return { user: await me(updated) };
+    },
+  );
+};

@@ -26,11 +26,7 @@ export interface LoginInput {
 
 /** One answer for every kind of wrong login, so nobody can learn which e-mail addresses have accounts. */
 export const invalidCredentials = () =>
-  new AppError(
-    401,
-    'invalid_credentials',
-    t('E-mail atau kata sandi salah.', 'Wrong e-mail or password.'),
-  );
+  new AppError(401, 'invalid_credentials', t('E-mail atau kata sandi salah.', 'Wrong e-mail or password.'));
 
 const tooManyAttempts = (minutes: number) =>
   new AppError(

@@ -1,12 +1,12 @@
 import type { Db } from '../../../db/connect.js';
 import type { UserRow } from '../../../db/schema.js';
-import { badRequest, fieldError, t } from '../../../domain/errors.js';
+import { fieldError } from '../../../domain/errors.js';
 import { checkPassword } from '../../../domain/password-policy.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { checkPasswordToken, consumePasswordToken } from '../../../platform/password-tokens.js';
+import { consumePasswordToken } from '../../../platform/password-tokens.js';
 import { hashPassword } from '../../../platform/passwords.js';
 import { createSession } from '../../../platform/sessions.js';
-import { findUserById } from '../queries.js';
+import { usablePasswordToken } from '../queries.js';
 
 export interface ResetPasswordInput {
   token: string;
@@ -15,11 +15,6 @@ export interface ResetPasswordInput {
   userAgent: string | null;
   now: Date;
 }
-
-const tokenInvalid = () => {
-  const text = t('Tautan tidak valid.', 'The link is not valid.');
-  return badRequest('token_invalid', text, { token: { code: 'token_invalid', message: text } });
-};
 
 /**
  * Sets a password through an e-mailed link (reset or new account). The new password is checked before
@@ -30,9 +25,7 @@ export async function resetPassword(
   db: Db,
   input: ResetPasswordInput,
 ): Promise<{ user: UserRow; token: string }> {
-  const info = await checkPasswordToken(db, input.token, input.now);
-  const user = await findUserById(db, info.userId);
-  if (!user || !user.is_active) throw tokenInvalid();
+  const { user } = await usablePasswordToken(db, input.token, input.now);
   const weak = checkPassword(input.newPassword, { email: user.email, name: user.name });
   if (weak) throw fieldError('newPassword', weak.code, weak.message);
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,0 +1,48 @@
+import type { UserRow } from '../../db/schema.js';
+import type { Me, MeRole, TokenInfo } from '../../contracts/auth.js';
+import { can, institutionScope, type Actor } from '../../domain/policy.js';
+
+/** The signed-in person as the web app sees them, with what they may do computed by the policy. */
+export function presentMe(user: UserRow, roles: MeRole[], context: { clockControl: boolean }): Me {
+  const actor: Actor = {
+    userId: user.id,
+    grants: roles.map((r) => ({
+      role: r.role,
+      institutionId: r.institutionId,
+      unitId: r.unitId,
+      competitionId: r.competitionId,
+    })),
+  };
+  const organizers = institutionScope(actor, 'competition.create', context);
+  const units = institutionScope(actor, 'unit.manage', context);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    position: user.position,
+    phone: user.phone,
+    locale: user.locale,
+    mustCompleteProfile: user.must_complete_profile === 1,
+    roles,
+    abilities: {
+      manageInstitutions: can(actor, 'institution.manage', {}, context),
+      reviewAdminRequests: can(actor, 'adminRequest.review', {}, context),
+      viewOutbox: can(actor, 'outbox.view', {}, context),
+      viewAudit: can(actor, 'audit.view', {}, context),
+      createCompetition: organizers.any || organizers.institutionIds.length > 0,
+      organizerInstitutionIds: organizers.institutionIds,
+      createCompetitionForAnyOrganizer: organizers.any,
+      manageUnitsOf: units.institutionIds,
+      manageAllUnits: units.any,
+      controlClock: can(actor, 'clock.control', {}, context),
+    },
+  };
+}
+
+/** Whose link it is, for the set-password page (the token itself is not used up by looking). */
+export function presentTokenInfo(
+  token: { purpose: 'reset' | 'set_password'; expiresAt: string },
+  user: UserRow,
+): TokenInfo {
+  return { purpose: token.purpose, email: user.email, name: user.name, expiresAt: token.expiresAt };
+}
