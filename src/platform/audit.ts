@@ -25,7 +25,9 @@ export type AuditAction =
   | 'competition.created'
   | 'competition.updated'
   | 'competition.published'
+  | 'competition.unpublished'
   | 'clock.moved'
+  | 'outbox.retried'
   | (string & {});
 
 export interface AuditInput {
@@ -57,20 +59,15 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
   const summary = JSON.stringify(input.summary);
   const entityId = input.entityId === null ? null : String(input.entityId);
   const prevHash = prev?.hash ?? null;
-  const hash = crypto
-    .createHash('sha256')
-    .update(
-      [
-        prevHash ?? '',
-        createdAt,
-        input.actorUserId ?? '',
-        input.action,
-        input.entityType,
-        entityId ?? '',
-        summary,
-      ].join('\u001f'),
-    )
-    .digest('hex');
+  const hash = auditEventHash({
+    prevHash,
+    createdAt,
+    actorUserId: input.actorUserId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId,
+    summary,
+  });
   await tx
     .insertInto('audit_events')
     .values({
@@ -85,4 +82,77 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
       hash,
     })
     .execute();
+}
+
+/** The stored fields an audit event's hash covers, exactly as they are kept in the row. */
+export interface AuditHashFields {
+  prevHash: string | null;
+  createdAt: string;
+  actorUserId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** The JSON text as stored, not a re-serialisation: any edit to it must change the hash. */
+  summary: string;
+}
+
+/** Pure: the sha256 that links an event to its predecessor; recordAudit and the verifier both use it. */
+export function auditEventHash(f: AuditHashFields): string {
+  return crypto
+    .createHash('sha256')
+    .update(
+      [
+        f.prevHash ?? '',
+        f.createdAt,
+        f.actorUserId ?? '',
+        f.action,
+        f.entityType,
+        f.entityId ?? '',
+        f.summary,
+      ].join('\u001f'),
+    )
+    .digest('hex');
+}
+
+/** One stored event as the chain check needs it. */
+export interface ChainedEvent {
+  id: number;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  created_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+/**
+ * Pure: checks events given in id order, continuing from `expectedPrev` (the hash of the event before
+ * the first one, null at the start of the log). The first event whose link or content does not match is
+ * `brokenAt`; an edited row breaks at itself, a deleted row breaks at its successor.
+ */
+export function checkAuditChain(
+  events: readonly ChainedEvent[],
+  expectedPrev: string | null,
+): { brokenAt: number | null; lastHash: string | null; checked: number } {
+  let prev = expectedPrev;
+  let checked = 0;
+  for (const e of events) {
+    checked++;
+    const recomputed = auditEventHash({
+      prevHash: e.prev_hash,
+      createdAt: e.created_at,
+      actorUserId: e.actor_user_id,
+      action: e.action,
+      entityType: e.entity_type,
+      entityId: e.entity_id,
+      summary: e.summary,
+    });
+    if ((e.prev_hash ?? null) !== prev || recomputed !== e.hash) {
+      return { brokenAt: e.id, lastHash: prev, checked };
+    }
+    prev = e.hash;
+  }
+  return { brokenAt: null, lastHash: prev, checked };
 }

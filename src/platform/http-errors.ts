@@ -23,8 +23,10 @@ interface ZodLikeIssue {
 
 /** Turns one zod issue into a bilingual message; custom messages written as "id|en" are kept as such. */
 export function issueText(issue: ZodLikeIssue): { code: string; message: Text } {
-  if (issue.message && issue.message.includes('|')) {
-    const [id, en] = issue.message.split('|');
+  // Our own messages are written "Indonesian|English"; zod's defaults may contain '"a"|"b"', which is not one.
+  const pair = issue.message?.split('|');
+  if (pair && pair.length === 2 && !issue.message!.includes('"')) {
+    const [id, en] = pair;
     return { code: issue.code === 'custom' ? 'invalid' : issue.code, message: { id, en } };
   }
   switch (issue.code) {

@@ -10,8 +10,11 @@ export interface WorkerDeps {
   log: { error: (obj: unknown, msg?: string) => void; info: (obj: unknown, msg?: string) => void };
 }
 
-/** Rows stuck in 'sending' (a worker died mid-send) go back to the queue after this long. */
-const STALE_SENDING_MS = 10 * 60_000;
+/**
+ * Rows stuck in 'sending' (a worker died mid-send) go back to the queue this long after they were claimed
+ * (deliverDueMail stamps the claim time in next_attempt_at); far above the SMTP timeouts of one send.
+ */
+export const STALE_SENDING_MS = 10 * 60_000;
 
 /** One pass of background work: deliver due mail. Safe to run from several processes at once. */
 export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; failed: number }> {
@@ -31,19 +34,27 @@ export function startWorker(
   intervalMs = 1000,
 ): { stop: () => Promise<void>; kick: () => void } {
   let running: Promise<unknown> | null = null;
+  let again = false;
   let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
+  const tick = (kicked = false) => {
+    if (stopped) return;
+    if (running) {
+      // A commit that queued mail during a pass is picked up right after it, not a poll later.
+      if (kicked) again = true;
+      return;
+    }
+    again = false;
     running = runWorkerOnce(deps)
       .catch((err) => deps.log.error({ err }, 'worker pass failed'))
       .finally(() => {
         running = null;
+        if (again) setImmediate(() => tick());
       });
   };
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(() => tick(), intervalMs);
   timer.unref();
   return {
-    kick: () => setImmediate(tick),
+    kick: () => setImmediate(() => tick(true)),
     stop: async () => {
       stopped = true;
       clearInterval(timer);

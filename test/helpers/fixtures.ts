@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/connect.js';
 import type { InstitutionType, Role } from '../../src/db/schema.js';
 import { createAccount } from '../../src/modules/users/commands/create-account.js';
-import { cookieOf } from './app.js';
+import { createSession } from '../../src/platform/sessions.js';
+import { cookieOf, type TestContext } from './app.js';
 
 export const TEST_PASSWORD = 'Uji-Coba-Sandi-2026';
 
@@ -77,4 +78,16 @@ export async function login(app: FastifyInstance, email: string, password = TEST
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
   return cookieOf(res);
+}
+
+/**
+ * A session cookie header for a user without going through the login route (no login audit row, no
+ * rate limit): for tests of other areas. The session starts at the app's clock.
+ */
+export async function sessionCookie(
+  ctx: Pick<TestContext, 'app' | 'db' | 'clock'>,
+  userId: number,
+): Promise<string> {
+  const token = await createSession(ctx.db, { userId, now: ctx.clock.now(), ip: null, userAgent: null });
+  return `sinovik_sid=${encodeURIComponent(ctx.app.signCookie(token))}`;
 }

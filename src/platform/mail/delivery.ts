@@ -15,7 +15,13 @@ export interface MailTransport {
 /** SMTP when SMTP_URL is set; otherwise real RFC 822 .eml files under DATA_DIR/mail. */
 export function createMailTransport(opts: { smtpUrl: string | null; dataDir: string }): MailTransport {
   if (opts.smtpUrl) {
-    const transporter = nodemailer.createTransport(opts.smtpUrl);
+    // Bounded waits: a relay that hangs must not stall the worker for nodemailer's default 10 minutes.
+    const transporter = nodemailer.createTransport({
+      url: opts.smtpUrl,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
     return {
       kind: 'smtp',
       async send(row, from) {
@@ -40,6 +46,16 @@ export function createMailTransport(opts: { smtpUrl: string | null; dataDir: str
   };
 }
 
+/**
+ * The same Message-ID on every attempt of one outbox row, so that a message sent again after a crash
+ * between "sent" and "recorded" can be recognised as a duplicate by the receiving side.
+ */
+export function outboxMessageId(row: Pick<OutboxRow, 'id' | 'created_at'>, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'sinovik.local';
+  const stamp = row.created_at.replace(/[^0-9]/g, '');
+  return `<outbox.${row.id}.${stamp}@${domain}>`;
+}
+
 function message(row: OutboxRow, from: string) {
   return {
     from,
@@ -47,11 +63,13 @@ function message(row: OutboxRow, from: string) {
     subject: row.subject,
     text: row.text_body,
     html: row.html_body ?? undefined,
+    messageId: outboxMessageId(row, from),
     headers: { 'X-Sinovik-Outbox-Id': String(row.id), 'X-Sinovik-Template': row.template },
   };
 }
 
-const MAX_ATTEMPTS = 8;
+/** Attempts before a message is given up as failed (the secretariat can still retry it by hand). */
+export const MAX_ATTEMPTS = 8;
 
 /** Exponential backoff: 30 s, 1 min, 2 min, ... capped at 1 hour. */
 export function backoffMs(attempts: number): number {
@@ -59,8 +77,21 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
+ * A 5xx answer to the recipient or the message itself will not change on a later attempt; connection,
+ * authentication and 4xx problems may (the relay comes back, the configuration is fixed).
+ */
+export function isPermanentRejection(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { permanent?: unknown; code?: unknown };
+  return e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+
+/**
  * Delivers due outbox rows. Each row is claimed with a conditional update, so two workers never send
- * the same row; a failure is retried with backoff and marked failed after MAX_ATTEMPTS.
+ * the same row; a failure is retried with backoff and marked failed after MAX_ATTEMPTS (at once when
+ * the relay rejects it permanently).
  */
 export async function deliverDueMail(
   db: Db,
@@ -75,19 +106,25 @@ export async function deliverDueMail(
     .selectAll()
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(limit)
     .execute();
   let sent = 0;
   let failed = 0;
   for (const row of due) {
+    // next_attempt_at becomes the claim time while 'sending': the worker's stale-claim recovery
+    // measures from it, so a row that waited long in the queue is not mistaken for an abandoned one.
+    const claimedAt = clock.now().toISOString();
     const claimed = await db
       .updateTable('outbox')
-      .set({ status: 'sending', attempts: row.attempts + 1 })
+      .set({ status: 'sending', attempts: row.attempts + 1, next_attempt_at: claimedAt })
       .where('id', '=', row.id)
       .where('status', '=', 'pending')
+      .where('attempts', '=', row.attempts)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const attempts = row.attempts + 1;
     try {
       const result = await transport.send(row, from);
       await db
@@ -103,13 +140,12 @@ export async function deliverDueMail(
         .execute();
       sent++;
     } catch (err) {
-      const attempts = row.attempts + 1;
-      const giveUp = attempts >= MAX_ATTEMPTS;
+      const giveUp = attempts >= MAX_ATTEMPTS || isPermanentRejection(err);
       await db
         .updateTable('outbox')
         .set({
           status: giveUp ? 'failed' : 'pending',
-          last_error: err instanceof Error ? err.message.slice(0, 1000) : String(err).slice(0, 1000),
+          last_error: errorText(err),
           next_attempt_at: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
         })
         .where('id', '=', row.id)
