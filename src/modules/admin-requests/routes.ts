@@ -1,3 +1,245 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ADMIN_REQUEST_LETTER_FIELD,
+  ADMIN_REQUEST_LETTER_MAX_BYTES,
+  ADMIN_REQUEST_PAGE_SIZE,
+  adminRequestCreatedResponse,
+  adminRequestFields,
+  adminRequestIdParams,
+  adminRequestListQuery,
+  adminRequestListResponse,
+  adminRequestSchema,
+  rejectAdminRequestBody,
+} from '../../contracts/admin-requests.js';
+import { AppError, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
+import { authorize } from '../../platform/auth.js';
+import { fieldsFromIssues } from '../../platform/http-errors.js';
+import type { StoredObject } from '../../platform/storage.js';
+import { approveAdminRequest } from './commands/approve-request.js';
+import { rejectAdminRequest } from './commands/reject-request.js';
+import { submitAdminRequest } from './commands/submit-request.js';
+import { presentAdminRequest } from './present.js';
+import { findAdminRequestView, findLetter, listAdminRequests } from './queries.js';
 
-export const adminRequestRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const requestNotFound = () => notFound(t('Permohonan tidak ditemukan.', 'Request not found.'));
+
+/** Storage names its problems after a generic "file" field; the form's field is "letter". */
+function asLetterError(err: unknown): unknown {
+  if (!(err instanceof AppError) || !err.fields.file) return err;
+  const { file, ...rest } = err.fields;
+  return new AppError(
+    err.status,
+    err.code,
+    err.text,
+    { ...rest, [ADMIN_REQUEST_LETTER_FIELD]: file },
+    err.details,
+  );
+}
+
+/** A name safe to keep: no directories, no control characters, at most 255 characters. */
+const safeOriginalName = (name: string | undefined) =>
+  (
+    [...((name ?? '').split(/[\\/]/).pop() ?? '')]
+      .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"' && ch !== '\\')
+      .join('') || 'surat.pdf'
+  ).slice(0, 255);
+
+/** Admin lokal account requests: the public form, then the secretariat's review. */
+export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/admin-requests',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
+      schema: {
+        tags: ['admin-requests'],
+        summary:
+          'Request a local admin account (public; multipart/form-data: institutionId, name, position, email, phone, letterNumber?, locale, and the signed letter as PDF ≤ 5 MB in "letter")',
+        consumes: ['multipart/form-data'],
+        response: { 201: adminRequestCreatedResponse },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError(
+          415,
+          'multipart_required',
+          t(
+            'Kirim formulir sebagai multipart/form-data beserta surat permohonan.',
+            'Send the form as multipart/form-data with the request letter.',
+          ),
+        );
+      const raw: Record<string, string> = {};
+      let letter: (StoredObject & { originalName: string }) | null = null;
+      try {
+        for await (const part of req.parts({
+          // One byte over the limit so storage itself reports the size (with the field's message).
+          limits: { fileSize: ADMIN_REQUEST_LETTER_MAX_BYTES + 1, files: 1, fields: 20, fieldSize: 10_000 },
+        })) {
+          if (part.type === 'file') {
+            if (part.fieldname !== ADMIN_REQUEST_LETTER_FIELD || letter) {
+              part.file.resume();
+              continue;
+            }
+            const stored = await app.deps.storage.put(part.file, {
+              maxBytes: ADMIN_REQUEST_LETTER_MAX_BYTES,
+              allowedMimes: ['application/pdf'],
+              isTruncated: () => part.file.truncated,
+            });
+            letter = { ...stored, originalName: safeOriginalName(part.filename) };
+          } else {
+            raw[part.fieldname] = String(part.value ?? '');
+          }
+        }
+      } catch (err) {
+        throw asLetterError(err);
+      }
+
+      const parsed = adminRequestFields.safeParse(raw);
+      const fields: Record<string, FieldProblem> = parsed.success
+        ? {}
+        : fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]);
+      // A field left empty is "required" whatever check caught it, so the form can say so plainly.
+      for (const [name, problem] of Object.entries(fields))
+        if (!raw[name]?.trim()) fields[name] = { ...problem, code: 'required' };
+      if (!letter)
+        fields[ADMIN_REQUEST_LETTER_FIELD] = {
+          code: 'required',
+          message: t(
+            'Unggah surat permohonan yang ditandatangani (PDF).',
+            'Upload the signed request letter (PDF).',
+          ),
+        };
+      if (!parsed.success || !letter) throw invalidFields(fields);
+
+      const request = await submitAdminRequest(app.deps.db, {
+        fields: parsed.data,
+        letter,
+        ip: req.ip,
+        baseUrl: app.deps.config.baseUrl,
+        now: app.deps.clock.now(),
+      });
+      app.deps.mail.kick();
+      reply.code(201);
+      return { id: request.id, status: request.status };
+    },
+  );
+
+  app.get(
+    '/admin-requests',
+    {
+      schema: {
+        tags: ['admin-requests'],
+        summary: 'Requests to review (secretariat), newest first, 20 per page',
+        querystring: adminRequestListQuery,
+        response: { 200: adminRequestListResponse },
+      },
+    },
+    async (req) => {
+      authorize(req, 'adminRequest.review', {});
+      const { rows, total } = await listAdminRequests(app.deps.db, {
+        status: req.query.status,
+        page: req.query.page,
+        pageSize: ADMIN_REQUEST_PAGE_SIZE,
+      });
+      return {
+        items: rows.map((r) => presentAdminRequest(r, req.actor)),
+        page: req.query.page,
+        pageSize: ADMIN_REQUEST_PAGE_SIZE,
+        total,
+      };
+    },
+  );
+
+  app.get(
+    '/admin-requests/:id',
+    {
+      schema: {
+        tags: ['admin-requests'],
+        summary: 'One request (secretariat)',
+        params: adminRequestIdParams,
+        response: { 200: adminRequestSchema },
+      },
+    },
+    async (req) => {
+      authorize(req, 'adminRequest.review', {});
+      const row = await findAdminRequestView(app.deps.db, req.params.id);
+      if (!row) throw requestNotFound();
+      return presentAdminRequest(row, req.actor);
+    },
+  );
+
+  app.get(
+    '/admin-requests/:id/letter',
+    {
+      schema: {
+        tags: ['admin-requests'],
+        summary: 'The signed request letter (PDF, shown inline; secretariat)',
+        params: adminRequestIdParams,
+      },
+    },
+    async (req, reply) => {
+      authorize(req, 'adminRequest.review', {});
+      const file = await findLetter(app.deps.db, req.params.id);
+      if (!file || !(await app.deps.storage.exists(file.storage_key))) throw requestNotFound();
+      return reply
+        .header('Content-Type', 'application/pdf')
+        .header('Content-Length', String(file.size))
+        .header('Content-Disposition', `inline; filename="surat-permohonan-admin-lokal-${req.params.id}.pdf"`)
+        .header('Cache-Control', 'private, no-store')
+        .send(app.deps.storage.createReadStream(file.storage_key));
+    },
+  );
+
+  app.post(
+    '/admin-requests/:id/approve',
+    {
+      schema: {
+        tags: ['admin-requests'],
+        summary: 'Approve: creates the local admin account and e-mails a set-password link (secretariat)',
+        params: adminRequestIdParams,
+        response: { 200: adminRequestSchema },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'adminRequest.review', {});
+      await approveAdminRequest(app.deps.db, {
+        id: req.params.id,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        baseUrl: app.deps.config.baseUrl,
+        now: app.deps.clock.now(),
+      });
+      app.deps.mail.kick();
+      const row = await findAdminRequestView(app.deps.db, req.params.id);
+      if (!row) throw requestNotFound();
+      return presentAdminRequest(row, req.actor);
+    },
+  );
+
+  app.post(
+    '/admin-requests/:id/reject',
+    {
+      schema: {
+        tags: ['admin-requests'],
+        summary: 'Reject with a reason that is e-mailed to the applicant (secretariat)',
+        params: adminRequestIdParams,
+        body: rejectAdminRequestBody,
+        response: { 200: adminRequestSchema },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'adminRequest.review', {});
+      await rejectAdminRequest(app.deps.db, {
+        id: req.params.id,
+        reason: req.body.reason,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+      });
+      app.deps.mail.kick();
+      const row = await findAdminRequestView(app.deps.db, req.params.id);
+      if (!row) throw requestNotFound();
+      return presentAdminRequest(row, req.actor);
+    },
+  );
+};

@@ -1,3 +1,168 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  competitionDefinitionSchema,
+  competitionDetailSchema,
+  competitionIdParams,
+  competitionListResponse,
+  fromTemplateBody,
+} from '../../contracts/competitions.js';
+import type { CompetitionRow } from '../../db/schema.js';
+import { fieldError, notFound, t } from '../../domain/errors.js';
+import { can, institutionScope } from '../../domain/policy.js';
+import { authorize, requireUser } from '../../platform/auth.js';
+import { createFromTemplate } from './commands/create-from-template.js';
+import { setCompetitionStatus } from './commands/set-status.js';
+import { updateCompetition } from './commands/update-competition.js';
+import { presentDetail, presentSummary } from './present.js';
+import { findCompetition, findInstitution, listCompetitions, loadCompetitionFull } from './queries.js';
 
-export const competitionRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
+
+/** A draft exists only for those who may manage its organizer's competitions. */
+const visible = (req: FastifyRequest, c: CompetitionRow) =>
+  c.status !== 'draft' ||
+  can(req.actor, 'competition.viewDraft', { organizerInstitutionId: c.organizer_institution_id });
+
+/** Competitions as data: the public list and page, the KIPP template, editing and publishing. */
+export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const detail = async (req: FastifyRequest, id: number) => {
+    const full = await loadCompetitionFull(app.deps.db, id);
+    if (!full) throw competitionNotFound();
+    return presentDetail(full, req.actor, app.deps.clock.now());
+  };
+
+  /** Loads a competition the caller may see, then asks the policy whether they may manage it. */
+  const loadForManage = async (req: FastifyRequest, id: number) => {
+    requireUser(req);
+    const c = await findCompetition(app.deps.db, id);
+    if (!c || !visible(req, c)) throw competitionNotFound();
+    return authorize(req, 'competition.manage', { organizerInstitutionId: c.organizer_institution_id });
+  };
+
+  app.get(
+    '/competitions',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary: 'Published competitions (public), plus the drafts the caller may manage',
+        response: { 200: competitionListResponse },
+      },
+    },
+    async (req) => {
+      const scope = institutionScope(req.actor, 'competition.viewDraft');
+      const rows = await listCompetitions(app.deps.db, {
+        all: scope.any,
+        organizerIds: scope.institutionIds,
+      });
+      const now = app.deps.clock.now();
+      return { items: rows.map((full) => presentSummary(full, req.actor, now)) };
+    },
+  );
+
+  app.get(
+    '/competitions/:id',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary: 'One competition with its whole definition; a draft is 404 for whoever cannot manage it',
+        params: competitionIdParams,
+        response: { 200: competitionDetailSchema },
+      },
+    },
+    async (req) => {
+      const c = await findCompetition(app.deps.db, req.params.id);
+      if (!c || !visible(req, c)) throw competitionNotFound();
+      return detail(req, c.id);
+    },
+  );
+
+  app.post(
+    '/competitions/from-template',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary: 'Create a draft competition from the KIPP template (secretariat of the organizer)',
+        body: fromTemplateBody,
+        response: { 201: competitionDetailSchema },
+      },
+    },
+    async (req, reply) => {
+      requireUser(req);
+      const actor = authorize(req, 'competition.create', {
+        organizerInstitutionId: req.body.organizerInstitutionId,
+      });
+      const organizer = await findInstitution(app.deps.db, req.body.organizerInstitutionId);
+      if (!organizer)
+        throw fieldError(
+          'organizerInstitutionId',
+          'unknown_institution',
+          t('Instansi penyelenggara tidak ditemukan.', 'Organizer institution not found.'),
+        );
+      const competition = await createFromTemplate(app.deps.db, {
+        ...req.body,
+        organizer,
+        createdBy: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+      });
+      reply.code(201);
+      return detail(req, competition.id);
+    },
+  );
+
+  app.put(
+    '/competitions/:id',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary: 'Replace the definition (rows matched by key keep their ids)',
+        params: competitionIdParams,
+        body: competitionDefinitionSchema,
+        response: { 200: competitionDetailSchema },
+      },
+    },
+    async (req) => {
+      const actor = await loadForManage(req, req.params.id);
+      await updateCompetition(app.deps.db, {
+        id: req.params.id,
+        definition: req.body,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+      });
+      return detail(req, req.params.id);
+    },
+  );
+
+  for (const [verb, to] of [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+  ] as const) {
+    app.post(
+      `/competitions/:id/${verb}`,
+      {
+        schema: {
+          tags: ['competitions'],
+          summary:
+            verb === 'publish'
+              ? 'Publish a draft (its definition is checked again)'
+              : 'Take a published competition back to draft',
+          params: competitionIdParams,
+          response: { 200: competitionDetailSchema },
+        },
+      },
+      async (req) => {
+        const actor = await loadForManage(req, req.params.id);
+        await setCompetitionStatus(app.deps.db, {
+          id: req.params.id,
+          to,
+          actorUserId: actor.userId,
+          ip: req.ip,
+          now: app.deps.clock.now(),
+        });
+        return detail(req, req.params.id);
+      },
+    );
+  }
+};

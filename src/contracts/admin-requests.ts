@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { emailSchema, localeSchema, PHONE_PATTERN } from './auth.js';
+
+/*
+ * Admin lokal account requests: the public multipart form (fields + the signed letter as a PDF), the
+ * secretariat's review list and decisions.
+ */
+
+/** The letter: a PDF (read from its content) of at most 5 MB. */
+export const ADMIN_REQUEST_LETTER_MAX_BYTES = 5 * 1024 * 1024;
+export const ADMIN_REQUEST_LETTER_FIELD = 'letter';
+
+/** The text fields of the multipart form (every value arrives as a string). */
+export const adminRequestFields = z.object({
+  institutionId: z.coerce
+    .number('Pilih instansi.|Choose an institution.')
+    .int('Pilih instansi.|Choose an institution.')
+    .positive('Pilih instansi.|Choose an institution.'),
+  name: z
+    .string('Nama wajib diisi.|Name is required.')
+    .trim()
+    .min(1, 'Nama wajib diisi.|Name is required.')
+    .max(255),
+  position: z
+    .string('Jabatan wajib diisi.|Position is required.')
+    .trim()
+    .min(1, 'Jabatan wajib diisi.|Position is required.')
+    .max(255),
+  email: z.string('E-mail wajib diisi.|E-mail is required.').pipe(emailSchema),
+  phone: z
+    .string('Nomor telepon wajib diisi.|Phone number is required.')
+    .trim()
+    .regex(
+      PHONE_PATTERN,
+      'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
+    ),
+  letterNumber: z
+    .string()
+    .trim()
+    .max(128, 'Maksimal 128 karakter.|At most 128 characters.')
+    .optional()
+    .transform((v) => (v ? v : null)),
+  locale: localeSchema.default('id'),
+});
+export type AdminRequestFields = z.infer<typeof adminRequestFields>;
+
+export const adminRequestStatusSchema = z.enum(['pending', 'approved', 'rejected']);
+
+export const adminRequestListQuery = z.object({
+  status: adminRequestStatusSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+});
+
+export const adminRequestIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const rejectAdminRequestBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Tuliskan alasan sekurang-kurangnya 10 karakter.|Write a reason of at least 10 characters.')
+    .max(1000, 'Alasan paling panjang 1000 karakter.|A reason has at most 1000 characters.'),
+});
+export type RejectAdminRequestBody = z.infer<typeof rejectAdminRequestBody>;
+
+export const adminRequestCreatedResponse = z.object({ id: z.number(), status: adminRequestStatusSchema });
+
+export const adminRequestSchema = z.object({
+  id: z.number(),
+  institution: z.object({ id: z.number(), name: z.string() }),
+  name: z.string(),
+  position: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  letterNumber: z.string().nullable(),
+  locale: localeSchema,
+  letter: z.object({ fileId: z.number(), size: z.number(), sha256: z.string() }),
+  status: adminRequestStatusSchema,
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  createdUserId: z.number().nullable(),
+  /** Local admins the institution already has: a second one is allowed, but the reviewer should know. */
+  existingAdmins: z.number(),
+  abilities: z.object({ approve: z.boolean(), reject: z.boolean() }),
+});
+export type AdminRequest = z.infer<typeof adminRequestSchema>;
+
+export const ADMIN_REQUEST_PAGE_SIZE = 20;
+
+export const adminRequestListResponse = z.object({
+  items: z.array(adminRequestSchema),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});

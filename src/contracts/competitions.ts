@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { CompetitionDefinition } from '../domain/competition-template.js';
+
+/*
+ * Competitions as data: the definition the organizer edits, and the shapes the API answers with.
+ * The schema checks shape only; the rules (required texts, weights adding up to 100, stage order, …)
+ * are checked by domain/competition-rules so that every problem comes back with its field path at once.
+ */
+
+const text = z.string().max(20000);
+const optionalText = text.nullable();
+const num = z.number();
+const instant = z.string().max(64).nullable();
+
+export const competitionSettingsSchema = z.object({
+  allowedFileTypes: z.array(z.string().max(128)).max(50),
+  maxFileMb: num,
+  maxProposalMb: num,
+});
+
+export const categoryDefinitionSchema = z.object({ key: text, nameId: text, nameEn: text });
+
+export const sectionDefinitionSchema = z.object({
+  key: text,
+  labelId: text,
+  labelEn: text,
+  guidanceId: optionalText,
+  guidanceEn: optionalText,
+  wordLimit: num.nullable(),
+  weight: num,
+  required: z.boolean(),
+});
+
+export const groupDefinitionSchema = z.object({
+  key: text,
+  nameId: text,
+  nameEn: text,
+  descriptionId: optionalText,
+  descriptionEn: optionalText,
+  minImplementationMonths: num,
+  quotaPerInstitution: num.nullable(),
+  invitationOnly: z.boolean(),
+  sections: z.array(sectionDefinitionSchema).max(50),
+});
+
+export const stageDefinitionSchema = z.object({
+  kind: text,
+  nameId: text,
+  nameEn: text,
+  opensAt: instant,
+  closesAt: instant,
+});
+
+/** The whole definition, as PUT /competitions/:id takes it. */
+export const competitionDefinitionSchema = z.object({
+  code: text,
+  name: text,
+  year: num,
+  theme: text,
+  description: optionalText,
+  timeZone: text,
+  settings: competitionSettingsSchema,
+  categories: z.array(categoryDefinitionSchema).max(100),
+  groups: z.array(groupDefinitionSchema).max(20),
+  stages: z.array(stageDefinitionSchema).max(30),
+}) satisfies z.ZodType<CompetitionDefinition>;
+export type CompetitionDefinitionBody = z.infer<typeof competitionDefinitionSchema>;
+
+export const competitionIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** POST /competitions/from-template. */
+export const fromTemplateBody = z.object({
+  template: z.literal('kipp'),
+  year: z
+    .number()
+    .int('Tahun berupa bilangan bulat.|The year is a whole number.')
+    .min(2014, 'Tahun paling awal 2014.|The earliest year is 2014.')
+    .max(2100, 'Tahun paling akhir 2100.|The latest year is 2100.'),
+  organizerInstitutionId: z.number().int().positive(),
+  /** Defaults from the organizer: see domain/competition-template kippIdentity. */
+  name: z.string().trim().min(1).max(255).optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Z0-9][A-Z0-9-]{1,15}$/,
+      'Kode 2–16 karakter: huruf kapital, angka, dan tanda hubung.|A code has 2–16 characters: capital letters, digits and hyphens.',
+    )
+    .optional(),
+  theme: z.string().trim().min(1).max(1000).optional(),
+  timeZone: z.string().trim().min(1).max(64).optional(),
+});
+export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
+
+export const competitionStatusSchema = z.enum(['draft', 'published', 'archived']);
+
+const organizerSchema = z.object({ id: z.number(), name: z.string() });
+
+export const stageSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+});
+
+export const categorySchema = categoryDefinitionSchema.extend({ id: z.number() });
+
+export const sectionSchema = sectionDefinitionSchema.extend({ id: z.number() });
+
+const groupBase = {
+  id: z.number(),
+  key: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  minImplementationMonths: z.number(),
+  quotaPerInstitution: z.number().nullable(),
+  invitationOnly: z.boolean(),
+};
+
+/** One competition in the public list. */
+export const competitionSummarySchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  year: z.number(),
+  theme: z.string(),
+  timeZone: z.string(),
+  status: competitionStatusSchema,
+  organizer: organizerSchema,
+  categories: z.array(categorySchema),
+  groups: z.array(z.object(groupBase)),
+  stages: z.array(stageSchema),
+  /** The stage whose window contains the server's now; null between stages. */
+  currentStage: stageSchema.nullable(),
+  submissionClosesAt: z.string().nullable(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
+
+export const competitionListResponse = z.object({ items: z.array(competitionSummarySchema) });
+
+/** One competition with its whole definition (ids included: proposals refer to them). */
+export const competitionDetailSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  year: z.number(),
+  theme: z.string(),
+  description: z.string().nullable(),
+  timeZone: z.string(),
+  status: competitionStatusSchema,
+  settings: competitionSettingsSchema,
+  organizer: organizerSchema,
+  categories: z.array(categorySchema),
+  groups: z.array(
+    z.object({
+      ...groupBase,
+      descriptionId: z.string().nullable(),
+      descriptionEn: z.string().nullable(),
+      sections: z.array(sectionSchema),
+    }),
+  ),
+  stages: z.array(stageSchema),
+  currentStage: stageSchema.nullable(),
+  submissionClosesAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ manage: z.boolean(), publish: z.boolean(), unpublish: z.boolean() }),
+});
+export type CompetitionDetail = z.infer<typeof competitionDetailSchema>;

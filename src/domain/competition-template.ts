@@ -1,0 +1,519 @@
+import { zonedToUtc } from './time.js';
+
+/*
+ * A competition is data: its categories, groups (each with its own proposal form and weights) and its
+ * stages with their windows. The KIPP template below fills that data from the national rules
+ * (kipp-reference §3, §4, §6); every value stays editable by the organizer.
+ */
+
+/** The stages a competition may have, in the order the KIPP lifecycle runs them. */
+export const STAGE_KINDS = [
+  'publication',
+  'submission',
+  'administrative',
+  'evaluation_1',
+  'evaluation_2',
+  'finalists',
+  'public_objection',
+  'presentation',
+  'field_verification',
+  'final_panel',
+  'announcement',
+] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const DEFAULT_ALLOWED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+export interface CompetitionSettings {
+  /** MIME types accepted for proposal attachments (read from the content, not the name). */
+  allowedFileTypes: string[];
+  maxFileMb: number;
+  /** All attachments of one proposal together. */
+  maxProposalMb: number;
+}
+
+export interface CategoryDefinition {
+  key: string;
+  nameId: string;
+  nameEn: string;
+}
+
+export interface SectionDefinition {
+  key: string;
+  labelId: string;
+  labelEn: string;
+  guidanceId: string | null;
+  guidanceEn: string | null;
+  wordLimit: number | null;
+  /** Percentage of the evaluation score; the sections of one group add up to 100. */
+  weight: number;
+  required: boolean;
+}
+
+export interface GroupDefinition {
+  key: string;
+  nameId: string;
+  nameEn: string;
+  descriptionId: string | null;
+  descriptionEn: string | null;
+  /** Minimum age of the innovation, counted back from the submission close. */
+  minImplementationMonths: number;
+  /** Maximum forwarded proposals per participant institution; null = outside any quota. */
+  quotaPerInstitution: number | null;
+  invitationOnly: boolean;
+  sections: SectionDefinition[];
+}
+
+export interface StageDefinition {
+  kind: string;
+  nameId: string;
+  nameEn: string;
+  /** ISO-8601 UTC instants. */
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+export interface CompetitionDefinition {
+  code: string;
+  name: string;
+  year: number;
+  theme: string;
+  description: string | null;
+  timeZone: string;
+  settings: CompetitionSettings;
+  categories: CategoryDefinition[];
+  groups: GroupDefinition[];
+  stages: StageDefinition[];
+}
+
+export const KIPP_THEME_2023 =
+  'Peningkatan Kualitas Pelayanan Publik Melalui Inovasi Menuju Reformasi Birokrasi yang Berdampak';
+
+/** The sector categories of KIPP 2023 (the 11 a provincial clone seeds; kipp-reference §3). */
+const KIPP_CATEGORIES: CategoryDefinition[] = [
+  { key: 'kesehatan', nameId: 'Kesehatan', nameEn: 'Health' },
+  {
+    key: 'pertumbuhan_ekonomi',
+    nameId: 'Pertumbuhan Ekonomi dan Kesempatan Kerja',
+    nameEn: 'Economic Growth and Employment',
+  },
+  { key: 'ketahanan_pangan', nameId: 'Ketahanan Pangan', nameEn: 'Food Security' },
+  { key: 'inklusi_sosial', nameId: 'Inklusi Sosial', nameEn: 'Social Inclusion' },
+  { key: 'tata_kelola_pemerintahan', nameId: 'Tata Kelola Pemerintahan', nameEn: 'Governance' },
+  { key: 'ketahanan_bencana', nameId: 'Ketahanan Bencana', nameEn: 'Disaster Resilience' },
+  { key: 'pendidikan', nameId: 'Pendidikan', nameEn: 'Education' },
+  { key: 'pengentasan_kemiskinan', nameId: 'Pengentasan Kemiskinan', nameEn: 'Poverty Alleviation' },
+  { key: 'pemberdayaan_masyarakat', nameId: 'Pemberdayaan Masyarakat', nameEn: 'Community Empowerment' },
+  {
+    key: 'energi_lingkungan_hidup',
+    nameId: 'Energi dan Lingkungan Hidup',
+    nameEn: 'Energy and Environment',
+  },
+  { key: 'penegakan_hukum', nameId: 'Penegakan Hukum', nameEn: 'Law Enforcement' },
+];
+
+const EVIDENCE_ID = 'Lengkapi dengan data pendukung yang relevan.';
+const EVIDENCE_EN = 'Support it with relevant evidence.';
+
+/** A section; guidance of scored sections ends with the call for evidence every KIPP answer carries. */
+function section(
+  key: string,
+  labelId: string,
+  labelEn: string,
+  wordLimit: number,
+  weight: number,
+  guidanceId: string,
+  guidanceEn: string,
+): SectionDefinition {
+  const withEvidence = weight > 0;
+  return {
+    key,
+    labelId,
+    labelEn,
+    guidanceId: withEvidence ? `${guidanceId} ${EVIDENCE_ID}` : guidanceId,
+    guidanceEn: withEvidence ? `${guidanceEn} ${EVIDENCE_EN}` : guidanceEn,
+    wordLimit,
+    weight,
+    required: true,
+  };
+}
+
+/**
+ * Word limit of the scored umum sections: the 2023 limits are not known; 600 is the limit KIPP 2021 gave
+ * its long answers (Ide Inovatif, Signifikansi, Keberlanjutan).
+ */
+export const KIPP_UMUM_WORD_LIMIT = 600;
+
+const ringkasan = (scope: { id: string; en: string }) =>
+  section(
+    'ringkasan',
+    'Ringkasan',
+    'Summary',
+    200,
+    0,
+    `Uraikan ringkasan inovasi yang mencakup seluruh aspek ${scope.id}. Maksimal 200 kata; tidak perlu lampiran. Ringkasan tidak dinilai.`,
+    `Summarise the innovation covering every aspect ${scope.en}. At most 200 words; no attachment needed. The summary is not scored.`,
+  );
+
+const signifikansi = section(
+  'signifikansi',
+  'Signifikansi',
+  'Significance',
+  KIPP_UMUM_WORD_LIMIT,
+  30,
+  'Jelaskan dampak inovasi dengan membandingkan kondisi sebelum dan sesudah inovasi, metode yang dipakai untuk mengukur dampak tersebut, serta laporan evaluasi internal/eksternal yang memuat data kuantitatif dan kualitatif.',
+  'Explain the impact of the innovation by comparing the situation before and after it, the method used to measure that impact, and the internal/external evaluation report with quantitative and qualitative data.',
+);
+
+const sumberDaya = section(
+  'sumber_daya',
+  'Sumber Daya',
+  'Resources',
+  KIPP_UMUM_WORD_LIMIT,
+  5,
+  'Jelaskan sumber daya yang digunakan untuk menjalankan inovasi: keuangan, sumber daya manusia, metode, dan peralatan.',
+  'Describe the resources used to run the innovation: finance, people, methods and equipment.',
+);
+
+const keberlanjutan = section(
+  'strategi_keberlanjutan',
+  'Strategi Keberlanjutan',
+  'Sustainability Strategy',
+  KIPP_UMUM_WORD_LIMIT,
+  15,
+  'Jelaskan strategi agar inovasi tetap berjalan: secara kelembagaan/regulasi, manajerial, dan sosial.',
+  'Explain how the innovation is kept going: institutionally/by regulation, managerially and socially.',
+);
+
+const adaptabilitas = (weight: number) =>
+  section(
+    'adaptabilitas',
+    'Adaptabilitas',
+    'Adaptability',
+    KIPP_UMUM_WORD_LIMIT,
+    weight,
+    'Jelaskan apakah inovasi sudah direplikasi, oleh UPP/instansi mana, dan potensi replikasinya berdasarkan kesamaan populasi dan permasalahan.',
+    'State whether the innovation has been replicated and by which service unit/institution, and its potential for replication given similar populations and problems.',
+  );
+
+/** KIPP 2023 umum: 8 sections, weights 0/10/15/5/30/20/5/15 (kipp-reference §4). */
+const UMUM_SECTIONS: SectionDefinition[] = [
+  ringkasan({
+    id: '(latar belakang dan tujuan, kebaruan, implementasi, signifikansi, adaptabilitas, sumber daya, dan strategi keberlanjutan)',
+    en: '(background and goals, novelty, implementation, significance, adaptability, resources and sustainability strategy)',
+  }),
+  section(
+    'latar_belakang_tujuan',
+    'Latar Belakang dan Tujuan',
+    'Background and Goals',
+    KIPP_UMUM_WORD_LIMIT,
+    10,
+    'Jelaskan permasalahan atau kondisi awal sebelum inovasi, kelompok sasaran yang terdampak, dan tujuan inovasi dengan target yang terukur.',
+    'Describe the problem or the situation before the innovation, the target group affected, and the goal of the innovation with a measurable target.',
+  ),
+  section(
+    'kebaruan',
+    'Kebaruan/Nilai Tambah',
+    'Novelty/Added Value',
+    KIPP_UMUM_WORD_LIMIT,
+    15,
+    'Jelaskan apa yang baru dari inovasi ini dan nilai tambahnya dibandingkan cara pelayanan sebelumnya atau pelayanan sejenis di wilayah/instansi Anda.',
+    'Explain what is new in this innovation and the value it adds compared with the earlier way of serving or similar services in your region/institution.',
+  ),
+  section(
+    'implementasi',
+    'Implementasi Inovasi',
+    'Implementation',
+    KIPP_UMUM_WORD_LIMIT,
+    5,
+    'Jelaskan bagaimana inovasi dijalankan: tahapan dan waktu pelaksanaan, pihak yang terlibat, serta kendala yang dihadapi dan cara mengatasinya.',
+    'Explain how the innovation is carried out: its steps and timeline, who takes part, and the obstacles met and how they were overcome.',
+  ),
+  signifikansi,
+  adaptabilitas(20),
+  sumberDaya,
+  keberlanjutan,
+];
+
+/**
+ * Replikasi: the three KIPP 2021 replication questions (Inspirasi, Proses Replikasi, Faktor Pembeda) take
+ * the place of umum's background, novelty and implementation (10+15+5 = 30 → 10+15+15 = 40); the impact
+ * aspects stay as in umum (significance 30, resources 5, sustainability 15) and adaptability drops from
+ * 20 to 10 because a replication has already shown it can be transferred. Sum: 100.
+ */
+const REPLIKASI_SECTIONS: SectionDefinition[] = [
+  ringkasan({
+    id: '(inovasi yang direplikasi, proses replikasi, faktor pembeda, dan dampaknya)',
+    en: '(the innovation replicated, the replication process, what differs, and the impact)',
+  }),
+  section(
+    'inspirasi',
+    'Inspirasi',
+    'Inspiration',
+    100,
+    10,
+    'Sebutkan sekurang-kurangnya satu inovasi Top 99 KIPP tahun sebelumnya yang direplikasi dan alasan memilihnya. Wajib melampirkan surat pernyataan replikasi yang ditandatangani (PDF).',
+    'Name at least one Top 99 innovation of an earlier KIPP that was replicated and why it was chosen. The signed replication statement (PDF) must be attached.',
+  ),
+  section(
+    'proses_replikasi',
+    'Proses Replikasi',
+    'Replication Process',
+    200,
+    15,
+    'Jelaskan bagaimana replikasi dilakukan: pembelajaran dari inovasi asal, penyesuaian dengan kondisi setempat, dan tahapan pelaksanaannya.',
+    'Explain how the replication was done: learning from the original innovation, adjusting it to local conditions, and the steps taken.',
+  ),
+  section(
+    'faktor_pembeda',
+    'Faktor Pembeda',
+    'Distinguishing Factors',
+    100,
+    15,
+    'Jelaskan perbedaan dan penyempurnaan inovasi replikasi dibandingkan inovasi asalnya.',
+    'Explain how the replication differs from and improves on the original innovation.',
+  ),
+  signifikansi,
+  adaptabilitas(10),
+  sumberDaya,
+  keberlanjutan,
+];
+
+/**
+ * Khusus (2021 form): improvement since the award carries the most weight (30), wider adoption 20,
+ * strengthened sustainability 25 and the latest formal evaluation 25. Sum: 100.
+ */
+const KHUSUS_SECTIONS: SectionDefinition[] = [
+  ringkasan({
+    id: '(pembaruan/peningkatan, adaptabilitas, penguatan keberlanjutan, dan evaluasi)',
+    en: '(updates/improvements, adaptability, strengthened sustainability and evaluation)',
+  }),
+  section(
+    'pembaruan',
+    'Pembaruan/Peningkatan',
+    'Updates/Improvements',
+    200,
+    30,
+    'Jelaskan pembaruan dan peningkatan inovasi dibandingkan saat inovasi ditetapkan sebagai Top Inovasi Pelayanan Publik Terpuji.',
+    'Explain how the innovation has been updated and improved since it was named an Outstanding Top Public Service Innovation.',
+  ),
+  section(
+    'adaptabilitas',
+    'Adaptabilitas',
+    'Adaptability',
+    200,
+    20,
+    'Jelaskan replikasi inovasi yang bertambah sejak ditetapkan sebagai Top Inovasi Pelayanan Publik Terpuji: oleh siapa dan di mana.',
+    'Describe the further replications of the innovation since the award: by whom and where.',
+  ),
+  section(
+    'penguatan_keberlanjutan',
+    'Penguatan Keberlanjutan',
+    'Strengthened Sustainability',
+    300,
+    25,
+    'Jelaskan penguatan keberlanjutan inovasi secara kelembagaan, sosial, dan manajerial.',
+    'Explain how the sustainability of the innovation has been strengthened institutionally, socially and managerially.',
+  ),
+  section(
+    'evaluasi',
+    'Evaluasi',
+    'Evaluation',
+    300,
+    25,
+    'Jelaskan penilaian formal terakhir atas inovasi oleh pihak internal/eksternal (misalnya Inspektorat atau perguruan tinggi) beserta hasilnya.',
+    'Describe the latest formal internal/external assessment of the innovation (for instance by the Inspectorate or a university) and its findings.',
+  ),
+];
+
+function groups(year: number): GroupDefinition[] {
+  return [
+    {
+      key: 'umum',
+      nameId: 'Umum',
+      nameEn: 'General',
+      descriptionId:
+        'Inovasi yang belum pernah mengikuti KIPP, atau sudah pernah mengikuti namun belum pernah mendapat penghargaan; belum pernah masuk Top 99 sebanyak 2 kali (berturut-turut atau tidak); dan bukan Top Inovasi Pelayanan Publik Terpuji tahun-tahun sebelumnya. Inovasi telah dilaksanakan sekurang-kurangnya 2 tahun, dihitung mundur dari penutupan pengajuan proposal. Paling banyak 10 proposal per instansi.',
+      descriptionEn:
+        'Innovations that never entered KIPP, or entered without receiving an award; that were not in the Top 99 twice (consecutively or not); and that are not an Outstanding Top Public Service Innovation of an earlier year. The innovation has run for at least 2 years, counted back from the submission close. At most 10 proposals per institution.',
+      minImplementationMonths: 24,
+      quotaPerInstitution: 10,
+      invitationOnly: false,
+      sections: UMUM_SECTIONS,
+    },
+    {
+      key: 'replikasi',
+      nameId: 'Replikasi',
+      nameEn: 'Replication',
+      descriptionId:
+        'Adaptasi atau modifikasi (sebagian atau seluruhnya) dari sekurang-kurangnya satu inovasi Top 99 KIPP tahun-tahun sebelumnya, yang belum pernah mendapat penghargaan dalam KIPP. Wajib melampirkan surat pernyataan replikasi yang ditandatangani. Inovasi telah dilaksanakan sekurang-kurangnya 1 tahun. Paling banyak 5 proposal per instansi.',
+      descriptionEn:
+        'An adaptation or modification (in part or in whole) of at least one Top 99 innovation of an earlier KIPP, never awarded in KIPP before. A signed replication statement must be attached. The innovation has run for at least 1 year. At most 5 proposals per institution.',
+      minImplementationMonths: 12,
+      quotaPerInstitution: 5,
+      invitationOnly: false,
+      sections: REPLIKASI_SECTIONS,
+    },
+    {
+      key: 'khusus',
+      nameId: 'Khusus',
+      nameEn: 'Special',
+      descriptionId: `Hanya atas undangan penyelenggara (pada KIPP nasional: Menteri PANRB). Top Inovasi Pelayanan Publik Terpuji KIPP 2014–${year - 2} Kelompok Umum yang telah ditetapkan sekurang-kurangnya 1 tahun, belum pernah masuk Top 15 Kelompok Khusus sebanyak 2 kali, dan bukan pemenang OAPSI. Di luar kuota instansi.`,
+      descriptionEn: `By the organizer's invitation only (in the national KIPP: the Minister of PANRB). Outstanding Top Public Service Innovations of KIPP 2014–${year - 2} in the General group, named at least 1 year ago, not twice in the Top 15 of the Special group, and not an OAPSI winner. Outside the institution quota.`,
+      minImplementationMonths: 24,
+      quotaPerInstitution: null,
+      invitationOnly: true,
+      sections: KHUSUS_SECTIONS,
+    },
+  ];
+}
+
+/**
+ * The KIPP 2023 calendar (month, day) moved to the competition's year: windows open at 00:00 and close at
+ * 23:59 local time. The submission close is the one first announced for 2023 (2 May 23:59 WIB; the
+ * extension to 6 May was an exceptional act that the secretariat records when it happens).
+ */
+const KIPP_CALENDAR: {
+  kind: StageKind;
+  nameId: string;
+  nameEn: string;
+  opens: [number, number];
+  closes: [number, number] | null;
+}[] = [
+  {
+    kind: 'publication',
+    nameId: 'Publikasi dan Sosialisasi',
+    nameEn: 'Publication and socialization',
+    opens: [2, 10],
+    closes: [3, 14],
+  },
+  {
+    kind: 'submission',
+    nameId: 'Pengajuan Proposal',
+    nameEn: 'Proposal submission',
+    opens: [3, 15],
+    closes: [5, 2],
+  },
+  {
+    kind: 'administrative',
+    nameId: 'Seleksi Administrasi',
+    nameEn: 'Administrative selection',
+    opens: [5, 3],
+    closes: [5, 12],
+  },
+  {
+    kind: 'evaluation_1',
+    nameId: 'Penilaian Proposal oleh Tim Evaluasi',
+    nameEn: 'Proposal evaluation by the evaluation team',
+    opens: [5, 13],
+    closes: [5, 31],
+  },
+  {
+    kind: 'evaluation_2',
+    nameId: 'Penilaian Kelengkapan dan Relevansi Data Dukung',
+    nameEn: 'Review of the completeness and relevance of evidence',
+    opens: [6, 1],
+    closes: [6, 9],
+  },
+  {
+    kind: 'finalists',
+    nameId: 'Penetapan Finalis Top Inovasi',
+    nameEn: 'Selection of the finalists (Top Innovations)',
+    opens: [6, 10],
+    closes: [6, 15],
+  },
+  {
+    kind: 'public_objection',
+    nameId: 'Uji Publik',
+    nameEn: 'Public objection period',
+    opens: [6, 16],
+    closes: [6, 20],
+  },
+  {
+    kind: 'presentation',
+    nameId: 'Presentasi dan Wawancara',
+    nameEn: 'Presentation and interview',
+    opens: [6, 26],
+    closes: [7, 12],
+  },
+  {
+    kind: 'field_verification',
+    nameId: 'Verifikasi dan Observasi Lapangan',
+    nameEn: 'Field verification and observation',
+    opens: [7, 13],
+    closes: [7, 24],
+  },
+  {
+    kind: 'final_panel',
+    nameId: 'Penentuan Top Inovasi Pelayanan Publik Terpuji',
+    nameEn: 'Final panel: Outstanding Top Innovations',
+    opens: [7, 25],
+    closes: [7, 28],
+  },
+  {
+    kind: 'announcement',
+    nameId: 'Pengumuman dan Penganugerahan',
+    nameEn: 'Announcement and award',
+    opens: [7, 31],
+    closes: null,
+  },
+];
+
+/** The full KIPP definition for a year, from the 2023 rules; the organizer edits what differs. */
+export function kippTemplate(input: { year: number; timeZone?: string }): CompetitionDefinition {
+  const { year } = input;
+  const timeZone = input.timeZone ?? 'Asia/Jakarta';
+  const at = (md: [number, number], hour: number, minute: number) =>
+    zonedToUtc({ year, month: md[0], day: md[1], hour, minute }, timeZone).toISOString();
+  return {
+    code: 'KIPP',
+    name: `Kompetisi Inovasi Pelayanan Publik ${year}`,
+    year,
+    theme: KIPP_THEME_2023,
+    description:
+      'Kompetisi Inovasi Pelayanan Publik (KIPP) menjaring, menilai, dan memberi penghargaan kepada inovasi pelayanan publik instansi pemerintah (kementerian, lembaga, pemerintah daerah, BUMN, dan BUMD).',
+    timeZone,
+    settings: { allowedFileTypes: [...DEFAULT_ALLOWED_FILE_TYPES], maxFileMb: 10, maxProposalMb: 50 },
+    categories: KIPP_CATEGORIES.map((c) => ({ ...c })),
+    groups: groups(year).map((g) => ({ ...g, sections: g.sections.map((s) => ({ ...s })) })),
+    stages: KIPP_CALENDAR.map((s) => ({
+      kind: s.kind,
+      nameId: s.nameId,
+      nameEn: s.nameEn,
+      opensAt: at(s.opens, 0, 0),
+      closesAt: s.closes ? at(s.closes, 23, 59) : null,
+    })),
+  };
+}
+
+/** What the template needs to know about the organizer to name the competition. */
+export interface OrganizerIdentity {
+  type: string;
+  name: string;
+  shortName: string | null;
+  regionCode: string | null;
+}
+
+const NATIONAL_TYPES = new Set(['kementerian', 'lembaga']);
+
+/**
+ * Default code and name of a KIPP-style competition. A ministry or agency runs the national "KIPP"
+ * ("Kompetisi Inovasi Pelayanan Publik 2026"); any other organizer runs its own competition named after
+ * it ("Kompetisi Inovasi Pelayanan Publik Pemerintah Provinsi Kalimantan Timur 2026") with the code
+ * "KIPP-" + its short name in capitals ("KIPP-KALTIM"), else its region code without dots ("KIPP-64"),
+ * else its id; codes fit 16 characters.
+ */
+export function kippIdentity(
+  organizer: OrganizerIdentity & { id: number },
+  year: number,
+): { code: string; name: string } {
+  if (NATIONAL_TYPES.has(organizer.type))
+    return { code: 'KIPP', name: `Kompetisi Inovasi Pelayanan Publik ${year}` };
+  const fromShort = (organizer.shortName ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const fromRegion = (organizer.regionCode ?? '').replace(/[^0-9]/g, '');
+  const suffix = (fromShort || fromRegion || `I${organizer.id}`).slice(0, 11);
+  return {
+    code: `KIPP-${suffix}`,
+    name: `Kompetisi Inovasi Pelayanan Publik ${organizer.name} ${year}`,
+  };
+}

@@ -1,0 +1,151 @@
+import type { Db } from '../../db/connect.js';
+import type { CompetitionDefinition } from '../../domain/competition-template.js';
+import { conflict, t } from '../../domain/errors.js';
+
+/*
+ * Writing a definition into its rows. Rows are matched BY KEY (stages by kind): a kept row keeps its id,
+ * because proposals, assignments and decisions refer to those ids; rows whose key disappeared are deleted.
+ */
+
+const bool = (b: boolean) => (b ? 1 : 0) as 0 | 1;
+
+/** Makes the categories, groups, sections and stages of a competition equal to the definition. */
+export async function writeDefinitionRows(
+  tx: Db,
+  competitionId: number,
+  def: CompetitionDefinition,
+): Promise<void> {
+  // Categories.
+  const categories = await tx
+    .selectFrom('categories')
+    .select(['id', 'key'])
+    .where('competition_id', '=', competitionId)
+    .execute();
+  const categoryKeys = def.categories.map((c) => c.key);
+  const goneCategories = categories.filter((c) => !categoryKeys.includes(c.key)).map((c) => c.id);
+  if (goneCategories.length) await tx.deleteFrom('categories').where('id', 'in', goneCategories).execute();
+  for (const [position, c] of def.categories.entries()) {
+    const row = { name_id: c.nameId, name_en: c.nameEn, position };
+    const kept = categories.find((x) => x.key === c.key);
+    if (kept) await tx.updateTable('categories').set(row).where('id', '=', kept.id).execute();
+    else
+      await tx
+        .insertInto('categories')
+        .values({ ...row, competition_id: competitionId, key: c.key })
+        .execute();
+  }
+
+  // Groups, each with its form.
+  const groups = await tx
+    .selectFrom('competition_groups')
+    .select(['id', 'key'])
+    .where('competition_id', '=', competitionId)
+    .execute();
+  const groupKeys = def.groups.map((g) => g.key);
+  const goneGroups = groups.filter((g) => !groupKeys.includes(g.key)).map((g) => g.id);
+  if (goneGroups.length) {
+    await tx.deleteFrom('form_sections').where('group_id', 'in', goneGroups).execute();
+    await tx.deleteFrom('competition_groups').where('id', 'in', goneGroups).execute();
+  }
+  for (const [position, g] of def.groups.entries()) {
+    const row = {
+      name_id: g.nameId,
+      name_en: g.nameEn,
+      description_id: g.descriptionId,
+      description_en: g.descriptionEn,
+      min_implementation_months: g.minImplementationMonths,
+      quota_per_institution: g.quotaPerInstitution,
+      invitation_only: bool(g.invitationOnly),
+      position,
+    };
+    const kept = groups.find((x) => x.key === g.key);
+    let groupId: number;
+    if (kept) {
+      groupId = kept.id;
+      await tx.updateTable('competition_groups').set(row).where('id', '=', groupId).execute();
+    } else {
+      const inserted = await tx
+        .insertInto('competition_groups')
+        .values({ ...row, competition_id: competitionId, key: g.key })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      groupId = inserted.id;
+    }
+    await writeSections(tx, groupId, g.sections);
+  }
+
+  // Stages (keyed by kind); their settings are not part of the definition and are kept.
+  const stages = await tx
+    .selectFrom('stages')
+    .select(['id', 'kind'])
+    .where('competition_id', '=', competitionId)
+    .execute();
+  const kinds = def.stages.map((s) => s.kind);
+  const goneStages = stages.filter((s) => !kinds.includes(s.kind)).map((s) => s.id);
+  if (goneStages.length) await tx.deleteFrom('stages').where('id', 'in', goneStages).execute();
+  for (const [position, s] of def.stages.entries()) {
+    const row = {
+      name_id: s.nameId,
+      name_en: s.nameEn,
+      opens_at: s.opensAt,
+      closes_at: s.closesAt,
+      position,
+    };
+    const kept = stages.find((x) => x.kind === s.kind);
+    if (kept) await tx.updateTable('stages').set(row).where('id', '=', kept.id).execute();
+    else
+      await tx
+        .insertInto('stages')
+        .values({ ...row, competition_id: competitionId, kind: s.kind, settings: '{}' })
+        .execute();
+  }
+}
+
+async function writeSections(
+  tx: Db,
+  groupId: number,
+  sections: CompetitionDefinition['groups'][number]['sections'],
+) {
+  const existing = await tx
+    .selectFrom('form_sections')
+    .select(['id', 'key'])
+    .where('group_id', '=', groupId)
+    .execute();
+  const keys = sections.map((s) => s.key);
+  const gone = existing.filter((s) => !keys.includes(s.key)).map((s) => s.id);
+  if (gone.length) await tx.deleteFrom('form_sections').where('id', 'in', gone).execute();
+  for (const [position, s] of sections.entries()) {
+    const row = {
+      label_id: s.labelId,
+      label_en: s.labelEn,
+      guidance_id: s.guidanceId,
+      guidance_en: s.guidanceEn,
+      word_limit: s.wordLimit,
+      weight: s.weight,
+      required: bool(s.required),
+      position,
+    };
+    const kept = existing.find((x) => x.key === s.key);
+    if (kept) await tx.updateTable('form_sections').set(row).where('id', '=', kept.id).execute();
+    else
+      await tx
+        .insertInto('form_sections')
+        .values({ ...row, group_id: groupId, key: s.key })
+        .execute();
+  }
+}
+
+/** 409: the organizer already runs a competition with this code in this year. */
+export const competitionExists = (field: string) => {
+  const text = t(
+    'Penyelenggara ini sudah memiliki kompetisi dengan kode dan tahun yang sama.',
+    'This organizer already has a competition with the same code and year.',
+  );
+  return conflict('competition_exists', text, { [field]: { code: 'competition_exists', message: text } });
+};
+
+/** True for a unique-constraint violation in either dialect (a concurrent insert won the race). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

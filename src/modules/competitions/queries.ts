@@ -1,0 +1,140 @@
+import type { Db } from '../../db/connect.js';
+import type {
+  CategoryRow,
+  CompetitionGroupRow,
+  CompetitionRow,
+  FormSectionRow,
+  InstitutionRow,
+  StageRow,
+} from '../../db/schema.js';
+
+/** A competition with every row that defines it, in display order. */
+export interface CompetitionFull {
+  competition: CompetitionRow;
+  organizer: { id: number; name: string };
+  categories: CategoryRow[];
+  groups: (CompetitionGroupRow & { sections: FormSectionRow[] })[];
+  stages: StageRow[];
+}
+
+export async function findCompetition(db: Db, id: number): Promise<CompetitionRow | undefined> {
+  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findInstitution(db: Db, id: number): Promise<InstitutionRow | undefined> {
+  return db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Another competition of the same organizer already using this code and year. */
+export async function findClash(
+  db: Db,
+  input: { organizerInstitutionId: number; code: string; year: number; exceptId?: number },
+): Promise<{ id: number } | undefined> {
+  let q = db
+    .selectFrom('competitions')
+    .select('id')
+    .where('organizer_institution_id', '=', input.organizerInstitutionId)
+    .where('code', '=', input.code)
+    .where('year', '=', input.year);
+  if (input.exceptId !== undefined) q = q.where('id', '!=', input.exceptId);
+  return q.executeTakeFirst();
+}
+
+/** Loads competitions with their categories, groups, sections and stages (a few queries, not one per row). */
+async function loadChildren(db: Db, competitions: CompetitionRow[], withSections: boolean) {
+  if (!competitions.length) return [];
+  const ids = competitions.map((c) => c.id);
+  const [organizers, categories, groups, stages] = await Promise.all([
+    db
+      .selectFrom('institutions')
+      .select(['id', 'name'])
+      .where(
+        'id',
+        'in',
+        competitions.map((c) => c.organizer_institution_id),
+      )
+      .execute(),
+    db
+      .selectFrom('categories')
+      .selectAll()
+      .where('competition_id', 'in', ids)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('competition_groups')
+      .selectAll()
+      .where('competition_id', 'in', ids)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('stages')
+      .selectAll()
+      .where('competition_id', 'in', ids)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const sections =
+    withSections && groups.length
+      ? await db
+          .selectFrom('form_sections')
+          .selectAll()
+          .where(
+            'group_id',
+            'in',
+            groups.map((g) => g.id),
+          )
+          .orderBy('position')
+          .orderBy('id')
+          .execute()
+      : [];
+  return competitions.map((competition): CompetitionFull => ({
+    competition,
+    organizer: organizers.find((o) => o.id === competition.organizer_institution_id) ?? {
+      id: competition.organizer_institution_id,
+      name: '',
+    },
+    categories: categories.filter((c) => c.competition_id === competition.id),
+    groups: groups
+      .filter((g) => g.competition_id === competition.id)
+      .map((g) => ({ ...g, sections: sections.filter((s) => s.group_id === g.id) })),
+    stages: stages.filter((s) => s.competition_id === competition.id),
+  }));
+}
+
+/** One competition with its whole definition, or undefined. */
+export async function loadCompetitionFull(db: Db, id: number): Promise<CompetitionFull | undefined> {
+  const competition = await findCompetition(db, id);
+  if (!competition) return undefined;
+  const [full] = await loadChildren(db, [competition], true);
+  return full;
+}
+
+/**
+ * Competitions the public sees (everything not a draft) plus the drafts of the given organizers
+ * (`'all'` for someone who may see every draft), newest year first.
+ */
+export async function listCompetitions(
+  db: Db,
+  drafts: { all: boolean; organizerIds: number[] },
+): Promise<CompetitionFull[]> {
+  const rows = await db
+    .selectFrom('competitions')
+    .selectAll()
+    .where((eb) => {
+      const visible = [eb('status', '!=', 'draft')];
+      if (drafts.all) visible.push(eb('status', '=', 'draft'));
+      else if (drafts.organizerIds.length)
+        visible.push(
+          eb.and([eb('status', '=', 'draft'), eb('organizer_institution_id', 'in', drafts.organizerIds)]),
+        );
+      return eb.or(visible);
+    })
+    .orderBy('year', 'desc')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return loadChildren(db, rows, false);
+}
