@@ -82,7 +82,7 @@ async function main(argv: string[]) {
       if (fresh) {
         console.log('empty database: loading reference data and the demo competition...');
         await seedReferenceData(db);
-        const accounts = await seedDemo(db, new AdjustableClock());
+        const accounts = await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir });
         printAccounts(config, accounts);
       } else {
         const accounts = await seedDemo.accounts(db);
@@ -117,7 +117,7 @@ async function main(argv: string[]) {
       const config = loadConfigOrExit();
       const db = await openDb(config);
       await seedReferenceData(db);
-      if (rest.includes('--demo')) printAccounts(config, await seedDemo(db, new AdjustableClock()));
+      if (rest.includes('--demo')) printAccounts(config, await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir }));
       await db.destroy();
       return;
     }

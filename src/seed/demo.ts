@@ -1,10 +1,342 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Db } from '../db/connect.js';
+import type { InstitutionRow, Role } from '../db/schema.js';
+import type { CompetitionDefinition } from '../domain/competition-template.js';
+import { zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
-import type { DemoAccount } from './index.js';
+import { FileStorage } from '../platform/storage.js';
+import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
+import { updateCompetition } from '../modules/competitions/commands/update-competition.js';
+import { setCompetitionStatus } from '../modules/competitions/commands/set-status.js';
+import { toDefinition } from '../modules/competitions/present.js';
+import { loadCompetitionFull } from '../modules/competitions/queries.js';
+import { createAccount } from '../modules/users/commands/create-account.js';
+import { DEMO_PASSWORD, type DemoAccount } from './index.js';
+import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
-export async function seedDemoData(_db: Db, _clock: Clock): Promise<DemoAccount[]> {
-  throw new Error('demo seed not written yet');
+const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
+const PROVINCE = KALTIM_PROVINCE_NAME;
+const REGENCY = TANGERANG_REGENCY_NAME;
+const CITY_REQUESTING = 'Pemerintah Kota Samarinda';
+
+const TANGERANG_UNITS: { name: string; kind: 'pd' | 'upp' }[] = [
+  { name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'pd' },
+  { name: 'RSUD Kabupaten Tangerang', kind: 'upp' },
+  { name: 'Kecamatan Tigaraksa', kind: 'upp' },
+  { name: 'Badan Perencanaan Pembangunan Daerah', kind: 'pd' },
+];
+
+interface DemoUserSpec {
+  email: string;
+  name: string;
+  position: string;
+  role: Role;
+  roleLabel: string;
+  institution?: string;
+  unit?: string;
+  competition?: 'national';
 }
-export async function listDemoAccounts(_db: Db): Promise<DemoAccount[]> {
-  return [];
+
+const USERS: DemoUserSpec[] = [
+  {
+    email: 'admin@demo.sinovik.id',
+    name: 'Administrator Sinovik',
+    position: 'Administrator Sistem',
+    role: 'system_admin',
+    roleLabel: 'Administrator Sistem',
+  },
+  {
+    email: 'sekretariat@demo.sinovik.id',
+    name: 'Rina Kusumawati',
+    position: 'Tim Sekretariat KIPP',
+    role: 'secretariat',
+    roleLabel: 'Sekretariat',
+    institution: NATIONAL_ORGANIZER,
+  },
+  {
+    email: 'sekretariat.kaltim@demo.sinovik.id',
+    name: 'Hendra Saputra',
+    position: 'Biro Organisasi Setda Prov. Kaltim',
+    role: 'secretariat',
+    roleLabel: 'Sekretariat',
+    institution: PROVINCE,
+  },
+  {
+    email: 'adminlokal.tangerang@demo.sinovik.id',
+    name: 'Dewi Anggraini',
+    position: 'Kepala Bagian Organisasi Setda',
+    role: 'local_admin',
+    roleLabel: 'Admin Lokal',
+    institution: REGENCY,
+  },
+  {
+    email: 'upp.tangerang@demo.sinovik.id',
+    name: 'Agus Pratama',
+    position: 'Kepala Seksi Pelayanan',
+    role: 'upp',
+    roleLabel: 'Pengusul / UPP',
+    institution: REGENCY,
+    unit: 'RSUD Kabupaten Tangerang',
+  },
+  {
+    email: 'evaluator@demo.sinovik.id',
+    name: 'Prof. Siti Rahmawati',
+    position: 'Guru Besar Administrasi Publik',
+    role: 'evaluator',
+    roleLabel: 'Tim Evaluasi',
+    competition: 'national',
+  },
+  {
+    email: 'panelis@demo.sinovik.id',
+    name: 'Dr. Bambang Wijaya',
+    position: 'Anggota Tim Panel Independen',
+    role: 'panelist',
+    roleLabel: 'Tim Panel Independen',
+    competition: 'national',
+  },
+];
+
+async function institutionNamed(db: Db, name: string): Promise<InstitutionRow> {
+  const row = await db.selectFrom('institutions').selectAll().where('name', '=', name).executeTakeFirst();
+  if (!row) throw new Error(`reference data is missing "${name}": run the reference seed first`);
+  return row;
+}
+
+/**
+ * Moves every stage by the same amount so that the submission window closes at 23:59 in the competition's
+ * zone `daysAhead` days after `now`: a demo always has an open competition whatever the date.
+ */
+export function alignSubmissionClose(
+  def: CompetitionDefinition,
+  now: Date,
+  daysAhead: number,
+): CompetitionDefinition {
+  const submission = def.stages.find((s) => s.kind === 'submission');
+  if (!submission?.closesAt) return def;
+  const target = new Date(now.getTime() + daysAhead * 86_400_000);
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone: def.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(target)
+    .split('-')
+    .map(Number);
+  const closeAt = zonedToUtc(
+    { year: local[0], month: local[1], day: local[2], hour: 23, minute: 59 },
+    def.timeZone,
+  );
+  const delta = closeAt.getTime() - new Date(submission.closesAt).getTime();
+  const shift = (iso: string | null) =>
+    iso ? new Date(new Date(iso).getTime() + delta).toISOString() : null;
+  return {
+    ...def,
+    stages: def.stages.map((s) => ({ ...s, opensAt: shift(s.opensAt), closesAt: shift(s.closesAt) })),
+  };
+}
+
+/** A small, valid one-page PDF standing in for a signed request letter. */
+function demoLetterPdf(institution: string): Buffer {
+  const text = `Surat Permohonan Akun Sinovik Admin Lokal - ${institution}`.replace(/[()\\]/g, '');
+  const stream = `BT /F1 14 Tf 56 780 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/**
+ * The demo: a published national KIPP of the current year whose submission window is open, a provincial
+ * competition organized by Kalimantan Timur, units of Kabupaten Tangerang, one account per role and a
+ * pending admin lokal request. Runs through the same commands the API uses. Idempotent.
+ */
+export async function seedDemoData(
+  db: Db,
+  clock: Clock,
+  opts: { dataDir?: string } = {},
+): Promise<DemoAccount[]> {
+  if (await db.selectFrom('users').select('id').where('email', '=', USERS[0].email).executeTakeFirst())
+    return listDemoAccounts(db);
+  const now = clock.now();
+  const year = now.getUTCFullYear();
+  const national = await institutionNamed(db, NATIONAL_ORGANIZER);
+  const province = await institutionNamed(db, PROVINCE);
+  const regency = await institutionNamed(db, REGENCY);
+
+  const admin = await createAccount(db, {
+    email: USERS[0].email,
+    name: USERS[0].name,
+    position: USERS[0].position,
+    role: 'system_admin',
+    password: DEMO_PASSWORD,
+    mustCompleteProfile: false,
+    createdBy: null,
+    now,
+  });
+
+  const ip = null;
+  const kipp = await createFromTemplate(db, {
+    template: 'kipp',
+    year,
+    organizer: national,
+    createdBy: admin.id,
+    ip,
+    now,
+  });
+  const kippFull = await loadCompetitionFull(db, kipp.id);
+  await updateCompetition(db, {
+    id: kipp.id,
+    definition: alignSubmissionClose(toDefinition(kippFull!), now, 21),
+    actorUserId: admin.id,
+    ip,
+    now,
+  });
+  await setCompetitionStatus(db, { id: kipp.id, to: 'published', actorUserId: admin.id, ip, now });
+
+  const regional = await createFromTemplate(db, {
+    template: 'kipp',
+    year,
+    organizer: province,
+    createdBy: admin.id,
+    ip,
+    now,
+  });
+  const regionalFull = await loadCompetitionFull(db, regional.id);
+  await updateCompetition(db, {
+    id: regional.id,
+    definition: alignSubmissionClose(toDefinition(regionalFull!), now, 35),
+    actorUserId: admin.id,
+    ip,
+    now,
+  });
+  await setCompetitionStatus(db, { id: regional.id, to: 'published', actorUserId: admin.id, ip, now });
+
+  const unitIds = new Map<string, number>();
+  for (const u of TANGERANG_UNITS) {
+    const row = await db
+      .insertInto('units')
+      .values({
+        institution_id: regency.id,
+        name: u.name,
+        kind: u.kind,
+        parent_unit_id: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    unitIds.set(u.name, row.id);
+  }
+
+  for (const spec of USERS.slice(1)) {
+    const institution = spec.institution ? await institutionNamed(db, spec.institution) : null;
+    await createAccount(db, {
+      email: spec.email,
+      name: spec.name,
+      position: spec.position,
+      role: spec.role,
+      institutionId: institution?.id ?? null,
+      unitId: spec.unit ? unitIds.get(spec.unit)! : null,
+      competitionId: spec.competition === 'national' ? kipp.id : null,
+      password: DEMO_PASSWORD,
+      mustCompleteProfile: false,
+      createdBy: admin.id,
+      now,
+    });
+  }
+
+  if (opts.dataDir) {
+    const city = await db
+      .selectFrom('institutions')
+      .selectAll()
+      .where('name', '=', CITY_REQUESTING)
+      .executeTakeFirst();
+    if (city) {
+      const storage = new FileStorage(path.join(opts.dataDir, 'files'));
+      const stored = await storage.put(Readable.from(demoLetterPdf(city.name)), {
+        maxBytes: 5 * 1024 * 1024,
+        allowedMimes: ['application/pdf'],
+      });
+      const file = await db
+        .insertInto('files')
+        .values({
+          sha256: stored.sha256,
+          size: stored.size,
+          mime: stored.mime,
+          original_name: 'surat-permohonan-admin-lokal.pdf',
+          storage_key: stored.storageKey,
+          uploaded_by: null,
+          created_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('admin_requests')
+        .values({
+          institution_id: city.id,
+          name: 'Yusuf Hidayat',
+          position: 'Kepala Bagian Organisasi Setda Kota Samarinda',
+          email: 'yusuf.hidayat@demo.sinovik.id',
+          phone: '081234567890',
+          letter_number: '800/123/Org/2026',
+          letter_file_id: file.id,
+          locale: 'id',
+          status: 'pending',
+          reason: null,
+          decided_by: null,
+          decided_at: null,
+          created_user_id: null,
+          ip: null,
+          created_at: now.toISOString(),
+        })
+        .execute();
+    }
+  }
+  return listDemoAccounts(db);
+}
+
+/** The demo accounts present in this database, with their scope, for the start-up banner. */
+export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .leftJoin('institutions', 'institutions.id', 'role_grants.institution_id')
+    .leftJoin('units', 'units.id', 'role_grants.unit_id')
+    .leftJoin('competitions', 'competitions.id', 'role_grants.competition_id')
+    .select([
+      'users.email',
+      'institutions.name as institution',
+      'units.name as unit',
+      'competitions.name as competition',
+    ])
+    .where(
+      'users.email',
+      'in',
+      USERS.map((u) => u.email),
+    )
+    .execute();
+  return USERS.flatMap((spec) => {
+    const row = rows.find((r) => r.email === spec.email);
+    if (!row) return [];
+    const scope =
+      [row.unit, row.institution, row.competition].filter(Boolean).join(', ') ||
+      'seluruh sistem / whole system';
+    return [{ role: spec.roleLabel, email: spec.email, scope }];
+  });
 }

@@ -20,9 +20,13 @@ export async function seedReferenceData(db: Db): Promise<void> {
 }
 
 /** The demo competition and one account for every role. Idempotent: a second run changes nothing. */
-export async function seedDemo(db: Db, clock: Clock): Promise<DemoAccount[]> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  opts: { dataDir?: string } = {},
+): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
-  return seedDemoData(db, clock);
+  return seedDemoData(db, clock, opts);
 }
 
 /** The demo accounts present in this database (to print again on later starts). */
