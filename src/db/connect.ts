@@ -15,9 +15,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 /** Opens the database: SQLite (WAL, foreign keys on) for a path, PostgreSQL for a postgres:// URL. */
 export function connect(databaseUrl: string, dialect: Dialect): Db {
   if (dialect === 'postgres') {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) }),
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, admin shutdown) must not crash the
+    // process: the pool drops it and the next query opens a new one.
+    pool.on('error', (err) => {
+      if ((err as { code?: string }).code !== '57P01') console.error('postgres pool error:', err.message);
     });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databaseUrl)), { recursive: true });
   const database = new SQLite(databaseUrl);
