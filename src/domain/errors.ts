@@ -19,6 +19,8 @@ export class AppError extends Error {
     public readonly code: string,
     public readonly text: Text,
     public readonly fields: Record<string, FieldProblem> = {},
+    /** Extra top-level keys of the error body (e.g. `rows` of a refused import); never code/message/fields. */
+    public readonly details: Record<string, unknown> = {},
   ) {
     super(text.en);
     this.name = 'AppError';

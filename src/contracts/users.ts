@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { emailSchema, localeSchema, PHONE_PATTERN, roleSchema } from './auth.js';
+
+/*
+ * The people of one institution (its admin lokal and the proposer accounts of its units) as the admin
+ * lokal manages them. Custom messages are written "Bahasa Indonesia|English".
+ */
+
+export type RoleName = z.infer<typeof roleSchema>;
+
+/** How each role is named to people, in both languages (mails, lists). */
+export const ROLE_LABELS: Record<RoleName, { id: string; en: string }> = {
+  upp: { id: 'Pengusul / UPP', en: 'Proposer (UPP)' },
+  local_admin: { id: 'Admin Lokal', en: 'Local Admin' },
+  secretariat: { id: 'Sekretariat', en: 'Secretariat' },
+  evaluator: { id: 'Tim Evaluasi', en: 'Evaluation Team' },
+  panelist: { id: 'Tim Panel Independen', en: 'Independent Panel' },
+  system_admin: { id: 'Administrator Sistem', en: 'System Administrator' },
+};
+
+export const userIdParams = z.object({
+  id: z.coerce.number('Nomor tidak valid.|Not a valid number.').int().min(1).max(2_147_483_647),
+});
+
+export const institutionUserSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  role: z.enum(['local_admin', 'upp']),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  mustCompleteProfile: z.boolean(),
+  /** No password set yet: the invitation link has not been used (it can be sent again). */
+  invitationPending: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type InstitutionUser = z.infer<typeof institutionUserSchema>;
+
+export const institutionUsersResponse = z.object({
+  items: z.array(institutionUserSchema),
+  abilities: z.object({ createUpp: z.boolean() }),
+});
+export type InstitutionUsersResponse = z.infer<typeof institutionUsersResponse>;
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+export const createUppBody = z.object({
+  email: emailSchema,
+  name: z
+    .string('Nama wajib diisi.|Name is required.')
+    .trim()
+    .min(1, 'Nama wajib diisi.|Name is required.')
+    .max(255),
+  unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
+  position: z.preprocess(blankToNull, z.string().trim().max(255).nullable().optional()),
+  phone: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .regex(
+        PHONE_PATTERN,
+        'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
+      )
+      .nullable()
+      .optional(),
+  ),
+  /** The language of the invitation e-mail and of the account (default Bahasa Indonesia). */
+  locale: localeSchema.optional(),
+});
+export type CreateUppBody = z.infer<typeof createUppBody>;
+
+export const institutionUserResponse = z.object({ user: institutionUserSchema });
+
+export const invitationResponse = z.object({
+  /** When the new link stops working. */
+  expiresAt: z.string(),
+});
