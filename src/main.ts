@@ -8,7 +8,7 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
-import { createUserFromCli } from './seed/create-user.js';
+import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,8 +20,9 @@ const HELP = `sinovik <command>
   migrate               apply pending database migrations
   seed --demo           load reference data (institutions) and the demo competition with demo accounts
   seed                  load reference data only
-  create-user --email E --name N --role R [--institution ID] [--password P]
-                        create an account (roles: system_admin, secretariat, local_admin, upp, evaluator, panelist)
+  create-user ...       create an account (see below)
+
+${CREATE_USER_USAGE}
 `;
 
 function loadConfigOrExit(): Config {
@@ -117,7 +118,8 @@ async function main(argv: string[]) {
       const config = loadConfigOrExit();
       const db = await openDb(config);
       await seedReferenceData(db);
-      if (rest.includes('--demo')) printAccounts(config, await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir }));
+      if (rest.includes('--demo'))
+        printAccounts(config, await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir }));
       await db.destroy();
       return;
     }
