@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  institutionScope,
+  type Action,
+  type Actor,
+  type DenyReason,
+  type Role,
+  type Subjects,
+} from './policy.js';
+
+const A = 1; // institution A (also the organizer of competition 10)
+const B = 2; // institution B
+const actor = (
+  role: Role,
+  scope: { institutionId?: number; unitId?: number; competitionId?: number } = {},
+): Actor => ({
+  userId: 99,
+  grants: [
+    {
+      role,
+      institutionId: scope.institutionId ?? null,
+      unitId: scope.unitId ?? null,
+      competitionId: scope.competitionId ?? null,
+    },
+  ],
+});
+
+const ACTORS: Record<string, Actor | null> = {
+  anonymous: null,
+  'upp of A': actor('upp', { institutionId: A, unitId: 5 }),
+  'admin lokal of A': actor('local_admin', { institutionId: A }),
+  'secretariat of A': actor('secretariat', { institutionId: A }),
+  'secretariat of B': actor('secretariat', { institutionId: B }),
+  'evaluator of 10': actor('evaluator', { competitionId: 10 }),
+  'panelist of 10': actor('panelist', { competitionId: 10 }),
+  'system admin': actor('system_admin'),
+};
+
+type Case = [Action, Subjects[Action], Record<keyof typeof ACTORS, true | DenyReason>];
+const ok = true as const;
+
+/** The policy as a table: each action against each role, with the reason for every refusal. */
+const TABLE: Case[] = [
+  [
+    'competition.create',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'competition.manage',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'institution.manage',
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': ok,
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'unit.view',
+    { institutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': ok,
+      'secretariat of A': ok,
+      'secretariat of B': ok,
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'unit.manage',
+    { institutionId: B },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'user.createUpp',
+    { institutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'user.viewInstitution',
+    { institutionId: B },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  ...(['adminRequest.review', 'outbox.view', 'audit.view'] as const).map((action): Case => [
+    action,
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': ok,
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ]),
+  [
+    'user.manageAll',
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+];
+
+describe('policy', () => {
+  for (const [action, subject, expected] of TABLE) {
+    for (const [who, outcome] of Object.entries(expected)) {
+      it(`${action}: ${who} → ${outcome === true ? 'allowed' : outcome}`, () => {
+        const d = decide(ACTORS[who], action, subject as never);
+        expect(d.allowed ? true : d.reason).toBe(outcome);
+      });
+    }
+  }
+
+  it('moves the clock only when the feature is on, and only for the system administrator', () => {
+    expect(decide(ACTORS['system admin'], 'clock.control', {}, { clockControl: false })).toEqual({
+      allowed: false,
+      reason: 'featureDisabled',
+    });
+    expect(decide(ACTORS['system admin'], 'clock.control', {}, { clockControl: true })).toEqual({
+      allowed: true,
+    });
+    expect(decide(ACTORS['secretariat of A'], 'clock.control', {}, { clockControl: true })).toEqual({
+      allowed: false,
+      reason: 'missingRole',
+    });
+  });
+
+  it('lists the institutions where an admin lokal may manage units: its own only', () => {
+    expect(institutionScope(ACTORS['admin lokal of A'], 'unit.manage')).toEqual({
+      any: false,
+      institutionIds: [A],
+    });
+    expect(institutionScope(ACTORS['system admin'], 'unit.manage')).toEqual({
+      any: true,
+      institutionIds: [],
+    });
+    expect(institutionScope(ACTORS['upp of A'], 'unit.manage')).toEqual({ any: false, institutionIds: [] });
+  });
+});
