@@ -210,6 +210,8 @@ export async function seedDemoData(
   await setCompetitionStatus(db, { id: kipp.id, to: 'published', actorUserId: admin.id, ip, now });
 
   const regional = await createFromTemplate(db, {
+    timeZone: 'Asia/Makassar',
+    code: 'KIPP-KALTIM',
     template: 'kipp',
     year,
     organizer: province,

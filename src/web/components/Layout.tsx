@@ -3,6 +3,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import {
   Anchor,
   AppShell,
+  Box,
   Burger,
   Button,
   Group,
@@ -73,7 +74,7 @@ function NotificationBell() {
   });
   const count = data?.unreadCount ?? 0;
   return (
-    <Anchor component={Link} to="/notifikasi" aria-label={`${t('common.notifications')} (${count})`} c="dark">
+    <Anchor component={Link} to="/notifikasi" aria-label={`${t('common.notifications')} ${count}`} c="dark">
       <Indicator disabled={count === 0} label={count} size={16} color="red">
         <IconBell size={22} aria-hidden />
       </Indicator>
@@ -93,16 +94,20 @@ function UserMenu({ me }: { me: Me }) {
   };
   const role = me.roles[0];
   return (
+    // Named by its visible text (axe: label-in-name); on phones, where the name is hidden, by a hidden copy.
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`${me.name} — ${t('common.menu')}`}>
+        <UnstyledButton>
           <Group gap={4} wrap="nowrap">
+            <Box component="span" hiddenFrom="sm">
+              <VisuallyHidden>{me.name}</VisuallyHidden>
+            </Box>
             <Stack gap={0} visibleFrom="sm" align="flex-end">
               <Text size="sm" fw={600} lh={1.2}>
                 {me.name}
               </Text>
               {role && (
-                <Text size="xs" c="dimmed" lh={1.2}>
+                <Text size="xs" c="gray.7" lh={1.2}>
                   {t(`common.roles.${role.role}`)}
                   {role.institutionName ? ` · ${role.institutionName}` : ''}
                 </Text>
@@ -150,13 +155,7 @@ export function Layout({ children }: { children: ReactNode }) {
               size="sm"
               aria-label={t('common.menu')}
             />
-            <Anchor
-              component={Link}
-              to="/"
-              underline="never"
-              c="sinovik.8"
-              aria-label={`${t('common.appName')} — ${t('common.home')}`}
-            >
+            <Anchor component={Link} to="/" underline="never" c="sinovik.8">
               <Text fw={800} size="xl" lh={1}>
                 {t('common.appName')}
               </Text>
@@ -208,13 +207,14 @@ export function Layout({ children }: { children: ReactNode }) {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <main
+        {/* AppShell.Main is the page's one <main> landmark; this is the skip link's target. */}
+        <div
           id="main"
           tabIndex={-1}
           style={{ maxWidth: 1200, margin: '0 auto', minHeight: 'calc(100vh - 160px)' }}
         >
           {children}
-        </main>
+        </div>
         <footer
           style={{ maxWidth: 1200, margin: '32px auto 0', borderTop: '1px solid #dee2e6', paddingTop: 12 }}
         >
