@@ -9,16 +9,19 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dropzone/styles.css';
 import './styles.css';
 import './i18n/index.js';
-import { theme } from './theme.js';
+import { themeFor } from './theme.js';
+import { useLang } from './i18n/index.js';
 import { App } from './App.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <React.StrictMode>
-    <MantineProvider theme={theme}>
+/** Mantine's theme follows the interface language (labels of its built-in close buttons). */
+function Root() {
+  const { lang } = useLang();
+  return (
+    <MantineProvider theme={themeFor(lang)}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
@@ -26,5 +29,11 @@ createRoot(document.getElementById('root')!).render(
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <React.StrictMode>
+    <Root />
   </React.StrictMode>,
 );

@@ -1,7 +1,14 @@
-import { createTheme } from '@mantine/core';
+import {
+  Alert,
+  CloseButton,
+  Modal,
+  Notification,
+  createTheme,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
 /** Colours chosen for WCAG AA contrast on white (primary #1c5d99 ≈ 6.6:1). */
-export const theme = createTheme({
+export const baseTheme = createTheme({
   primaryColor: 'sinovik',
   primaryShade: 7,
   colors: {
@@ -21,3 +28,20 @@ export const theme = createTheme({
   fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
   defaultRadius: 'sm',
 });
+
+/**
+ * The theme for one interface language: every close button Mantine draws (alerts, notifications,
+ * modals) gets a label in that language, so no icon-only button is nameless for screen readers.
+ */
+export function themeFor(lang: 'id' | 'en'): MantineThemeOverride {
+  const close = lang === 'id' ? 'Tutup' : 'Close';
+  return {
+    ...baseTheme,
+    components: {
+      Alert: Alert.extend({ defaultProps: { closeButtonLabel: close } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': close } as Record<string, string> }),
+    },
+  };
+}

@@ -181,12 +181,20 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(req, 'adminRequest.review', {});
       const file = await findLetter(app.deps.db, req.params.id);
       if (!file || !(await app.deps.storage.exists(file.storage_key))) throw requestNotFound();
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Length', String(file.size))
-        .header('Content-Disposition', `inline; filename="surat-permohonan-admin-lokal-${req.params.id}.pdf"`)
-        .header('Cache-Control', 'private, no-store')
-        .send(app.deps.storage.createReadStream(file.storage_key));
+      return (
+        reply
+          .header('Content-Type', 'application/pdf')
+          .header('Content-Length', String(file.size))
+          .header(
+            'Content-Disposition',
+            `inline; filename="surat-permohonan-admin-lokal-${req.params.id}.pdf"`,
+          )
+          .header('Cache-Control', 'private, no-store')
+          // The review page shows the letter in an iframe of the same origin; nothing else may frame it.
+          .header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'self'")
+          .header('X-Frame-Options', 'SAMEORIGIN')
+          .send(app.deps.storage.createReadStream(file.storage_key))
+      );
     },
   );
 

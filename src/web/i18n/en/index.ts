@@ -1,4 +1,8 @@
 import { common } from './common.js';
+import { publicPages } from './public.js';
+import { account } from './account.js';
+import { secretariat } from './secretariat.js';
+import { institution } from './institution.js';
 
 /** Every English string; keys mirror ../id. */
-export const en = { common };
+export const en = { common, public: publicPages, account, secretariat, institution };

@@ -1,4 +1,8 @@
 import { common } from './common.js';
+import { publicPages } from './public.js';
+import { account } from './account.js';
+import { secretariat } from './secretariat.js';
+import { institution } from './institution.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
-export const id = { common };
+export const id = { common, public: publicPages, account, secretariat, institution };

@@ -1,4 +1,353 @@
-// Placeholder until the page is written (replaced in this session).
+import { useState } from 'react';
+import {
+  Button,
+  Code,
+  Group,
+  Select,
+  SimpleGrid,
+  Spoiler,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { IconDownload, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { api } from '../../api/client.js';
+import { useLang } from '../../i18n/index.js';
+import { apiErrorMessages } from '../../components/forms.js';
+import { AdminInstant } from '../../components/AdminInstant.js';
+import { AdminDataTable } from '../../components/AdminDataTable.js';
+import { AdminPager } from '../../components/AdminPager.js';
+import { AdminQueryState } from '../../components/AdminQueryState.js';
+import { formatAt, readerTimeZone } from '../../components/AdminTime.js';
+import type { AuditListResponse, AuditVerifyResponse } from '../../../contracts/audit.js';
+import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+
+const PAGE_SIZE = 50;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One value of a summary, short enough for a table cell. */
+function show(v: unknown, lang: 'id' | 'en', t: (k: string) => string): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if (typeof v === 'string') {
+    if (ISO_INSTANT.test(v)) return formatAt(v, readerTimeZone(), lang);
+    return v.length > 120 ? `${v.slice(0, 117)}…` : v || '""';
+  }
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null))
+    return v.length ? v.map((x) => show(x, lang, t)).join(', ') : '[]';
+  const json = JSON.stringify(v);
+  return json.length > 120 ? `${json.slice(0, 117)}…` : json;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A summary as lines: "field: before → after" for changes, "field: value" for the other details. */
+function summaryLines(summary: unknown, lang: 'id' | 'en', t: (k: string) => string) {
+  const lines: { key: string; before?: string; after: string }[] = [];
+  if (summary === null || summary === undefined) return lines;
+  if (!isObject(summary)) {
+    lines.push({ key: '', after: show(summary, lang, t) });
+    return lines;
+  }
+  const { before, after, ...rest } = summary;
+  if (isObject(before) && isObject(after)) {
+    for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
+      if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+      lines.push({ key: k, before: show(before[k], lang, t), after: show(after[k], lang, t) });
+    }
+  } else if (isObject(after)) {
+    for (const [k, v] of Object.entries(after)) lines.push({ key: k, after: show(v, lang, t) });
+  } else if (isObject(before)) {
+    for (const [k, v] of Object.entries(before)) lines.push({ key: k, before: show(v, lang, t), after: '—' });
+  } else if (before !== undefined || after !== undefined) {
+    lines.push({ key: '', before: show(before, lang, t), after: show(after, lang, t) });
+  }
+  // Nested details (e.g. the lists a competition edit touched) read as dotted paths; empty parts are left out.
+  const walk = (prefix: string, v: unknown, depth: number) => {
+    if (isObject(v) && depth < 4) {
+      for (const [k, inner] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, inner, depth + 1);
+      return;
+    }
+    if ((Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)) return;
+    lines.push({ key: prefix, after: show(v, lang, t) });
+  };
+  walk('', rest, 0);
+  return lines;
+}
+
+function Summary({ summary }: { summary: unknown }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const lines = summaryLines(summary, lang, t);
+  if (!lines.length) return <Text size="xs">—</Text>;
+  return (
+    <Spoiler
+      maxHeight={88}
+      showLabel={t('secretariat.audit.more')}
+      hideLabel={t('secretariat.audit.less')}
+      styles={{ control: { fontSize: 12 } }}
+    >
+      <Stack gap={2}>
+        {lines.map((l, i) => (
+          <Text key={i} size="xs" style={{ overflowWrap: 'anywhere' }}>
+            {l.key && <Text span fw={700} size="xs">{`${l.key}: `}</Text>}
+            {l.before !== undefined && (
+              <>
+                <Text span size="xs" td="line-through" c="dark.6">
+                  {l.before}
+                </Text>
+                {' → '}
+              </>
+            )}
+            {l.after}
+          </Text>
+        ))}
+      </Stack>
+    </Spoiler>
+  );
+}
+
+interface Filters {
+  action: string | null;
+  entityType: string | null;
+  actor: string;
+  from: string;
+  to: string;
+  q: string;
+}
+const EMPTY: Filters = { action: null, entityType: null, actor: '', from: '', to: '', q: '' };
+
+const queryString = (f: Filters) =>
+  new URLSearchParams({
+    action: f.action ?? '',
+    entityType: f.entityType ?? '',
+    actor: f.actor.trim(),
+    from: f.from,
+    to: f.to,
+    q: f.q.trim(),
+  }).toString();
+
 export function AuditPage() {
-  return <h1>AuditPage</h1>;
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const [debounced] = useDebouncedValue(filters, 300);
+  const set = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+  const qs = queryString(debounced);
+  const list = useQuery({
+    queryKey: ['audit', qs, page],
+    queryFn: () => api<AuditListResponse>('GET', `/audit?${qs}&page=${page}&pageSize=${PAGE_SIZE}`),
+    placeholderData: keepPreviousData,
+  });
+  const verify = useMutation({ mutationFn: () => api<AuditVerifyResponse>('GET', '/audit/verify') });
+  const d = list.data;
+  const fieldErrors = list.error ? apiErrorMessages(list.error, lang).fields : {};
+  const verifyErr = verify.error ? apiErrorMessages(verify.error, lang) : null;
+  const zone = readerTimeZone();
+
+  return (
+    <AdminPage gap="md">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          <Title order={1}>{t('secretariat.audit.title')}</Title>
+          <Text c="dark.6">{t('secretariat.audit.intro')}</Text>
+        </div>
+        <Group gap="xs">
+          {(d?.abilities.verify ?? true) && (
+            <Button
+              variant="default"
+              leftSection={<IconShieldCheck size={16} aria-hidden />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+            >
+              {t('secretariat.audit.verify')}
+            </Button>
+          )}
+          {d?.abilities.export && (
+            <Button
+              component="a"
+              href={`/api/audit/export.csv?${qs}`}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              {t('secretariat.audit.export')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <div aria-live="polite">
+        {verify.data && (
+          <AdminNotice
+            tone={verify.data.ok ? 'success' : 'danger'}
+            role={verify.data.ok ? 'status' : 'alert'}
+            title={verify.data.ok ? t('secretariat.audit.chainOk') : t('secretariat.audit.chainBroken')}
+            withCloseButton
+            onClose={() => verify.reset()}
+          >
+            {verify.data.ok
+              ? t('secretariat.audit.chainOkBody', { count: verify.data.checked })
+              : t('secretariat.audit.chainBrokenBody', {
+                  id: verify.data.brokenAt,
+                  count: verify.data.checked,
+                })}
+          </AdminNotice>
+        )}
+        {verifyErr && (
+          <AdminNotice tone="danger" role="alert">
+            {verifyErr.general}
+          </AdminNotice>
+        )}
+      </div>
+      <section aria-label={t('secretariat.audit.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <TextInput
+            label={t('secretariat.audit.q')}
+            placeholder={t('secretariat.audit.qPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={filters.q}
+            onChange={(e) => set({ q: e.currentTarget.value })}
+            error={fieldErrors.q}
+          />
+          <Select
+            label={t('secretariat.audit.action')}
+            placeholder={t('secretariat.audit.all')}
+            data={d?.facets.actions ?? []}
+            value={filters.action}
+            onChange={(v) => set({ action: v })}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
+          />
+          <Select
+            label={t('secretariat.audit.entityType')}
+            placeholder={t('secretariat.audit.all')}
+            data={d?.facets.entityTypes ?? []}
+            value={filters.entityType}
+            onChange={(v) => set({ entityType: v })}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
+          />
+          <TextInput
+            label={t('secretariat.audit.actor')}
+            placeholder={t('secretariat.audit.actorPlaceholder')}
+            value={filters.actor}
+            onChange={(e) => set({ actor: e.currentTarget.value })}
+            error={fieldErrors.actor}
+          />
+          <Group grow gap="xs" align="flex-start">
+            <TextInput
+              type="date"
+              label={t('secretariat.audit.from')}
+              value={filters.from}
+              onChange={(e) => set({ from: e.currentTarget.value })}
+              error={fieldErrors.from}
+            />
+            <TextInput
+              type="date"
+              label={t('secretariat.audit.to')}
+              value={filters.to}
+              onChange={(e) => set({ to: e.currentTarget.value })}
+              error={fieldErrors.to}
+            />
+          </Group>
+          <Group align="flex-end">
+            <Button
+              variant="subtle"
+              onClick={() => set(EMPTY)}
+              disabled={queryString(filters) === queryString(EMPTY)}
+            >
+              {t('secretariat.audit.reset')}
+            </Button>
+          </Group>
+        </SimpleGrid>
+        <Text size="xs" c="dark.6" mt={4}>
+          {t('secretariat.audit.dateHint')}
+        </Text>
+      </section>
+      <AdminQueryState
+        isLoading={list.isLoading}
+        error={Object.keys(fieldErrors).length ? null : list.error}
+        onRetry={() => list.refetch()}
+      >
+        {!d ? null : d.items.length === 0 ? (
+          <Text c="dark.6" py="md">
+            {t('secretariat.noResults')}
+          </Text>
+        ) : (
+          <AdminDataTable
+            rows={d.items}
+            rowKey={(e) => e.id}
+            minWidth={900}
+            dim={list.isPlaceholderData}
+            verticalSpacing="xs"
+            caption={t('secretariat.audit.timesIn', { zone })}
+            columns={[
+              {
+                header: t('secretariat.audit.time'),
+                primary: true,
+                cell: (e) => (
+                  <>
+                    <AdminInstant iso={e.createdAt} size="xs" />
+                    <Text size="xs" c="dark.6">
+                      #{e.id}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('secretariat.audit.actor'),
+                style: { maxWidth: 200 },
+                cell: (e) =>
+                  e.actor ? (
+                    <>
+                      <Text size="xs" fw={600}>
+                        {e.actor.name || `#${e.actor.id}`}
+                      </Text>
+                      <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
+                        {e.actor.email}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text size="xs" c="dark.6">
+                      {t('secretariat.audit.system')}
+                    </Text>
+                  ),
+              },
+              { header: t('secretariat.audit.action'), cell: (e) => <Code>{e.action}</Code> },
+              {
+                header: t('secretariat.audit.entity'),
+                cell: (e) => (
+                  <Text size="xs">
+                    {e.entityType}
+                    {e.entityId !== null && ` #${e.entityId}`}
+                  </Text>
+                ),
+              },
+              {
+                header: t('secretariat.audit.summary'),
+                style: { minWidth: 260, maxWidth: 420 },
+                cell: (e) => <Summary summary={e.summary} />,
+              },
+              { header: 'IP', cell: (e) => <Text size="xs">{e.ip ?? '—'}</Text> },
+            ]}
+          />
+        )}
+        {d && d.total > 0 && (
+          <AdminPager total={d.total} page={page} pageSize={PAGE_SIZE} onChange={setPage} />
+        )}
+      </AdminQueryState>
+    </AdminPage>
+  );
 }

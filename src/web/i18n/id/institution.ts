@@ -1,0 +1,53 @@
+/** The admin lokal's pages: units (PD/UPP) and the accounts of an institution. */
+export const institution = {
+  title: 'Unit & Pengguna',
+  actions: 'Tindakan',
+  units: {
+    title: 'Unit',
+    intro:
+      'Perangkat daerah / satuan kerja (PD) dan unit pelayanan publik (UPP) di instansi Anda. Akun pengusul selalu terhubung ke satu unit.',
+    add: 'Tambah unit',
+    addTitle: 'Tambah unit',
+    editTitle: 'Ubah unit',
+    created: 'Unit {{name}} ditambahkan.',
+    updated: 'Unit {{name}} diperbarui.',
+    empty: 'Belum ada unit. Tambahkan unit sebelum membuat akun pengusul.',
+    name: 'Nama unit',
+    nameHint: 'mis. "Dinas Kesehatan" atau "RSUD Abdul Wahab Sjahranie".',
+    kind: 'Jenis unit',
+    parent: 'Unit induk',
+    parentHint: 'Opsional: PD tempat UPP ini bernaung.',
+    noParent: 'Tanpa unit induk',
+    userCount: 'Akun pengusul',
+    rename: 'Ubah',
+  },
+  users: {
+    title: 'Pengguna instansi',
+    intro: 'Admin lokal dan akun pengusul (UPP) instansi Anda.',
+    empty: 'Belum ada pengguna.',
+    name: 'Nama',
+    email: 'E-mail',
+    phone: 'Telepon',
+    position: 'Jabatan',
+    role: 'Peran',
+    unit: 'Unit',
+    status: 'Status',
+    lastLogin: 'Terakhir masuk',
+    never: 'Belum pernah',
+    resend: 'Kirim ulang undangan',
+    resent: 'Tautan baru untuk mengatur kata sandi dikirim ke {{email}}.',
+  },
+  createUpp: {
+    title: 'Buat akun UPP',
+    intro:
+      'Buat akun pengusul untuk staf sebuah unit. Pemilik akun menerima e-mail berisi tautan untuk mengatur kata sandinya sendiri.',
+    needUnit: 'Tambahkan unit terlebih dahulu; setiap akun pengusul terhubung ke satu unit.',
+    chooseUnit: 'Pilih unit',
+    phoneHint: 'Opsional. Hanya angka, boleh diawali +.',
+    language: 'Bahasa e-mail undangan',
+    submit: 'Buat akun dan kirim undangan',
+    successTitle: 'Akun dibuat',
+    success:
+      'Akun untuk {{name}} telah dibuat. E-mail berisi tautan untuk mengatur kata sandi telah dikirim ke {{email}}.',
+  },
+};

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, linkIn, shoot, startServer, type E2EServer } from './harness.js';
+import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+
+/** A small, valid one-page PDF standing in for the signed request letter. */
+function letterPdf(): Buffer {
+  const stream = 'BT /F1 14 Tf 56 780 Td (Surat Permohonan Akun Sinovik Admin Lokal) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const NEW_ADMIN = {
+  email: 'admin.bogor@kotabogor.go.id',
+  name: 'Siti Nurhaliza',
+  position: 'Kepala Bagian Organisasi',
+};
+const NEW_UPP = { email: 'upp.dinkes@kotabogor.go.id', name: 'Rudi Hartono' };
+const ADMIN_PASSWORD = 'Bogor-Berinovasi-2026';
+const UPP_PASSWORD = 'Dinkes-Melayani-2026';
+
+describe('foundation, in Chromium: from a fresh start to a UPP user logging in', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    // bypassCSP only lets axe-core be injected; the app itself runs under its real policy otherwise.
+    const context = await browser.newContext({
+      viewport,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+      bypassCSP: true,
+    });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function setPasswordFromMail(page: Page, to: string, subjectPart: string, password: string) {
+    const mail = await server.smtp.waitFor(
+      (m) => m.to.includes(to) && m.subject.includes(subjectPart),
+      20_000,
+    );
+    await page.goto(linkIn(mail.text, server.baseUrl));
+    await page.getByLabel(/^Kata sandi baru/).fill(password);
+    await page.getByLabel('Ulangi kata sandi baru').fill(password);
+    return mail;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    // What `npm start` does on an empty database.
+    await seedReferenceData(server.ctx.db);
+    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('walks the whole path: competition from template, admin lokal request and approval, unit and UPP account', async () => {
+    // 1. The public home page shows the open competitions, with deadlines and the complaints link.
+    const visitor = await newPage();
+    await visitor.goto(server.baseUrl + '/');
+    await expect
+      .poll(() => visitor.getByRole('heading', { name: 'Kompetisi yang dibuka' }).isVisible())
+      .toBe(true);
+    expect(
+      await visitor
+        .getByRole('link', { name: /SP4N-LAPOR!/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await shoot(visitor, '01-home');
+
+    // 2. The secretariat logs in and creates next year's competition from the KIPP template.
+    const secretariat = await newPage();
+    await secretariat.goto(server.baseUrl + '/masuk');
+    await shoot(secretariat, '02-login');
+    await secretariat.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
+    await secretariat.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await secretariat.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await secretariat.waitForURL('**/sekretariat/kompetisi');
+    await shoot(secretariat, '03-secretariat-competitions');
+    await secretariat.getByLabel('Tahun').fill('2027');
+    await secretariat.getByRole('button', { name: 'Buat kompetisi' }).click();
+    await secretariat.waitForURL(/\/sekretariat\/kompetisi\/\d+$/);
+    await expect.poll(() => secretariat.getByRole('button', { name: 'Terbitkan' }).isVisible()).toBe(true);
+    await shoot(secretariat, '04-competition-settings');
+    await secretariat.getByRole('button', { name: 'Terbitkan' }).click();
+    await expect.poll(() => secretariat.getByText('Kompetisi diterbitkan.').isVisible()).toBe(true);
+    const created = await server.ctx.db
+      .selectFrom('competitions')
+      .select(['status', 'year'])
+      .where('year', '=', 2027)
+      .executeTakeFirstOrThrow();
+    expect(created).toEqual({ status: 'published', year: 2027 });
+
+    // 3. An institution requests its admin lokal account with the signed letter.
+    await visitor.goto(server.baseUrl + '/permohonan-admin-lokal');
+    await visitor.locator('input').and(visitor.getByLabel('Instansi')).fill('Kota Bogor');
+    await visitor.getByRole('option', { name: /^Pemerintah Kota Bogor Pemerintah Kota/ }).click();
+    await visitor.getByLabel('Nama admin yang ditunjuk').fill(NEW_ADMIN.name);
+    await visitor.getByLabel('Jabatan').fill(NEW_ADMIN.position);
+    await visitor.getByLabel('E-mail').fill(NEW_ADMIN.email);
+    await visitor.getByLabel('Telepon').fill('081298765432');
+    await visitor.getByLabel('Nomor surat (opsional)').fill('800/45/Org/2026');
+    await visitor
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'surat-permohonan.pdf', mimeType: 'application/pdf', buffer: letterPdf() });
+    await shoot(visitor, '05-admin-request-form');
+    await visitor.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await expect
+      .poll(() => visitor.getByText('Permohonan terkirim').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await shoot(visitor, '06-admin-request-sent');
+    await server.smtp.waitFor((m) => m.to.includes(NEW_ADMIN.email) && m.subject.includes('telah diterima'));
+
+    // 4. The secretariat approves it.
+    await secretariat.goto(server.baseUrl + '/sekretariat/permohonan-admin');
+    await secretariat
+      .getByRole('link', { name: /Pemerintah Kota Bogor/ })
+      .first()
+      .click();
+    await secretariat.waitForURL(/\/sekretariat\/permohonan-admin\/\d+$/);
+    await shoot(secretariat, '07-admin-request-review');
+    await secretariat.getByRole('button', { name: 'Setujui' }).click();
+    await secretariat.getByRole('button', { name: 'Ya, setujui dan buat akun' }).click();
+    await expect
+      .poll(() =>
+        secretariat
+          .getByText(/Permohonan disetujui/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+
+    // 5. The new admin lokal sets a password from the e-mail, completes the profile, adds a unit and a UPP.
+    const admin = await newPage();
+    await setPasswordFromMail(admin, NEW_ADMIN.email, 'disetujui', ADMIN_PASSWORD);
+    await shoot(admin, '08-set-password');
+    await admin.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await admin.waitForURL('**/lengkapi-profil');
+    await admin.getByLabel('Telepon').fill('081298765432');
+    await shoot(admin, '09-complete-profile');
+    await admin.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    await admin.waitForURL(/\/instansi\/\d+\/unit$/);
+    await shoot(admin, '10-units-empty');
+    await admin.getByRole('button', { name: 'Tambah unit' }).first().click();
+    await admin.getByLabel('Nama unit').fill('Dinas Kesehatan');
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: /Simpan|Tambah/ })
+      .last()
+      .click();
+    await expect
+      .poll(() => admin.getByRole('cell', { name: 'Dinas Kesehatan' }).first().isVisible())
+      .toBe(true);
+    const form = admin.locator('form', {
+      has: admin.getByRole('button', { name: 'Buat akun dan kirim undangan' }),
+    });
+    await form.getByRole('textbox', { name: 'E-mail' }).fill(NEW_UPP.email);
+    await form.getByRole('textbox', { name: /^Nama/ }).fill(NEW_UPP.name);
+    await form.getByRole('combobox', { name: /^Unit/ }).click();
+    await admin.getByRole('option', { name: 'Dinas Kesehatan' }).click();
+    await form.getByRole('button', { name: 'Buat akun dan kirim undangan' }).click();
+    await expect.poll(() => admin.getByText('Akun dibuat').isVisible()).toBe(true);
+    await shoot(admin, '11-upp-created');
+
+    // 6. The UPP user sets a password from the e-mail, completes the profile and then logs in normally.
+    const upp = await newPage({ width: 390, height: 844 });
+    const invitation = await setPasswordFromMail(upp, NEW_UPP.email, 'telah dibuat', UPP_PASSWORD);
+    expect(invitation.text).toContain('Dinas Kesehatan');
+    await upp.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await upp.waitForURL('**/lengkapi-profil');
+    await upp.getByLabel('Jabatan').fill('Analis Kebijakan');
+    await upp.getByLabel('Telepon').fill('081311112222');
+    await shoot(upp, '12-upp-profile-phone');
+    await upp.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    await upp.waitForURL((url) => !url.pathname.includes('lengkapi-profil'));
+    await upp.context().clearCookies();
+    await upp.goto(server.baseUrl + '/masuk');
+    await upp.getByLabel('E-mail').fill(NEW_UPP.email);
+    await upp.getByLabel('Kata sandi').fill(UPP_PASSWORD);
+    await upp.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await upp.waitForURL((url) => url.pathname === '/');
+    const me = await upp.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
+    expect(me).toMatchObject({
+      email: NEW_UPP.email,
+      mustCompleteProfile: false,
+      roles: [{ role: 'upp', unitName: 'Dinas Kesehatan' }],
+    });
+    await shoot(upp, '13-upp-logged-in-phone');
+  });
+
+  it('switches the interface to English and back', async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + '/');
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Open competitions' }).isVisible()).toBe(true);
+    await shoot(page, '14-home-english');
+    await page.getByText('ID', { exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Kompetisi yang dibuka' }).isVisible())
+      .toBe(true);
+  });
+});
