@@ -127,16 +127,14 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req, 'outbox.view', {});
-      const row = await db
-        .transaction()
-        .execute((tx) =>
-          retryMessage(tx, {
-            id: req.params.id,
-            actorUserId: actor.userId,
-            ip: clientIp(req),
-            now: clock.now(),
-          }),
-        );
+      const row = await db.transaction().execute((tx) =>
+        retryMessage(tx, {
+          id: req.params.id,
+          actorUserId: actor.userId,
+          ip: clientIp(req),
+          now: clock.now(),
+        }),
+      );
       app.deps.mail.kick();
       return presentOutboxMessage(
         row,

@@ -13,14 +13,12 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_req, reply) => {
       const ok = await ping(app.deps.db);
       if (!ok)
-        return reply
-          .code(503)
-          .send(
-            errorBody('database_unreachable', {
-              id: 'Basis data tidak dapat dihubungi.',
-              en: 'Database unreachable.',
-            }),
-          );
+        return reply.code(503).send(
+          errorBody('database_unreachable', {
+            id: 'Basis data tidak dapat dihubungi.',
+            en: 'Database unreachable.',
+          }),
+        );
       return { status: 'ok', database: app.deps.config.dialect, time: app.deps.clock.now().toISOString() };
     },
   );
