@@ -53,8 +53,11 @@ export function zonedToUtc(
   return offset2 === offset ? first : new Date(guess - offset2);
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
-export function offsetMs(at: Date, timeZone: string): number {
+/** The wall clock of a zone at an instant: the numbers a person there reads. */
+export function wallClock(
+  at: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -69,13 +72,19 @@ export function offsetMs(at: Date, timeZone: string): number {
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(
-    +parts.year,
-    +parts.month - 1,
-    +parts.day,
-    +parts.hour,
-    +parts.minute,
-    +parts.second,
-  );
+  return {
+    year: +parts.year,
+    month: +parts.month,
+    day: +parts.day,
+    hour: +parts.hour,
+    minute: +parts.minute,
+    second: +parts.second,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+export function offsetMs(at: Date, timeZone: string): number {
+  const w = wallClock(at, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }

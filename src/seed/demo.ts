@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Db } from '../db/connect.js';
 import type { InstitutionRow, Role } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
-import { zonedToUtc } from '../domain/time.js';
+import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
 import { FileStorage } from '../platform/storage.js';
 import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
@@ -13,6 +13,7 @@ import { toDefinition } from '../modules/competitions/present.js';
 import { loadCompetitionFull } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 import { DEMO_PASSWORD, type DemoAccount } from './index.js';
+import { samplePdf } from './sample-pdf.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -115,17 +116,9 @@ export function alignSubmissionClose(
   const submission = def.stages.find((s) => s.kind === 'submission');
   if (!submission?.closesAt) return def;
   const target = new Date(now.getTime() + daysAhead * 86_400_000);
-  const local = new Intl.DateTimeFormat('en-CA', {
-    timeZone: def.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(target)
-    .split('-')
-    .map(Number);
+  const local = wallClock(target, def.timeZone);
   const closeAt = zonedToUtc(
-    { year: local[0], month: local[1], day: local[2], hour: 23, minute: 59 },
+    { year: local.year, month: local.month, day: local.day, hour: 23, minute: 59 },
     def.timeZone,
   );
   const delta = closeAt.getTime() - new Date(submission.closesAt).getTime();
@@ -135,30 +128,6 @@ export function alignSubmissionClose(
     ...def,
     stages: def.stages.map((s) => ({ ...s, opensAt: shift(s.opensAt), closesAt: shift(s.closesAt) })),
   };
-}
-
-/** A small, valid one-page PDF standing in for a signed request letter. */
-function demoLetterPdf(institution: string): Buffer {
-  const text = `Surat Permohonan Akun Sinovik Admin Lokal - ${institution}`.replace(/[()\\]/g, '');
-  const stream = `BT /F1 14 Tf 56 780 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 /**
@@ -271,10 +240,13 @@ export async function seedDemoData(
       .executeTakeFirst();
     if (city) {
       const storage = new FileStorage(path.join(opts.dataDir, 'files'));
-      const stored = await storage.put(Readable.from(demoLetterPdf(city.name)), {
-        maxBytes: 5 * 1024 * 1024,
-        allowedMimes: ['application/pdf'],
-      });
+      const stored = await storage.put(
+        Readable.from(samplePdf(`Surat Permohonan Akun Sinovik Admin Lokal - ${city.name}`)),
+        {
+          maxBytes: 5 * 1024 * 1024,
+          allowedMimes: ['application/pdf'],
+        },
+      );
       const file = await db
         .insertInto('files')
         .values({

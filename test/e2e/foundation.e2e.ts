@@ -2,29 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, linkIn, shoot, startServer, type E2EServer } from './harness.js';
 import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
-
-/** A small, valid one-page PDF standing in for the signed request letter. */
-function letterPdf(): Buffer {
-  const stream = 'BT /F1 14 Tf 56 780 Td (Surat Permohonan Akun Sinovik Admin Lokal) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+import { samplePdf } from '../../src/seed/sample-pdf.js';
 
 const NEW_ADMIN = {
   email: 'admin.bogor@kotabogor.go.id',
@@ -126,7 +104,11 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await visitor.getByLabel('Nomor surat (opsional)').fill('800/45/Org/2026');
     await visitor
       .locator('input[type=file]')
-      .setInputFiles({ name: 'surat-permohonan.pdf', mimeType: 'application/pdf', buffer: letterPdf() });
+      .setInputFiles({
+        name: 'surat-permohonan.pdf',
+        mimeType: 'application/pdf',
+        buffer: samplePdf('Surat Permohonan Akun Sinovik Admin Lokal'),
+      });
     await shoot(visitor, '05-admin-request-form');
     await visitor.getByRole('button', { name: 'Kirim permohonan' }).click();
     await expect

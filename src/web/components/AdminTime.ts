@@ -2,6 +2,7 @@ import {
   COMPETITION_TIME_ZONES,
   formatInstant,
   offsetMs,
+  wallClock,
   zoneAbbreviation,
   zonedToUtc,
 } from '../../domain/time.js';
@@ -28,20 +29,9 @@ export function zonesDiffer(iso: string, a: string, b: string): boolean {
 /** An instant as date + time strings ("2026-05-11", "23:59") on the wall clock of a zone. */
 export function splitInZone(iso: string | null, timeZone: string): { date: string; time: string } {
   if (!iso) return { date: '', time: '' };
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const w = wallClock(new Date(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${w.year}-${two(w.month)}-${two(w.day)}`, time: `${two(w.hour)}:${two(w.minute)}` };
 }
 
 /**
