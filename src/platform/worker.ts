@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from './clock.js';
 import { deliverDueMail, type MailTransport } from './mail/delivery.js';
+import { runDueJobs, type JobHandler } from './jobs.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -8,6 +9,8 @@ export interface WorkerDeps {
   transport: MailTransport;
   mailFrom: string;
   log: { error: (obj: unknown, msg?: string) => void; info: (obj: unknown, msg?: string) => void };
+  /** Handlers of timed jobs by kind (closing, reminders, ...); none means this worker runs no jobs. */
+  jobHandlers?: Record<string, JobHandler>;
 }
 
 /**
@@ -16,8 +19,9 @@ export interface WorkerDeps {
  */
 export const STALE_SENDING_MS = 10 * 60_000;
 
-/** One pass of background work: deliver due mail. Safe to run from several processes at once. */
+/** One pass of background work: run due jobs, then deliver due mail. Safe to run from several processes at once. */
 export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; failed: number }> {
+  if (deps.jobHandlers) await runDueJobs(deps.db, deps.clock, deps.jobHandlers);
   const staleBefore = new Date(deps.clock.now().getTime() - STALE_SENDING_MS).toISOString();
   await deps.db
     .updateTable('outbox')
