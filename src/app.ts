@@ -31,6 +31,7 @@ import { adminRequestRoutes } from './modules/admin-requests/routes.js';
 import { competitionRoutes } from './modules/competitions/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { proposalRoutes } from './modules/proposals/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -158,6 +159,7 @@ export async function buildApp(opts: {
   await api.register(competitionRoutes, { prefix: '/api' });
   await api.register(mailRoutes, { prefix: '/api' });
   await api.register(auditRoutes, { prefix: '/api' });
+  await api.register(proposalRoutes, { prefix: '/api' });
 
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

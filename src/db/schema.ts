@@ -257,6 +257,71 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+export type ProposalStateValue =
+  'draft' | 'sent_to_local_admin' | 'returned' | 'forwarded' | 'withdrawn' | 'received' | 'frozen';
+
+export interface ProposalTable {
+  id: Generated<number>;
+  competition_id: number;
+  /** Readable ID, e.g. KIPP-2026-00042. */
+  code: string;
+  institution_id: number;
+  unit_id: number;
+  group_id: number;
+  category_id: number | null;
+  title: string;
+  acronym: string | null;
+  /** YYYY-MM-DD. */
+  implementation_start: string | null;
+  innovator_kind: 'person' | 'team' | null;
+  innovator_names: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  /** JSON: [{ label, url }] (standar pelayanan, video, ...). */
+  links: string;
+  declaration_accepted: Bool;
+  state: ProposalStateValue;
+  /** Optimistic lock: every save bumps it. */
+  version: number;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  forwarded_at: string | null;
+  received_at: string | null;
+  returned_note: string | null;
+  /** The award a replikasi proposal builds on. */
+  source_award_id: number | null;
+}
+
+export interface ProposalCounterTable {
+  competition_id: number;
+  last_seq: number;
+}
+
+export interface ProposalAnswerTable {
+  id: Generated<number>;
+  proposal_id: number;
+  section_id: number;
+  text: string;
+  word_count: number;
+  updated_at: string;
+}
+
+export interface ProposalRevisionTable {
+  id: Generated<number>;
+  proposal_id: number;
+  version: number;
+  kind: 'autosave' | 'transition';
+  action: string | null;
+  /** JSON snapshot of the proposal and its answers. */
+  snapshot: string;
+  saved_by: number;
+  created_at: string;
+  saved_at: string;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   units: UnitTable;
@@ -276,6 +341,10 @@ export interface Database {
   notifications: NotificationTable;
   audit_events: AuditEventTable;
   jobs: JobTable;
+  proposals: ProposalTable;
+  proposal_counters: ProposalCounterTable;
+  proposal_answers: ProposalAnswerTable;
+  proposal_revisions: ProposalRevisionTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -296,3 +365,6 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type JobRow = Selectable<JobTable>;
+export type ProposalRow = Selectable<ProposalTable>;
+export type ProposalAnswerRow = Selectable<ProposalAnswerTable>;
+export type ProposalRevisionRow = Selectable<ProposalRevisionTable>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decide,
   institutionScope,
+  proposalScope,
   type Action,
   type Actor,
   type DenyReason,
@@ -154,6 +155,106 @@ const TABLE: Case[] = [
       'system admin': ok,
     },
   ]),
+  ...(['proposal.create', 'proposal.edit'] as const).flatMap((action): Case[] => [
+    [
+      action,
+      { institutionId: A, unitId: 5 },
+      {
+        anonymous: 'notAuthenticated',
+        'upp of A': ok,
+        'admin lokal of A': 'missingRole',
+        'secretariat of A': 'missingRole',
+        'secretariat of B': 'missingRole',
+        'evaluator of 10': 'missingRole',
+        'panelist of 10': 'missingRole',
+        'system admin': 'missingRole',
+      },
+    ],
+    [
+      action,
+      { institutionId: A, unitId: 6 },
+      {
+        anonymous: 'notAuthenticated',
+        'upp of A': 'otherUnit',
+        'admin lokal of A': 'missingRole',
+        'secretariat of A': 'missingRole',
+        'secretariat of B': 'missingRole',
+        'evaluator of 10': 'missingRole',
+        'panelist of 10': 'missingRole',
+        'system admin': 'missingRole',
+      },
+    ],
+  ]),
+  [
+    'proposal.view',
+    { institutionId: A, unitId: 5 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'proposal.view',
+    { institutionId: B, unitId: 6 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
+    'proposal.review',
+    { institutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+    },
+  ],
+  [
+    'proposal.review',
+    { institutionId: B },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+    },
+  ],
+  [
+    'proposal.viewAll',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
   [
     'user.manageAll',
     {},
@@ -204,5 +305,35 @@ describe('policy', () => {
       institutionIds: [],
     });
     expect(institutionScope(ACTORS['upp of A'], 'unit.manage')).toEqual({ any: false, institutionIds: [] });
+  });
+
+  it('derives where each role sees proposals from the same rules', () => {
+    expect(proposalScope(ACTORS['upp of A'])).toEqual({
+      any: false,
+      institutionIds: [],
+      unitIds: [5],
+      anyOrganizer: false,
+      organizerIds: [],
+    });
+    expect(proposalScope(ACTORS['admin lokal of A'])).toMatchObject({
+      any: false,
+      institutionIds: [A],
+      unitIds: [],
+    });
+    expect(proposalScope(ACTORS['secretariat of B'])).toEqual({
+      any: false,
+      institutionIds: [],
+      unitIds: [],
+      anyOrganizer: false,
+      organizerIds: [B],
+    });
+    expect(proposalScope(ACTORS['system admin'])).toMatchObject({ any: true, anyOrganizer: true });
+    expect(proposalScope(ACTORS['evaluator of 10'])).toEqual({
+      any: false,
+      institutionIds: [],
+      unitIds: [],
+      anyOrganizer: false,
+      organizerIds: [],
+    });
   });
 });

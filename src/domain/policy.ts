@@ -32,12 +32,23 @@ export interface Subjects {
   'audit.view': Record<string, never>;
   'clock.control': Record<string, never>;
   'user.manageAll': Record<string, never>;
+  /** Proposals: the unit is the proposer's (UPP) scope, the institution the admin lokal's. */
+  'proposal.create': { institutionId: number; unitId: number };
+  'proposal.view': { institutionId: number; unitId: number };
+  'proposal.edit': { institutionId: number; unitId: number };
+  'proposal.review': { institutionId: number };
+  'proposal.viewAll': { organizerInstitutionId: number };
 }
 
 export type Action = keyof Subjects;
 
 export type DenyReason =
-  'notAuthenticated' | 'missingRole' | 'otherInstitution' | 'otherOrganizer' | 'featureDisabled';
+  | 'notAuthenticated'
+  | 'missingRole'
+  | 'otherInstitution'
+  | 'otherUnit'
+  | 'otherOrganizer'
+  | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
@@ -47,6 +58,8 @@ const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 const has = (actor: Actor, role: Role) => actor.grants.some((g) => g.role === role);
 const hasIn = (actor: Actor, role: Role, institutionId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId);
+const hasInUnit = (actor: Actor, role: Role, institutionId: number, unitId: number) =>
+  actor.grants.some((g) => g.role === role && g.institutionId === institutionId && g.unitId === unitId);
 
 /** Decides one action; `context.clockControl` reflects the server's configuration. */
 export function decide<A extends Action>(
@@ -87,6 +100,31 @@ export function decide<A extends Action>(
       return isAdmin ? ALLOW : deny('missingRole');
     case 'user.manageAll':
       return isAdmin ? ALLOW : deny('missingRole');
+    // Only the UPP of the unit writes its proposals (the workflow limits editing to draft/returned);
+    // the admin lokal reads them and returns them with a note rather than rewriting them.
+    case 'proposal.create':
+    case 'proposal.edit': {
+      const s = subject as Subjects['proposal.edit'];
+      if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
+      return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
+    }
+    case 'proposal.view': {
+      const s = subject as Subjects['proposal.view'];
+      if (isAdmin || hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (has(actor, 'local_admin')) return deny('otherInstitution');
+      return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
+    }
+    case 'proposal.review': {
+      const s = subject as Subjects['proposal.review'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
+    }
+    case 'proposal.viewAll': {
+      const s = subject as Subjects['proposal.viewAll'];
+      if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
@@ -123,6 +161,10 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
   otherInstitution: {
     id: 'Data ini milik instansi lain.',
     en: 'This belongs to another institution.',
+  },
+  otherUnit: {
+    id: 'Data ini milik unit lain.',
+    en: 'This belongs to another unit.',
   },
   otherOrganizer: {
     id: 'Kompetisi ini diselenggarakan oleh instansi lain.',
@@ -171,4 +213,44 @@ export function institutionScope(
   ];
   const unnamed = Math.min(0, ...own) - 1;
   return { any: at(unnamed), institutionIds: own.filter(at).sort((a, b) => a - b) };
+}
+
+/**
+ * Where an actor may see proposals, derived from `decide` so no rule is repeated: every proposal (`any`),
+ * the institutions whose every unit it sees, the units it sees, and the organizers whose forwarded
+ * proposals it sees (`anyOrganizer` for all of them).
+ */
+export function proposalScope(actor: Actor | null): {
+  any: boolean;
+  institutionIds: number[];
+  unitIds: number[];
+  anyOrganizer: boolean;
+  organizerIds: number[];
+} {
+  const none = { any: false, institutionIds: [], unitIds: [], anyOrganizer: false, organizerIds: [] };
+  if (!actor) return none;
+  const own = [
+    ...new Set(actor.grants.map((g) => g.institutionId).filter((id): id is number => id !== null)),
+  ];
+  const unnamed = Math.min(0, ...own, ...actor.grants.map((g) => g.unitId ?? 0)) - 1;
+  const sees = (institutionId: number, unitId: number) =>
+    can(actor, 'proposal.view', { institutionId, unitId });
+  const organizes = (organizerInstitutionId: number) =>
+    can(actor, 'proposal.viewAll', { organizerInstitutionId });
+  const institutionIds = own.filter((id) => sees(id, unnamed)).sort((a, b) => a - b);
+  const unitIds = [
+    ...new Set(
+      actor.grants
+        .filter((g) => g.institutionId !== null && g.unitId !== null)
+        .filter((g) => !institutionIds.includes(g.institutionId!) && sees(g.institutionId!, g.unitId!))
+        .map((g) => g.unitId!),
+    ),
+  ].sort((a, b) => a - b);
+  return {
+    any: sees(unnamed, unnamed),
+    institutionIds,
+    unitIds,
+    anyOrganizer: organizes(unnamed),
+    organizerIds: own.filter(organizes).sort((a, b) => a - b),
+  };
 }

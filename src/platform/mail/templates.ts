@@ -141,6 +141,80 @@ const templates = {
       ],
     },
   },
+  proposal_sent: {
+    subject: {
+      id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
+      en: (v) => `Proposal ${v.code} sent for your review`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.unit} mengirim proposal "${v.title}" (${v.code}) pada ${v.program} untuk Anda periksa.`,
+        'Teruskan proposal ini kepada penyelenggara atau kembalikan dengan catatan perbaikan:',
+        `LINK:${v.link}`,
+        `Batas pengajuan: ${v.closesAt}.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.unit} sent the proposal "${v.title}" (${v.code}) for ${v.program} for your review.`,
+        'Forward it to the organizer, or return it with a note on what to fix:',
+        `LINK:${v.link}`,
+        `Submission closes: ${v.closesAt}.`,
+      ],
+    },
+  },
+  proposal_returned: {
+    subject: {
+      id: (v) => `Proposal ${v.code} dikembalikan untuk diperbaiki`,
+      en: (v) => `Proposal ${v.code} returned for changes`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Admin Lokal mengembalikan proposal "${v.title}" (${v.code}) dengan catatan:`,
+        `“${v.note}”`,
+        'Perbaiki proposal lalu kirim kembali:',
+        `LINK:${v.link}`,
+        `Batas pengajuan: ${v.closesAt}.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `The local admin returned the proposal "${v.title}" (${v.code}) with this note:`,
+        `“${v.note}”`,
+        'Make the changes and send it again:',
+        `LINK:${v.link}`,
+        `Submission closes: ${v.closesAt}.`,
+      ],
+    },
+  },
+  proposal_forwarded: {
+    subject: {
+      id: (v) => `Tanda terima proposal ${v.code}`,
+      en: (v) => `Receipt for proposal ${v.code}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        'Proposal berikut telah diteruskan kepada penyelenggara:',
+        `Judul: ${v.title}`,
+        `Akronim: ${v.acronym}`,
+        `ID proposal: ${v.code}`,
+        `Program: ${v.program}`,
+        `Diterima: ${v.receivedAt}`,
+        'Simpan e-mail ini sebagai tanda terima.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        'The following proposal has been forwarded to the organizer:',
+        `Title: ${v.title}`,
+        `Acronym: ${v.acronym}`,
+        `Proposal ID: ${v.code}`,
+        `Programme: ${v.program}`,
+        `Received: ${v.receivedAt}`,
+        'Keep this e-mail as your receipt.',
+      ],
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countWords,
+  isCalendarDate,
+  missingItems,
+  proposalCode,
+  submissionRefusal,
+  type ProposalContent,
+} from './proposal-rules.js';
+
+const complete: ProposalContent = {
+  title: 'Layanan Jemput Bola Adminduk',
+  acronym: 'JEBOL',
+  categoryId: 3,
+  implementationStart: '2023-01-15',
+  innovatorKind: 'team',
+  innovatorNames: 'Tim Disdukcapil',
+  contactName: 'Sari',
+  contactPhone: '0812345678',
+  contactEmail: 'sari@uji.go.id',
+  declarationAccepted: true,
+};
+const sections = [
+  { key: 'ringkasan', labelId: 'Ringkasan', labelEn: 'Summary', wordLimit: 5, required: true },
+  { key: 'kebaruan', labelId: 'Kebaruan', labelEn: 'Novelty', wordLimit: null, required: true },
+  { key: 'opsional', labelId: 'Opsional', labelEn: 'Optional', wordLimit: 3, required: false },
+];
+
+describe('countWords', () => {
+  it('counts whitespace-separated words and ignores punctuation-only tokens', () => {
+    expect(countWords('Pelayanan  publik\tyang\nprima.')).toBe(4);
+    expect(countWords('Inovasi - cepat — tepat ... • murah')).toBe(4);
+    expect(countWords('anak-anak e-KTP 2.500 warga')).toBe(4);
+    expect(countWords('“Kami melayani,” katanya.')).toBe(3);
+  });
+  it('is zero for empty, blank and null text', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('   \n ')).toBe(0);
+    expect(countWords(null)).toBe(0);
+    expect(countWords('— ... !!!')).toBe(0);
+  });
+});
+
+describe('proposalCode', () => {
+  it('pads the sequence to five digits', () => {
+    expect(proposalCode('KIPP', 2026, 42)).toBe('KIPP-2026-00042');
+    expect(proposalCode('KIPP-KALTIM', 2027, 1)).toBe('KIPP-KALTIM-2027-00001');
+    expect(proposalCode('KIPP', 2026, 123456)).toBe('KIPP-2026-123456');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real dates only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2023-1-5')).toBe(false);
+  });
+});
+
+describe('missingItems', () => {
+  const answers = new Map([
+    ['ringkasan', 'Satu dua tiga.'],
+    ['kebaruan', 'Baru sekali.'],
+  ]);
+  it('is empty for a complete proposal', () => {
+    expect(missingItems(complete, sections, answers)).toEqual([]);
+  });
+  it('lists identity fields, empty and over-long sections by name, and the declaration, in form order', () => {
+    const items = missingItems(
+      { ...complete, acronym: ' ', categoryId: null, contactEmail: 'sari@', declarationAccepted: false },
+      sections,
+      new Map([
+        ['ringkasan', 'satu dua tiga empat lima enam'],
+        ['opsional', 'a b c d'],
+      ]),
+    );
+    expect(items.map((i) => [i.code, i.field])).toEqual([
+      ['field_required', 'acronym'],
+      ['field_required', 'categoryId'],
+      ['field_invalid', 'contactEmail'],
+      ['section_over_limit', 'sections.ringkasan'],
+      ['section_empty', 'sections.kebaruan'],
+      ['section_over_limit', 'sections.opsional'],
+      ['declaration_required', 'declarationAccepted'],
+    ]);
+    expect(items[3].message).toEqual({
+      id: 'Bagian "Ringkasan" berisi 6 kata; maksimal 5 kata.',
+      en: 'Section "Summary" has 6 words; at most 5.',
+    });
+    expect(items[4]).toMatchObject({
+      sectionKey: 'kebaruan',
+      message: { id: 'Bagian "Kebaruan" belum diisi.', en: 'Section "Novelty" is empty.' },
+    });
+  });
+  it('treats a punctuation-only answer as empty', () => {
+    const items = missingItems(complete, sections, new Map([...answers, ['kebaruan', '- ... -']]));
+    expect(items.map((i) => i.code)).toEqual(['section_empty']);
+  });
+});
+
+describe('submissionRefusal', () => {
+  const c = {
+    status: 'published',
+    opensAt: '2026-03-14T17:00:00.000Z',
+    closesAt: '2026-05-02T16:59:00.000Z',
+    timeZone: 'Asia/Jakarta',
+  };
+  it('allows while the window is open', () => {
+    expect(submissionRefusal(c, new Date('2026-04-01T00:00:00Z'), true)).toBeNull();
+  });
+  it('refuses after closing with the closing time, hour and zone in both languages', () => {
+    const e = submissionRefusal(c, new Date('2026-05-02T16:59:00.000Z'), false);
+    expect(e).toMatchObject({ status: 409, code: 'submission_closed' });
+    expect(e!.text.id).toBe('Pengajuan proposal telah ditutup pada 2 Mei 2026 23.59 WIB.');
+    expect(e!.text.en).toBe('Proposal submission closed on 2 May 2026 23:59 WIB.');
+  });
+  it('refuses a new proposal before opening or in an unpublished competition', () => {
+    expect(submissionRefusal(c, new Date('2026-03-01T00:00:00Z'), true)).toMatchObject({
+      code: 'submission_not_open',
+    });
+    expect(submissionRefusal(c, new Date('2026-03-01T00:00:00Z'), false)).toBeNull();
+    expect(
+      submissionRefusal({ ...c, status: 'draft' }, new Date('2026-04-01T00:00:00Z'), true),
+    ).toMatchObject({ code: 'submission_closed' });
+  });
+});

@@ -1,0 +1,122 @@
+import type { Db } from '../../../db/connect.js';
+import type { ProposalRow } from '../../../db/schema.js';
+import { fieldError, notFound, t } from '../../../domain/errors.js';
+import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
+import { recordAudit } from '../../../platform/audit.js';
+import { findCompetitionRow, findGroupByKey, findSubmissionStage } from '../queries.js';
+import { loadForChange, writeRevision } from '../steps.js';
+
+/**
+ * Starts a draft proposal of a unit in one group of a published competition whose submission stage is
+ * open by the server clock (else 409 `submission_closed` / `submission_not_open`). Takes the next number
+ * of the competition with one atomic upsert (race-safe on both dialects), and writes the proposal, its
+ * first revision and the audit row in one transaction.
+ */
+export async function createProposal(
+  db: Db,
+  input: {
+    competitionId: number;
+    groupKey: string;
+    title: string;
+    institutionId: number;
+    unitId: number;
+    actorUserId: number;
+    ip: string | null;
+    now: Date;
+  },
+): Promise<ProposalRow> {
+  const now = input.now.toISOString();
+  return db.transaction().execute(async (tx) => {
+    const competition = await findCompetitionRow(tx, input.competitionId);
+    if (!competition || competition.status === 'draft')
+      throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
+    const stage = await findSubmissionStage(tx, competition.id);
+    const refusal = submissionRefusal(
+      {
+        status: competition.status,
+        opensAt: stage?.opens_at ?? null,
+        closesAt: stage?.closes_at ?? null,
+        timeZone: competition.time_zone,
+      },
+      input.now,
+      true,
+    );
+    if (refusal) throw refusal;
+    const group = await findGroupByKey(tx, competition.id, input.groupKey);
+    if (!group)
+      throw fieldError(
+        'groupKey',
+        'unknown_group',
+        t('Kelompok tidak ada pada kompetisi ini.', 'This competition has no such group.'),
+      );
+
+    const counter = await tx
+      .insertInto('proposal_counters')
+      .values({ competition_id: competition.id, last_seq: 1 })
+      .onConflict((oc) =>
+        oc
+          .column('competition_id')
+          .doUpdateSet((eb) => ({ last_seq: eb('proposal_counters.last_seq', '+', 1) })),
+      )
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    const code = proposalCode(competition.code, competition.year, counter.last_seq);
+
+    const proposal = await tx
+      .insertInto('proposals')
+      .values({
+        competition_id: competition.id,
+        code,
+        institution_id: input.institutionId,
+        unit_id: input.unitId,
+        group_id: group.id,
+        category_id: null,
+        title: input.title,
+        acronym: null,
+        implementation_start: null,
+        innovator_kind: null,
+        innovator_names: null,
+        contact_name: null,
+        contact_phone: null,
+        contact_email: null,
+        links: '[]',
+        declaration_accepted: 0,
+        state: 'draft',
+        version: 1,
+        created_by: input.actorUserId,
+        created_at: now,
+        updated_at: now,
+        sent_at: null,
+        forwarded_at: null,
+        received_at: null,
+        returned_note: null,
+        source_award_id: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeRevision(tx, {
+      view: await loadForChange(tx, proposal.id),
+      kind: 'transition',
+      action: 'create',
+      savedBy: input.actorUserId,
+      now: input.now,
+    });
+    await recordAudit(tx, {
+      actorUserId: input.actorUserId,
+      action: 'proposal.created',
+      entityType: 'proposal',
+      entityId: proposal.id,
+      summary: {
+        code,
+        competitionId: competition.id,
+        groupKey: group.key,
+        institutionId: input.institutionId,
+        unitId: input.unitId,
+        title: input.title,
+      },
+      ip: input.ip,
+      now: input.now,
+    });
+    return proposal;
+  });
+}

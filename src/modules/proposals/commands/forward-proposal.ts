@@ -1,0 +1,101 @@
+import type { Db } from '../../../db/connect.js';
+import { conflict, t } from '../../../domain/errors.js';
+import { nextState } from '../../../domain/proposal-workflow.js';
+import { formatInstant } from '../../../domain/time.js';
+import { enqueueMail } from '../../../platform/mail/outbox.js';
+import { notifyUser } from '../../../platform/notify.js';
+import { countQuotaUsed, findProposal, recipientsWithRole, type ProposalView } from '../queries.js';
+import {
+  applyTransition,
+  assertSubmissionOpen,
+  loadForChange,
+  lockInstitutionForQuota,
+  programName,
+  proposalNotFound,
+  proposalPath,
+} from '../steps.js';
+
+/**
+ * The admin lokal forwards a proposal to the organizer within the group's quota per institution (null =
+ * outside the quota). The count and the update happen in one transaction serialised per institution
+ * (row lock on PostgreSQL, SQLite's single writer), so two racing forwards for the last slot give one
+ * success and one 409 `quota_full` ("10/10"). Also: state change with forwarded_at, revision, audit row,
+ * the receipt e-mail to every admin lokal of the institution, and an in-app notice to the proposers.
+ */
+export async function forwardProposal(
+  db: Db,
+  input: { id: number; actorUserId: number; ip: string | null; now: Date },
+): Promise<ProposalView> {
+  return db.transaction().execute(async (tx) => {
+    const row = await findProposal(tx, input.id);
+    if (!row) throw proposalNotFound();
+    await lockInstitutionForQuota(tx, row.institution_id);
+    const view = await loadForChange(tx, input.id);
+    assertSubmissionOpen(view, input.now);
+    const to = nextState(view.proposal.state, 'forward');
+    const quota = view.group.quota_per_institution;
+    if (quota !== null) {
+      const used = await countQuotaUsed(tx, {
+        competitionId: view.proposal.competition_id,
+        institutionId: view.proposal.institution_id,
+        groupId: view.proposal.group_id,
+        exceptId: view.proposal.id,
+      });
+      if (used >= quota)
+        throw conflict(
+          'quota_full',
+          t(
+            `Kuota kelompok ${view.group.name_id} untuk instansi Anda sudah penuh (${used}/${quota}).`,
+            `Your institution's quota for the ${view.group.name_en} group is full (${used}/${quota}).`,
+          ),
+        );
+    }
+    const forwarded = await applyTransition(tx, {
+      view,
+      action: 'forward',
+      to,
+      set: { forwarded_at: input.now.toISOString() },
+      actorUserId: input.actorUserId,
+      ip: input.ip,
+      now: input.now,
+    });
+    const p = forwarded.proposal;
+    const tz = forwarded.competition.time_zone;
+    for (const admin of await recipientsWithRole(tx, {
+      role: 'local_admin',
+      institutionId: p.institution_id,
+    }))
+      await enqueueMail(tx, {
+        to: admin.email,
+        toName: admin.name,
+        template: 'proposal_forwarded',
+        locale: admin.locale,
+        vars: {
+          name: admin.name,
+          title: p.title,
+          acronym: p.acronym ?? '-',
+          code: p.code,
+          program: programName(forwarded, admin.locale),
+          receivedAt: formatInstant(input.now, tz, admin.locale),
+        },
+        now: input.now,
+      });
+    for (const upp of await recipientsWithRole(tx, {
+      role: 'upp',
+      institutionId: p.institution_id,
+      unitId: p.unit_id,
+    }))
+      await notifyUser(tx, {
+        userId: upp.id,
+        kind: 'proposal_forwarded',
+        title: t(`Proposal ${p.code} diteruskan`, `Proposal ${p.code} forwarded`),
+        body: t(
+          `"${p.title}" telah diteruskan kepada penyelenggara.`,
+          `"${p.title}" has been forwarded to the organizer.`,
+        ),
+        link: proposalPath(p.id),
+        now: input.now,
+      });
+    return forwarded;
+  });
+}

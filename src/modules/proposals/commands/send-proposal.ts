@@ -1,0 +1,84 @@
+import type { Db } from '../../../db/connect.js';
+import { AppError, t } from '../../../domain/errors.js';
+import { nextState } from '../../../domain/proposal-workflow.js';
+import { enqueueMail } from '../../../platform/mail/outbox.js';
+import { notifyUser } from '../../../platform/notify.js';
+import { completenessOf } from '../present.js';
+import { recipientsWithRole, type ProposalView } from '../queries.js';
+import {
+  applyTransition,
+  assertSubmissionOpen,
+  closesAtText,
+  loadForChange,
+  programName,
+  proposalPath,
+} from '../steps.js';
+
+/**
+ * The proposer sends a complete proposal to its admin lokal: refuses an incomplete one with 422
+ * `proposal_incomplete` listing the missing items, a wrong state (409 `invalid_transition`) or a closed
+ * submission (409 `submission_closed`). In one transaction: the state change, revision, audit row, and
+ * an in-app notice and e-mail to every admin lokal of the institution.
+ */
+export async function sendProposal(
+  db: Db,
+  input: { id: number; actorUserId: number; ip: string | null; baseUrl: string; now: Date },
+): Promise<ProposalView> {
+  return db.transaction().execute(async (tx) => {
+    const view = await loadForChange(tx, input.id);
+    assertSubmissionOpen(view, input.now);
+    const to = nextState(view.proposal.state, 'send');
+    const { missing } = completenessOf(view);
+    if (missing.length)
+      throw new AppError(
+        422,
+        'proposal_incomplete',
+        t(
+          `Proposal belum lengkap: ${missing.length} hal perlu dilengkapi.`,
+          `The proposal is incomplete: ${missing.length} item(s) to complete.`,
+        ),
+        Object.fromEntries(missing.map((m) => [m.field, { code: m.code, message: m.message }])),
+        { missing },
+      );
+    const sent = await applyTransition(tx, {
+      view,
+      action: 'send',
+      to,
+      set: { sent_at: input.now.toISOString() },
+      actorUserId: input.actorUserId,
+      ip: input.ip,
+      now: input.now,
+    });
+    const p = sent.proposal;
+    for (const admin of await recipientsWithRole(tx, {
+      role: 'local_admin',
+      institutionId: p.institution_id,
+    })) {
+      await notifyUser(tx, {
+        userId: admin.id,
+        kind: 'proposal_sent',
+        title: t(`Proposal ${p.code} menunggu pemeriksaan`, `Proposal ${p.code} awaits your review`),
+        body: t(`${sent.unit.name} mengirim "${p.title}".`, `${sent.unit.name} sent "${p.title}".`),
+        link: proposalPath(p.id),
+        now: input.now,
+      });
+      await enqueueMail(tx, {
+        to: admin.email,
+        toName: admin.name,
+        template: 'proposal_sent',
+        locale: admin.locale,
+        vars: {
+          name: admin.name,
+          unit: sent.unit.name,
+          title: p.title,
+          code: p.code,
+          program: programName(sent, admin.locale),
+          link: `${input.baseUrl}${proposalPath(p.id)}`,
+          closesAt: closesAtText(sent, admin.locale),
+        },
+        now: input.now,
+      });
+    }
+    return sent;
+  });
+}

@@ -1,0 +1,185 @@
+import type { ProposalDetail, ProposalSummary } from '../../contracts/proposals.js';
+import type { ProposalRow } from '../../db/schema.js';
+import { can, type Actor } from '../../domain/policy.js';
+import { missingItems, submissionRefusal, type MissingItem } from '../../domain/proposal-rules.js';
+import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
+import type { ProposalListRow, ProposalView } from './queries.js';
+
+export function parseLinks(json: string): { label: string; url: string }[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v)
+      ? v
+          .filter(
+            (x): x is { label: string; url: string } =>
+              typeof x?.label === 'string' && typeof x?.url === 'string',
+          )
+          .map((x) => ({ label: x.label, url: x.url }))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What is still missing before the proposal may be sent (empty when complete). */
+export function completenessOf(view: ProposalView): { complete: boolean; missing: MissingItem[] } {
+  const p = view.proposal;
+  const missing = missingItems(
+    {
+      title: p.title,
+      acronym: p.acronym,
+      categoryId: p.category_id,
+      implementationStart: p.implementation_start,
+      innovatorKind: p.innovator_kind,
+      innovatorNames: p.innovator_names,
+      contactName: p.contact_name,
+      contactPhone: p.contact_phone,
+      contactEmail: p.contact_email,
+      declarationAccepted: p.declaration_accepted === 1,
+    },
+    view.group.sections.map((s) => ({
+      key: s.key,
+      labelId: s.label_id,
+      labelEn: s.label_en,
+      wordLimit: s.word_limit,
+      required: s.required === 1,
+    })),
+    new Map(view.answers.map((a) => [a.sectionKey, a.text])),
+  );
+  return { complete: missing.length === 0, missing };
+}
+
+/** The JSON kept in a revision: the proposal's fields and its answers by section key. */
+export function snapshotOf(view: ProposalView): Record<string, unknown> {
+  const p = view.proposal;
+  return {
+    id: p.id,
+    code: p.code,
+    state: p.state,
+    version: p.version,
+    groupKey: view.group.key,
+    categoryKey: view.categories.find((c) => c.id === p.category_id)?.key ?? null,
+    title: p.title,
+    acronym: p.acronym,
+    implementationStart: p.implementation_start,
+    innovatorKind: p.innovator_kind,
+    innovatorNames: p.innovator_names,
+    contactName: p.contact_name,
+    contactPhone: p.contact_phone,
+    contactEmail: p.contact_email,
+    links: parseLinks(p.links),
+    declarationAccepted: p.declaration_accepted === 1,
+    returnedNote: p.returned_note,
+    updatedAt: p.updated_at,
+    answers: Object.fromEntries(view.answers.map((a) => [a.sectionKey, a.text])),
+  };
+}
+
+/** Who may take each action now: the policy for the role, the workflow for the state, the clock for time. */
+export function abilitiesOf(view: ProposalView, actor: Actor | null, now: Date): ProposalDetail['abilities'] {
+  const p = view.proposal;
+  const open =
+    submissionRefusal(
+      {
+        status: view.competition.status,
+        opensAt: view.submission?.opensAt ?? null,
+        closesAt: view.submission?.closesAt ?? null,
+        timeZone: view.competition.time_zone,
+      },
+      now,
+      false,
+    ) === null;
+  const proposer = can(actor, 'proposal.edit', { institutionId: p.institution_id, unitId: p.unit_id });
+  const reviewer = can(actor, 'proposal.review', { institutionId: p.institution_id });
+  const may = (action: ProposalAction, who: boolean) => open && who && allows(p.state, action);
+  return {
+    edit: may('edit', proposer),
+    send: may('send', proposer),
+    return: may('return', reviewer),
+    forward: may('forward', reviewer),
+    withdraw: may('withdraw', reviewer),
+  };
+}
+
+const summaryFields = (p: ProposalRow) => ({
+  id: p.id,
+  code: p.code,
+  title: p.title,
+  acronym: p.acronym,
+  state: p.state,
+  stateLabel: STATE_LABELS[p.state],
+  version: p.version,
+  createdAt: p.created_at,
+  updatedAt: p.updated_at,
+  sentAt: p.sent_at,
+  forwardedAt: p.forwarded_at,
+});
+
+/** A proposal in a list. */
+export function presentSummary(r: ProposalListRow): ProposalSummary {
+  return {
+    ...summaryFields(r),
+    competition: {
+      id: r.competition_id,
+      code: r.competition_code,
+      name: r.competition_name,
+      year: r.competition_year,
+    },
+    group: { id: r.group_id, key: r.group_key, nameId: r.group_name_id, nameEn: r.group_name_en },
+    institution: { id: r.institution_id, name: r.institution_name },
+    unit: { id: r.unit_id, name: r.unit_name },
+  };
+}
+
+/** A proposal with its form, answers, completeness and what the caller may do with it. */
+export function presentDetail(view: ProposalView, actor: Actor | null, now: Date): ProposalDetail {
+  const p = view.proposal;
+  const c = view.competition;
+  const category = view.categories.find((x) => x.id === p.category_id);
+  const cat = (x: { id: number; key: string; name_id: string; name_en: string }) => ({
+    id: x.id,
+    key: x.key,
+    nameId: x.name_id,
+    nameEn: x.name_en,
+  });
+  return {
+    ...summaryFields(p),
+    competition: { id: c.id, code: c.code, name: c.name, year: c.year },
+    group: { id: view.group.id, key: view.group.key, nameId: view.group.name_id, nameEn: view.group.name_en },
+    institution: view.institution,
+    unit: view.unit,
+    category: category ? cat(category) : null,
+    implementationStart: p.implementation_start,
+    innovatorKind: p.innovator_kind,
+    innovatorNames: p.innovator_names,
+    contactName: p.contact_name,
+    contactPhone: p.contact_phone,
+    contactEmail: p.contact_email,
+    links: parseLinks(p.links),
+    declarationAccepted: p.declaration_accepted === 1,
+    receivedAt: p.received_at,
+    returnedNote: p.returned_note,
+    sourceAwardId: p.source_award_id,
+    timeZone: c.time_zone,
+    submissionClosesAt: view.submission?.closesAt ?? null,
+    form: view.group.sections.map((s) => ({
+      id: s.id,
+      key: s.key,
+      labelId: s.label_id,
+      labelEn: s.label_en,
+      guidanceId: s.guidance_id,
+      guidanceEn: s.guidance_en,
+      wordLimit: s.word_limit,
+      required: s.required === 1,
+    })),
+    answers: view.answers.map((a) => ({
+      sectionKey: a.sectionKey,
+      text: a.text,
+      wordCount: a.wordCount,
+      updatedAt: a.updatedAt,
+    })),
+    categories: view.categories.map(cat),
+    completeness: completenessOf(view),
+    abilities: abilitiesOf(view, actor, now),
+  };
+}

@@ -1,0 +1,317 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { competitionIdParams } from '../../contracts/competitions.js';
+import {
+  createProposalBody,
+  proposalDetailSchema,
+  proposalIdParams,
+  proposalListQuery,
+  proposalListResponse,
+  returnProposalBody,
+  revisionDetailSchema,
+  revisionListResponse,
+  revisionParams,
+  saveProposalBody,
+  saveProposalResponse,
+} from '../../contracts/proposals.js';
+import { notFound, t } from '../../domain/errors.js';
+import { can, proposalScope } from '../../domain/policy.js';
+import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
+import { authorize, requireUser } from '../../platform/auth.js';
+import { createProposal } from './commands/create-proposal.js';
+import { forwardProposal } from './commands/forward-proposal.js';
+import { returnProposal } from './commands/return-proposal.js';
+import { saveProposal } from './commands/save-proposal.js';
+import { sendProposal } from './commands/send-proposal.js';
+import { withdrawProposal } from './commands/withdraw-proposal.js';
+import { presentDetail, presentSummary } from './present.js';
+import {
+  findRevision,
+  listProposals,
+  listRevisions,
+  loadProposalView,
+  quotaUsage,
+  type ProposalView,
+} from './queries.js';
+import { proposalNotFound } from './steps.js';
+
+/** Seen by the unit's proposer and its admin lokal; by the organizer once it has left the institution. */
+const visible = (req: FastifyRequest, v: ProposalView) =>
+  can(req.actor, 'proposal.view', { institutionId: v.proposal.institution_id, unitId: v.proposal.unit_id }) ||
+  (can(req.actor, 'proposal.viewAll', { organizerInstitutionId: v.competition.organizer_institution_id }) &&
+    ORGANIZER_VISIBLE_STATES.includes(v.proposal.state));
+
+/** Proposals: drafting with autosave and history, then send → return/forward (within quota) → withdraw. */
+export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config } = app.deps;
+
+  /** The proposal if the caller may see it; anything else is 404 so ids outside the scope reveal nothing. */
+  const loadVisible = async (req: FastifyRequest, id: number) => {
+    requireUser(req);
+    const view = await loadProposalView(db, id);
+    if (!view || !visible(req, view)) throw proposalNotFound();
+    return view;
+  };
+  const detailOf = async (req: FastifyRequest, id: number) => {
+    const view = await loadProposalView(db, id);
+    if (!view) throw proposalNotFound();
+    return presentDetail(view, req.actor, clock.now());
+  };
+
+  app.post(
+    '/competitions/:id/proposals',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'Start a draft proposal (UPP of a unit) while the submission stage is open',
+        params: competitionIdParams,
+        body: createProposalBody.extend({ unitId: z.number().int().positive().optional() }),
+        response: { 201: proposalDetailSchema },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = requireUser(req);
+      // The units this person writes for, as the policy sees them; one is chosen when there are several.
+      const units = actor.grants
+        .filter((g) => g.institutionId !== null && g.unitId !== null)
+        .map((g) => ({ institutionId: g.institutionId!, unitId: g.unitId! }))
+        .filter((s) => can(actor, 'proposal.create', s));
+      const unit = req.body.unitId ? units.find((u) => u.unitId === req.body.unitId) : units[0];
+      authorize(req, 'proposal.create', unit ?? { institutionId: -1, unitId: req.body.unitId ?? -1 });
+      const proposal = await createProposal(db, {
+        competitionId: req.params.id,
+        groupKey: req.body.groupKey,
+        title: req.body.title,
+        institutionId: unit!.institutionId,
+        unitId: unit!.unitId,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+      reply.code(201);
+      return detailOf(req, proposal.id);
+    },
+  );
+
+  app.get(
+    '/proposals',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          "Proposals in the caller's scope: a UPP its unit's, an admin lokal its institution's (with quota use), the organizer's secretariat the forwarded ones",
+        querystring: proposalListQuery,
+        response: { 200: proposalListResponse },
+      },
+    },
+    async (req) => {
+      const { actor } = requireUser(req);
+      const scope = proposalScope(actor);
+      const nothing =
+        !scope.any &&
+        !scope.anyOrganizer &&
+        !scope.institutionIds.length &&
+        !scope.unitIds.length &&
+        !scope.organizerIds.length;
+      if (nothing) authorize(req, 'proposal.viewAll', { organizerInstitutionId: -1 });
+      const rows = await listProposals(db, {
+        ...scope,
+        organizerStates: ORGANIZER_VISIBLE_STATES,
+        competitionId: req.query.competitionId,
+        state: req.query.state,
+        groupKey: req.query.groupKey,
+      });
+      const reviewed = scope.institutionIds.filter((id) =>
+        can(actor, 'proposal.review', { institutionId: id }),
+      );
+      const competitionIds =
+        req.query.competitionId !== undefined
+          ? [req.query.competitionId]
+          : [...new Set(rows.map((r) => r.competition_id))];
+      return {
+        items: rows.map(presentSummary),
+        quotas: await quotaUsage(db, { institutionIds: reviewed, competitionIds }),
+      };
+    },
+  );
+
+  app.get(
+    '/proposals/:id',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'One proposal with its form, answers, completeness and abilities',
+        params: proposalIdParams,
+        response: { 200: proposalDetailSchema },
+      },
+    },
+    async (req) => presentDetail(await loadVisible(req, req.params.id), req.actor, clock.now()),
+  );
+
+  app.patch(
+    '/proposals/:id',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'Autosave (optimistic: a stale version is 409 version_conflict with the server copy); over a word limit is allowed while drafting',
+        params: proposalIdParams,
+        body: saveProposalBody,
+        response: { 200: saveProposalResponse },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'proposal.edit', {
+        institutionId: v.proposal.institution_id,
+        unitId: v.proposal.unit_id,
+      });
+      return saveProposal(db, {
+        id: v.proposal.id,
+        body: req.body,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+    },
+  );
+
+  app.get(
+    '/proposals/:id/revisions',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'Version history, newest first (autosaves at most one per minute, plus one per transition)',
+        params: proposalIdParams,
+        response: { 200: revisionListResponse },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const rows = await listRevisions(db, v.proposal.id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          version: r.version,
+          kind: r.kind,
+          action: r.action,
+          savedBy: { id: r.saved_by, name: r.saved_by_name },
+          createdAt: r.created_at,
+          savedAt: r.saved_at,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/proposals/:id/revisions/:rev',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'One revision with its snapshot',
+        params: revisionParams,
+        response: { 200: revisionDetailSchema },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const r = await findRevision(db, v.proposal.id, req.params.rev);
+      if (!r) throw notFound(t('Revisi tidak ditemukan.', 'Revision not found.'));
+      return {
+        id: r.id,
+        version: r.version,
+        kind: r.kind,
+        action: r.action,
+        savedBy: { id: r.saved_by, name: r.saved_by_name },
+        createdAt: r.created_at,
+        savedAt: r.saved_at,
+        snapshot: JSON.parse(r.snapshot) as Record<string, unknown>,
+      };
+    },
+  );
+
+  app.post(
+    '/proposals/:id/send',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'Send a complete proposal to the admin lokal (422 proposal_incomplete lists what is missing)',
+        params: proposalIdParams,
+        response: { 200: proposalDetailSchema },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'proposal.edit', {
+        institutionId: v.proposal.institution_id,
+        unitId: v.proposal.unit_id,
+      });
+      await sendProposal(db, {
+        id: v.proposal.id,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        baseUrl: config.baseUrl,
+        now: clock.now(),
+      });
+      app.deps.mail.kick();
+      return detailOf(req, v.proposal.id);
+    },
+  );
+
+  app.post(
+    '/proposals/:id/return',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'Return a sent proposal to its unit with a note (admin lokal)',
+        params: proposalIdParams,
+        body: returnProposalBody,
+        response: { 200: proposalDetailSchema },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'proposal.review', { institutionId: v.proposal.institution_id });
+      await returnProposal(db, {
+        id: v.proposal.id,
+        note: req.body.note,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        baseUrl: config.baseUrl,
+        now: clock.now(),
+      });
+      app.deps.mail.kick();
+      return detailOf(req, v.proposal.id);
+    },
+  );
+
+  for (const [verb, command, summary] of [
+    [
+      'forward',
+      forwardProposal,
+      "Forward to the organizer within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
+    ],
+    ['withdraw', withdrawProposal, 'Take a forwarded proposal back before closing (admin lokal)'],
+  ] as const) {
+    app.post(
+      `/proposals/:id/${verb}`,
+      {
+        schema: {
+          tags: ['proposals'],
+          summary,
+          params: proposalIdParams,
+          response: { 200: proposalDetailSchema },
+        },
+      },
+      async (req) => {
+        const v = await loadVisible(req, req.params.id);
+        const actor = authorize(req, 'proposal.review', { institutionId: v.proposal.institution_id });
+        await command(db, { id: v.proposal.id, actorUserId: actor.userId, ip: req.ip, now: clock.now() });
+        app.deps.mail.kick();
+        return detailOf(req, v.proposal.id);
+      },
+    );
+  }
+};
