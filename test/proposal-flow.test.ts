@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
+import { toDefinition } from '../src/modules/competitions/present.js';
+import { loadCompetitionFull } from '../src/modules/competitions/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
@@ -72,7 +74,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
   });
   afterAll(async () => ctx.close());
 
-  const call = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
     ctx.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
 
   const createDraft = async (who: string, title: string): Promise<ProposalDetail> => {
@@ -453,5 +455,23 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       forward: false,
       withdraw: false,
     });
+  });
+
+  it('refuses to remove from the competition a group that proposals use (409 in_use), and keeps everything', async () => {
+    cookie.secretariat = await sessionCookie(ctx, users.secretariat.id);
+    const definition = toDefinition((await loadCompetitionFull(ctx.db, competitionId))!);
+    const res = await call('secretariat', 'PUT', `/competitions/${competitionId}`, {
+      ...definition,
+      groups: definition.groups.filter((g) => g.key !== 'umum'),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('in_use');
+    const groups = await ctx.db
+      .selectFrom('competition_groups')
+      .select('key')
+      .where('competition_id', '=', competitionId)
+      .orderBy('position')
+      .execute();
+    expect(groups.map((g) => g.key)).toEqual(['umum', 'replikasi', 'khusus']);
   });
 });

@@ -23,7 +23,10 @@ export async function writeDefinitionRows(
     .execute();
   const categoryKeys = def.categories.map((c) => c.key);
   const goneCategories = categories.filter((c) => !categoryKeys.includes(c.key)).map((c) => c.id);
-  if (goneCategories.length) await tx.deleteFrom('categories').where('id', 'in', goneCategories).execute();
+  if (goneCategories.length) {
+    await refuseIfInUse(tx, 'category', goneCategories);
+    await tx.deleteFrom('categories').where('id', 'in', goneCategories).execute();
+  }
   for (const [position, c] of def.categories.entries()) {
     const row = { name_id: c.nameId, name_en: c.nameEn, position };
     const kept = categories.find((x) => x.key === c.key);
@@ -44,6 +47,7 @@ export async function writeDefinitionRows(
   const groupKeys = def.groups.map((g) => g.key);
   const goneGroups = groups.filter((g) => !groupKeys.includes(g.key)).map((g) => g.id);
   if (goneGroups.length) {
+    await refuseIfInUse(tx, 'group', goneGroups);
     await tx.deleteFrom('form_sections').where('group_id', 'in', goneGroups).execute();
     await tx.deleteFrom('competition_groups').where('id', 'in', goneGroups).execute();
   }
@@ -101,6 +105,41 @@ export async function writeDefinitionRows(
   }
 }
 
+const IN_USE_TEXT = {
+  category: t('Kategori', 'A category'),
+  group: t('Kelompok', 'A group'),
+  section: t('Bagian formulir', 'A form section'),
+};
+
+/**
+ * Proposals point at categories, groups and the sections they answered: such a row cannot be removed from
+ * the definition (409 `in_use`); it can still be renamed.
+ */
+async function refuseIfInUse(tx: Db, kind: 'category' | 'group' | 'section', ids: number[]): Promise<void> {
+  const used =
+    kind === 'section'
+      ? await tx
+          .selectFrom('proposal_answers')
+          .select('proposal_id')
+          .where('section_id', 'in', ids)
+          .limit(1)
+          .executeTakeFirst()
+      : await tx
+          .selectFrom('proposals')
+          .select('id')
+          .where(kind === 'group' ? 'group_id' : 'category_id', 'in', ids)
+          .limit(1)
+          .executeTakeFirst();
+  if (used)
+    throw conflict(
+      'in_use',
+      t(
+        `${IN_USE_TEXT[kind].id} yang sudah dipakai proposal tidak dapat dihapus; ubah namanya saja.`,
+        `${IN_USE_TEXT[kind].en} already used by proposals cannot be removed; rename it instead.`,
+      ),
+    );
+}
+
 async function writeSections(
   tx: Db,
   groupId: number,
@@ -113,7 +152,10 @@ async function writeSections(
     .execute();
   const keys = sections.map((s) => s.key);
   const gone = existing.filter((s) => !keys.includes(s.key)).map((s) => s.id);
-  if (gone.length) await tx.deleteFrom('form_sections').where('id', 'in', gone).execute();
+  if (gone.length) {
+    await refuseIfInUse(tx, 'section', gone);
+    await tx.deleteFrom('form_sections').where('id', 'in', gone).execute();
+  }
   for (const [position, s] of sections.entries()) {
     const row = {
       label_id: s.labelId,
