@@ -102,13 +102,11 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await visitor.getByLabel('E-mail').fill(NEW_ADMIN.email);
     await visitor.getByLabel('Telepon').fill('081298765432');
     await visitor.getByLabel('Nomor surat (opsional)').fill('800/45/Org/2026');
-    await visitor
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'surat-permohonan.pdf',
-        mimeType: 'application/pdf',
-        buffer: samplePdf('Surat Permohonan Akun Sinovik Admin Lokal'),
-      });
+    await visitor.locator('input[type=file]').setInputFiles({
+      name: 'surat-permohonan.pdf',
+      mimeType: 'application/pdf',
+      buffer: samplePdf('Surat Permohonan Akun Sinovik Admin Lokal'),
+    });
     await shoot(visitor, '05-admin-request-form');
     await visitor.getByRole('button', { name: 'Kirim permohonan' }).click();
     await expect
