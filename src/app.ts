@@ -32,6 +32,9 @@ import { competitionRoutes } from './modules/competitions/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
+import { awardRoutes } from './modules/awards/routes.js';
+import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 
 export interface AppDeps {
   config: Config;
@@ -88,7 +91,14 @@ export async function buildApp(opts: {
   app.decorate('deps', deps);
 
   if (opts.worker) {
-    const worker = startWorker({ db, clock, transport, mailFrom: config.mailFrom, log: app.log });
+    const worker = startWorker({
+      db,
+      clock,
+      transport,
+      mailFrom: config.mailFrom,
+      log: app.log,
+      jobHandlers: { ...submissionJobHandlers },
+    });
     deps.mail.kick = worker.kick;
     app.addHook('onClose', async () => worker.stop());
   }
@@ -160,6 +170,8 @@ export async function buildApp(opts: {
   await api.register(mailRoutes, { prefix: '/api' });
   await api.register(auditRoutes, { prefix: '/api' });
   await api.register(proposalRoutes, { prefix: '/api' });
+  await api.register(awardRoutes, { prefix: '/api' });
+  await api.register(deadlineRoutes, { prefix: '/api' });
 
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

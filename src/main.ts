@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
+import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 
@@ -102,7 +103,14 @@ async function main(argv: string[]) {
       const db = await openDb(config);
       const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
       const log = { info: console.log, error: console.error };
-      startWorker({ db, clock: new AdjustableClock(), transport, mailFrom: config.mailFrom, log });
+      startWorker({
+        db,
+        clock: new AdjustableClock(),
+        transport,
+        mailFrom: config.mailFrom,
+        log,
+        jobHandlers: { ...submissionJobHandlers },
+      });
       console.log('worker running; Ctrl-C to stop');
       setInterval(() => undefined, 1 << 30);
       return;

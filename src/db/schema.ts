@@ -295,6 +295,28 @@ export interface ProposalTable {
   source_award_id: number | null;
 }
 
+/** AWARD_LEVELS in contracts/awards.ts. */
+export type AwardLevel =
+  'TOP9' | 'TOP25' | 'TOP35' | 'TOP40' | 'TOP45' | 'TOP99' | 'OPSI' | 'TOP5_REPLIKASI' | 'KHUSUS' | 'OAPSI';
+
+/** One innovation a public source names as a winner at a level in a year (the registry of past awards). */
+export interface AwardTable {
+  id: Generated<number>;
+  year: number;
+  level: AwardLevel;
+  innovation_title: string;
+  /** As the source wrote it; '' when the source names none. */
+  institution_name: string;
+  /** The institution, when its name matches one clearly. */
+  institution_id: number | null;
+  source_url: string | null;
+  notes: string | null;
+  created_at: string;
+  /** Null for rows loaded by the seed. */
+  created_by: number | null;
+  updated_at: string;
+}
+
 export interface ProposalCounterTable {
   competition_id: number;
   last_seq: number;
@@ -345,6 +367,7 @@ export interface Database {
   proposal_counters: ProposalCounterTable;
   proposal_answers: ProposalAnswerTable;
   proposal_revisions: ProposalRevisionTable;
+  awards: AwardTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -368,3 +391,4 @@ export type JobRow = Selectable<JobTable>;
 export type ProposalRow = Selectable<ProposalTable>;
 export type ProposalAnswerRow = Selectable<ProposalAnswerTable>;
 export type ProposalRevisionRow = Selectable<ProposalRevisionTable>;
+export type AwardRow = Selectable<AwardTable>;

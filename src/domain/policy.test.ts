@@ -141,7 +141,7 @@ const TABLE: Case[] = [
       'system admin': ok,
     },
   ],
-  ...(['adminRequest.review', 'outbox.view', 'audit.view'] as const).map((action): Case => [
+  ...(['adminRequest.review', 'outbox.view', 'audit.view', 'award.manage'] as const).map((action): Case => [
     action,
     {},
     {

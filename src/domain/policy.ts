@@ -23,6 +23,8 @@ export interface Subjects {
   'competition.manage': { organizerInstitutionId: number };
   'competition.viewDraft': { organizerInstitutionId: number };
   'institution.manage': Record<string, never>;
+  /** The registry of past awards (secretariat, system administrator). */
+  'award.manage': Record<string, never>;
   'unit.view': { institutionId: number };
   'unit.manage': { institutionId: number };
   'user.viewInstitution': { institutionId: number };
@@ -82,6 +84,7 @@ export function decide<A extends Action>(
     case 'adminRequest.review':
     case 'outbox.view':
     case 'audit.view':
+    case 'award.manage':
       return isAdmin || has(actor, 'secretariat') ? ALLOW : deny('missingRole');
     case 'unit.view': {
       const s = subject as Subjects['unit.view'];

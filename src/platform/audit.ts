@@ -26,6 +26,8 @@ export type AuditAction =
   | 'competition.updated'
   | 'competition.published'
   | 'competition.unpublished'
+  | 'competition.deadline_extended' // the submission closing moved, with the letter number
+  | 'competition.closed' // the closing job froze and received the proposals
   | 'clock.moved'
   | 'outbox.retried'
   | (string & {});

@@ -12,11 +12,13 @@ export interface DemoAccount {
 
 /**
  * Reference data every installation needs: the 38 provinces and 514 regencies/cities with their
- * official codes, and the ministries, agencies and a set of BUMN. Idempotent.
+ * official codes, the ministries, agencies and a set of BUMN, and the known past KIPP awards. Idempotent.
  */
 export async function seedReferenceData(db: Db): Promise<void> {
   const { seedRegionsAndAgencies } = await import('./reference.js');
   await seedRegionsAndAgencies(db);
+  const { seedAwards } = await import('./awards.js');
+  await seedAwards(db);
 }
 
 /** The demo competition and one account for every role. Idempotent: a second run changes nothing. */

@@ -21,6 +21,8 @@ import { AdminRequestDetailPage } from './pages/secretariat/AdminRequestDetailPa
 import { OutboxPage } from './pages/secretariat/OutboxPage.js';
 import { AuditPage } from './pages/secretariat/AuditPage.js';
 import { UnitsPage } from './pages/institution/UnitsPage.js';
+import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
+import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -142,6 +144,22 @@ export function App() {
           element={
             <RequireUser>
               <UnitsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/proposal"
+          element={
+            <RequireUser>
+              <ProposalsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/proposal/:id"
+          element={
+            <RequireUser>
+              <ProposalEditorPage />
             </RequireUser>
           }
         />

@@ -215,6 +215,78 @@ const templates = {
       ],
     },
   },
+  deadline_extended: {
+    subject: {
+      id: (v) => `Batas pengajuan ${v.competition} diperpanjang sampai ${v.closesAt}`,
+      en: (v) => `${v.competition}: submission deadline extended to ${v.closesAt}`,
+    },
+    body: {
+      id: (v) =>
+        [
+          `Yth. ${v.name},`,
+          `Batas pengajuan proposal ${v.competition} diperpanjang dari ${v.previousClosesAt} menjadi ${v.closesAt}.`,
+          `Dasar perpanjangan: surat nomor ${v.letterNumber}.`,
+          v.reason ? `Keterangan: ${v.reason}` : '',
+          'Proposal yang belum diteruskan kepada penyelenggara dapat diselesaikan sampai batas baru tersebut.',
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+      en: (v) =>
+        [
+          `Dear ${v.name},`,
+          `The proposal submission deadline of ${v.competition} has been extended from ${v.previousClosesAt} to ${v.closesAt}.`,
+          `Decided by letter no. ${v.letterNumber}.`,
+          v.reason ? `Note: ${v.reason}` : '',
+          'Proposals not yet forwarded to the organizer can be finished until the new deadline.',
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+    },
+  },
+  submission_reminder: {
+    subject: {
+      id: (v) => `Pengingat: pengajuan ${v.competition} ditutup dalam ${v.days} hari`,
+      en: (v) => `Reminder: ${v.competition} submission closes in ${v.days} day${v.days === 1 ? '' : 's'}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Pengajuan proposal ${v.competition} ditutup dalam ${v.days} hari, pada ${v.closesAt}.`,
+        `${v.count} proposal belum diteruskan kepada penyelenggara. Proposal yang belum diteruskan saat penutupan akan dibekukan dan tidak ikut seleksi.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `Proposal submission for ${v.competition} closes in ${v.days} day${v.days === 1 ? '' : 's'}, at ${v.closesAt}.`,
+        `${v.count} proposal${v.count === 1 ? ' is' : 's are'} not yet forwarded to the organizer. Proposals not forwarded at the closing are frozen and take no part in the selection.`,
+      ],
+    },
+  },
+  proposal_receipt: {
+    subject: {
+      id: (v) => `Tanda terima proposal ${v.code}: diterima penyelenggara`,
+      en: (v) => `Receipt for proposal ${v.code}: received by the organizer`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        'Pengajuan telah ditutup. Proposal berikut diterima oleh penyelenggara:',
+        `Judul: ${v.title}`,
+        `Akronim: ${v.acronym}`,
+        `ID proposal: ${v.code}`,
+        `Program: ${v.program}`,
+        `Diterima: ${v.receivedAt}`,
+        'Simpan e-mail ini sebagai tanda terima.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        'Submission has closed. The organizer has received the following proposal:',
+        `Title: ${v.title}`,
+        `Acronym: ${v.acronym}`,
+        `Proposal ID: ${v.code}`,
+        `Programme: ${v.program}`,
+        `Received: ${v.receivedAt}`,
+        'Keep this e-mail as your receipt.',
+      ],
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/connect.js';
 import { validateCompetitionDefinition } from '../../../domain/competition-rules.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
 import { toDefinition } from '../present.js';
 import { loadCompetitionFull } from '../queries.js';
 
@@ -46,6 +47,7 @@ export async function setCompetitionStatus(
         'competition_changed',
         t('Kompetisi baru saja diubah; muat ulang.', 'The competition just changed; reload it.'),
       );
+    if (input.to === 'published') await scheduleSubmissionJobs(tx, input.id, input.now);
     await recordAudit(tx, {
       actorUserId: input.actorUserId,
       action: input.to === 'published' ? 'competition.published' : 'competition.unpublished',

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/competition-rules.js';
 import { invalidFields, notFound } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
 import { competitionExists, isUniqueViolation, writeDefinitionRows } from '../definition-rows.js';
 import { toDefinition } from '../present.js';
 import { findClash, loadCompetitionFull } from '../queries.js';
@@ -53,6 +54,7 @@ export async function updateCompetition(
         .where('id', '=', c.id)
         .execute();
       await writeDefinitionRows(tx, c.id, def);
+      await scheduleSubmissionJobs(tx, c.id, input.now);
       await recordAudit(tx, {
         actorUserId: input.actorUserId,
         action: 'competition.updated',

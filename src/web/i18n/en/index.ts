@@ -3,6 +3,7 @@ import { publicPages } from './public.js';
 import { account } from './account.js';
 import { secretariat } from './secretariat.js';
 import { institution } from './institution.js';
+import { proposals } from './proposals.js';
 
 /** Every English string; keys mirror ../id. */
-export const en = { common, public: publicPages, account, secretariat, institution };
+export const en = { common, public: publicPages, account, secretariat, institution, proposals };

@@ -3,6 +3,7 @@ import { publicPages } from './public.js';
 import { account } from './account.js';
 import { secretariat } from './secretariat.js';
 import { institution } from './institution.js';
+import { proposals } from './proposals.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
-export const id = { common, public: publicPages, account, secretariat, institution };
+export const id = { common, public: publicPages, account, secretariat, institution, proposals };

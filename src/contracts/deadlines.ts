@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/*
+ * Extending the submission deadline (with the letter that decided it) and the list of extensions. The
+ * schema checks shape only; domain/deadlines decides whether the new closing is acceptable.
+ */
+
+/** POST /competitions/:id/extend-submission. */
+export const extendSubmissionBody = z.object({
+  closesAt: z.string().max(64, 'Waktu tidak valid.|Not a valid instant.'),
+  letterNumber: z.string().max(512, 'Nomor surat terlalu panjang.|The letter number is too long.'),
+  reasonId: z.string().max(4000).nullable().optional(),
+  reasonEn: z.string().max(4000).nullable().optional(),
+});
+export type ExtendSubmissionBody = z.infer<typeof extendSubmissionBody>;
+
+export const extensionSchema = z.object({
+  previousClosesAt: z.string(),
+  closesAt: z.string(),
+  letterNumber: z.string(),
+  reasonId: z.string().nullable(),
+  reasonEn: z.string().nullable(),
+  at: z.string(),
+  by: z.number(),
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
+/** GET /competitions/:id/extensions and the answer of an extension. */
+export const extensionsResponse = z.object({
+  competitionId: z.number(),
+  timeZone: z.string(),
+  /** The submission stage's closing now (after every extension). */
+  closesAt: z.string().nullable(),
+  /** Oldest first. */
+  items: z.array(extensionSchema),
+  abilities: z.object({ extend: z.boolean() }),
+});
+export type ExtensionsResponse = z.infer<typeof extensionsResponse>;

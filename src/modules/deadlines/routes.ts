@@ -1,0 +1,80 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { competitionIdParams } from '../../contracts/competitions.js';
+import { extendSubmissionBody, extensionsResponse } from '../../contracts/deadlines.js';
+import type { CompetitionRow } from '../../db/schema.js';
+import { extensionsOf, parseSettings } from '../../domain/deadlines.js';
+import { notFound, t } from '../../domain/errors.js';
+import { can } from '../../domain/policy.js';
+import { authorize, requireUser } from '../../platform/auth.js';
+import { extendSubmission } from './commands/extend-submission.js';
+import { findCompetitionRow, findSubmissionStage } from './queries.js';
+
+const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
+
+const organizerOf = (c: CompetitionRow) => ({ organizerInstitutionId: c.organizer_institution_id });
+
+/** The submission deadline: its extensions (with the letter that decided each) and extending it. */
+export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** A competition the caller may see: a draft only for those who may manage its organizer's competitions. */
+  const loadVisible = async (req: FastifyRequest, id: number) => {
+    const c = await findCompetitionRow(app.deps.db, id);
+    if (!c || (c.status === 'draft' && !can(req.actor, 'competition.viewDraft', organizerOf(c))))
+      throw competitionNotFound();
+    return c;
+  };
+
+  const present = async (req: FastifyRequest, c: CompetitionRow) => {
+    const stage = await findSubmissionStage(app.deps.db, c.id);
+    return {
+      competitionId: c.id,
+      timeZone: c.time_zone,
+      closesAt: stage?.closes_at ?? null,
+      items: extensionsOf(parseSettings(stage?.settings)),
+      abilities: { extend: can(req.actor, 'competition.manage', organizerOf(c)) && c.status === 'published' },
+    };
+  };
+
+  app.get(
+    '/competitions/:id/extensions',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary: 'Extensions of the submission deadline, oldest first, with their letter numbers',
+        params: competitionIdParams,
+        response: { 200: extensionsResponse },
+      },
+    },
+    async (req) => present(req, await loadVisible(req, req.params.id)),
+  );
+
+  app.post(
+    '/competitions/:id/extend-submission',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary:
+          'Extend the submission deadline (secretariat of the organizer): moves the closing and reminders, ' +
+          'tells every admin lokal and UPP',
+        params: competitionIdParams,
+        body: extendSubmissionBody,
+        response: { 200: extensionsResponse },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      const c = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'competition.manage', organizerOf(c));
+      await extendSubmission(app.deps.db, {
+        ...req.body,
+        competitionId: c.id,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+        baseUrl: app.deps.config.baseUrl,
+      });
+      app.deps.mail.kick();
+      return present(req, (await findCompetitionRow(app.deps.db, c.id)) ?? c);
+    },
+  );
+};

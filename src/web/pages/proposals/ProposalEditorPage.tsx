@@ -1,0 +1,646 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { IconArrowLeft, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
+import { api, ApiError } from '../../api/client.js';
+import { useLang } from '../../i18n/index.js';
+import { apiErrorMessages } from '../../components/forms.js';
+import { Deadline } from '../../components/Deadline.js';
+import { AdminInstant } from '../../components/AdminInstant.js';
+import { ProposalStateBadge, SaveIndicator, WordCount } from '../../components/proposal/ProposalBits.js';
+import { useAutosave } from '../../components/proposal/useAutosave.js';
+import type { Draft } from '../../components/proposal/draft.js';
+import type { ProposalDetail } from '../../../contracts/proposals.js';
+
+/** The light orange alert's default title colour is below AA contrast on its background. */
+const ORANGE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
+
+type Missing = ProposalDetail['completeness']['missing'];
+
+interface Revision {
+  id: number;
+  version: number;
+  kind: 'autosave' | 'transition';
+  action: string | null;
+  savedBy: { id: number; name: string };
+  savedAt: string;
+}
+
+/** The missing items, as a checklist; shown before sending and again when the server refuses with 422. */
+function MissingList({ missing }: { missing: Missing }) {
+  const { pick } = useLang();
+  return (
+    <List spacing={4} icon={<IconCircleDashed size={16} aria-hidden color="var(--mantine-color-orange-9)" />}>
+      {missing.map((m) => (
+        <List.Item key={`${m.code}-${m.field}`}>{pick(m.message)}</List.Item>
+      ))}
+    </List>
+  );
+}
+
+function ConfirmModal({
+  title,
+  onConfirm,
+  onClose,
+  loading,
+}: {
+  title: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('proposals.editor.cancel')}
+        </Button>
+        <Button onClick={onConfirm} loading={loading} data-autofocus>
+          {t('proposals.editor.confirm')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
+/** The admin lokal's part: return with a note, forward within the group's quota, withdraw. */
+function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: ProposalDetail) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const [returning, setReturning] = useState(false);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const [note, setNote] = useState('');
+  const quota = useQuery({
+    queryKey: ['proposals', 'list', detail.competition.id, detail.group.key],
+    queryFn: () =>
+      api<{ quotas: { groupKey: string; used: number; quota: number | null }[] }>(
+        'GET',
+        `/proposals?competitionId=${detail.competition.id}&groupKey=${encodeURIComponent(detail.group.key)}`,
+      ),
+    enabled: detail.abilities.forward,
+  });
+  const q = quota.data?.quotas.find((x) => x.groupKey === detail.group.key);
+  const act = useMutation({
+    mutationFn: (v: { verb: 'return' | 'forward' | 'withdraw'; body?: unknown }) =>
+      api<ProposalDetail>('POST', `/proposals/${detail.id}/${v.verb}`, v.body),
+    onSuccess: (d, v) => {
+      notifications.show({
+        color: 'green',
+        message: t(
+          v.verb === 'return'
+            ? 'proposals.editor.returned'
+            : v.verb === 'forward'
+              ? 'proposals.editor.forwarded'
+              : 'proposals.editor.withdrawn',
+        ),
+      });
+      setReturning(false);
+      setConfirmWithdraw(false);
+      onDone(d);
+    },
+  });
+  const err = act.error ? apiErrorMessages(act.error, lang) : null;
+  if (!detail.abilities.return && !detail.abilities.forward && !detail.abilities.withdraw) return null;
+  const noteShort = note.trim().length < 10;
+  return (
+    <Card withBorder>
+      <Title order={2} size="h3" mb="sm">
+        {t('proposals.editor.review')}
+      </Title>
+      {err && !returning && (
+        <Alert role="alert" color="red" mb="sm">
+          {err.general}
+        </Alert>
+      )}
+      <Group gap="sm" align="center">
+        {detail.abilities.forward && (
+          <>
+            <Button
+              onClick={() => act.mutate({ verb: 'forward' })}
+              loading={act.isPending && act.variables?.verb === 'forward'}
+            >
+              {t('proposals.editor.forward')}
+            </Button>
+            {q && q.quota !== null && (
+              <Badge
+                size="lg"
+                radius="sm"
+                variant="filled"
+                color={q.used >= q.quota ? 'red.9' : 'sinovik.8'}
+                style={{ textTransform: 'none' }}
+              >
+                {t('proposals.editor.forwardQuota', { used: q.used, quota: q.quota })}
+              </Badge>
+            )}
+          </>
+        )}
+        {detail.abilities.return && (
+          <Button variant="default" onClick={() => setReturning(true)}>
+            {t('proposals.editor.returnAction')}
+          </Button>
+        )}
+        {detail.abilities.withdraw && (
+          <Button variant="default" onClick={() => setConfirmWithdraw(true)}>
+            {t('proposals.editor.withdraw')}
+          </Button>
+        )}
+      </Group>
+      {returning && (
+        <Modal
+          opened
+          onClose={() => setReturning(false)}
+          title={t('proposals.editor.returnAction')}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!noteShort) act.mutate({ verb: 'return', body: { note } });
+            }}
+          >
+            <Stack>
+              {err && (
+                <Alert role="alert" color="red">
+                  {err.general}
+                </Alert>
+              )}
+              <Textarea
+                label={t('proposals.editor.returnNote')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={err?.fields.note}
+                autosize
+                minRows={4}
+                required
+                data-autofocus
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setReturning(false)}>
+                  {t('proposals.editor.cancel')}
+                </Button>
+                <Button type="submit" disabled={noteShort} loading={act.isPending}>
+                  {t('proposals.editor.returnSubmit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Modal>
+      )}
+      {confirmWithdraw && (
+        <ConfirmModal
+          title={t('proposals.editor.withdrawConfirm')}
+          onClose={() => setConfirmWithdraw(false)}
+          onConfirm={() => act.mutate({ verb: 'withdraw' })}
+          loading={act.isPending}
+        />
+      )}
+    </Card>
+  );
+}
+
+function HistoryCard({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const revs = useQuery({
+    queryKey: ['proposal', id, 'revisions'],
+    queryFn: () => api<{ items: Revision[] }>('GET', `/proposals/${id}/revisions`),
+  });
+  return (
+    <Card withBorder>
+      <Title order={2} size="h3" mb="sm">
+        {t('proposals.editor.history')}
+      </Title>
+      {revs.data && revs.data.items.length === 0 && <Text>{t('proposals.editor.historyEmpty')}</Text>}
+      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {revs.data?.items.map((r) => (
+          <li key={r.id}>
+            <Group gap="xs" wrap="wrap">
+              <Text fw={600} size="sm">
+                {t('proposals.editor.version', { v: r.version })}
+              </Text>
+              <Text size="sm" c="gray.7">
+                {r.kind === 'autosave'
+                  ? t('proposals.editor.kindAutosave')
+                  : t(`proposals.editor.actions.${r.action ?? 'other'}`, {
+                      defaultValue: t('proposals.editor.kindTransition'),
+                    })}{' '}
+                · {t('proposals.editor.by', { name: r.savedBy.name })}
+              </Text>
+            </Group>
+            <AdminInstant iso={r.savedAt} size="xs" />
+          </li>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** What a reader (admin lokal, or the unit after sending) sees: plain text, readable, nothing greyed out. */
+function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const empty = t('proposals.editor.noAnswer');
+  const category = detail.categories.find((c) => c.key === d.categoryKey);
+  const pairs: [string, string][] = [
+    [t('proposals.editor.title'), d.title],
+    [t('proposals.editor.acronym'), d.acronym],
+    [t('proposals.editor.category'), category ? (lang === 'id' ? category.nameId : category.nameEn) : ''],
+    [t('proposals.editor.implementationStart'), d.implementationStart],
+    [t('proposals.editor.innovatorKind'), d.innovatorKind ? t(`proposals.editor.${d.innovatorKind}`) : ''],
+    [t('proposals.editor.innovatorNames'), d.innovatorNames],
+    [t('proposals.editor.contactName'), d.contactName],
+    [t('proposals.editor.contactPhone'), d.contactPhone],
+    [t('proposals.editor.contactEmail'), d.contactEmail],
+    [t('proposals.editor.linkStandard'), d.linkStandard],
+    [t('proposals.editor.linkVideo'), d.linkVideo],
+    [t('proposals.editor.declaration'), d.declarationAccepted ? t('proposals.editor.declarationText') : ''],
+  ];
+  return (
+    <>
+      <Card withBorder>
+        <Title order={2} size="h3" mb="sm">
+          {t('proposals.editor.identity')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" spacing="sm" style={{ margin: 0 }}>
+          {pairs.map(([label, value]) => (
+            <div key={label}>
+              <Text component="dt" size="sm" fw={600} c="gray.7">
+                {label}
+              </Text>
+              <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {value || empty}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Card>
+      {detail.form.map((s) => {
+        const value = d.answers[s.key] ?? '';
+        return (
+          <Card withBorder key={s.key}>
+            <Title order={2} size="h4" mb="xs">
+              {lang === 'id' ? s.labelId : s.labelEn}
+            </Title>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{value || empty}</Text>
+            <WordCount id={`words-${s.key}`} text={value} limit={s.wordLimit} />
+          </Card>
+        );
+      })}
+    </>
+  );
+}
+
+function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: ProposalDetail) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const editable = detail.abilities.edit;
+  const a = useAutosave(detail, editable);
+  const d = a.draft;
+  const [confirmSend, setConfirmSend] = useState(false);
+  const [sendRefused, setSendRefused] = useState(false);
+  const saveErr = a.error ? apiErrorMessages(a.error, lang) : null;
+  const fieldErr = (k: string) => saveErr?.fields[k];
+  const send = useMutation({
+    mutationFn: async () => {
+      if (!(await a.flush())) throw new ApiError(0, 'not_saved', { id: '', en: '' });
+      return api<ProposalDetail>('POST', `/proposals/${detail.id}/send`);
+    },
+    onSuccess: (res) => {
+      notifications.show({ color: 'green', message: t('proposals.editor.sent') });
+      setConfirmSend(false);
+      onChanged(res);
+    },
+    onError: (err) => {
+      setConfirmSend(false);
+      if (err instanceof ApiError && err.code === 'proposal_incomplete') setSendRefused(true);
+    },
+  });
+  const sendErr =
+    send.error && !(send.error instanceof ApiError && send.error.code === 'not_saved')
+      ? apiErrorMessages(send.error, lang)
+      : null;
+  const text = (k: keyof Draft) => ({
+    value: d[k] as string,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      a.update({ [k]: e.currentTarget.value } as Partial<Draft>),
+    readOnly: !editable,
+    error: fieldErr(k),
+  });
+  const missing = a.completeness.missing;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/proposal" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          {t('proposals.editor.back')}
+        </Group>
+      </Anchor>
+      <Stack gap={4}>
+        <Group gap="sm" wrap="wrap">
+          <Text fw={700} c="gray.7">
+            {detail.code}
+          </Text>
+          <ProposalStateBadge state={detail.state} label={detail.stateLabel} />
+          {editable && <SaveIndicator status={a.status} savedAt={a.savedAt} />}
+        </Group>
+        <Title order={1}>{d.title || detail.code}</Title>
+        <Text size="sm" c="gray.7">
+          {detail.competition.name} · {t('proposals.editor.group')}:{' '}
+          {lang === 'id' ? detail.group.nameId : detail.group.nameEn} · {t('proposals.editor.unit')}:{' '}
+          {detail.unit.name}
+        </Text>
+      </Stack>
+
+      {editable && detail.submissionClosesAt && (
+        <Deadline
+          at={detail.submissionClosesAt}
+          timeZone={detail.timeZone}
+          label={t('proposals.editor.closes')}
+        />
+      )}
+
+      {detail.returnedNote && (detail.state === 'returned' || detail.state === 'draft') && (
+        <Alert color="orange" title={t('proposals.editor.returnedNote')} styles={ORANGE_TITLE}>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>
+        </Alert>
+      )}
+      {!editable && <Alert color="gray">{t('proposals.editor.readOnly')}</Alert>}
+      {a.restored && <Alert color="blue">{t('proposals.editor.restored')}</Alert>}
+      {a.status === 'offline' && (
+        <Alert role="alert" color="orange" title={t('proposals.editor.unsaved')} styles={ORANGE_TITLE}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{t('proposals.editor.offline')}</Text>
+            <Button size="xs" variant="white" color="dark" onClick={a.retryNow}>
+              {t('proposals.editor.retryNow')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {a.conflict && (
+        <Alert role="alert" color="red" title={t('proposals.editor.conflictTitle')}>
+          <Stack gap="sm">
+            <Text size="sm">{t('proposals.editor.conflictText')}</Text>
+            <Group gap="sm">
+              <Button size="xs" variant="default" onClick={a.loadServer}>
+                {t('proposals.editor.loadServer')}
+              </Button>
+              <Button size="xs" onClick={a.keepMine}>
+                {t('proposals.editor.keepMine')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {a.status === 'error' && saveErr && (
+        <Alert role="alert" color="red" title={t('proposals.editor.saveFailed')}>
+          {saveErr.general}
+        </Alert>
+      )}
+
+      {/* The admin lokal's decision comes before the long read so it is found at once. */}
+      <ReviewCard detail={detail} onDone={onChanged} />
+
+      {!editable ? (
+        <ReadOnlyView detail={detail} d={d} />
+      ) : (
+        <>
+          <Card withBorder>
+            <Title order={2} size="h3" mb="sm">
+              {t('proposals.editor.identity')}
+            </Title>
+            <Stack>
+              <TextInput label={t('proposals.editor.title')} {...text('title')} required maxLength={255} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('proposals.editor.acronym')} {...text('acronym')} maxLength={64} />
+                <NativeSelect
+                  label={t('proposals.editor.category')}
+                  value={d.categoryKey}
+                  disabled={!editable}
+                  onChange={(e) => a.update({ categoryKey: e.currentTarget.value })}
+                  error={fieldErr('categoryKey')}
+                  data={[
+                    { value: '', label: '—' },
+                    ...detail.categories.map((c) => ({
+                      value: c.key,
+                      label: lang === 'id' ? c.nameId : c.nameEn,
+                    })),
+                  ]}
+                />
+                <TextInput
+                  type="date"
+                  label={t('proposals.editor.implementationStart')}
+                  {...text('implementationStart')}
+                />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="innovator-kind-label">
+                    {t('proposals.editor.innovatorKind')}
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="innovator-kind-label"
+                    value={d.innovatorKind}
+                    disabled={!editable}
+                    onChange={(v) => a.update({ innovatorKind: v as Draft['innovatorKind'] })}
+                    data={[
+                      { value: 'person', label: t('proposals.editor.person') },
+                      { value: 'team', label: t('proposals.editor.team') },
+                    ]}
+                  />
+                </Stack>
+              </SimpleGrid>
+              <Textarea
+                label={t('proposals.editor.innovatorNames')}
+                {...text('innovatorNames')}
+                autosize
+                minRows={2}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput label={t('proposals.editor.contactName')} {...text('contactName')} />
+                <TextInput label={t('proposals.editor.contactPhone')} type="tel" {...text('contactPhone')} />
+                <TextInput
+                  label={t('proposals.editor.contactEmail')}
+                  type="email"
+                  {...text('contactEmail')}
+                />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('proposals.editor.linkStandard')}
+                  type="url"
+                  placeholder="https://"
+                  {...text('linkStandard')}
+                />
+                <TextInput
+                  label={t('proposals.editor.linkVideo')}
+                  type="url"
+                  placeholder="https://"
+                  {...text('linkVideo')}
+                />
+              </SimpleGrid>
+              {saveErr && Object.keys(saveErr.fields).some((k) => k.startsWith('links')) && (
+                <Text size="sm" c="red.9">
+                  {Object.entries(saveErr.fields)
+                    .filter(([k]) => k.startsWith('links'))
+                    .map(([, v]) => v)
+                    .join(' ')}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+
+          {detail.form.map((s) => {
+            const value = d.answers[s.key] ?? '';
+            const guidance = lang === 'id' ? s.guidanceId : s.guidanceEn;
+            return (
+              <Card withBorder key={s.key}>
+                <Stack gap="xs">
+                  <Title order={2} size="h4">
+                    <label htmlFor={`section-${s.key}`}>{lang === 'id' ? s.labelId : s.labelEn}</label>
+                    {s.required && (
+                      <Text span size="sm" c="gray.7" fw={400}>
+                        {' '}
+                        ({t('proposals.editor.required')})
+                      </Text>
+                    )}
+                  </Title>
+                  {guidance && (
+                    <Text size="sm" c="gray.7" id={`guidance-${s.key}`} style={{ whiteSpace: 'pre-wrap' }}>
+                      {guidance}
+                    </Text>
+                  )}
+                  <Textarea
+                    id={`section-${s.key}`}
+                    aria-describedby={`${guidance ? `guidance-${s.key} ` : ''}words-${s.key}`}
+                    value={value}
+                    readOnly={!editable}
+                    onChange={(e) => a.update({ answers: { ...d.answers, [s.key]: e.currentTarget.value } })}
+                    autosize
+                    minRows={editable ? 6 : 2}
+                    maxRows={30}
+                  />
+                  <WordCount id={`words-${s.key}`} text={value} limit={s.wordLimit} />
+                </Stack>
+              </Card>
+            );
+          })}
+
+          <Card withBorder>
+            <Title order={2} size="h4" mb="xs">
+              {t('proposals.editor.declaration')}
+            </Title>
+            <Checkbox
+              label={t('proposals.editor.declarationText')}
+              checked={d.declarationAccepted}
+              disabled={!editable}
+              onChange={(e) => a.update({ declarationAccepted: e.currentTarget.checked })}
+            />
+          </Card>
+        </>
+      )}
+
+      {(editable || detail.abilities.send) && (
+        <Card withBorder>
+          <Title order={2} size="h3" mb="sm">
+            {missing.length ? t('proposals.editor.checklist') : t('proposals.editor.send')}
+          </Title>
+          {missing.length > 0 && sendRefused ? (
+            // The server refused to send: the same (live) list, as the error it now is.
+            <Alert role="alert" color="red" title={sendErr?.general}>
+              <MissingList missing={missing} />
+            </Alert>
+          ) : missing.length > 0 ? (
+            <MissingList missing={missing} />
+          ) : (
+            <Group gap="xs">
+              <IconCircleCheck size={18} aria-hidden color="var(--mantine-color-green-9)" />
+              <Text>{t('proposals.editor.complete')}</Text>
+            </Group>
+          )}
+          {sendErr && sendErr.code !== 'proposal_incomplete' && (
+            <Alert role="alert" color="red" mt="sm">
+              {sendErr.general}
+            </Alert>
+          )}
+          {detail.abilities.send && (
+            <Group mt="md">
+              <Button onClick={() => setConfirmSend(true)} disabled={a.status === 'conflict'}>
+                {t('proposals.editor.send')}
+              </Button>
+            </Group>
+          )}
+        </Card>
+      )}
+
+      <HistoryCard id={detail.id} />
+
+      {confirmSend && (
+        <ConfirmModal
+          title={t('proposals.editor.sendConfirm')}
+          onClose={() => setConfirmSend(false)}
+          onConfirm={() => send.mutate()}
+          loading={send.isPending}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** One proposal: the UPP's editor with autosave, or the read-only view with the admin lokal's actions. */
+export function ProposalEditorPage() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const id = Number(useParams().id);
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['proposal', id],
+    queryFn: () => api<ProposalDetail>('GET', `/proposals/${id}`),
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
+  if (q.isLoading)
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  if (q.error || !q.data)
+    return (
+      <Stack>
+        <Title order={1}>{t('proposals.list.title')}</Title>
+        <Alert role="alert" color="red">
+          {apiErrorMessages(q.error, lang).general}
+        </Alert>
+      </Stack>
+    );
+  const onChanged = (d: ProposalDetail) => {
+    qc.setQueryData(['proposal', id], d);
+    void qc.invalidateQueries({ queryKey: ['proposals'] });
+    void qc.invalidateQueries({ queryKey: ['proposal', id, 'revisions'] });
+  };
+  // A state change remounts the editor so its autosave starts from the new version and abilities.
+  return <Editor key={`${q.data.id}-${q.data.state}`} detail={q.data} onChanged={onChanged} />;
+}
