@@ -243,6 +243,7 @@ describe('accounts and sessions', () => {
           manageUnitsOf: [],
           manageAllUnits: false,
           controlClock: false,
+          viewProposals: true, // the forwarded proposals of its competitions
         },
       });
     });
@@ -277,6 +278,7 @@ describe('accounts and sessions', () => {
         manageUnitsOf: [inst.id],
         manageAllUnits: false,
         controlClock: false,
+        viewProposals: true,
       });
     });
 
@@ -293,6 +295,7 @@ describe('accounts and sessions', () => {
       expect(body.roles[0]).toMatchObject({ role: 'upp', unitId: unit.id, unitName: 'RSUD Uji' });
       expect(body.abilities.manageUnitsOf).toEqual([]);
       expect(body.abilities.createCompetition).toBe(false);
+      expect(body.abilities.viewProposals).toBe(true);
     });
 
     it('shows a system administrator that any organizer and any institution’s units are open to it', async () => {

@@ -94,6 +94,8 @@ export const meAbilitiesSchema = z.object({
   /** True when the units of every institution may be managed. */
   manageAllUnits: z.boolean(),
   controlClock: z.boolean(),
+  /** Sees some proposals: a UPP its unit's, an admin lokal its institution's, a secretariat the forwarded ones. */
+  viewProposals: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -140,7 +140,15 @@ export const proposalListResponse = z.object({
   items: z.array(proposalSummarySchema),
   /** Per group, for the institutions whose admin lokal is asking. */
   quotas: z.array(quotaUsageSchema),
+  abilities: z.object({
+    /** The caller writes proposals for at least one unit (may start one while a submission is open). */
+    create: z.boolean(),
+    /** The caller reviews (returns/forwards) the proposals of at least one institution. */
+    review: z.boolean(),
+  }),
 });
+
+export type ProposalList = z.infer<typeof proposalListResponse>;
 
 export const formSectionSchema = z.object({
   id: z.number(),

@@ -148,7 +148,7 @@ export function App() {
           }
         />
         <Route
-          path="/proposal"
+          path="/usulan"
           element={
             <RequireUser>
               <ProposalsPage />
@@ -156,7 +156,7 @@ export function App() {
           }
         />
         <Route
-          path="/proposal/:id"
+          path="/usulan/:id"
           element={
             <RequireUser>
               <ProposalEditorPage />

@@ -182,7 +182,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await upp.getByLabel('E-mail').fill(NEW_UPP.email);
     await upp.getByLabel('Kata sandi').fill(UPP_PASSWORD);
     await upp.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await upp.waitForURL((url) => url.pathname === '/');
+    await upp.waitForURL((url) => url.pathname === '/usulan');
     const me = await upp.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
     expect(me).toMatchObject({
       email: NEW_UPP.email,

@@ -1,6 +1,6 @@
 import type { UserRow } from '../../db/schema.js';
 import type { Me, MeRole, TokenInfo } from '../../contracts/auth.js';
-import { can, institutionScope, type Actor } from '../../domain/policy.js';
+import { can, institutionScope, proposalScope, type Actor } from '../../domain/policy.js';
 
 /** The signed-in person as the web app sees them, with what they may do computed by the policy. */
 export function presentMe(user: UserRow, roles: MeRole[], context: { clockControl: boolean }): Me {
@@ -15,6 +15,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
   };
   const organizers = institutionScope(actor, 'competition.create', context);
   const units = institutionScope(actor, 'unit.manage', context);
+  const proposals = proposalScope(actor);
   return {
     id: user.id,
     email: user.email,
@@ -35,6 +36,12 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
       manageUnitsOf: units.institutionIds,
       manageAllUnits: units.any,
       controlClock: can(actor, 'clock.control', {}, context),
+      viewProposals:
+        proposals.any ||
+        proposals.anyOrganizer ||
+        proposals.institutionIds.length > 0 ||
+        proposals.unitIds.length > 0 ||
+        proposals.organizerIds.length > 0,
     },
   };
 }

@@ -132,6 +132,15 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: rows.map(presentSummary),
         quotas: await quotaUsage(db, { institutionIds: reviewed, competitionIds }),
+        abilities: {
+          create: actor.grants.some(
+            (g) =>
+              g.institutionId !== null &&
+              g.unitId !== null &&
+              can(actor, 'proposal.create', { institutionId: g.institutionId, unitId: g.unitId }),
+          ),
+          review: reviewed.length > 0,
+        },
       };
     },
   );

@@ -29,6 +29,7 @@ export interface Me {
     organizerInstitutionIds: number[];
     manageUnitsOf: number[];
     controlClock: boolean;
+    viewProposals: boolean;
   };
 }
 

@@ -22,7 +22,6 @@ import { IconBell, IconChevronDown } from '@tabler/icons-react';
 import { api } from '../api/client.js';
 import { ME_KEY, useMe, type Me } from '../api/session.js';
 import { setLanguage, useLang } from '../i18n/index.js';
-import { seesProposals } from './proposal/draft.js';
 
 interface NavItem {
   to: string;
@@ -44,7 +43,7 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: '/sekretariat/instansi', label: t('common.nav.institutions') });
   for (const institutionId of me.abilities.manageUnitsOf)
     items.push({ to: `/instansi/${institutionId}/unit`, label: t('common.nav.units') });
-  if (seesProposals(me)) items.push({ to: '/proposal', label: t('proposals.nav') });
+  if (me.abilities.viewProposals) items.push({ to: '/usulan', label: t('proposals.nav') });
   if (me.abilities.viewOutbox) items.push({ to: '/sekretariat/outbox', label: t('common.nav.outbox') });
   if (me.abilities.viewAudit) items.push({ to: '/sekretariat/audit', label: t('common.nav.audit') });
   return items;

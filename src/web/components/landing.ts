@@ -20,5 +20,6 @@ export function landingPath(me: Me, next?: string | null): string {
   if (me.abilities.createCompetition) return '/sekretariat/kompetisi';
   const unitsOf = me.abilities.manageUnitsOf[0];
   if (unitsOf !== undefined) return `/instansi/${unitsOf}/unit`;
+  if (me.abilities.viewProposals) return '/usulan';
   return '/';
 }

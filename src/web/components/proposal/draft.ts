@@ -1,4 +1,3 @@
-import type { Me } from '../../api/session.js';
 import type { ProposalDetail, SaveProposalBody } from '../../../contracts/proposals.js';
 
 /** What the editor holds: every editable field as the inputs show it (strings, never null). */
@@ -89,12 +88,3 @@ export function bodyOf(d: Draft, version: number, sectionKeys: string[]): SavePr
     answers: sectionKeys.map((k) => ({ sectionKey: k, text: d.answers[k] ?? '' })),
   };
 }
-
-/**
- * Who writes or reviews proposals. /auth/me carries no proposal ability yet, so the grants decide whether
- * the navigation shows the page; the API still decides every action through `abilities`.
- */
-export const writesProposals = (me: Me | null | undefined) => !!me?.roles.some((r) => r.role === 'upp');
-export const reviewsProposals = (me: Me | null | undefined) =>
-  !!me?.roles.some((r) => r.role === 'local_admin');
-export const seesProposals = (me: Me | null | undefined) => writesProposals(me) || reviewsProposals(me);

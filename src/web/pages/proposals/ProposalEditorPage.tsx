@@ -354,7 +354,7 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/proposal" size="sm">
+      <Anchor component={Link} to="/usulan" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
           {t('proposals.editor.back')}

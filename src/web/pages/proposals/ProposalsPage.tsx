@@ -21,26 +21,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconPlus } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
-import { useMe } from '../../api/session.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { Deadline } from '../../components/Deadline.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
-import { reviewsProposals, writesProposals } from '../../components/proposal/draft.js';
 import type { CompetitionSummary } from '../../../contracts/competitions.js';
-import type { ProposalDetail, ProposalSummary } from '../../../contracts/proposals.js';
+import type { ProposalDetail, ProposalList } from '../../../contracts/proposals.js';
 
-interface ListResponse {
-  items: ProposalSummary[];
-  quotas: {
-    competitionId: number;
-    institutionId: number;
-    groupKey: string;
-    used: number;
-    quota: number | null;
-  }[];
-}
+type ListResponse = ProposalList;
 
 const isOpen = (c: CompetitionSummary) => c.currentStage?.kind === 'submission';
 
@@ -62,7 +51,7 @@ function CreateModal({ open, onClose }: { open: CompetitionSummary[]; onClose: (
       }),
     onSuccess: async (p) => {
       await qc.invalidateQueries({ queryKey: ['proposals'] });
-      navigate(`/proposal/${p.id}`);
+      navigate(`/usulan/${p.id}`);
     },
   });
   const err = create.error ? apiErrorMessages(create.error, lang) : null;
@@ -134,7 +123,6 @@ function CreateModal({ open, onClose }: { open: CompetitionSummary[]; onClose: (
 export function ProposalsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['proposals', 'list'],
@@ -145,8 +133,8 @@ export function ProposalsPage() {
     queryFn: () => api<{ items: CompetitionSummary[] }>('GET', '/competitions'),
   });
   const open = (comps.data?.items ?? []).filter(isOpen);
-  const writer = writesProposals(me);
-  const reviewer = reviewsProposals(me);
+  const writer = list.data?.abilities.create ?? false;
+  const reviewer = list.data?.abilities.review ?? false;
   const groupName = (competitionId: number, key: string) => {
     const g = comps.data?.items.find((c) => c.id === competitionId)?.groups.find((x) => x.key === key);
     return g ? (lang === 'id' ? g.nameId : g.nameEn) : key;
@@ -231,7 +219,7 @@ export function ProposalsPage() {
             <Card withBorder component="li" key={p.id} padding="sm">
               <Stack gap={4}>
                 <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-                  <Anchor component={Link} to={`/proposal/${p.id}`} fw={600}>
+                  <Anchor component={Link} to={`/usulan/${p.id}`} fw={600}>
                     {p.title}
                   </Anchor>
                   <Text size="xs" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
@@ -275,12 +263,12 @@ export function ProposalsPage() {
               {list.data.items.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Anchor component={Link} to={`/proposal/${p.id}`}>
+                    <Anchor component={Link} to={`/usulan/${p.id}`}>
                       {p.code}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/proposal/${p.id}`} c="dark">
+                    <Anchor component={Link} to={`/usulan/${p.id}`} c="dark">
                       {p.title}
                     </Anchor>
                     {p.acronym && (
