@@ -295,6 +295,20 @@ export interface ProposalTable {
   source_award_id: number | null;
 }
 
+export type AttachmentKind = 'evidence' | 'replication_statement';
+
+/** One file of a proposal's evidence, optionally tied to a section of its form. */
+export interface ProposalAttachmentTable {
+  id: Generated<number>;
+  proposal_id: number;
+  file_id: number;
+  kind: AttachmentKind;
+  section_id: number | null;
+  uploaded_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** AWARD_LEVELS in contracts/awards.ts. */
 export type AwardLevel =
   'TOP9' | 'TOP25' | 'TOP35' | 'TOP40' | 'TOP45' | 'TOP99' | 'OPSI' | 'TOP5_REPLIKASI' | 'KHUSUS' | 'OAPSI';
@@ -368,6 +382,7 @@ export interface Database {
   proposal_answers: ProposalAnswerTable;
   proposal_revisions: ProposalRevisionTable;
   awards: AwardTable;
+  proposal_attachments: ProposalAttachmentTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -392,3 +407,4 @@ export type ProposalRow = Selectable<ProposalTable>;
 export type ProposalAnswerRow = Selectable<ProposalAnswerTable>;
 export type ProposalRevisionRow = Selectable<ProposalRevisionTable>;
 export type AwardRow = Selectable<AwardTable>;
+export type ProposalAttachmentRow = Selectable<ProposalAttachmentTable>;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type {
+  AttachmentKind,
   CategoryRow,
   CompetitionGroupRow,
   CompetitionRow,
@@ -19,6 +20,65 @@ export interface ProposalView {
   institution: { id: number; name: string };
   unit: { id: number; name: string };
   answers: { sectionKey: string; sectionId: number; text: string; wordCount: number; updatedAt: string }[];
+  /** The evidence, oldest first, with the stored file's facts. */
+  attachments: AttachmentView[];
+}
+
+export interface AttachmentView {
+  id: number;
+  kind: AttachmentKind;
+  sectionId: number | null;
+  sectionKey: string | null;
+  fileId: number;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The attachments of one proposal, oldest first. */
+export async function listAttachments(db: Db, proposalId: number): Promise<AttachmentView[]> {
+  const rows = await db
+    .selectFrom('proposal_attachments as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .leftJoin('form_sections as s', 's.id', 'a.section_id')
+    .select([
+      'a.id',
+      'a.kind',
+      'a.section_id',
+      's.key as section_key',
+      'a.file_id',
+      'f.original_name',
+      'f.size',
+      'f.mime',
+      'f.sha256',
+      'f.storage_key',
+      'a.uploaded_by',
+      'a.created_at',
+      'a.updated_at',
+    ])
+    .where('a.proposal_id', '=', proposalId)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    sectionId: r.section_id,
+    sectionKey: r.section_key,
+    fileId: r.file_id,
+    name: r.original_name,
+    size: Number(r.size),
+    mime: r.mime,
+    sha256: r.sha256,
+    storageKey: r.storage_key,
+    uploadedBy: r.uploaded_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }
 
 export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
@@ -55,51 +115,53 @@ export async function findUnitRow(db: Db, id: number) {
 export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
   const proposal = await findProposal(db, id);
   if (!proposal) return undefined;
-  const [competition, group, sections, categories, stage, institution, unit, answers] = await Promise.all([
-    db
-      .selectFrom('competitions')
-      .selectAll()
-      .where('id', '=', proposal.competition_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('competition_groups')
-      .selectAll()
-      .where('id', '=', proposal.group_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('form_sections')
-      .selectAll()
-      .where('group_id', '=', proposal.group_id)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('categories')
-      .selectAll()
-      .where('competition_id', '=', proposal.competition_id)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    findSubmissionStage(db, proposal.competition_id),
-    db
-      .selectFrom('institutions')
-      .select(['id', 'name'])
-      .where('id', '=', proposal.institution_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('id', '=', proposal.unit_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('proposal_answers as a')
-      .innerJoin('form_sections as s', 's.id', 'a.section_id')
-      .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
-      .where('a.proposal_id', '=', id)
-      .orderBy('s.position')
-      .orderBy('s.id')
-      .execute(),
-  ]);
+  const [competition, group, sections, categories, stage, institution, unit, answers, attachments] =
+    await Promise.all([
+      db
+        .selectFrom('competitions')
+        .selectAll()
+        .where('id', '=', proposal.competition_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('competition_groups')
+        .selectAll()
+        .where('id', '=', proposal.group_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('form_sections')
+        .selectAll()
+        .where('group_id', '=', proposal.group_id)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('categories')
+        .selectAll()
+        .where('competition_id', '=', proposal.competition_id)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      findSubmissionStage(db, proposal.competition_id),
+      db
+        .selectFrom('institutions')
+        .select(['id', 'name'])
+        .where('id', '=', proposal.institution_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('id', '=', proposal.unit_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('proposal_answers as a')
+        .innerJoin('form_sections as s', 's.id', 'a.section_id')
+        .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
+        .where('a.proposal_id', '=', id)
+        .orderBy('s.position')
+        .orderBy('s.id')
+        .execute(),
+      listAttachments(db, id),
+    ]);
   return {
     proposal,
     competition,
@@ -115,6 +177,7 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
       wordCount: a.word_count,
       updatedAt: a.updated_at,
     })),
+    attachments,
   };
 }
 
