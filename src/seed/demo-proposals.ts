@@ -560,7 +560,7 @@ function answerFor(key: string, inv: Innovation, unit: string, limit: number | n
   const r = inv.result;
   const texts: Record<string, string> = {
     ringkasan: `${inv.title} (${inv.acronym}) adalah inovasi ${unit} untuk mengatasi ${p}. Inovasi ini menghadirkan ${s}. Penerima manfaatnya adalah ${b}. Sejak diterapkan, ${r}. Inovasi dijalankan dengan anggaran rutin, diatur dalam keputusan kepala daerah, dan sudah dipelajari oleh instansi lain.`,
-    latar_belakang: `Sebelum inovasi, masalah utama adalah ${p}. Kelompok yang paling terdampak adalah ${b}. Tujuan inovasi adalah menghadirkan ${s}, dengan target terukur yang ditetapkan bersama pemangku kepentingan dan dipantau setiap triwulan.`,
+    latar_belakang_tujuan: `Sebelum inovasi, masalah utama adalah ${p}. Kelompok yang paling terdampak adalah ${b}. Tujuan inovasi adalah menghadirkan ${s}, dengan target terukur yang ditetapkan bersama pemangku kepentingan dan dipantau setiap triwulan.`,
     kebaruan: `Kebaruan ${inv.acronym} terletak pada ${s}. Cara ini belum pernah diterapkan di wilayah kami dan memadukan layanan yang sebelumnya berjalan terpisah.`,
     implementasi: `Inovasi dimulai pada ${inv.started} dengan uji coba terbatas, lalu diperluas bertahap. Tahapan: penyusunan prosedur, pelatihan petugas, sosialisasi kepada ${b}, dan evaluasi bulanan.`,
     signifikansi: `Dampak yang terukur: ${r}. Pengukuran memakai data layanan sebelum dan sesudah inovasi serta survei kepuasan; evaluasi internal dilakukan oleh inspektorat dan evaluasi eksternal oleh perguruan tinggi mitra.`,
