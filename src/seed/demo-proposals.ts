@@ -10,6 +10,7 @@ import type { Db } from '../db/connect.js';
 import type { InstitutionRow } from '../db/schema.js';
 import { countWords } from '../domain/proposal-rules.js';
 import { FileStorage } from '../platform/storage.js';
+import { addAttachment } from '../modules/attachments/commands/add-attachment.js';
 import { createProposal } from '../modules/proposals/commands/create-proposal.js';
 import { forwardProposal } from '../modules/proposals/commands/forward-proposal.js';
 import { returnProposal } from '../modules/proposals/commands/return-proposal.js';
@@ -636,7 +637,7 @@ async function accountFor(
   return user.id;
 }
 
-/** Stores a sample PDF and ties it to the proposal as evidence (or as the replication statement). */
+/** Uploads a sample PDF to the proposal as evidence (or as the replication statement), as the API does. */
 async function attachSample(
   db: Db,
   storage: FileStorage,
@@ -649,36 +650,20 @@ async function attachSample(
     now: Date;
   },
 ) {
-  const stored = await storage.put(Readable.from(samplePdf(input.title)), {
+  const staged = await storage.stage(Readable.from(samplePdf(input.title)), {
     maxBytes: 10 * 1024 * 1024,
     allowedMimes: ['application/pdf'],
   });
-  const at = input.now.toISOString();
-  const file = await db
-    .insertInto('files')
-    .values({
-      sha256: stored.sha256,
-      size: stored.size,
-      mime: stored.mime,
-      original_name: input.name,
-      storage_key: stored.storageKey,
-      uploaded_by: input.uploadedBy,
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('proposal_attachments')
-    .values({
-      proposal_id: input.proposalId,
-      file_id: file.id,
-      kind: input.kind,
-      section_id: null,
-      uploaded_by: input.uploadedBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await addAttachment(db, storage, {
+    proposalId: input.proposalId,
+    staged,
+    name: input.name,
+    kind: input.kind,
+    sectionKey: null,
+    actorUserId: input.uploadedBy,
+    ip: null,
+    now: input.now,
+  });
 }
 
 const slugOf = (s: string) =>
