@@ -202,6 +202,9 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
     await later.goto(`${server.baseUrl}/usulan/${proposalId}`);
     await expect.poll(() => later.getByText('Diterima', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => later.getByRole('button', { name: 'Kirim ke Admin Lokal' }).count()).toBe(0);
+    await expect
+      .poll(() => later.getByText(/diterima penyelenggara pada \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB/).count())
+      .toBe(1);
     await shoot(later, 'sub-07-upp-after-closing');
     const state = await server.ctx.db
       .selectFrom('proposals')

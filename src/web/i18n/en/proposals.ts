@@ -71,6 +71,11 @@ export const proposals: typeof idProposals = {
     keepMine: 'Keep my text',
     saveFailed: 'Could not save',
     readOnly: 'This proposal is read-only in its current status.',
+    readOnlyReceived:
+      'The organizer received this proposal at {{at}} when submission closed. It can no longer be changed.',
+    readOnlyFrozen:
+      'This proposal was frozen when submission closed at {{at}} because it had not been forwarded to the organizer; it takes no part in the selection.',
+    readOnlyClosed: 'Submission closed at {{at}}; the proposal can no longer be changed or sent.',
     returnedNote: "The local admin's note on returning it",
     checklist: 'Still to complete',
     complete: 'Every required item is complete.',

@@ -69,6 +69,11 @@ export const proposals = {
     keepMine: 'Pertahankan isian saya',
     saveFailed: 'Gagal menyimpan',
     readOnly: 'Proposal ini hanya dapat dibaca pada statusnya sekarang.',
+    readOnlyReceived:
+      'Proposal ini diterima penyelenggara pada {{at}} saat pengajuan ditutup. Isinya tidak dapat diubah lagi.',
+    readOnlyFrozen:
+      'Proposal ini dibekukan saat pengajuan ditutup pada {{at}} karena belum diteruskan kepada penyelenggara; proposal ini tidak ikut seleksi.',
+    readOnlyClosed: 'Pengajuan ditutup pada {{at}}; proposal tidak dapat diubah atau dikirim lagi.',
     returnedNote: 'Catatan pengembalian dari Admin Lokal',
     checklist: 'Yang masih perlu dilengkapi',
     complete: 'Semua isian wajib sudah lengkap.',

@@ -24,11 +24,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { IconArrowLeft, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { api, ApiError } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { Deadline } from '../../components/Deadline.js';
+import { useServerNow } from '../../components/serverClock.js';
+import { formatInstant } from '../../../domain/time.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge, SaveIndicator, WordCount } from '../../components/proposal/ProposalBits.js';
 import { useAutosave } from '../../components/proposal/useAutosave.js';
@@ -316,6 +319,18 @@ function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
   );
 }
 
+/** Why the proposal cannot be edited now, with the instants that matter (closing, receipt) and their zone. */
+function readOnlyText(detail: ProposalDetail, lang: 'id' | 'en', t: TFunction, now: Date) {
+  const at = (iso: string | null) => (iso ? formatInstant(iso, detail.timeZone, lang) : '-');
+  if (detail.state === 'received')
+    return t('proposals.editor.readOnlyReceived', { at: at(detail.receivedAt) });
+  if (detail.state === 'frozen')
+    return t('proposals.editor.readOnlyFrozen', { at: at(detail.submissionClosesAt) });
+  if (detail.submissionClosesAt && Date.parse(detail.submissionClosesAt) <= now.getTime())
+    return t('proposals.editor.readOnlyClosed', { at: at(detail.submissionClosesAt) });
+  return t('proposals.editor.readOnly');
+}
+
 function Editor({
   detail,
   onChanged,
@@ -328,6 +343,7 @@ function Editor({
   const { t } = useTranslation();
   const { lang } = useLang();
   const editable = detail.abilities.edit;
+  const serverNow = useServerNow(60_000);
   const a = useAutosave(detail, editable);
   const d = a.draft;
   const [confirmSend, setConfirmSend] = useState(false);
@@ -399,7 +415,7 @@ function Editor({
           <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>
         </Alert>
       )}
-      {!editable && <Alert color="gray">{t('proposals.editor.readOnly')}</Alert>}
+      {!editable && <Alert color="gray">{readOnlyText(detail, lang, t, serverNow)}</Alert>}
       {a.restored && <Alert color="blue">{t('proposals.editor.restored')}</Alert>}
       {a.status === 'offline' && (
         <Alert role="alert" color="orange" title={t('proposals.editor.unsaved')} styles={ORANGE_TITLE}>
