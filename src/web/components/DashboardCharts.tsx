@@ -62,12 +62,12 @@ export function BreakdownChart({
     <ChartCard title={limit ? heading : title} id={id}>
       <Group gap="md" mb="xs" aria-hidden>
         <Group gap={6}>
-          <span className="dash-swatch" style={{ background: STARTED }} />
-          <Text size="xs">{t('dashboard.charts.started')}</Text>
-        </Group>
-        <Group gap={6}>
           <span className="dash-swatch" style={{ background: SUBMITTED }} />
           <Text size="xs">{t('dashboard.charts.submitted')}</Text>
+        </Group>
+        <Group gap={6}>
+          <span className="dash-swatch" style={{ background: STARTED }} />
+          <Text size="xs">{t('dashboard.charts.started')}</Text>
         </Group>
       </Group>
       {rows.length === 0 ? (

@@ -393,7 +393,7 @@ export function DashboardPage() {
                   {d.submission.extensions > 0 && (
                     <Text size="sm" c="dark.6">
                       {t('dashboard.closing.extensions', { count: d.submission.extensions })}{' '}
-                      <Anchor href="#extend-title" size="sm">
+                      <Anchor href="#extend-title" size="sm" underline="always">
                         {t('dashboard.extend.history')}
                       </Anchor>
                     </Text>
