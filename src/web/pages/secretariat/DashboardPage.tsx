@@ -23,7 +23,7 @@ import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from '../../../contracts/i
 import { zoneAbbreviation } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { AdminInstant } from '../../components/AdminInstant.js';
+import { InstantText } from '../../components/InstantText.js';
 import { AdminNotice, AdminPage } from '../../components/AdminPage.js';
 import { AdminPager } from '../../components/AdminPager.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
@@ -310,7 +310,7 @@ function ProposalListSection({ d }: { d: DashboardResponse }) {
                 },
                 {
                   header: t('dashboard.list.forwardedAt'),
-                  cell: (p) => <AdminInstant iso={p.forwardedAt} timeZone={p.timeZone} />,
+                  cell: (p) => <InstantText iso={p.forwardedAt} timeZone={p.timeZone} />,
                 },
                 {
                   header: t('dashboard.list.attachments'),

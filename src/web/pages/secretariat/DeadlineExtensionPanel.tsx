@@ -17,7 +17,7 @@ import type { ExtensionsResponse } from '../../../contracts/deadlines.js';
 import { zoneAbbreviation } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { AdminInstant } from '../../components/AdminInstant.js';
+import { InstantText } from '../../components/InstantText.js';
 import { AdminNotice } from '../../components/AdminPage.js';
 import {
   formatAt,
@@ -115,7 +115,7 @@ export function DeadlineExtensionPanel({
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Stack gap={4}>
-                <Group gap="xs" grow wrap="nowrap" align="flex-start">
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                   <TextInput
                     type="date"
                     label={t('dashboard.extend.date')}
@@ -131,7 +131,7 @@ export function DeadlineExtensionPanel({
                     onChange={(e) => setTime(e.currentTarget.value)}
                     required
                   />
-                </Group>
+                </SimpleGrid>
                 {validInstant && (
                   <Text size="xs" c="dark.6" aria-live="polite">
                     {t('dashboard.extend.preview', { time: formatAt(closesAt, zone, lang) })}
@@ -196,18 +196,18 @@ export function DeadlineExtensionPanel({
             {
               header: t('dashboard.extend.to'),
               primary: true,
-              cell: (x) => <AdminInstant iso={x.closesAt} timeZone={zone} />,
+              cell: (x) => <InstantText iso={x.closesAt} timeZone={zone} />,
             },
             {
               header: t('dashboard.extend.from'),
-              cell: (x) => <AdminInstant iso={x.previousClosesAt} timeZone={zone} />,
+              cell: (x) => <InstantText iso={x.previousClosesAt} timeZone={zone} />,
             },
             { header: t('dashboard.extend.letter'), cell: (x) => x.letterNumber },
             {
               header: t('dashboard.extend.reason'),
               cell: (x) => pick({ id: x.reasonId ?? x.reasonEn ?? '—', en: x.reasonEn ?? x.reasonId ?? '—' }),
             },
-            { header: t('dashboard.extend.at'), cell: (x) => <AdminInstant iso={x.at} timeZone={zone} /> },
+            { header: t('dashboard.extend.at'), cell: (x) => <InstantText iso={x.at} timeZone={zone} /> },
           ]}
         />
       )}
