@@ -32,8 +32,10 @@ import { Deadline } from '../../components/Deadline.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge, SaveIndicator, WordCount } from '../../components/proposal/ProposalBits.js';
 import { useAutosave } from '../../components/proposal/useAutosave.js';
+import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
 import type { Draft } from '../../components/proposal/draft.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
+import type { Attachment } from '../../../contracts/attachments.js';
 
 /** The light orange alert's default title colour is below AA contrast on its background. */
 const ORANGE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
@@ -314,7 +316,15 @@ function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
   );
 }
 
-function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: ProposalDetail) => void }) {
+function Editor({
+  detail,
+  onChanged,
+  onAttachments,
+}: {
+  detail: ProposalDetail;
+  onChanged: (d: ProposalDetail) => void;
+  onAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const editable = detail.abilities.edit;
@@ -438,7 +448,10 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
       <ReviewCard detail={detail} onDone={onChanged} />
 
       {!editable ? (
-        <ReadOnlyView detail={detail} d={d} />
+        <>
+          <ReadOnlyView detail={detail} d={d} />
+          <EvidencePanel detail={detail} onAttachments={onAttachments} />
+        </>
       ) : (
         <>
           <Card withBorder>
@@ -560,6 +573,8 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
             );
           })}
 
+          <EvidencePanel detail={detail} onAttachments={onAttachments} />
+
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
               {t('proposals.editor.declaration')}
@@ -653,6 +668,24 @@ export function ProposalEditorPage() {
     void qc.invalidateQueries({ queryKey: ['proposals'] });
     void qc.invalidateQueries({ queryKey: ['proposal', id, 'revisions'] });
   };
+  // Evidence changes keep the proposal's version, so the editor (and its autosave) stays as it is.
+  const onAttachments = (update: (list: Attachment[]) => Attachment[]) =>
+    qc.setQueryData<ProposalDetail>(['proposal', id], (old) => {
+      if (!old) return old;
+      const next = update(old.attachments);
+      return {
+        ...old,
+        attachments: next,
+        attachmentLimits: { ...old.attachmentLimits, usedBytes: next.reduce((n, a) => n + a.size, 0) },
+      };
+    });
   // A state change remounts the editor so its autosave starts from the new version and abilities.
-  return <Editor key={`${q.data.id}-${q.data.state}`} detail={q.data} onChanged={onChanged} />;
+  return (
+    <Editor
+      key={`${q.data.id}-${q.data.state}`}
+      detail={q.data}
+      onChanged={onChanged}
+      onAttachments={onAttachments}
+    />
+  );
 }
