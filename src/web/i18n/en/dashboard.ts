@@ -60,7 +60,8 @@ export const dashboard = {
   list: {
     title: 'Proposals that reached the organizer',
     intro: 'Proposals forwarded by their local admin, or received at the closing.',
-    search: 'Search title, acronym, code, institution or unit',
+    search: 'Search proposals',
+    searchPlaceholder: 'Title, acronym, code, institution, unit',
     state: 'State',
     group: 'Group',
     category: 'Category',

@@ -60,7 +60,8 @@ export const dashboard = {
   list: {
     title: 'Proposal yang sampai di penyelenggara',
     intro: 'Proposal yang diteruskan Admin Lokal atau sudah diterima saat penutupan.',
-    search: 'Cari judul, akronim, kode, instansi atau unit',
+    search: 'Cari proposal',
+    searchPlaceholder: 'Judul, akronim, kode, instansi, unit',
     state: 'Status',
     group: 'Kelompok',
     category: 'Kategori',

@@ -191,6 +191,7 @@ function ProposalListSection({ d }: { d: DashboardResponse }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="sm">
         <TextInput
           label={t('dashboard.list.search')}
+          placeholder={t('dashboard.list.searchPlaceholder')}
           value={f.q}
           onChange={(e) => set({ q: e.currentTarget.value })}
           type="search"
