@@ -244,6 +244,7 @@ describe('accounts and sessions', () => {
           manageAllUnits: false,
           controlClock: false,
           viewProposals: true, // the forwarded proposals of its competitions
+          viewSubmissionDashboard: true,
         },
       });
     });
@@ -279,6 +280,7 @@ describe('accounts and sessions', () => {
         manageAllUnits: false,
         controlClock: false,
         viewProposals: true,
+        viewSubmissionDashboard: false,
       });
     });
 

@@ -96,6 +96,8 @@ export const meAbilitiesSchema = z.object({
   controlClock: z.boolean(),
   /** Sees some proposals: a UPP its unit's, an admin lokal its institution's, a secretariat the forwarded ones. */
   viewProposals: z.boolean(),
+  /** Sees the submission dashboard of the competitions of at least one organizer. */
+  viewSubmissionDashboard: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -135,7 +135,8 @@ export const competitionSummarySchema = z.object({
   /** The stage whose window contains the server's now; null between stages. */
   currentStage: stageSchema.nullable(),
   submissionClosesAt: z.string().nullable(),
-  abilities: z.object({ manage: z.boolean() }),
+  /** dashboard: the organizer's submission dashboard, list and exports. */
+  abilities: z.object({ manage: z.boolean(), dashboard: z.boolean() }),
 });
 export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { attachmentLimitsSchema, attachmentSchema } from './attachments.js';
+import { institutionTypeSchema } from './institutions.js';
+import { pageParam } from './mail.js';
 
 /*
  * Proposals: the editor's autosave body, the workflow actions, and the shapes the API answers with.
@@ -83,11 +85,51 @@ export const returnProposalBody = z.object({
   note: z.string().trim().min(10).max(5000),
 });
 
+/** Query parameters arrive as text; an empty one (`?state=`) means "not given", as a cleared filter sends it. */
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const PROPOSAL_SORTS = ['updatedAt', 'code', 'title', 'institution', 'state', 'forwardedAt'] as const;
+
+/** The filters of a proposal list, shared by GET /proposals and the organizer's export. */
+export const proposalFilterFields = {
+  state: optionalQuery(proposalStateSchema),
+  groupKey: optionalQuery(z.string().max(32)),
+  categoryKey: optionalQuery(z.string().max(64)),
+  institutionType: optionalQuery(institutionTypeSchema),
+  /** A province's two-digit code ("32"), `pusat` (ministries, agencies, BUMN) or `tidak_diketahui`. */
+  provinceCode: optionalQuery(
+    z
+      .string()
+      .regex(
+        /^([0-9]{2}|pusat|tidak_diketahui)$/,
+        'Kode provinsi ditulis dua angka, misalnya 32.|A province code is two digits, e.g. 32.',
+      ),
+  ),
+  /** Text found in the title, acronym, code, institution or unit. */
+  q: optionalQuery(z.string().trim().max(200)),
+  sort: optionalQuery(z.enum(PROPOSAL_SORTS, { error: 'Urutan tidak dikenal.|Unknown sort order.' })),
+  dir: optionalQuery(
+    z.enum(['asc', 'desc'], { error: 'Arah urutan: asc atau desc.|Direction: asc or desc.' }),
+  ),
+};
+
 export const proposalListQuery = z.object({
-  competitionId: z.coerce.number().int().positive().optional(),
-  state: proposalStateSchema.optional(),
-  groupKey: z.string().max(32).optional(),
+  competitionId: optionalQuery(z.coerce.number().int().positive()),
+  ...proposalFilterFields,
+  page: pageParam,
+  /** Without it every match comes back (the lists of one unit or institution are short). */
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number('Ukuran halaman harus berupa angka.|The page size must be a number.')
+      .int()
+      .min(1)
+      .max(200)
+      .optional(),
+  ),
 });
+export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
 export const missingItemSchema = z.object({
   code: z.string(),
@@ -123,10 +165,17 @@ export const proposalSummarySchema = z.object({
   group: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }),
   institution: z.object({ id: z.number(), name: z.string() }),
   unit: z.object({ id: z.number(), name: z.string() }),
+  category: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }).nullable(),
+  institutionType: institutionTypeSchema,
+  /** Where the institution counts: a two-digit code, `pusat` or `tidak_diketahui`. */
+  provinceCode: z.string(),
+  attachmentCount: z.number(),
+  timeZone: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
   forwardedAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
 });
 export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 
@@ -141,6 +190,10 @@ export const quotaUsageSchema = z.object({
 
 export const proposalListResponse = z.object({
   items: z.array(proposalSummarySchema),
+  /** Every match; `items` is one page of them when a pageSize was asked for. */
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number().nullable(),
   /** Per group, for the institutions whose admin lokal is asking. */
   quotas: z.array(quotaUsageSchema),
   abilities: z.object({
@@ -165,7 +218,6 @@ export const formSectionSchema = z.object({
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
-  category: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }).nullable(),
   implementationStart: z.string().nullable(),
   innovatorKind: z.enum(['person', 'team']).nullable(),
   innovatorNames: z.string().nullable(),
@@ -174,10 +226,8 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   contactEmail: z.string().nullable(),
   links: z.array(z.object({ label: z.string(), url: z.string() })),
   declarationAccepted: z.boolean(),
-  receivedAt: z.string().nullable(),
   returnedNote: z.string().nullable(),
   sourceAwardId: z.number().nullable(),
-  timeZone: z.string(),
   submissionClosesAt: z.string().nullable(),
   form: z.array(formSectionSchema),
   answers: z.array(

@@ -20,6 +20,7 @@ import { AdminRequestsPage } from './pages/secretariat/AdminRequestsPage.js';
 import { AdminRequestDetailPage } from './pages/secretariat/AdminRequestDetailPage.js';
 import { OutboxPage } from './pages/secretariat/OutboxPage.js';
 import { AuditPage } from './pages/secretariat/AuditPage.js';
+import { DashboardIndexPage, DashboardPage } from './pages/secretariat/DashboardPage.js';
 import { UnitsPage } from './pages/institution/UnitsPage.js';
 import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
 import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
@@ -96,6 +97,22 @@ export function App() {
           element={
             <RequireUser>
               <CompetitionSettingsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/dasbor"
+          element={
+            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+              <DashboardIndexPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/kompetisi/:id/dasbor"
+          element={
+            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+              <DashboardPage />
             </RequireUser>
           }
         />

@@ -42,6 +42,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
         proposals.institutionIds.length > 0 ||
         proposals.unitIds.length > 0 ||
         proposals.organizerIds.length > 0,
+      viewSubmissionDashboard: proposals.anyOrganizer || proposals.organizerIds.length > 0,
     },
   };
 }

@@ -112,7 +112,10 @@ export function presentSummary(full: CompetitionFull, actor: Actor | null, now: 
       invitationOnly: g.invitation_only === 1,
     })),
     ...timeline(full, now),
-    abilities: { manage: can(actor, 'competition.manage', organizerOf(full)) },
+    abilities: {
+      manage: can(actor, 'competition.manage', organizerOf(full)),
+      dashboard: can(actor, 'proposal.viewAll', organizerOf(full)),
+    },
   };
 }
 

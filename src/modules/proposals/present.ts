@@ -132,12 +132,26 @@ const summaryFields = (p: ProposalRow) => ({
   updatedAt: p.updated_at,
   sentAt: p.sent_at,
   forwardedAt: p.forwarded_at,
+  receivedAt: p.received_at,
 });
 
 /** A proposal in a list. */
 export function presentSummary(r: ProposalListRow): ProposalSummary {
   return {
     ...summaryFields(r),
+    category:
+      r.category_id !== null && r.category_key !== null
+        ? {
+            id: r.category_id,
+            key: r.category_key,
+            nameId: r.category_name_id ?? r.category_key,
+            nameEn: r.category_name_en ?? r.category_key,
+          }
+        : null,
+    institutionType: r.institution_type,
+    provinceCode: r.province_code,
+    attachmentCount: r.attachment_count,
+    timeZone: r.competition_time_zone,
     competition: {
       id: r.competition_id,
       code: r.competition_code,
@@ -165,7 +179,10 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
     ...summaryFields(p),
     competition: { id: c.id, code: c.code, name: c.name, year: c.year },
     group: { id: view.group.id, key: view.group.key, nameId: view.group.name_id, nameEn: view.group.name_en },
-    institution: view.institution,
+    institution: { id: view.institution.id, name: view.institution.name },
+    institutionType: view.institution.type,
+    provinceCode: view.institution.provinceCode,
+    attachmentCount: view.attachments.length,
     unit: view.unit,
     category: category ? cat(category) : null,
     implementationStart: p.implementation_start,
@@ -176,7 +193,6 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
     contactEmail: p.contact_email,
     links: parseLinks(p.links),
     declarationAccepted: p.declaration_accepted === 1,
-    receivedAt: p.received_at,
     returnedNote: p.returned_note,
     sourceAwardId: p.source_award_id,
     timeZone: c.time_zone,

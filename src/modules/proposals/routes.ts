@@ -25,6 +25,7 @@ import { returnProposal } from './commands/return-proposal.js';
 import { saveProposal } from './commands/save-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
+import { renderProposalPdf } from './pdf.js';
 import { presentDetail, presentSummary } from './present.js';
 import {
   findRevision,
@@ -100,7 +101,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['proposals'],
         summary:
-          "Proposals in the caller's scope: a UPP its unit's, an admin lokal its institution's (with quota use), the organizer's secretariat the forwarded ones",
+          "Proposals in the caller's scope: a UPP its unit's, an admin lokal its institution's (with quota use), the organizer's secretariat the forwarded ones; filtered, sorted, paged when a pageSize is given",
         querystring: proposalListQuery,
         response: { 200: proposalListResponse },
       },
@@ -115,13 +116,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         !scope.unitIds.length &&
         !scope.organizerIds.length;
       if (nothing) authorize(req, 'proposal.viewAll', { organizerInstitutionId: -1 });
-      const rows = await listProposals(db, {
-        ...scope,
-        organizerStates: ORGANIZER_VISIBLE_STATES,
-        competitionId: req.query.competitionId,
-        state: req.query.state,
-        groupKey: req.query.groupKey,
-      });
+      const { page, pageSize, ...filter } = req.query;
+      const { rows, total } = await listProposals(
+        db,
+        { ...scope, organizerStates: ORGANIZER_VISIBLE_STATES, ...filter },
+        { page, pageSize },
+      );
       const reviewed = scope.institutionIds.filter((id) =>
         can(actor, 'proposal.review', { institutionId: id }),
       );
@@ -131,6 +131,9 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
           : [...new Set(rows.map((r) => r.competition_id))];
       return {
         items: rows.map(presentSummary),
+        total,
+        page,
+        pageSize: pageSize ?? null,
         quotas: await quotaUsage(db, { institutionIds: reviewed, competitionIds }),
         abilities: {
           create: actor.grants.some(
@@ -156,6 +159,28 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => presentDetail(await loadVisible(req, req.params.id), req.actor, clock.now()),
+  );
+
+  app.get(
+    '/proposals/:id/pdf',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'The proposal as a printable PDF (identity, state and instants with zone, sections with word counts, evidence with size and sha256), Indonesian then English',
+        params: proposalIdParams,
+      },
+    },
+    async (req, reply) => {
+      const view = await loadVisible(req, req.params.id);
+      const pdf = await renderProposalPdf(view, { now: clock.now() });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-length', String(pdf.length))
+        .header('content-disposition', `inline; filename="${view.proposal.code}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 
   app.patch(

@@ -30,6 +30,7 @@ export interface Me {
     manageUnitsOf: number[];
     controlClock: boolean;
     viewProposals: boolean;
+    viewSubmissionDashboard: boolean;
   };
 }
 

@@ -37,6 +37,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   }
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
+  if (me.abilities.viewSubmissionDashboard)
+    items.push({ to: '/sekretariat/dasbor', label: t('dashboard.nav') });
   if (me.abilities.reviewAdminRequests)
     items.push({ to: '/sekretariat/permohonan-admin', label: t('common.nav.adminRequests') });
   if (me.abilities.manageInstitutions)

@@ -25,7 +25,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { IconArrowLeft, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
+import { IconArrowLeft, IconCircleCheck, IconCircleDashed, IconPrinter } from '@tabler/icons-react';
 import { api, ApiError } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
@@ -393,6 +393,18 @@ function Editor({
           </Text>
           <ProposalStateBadge state={detail.state} label={detail.stateLabel} />
           {editable && <SaveIndicator status={a.status} savedAt={a.savedAt} />}
+          <Button
+            component="a"
+            href={`/api/proposals/${detail.id}/pdf`}
+            target="_blank"
+            rel="noopener"
+            size="xs"
+            variant="default"
+            leftSection={<IconPrinter size={14} aria-hidden />}
+            ml="auto"
+          >
+            {t('dashboard.printPdf')}
+          </Button>
         </Group>
         <Title order={1}>{d.title || detail.code}</Title>
         <Text size="sm" c="gray.7">
