@@ -71,6 +71,11 @@ export const saveProposalBody = z.object({
   contactEmail: optionalText(254),
   links: z.array(proposalLinkSchema).max(20).optional(),
   declarationAccepted: z.boolean().optional(),
+  /**
+   * Replikasi only: the award of the registry being replicated (a Top 99 or higher of the group's source
+   * years); null clears it. Another group, an unknown award or one that does not qualify: 400 on this field.
+   */
+  sourceAwardId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   answers: z
     .array(z.object({ sectionKey: z.string().min(1).max(64), text: z.string().max(100_000) }))
     .max(50)
@@ -88,7 +93,14 @@ export const proposalListQuery = z.object({
   groupKey: z.string().max(32).optional(),
 });
 
+/**
+ * One thing that stops a proposal from going on: `incomplete` (to fill in or attach) or `ineligible` (a
+ * rule of the group: implementation age, award registry, invitation, title used twice, quota). `code` is
+ * the rule, `field` where the editor points ("title", "sections.<key>", "sourceAwardId",
+ * "attachments.replication_statement", "group").
+ */
 export const missingItemSchema = z.object({
+  kind: z.enum(['incomplete', 'ineligible']),
   code: z.string(),
   field: z.string(),
   sectionKey: z.string().nullable(),
@@ -140,6 +152,8 @@ export const proposalListResponse = z.object({
   items: z.array(proposalSummarySchema),
   /** Per group, for the institutions whose admin lokal is asking. */
   quotas: z.array(quotaUsageSchema),
+  /** Invitation-only groups (khusus) the caller's institution is invited into, where it may start one. */
+  invitedGroups: z.array(z.object({ competitionId: z.number(), groupKey: z.string() })),
   abilities: z.object({
     /** The caller writes proposals for at least one unit (may start one while a submission is open). */
     create: z.boolean(),
@@ -174,6 +188,17 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   receivedAt: z.string().nullable(),
   returnedNote: z.string().nullable(),
   sourceAwardId: z.number().nullable(),
+  /** The replikasi source as the registry names it. */
+  sourceAward: z
+    .object({
+      id: z.number(),
+      year: z.number(),
+      level: z.string(),
+      levelLabel: textMsg,
+      innovationTitle: z.string(),
+      institutionName: z.string().nullable(),
+    })
+    .nullable(),
   timeZone: z.string(),
   submissionClosesAt: z.string().nullable(),
   form: z.array(formSectionSchema),
