@@ -34,6 +34,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 
 export interface AppDeps {
@@ -172,6 +173,7 @@ export async function buildApp(opts: {
   await api.register(proposalRoutes, { prefix: '/api' });
   await api.register(awardRoutes, { prefix: '/api' });
   await api.register(deadlineRoutes, { prefix: '/api' });
+  await api.register(invitationRoutes, { prefix: '/api' });
 
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
