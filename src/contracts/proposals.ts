@@ -176,6 +176,14 @@ export const formSectionSchema = z.object({
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
+  group: z.object({
+    id: z.number(),
+    key: z.string(),
+    nameId: z.string(),
+    nameEn: z.string(),
+    /** Years a replikasi source may come from; null = any year (read by the source picker). */
+    sourceYears: z.array(z.number()).nullable(),
+  }),
   category: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }).nullable(),
   implementationStart: z.string().nullable(),
   innovatorKind: z.enum(['person', 'team']).nullable(),

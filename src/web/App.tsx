@@ -23,6 +23,8 @@ import { AuditPage } from './pages/secretariat/AuditPage.js';
 import { UnitsPage } from './pages/institution/UnitsPage.js';
 import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
 import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
+import { AwardsPage } from './pages/secretariat/AwardsPage.js';
+import { InvitationsPage } from './pages/secretariat/InvitationsPage.js';
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -96,6 +98,22 @@ export function App() {
           element={
             <RequireUser>
               <CompetitionSettingsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/kompetisi/:id/undangan"
+          element={
+            <RequireUser>
+              <InvitationsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/penghargaan"
+          element={
+            <RequireUser allow={(me) => me.abilities.manageAwards}>
+              <AwardsPage />
             </RequireUser>
           }
         />

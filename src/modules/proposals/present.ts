@@ -204,7 +204,13 @@ export function presentDetail(
   return {
     ...summaryFields(p),
     competition: { id: c.id, code: c.code, name: c.name, year: c.year },
-    group: { id: view.group.id, key: view.group.key, nameId: view.group.name_id, nameEn: view.group.name_en },
+    group: {
+      id: view.group.id,
+      key: view.group.key,
+      nameId: view.group.name_id,
+      nameEn: view.group.name_en,
+      sourceYears: parseSourceYears(view.group.source_years),
+    },
     institution: view.institution,
     unit: view.unit,
     category: category ? cat(category) : null,

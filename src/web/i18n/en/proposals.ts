@@ -72,8 +72,8 @@ export const proposals: typeof idProposals = {
     saveFailed: 'Could not save',
     readOnly: 'This proposal is read-only in its current status.',
     returnedNote: "The local admin's note on returning it",
-    checklist: 'Still to complete',
-    complete: 'Every required item is complete.',
+    checklist: 'Before the proposal can be sent',
+    complete: "Every required item is complete and the proposal meets the group's rules.",
     send: 'Send to the local admin',
     sendConfirm:
       'Send the proposal to the local admin? You cannot change it afterwards unless it is returned.',

@@ -70,8 +70,8 @@ export const proposals = {
     saveFailed: 'Gagal menyimpan',
     readOnly: 'Proposal ini hanya dapat dibaca pada statusnya sekarang.',
     returnedNote: 'Catatan pengembalian dari Admin Lokal',
-    checklist: 'Yang masih perlu dilengkapi',
-    complete: 'Semua isian wajib sudah lengkap.',
+    checklist: 'Sebelum proposal dapat dikirim',
+    complete: 'Semua isian wajib sudah lengkap dan proposal memenuhi syarat kelompok.',
     send: 'Kirim ke Admin Lokal',
     sendConfirm:
       'Kirim proposal ke Admin Lokal? Setelah dikirim Anda tidak dapat mengubahnya kecuali dikembalikan.',
