@@ -107,6 +107,12 @@ export const missingItemSchema = z.object({
   message: textMsg,
 });
 
+/**
+ * Everything that stops the proposal, recomputed on every read and save. Send and forward check the same
+ * list again and refuse with 422 `proposal_incomplete` while an `incomplete` item is listed (the list may
+ * hold `ineligible` items too), else 422 `proposal_ineligible`; both carry `error.missing` (the items) and
+ * `error.fields` (the first item per field). A full quota at forward stays 409 `quota_full`.
+ */
 export const completenessSchema = z.object({
   complete: z.boolean(),
   missing: z.array(missingItemSchema),

@@ -193,6 +193,16 @@ describe('eligibility in Chromium: the editor list, the replikasi picker, the aw
     ] as const) {
       const sec = await loggedIn('sekretariat@demo.sinovik.id', viewport);
       await sec.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}`);
+      if (suffix === 'desktop') {
+        // The replikasi source years, set by the template (2014 to two years before).
+        await sec.getByRole('tab', { name: /Kelompok & formulir/ }).click();
+        await sec.getByRole('button', { name: /^Replikasi/ }).click();
+        const years = sec.locator('input').and(sec.getByLabel('Tahun sumber replikasi'));
+        await expect.poll(() => years.isVisible()).toBe(true);
+        await years.scrollIntoViewIfNeeded();
+        await sec.screenshot({ path: 'test-results/screenshots/27-settings-source-years-desktop-view.png' });
+        await sec.getByRole('tab', { name: /^Umum/ }).click();
+      }
       await sec.getByRole('link', { name: 'Undangan kelompok khusus' }).click();
       await sec.waitForURL(`**/sekretariat/kompetisi/${competitionId}/undangan`);
       if (suffix === 'desktop') {
