@@ -237,6 +237,7 @@ describe('accounts and sessions', () => {
           reviewAdminRequests: true,
           viewOutbox: true,
           viewAudit: true,
+          manageAwards: true,
           createCompetition: true,
           organizerInstitutionIds: [inst.id],
           createCompetitionForAnyOrganizer: false,
@@ -273,6 +274,7 @@ describe('accounts and sessions', () => {
         reviewAdminRequests: false,
         viewOutbox: false,
         viewAudit: false,
+        manageAwards: false,
         createCompetition: false,
         organizerInstitutionIds: [],
         createCompetitionForAnyOrganizer: false,
@@ -297,6 +299,7 @@ describe('accounts and sessions', () => {
       expect(body.roles[0]).toMatchObject({ role: 'upp', unitId: unit.id, unitName: 'RSUD Uji' });
       expect(body.abilities.manageUnitsOf).toEqual([]);
       expect(body.abilities.createCompetition).toBe(false);
+      expect(body.abilities.manageAwards).toBe(false);
       expect(body.abilities.viewProposals).toBe(true);
     });
 
@@ -309,6 +312,7 @@ describe('accounts and sessions', () => {
         organizerInstitutionIds: [],
         createCompetitionForAnyOrganizer: true,
         manageAllUnits: true,
+        manageAwards: true,
         controlClock: false, // SINOVIK_CLOCK_CONTROL is off in this app
       });
     });

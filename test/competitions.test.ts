@@ -296,6 +296,7 @@ describe('competitions', () => {
       minImplementationMonths: 24,
       quotaPerInstitution: 10,
       invitationOnly: false,
+      sourceYears: null,
     });
     const detail = await get(`/api/competitions/${kipp.id}`);
     expect(detail.statusCode).toBe(200);

@@ -83,6 +83,8 @@ export const meAbilitiesSchema = z.object({
   reviewAdminRequests: z.boolean(),
   viewOutbox: z.boolean(),
   viewAudit: z.boolean(),
+  /** Add, edit, delete and import past awards (the registry the eligibility rules read). */
+  manageAwards: z.boolean(),
   /** True when a competition may be created for at least one organizer. */
   createCompetition: z.boolean(),
   /** The organizers (from the person's own grants) a competition may be created for. */

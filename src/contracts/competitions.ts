@@ -40,6 +40,8 @@ export const groupDefinitionSchema = z.object({
   minImplementationMonths: num,
   quotaPerInstitution: num.nullable(),
   invitationOnly: z.boolean(),
+  /** Years a replikasi source may come from; null or omitted = any year. */
+  sourceYears: z.array(num).max(100).nullable().default(null),
   sections: z.array(sectionDefinitionSchema).max(50),
 });
 
@@ -117,6 +119,7 @@ const groupBase = {
   minImplementationMonths: z.number(),
   quotaPerInstitution: z.number().nullable(),
   invitationOnly: z.boolean(),
+  sourceYears: z.array(z.number()).nullable(),
 };
 
 /** One competition in the public list. */

@@ -74,6 +74,11 @@ export const saveProposalBody = z.object({
   contactEmail: optionalText(254),
   links: z.array(proposalLinkSchema).max(20).optional(),
   declarationAccepted: z.boolean().optional(),
+  /**
+   * Replikasi only: the award of the registry being replicated (a Top 99 or higher of the group's source
+   * years); null clears it. Another group, an unknown award or one that does not qualify: 400 on this field.
+   */
+  sourceAwardId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   answers: z
     .array(z.object({ sectionKey: z.string().min(1).max(64), text: z.string().max(100_000) }))
     .max(50)
@@ -131,13 +136,26 @@ export const proposalListQuery = z.object({
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
+/**
+ * One thing that stops a proposal from going on: `incomplete` (to fill in or attach) or `ineligible` (a
+ * rule of the group: implementation age, award registry, invitation, title used twice, quota). `code` is
+ * the rule, `field` where the editor points ("title", "sections.<key>", "sourceAwardId",
+ * "attachments.replication_statement", "group").
+ */
 export const missingItemSchema = z.object({
+  kind: z.enum(['incomplete', 'ineligible']),
   code: z.string(),
   field: z.string(),
   sectionKey: z.string().nullable(),
   message: textMsg,
 });
 
+/**
+ * Everything that stops the proposal, recomputed on every read and save. Send and forward check the same
+ * list again and refuse with 422 `proposal_incomplete` while an `incomplete` item is listed (the list may
+ * hold `ineligible` items too), else 422 `proposal_ineligible`; both carry `error.missing` (the items) and
+ * `error.fields` (the first item per field). A full quota at forward stays 409 `quota_full`.
+ */
 export const completenessSchema = z.object({
   complete: z.boolean(),
   missing: z.array(missingItemSchema),
@@ -196,6 +214,8 @@ export const proposalListResponse = z.object({
   pageSize: z.number().nullable(),
   /** Per group, for the institutions whose admin lokal is asking. */
   quotas: z.array(quotaUsageSchema),
+  /** Invitation-only groups (khusus) the caller's institution is invited into, where it may start one. */
+  invitedGroups: z.array(z.object({ competitionId: z.number(), groupKey: z.string() })),
   abilities: z.object({
     /** The caller writes proposals for at least one unit (may start one while a submission is open). */
     create: z.boolean(),
@@ -218,6 +238,14 @@ export const formSectionSchema = z.object({
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
+  group: z.object({
+    id: z.number(),
+    key: z.string(),
+    nameId: z.string(),
+    nameEn: z.string(),
+    /** Years a replikasi source may come from; null = any year (read by the source picker). */
+    sourceYears: z.array(z.number()).nullable(),
+  }),
   implementationStart: z.string().nullable(),
   innovatorKind: z.enum(['person', 'team']).nullable(),
   innovatorNames: z.string().nullable(),
@@ -228,6 +256,17 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   declarationAccepted: z.boolean(),
   returnedNote: z.string().nullable(),
   sourceAwardId: z.number().nullable(),
+  /** The replikasi source as the registry names it. */
+  sourceAward: z
+    .object({
+      id: z.number(),
+      year: z.number(),
+      level: z.string(),
+      levelLabel: textMsg,
+      innovationTitle: z.string(),
+      institutionName: z.string().nullable(),
+    })
+    .nullable(),
   submissionClosesAt: z.string().nullable(),
   form: z.array(formSectionSchema),
   answers: z.array(

@@ -24,6 +24,8 @@ import { DashboardIndexPage, DashboardPage } from './pages/secretariat/Dashboard
 import { UnitsPage } from './pages/institution/UnitsPage.js';
 import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
 import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
+import { AwardsPage } from './pages/secretariat/AwardsPage.js';
+import { InvitationsPage } from './pages/secretariat/InvitationsPage.js';
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -109,10 +111,26 @@ export function App() {
           }
         />
         <Route
+          path="/sekretariat/kompetisi/:id/undangan"
+          element={
+            <RequireUser>
+              <InvitationsPage />
+            </RequireUser>
+          }
+        />
+        <Route
           path="/sekretariat/kompetisi/:id/dasbor"
           element={
             <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
               <DashboardPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/penghargaan"
+          element={
+            <RequireUser allow={(me) => me.abilities.manageAwards}>
+              <AwardsPage />
             </RequireUser>
           }
         />

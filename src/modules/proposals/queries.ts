@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type {
+  AwardLevel,
   AttachmentKind,
   InstitutionType,
   CategoryRow,
@@ -16,6 +17,12 @@ import {
   PROVINCE_NATIONAL,
   PROVINCE_UNKNOWN,
 } from '../../domain/dashboard.js';
+import type { RegistryEntry } from '../../domain/eligibility.js';
+import {
+  TITLE_CLAIMING_STATES,
+  titleClaimsAhead,
+  type SourceAward,
+} from '../../domain/proposal-eligibility.js';
 import { QUOTA_STATES } from '../../domain/proposal-workflow.js';
 import { containsPattern, ilike } from '../mail/queries.js';
 
@@ -477,4 +484,146 @@ export async function findRevision(db: Db, proposalId: number, revisionId: numbe
     .where('r.proposal_id', '=', proposalId)
     .where('r.id', '=', revisionId)
     .executeTakeFirst();
+}
+
+/** What the eligibility rules need beyond the proposal itself (domain/proposal-eligibility). */
+export interface EligibilityContext {
+  registry: RegistryEntry[];
+  sourceAward: (SourceAward & { institutionDirectoryName: string | null }) | null;
+  /** Titles of the other proposals of the competition whose claim on a title comes first. */
+  otherTitles: string[];
+  invitations: { id: number; award: RegistryEntry | null }[];
+}
+
+const registryEntry = (a: {
+  year: number;
+  level: AwardLevel;
+  innovation_title: string;
+  institution_name: string;
+  institution_id: number | null;
+}): RegistryEntry => ({
+  year: a.year,
+  level: a.level,
+  innovationTitle: a.innovation_title,
+  institutionName: a.institution_name || null,
+  institutionId: a.institution_id,
+});
+
+/** True when the institution holds an invitation (not revoked) into the group. */
+export async function hasActiveInvitation(db: Db, groupId: number, institutionId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('institution_id', '=', institutionId)
+    .where('revoked_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst());
+}
+
+/** The invitation-only groups the institutions are invited into (not revoked), by competition. */
+export async function invitedGroups(
+  db: Db,
+  institutionIds: number[],
+): Promise<{ competitionId: number; groupKey: string; institutionId: number }[]> {
+  if (!institutionIds.length) return [];
+  const rows = await db
+    .selectFrom('invitations as v')
+    .innerJoin('competition_groups as g', 'g.id', 'v.group_id')
+    .select(['v.competition_id', 'g.key', 'v.institution_id'])
+    .where('v.institution_id', 'in', institutionIds)
+    .where('v.revoked_at', 'is', null)
+    .distinct()
+    .orderBy('v.competition_id')
+    .orderBy('g.key')
+    .execute();
+  return rows.map((r) => ({
+    competitionId: r.competition_id,
+    groupKey: r.key,
+    institutionId: r.institution_id,
+  }));
+}
+
+/** One award of the registry as the rules read it, or undefined. */
+export async function findAwardEntry(db: Db, id: number): Promise<RegistryEntry | undefined> {
+  const a = await db
+    .selectFrom('awards')
+    .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return a ? registryEntry(a) : undefined;
+}
+
+/**
+ * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
+ * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
+ * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
+ * active invitations into the group with the award each names.
+ */
+export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
+  const p = view.proposal;
+  const source = p.source_award_id
+    ? await db
+        .selectFrom('awards as a')
+        .leftJoin('institutions as i', 'i.id', 'a.institution_id')
+        .selectAll('a')
+        .select('i.name as directory_name')
+        .where('a.id', '=', p.source_award_id)
+        .executeTakeFirst()
+    : undefined;
+  const institutionIds = [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])];
+  const [registry, others, invitations] = await Promise.all([
+    db
+      .selectFrom('awards')
+      .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
+      .where((eb) => eb.or([eb('institution_id', 'in', institutionIds), eb('institution_id', 'is', null)]))
+      .orderBy('year')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .select(['id', 'title', 'state', 'sent_at'])
+      .where('competition_id', '=', p.competition_id)
+      .where('id', '!=', p.id)
+      .where('state', 'in', [...TITLE_CLAIMING_STATES])
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('invitations as v')
+      .leftJoin('awards as a', 'a.id', 'v.award_id')
+      .select(['v.id', 'a.year', 'a.level', 'a.innovation_title', 'a.institution_name', 'a.institution_id'])
+      .where('v.competition_id', '=', p.competition_id)
+      .where('v.group_id', '=', p.group_id)
+      .where('v.institution_id', '=', p.institution_id)
+      .where('v.revoked_at', 'is', null)
+      .orderBy('v.id')
+      .execute(),
+  ]);
+  const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
+  return {
+    registry: registry.map(registryEntry),
+    sourceAward: source
+      ? {
+          id: source.id,
+          ...registryEntry(source),
+          institutionDirectoryName: source.directory_name,
+        }
+      : null,
+    otherTitles: others
+      .filter((o) => titleClaimsAhead(mine, { id: o.id, state: o.state, sentAt: o.sent_at }))
+      .map((o) => o.title),
+    invitations: invitations.map((v) => ({
+      id: v.id,
+      award:
+        v.year !== null && v.level !== null && v.innovation_title !== null
+          ? registryEntry({
+              year: v.year,
+              level: v.level,
+              innovation_title: v.innovation_title,
+              institution_name: v.institution_name ?? '',
+              institution_id: v.institution_id,
+            })
+          : null,
+    })),
+  };
 }

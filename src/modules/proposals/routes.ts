@@ -29,8 +29,10 @@ import { renderProposalPdf } from './pdf.js';
 import { presentDetail, presentSummary } from './present.js';
 import {
   findRevision,
+  invitedGroups,
   listProposals,
   listRevisions,
+  loadEligibilityContext,
   loadProposalView,
   quotaUsage,
   type ProposalView,
@@ -54,10 +56,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!view || !visible(req, view)) throw proposalNotFound();
     return view;
   };
+  const present = async (req: FastifyRequest, view: ProposalView) =>
+    presentDetail(view, await loadEligibilityContext(db, view), req.actor, clock.now());
   const detailOf = async (req: FastifyRequest, id: number) => {
     const view = await loadProposalView(db, id);
     if (!view) throw proposalNotFound();
-    return presentDetail(view, req.actor, clock.now());
+    return present(req, view);
   };
 
   app.post(
@@ -129,19 +133,30 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         req.query.competitionId !== undefined
           ? [req.query.competitionId]
           : [...new Set(rows.map((r) => r.competition_id))];
+      const writesFor = [
+        ...new Set(
+          actor.grants
+            .filter(
+              (g) =>
+                g.institutionId !== null &&
+                g.unitId !== null &&
+                can(actor, 'proposal.create', { institutionId: g.institutionId, unitId: g.unitId }),
+            )
+            .map((g) => g.institutionId!),
+        ),
+      ];
       return {
         items: rows.map(presentSummary),
         total,
         page,
         pageSize: pageSize ?? null,
         quotas: await quotaUsage(db, { institutionIds: reviewed, competitionIds }),
+        invitedGroups: (await invitedGroups(db, writesFor)).map(({ competitionId, groupKey }) => ({
+          competitionId,
+          groupKey,
+        })),
         abilities: {
-          create: actor.grants.some(
-            (g) =>
-              g.institutionId !== null &&
-              g.unitId !== null &&
-              can(actor, 'proposal.create', { institutionId: g.institutionId, unitId: g.unitId }),
-          ),
+          create: writesFor.length > 0,
           review: reviewed.length > 0,
         },
       };
@@ -158,7 +173,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: proposalDetailSchema },
       },
     },
-    async (req) => presentDetail(await loadVisible(req, req.params.id), req.actor, clock.now()),
+    async (req) => present(req, await loadVisible(req, req.params.id)),
   );
 
   app.get(
@@ -271,7 +286,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['proposals'],
         summary:
-          'Send a complete proposal to the admin lokal (422 proposal_incomplete lists what is missing)',
+          'Send a complete, eligible proposal to the admin lokal (422 proposal_incomplete / proposal_ineligible lists every item in `missing`)',
         params: proposalIdParams,
         response: { 200: proposalDetailSchema },
       },
@@ -325,7 +340,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     [
       'forward',
       forwardProposal,
-      "Forward to the organizer within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
+      "Forward to the organizer after checking everything again (422 proposal_incomplete / proposal_ineligible), within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
     ],
     ['withdraw', withdrawProposal, 'Take a forwarded proposal back before closing (admin lokal)'],
   ] as const) {

@@ -25,6 +25,7 @@ export interface Me {
     reviewAdminRequests: boolean;
     viewOutbox: boolean;
     viewAudit: boolean;
+    manageAwards: boolean;
     createCompetition: boolean;
     organizerInstitutionIds: number[];
     manageUnitsOf: number[];

@@ -77,8 +77,8 @@ export const proposals: typeof idProposals = {
       'This proposal was frozen when submission closed at {{at}} because it had not been forwarded to the organizer; it takes no part in the selection.',
     readOnlyClosed: 'Submission closed at {{at}}; the proposal can no longer be changed or sent.',
     returnedNote: "The local admin's note on returning it",
-    checklist: 'Still to complete',
-    complete: 'Every required item is complete.',
+    checklist: 'Before the proposal can be sent',
+    complete: "Every required item is complete and the proposal meets the group's rules.",
     send: 'Send to the local admin',
     sendConfirm:
       'Send the proposal to the local admin? You cannot change it afterwards unless it is returned.',

@@ -75,8 +75,8 @@ export const proposals = {
       'Proposal ini dibekukan saat pengajuan ditutup pada {{at}} karena belum diteruskan kepada penyelenggara; proposal ini tidak ikut seleksi.',
     readOnlyClosed: 'Pengajuan ditutup pada {{at}}; proposal tidak dapat diubah atau dikirim lagi.',
     returnedNote: 'Catatan pengembalian dari Admin Lokal',
-    checklist: 'Yang masih perlu dilengkapi',
-    complete: 'Semua isian wajib sudah lengkap.',
+    checklist: 'Sebelum proposal dapat dikirim',
+    complete: 'Semua isian wajib sudah lengkap dan proposal memenuhi syarat kelompok.',
     send: 'Kirim ke Admin Lokal',
     sendConfirm:
       'Kirim proposal ke Admin Lokal? Setelah dikirim Anda tidak dapat mengubahnya kecuali dikembalikan.',
