@@ -129,7 +129,11 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
     await expect
       .poll(() => upp.getByText('laporan-evaluasi-terapi.pdf').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
-    await expect.poll(() => upp.getByText('Semua isian wajib sudah lengkap.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        upp.getByText(/Semua isian wajib sudah lengkap dan proposal memenuhi syarat kelompok/).count(),
+      )
+      .toBe(1);
     await shoot(upp, 'sub-02-upp-editor-complete');
 
     // 4. It sends the proposal to its admin lokal.
