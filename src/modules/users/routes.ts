@@ -9,6 +9,7 @@ import {
 } from '../../contracts/users.js';
 import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
+import { findInstitution } from '../institutions/queries.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { createUppUser } from './commands/create-upp-user.js';
 import { resendInvitation } from './commands/resend-invitation.js';
@@ -23,8 +24,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
   const policyContext = { clockControl: config.clockControl };
 
-  const institutionById = (id: number) =>
-    db.selectFrom('institutions').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  const institutionById = (id: number) => findInstitution(db, id);
 
   app.get(
     '/institutions/:id/users',
