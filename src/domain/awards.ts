@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   AWARD_IMPORT_COLUMNS,
   AWARD_IMPORT_MAX_ROWS,
@@ -10,6 +9,7 @@ import {
   AWARD_YEAR_MIN,
   type AwardLevel,
 } from '../contracts/awards.js';
+import { parseCsvTable, type CsvTableRecord, type CsvTableResult } from './csv-table.js';
 import { t, type Text } from './errors.js';
 
 /*
@@ -110,12 +110,7 @@ export type AwardImportColumn = (typeof AWARD_IMPORT_COLUMNS)[number] | 'notes';
 const ALL_COLUMNS: readonly AwardImportColumn[] = [...AWARD_IMPORT_COLUMNS, 'notes'];
 const COLUMN_LIST = AWARD_IMPORT_COLUMNS.join(', ');
 
-export interface AwardCsvRecord {
-  /** The row as a spreadsheet numbers it (the header is row 1). */
-  row: number;
-  values: Record<AwardImportColumn, string>;
-  extraCells: number;
-}
+export type AwardCsvRecord = CsvTableRecord<AwardImportColumn>;
 
 export interface AwardRowProblem {
   row: number;
@@ -124,10 +119,7 @@ export interface AwardRowProblem {
   message: Text;
 }
 
-export type AwardCsvParseResult =
-  { ok: true; records: AwardCsvRecord[] } | { ok: false; code: string; message: Text };
-
-const count = (text: string, char: string) => text.split(char).length - 1;
+export type AwardCsvParseResult = CsvTableResult<AwardImportColumn>;
 
 /**
  * Reads an award file: UTF-8 text (BOM allowed), comma- or semicolon-separated, a header row with the
@@ -135,82 +127,14 @@ const count = (text: string, char: string) => text.split(char).length - 1;
  * notes column too). Refuses a file it cannot read as a whole; row checks are `validateAwardRows`.
  */
 export function parseAwardCsv(text: string): AwardCsvParseResult {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim())
-    return { ok: false, code: 'csv_empty', message: t('Berkas kosong.', 'The file is empty.') };
-  const headerLine = clean.split(/\r?\n/, 1)[0];
-  const delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
-  const parsed = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.type === 'Quotes');
-  if (broken)
-    return {
-      ok: false,
-      code: 'csv_invalid',
-      message: t(
-        `Berkas CSV tidak dapat dibaca: tanda kutip tidak tertutup (baris ${(broken.row ?? 0) + 1}).`,
-        `The CSV file cannot be read: an unclosed quote (row ${(broken.row ?? 0) + 1}).`,
-      ),
-    };
-  const header = (parsed.data[0] ?? []).map((h) =>
-    String(h ?? '')
-      .trim()
-      .toLowerCase(),
-  );
-  const unknown = header.filter((h) => h && !(ALL_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length)
-    return {
-      ok: false,
-      code: 'csv_unknown_column',
-      message: t(
-        `Kolom tidak dikenal: ${unknown.join(', ')}. Kolom yang dipakai: ${COLUMN_LIST} (dan notes).`,
-        `Unknown column: ${unknown.join(', ')}. The columns are: ${COLUMN_LIST} (and notes).`,
-      ),
-    };
-  const missing = (['year', 'level', 'innovation'] as const).filter((c) => !header.includes(c));
-  if (missing.length)
-    return {
-      ok: false,
-      code: 'csv_missing_column',
-      message: t(
-        `Baris pertama harus memuat judul kolom; kolom wajib tidak ada: ${missing.join(', ')}. Kolom yang dipakai: ${COLUMN_LIST}.`,
-        `The first row must hold the column titles; required column missing: ${missing.join(', ')}. The columns are: ${COLUMN_LIST}.`,
-      ),
-    };
-  const repeated = header.find((h, i) => h && header.indexOf(h) !== i);
-  if (repeated)
-    return {
-      ok: false,
-      code: 'csv_duplicate_column',
-      message: t(`Kolom ${repeated} muncul dua kali.`, `The column ${repeated} appears twice.`),
-    };
-
-  const records: AwardCsvRecord[] = [];
-  for (let i = 1; i < parsed.data.length; i++) {
-    const cells = (parsed.data[i] ?? []).map((c) => String(c ?? ''));
-    if (cells.every((c) => c.trim() === '')) continue;
-    const values = Object.fromEntries(ALL_COLUMNS.map((c) => [c, ''])) as Record<AwardImportColumn, string>;
-    header.forEach((h, j) => {
-      if (h) values[h as AwardImportColumn] = (cells[j] ?? '').trim();
-    });
-    const extraCells = cells.slice(header.length).filter((c) => c.trim() !== '').length;
-    records.push({ row: i + 1, values, extraCells });
-  }
-  if (records.length === 0)
-    return {
-      ok: false,
-      code: 'csv_no_rows',
-      message: t('Berkas tidak memuat satu baris data pun.', 'The file has no data rows.'),
-    };
-  if (records.length > AWARD_IMPORT_MAX_ROWS)
-    return {
-      ok: false,
-      code: 'too_many_rows',
-      message: t(
-        `Maksimal ${AWARD_IMPORT_MAX_ROWS} baris per berkas; berkas ini memuat ${records.length}. Bagi menjadi beberapa berkas.`,
-        `At most ${AWARD_IMPORT_MAX_ROWS} rows per file; this one has ${records.length}. Split it into several files.`,
-      ),
-    };
-  return { ok: true, records };
+  return parseCsvTable(text, {
+    columns: ALL_COLUMNS,
+    required: ['year', 'level', 'innovation'],
+    maxRows: AWARD_IMPORT_MAX_ROWS,
+    columnList: COLUMN_LIST,
+    unknownHint: t(' (dan notes)', ' (and notes)'),
+    normalizeHeader: (h) => h.trim().toLowerCase(),
+  });
 }
 
 export interface ValidAwardRow {

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   INSTITUTION_IMPORT_COLUMNS,
   INSTITUTION_IMPORT_MAX_ROWS,
@@ -7,6 +6,7 @@ import {
   REGION_CODE_PATTERN,
   type InstitutionType,
 } from '../contracts/institutions.js';
+import { parseCsvTable, type CsvTableRecord, type CsvTableResult } from './csv-table.js';
 import { t, type Text } from './errors.js';
 
 /* ============================================================ names */
@@ -169,12 +169,7 @@ export function regionalInstitutions(
 export type ImportColumn = (typeof INSTITUTION_IMPORT_COLUMNS)[number];
 
 /** One data row of the file; `row` is its number as a spreadsheet shows it (the header is row 1). */
-export interface CsvRecord {
-  row: number;
-  values: Record<ImportColumn, string>;
-  /** Cells beyond the header's columns that hold something. */
-  extraCells: number;
-}
+export type CsvRecord = CsvTableRecord<ImportColumn>;
 
 export interface RowProblem {
   row: number;
@@ -183,7 +178,7 @@ export interface RowProblem {
   message: Text;
 }
 
-export type CsvParseResult = { ok: true; records: CsvRecord[] } | { ok: false; code: string; message: Text };
+export type CsvParseResult = CsvTableResult<ImportColumn>;
 
 const normalizeHeader = (h: string) =>
   h
@@ -193,95 +188,19 @@ const normalizeHeader = (h: string) =>
 
 const COLUMN_LIST = INSTITUTION_IMPORT_COLUMNS.join(', ');
 
-const count = (text: string, char: string) => text.split(char).length - 1;
-
 /**
  * Reads an import file (UTF-8 text, with or without BOM; comma- or semicolon-separated; header row with
  * the columns type, name, short_name, region_code, parent_region_code — only type and name are required).
  * Refuses a file it cannot read as a whole; row-level checks are `validateInstitutionRows`.
  */
 export function parseInstitutionCsv(text: string): CsvParseResult {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim())
-    return {
-      ok: false,
-      code: 'csv_empty',
-      message: t('Berkas kosong.', 'The file is empty.'),
-    };
-  // The header row decides the separator (Excel writes ';' where the decimal mark is a comma, as in
-  // Indonesia); papaparse's own guess fails on small files.
-  const headerLine = clean.split(/\r?\n/, 1)[0];
-  const delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
-  const parsed = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.type === 'Quotes');
-  if (broken)
-    return {
-      ok: false,
-      code: 'csv_invalid',
-      message: t(
-        `Berkas CSV tidak dapat dibaca: tanda kutip tidak tertutup (baris ${(broken.row ?? 0) + 1}).`,
-        `The CSV file cannot be read: an unclosed quote (row ${(broken.row ?? 0) + 1}).`,
-      ),
-    };
-  const header = (parsed.data[0] ?? []).map((h) => normalizeHeader(String(h ?? '')));
-  const unknown = header.filter((h) => h && !(INSTITUTION_IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length)
-    return {
-      ok: false,
-      code: 'csv_unknown_column',
-      message: t(
-        `Kolom tidak dikenal: ${unknown.join(', ')}. Kolom yang dipakai: ${COLUMN_LIST}.`,
-        `Unknown column: ${unknown.join(', ')}. The columns are: ${COLUMN_LIST}.`,
-      ),
-    };
-  const missing = (['type', 'name'] as const).filter((c) => !header.includes(c));
-  if (missing.length)
-    return {
-      ok: false,
-      code: 'csv_missing_column',
-      message: t(
-        `Baris pertama harus memuat judul kolom; kolom wajib tidak ada: ${missing.join(', ')}. Kolom yang dipakai: ${COLUMN_LIST}.`,
-        `The first row must hold the column titles; required column missing: ${missing.join(', ')}. The columns are: ${COLUMN_LIST}.`,
-      ),
-    };
-  const repeated = header.find((h, i) => h && header.indexOf(h) !== i);
-  if (repeated)
-    return {
-      ok: false,
-      code: 'csv_duplicate_column',
-      message: t(`Kolom ${repeated} muncul dua kali.`, `The column ${repeated} appears twice.`),
-    };
-
-  const records: CsvRecord[] = [];
-  for (let i = 1; i < parsed.data.length; i++) {
-    const cells = (parsed.data[i] ?? []).map((c) => String(c ?? ''));
-    if (cells.every((c) => c.trim() === '')) continue;
-    const values = Object.fromEntries(INSTITUTION_IMPORT_COLUMNS.map((c) => [c, ''])) as Record<
-      ImportColumn,
-      string
-    >;
-    header.forEach((h, j) => {
-      if (h) values[h as ImportColumn] = (cells[j] ?? '').trim();
-    });
-    const extraCells = cells.slice(header.length).filter((c) => c.trim() !== '').length;
-    records.push({ row: i + 1, values, extraCells });
-  }
-  if (records.length === 0)
-    return {
-      ok: false,
-      code: 'csv_no_rows',
-      message: t('Berkas tidak memuat satu baris data pun.', 'The file has no data rows.'),
-    };
-  if (records.length > INSTITUTION_IMPORT_MAX_ROWS)
-    return {
-      ok: false,
-      code: 'too_many_rows',
-      message: t(
-        `Maksimal ${INSTITUTION_IMPORT_MAX_ROWS} baris per berkas; berkas ini memuat ${records.length}. Bagi menjadi beberapa berkas.`,
-        `At most ${INSTITUTION_IMPORT_MAX_ROWS} rows per file; this one has ${records.length}. Split it into several files.`,
-      ),
-    };
-  return { ok: true, records };
+  return parseCsvTable(text, {
+    columns: INSTITUTION_IMPORT_COLUMNS,
+    required: ['type', 'name'],
+    maxRows: INSTITUTION_IMPORT_MAX_ROWS,
+    columnList: COLUMN_LIST,
+    normalizeHeader,
+  });
 }
 
 /** What is already stored, as the row checks need it. */
