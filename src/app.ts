@@ -32,6 +32,7 @@ import { competitionRoutes } from './modules/competitions/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
 import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
@@ -170,6 +171,7 @@ export async function buildApp(opts: {
   await api.register(mailRoutes, { prefix: '/api' });
   await api.register(auditRoutes, { prefix: '/api' });
   await api.register(proposalRoutes, { prefix: '/api' });
+  await api.register(attachmentRoutes, { prefix: '/api' });
   await api.register(awardRoutes, { prefix: '/api' });
   await api.register(deadlineRoutes, { prefix: '/api' });
 

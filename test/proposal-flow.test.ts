@@ -264,6 +264,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       return: true,
       forward: true,
       withdraw: false,
+      upload: false,
     });
   });
 
@@ -354,6 +355,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       return: false,
       forward: false,
       withdraw: false,
+      upload: false,
     });
     const forward = await call('secretariat', 'POST', `/proposals/${p.id}/withdraw`);
     expect(forward.statusCode).toBe(403);
@@ -454,6 +456,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       return: false,
       forward: false,
       withdraw: false,
+      upload: false,
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentLimitsSchema, attachmentSchema } from './attachments.js';
 
 /*
  * Proposals: the editor's autosave body, the workflow actions, and the shapes the API answers with.
@@ -106,6 +107,8 @@ export const proposalAbilitiesSchema = z.object({
   return: z.boolean(),
   forward: z.boolean(),
   withdraw: z.boolean(),
+  /** May add, replace, retie and delete evidence now (the proposer, while editable and open). */
+  upload: z.boolean(),
 });
 
 export const proposalSummarySchema = z.object({
@@ -182,6 +185,9 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   ),
   categories: z.array(z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() })),
   completeness: completenessSchema,
+  /** Evidence, oldest first. */
+  attachments: z.array(attachmentSchema),
+  attachmentLimits: attachmentLimitsSchema,
   abilities: proposalAbilitiesSchema,
 });
 export type ProposalDetail = z.infer<typeof proposalDetailSchema>;

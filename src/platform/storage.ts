@@ -14,6 +14,11 @@ export interface StoredObject {
   storageKey: string;
 }
 
+/** An upload streamed and checked but not yet at its content address (see `FileStorage.stage`). */
+export interface StagedObject extends StoredObject {
+  tmpPath: string;
+}
+
 /**
  * Content-addressed file storage on disk: DATA_DIR/files/ab/cd/<sha256>. Uploads stream to a temporary
  * file while hashing (never held whole in memory), the type is read from the content, and the file is
@@ -26,10 +31,29 @@ export class FileStorage {
     return path.join(this.root, key);
   }
 
+  /** Streams, hashes and checks an upload, then moves it into place (`stage` + `commit`). */
   async put(
     stream: Readable,
     opts: { maxBytes: number; allowedMimes: string[]; isTruncated?: () => boolean },
   ): Promise<StoredObject> {
+    const staged = await this.stage(stream, opts);
+    try {
+      await this.commit(staged);
+    } finally {
+      await this.discard(staged);
+    }
+    return { sha256: staged.sha256, size: staged.size, mime: staged.mime, storageKey: staged.storageKey };
+  }
+
+  /**
+   * Streams an upload to a temporary file while hashing and counting it (refusing it past `maxBytes`),
+   * then reads its type from the content. The file stays in DATA_DIR/files/tmp until `commit` moves it
+   * to its content address or `discard` removes it; on any refusal nothing is left.
+   */
+  async stage(
+    stream: Readable,
+    opts: { maxBytes: number; allowedMimes: string[]; isTruncated?: () => boolean },
+  ): Promise<StagedObject> {
     const tmpDir = path.join(this.root, 'tmp');
     await fsp.mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${crypto.randomUUID()}.part`);
@@ -39,7 +63,7 @@ export class FileStorage {
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
         if (size > opts.maxBytes) {
-          cb(tooLarge(opts.maxBytes));
+          cb(fileTooLarge(opts.maxBytes));
           return;
         }
         hash.update(chunk);
@@ -48,32 +72,38 @@ export class FileStorage {
     });
     try {
       await pipeline(stream, meter, fs.createWriteStream(tmp));
-      if (opts.isTruncated?.()) throw tooLarge(opts.maxBytes);
+      if (opts.isTruncated?.()) throw fileTooLarge(opts.maxBytes);
       if (size === 0)
         throw new AppError(400, 'empty_file', t('Berkas kosong.', 'The file is empty.'), {
           file: { code: 'empty_file', message: t('Berkas kosong.', 'The file is empty.') },
         });
       const detected = await fileTypeFromFile(tmp);
       const mime = detected?.mime ?? 'application/octet-stream';
-      if (!opts.allowedMimes.includes(mime)) {
-        throw new AppError(
-          415,
-          'unsupported_file_type',
-          t(
-            `Jenis berkas tidak diterima. Yang diterima: ${opts.allowedMimes.map(label).join(', ')}.`,
-            `File type not accepted. Accepted: ${opts.allowedMimes.map(label).join(', ')}.`,
-          ),
-        );
-      }
+      if (!opts.allowedMimes.includes(mime)) throw unsupportedFileType(opts.allowedMimes);
       const sha256 = hash.digest('hex');
       const storageKey = path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-      const dest = this.pathOf(storageKey);
-      await fsp.mkdir(path.dirname(dest), { recursive: true });
-      await fsp.rename(tmp, dest);
-      return { sha256, size, mime, storageKey };
-    } finally {
+      return { sha256, size, mime, storageKey, tmpPath: tmp };
+    } catch (err) {
       await fsp.rm(tmp, { force: true });
+      throw err;
     }
+  }
+
+  /** Moves a staged upload to its content address (identical content lands on the same file). */
+  async commit(staged: StagedObject): Promise<void> {
+    const dest = this.pathOf(staged.storageKey);
+    await fsp.mkdir(path.dirname(dest), { recursive: true });
+    await fsp.rename(staged.tmpPath, dest);
+  }
+
+  /** Removes a staged upload's temporary file, if it is still there. */
+  async discard(staged: StagedObject): Promise<void> {
+    await fsp.rm(staged.tmpPath, { force: true });
+  }
+
+  /** Removes a stored file; the caller has made sure no `files` row refers to it any more. */
+  async remove(storageKey: string): Promise<void> {
+    await fsp.rm(this.pathOf(storageKey), { force: true });
   }
 
   createReadStream(storageKey: string): fs.ReadStream {
@@ -92,7 +122,20 @@ function label(mime: string) {
   return mime === 'application/pdf' ? 'PDF' : mime.replace('image/', '').toUpperCase();
 }
 
-function tooLarge(maxBytes: number) {
+/** 415 `unsupported_file_type`, naming the accepted types. */
+export function unsupportedFileType(allowedMimes: string[]) {
+  return new AppError(
+    415,
+    'unsupported_file_type',
+    t(
+      `Jenis berkas tidak diterima. Yang diterima: ${allowedMimes.map(label).join(', ')}.`,
+      `File type not accepted. Accepted: ${allowedMimes.map(label).join(', ')}.`,
+    ),
+  );
+}
+
+/** 413 `file_too_large`: the file is over `maxBytes`. */
+export function fileTooLarge(maxBytes: number) {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   return new AppError(
     413,

@@ -1,8 +1,11 @@
 import type { ProposalDetail, ProposalSummary } from '../../contracts/proposals.js';
 import type { ProposalRow } from '../../db/schema.js';
+import { attachmentLimits } from '../../domain/attachments.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { missingItems, submissionRefusal, type MissingItem } from '../../domain/proposal-rules.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
+import { parseSettings } from '../competitions/present.js';
+import { presentAttachment } from '../attachments/present.js';
 import type { ProposalListRow, ProposalView } from './queries.js';
 
 export function parseLinks(json: string): { label: string; url: string }[] {
@@ -72,7 +75,22 @@ export function snapshotOf(view: ProposalView): Record<string, unknown> {
     returnedNote: p.returned_note,
     updatedAt: p.updated_at,
     answers: Object.fromEntries(view.answers.map((a) => [a.sectionKey, a.text])),
+    attachments: view.attachments.map((a) => ({
+      kind: a.kind,
+      sectionKey: a.sectionKey,
+      name: a.name,
+      size: a.size,
+      sha256: a.sha256,
+    })),
   };
+}
+
+/** The limits of the proposal's evidence and what it already takes. */
+export function limitsOf(view: ProposalView) {
+  return attachmentLimits(
+    parseSettings(view.competition.settings),
+    view.attachments.map((a) => a.size),
+  );
 }
 
 /** Who may take each action now: the policy for the role, the workflow for the state, the clock for time. */
@@ -98,6 +116,7 @@ export function abilitiesOf(view: ProposalView, actor: Actor | null, now: Date):
     return: may('return', reviewer),
     forward: may('forward', reviewer),
     withdraw: may('withdraw', reviewer),
+    upload: may('edit', proposer),
   };
 }
 
@@ -180,6 +199,8 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
     })),
     categories: view.categories.map(cat),
     completeness: completenessOf(view),
+    attachments: view.attachments.map((a) => presentAttachment(p.id, a)),
+    attachmentLimits: limitsOf(view),
     abilities: abilitiesOf(view, actor, now),
   };
 }

@@ -36,6 +36,8 @@ export interface AttachmentView {
   sha256: string;
   storageKey: string;
   uploadedBy: number;
+  /** When the current file was uploaded (its `files` row). */
+  uploadedAt: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,6 +60,7 @@ export async function listAttachments(db: Db, proposalId: number): Promise<Attac
       'f.sha256',
       'f.storage_key',
       'a.uploaded_by',
+      'f.created_at as uploaded_at',
       'a.created_at',
       'a.updated_at',
     ])
@@ -76,6 +79,7 @@ export async function listAttachments(db: Db, proposalId: number): Promise<Attac
     sha256: r.sha256,
     storageKey: r.storage_key,
     uploadedBy: r.uploaded_by,
+    uploadedAt: r.uploaded_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));

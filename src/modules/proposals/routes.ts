@@ -37,7 +37,7 @@ import {
 import { proposalNotFound } from './steps.js';
 
 /** Seen by the unit's proposer and its admin lokal; by the organizer once it has left the institution. */
-const visible = (req: FastifyRequest, v: ProposalView) =>
+export const visible = (req: FastifyRequest, v: ProposalView) =>
   can(req.actor, 'proposal.view', { institutionId: v.proposal.institution_id, unitId: v.proposal.unit_id }) ||
   (can(req.actor, 'proposal.viewAll', { organizerInstitutionId: v.competition.organizer_institution_id }) &&
     ORGANIZER_VISIBLE_STATES.includes(v.proposal.state));

@@ -1,0 +1,273 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ATTACHMENT_FILE_FIELD,
+  attachmentKindSchema,
+  attachmentParams,
+  attachmentSchema,
+  retieAttachmentBody,
+} from '../../contracts/attachments.js';
+import { proposalIdParams } from '../../contracts/proposals.js';
+import {
+  attachmentName,
+  contentDisposition,
+  fileRequired,
+  proposalFilesTooLarge,
+  unknownKind,
+  type AttachmentKindName,
+} from '../../domain/attachments.js';
+import { AppError, badRequest, t } from '../../domain/errors.js';
+import { authorize, requireUser } from '../../platform/auth.js';
+import type { StagedObject } from '../../platform/storage.js';
+import { limitsOf } from '../proposals/present.js';
+import { loadProposalView, type AttachmentView, type ProposalView } from '../proposals/queries.js';
+import { visible } from '../proposals/routes.js';
+import { proposalNotFound } from '../proposals/steps.js';
+import { addAttachment } from './commands/add-attachment.js';
+import { removeAttachment } from './commands/remove-attachment.js';
+import { replaceAttachment } from './commands/replace-attachment.js';
+import { retieAttachment } from './commands/retie-attachment.js';
+import { presentAttachment } from './present.js';
+import { assertEditable, attachmentNotFound, attachmentOf, sectionIdOf, uploadRules } from './steps.js';
+
+interface Upload {
+  staged: StagedObject;
+  name: string;
+  kind: AttachmentKindName;
+  /** undefined: not sent (a replacement keeps the section); null: the whole proposal. */
+  sectionKey: string | null | undefined;
+}
+
+const multipartRequired = () =>
+  new AppError(
+    415,
+    'multipart_required',
+    t(
+      'Kirim berkas sebagai multipart/form-data (isian kind dan sectionKey sebelum bagian file).',
+      'Send the file as multipart/form-data (the kind and sectionKey fields before the file part).',
+    ),
+  );
+
+/**
+ * Reads an upload: the text fields first, checked before a byte of the file is stored (kind, section,
+ * the room left in the proposal), then the file streamed to storage with at most min(per-file limit,
+ * room left) bytes and its type read from the content. Anything refused leaves nothing stored.
+ */
+async function readUpload(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  view: ProposalView,
+  replacing?: AttachmentView,
+): Promise<Upload> {
+  if (!req.isMultipart()) throw multipartRequired();
+  const raw: Record<string, string> = {};
+  let upload: Upload | null = null;
+  try {
+    for await (const part of req.parts({
+      // One byte over the largest allowed file, so storage itself reports the size with its message.
+      limits: { fileSize: limitsOf(view).maxFileBytes + 1, files: 1, fields: 10, fieldSize: 1000 },
+    })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== ATTACHMENT_FILE_FIELD || upload) {
+          part.file.resume();
+          continue;
+        }
+        const kindParsed = attachmentKindSchema.safeParse(raw.kind ?? replacing?.kind ?? 'evidence');
+        if (!kindParsed.success) throw unknownKind();
+        const kind = kindParsed.data;
+        const sectionKey =
+          raw.sectionKey === undefined ? (replacing ? undefined : null) : raw.sectionKey || null;
+        if (sectionKey !== undefined) sectionIdOf(view, sectionKey);
+        const rules = uploadRules(view, { kind, replacingId: replacing?.id });
+        let staged: StagedObject;
+        try {
+          staged = await app.deps.storage.stage(part.file, {
+            maxBytes: rules.maxBytes,
+            allowedMimes: rules.allowedMimes,
+            isTruncated: () => part.file.truncated,
+          });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'file_too_large' && rules.limitedBy === 'proposal')
+            throw proposalFilesTooLarge(limitsOf(view).maxProposalBytes, rules.othersBytes);
+          throw err;
+        }
+        upload = { staged, name: attachmentName(part.filename, staged.mime), kind, sectionKey };
+      } else {
+        if (upload)
+          throw badRequest(
+            'fields_after_file',
+            t(
+              'Isian kind dan sectionKey harus dikirim sebelum berkas.',
+              'Send the kind and sectionKey fields before the file.',
+            ),
+          );
+        raw[part.fieldname] = String(part.value ?? '');
+      }
+    }
+  } catch (err) {
+    if (upload) await app.deps.storage.discard(upload.staged);
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT')
+      throw badRequest('one_file_only', t('Unggah satu berkas sekali kirim.', 'Upload one file at a time.'));
+    throw err;
+  }
+  if (!upload) throw fileRequired();
+  return upload;
+}
+
+/** Evidence of a proposal: upload, replace, retie, delete (the proposer while editable), download (readers). */
+export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, storage } = app.deps;
+
+  /** The proposal if the caller may see it (else 404, so ids outside the scope reveal nothing). */
+  const loadVisible = async (req: FastifyRequest, id: number) => {
+    requireUser(req);
+    const view = await loadProposalView(db, id);
+    if (!view || !visible(req, view)) throw proposalNotFound();
+    return view;
+  };
+  /** …and the caller is its proposer and it is editable now. */
+  const loadEditableByCaller = async (req: FastifyRequest, id: number) => {
+    const view = await loadVisible(req, id);
+    const actor = authorize(req, 'proposal.edit', {
+      institutionId: view.proposal.institution_id,
+      unitId: view.proposal.unit_id,
+    });
+    assertEditable(view, clock.now());
+    return { view, actor };
+  };
+
+  app.post(
+    '/proposals/:id/attachments',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'Add evidence (proposer, while editable; multipart/form-data: kind? = evidence | replication_statement, sectionKey?, then file). 413 file_too_large / proposal_files_too_large, 415 unsupported_file_type (type read from the content)',
+        consumes: ['multipart/form-data'],
+        params: proposalIdParams,
+        response: { 201: attachmentSchema },
+      },
+    },
+    async (req, reply) => {
+      const { view, actor } = await loadEditableByCaller(req, req.params.id);
+      const up = await readUpload(app, req, view);
+      const a = await addAttachment(db, storage, {
+        proposalId: view.proposal.id,
+        staged: up.staged,
+        name: up.name,
+        kind: up.kind,
+        sectionKey: up.sectionKey ?? null,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+      reply.code(201);
+      return presentAttachment(view.proposal.id, a);
+    },
+  );
+
+  app.put(
+    '/proposals/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'Replace the file of an attachment (multipart/form-data as for adding; kind and sectionKey kept when not sent)',
+        consumes: ['multipart/form-data'],
+        params: attachmentParams,
+        response: { 200: attachmentSchema },
+      },
+    },
+    async (req) => {
+      const { view, actor } = await loadEditableByCaller(req, req.params.id);
+      const current = attachmentOf(view, req.params.attachmentId);
+      const up = await readUpload(app, req, view, current);
+      const a = await replaceAttachment(db, storage, {
+        proposalId: view.proposal.id,
+        attachmentId: current.id,
+        staged: up.staged,
+        name: up.name,
+        kind: up.kind,
+        sectionKey: up.sectionKey,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+      return presentAttachment(view.proposal.id, a);
+    },
+  );
+
+  app.patch(
+    '/proposals/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'Tie an attachment to another section (null: the whole proposal) or change its kind',
+        params: attachmentParams,
+        body: retieAttachmentBody,
+        response: { 200: attachmentSchema },
+      },
+    },
+    async (req) => {
+      const { view, actor } = await loadEditableByCaller(req, req.params.id);
+      attachmentOf(view, req.params.attachmentId);
+      const a = await retieAttachment(db, {
+        proposalId: view.proposal.id,
+        attachmentId: req.params.attachmentId,
+        body: req.body,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+      return presentAttachment(view.proposal.id, a);
+    },
+  );
+
+  app.delete(
+    '/proposals/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'Delete an attachment (its stored file goes when nothing else holds the same content)',
+        params: attachmentParams,
+      },
+    },
+    async (req, reply) => {
+      const { view, actor } = await loadEditableByCaller(req, req.params.id);
+      attachmentOf(view, req.params.attachmentId);
+      await removeAttachment(db, storage, {
+        proposalId: view.proposal.id,
+        attachmentId: req.params.attachmentId,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/proposals/:id/attachments/:attachmentId/download',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary: 'The file, as an attachment with its original name (whoever may view the proposal)',
+        params: attachmentParams,
+      },
+    },
+    async (req, reply) => {
+      const view = await loadVisible(req, req.params.id);
+      const a = attachmentOf(view, req.params.attachmentId);
+      if (!(await storage.exists(a.storageKey))) throw attachmentNotFound();
+      return reply
+        .header('Content-Type', a.mime)
+        .header('Content-Length', String(a.size))
+        .header('Content-Disposition', contentDisposition(a.name))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .send(storage.createReadStream(a.storageKey));
+    },
+  );
+};
