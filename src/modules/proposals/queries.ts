@@ -156,14 +156,7 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
         .select(['id', 'name'])
         .where('id', '=', proposal.unit_id)
         .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('proposal_answers as a')
-        .innerJoin('form_sections as s', 's.id', 'a.section_id')
-        .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
-        .where('a.proposal_id', '=', id)
-        .orderBy('s.position')
-        .orderBy('s.id')
-        .execute(),
+      listAnswers(db, id),
       listAttachments(db, id),
     ]);
   return {
@@ -174,15 +167,28 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     submission: stage ? { opensAt: stage.opens_at, closesAt: stage.closes_at } : null,
     institution,
     unit,
-    answers: answers.map((a) => ({
-      sectionKey: a.key,
-      sectionId: a.section_id,
-      text: a.text,
-      wordCount: a.word_count,
-      updatedAt: a.updated_at,
-    })),
+    answers,
     attachments,
   };
+}
+
+/** The answers of one proposal in form order. */
+export async function listAnswers(db: Db, proposalId: number): Promise<ProposalView['answers']> {
+  const rows = await db
+    .selectFrom('proposal_answers as a')
+    .innerJoin('form_sections as s', 's.id', 'a.section_id')
+    .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
+    .where('a.proposal_id', '=', proposalId)
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((a) => ({
+    sectionKey: a.key,
+    sectionId: a.section_id,
+    text: a.text,
+    wordCount: a.word_count,
+    updatedAt: a.updated_at,
+  }));
 }
 
 /** Which proposals a caller sees (from policy.proposalScope) and the list's filters. */

@@ -7,7 +7,7 @@ import { nextState } from '../../../domain/proposal-workflow.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
 import { assertSubmissionOpen, loadForChange, writeRevision } from '../steps.js';
-import type { ProposalView } from '../queries.js';
+import { findProposal, listAnswers, type ProposalView } from '../queries.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -103,7 +103,13 @@ export async function saveProposal(
         )
         .execute();
 
-    const saved = await loadForChange(tx, input.id);
+    // Only the row and the answers change here; the rest of the view (competition, form, unit, files)
+    // is the one loaded above in this transaction, so it is not read a second time.
+    const saved: ProposalView = {
+      ...view,
+      proposal: (await findProposal(tx, input.id))!,
+      answers: await listAnswers(tx, input.id),
+    };
     const started = await writeRevision(tx, {
       view: saved,
       kind: 'autosave',
