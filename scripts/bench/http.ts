@@ -54,6 +54,9 @@ export class Recorder {
   }
 }
 
+/** GETs sent again after a kept-alive connection turned out closed (see Client.request). */
+export const staleRetries = { count: 0 };
+
 export class Client {
   private readonly agent: http.Agent;
   cookie: string | null = null;
@@ -68,12 +71,29 @@ export class Client {
 
   private readonly timeoutMs: number;
 
-  request(
+  /**
+   * One request. A GET that fails on a kept-alive connection the server had just closed (idle timeout) is
+   * sent again once on a fresh connection, as browsers do; counted in `staleRetries`. Nothing else is retried.
+   */
+  async request(
     method: string,
     path: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},
   ): Promise<Answer> {
+    const first = await this.attempt(method, path, body, extraHeaders);
+    if (!(method === 'GET' && first.status === 0 && first.staleSocket)) return first;
+    staleRetries.count++;
+    const again = await this.attempt(method, path, body, extraHeaders);
+    return { ...again, ms: first.ms + again.ms };
+  }
+
+  private attempt(
+    method: string,
+    path: string,
+    body: unknown,
+    extraHeaders: Record<string, string>,
+  ): Promise<Answer & { staleSocket?: boolean }> {
     let payload: Buffer | null = null;
     const headers: Record<string, string> = { ...extraHeaders };
     if (Buffer.isBuffer(body)) payload = body;
@@ -84,9 +104,9 @@ export class Client {
     if (payload) headers['content-length'] = String(payload.length);
     if (this.cookie) headers.cookie = this.cookie;
     const started = performance.now();
-    return new Promise<Answer>((resolve) => {
+    return new Promise<Answer & { staleSocket?: boolean }>((resolve) => {
       let settled = false;
-      const done = (a: Omit<Answer, 'ms'>) => {
+      const done = (a: Omit<Answer, 'ms'> & { staleSocket?: boolean }) => {
         if (settled) return;
         settled = true;
         resolve({ ...a, ms: performance.now() - started });
@@ -108,7 +128,15 @@ export class Client {
         },
       );
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`timeout after ${this.timeoutMs} ms`)));
-      req.on('error', (err) => done({ status: 0, body: Buffer.alloc(0), headers: {}, error: err.message }));
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        done({
+          status: 0,
+          body: Buffer.alloc(0),
+          headers: {},
+          error: err.message,
+          staleSocket: req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE'),
+        }),
+      );
       if (payload) req.end(payload);
       else req.end();
     });

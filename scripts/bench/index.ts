@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, migrateToLatest } from '../../src/db/connect.js';
-import { Client, json, Recorder } from './http.js';
+import { Client, json, Recorder, staleRetries } from './http.js';
 import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResult } from './phases.js';
-import { ramp, type Target } from './saturation.js';
+import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
 import { freePort, repoRoot, startServer, type Server } from './server.js';
 import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
@@ -54,6 +54,8 @@ interface Options {
   stepS: number;
   levels: number[];
   cpuProf: boolean;
+  serverNodeArgs: string[];
+  serverEnv: Record<string, string>;
   keep: boolean;
 }
 
@@ -72,6 +74,8 @@ function options(): Options {
       step: { type: 'string' },
       levels: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'server-node-args': { type: 'string' },
+      'server-env': { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -104,6 +108,17 @@ function options(): Options {
       return n;
     }),
     cpuProf: values['cpu-prof'],
+    serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter(Boolean),
+    serverEnv: Object.fromEntries(
+      (values['server-env'] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const i = kv.indexOf('=');
+          if (i < 1) throw new Error('--server-env takes KEY=VALUE[,KEY=VALUE...]');
+          return [kv.slice(0, i), kv.slice(i + 1)];
+        }),
+    ),
     keep: values.keep,
   };
 }
@@ -174,8 +189,8 @@ async function main() {
   };
   let surge: SurgeResult | null = null;
   let big: BigUploadResult | { skipped: string } | null = null;
-  let sat: Awaited<ReturnType<typeof ramp>> | null = null;
-  let base: Awaited<ReturnType<typeof ramp>> | null = null;
+  let sat: RampResult | null = null;
+  let base: RampResult | null = null;
   let lost: LostWrites | null = null;
   let close: ClosingResult | null = null;
   const cpu: Record<string, CpuUse> = {};
@@ -209,7 +224,7 @@ async function main() {
       port,
       readyPath: '/api/health',
       logFile: path.join(tmp, 'sinovik.log'),
-      nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+      nodeArgs: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...o.serverNodeArgs],
       env: {
         DATABASE_URL: `sqlite:${dbFile}`,
         DATA_DIR: dataDir,
@@ -221,6 +236,7 @@ async function main() {
         SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
+        ...o.serverEnv,
       },
     });
     servers.push(sinovik);
@@ -258,7 +274,7 @@ async function main() {
     });
     cpu.surge = meter();
     log(
-      `  done in ${fmt(surge.wallS)} s: ${surge.rec.requests} requests, ${surge.rec.errors} errors; ` +
+      `  done in ${fmt(surge.wallS)} s: ${surge.rec.requests} requests, ${surge.rec.errors} errors, ${staleRetries.count} GETs resent after a closed keep-alive; ` +
         `server RSS ${fmt(memoryOf(sinovik.pid)?.rssMb)} MB (peak so far ${fmt(memoryOf(sinovik.pid)?.hwmMb)} MB)`,
     );
 
@@ -290,7 +306,9 @@ async function main() {
 
     // ── Saturation ──────────────────────────────────────────────────────────────────────────────────
     const maxLevel = Math.max(...o.levels);
-    log(`\n▶ saturation: closed-loop autosave, ${o.stepS} s per step, concurrency ${o.levels.join(', ')}`);
+    log(
+      `\n▶ saturation: closed-loop autosave, ${o.stepS} s per step, concurrency ${o.levels.join(', ')}, Sinovik and the bare route interleaved`,
+    );
     const satWorkers: Target['workers'] = [];
     const satUnits: number[] = [];
     for (let i = 0; i < maxLevel; i++) {
@@ -301,19 +319,6 @@ async function main() {
         satUnits.push(upp.unitId);
       }
     }
-    const rampOpts = {
-      levels: o.levels,
-      stepS: o.stepS,
-      warmupS: o.quick ? 0.5 : 2,
-      p99GoalMs: GOALS.p99Ms,
-      sectionKeys: seeded.sectionKeys,
-      categoryKey: seeded.categoryKey,
-      log,
-    };
-    meter = cpuMeter(serverPids);
-    sat = await ramp({ port, workers: satWorkers }, { ...rampOpts, label: 'sinovik ' });
-    cpu.saturation = meter();
-
     const basePort = await freePort();
     const baseline = await startServer({
       name: 'baseline',
@@ -324,15 +329,30 @@ async function main() {
       env: { PORT: String(basePort), BASELINE_DB: path.join(tmp, 'baseline.sqlite'), NODE_ENV: 'production' },
     });
     servers.push(baseline);
-    meter = cpuMeter(() => [baseline.pid]);
-    base = await ramp(
+    meter = cpuMeter(() => [sinovik.pid, baseline.pid]);
+    const ramps = await ramp(
+      [
+        { name: 'sinovik', port, pid: sinovik.pid, workers: satWorkers },
+        {
+          name: 'baseline',
+          port: basePort,
+          pid: baseline.pid,
+          workers: satWorkers.map((w) => ({ cookie: null, proposalId: w.proposalId, version: 1 })),
+        },
+      ],
       {
-        port: basePort,
-        workers: satWorkers.map((w) => ({ cookie: null, proposalId: w.proposalId, version: 1 })),
+        levels: o.levels,
+        stepS: o.stepS,
+        warmupS: o.quick ? 0.5 : 2,
+        p99GoalMs: GOALS.p99Ms,
+        sectionKeys: seeded.sectionKeys,
+        categoryKey: seeded.categoryKey,
+        log,
       },
-      { ...rampOpts, label: 'baseline' },
     );
-    cpu.baseline = meter();
+    sat = ramps.sinovik;
+    base = ramps.baseline;
+    cpu.saturation = meter();
     await baseline.stop();
 
     // ── Lost writes ─────────────────────────────────────────────────────────────────────────────────
@@ -514,6 +534,7 @@ async function main() {
       forwarded,
       expected: surge.expected,
       unfinished: surge.unfinished,
+      staleKeepAliveRetries: staleRetries.count,
       uploads: uploadRoute ? 'measured' : 'skipped: upload route missing',
       endpoints,
       autosaveTimeline: surge.autosaveTimeline,

@@ -1,6 +1,7 @@
 import { autosaveBody, newDraft, type AutosaveBody } from './content.js';
 import { Client, json, sleep } from './http.js';
-import { summarize, type LatencySummary } from './stats.js';
+import os from 'node:os';
+import { cpuSecondsOf, machineCpu, summarize, type LatencySummary } from './stats.js';
 
 /*
  * Saturation: a closed loop of `c` workers, each owning one draft and autosaving it back to back with the
@@ -16,16 +17,32 @@ export interface Step {
   rps: number;
   latency: LatencySummary;
   ok: boolean;
+  /** Server CPU per measured request, in ms: what one autosave costs, whatever else the machine runs. */
+  serverCpuMsPerRequest: number | null;
+  /** Cores busy with processes outside the benchmark during the step (the machine is shared). */
+  otherCores: number;
 }
 
 export interface Target {
+  name: string;
   port: number;
+  pid: number;
   /** One cookie (or none) and one draft id per worker, at least max(levels) of them. */
   workers: { cookie: string | null; proposalId: number; version: number; lastBody?: AutosaveBody }[];
 }
 
+export interface RampResult {
+  steps: Step[];
+  sustained: Step | null;
+}
+
+/**
+ * Ramps every target through the same concurrency levels, interleaved (level 1 on each target, then level
+ * 2 on each, ...) so that they see the same background load of a shared machine. A target leaves the ramp
+ * after two steps in a row over the goal (past saturation).
+ */
 export async function ramp(
-  target: Target,
+  targets: Target[],
   opts: {
     levels: number[];
     stepS: number;
@@ -34,25 +51,27 @@ export async function ramp(
     sectionKeys: string[];
     categoryKey: string;
     log: (line: string) => void;
-    label: string;
   },
-): Promise<{ steps: Step[]; sustained: Step | null }> {
-  const steps: Step[] = [];
-  let failedInARow = 0;
+): Promise<Record<string, RampResult>> {
+  const out: Record<string, RampResult> = {};
+  const overInARow = new Map<string, number>();
+  for (const t of targets) out[t.name] = { steps: [], sustained: null };
   for (const c of opts.levels) {
-    if (c > target.workers.length) break;
-    const step = await runStep(target, c, opts);
-    steps.push(step);
-    opts.log(
-      `  ${opts.label} c=${String(c).padStart(3)}: ${step.rps.toFixed(0).padStart(6)} req/s, p50 ${step.latency.p50} ms, p99 ${step.latency.p99} ms, ${step.errors} errors${step.ok ? '' : '  (over goal)'}`,
-    );
-    failedInARow = step.ok ? 0 : failedInARow + 1;
-    // Two steps in a row over the goal: the server is past saturation.
-    if (failedInARow >= 2) break;
+    for (const t of targets) {
+      if ((overInARow.get(t.name) ?? 0) >= 2 || c > t.workers.length) continue;
+      const step = await runStep(t, c, opts);
+      out[t.name].steps.push(step);
+      opts.log(
+        `  ${t.name.padEnd(8)} c=${String(c).padStart(3)}: ${step.rps.toFixed(0).padStart(6)} req/s, p50 ${step.latency.p50} ms, p99 ${step.latency.p99} ms, ${step.errors} errors, server ${step.serverCpuMsPerRequest?.toFixed(3) ?? '-'} CPU-ms/req, other load ${step.otherCores.toFixed(2)} cores${step.ok ? '' : '  (over goal)'}`,
+      );
+      overInARow.set(t.name, step.ok ? 0 : (overInARow.get(t.name) ?? 0) + 1);
+    }
   }
-  const okSteps = steps.filter((s) => s.ok);
-  const sustained = okSteps.length ? okSteps.reduce((a, b) => (b.rps > a.rps ? b : a)) : null;
-  return { steps, sustained };
+  for (const r of Object.values(out)) {
+    const okSteps = r.steps.filter((s) => s.ok);
+    r.sustained = okSteps.length ? okSteps.reduce((a, b) => (b.rps > a.rps ? b : a)) : null;
+  }
+  return out;
 }
 
 async function runStep(
@@ -102,7 +121,27 @@ async function runStep(
       c.close();
     }
   };
+  // CPU from the end of the warm-up to the end of the step: the server's, this generator's, the machine's.
+  let from: { m: ReturnType<typeof machineCpu>; s: number; g: NodeJS.CpuUsage; t: number } | null = null;
+  const mark = setTimeout(() => {
+    from = { m: machineCpu(), s: cpuSecondsOf(target.pid) ?? 0, g: process.cpuUsage(), t: performance.now() };
+  }, opts.warmupS * 1000);
   await Promise.all(target.workers.slice(0, concurrency).map(worker));
+  clearTimeout(mark);
+  const f = from as { m: ReturnType<typeof machineCpu>; s: number; g: NodeJS.CpuUsage; t: number } | null;
+  let used: { machine: number; server: number; generator: number; wall: number } | null = null;
+  if (f) {
+    const m1 = machineCpu();
+    const g1 = process.cpuUsage(f.g);
+    const wall = (performance.now() - f.t) / 1000;
+    const hz = (m1.total - f.m.total) / wall / os.cpus().length;
+    used = {
+      machine: (m1.busy - f.m.busy) / hz,
+      server: (cpuSecondsOf(target.pid) ?? 0) - f.s,
+      generator: (g1.user + g1.system) / 1e6,
+      wall,
+    };
+  }
   const latency = summarize(latencies);
   const rps = latencies.length / opts.stepS;
   return {
@@ -112,5 +151,7 @@ async function runStep(
     rps,
     latency,
     ok: errors === 0 && latency.p99 !== null && latency.p99 < opts.p99GoalMs,
+    serverCpuMsPerRequest: used && latencies.length ? (used.server * 1000) / latencies.length : null,
+    otherCores: used ? Math.max(0, used.machine - used.server - used.generator) / used.wall : 0,
   };
 }

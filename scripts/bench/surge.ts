@@ -99,10 +99,14 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
         gaveUp(u.institutionId, u.proposals);
         return;
       }
+      // Slots of unequal length (±30%), so that users do not create and send in lockstep.
       const workStart = Date.now();
-      const slotMs = Math.max(1000, (endAt - tailMs - workStart) / u.proposals);
+      const window = Math.max(1000 * u.proposals, endAt - tailMs - workStart);
+      const weights = Array.from({ length: u.proposals }, () => 0.7 + 0.6 * Math.random());
+      const sum = weights.reduce((a, b) => a + b, 0);
+      let slotEnd = workStart;
       for (let j = 0; j < u.proposals; j++) {
-        const slotEnd = workStart + (j + 1) * slotMs;
+        slotEnd += (window * weights[j]) / sum;
         const ok = stopped() ? false : await writeOne(c, u, j, slotEnd);
         if (!ok) {
           unfinished++;

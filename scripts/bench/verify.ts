@@ -30,6 +30,7 @@ export interface LostWrites {
   answersChecked: number;
   wrongAnswers: number;
   attachmentsChecked: number;
+  attachmentRows: number;
   missingAttachments: number;
   files: {
     rows: number;
@@ -146,6 +147,11 @@ export function checkLostWrites(opts: {
     );
     if (proposalRowsInCompetition !== opts.expectRows)
       note(`${proposalRowsInCompetition} proposal rows, ${opts.expectRows} acknowledged creates`);
+    const attachmentRows = Number(
+      (db.prepare('select count(*) as n from proposal_attachments').get() as { n: number }).n,
+    );
+    if (attachmentRows !== attachmentsChecked)
+      note(`${attachmentRows} attachment rows, ${attachmentsChecked} acknowledged uploads`);
 
     const files = rehashFiles(db, opts.dataDir);
     for (const e of files.examples) note(e);
@@ -168,6 +174,7 @@ export function checkLostWrites(opts: {
       answersChecked,
       wrongAnswers,
       attachmentsChecked,
+      attachmentRows,
       missingAttachments,
       files: files.summary,
       lost,
