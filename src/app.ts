@@ -35,6 +35,8 @@ import { proposalRoutes } from './modules/proposals/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 
 export interface AppDeps {
@@ -174,6 +176,8 @@ export async function buildApp(opts: {
   await api.register(attachmentRoutes, { prefix: '/api' });
   await api.register(awardRoutes, { prefix: '/api' });
   await api.register(deadlineRoutes, { prefix: '/api' });
+  await api.register(dashboardRoutes, { prefix: '/api' });
+  await api.register(invitationRoutes, { prefix: '/api' });
 
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const HELP = `sinovik <command>
 
-  start                 build the web app if missing, migrate, seed the demo on an empty database, serve
+  start                 build the web app if missing or stale, migrate, seed the demo on an empty database, serve
   serve                 serve the API and web app on PORT (default 3000)
   worker                deliver mail and run timed events (when SINOVIK_WORKER=none on the web processes)
   migrate               apply pending database migrations
@@ -45,9 +45,27 @@ async function openDb(config: Config): Promise<Db> {
   return db;
 }
 
+/** The newest modification time under a folder (0 when it does not exist). */
+function newestMtime(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const m = fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs;
+    if (m > newest) newest = m;
+  }
+  return newest;
+}
+
+/** Builds the web app when it is missing or older than its sources (the web app and the shared contracts). */
 async function buildWebIfMissing(): Promise<void> {
-  if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
-  console.log('building the web app (first start)...');
+  const index = path.join(root, 'dist/web/index.html');
+  if (fs.existsSync(index)) {
+    const built = fs.statSync(index).mtimeMs;
+    const sources = ['src/web', 'src/contracts', 'src/domain'].map((d) => newestMtime(path.join(root, d)));
+    if (Math.max(...sources) <= built) return;
+    console.log('the web app changed since it was built: building it again...');
+  } else console.log('building the web app (first start)...');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -84,7 +102,10 @@ async function main(argv: string[]) {
       if (fresh) {
         console.log('empty database: loading reference data and the demo competition...');
         await seedReferenceData(db);
-        const accounts = await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir });
+        const accounts = await seedDemo(db, new AdjustableClock(), {
+          dataDir: config.dataDir,
+          baseUrl: config.baseUrl,
+        });
         printAccounts(config, accounts);
       } else {
         const accounts = await seedDemo.accounts(db);
@@ -127,7 +148,10 @@ async function main(argv: string[]) {
       const db = await openDb(config);
       await seedReferenceData(db);
       if (rest.includes('--demo'))
-        printAccounts(config, await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir }));
+        printAccounts(
+          config,
+          await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir, baseUrl: config.baseUrl }),
+        );
       await db.destroy();
       return;
     }

@@ -304,7 +304,7 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
       const res = await upload(p.id, { name: 'bukti.pdf', content });
       expect(res.statusCode).toBe(415);
       expect(res.json().error.code).toBe('unsupported_file_type');
-      expect(res.json().error.message.id).toBe('Jenis berkas tidak diterima. Yang diterima: PDF, JPEG, PNG.');
+      expect(res.json().error.message.id).toBe('Jenis berkas tidak diterima. Yang diterima: PDF, JPG, PNG.');
     }
     expect(await counts()).toEqual(before);
     await expectStorageConsistent();

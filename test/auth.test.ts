@@ -237,6 +237,7 @@ describe('accounts and sessions', () => {
           reviewAdminRequests: true,
           viewOutbox: true,
           viewAudit: true,
+          manageAwards: true,
           createCompetition: true,
           organizerInstitutionIds: [inst.id],
           createCompetitionForAnyOrganizer: false,
@@ -244,6 +245,7 @@ describe('accounts and sessions', () => {
           manageAllUnits: false,
           controlClock: false,
           viewProposals: true, // the forwarded proposals of its competitions
+          viewSubmissionDashboard: true,
         },
       });
     });
@@ -272,6 +274,7 @@ describe('accounts and sessions', () => {
         reviewAdminRequests: false,
         viewOutbox: false,
         viewAudit: false,
+        manageAwards: false,
         createCompetition: false,
         organizerInstitutionIds: [],
         createCompetitionForAnyOrganizer: false,
@@ -279,6 +282,7 @@ describe('accounts and sessions', () => {
         manageAllUnits: false,
         controlClock: false,
         viewProposals: true,
+        viewSubmissionDashboard: false,
       });
     });
 
@@ -295,6 +299,7 @@ describe('accounts and sessions', () => {
       expect(body.roles[0]).toMatchObject({ role: 'upp', unitId: unit.id, unitName: 'RSUD Uji' });
       expect(body.abilities.manageUnitsOf).toEqual([]);
       expect(body.abilities.createCompetition).toBe(false);
+      expect(body.abilities.manageAwards).toBe(false);
       expect(body.abilities.viewProposals).toBe(true);
     });
 
@@ -307,6 +312,7 @@ describe('accounts and sessions', () => {
         organizerInstitutionIds: [],
         createCompetitionForAnyOrganizer: true,
         manageAllUnits: true,
+        manageAwards: true,
         controlClock: false, // SINOVIK_CLOCK_CONTROL is off in this app
       });
     });

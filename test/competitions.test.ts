@@ -286,7 +286,7 @@ describe('competitions', () => {
       organizer: { id: national.id, name: 'Kementerian PANRB Uji' },
       currentStage: { kind: 'submission', closesAt: '2026-05-02T16:59:00.000Z' },
       submissionClosesAt: '2026-05-02T16:59:00.000Z',
-      abilities: { manage: false },
+      abilities: { manage: false, dashboard: false },
     });
     expect(after.json().items[0].groups[0]).toEqual({
       id: kipp.groups[0].id,
@@ -296,6 +296,7 @@ describe('competitions', () => {
       minImplementationMonths: 24,
       quotaPerInstitution: 10,
       invitationOnly: false,
+      sourceYears: null,
     });
     const detail = await get(`/api/competitions/${kipp.id}`);
     expect(detail.statusCode).toBe(200);

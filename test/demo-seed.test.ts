@@ -78,8 +78,60 @@ describe('demo seed', () => {
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('is idempotent: a second run adds no user, competition or unit', async () => {
-    const count = async (table: 'users' | 'competitions' | 'units' | 'institutions') =>
+  it('fills the national KIPP with proposals of several institutions in every submission state', async () => {
+    const rows = await ctx.db
+      .selectFrom('proposals as p')
+      .innerJoin('competitions as c', 'c.id', 'p.competition_id')
+      .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+      .innerJoin('competition_groups as g', 'g.id', 'p.group_id')
+      .select(['p.state', 'c.code', 'i.type', 'g.key as group', 'p.code as proposalCode'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['KIPP']));
+    const states = new Map<string, number>();
+    for (const r of rows) states.set(r.state, (states.get(r.state) ?? 0) + 1);
+    for (const s of ['draft', 'sent_to_local_admin', 'returned', 'forwarded', 'withdrawn'])
+      expect(states.get(s) ?? 0, s).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.type))).toEqual(
+      new Set([
+        'pemerintah_kabupaten',
+        'pemerintah_kota',
+        'pemerintah_provinsi',
+        'kementerian',
+        'lembaga',
+        'bumn',
+      ]),
+    );
+    expect(rows.some((r) => r.group === 'replikasi' && r.state === 'forwarded')).toBe(true);
+    expect(rows.every((r) => /^KIPP-\d{4}-\d{5}$/.test(r.proposalCode))).toBe(true);
+  });
+
+  it('shows the demo UPP its own proposals in several states and the admin lokal one awaiting review', async () => {
+    const upp = await login(ctx.app, 'upp.tangerang@demo.sinovik.id', DEMO_PASSWORD);
+    const mine = await ctx.app.inject({ method: 'GET', url: '/api/proposals', headers: { cookie: upp } });
+    expect(new Set(mine.json().items.map((p: { state: string }) => p.state))).toEqual(
+      new Set(['draft', 'sent_to_local_admin', 'returned', 'forwarded']),
+    );
+    const admin = await login(ctx.app, 'adminlokal.tangerang@demo.sinovik.id', DEMO_PASSWORD);
+    const theirs = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/proposals?state=sent_to_local_admin',
+      headers: { cookie: admin },
+    });
+    expect(theirs.json().items.map((p: { title: string }) => p.title)).toEqual([
+      'Rujukan Balik Terpantau untuk Ibu Hamil Risiko Tinggi',
+    ]);
+    const forwarded = mine.json().items.find((p: { state: string }) => p.state === 'forwarded');
+    const detail = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/proposals/${forwarded.id}`,
+      headers: { cookie: upp },
+    });
+    expect(detail.json().completeness).toEqual({ complete: true, missing: [] });
+  });
+
+  it('is idempotent: a second run adds no user, competition, unit or proposal', async () => {
+    const count = async (table: 'users' | 'competitions' | 'units' | 'institutions' | 'proposals') =>
       Number(
         (
           await ctx.db
@@ -93,6 +145,7 @@ describe('demo seed', () => {
       await count('competitions'),
       await count('units'),
       await count('institutions'),
+      await count('proposals'),
     ];
     await seedReferenceData(ctx.db);
     await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
@@ -101,6 +154,7 @@ describe('demo seed', () => {
       await count('competitions'),
       await count('units'),
       await count('institutions'),
+      await count('proposals'),
     ]).toEqual(before);
   });
 });

@@ -203,6 +203,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     expect(res.statusCode).toBe(200);
     expect(res.json().completeness.missing).toEqual([
       {
+        kind: 'incomplete',
         code: 'section_over_limit',
         field: 'sections.ringkasan',
         sectionKey: 'ringkasan',

@@ -83,6 +83,8 @@ export const meAbilitiesSchema = z.object({
   reviewAdminRequests: z.boolean(),
   viewOutbox: z.boolean(),
   viewAudit: z.boolean(),
+  /** Add, edit, delete and import past awards (the registry the eligibility rules read). */
+  manageAwards: z.boolean(),
   /** True when a competition may be created for at least one organizer. */
   createCompetition: z.boolean(),
   /** The organizers (from the person's own grants) a competition may be created for. */
@@ -96,6 +98,8 @@ export const meAbilitiesSchema = z.object({
   controlClock: z.boolean(),
   /** Sees some proposals: a UPP its unit's, an admin lokal its institution's, a secretariat the forwarded ones. */
   viewProposals: z.boolean(),
+  /** Sees the submission dashboard of the competitions of at least one organizer. */
+  viewSubmissionDashboard: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -40,6 +40,8 @@ export const groupDefinitionSchema = z.object({
   minImplementationMonths: num,
   quotaPerInstitution: num.nullable(),
   invitationOnly: z.boolean(),
+  /** Years a replikasi source may come from; null or omitted = any year. */
+  sourceYears: z.array(num).max(100).nullable().default(null),
   sections: z.array(sectionDefinitionSchema).max(50),
 });
 
@@ -117,6 +119,7 @@ const groupBase = {
   minImplementationMonths: z.number(),
   quotaPerInstitution: z.number().nullable(),
   invitationOnly: z.boolean(),
+  sourceYears: z.array(z.number()).nullable(),
 };
 
 /** One competition in the public list. */
@@ -135,7 +138,8 @@ export const competitionSummarySchema = z.object({
   /** The stage whose window contains the server's now; null between stages. */
   currentStage: stageSchema.nullable(),
   submissionClosesAt: z.string().nullable(),
-  abilities: z.object({ manage: z.boolean() }),
+  /** dashboard: the organizer's submission dashboard, list and exports. */
+  abilities: z.object({ manage: z.boolean(), dashboard: z.boolean() }),
 });
 export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
 

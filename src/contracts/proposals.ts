@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { attachmentLimitsSchema, attachmentSchema } from './attachments.js';
+import { institutionTypeSchema } from './institutions.js';
+import { pageParam } from './mail.js';
 
 /*
  * Proposals: the editor's autosave body, the workflow actions, and the shapes the API answers with.
@@ -72,6 +74,11 @@ export const saveProposalBody = z.object({
   contactEmail: optionalText(254),
   links: z.array(proposalLinkSchema).max(20).optional(),
   declarationAccepted: z.boolean().optional(),
+  /**
+   * Replikasi only: the award of the registry being replicated (a Top 99 or higher of the group's source
+   * years); null clears it. Another group, an unknown award or one that does not qualify: 400 on this field.
+   */
+  sourceAwardId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   answers: z
     .array(z.object({ sectionKey: z.string().min(1).max(64), text: z.string().max(100_000) }))
     .max(50)
@@ -83,19 +90,72 @@ export const returnProposalBody = z.object({
   note: z.string().trim().min(10).max(5000),
 });
 
-export const proposalListQuery = z.object({
-  competitionId: z.coerce.number().int().positive().optional(),
-  state: proposalStateSchema.optional(),
-  groupKey: z.string().max(32).optional(),
-});
+/** Query parameters arrive as text; an empty one (`?state=`) means "not given", as a cleared filter sends it. */
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
+export const PROPOSAL_SORTS = ['updatedAt', 'code', 'title', 'institution', 'state', 'forwardedAt'] as const;
+
+/** The filters of a proposal list, shared by GET /proposals and the organizer's export. */
+export const proposalFilterFields = {
+  state: optionalQuery(proposalStateSchema),
+  groupKey: optionalQuery(z.string().max(32)),
+  categoryKey: optionalQuery(z.string().max(64)),
+  institutionType: optionalQuery(institutionTypeSchema),
+  /** A province's two-digit code ("32"), `pusat` (ministries, agencies, BUMN) or `tidak_diketahui`. */
+  provinceCode: optionalQuery(
+    z
+      .string()
+      .regex(
+        /^([0-9]{2}|pusat|tidak_diketahui)$/,
+        'Kode provinsi ditulis dua angka, misalnya 32.|A province code is two digits, e.g. 32.',
+      ),
+  ),
+  /** Text found in the title, acronym, code, institution or unit. */
+  q: optionalQuery(z.string().trim().max(200)),
+  sort: optionalQuery(z.enum(PROPOSAL_SORTS, { error: 'Urutan tidak dikenal.|Unknown sort order.' })),
+  dir: optionalQuery(
+    z.enum(['asc', 'desc'], { error: 'Arah urutan: asc atau desc.|Direction: asc or desc.' }),
+  ),
+};
+
+export const proposalListQuery = z.object({
+  competitionId: optionalQuery(z.coerce.number().int().positive()),
+  ...proposalFilterFields,
+  page: pageParam,
+  /** Without it every match comes back (the lists of one unit or institution are short). */
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number('Ukuran halaman harus berupa angka.|The page size must be a number.')
+      .int()
+      .min(1)
+      .max(200)
+      .optional(),
+  ),
+});
+export type ProposalListQuery = z.infer<typeof proposalListQuery>;
+
+/**
+ * One thing that stops a proposal from going on: `incomplete` (to fill in or attach) or `ineligible` (a
+ * rule of the group: implementation age, award registry, invitation, title used twice, quota). `code` is
+ * the rule, `field` where the editor points ("title", "sections.<key>", "sourceAwardId",
+ * "attachments.replication_statement", "group").
+ */
 export const missingItemSchema = z.object({
+  kind: z.enum(['incomplete', 'ineligible']),
   code: z.string(),
   field: z.string(),
   sectionKey: z.string().nullable(),
   message: textMsg,
 });
 
+/**
+ * Everything that stops the proposal, recomputed on every read and save. Send and forward check the same
+ * list again and refuse with 422 `proposal_incomplete` while an `incomplete` item is listed (the list may
+ * hold `ineligible` items too), else 422 `proposal_ineligible`; both carry `error.missing` (the items) and
+ * `error.fields` (the first item per field). A full quota at forward stays 409 `quota_full`.
+ */
 export const completenessSchema = z.object({
   complete: z.boolean(),
   missing: z.array(missingItemSchema),
@@ -123,10 +183,17 @@ export const proposalSummarySchema = z.object({
   group: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }),
   institution: z.object({ id: z.number(), name: z.string() }),
   unit: z.object({ id: z.number(), name: z.string() }),
+  category: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }).nullable(),
+  institutionType: institutionTypeSchema,
+  /** Where the institution counts: a two-digit code, `pusat` or `tidak_diketahui`. */
+  provinceCode: z.string(),
+  attachmentCount: z.number(),
+  timeZone: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
   forwardedAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
 });
 export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 
@@ -141,8 +208,14 @@ export const quotaUsageSchema = z.object({
 
 export const proposalListResponse = z.object({
   items: z.array(proposalSummarySchema),
+  /** Every match; `items` is one page of them when a pageSize was asked for. */
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number().nullable(),
   /** Per group, for the institutions whose admin lokal is asking. */
   quotas: z.array(quotaUsageSchema),
+  /** Invitation-only groups (khusus) the caller's institution is invited into, where it may start one. */
+  invitedGroups: z.array(z.object({ competitionId: z.number(), groupKey: z.string() })),
   abilities: z.object({
     /** The caller writes proposals for at least one unit (may start one while a submission is open). */
     create: z.boolean(),
@@ -165,7 +238,14 @@ export const formSectionSchema = z.object({
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
-  category: z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() }).nullable(),
+  group: z.object({
+    id: z.number(),
+    key: z.string(),
+    nameId: z.string(),
+    nameEn: z.string(),
+    /** Years a replikasi source may come from; null = any year (read by the source picker). */
+    sourceYears: z.array(z.number()).nullable(),
+  }),
   implementationStart: z.string().nullable(),
   innovatorKind: z.enum(['person', 'team']).nullable(),
   innovatorNames: z.string().nullable(),
@@ -174,10 +254,19 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   contactEmail: z.string().nullable(),
   links: z.array(z.object({ label: z.string(), url: z.string() })),
   declarationAccepted: z.boolean(),
-  receivedAt: z.string().nullable(),
   returnedNote: z.string().nullable(),
   sourceAwardId: z.number().nullable(),
-  timeZone: z.string(),
+  /** The replikasi source as the registry names it. */
+  sourceAward: z
+    .object({
+      id: z.number(),
+      year: z.number(),
+      level: z.string(),
+      levelLabel: textMsg,
+      innovationTitle: z.string(),
+      institutionName: z.string().nullable(),
+    })
+    .nullable(),
   submissionClosesAt: z.string().nullable(),
   form: z.array(formSectionSchema),
   answers: z.array(

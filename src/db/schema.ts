@@ -167,6 +167,8 @@ export interface CompetitionGroupTable {
   quota_per_institution: number | null;
   invitation_only: Bool;
   position: number;
+  /** JSON array of the award years a replikasi source may come from; null = any year. */
+  source_years: string | null;
 }
 
 export interface FormSectionTable {
@@ -331,6 +333,21 @@ export interface AwardTable {
   updated_at: string;
 }
 
+/** An institution invited (by letter) into an invitation-only group (khusus), optionally for one award. */
+export interface InvitationTable {
+  id: Generated<number>;
+  competition_id: number;
+  group_id: number;
+  institution_id: number;
+  award_id: number | null;
+  letter_number: string;
+  invited_by: number;
+  created_at: string;
+  /** Set when the invitation is withdrawn; the row stays for the record. */
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 export interface ProposalCounterTable {
   competition_id: number;
   last_seq: number;
@@ -383,6 +400,7 @@ export interface Database {
   proposal_revisions: ProposalRevisionTable;
   awards: AwardTable;
   proposal_attachments: ProposalAttachmentTable;
+  invitations: InvitationTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -397,6 +415,7 @@ export type AdminRequestRow = Selectable<AdminRequestTable>;
 export type CompetitionRow = Selectable<CompetitionTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type CompetitionGroupRow = Selectable<CompetitionGroupTable>;
+export type InvitationRow = Selectable<InvitationTable>;
 export type FormSectionRow = Selectable<FormSectionTable>;
 export type StageRow = Selectable<StageTable>;
 export type OutboxRow = Selectable<OutboxTable>;

@@ -92,6 +92,24 @@ describe('validateCompetitionDefinition', () => {
     expect(validateCompetitionDefinition(def)).toEqual({});
   });
 
+  it('takes replikasi source years before the competition year; none means any year', () => {
+    const def = fresh();
+    def.groups[1].sourceYears = [2019, 2026];
+    expect(validateCompetitionDefinition(def)).toEqual({
+      'groups.1.sourceYears': {
+        code: 'out_of_range',
+        message: {
+          id: 'Tahun sumber replikasi antara 2014 dan 2025 (sebelum tahun kompetisi); 2026 tidak termasuk.',
+          en: "Replication source years are from 2014 to 2025 (before the competition's year); 2026 is not.",
+        },
+      },
+    });
+    def.groups[1].sourceYears = [2019, 2014, 2019];
+    expect(normalizeDefinition(def).groups[1].sourceYears).toEqual([2014, 2019]);
+    def.groups[1].sourceYears = [];
+    expect(normalizeDefinition(def).groups[1].sourceYears).toBeNull();
+  });
+
   it('requires at least one category and one group', () => {
     const def = fresh();
     def.categories = [];

@@ -169,7 +169,9 @@ export function validateCompetitionDefinition(def: CompetitionDefinition): Probl
   if (!def.groups.length)
     add('groups', p('required', 'Tambahkan sekurang-kurangnya satu kelompok.', 'Add at least one group.'));
   const groupKeys = def.groups.map((g) => g.key?.trim());
-  def.groups.forEach((g, i) => validateGroup(g, `groups.${i}`, add, text, key, unique, groupKeys, i));
+  def.groups.forEach((g, i) =>
+    validateGroup(g, `groups.${i}`, add, text, key, unique, groupKeys, i, def.year),
+  );
 
   // Stages.
   validateStages(def.stages, add, text);
@@ -189,6 +191,7 @@ function validateGroup(
   unique: (path: string, values: string[], at: number) => void,
   groupKeys: string[],
   index: number,
+  year: number,
 ) {
   key(`${at}.key`, g.key, LIMITS.groupKey);
   unique(`${at}.key`, groupKeys, index);
@@ -217,6 +220,20 @@ function validateGroup(
         'The quota is a whole number of at least 1, or empty when there is none.',
       ),
     );
+  if (g.sourceYears) {
+    // Sources come from earlier years; while the year itself is wrong only the overall range is checked.
+    const last = Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX ? year - 1 : YEAR_MAX;
+    const wrong = g.sourceYears.find((y) => !Number.isInteger(y) || y < YEAR_MIN || y > last);
+    if (wrong !== undefined)
+      add(
+        `${at}.sourceYears`,
+        p(
+          'out_of_range',
+          `Tahun sumber replikasi antara ${YEAR_MIN} dan ${last} (sebelum tahun kompetisi); ${wrong} tidak termasuk.`,
+          `Replication source years are from ${YEAR_MIN} to ${last} (before the competition's year); ${wrong} is not.`,
+        ),
+      );
+  }
 
   const name = groupName(g, index);
   if (!g.sections.length) {
@@ -375,6 +392,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
       minImplementationMonths: g.minImplementationMonths,
       quotaPerInstitution: g.quotaPerInstitution,
       invitationOnly: g.invitationOnly,
+      sourceYears: g.sourceYears?.length ? [...new Set(g.sourceYears)].sort((a, b) => a - b) : null,
       sections: g.sections.map((s) => ({
         key: s.key.trim(),
         labelId: s.labelId.trim(),

@@ -50,6 +50,16 @@ describe('KIPP template', () => {
     expect(def.groups[2].descriptionId).toContain('KIPP 2014–2024');
   });
 
+  it('takes replikasi sources from KIPP 2014 up to two years before (2021: Top 99 of 2014–2019)', () => {
+    expect(def.groups.map((g) => g.sourceYears)).toEqual([
+      null,
+      [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024],
+      null,
+    ]);
+    expect(kippTemplate({ year: 2021 }).groups[1].sourceYears).toEqual([2014, 2015, 2016, 2017, 2018, 2019]);
+    expect(kippTemplate({ year: 2015 }).groups[1].sourceYears).toBeNull();
+  });
+
   it('gives umum the 8 sections of 2023 with weights 0/10/15/5/30/20/5/15', () => {
     const umum = def.groups[0];
     expect(umum.sections.map((s) => s.labelId)).toEqual([

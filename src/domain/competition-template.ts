@@ -61,6 +61,11 @@ export interface GroupDefinition {
   /** Maximum forwarded proposals per participant institution; null = outside any quota. */
   quotaPerInstitution: number | null;
   invitationOnly: boolean;
+  /**
+   * The award years a replikasi source may come from (a Top 99 or higher of one of them); null = any year.
+   * Read by the replikasi rule only (domain/proposal-eligibility).
+   */
+  sourceYears: number[] | null;
   sections: SectionDefinition[];
 }
 
@@ -326,6 +331,16 @@ const KHUSUS_SECTIONS: SectionDefinition[] = [
   ),
 ];
 
+/**
+ * The years a replikasi source comes from: KIPP 2014 up to two years before the competition (KIPP 2021
+ * admitted Top 99 of KIPP 2014–2019; kipp-reference §3), so the source has run at least a year since.
+ */
+export function replikasiSourceYears(year: number): number[] | null {
+  const last = year - 2;
+  if (last < 2014) return null;
+  return Array.from({ length: last - 2014 + 1 }, (_, i) => 2014 + i);
+}
+
 function groups(year: number): GroupDefinition[] {
   return [
     {
@@ -339,6 +354,7 @@ function groups(year: number): GroupDefinition[] {
       minImplementationMonths: 24,
       quotaPerInstitution: 10,
       invitationOnly: false,
+      sourceYears: null,
       sections: UMUM_SECTIONS,
     },
     {
@@ -352,6 +368,7 @@ function groups(year: number): GroupDefinition[] {
       minImplementationMonths: 12,
       quotaPerInstitution: 5,
       invitationOnly: false,
+      sourceYears: replikasiSourceYears(year),
       sections: REPLIKASI_SECTIONS,
     },
     {
@@ -363,6 +380,7 @@ function groups(year: number): GroupDefinition[] {
       minImplementationMonths: 24,
       quotaPerInstitution: null,
       invitationOnly: true,
+      sourceYears: null,
       sections: KHUSUS_SECTIONS,
     },
   ];
@@ -475,7 +493,11 @@ export function kippTemplate(input: { year: number; timeZone?: string }): Compet
     timeZone,
     settings: { allowedFileTypes: [...DEFAULT_ALLOWED_FILE_TYPES], maxFileMb: 10, maxProposalMb: 50 },
     categories: KIPP_CATEGORIES.map((c) => ({ ...c })),
-    groups: groups(year).map((g) => ({ ...g, sections: g.sections.map((s) => ({ ...s })) })),
+    groups: groups(year).map((g) => ({
+      ...g,
+      sourceYears: g.sourceYears ? [...g.sourceYears] : null,
+      sections: g.sections.map((s) => ({ ...s })),
+    })),
     stages: KIPP_CALENDAR.map((s) => ({
       kind: s.kind,
       nameId: s.nameId,

@@ -439,9 +439,15 @@ export function usageFor(usage: QuotaUsage, institutionId: number, groupKey: str
 
 /** Refuses one more forwarded proposal when the group's quota is used up (`quota_full`, "10/10"). */
 export function checkQuota(usage: QuotaUsage, institutionId: number, groupKey: string): EligibilityFailure[] {
-  const { used, quota } = usageFor(usage, institutionId, groupKey);
+  return quotaFull(
+    usageFor(usage, institutionId, groupKey),
+    usage.groups[groupKey]?.name ?? t(groupKey, groupKey),
+  );
+}
+
+/** `quota_full` when `used` slots already fill the group's quota (null = outside the quota). */
+export function quotaFull({ used, quota }: QuotaCount, name: Text): EligibilityFailure[] {
   if (quota === null || used < quota) return [];
-  const name = usage.groups[groupKey]?.name ?? t(groupKey, groupKey);
   return [
     {
       rule: 'quota_full',

@@ -72,6 +72,20 @@ const TABLE: Case[] = [
     },
   ],
   [
+    'invitation.manage',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+    },
+  ],
+  [
     'institution.manage',
     {},
     {

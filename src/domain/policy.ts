@@ -22,6 +22,8 @@ export interface Subjects {
   'competition.create': { organizerInstitutionId: number };
   'competition.manage': { organizerInstitutionId: number };
   'competition.viewDraft': { organizerInstitutionId: number };
+  /** Invitations into a competition's invitation-only groups (khusus): the organizer's secretariat. */
+  'invitation.manage': { organizerInstitutionId: number };
   'institution.manage': Record<string, never>;
   /** The registry of past awards (secretariat, system administrator). */
   'award.manage': Record<string, never>;
@@ -75,7 +77,8 @@ export function decide<A extends Action>(
   switch (action) {
     case 'competition.create':
     case 'competition.manage':
-    case 'competition.viewDraft': {
+    case 'competition.viewDraft':
+    case 'invitation.manage': {
       const s = subject as Subjects['competition.create'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

@@ -88,3 +88,11 @@ export function offsetMs(at: Date, timeZone: string): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** "2026-05-11 23:59 WIB": an instant on a zone's wall clock that sorts as text (spreadsheets, exports). */
+export function formatSortable(instant: Date | string, timeZone: string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const w = wallClock(d, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} ${zoneAbbreviation(timeZone, d)}`;
+}

@@ -119,7 +119,9 @@ export class FileStorage {
 }
 
 function label(mime: string) {
-  return mime === 'application/pdf' ? 'PDF' : mime.replace('image/', '').toUpperCase();
+  if (mime === 'application/pdf') return 'PDF';
+  if (mime === 'image/jpeg') return 'JPG';
+  return mime.replace('image/', '').toUpperCase();
 }
 
 /** 415 `unsupported_file_type`, naming the accepted types. */

@@ -14,6 +14,7 @@ import { loadCompetitionFull } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 import { DEMO_PASSWORD, type DemoAccount } from './index.js';
 import { samplePdf } from './sample-pdf.js';
+import { seedDemoProposals } from './demo-proposals.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -132,13 +133,14 @@ export function alignSubmissionClose(
 
 /**
  * The demo: a published national KIPP of the current year whose submission window is open, a provincial
- * competition organized by Kalimantan Timur, units of Kabupaten Tangerang, one account per role and a
- * pending admin lokal request. Runs through the same commands the API uses. Idempotent.
+ * competition organized by Kalimantan Timur, units of Kabupaten Tangerang, one account per role, a
+ * pending admin lokal request, and (with a data folder for their evidence) a few dozen proposals in every
+ * state of the submission path (demo-proposals.ts). Runs through the same commands the API uses. Idempotent.
  */
 export async function seedDemoData(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string } = {},
+  opts: { dataDir?: string; baseUrl?: string } = {},
 ): Promise<DemoAccount[]> {
   if (await db.selectFrom('users').select('id').where('email', '=', USERS[0].email).executeTakeFirst())
     return listDemoAccounts(db);
@@ -231,6 +233,14 @@ export async function seedDemoData(
       now,
     });
   }
+
+  if (opts.dataDir)
+    await seedDemoProposals(db, {
+      competitionId: kipp.id,
+      dataDir: opts.dataDir,
+      baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+      now,
+    });
 
   if (opts.dataDir) {
     const city = await db

@@ -25,7 +25,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
 export async function seedDemo(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string } = {},
+  opts: { dataDir?: string; baseUrl?: string } = {},
 ): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);

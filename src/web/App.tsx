@@ -20,9 +20,12 @@ import { AdminRequestsPage } from './pages/secretariat/AdminRequestsPage.js';
 import { AdminRequestDetailPage } from './pages/secretariat/AdminRequestDetailPage.js';
 import { OutboxPage } from './pages/secretariat/OutboxPage.js';
 import { AuditPage } from './pages/secretariat/AuditPage.js';
+import { DashboardIndexPage, DashboardPage } from './pages/secretariat/DashboardPage.js';
 import { UnitsPage } from './pages/institution/UnitsPage.js';
 import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
 import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
+import { AwardsPage } from './pages/secretariat/AwardsPage.js';
+import { InvitationsPage } from './pages/secretariat/InvitationsPage.js';
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -96,6 +99,38 @@ export function App() {
           element={
             <RequireUser>
               <CompetitionSettingsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/dasbor"
+          element={
+            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+              <DashboardIndexPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/kompetisi/:id/undangan"
+          element={
+            <RequireUser>
+              <InvitationsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/kompetisi/:id/dasbor"
+          element={
+            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+              <DashboardPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/sekretariat/penghargaan"
+          element={
+            <RequireUser allow={(me) => me.abilities.manageAwards}>
+              <AwardsPage />
             </RequireUser>
           }
         />

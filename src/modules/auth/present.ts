@@ -30,6 +30,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
       reviewAdminRequests: can(actor, 'adminRequest.review', {}, context),
       viewOutbox: can(actor, 'outbox.view', {}, context),
       viewAudit: can(actor, 'audit.view', {}, context),
+      manageAwards: can(actor, 'award.manage', {}, context),
       createCompetition: organizers.any || organizers.institutionIds.length > 0,
       organizerInstitutionIds: organizers.institutionIds,
       createCompetitionForAnyOrganizer: organizers.any,
@@ -42,6 +43,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
         proposals.institutionIds.length > 0 ||
         proposals.unitIds.length > 0 ||
         proposals.organizerIds.length > 0,
+      viewSubmissionDashboard: proposals.anyOrganizer || proposals.organizerIds.length > 0,
     },
   };
 }

@@ -60,6 +60,7 @@ export async function writeDefinitionRows(
       min_implementation_months: g.minImplementationMonths,
       quota_per_institution: g.quotaPerInstitution,
       invitation_only: bool(g.invitationOnly),
+      source_years: g.sourceYears?.length ? JSON.stringify(g.sourceYears) : null,
       position,
     };
     const kept = groups.find((x) => x.key === g.key);

@@ -25,6 +25,17 @@ export function parseSettings(json: string): CompetitionSettings {
   };
 }
 
+/** A group's stored source years (JSON text): the list, or null for any year (also for unreadable text). */
+export function parseSourceYears(json: string | null): number[] | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) && v.every((y) => Number.isInteger(y)) ? (v as number[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The stored rows as the definition the organizer edits (the input of validation and of the diff). */
 export function toDefinition(full: CompetitionFull): CompetitionDefinition {
   const c = full.competition;
@@ -46,6 +57,7 @@ export function toDefinition(full: CompetitionFull): CompetitionDefinition {
       minImplementationMonths: g.min_implementation_months,
       quotaPerInstitution: g.quota_per_institution,
       invitationOnly: g.invitation_only === 1,
+      sourceYears: parseSourceYears(g.source_years),
       sections: g.sections.map((s) => ({
         key: s.key,
         labelId: s.label_id,
@@ -110,9 +122,13 @@ export function presentSummary(full: CompetitionFull, actor: Actor | null, now: 
       minImplementationMonths: g.min_implementation_months,
       quotaPerInstitution: g.quota_per_institution,
       invitationOnly: g.invitation_only === 1,
+      sourceYears: parseSourceYears(g.source_years),
     })),
     ...timeline(full, now),
-    abilities: { manage: can(actor, 'competition.manage', organizerOf(full)) },
+    abilities: {
+      manage: can(actor, 'competition.manage', organizerOf(full)),
+      dashboard: can(actor, 'proposal.viewAll', organizerOf(full)),
+    },
   };
 }
 

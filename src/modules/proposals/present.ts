@@ -2,11 +2,14 @@ import type { ProposalDetail, ProposalSummary } from '../../contracts/proposals.
 import type { ProposalRow } from '../../db/schema.js';
 import { attachmentLimits } from '../../domain/attachments.js';
 import { can, type Actor } from '../../domain/policy.js';
-import { missingItems, submissionRefusal, type MissingItem } from '../../domain/proposal-rules.js';
+import { AWARD_LEVEL_LABELS } from '../../domain/awards.js';
+import { checkEligibility, type EligibilityItem } from '../../domain/proposal-eligibility.js';
+import { submissionRefusal } from '../../domain/proposal-rules.js';
+import { parseSourceYears } from '../competitions/present.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
 import { parseSettings } from '../competitions/present.js';
 import { presentAttachment } from '../attachments/present.js';
-import type { ProposalListRow, ProposalView } from './queries.js';
+import type { EligibilityContext, ProposalListRow, ProposalView } from './queries.js';
 
 export function parseLinks(json: string): { label: string; url: string }[] {
   try {
@@ -24,11 +27,20 @@ export function parseLinks(json: string): { label: string; url: string }[] {
   }
 }
 
-/** What is still missing before the proposal may be sent (empty when complete). */
-export function completenessOf(view: ProposalView): { complete: boolean; missing: MissingItem[] } {
+/**
+ * Everything that stops the proposal from going on (domain/proposal-eligibility): what is missing and the
+ * group's rules it breaks; with `quota` (forwarding) also a full quota. Empty when it may go on.
+ */
+export function eligibilityOf(
+  view: ProposalView,
+  ctx: EligibilityContext,
+  now: Date,
+  quota?: { used: number; quota: number | null },
+): EligibilityItem[] {
   const p = view.proposal;
-  const missing = missingItems(
-    {
+  const g = view.group;
+  return checkEligibility({
+    content: {
       title: p.title,
       acronym: p.acronym,
       categoryId: p.category_id,
@@ -40,16 +52,57 @@ export function completenessOf(view: ProposalView): { complete: boolean; missing
       contactEmail: p.contact_email,
       declarationAccepted: p.declaration_accepted === 1,
     },
-    view.group.sections.map((s) => ({
+    sections: g.sections.map((s) => ({
       key: s.key,
       labelId: s.label_id,
       labelEn: s.label_en,
       wordLimit: s.word_limit,
       required: s.required === 1,
     })),
-    new Map(view.answers.map((a) => [a.sectionKey, a.text])),
-  );
+    answers: new Map(view.answers.map((a) => [a.sectionKey, a.text])),
+    group: {
+      key: g.key,
+      name: { id: g.name_id, en: g.name_en },
+      minImplementationMonths: g.min_implementation_months,
+      invitationOnly: g.invitation_only === 1,
+      sourceYears: parseSourceYears(g.source_years),
+    },
+    closesAt: view.submission?.closesAt ?? null,
+    timeZone: view.competition.time_zone,
+    proposer: { institutionId: view.institution.id, institutionName: view.institution.name },
+    registry: ctx.registry,
+    sourceAwardId: p.source_award_id,
+    sourceAward: ctx.sourceAward,
+    attachmentKinds: view.attachments.map((a) => a.kind),
+    otherTitles: ctx.otherTitles,
+    invitations: ctx.invitations,
+    quota,
+    now,
+  });
+}
+
+/** What is still missing or breaks a rule before the proposal may be sent (`missing` empty when complete). */
+export function completenessOf(
+  view: ProposalView,
+  ctx: EligibilityContext,
+  now: Date,
+): { complete: boolean; missing: EligibilityItem[] } {
+  const missing = eligibilityOf(view, ctx, now);
   return { complete: missing.length === 0, missing };
+}
+
+/** The replikasi source as the detail shows it. */
+export function presentSourceAward(ctx: EligibilityContext): ProposalDetail['sourceAward'] {
+  const a = ctx.sourceAward;
+  if (!a) return null;
+  return {
+    id: a.id,
+    year: a.year,
+    level: a.level,
+    levelLabel: AWARD_LEVEL_LABELS[a.level],
+    innovationTitle: a.innovationTitle,
+    institutionName: a.institutionName ?? a.institutionDirectoryName ?? null,
+  };
 }
 
 /** The JSON kept in a revision: the proposal's fields and its answers by section key. */
@@ -72,6 +125,7 @@ export function snapshotOf(view: ProposalView): Record<string, unknown> {
     contactEmail: p.contact_email,
     links: parseLinks(p.links),
     declarationAccepted: p.declaration_accepted === 1,
+    sourceAwardId: p.source_award_id,
     returnedNote: p.returned_note,
     updatedAt: p.updated_at,
     answers: Object.fromEntries(view.answers.map((a) => [a.sectionKey, a.text])),
@@ -132,12 +186,26 @@ const summaryFields = (p: ProposalRow) => ({
   updatedAt: p.updated_at,
   sentAt: p.sent_at,
   forwardedAt: p.forwarded_at,
+  receivedAt: p.received_at,
 });
 
 /** A proposal in a list. */
 export function presentSummary(r: ProposalListRow): ProposalSummary {
   return {
     ...summaryFields(r),
+    category:
+      r.category_id !== null && r.category_key !== null
+        ? {
+            id: r.category_id,
+            key: r.category_key,
+            nameId: r.category_name_id ?? r.category_key,
+            nameEn: r.category_name_en ?? r.category_key,
+          }
+        : null,
+    institutionType: r.institution_type,
+    provinceCode: r.province_code,
+    attachmentCount: r.attachment_count,
+    timeZone: r.competition_time_zone,
     competition: {
       id: r.competition_id,
       code: r.competition_code,
@@ -151,7 +219,12 @@ export function presentSummary(r: ProposalListRow): ProposalSummary {
 }
 
 /** A proposal with its form, answers, completeness and what the caller may do with it. */
-export function presentDetail(view: ProposalView, actor: Actor | null, now: Date): ProposalDetail {
+export function presentDetail(
+  view: ProposalView,
+  ctx: EligibilityContext,
+  actor: Actor | null,
+  now: Date,
+): ProposalDetail {
   const p = view.proposal;
   const c = view.competition;
   const category = view.categories.find((x) => x.id === p.category_id);
@@ -164,8 +237,17 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
   return {
     ...summaryFields(p),
     competition: { id: c.id, code: c.code, name: c.name, year: c.year },
-    group: { id: view.group.id, key: view.group.key, nameId: view.group.name_id, nameEn: view.group.name_en },
-    institution: view.institution,
+    group: {
+      id: view.group.id,
+      key: view.group.key,
+      nameId: view.group.name_id,
+      nameEn: view.group.name_en,
+      sourceYears: parseSourceYears(view.group.source_years),
+    },
+    institution: { id: view.institution.id, name: view.institution.name },
+    institutionType: view.institution.type,
+    provinceCode: view.institution.provinceCode,
+    attachmentCount: view.attachments.length,
     unit: view.unit,
     category: category ? cat(category) : null,
     implementationStart: p.implementation_start,
@@ -176,9 +258,9 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
     contactEmail: p.contact_email,
     links: parseLinks(p.links),
     declarationAccepted: p.declaration_accepted === 1,
-    receivedAt: p.received_at,
     returnedNote: p.returned_note,
     sourceAwardId: p.source_award_id,
+    sourceAward: presentSourceAward(ctx),
     timeZone: c.time_zone,
     submissionClosesAt: view.submission?.closesAt ?? null,
     form: view.group.sections.map((s) => ({
@@ -198,7 +280,7 @@ export function presentDetail(view: ProposalView, actor: Actor | null, now: Date
       updatedAt: a.updatedAt,
     })),
     categories: view.categories.map(cat),
-    completeness: completenessOf(view),
+    completeness: completenessOf(view, ctx, now),
     attachments: view.attachments.map((a) => presentAttachment(p.id, a)),
     attachmentLimits: limitsOf(view),
     abilities: abilitiesOf(view, actor, now),

@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type {
+  AwardLevel,
   AttachmentKind,
+  InstitutionType,
   CategoryRow,
   CompetitionGroupRow,
   CompetitionRow,
@@ -8,7 +11,20 @@ import type {
   ProposalRow,
   ProposalStateValue,
 } from '../../db/schema.js';
+import {
+  CATEGORY_NONE,
+  NATIONAL_INSTITUTION_TYPES,
+  PROVINCE_NATIONAL,
+  PROVINCE_UNKNOWN,
+} from '../../domain/dashboard.js';
+import type { RegistryEntry } from '../../domain/eligibility.js';
+import {
+  TITLE_CLAIMING_STATES,
+  titleClaimsAhead,
+  type SourceAward,
+} from '../../domain/proposal-eligibility.js';
 import { QUOTA_STATES } from '../../domain/proposal-workflow.js';
+import { containsPattern, ilike } from '../mail/queries.js';
 
 /** A proposal with everything its editor and its rules need. */
 export interface ProposalView {
@@ -17,7 +33,7 @@ export interface ProposalView {
   group: CompetitionGroupRow & { sections: FormSectionRow[] };
   categories: CategoryRow[];
   submission: { opensAt: string | null; closesAt: string | null } | null;
-  institution: { id: number; name: string };
+  institution: { id: number; name: string; type: InstitutionType; provinceCode: string };
   unit: { id: number; name: string };
   answers: { sectionKey: string; sectionId: number; text: string; wordCount: number; updatedAt: string }[];
   /** The evidence, oldest first, with the stored file's facts. */
@@ -147,9 +163,10 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
         .execute(),
       findSubmissionStage(db, proposal.competition_id),
       db
-        .selectFrom('institutions')
-        .select(['id', 'name'])
-        .where('id', '=', proposal.institution_id)
+        .selectFrom('institutions as i')
+        .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
+        .select(['i.id', 'i.name', 'i.type', provinceKeySql('i', 'owner').as('province_code')])
+        .where('i.id', '=', proposal.institution_id)
         .executeTakeFirstOrThrow(),
       db
         .selectFrom('units')
@@ -165,7 +182,12 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     group: { ...group, sections },
     categories,
     submission: stage ? { opensAt: stage.opens_at, closesAt: stage.closes_at } : null,
-    institution,
+    institution: {
+      id: institution.id,
+      name: institution.name,
+      type: institution.type,
+      provinceCode: institution.province_code,
+    },
     unit,
     answers,
     attachments,
@@ -199,30 +221,44 @@ export interface ProposalListFilter {
   anyOrganizer: boolean;
   organizerIds: number[];
   organizerStates: readonly ProposalStateValue[];
+  /** Only these states, whoever asks (the organizer's export lists what reached it). */
+  onlyStates?: readonly ProposalStateValue[];
   competitionId?: number;
   state?: ProposalStateValue;
   groupKey?: string;
+  categoryKey?: string;
+  institutionType?: InstitutionType;
+  /** A two-digit province code, PROVINCE_NATIONAL or PROVINCE_UNKNOWN (see domain/dashboard). */
+  provinceCode?: string;
+  q?: string;
+  sort?: ProposalSort;
+  dir?: 'asc' | 'desc';
 }
 
-/** The proposals in the caller's scope, newest change first, with the names a list shows. */
-export async function listProposals(db: Db, f: ProposalListFilter) {
+export type ProposalSort = 'updatedAt' | 'code' | 'title' | 'institution' | 'state' | 'forwardedAt';
+
+/**
+ * The province an institution counts in, as SQL (the same rule as domain/dashboard provinceKeyOf): the
+ * national types in "pusat", else the first two digits of its region code or its owner's. The constants
+ * are inlined so that PostgreSQL sees one and the same expression in SELECT, WHERE and GROUP BY.
+ */
+export function provinceKeySql(institution: string, owner: string) {
+  const region = sql<
+    string | null
+  >`coalesce(${sql.ref(`${institution}.region_code`)}, ${sql.ref(`${owner}.region_code`)})`;
+  const national = sql.join(NATIONAL_INSTITUTION_TYPES.map((type) => sql.lit(type)));
+  return sql<string>`(case when ${sql.ref(`${institution}.type`)} in (${national}) then ${sql.lit(PROVINCE_NATIONAL)} when ${region} is null then ${sql.lit(PROVINCE_UNKNOWN)} else substr(${region}, 1, 2) end)`;
+}
+
+function proposalListBase(db: Db, f: ProposalListFilter) {
   let q = db
     .selectFrom('proposals as p')
     .innerJoin('competitions as c', 'c.id', 'p.competition_id')
     .innerJoin('competition_groups as g', 'g.id', 'p.group_id')
+    .leftJoin('categories as cat', 'cat.id', 'p.category_id')
     .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .selectAll('p')
-    .select([
-      'c.code as competition_code',
-      'c.name as competition_name',
-      'c.year as competition_year',
-      'g.key as group_key',
-      'g.name_id as group_name_id',
-      'g.name_en as group_name_en',
-      'i.name as institution_name',
-      'u.name as unit_name',
-    ]);
+    .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id');
   if (!f.any)
     q = q.where((eb) => {
       const ors = [];
@@ -238,12 +274,114 @@ export async function listProposals(db: Db, f: ProposalListFilter) {
         );
       return ors.length ? eb.or(ors) : eb.val(false);
     });
+  if (f.onlyStates) q = q.where('p.state', 'in', [...f.onlyStates]);
   if (f.competitionId !== undefined) q = q.where('p.competition_id', '=', f.competitionId);
   if (f.state !== undefined) q = q.where('p.state', '=', f.state);
   if (f.groupKey !== undefined) q = q.where('g.key', '=', f.groupKey);
-  return q.orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').execute();
+  if (f.categoryKey !== undefined)
+    q =
+      f.categoryKey === CATEGORY_NONE
+        ? q.where('p.category_id', 'is', null)
+        : q.where('cat.key', '=', f.categoryKey);
+  if (f.institutionType !== undefined) q = q.where('i.type', '=', f.institutionType);
+  if (f.provinceCode !== undefined) q = q.where(provinceKeySql('i', 'owner'), '=', f.provinceCode);
+  if (f.q) {
+    const pattern = containsPattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        ilike('p.title', pattern),
+        ilike('p.acronym', pattern),
+        ilike('p.code', pattern),
+        ilike('i.name', pattern),
+        ilike('u.name', pattern),
+      ]),
+    );
+  }
+  return q;
 }
-export type ProposalListRow = Awaited<ReturnType<typeof listProposals>>[number];
+
+function withListColumns(q: ReturnType<typeof proposalListBase>) {
+  return q.selectAll('p').select((eb) => [
+    'c.code as competition_code',
+    'c.name as competition_name',
+    'c.year as competition_year',
+    'c.time_zone as competition_time_zone',
+    'g.key as group_key',
+    'g.name_id as group_name_id',
+    'g.name_en as group_name_en',
+    'cat.key as category_key',
+    'cat.name_id as category_name_id',
+    'cat.name_en as category_name_en',
+    'i.name as institution_name',
+    'i.type as institution_type',
+    provinceKeySql('i', 'owner').as('province_code'),
+    'u.name as unit_name',
+    eb
+      .selectFrom('proposal_attachments as a')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('a.proposal_id', '=', 'p.id')
+      .as('attachment_count'),
+  ]);
+}
+
+/** Orders a list; every order ends on the id so pages never overlap (NULLs sort as '' in both dialects). */
+function ordered<Q extends ReturnType<typeof withListColumns> | ReturnType<typeof proposalListBase>>(
+  q: Q,
+  f: ProposalListFilter,
+): Q {
+  const dir =
+    f.dir ?? (f.sort === undefined || f.sort === 'updatedAt' || f.sort === 'forwardedAt' ? 'desc' : 'asc');
+  const by = {
+    updatedAt: sql`p.updated_at`,
+    code: sql`p.code`,
+    title: sql`lower(p.title)`,
+    institution: sql`lower(i.name)`,
+    state: sql`p.state`,
+    forwardedAt: sql`coalesce(p.forwarded_at, '')`,
+  }[f.sort ?? 'updatedAt'];
+  return (q as ReturnType<typeof proposalListBase>).orderBy(by, dir).orderBy('p.id', dir) as Q;
+}
+
+/** The proposals in the caller's scope (newest change first unless sorted), with the names a list shows. */
+export async function listProposals(
+  db: Db,
+  f: ProposalListFilter,
+  paging: { page: number; pageSize?: number } = { page: 1 },
+): Promise<{ rows: ProposalListRow[]; total: number }> {
+  let q = ordered(withListColumns(proposalListBase(db, f)), f);
+  if (paging.pageSize !== undefined) q = q.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize);
+  const [rows, total] = await Promise.all([
+    q.execute(),
+    proposalListBase(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(normalizeListRow), total: Number(total.n) };
+}
+
+/** Every match in list order, in batches (ids first, then rows), so an export stays in bounded memory. */
+export async function* proposalBatches(
+  db: Db,
+  f: ProposalListFilter,
+  batchSize = 500,
+): AsyncGenerator<ProposalListRow[]> {
+  const ids = (await ordered(proposalListBase(db, f).select('p.id'), f).execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const chunk = ids.slice(i, i + batchSize);
+    const rows = await withListColumns(proposalListBase(db, f)).where('p.id', 'in', chunk).execute();
+    const byId = new Map(rows.map((r) => [r.id, normalizeListRow(r)]));
+    // A proposal that left the filter between the two reads is skipped rather than shown stale.
+    yield chunk.map((id) => byId.get(id)).filter((r): r is ProposalListRow => r !== undefined);
+  }
+}
+
+type RawListRow = Awaited<ReturnType<ReturnType<typeof withListColumns>['execute']>>[number];
+export type ProposalListRow = Omit<RawListRow, 'attachment_count'> & { attachment_count: number };
+
+const normalizeListRow = (r: RawListRow): ProposalListRow => ({
+  ...r,
+  attachment_count: Number(r.attachment_count ?? 0),
+});
 
 /** Proposals holding a quota slot of one group for one institution (optionally not counting one). */
 export async function countQuotaUsed(
@@ -352,4 +490,146 @@ export async function findRevision(db: Db, proposalId: number, revisionId: numbe
     .where('r.proposal_id', '=', proposalId)
     .where('r.id', '=', revisionId)
     .executeTakeFirst();
+}
+
+/** What the eligibility rules need beyond the proposal itself (domain/proposal-eligibility). */
+export interface EligibilityContext {
+  registry: RegistryEntry[];
+  sourceAward: (SourceAward & { institutionDirectoryName: string | null }) | null;
+  /** Titles of the other proposals of the competition whose claim on a title comes first. */
+  otherTitles: string[];
+  invitations: { id: number; award: RegistryEntry | null }[];
+}
+
+const registryEntry = (a: {
+  year: number;
+  level: AwardLevel;
+  innovation_title: string;
+  institution_name: string;
+  institution_id: number | null;
+}): RegistryEntry => ({
+  year: a.year,
+  level: a.level,
+  innovationTitle: a.innovation_title,
+  institutionName: a.institution_name || null,
+  institutionId: a.institution_id,
+});
+
+/** True when the institution holds an invitation (not revoked) into the group. */
+export async function hasActiveInvitation(db: Db, groupId: number, institutionId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('institution_id', '=', institutionId)
+    .where('revoked_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst());
+}
+
+/** The invitation-only groups the institutions are invited into (not revoked), by competition. */
+export async function invitedGroups(
+  db: Db,
+  institutionIds: number[],
+): Promise<{ competitionId: number; groupKey: string; institutionId: number }[]> {
+  if (!institutionIds.length) return [];
+  const rows = await db
+    .selectFrom('invitations as v')
+    .innerJoin('competition_groups as g', 'g.id', 'v.group_id')
+    .select(['v.competition_id', 'g.key', 'v.institution_id'])
+    .where('v.institution_id', 'in', institutionIds)
+    .where('v.revoked_at', 'is', null)
+    .distinct()
+    .orderBy('v.competition_id')
+    .orderBy('g.key')
+    .execute();
+  return rows.map((r) => ({
+    competitionId: r.competition_id,
+    groupKey: r.key,
+    institutionId: r.institution_id,
+  }));
+}
+
+/** One award of the registry as the rules read it, or undefined. */
+export async function findAwardEntry(db: Db, id: number): Promise<RegistryEntry | undefined> {
+  const a = await db
+    .selectFrom('awards')
+    .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return a ? registryEntry(a) : undefined;
+}
+
+/**
+ * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
+ * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
+ * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
+ * active invitations into the group with the award each names.
+ */
+export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
+  const p = view.proposal;
+  const source = p.source_award_id
+    ? await db
+        .selectFrom('awards as a')
+        .leftJoin('institutions as i', 'i.id', 'a.institution_id')
+        .selectAll('a')
+        .select('i.name as directory_name')
+        .where('a.id', '=', p.source_award_id)
+        .executeTakeFirst()
+    : undefined;
+  const institutionIds = [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])];
+  const [registry, others, invitations] = await Promise.all([
+    db
+      .selectFrom('awards')
+      .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
+      .where((eb) => eb.or([eb('institution_id', 'in', institutionIds), eb('institution_id', 'is', null)]))
+      .orderBy('year')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .select(['id', 'title', 'state', 'sent_at'])
+      .where('competition_id', '=', p.competition_id)
+      .where('id', '!=', p.id)
+      .where('state', 'in', [...TITLE_CLAIMING_STATES])
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('invitations as v')
+      .leftJoin('awards as a', 'a.id', 'v.award_id')
+      .select(['v.id', 'a.year', 'a.level', 'a.innovation_title', 'a.institution_name', 'a.institution_id'])
+      .where('v.competition_id', '=', p.competition_id)
+      .where('v.group_id', '=', p.group_id)
+      .where('v.institution_id', '=', p.institution_id)
+      .where('v.revoked_at', 'is', null)
+      .orderBy('v.id')
+      .execute(),
+  ]);
+  const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
+  return {
+    registry: registry.map(registryEntry),
+    sourceAward: source
+      ? {
+          id: source.id,
+          ...registryEntry(source),
+          institutionDirectoryName: source.directory_name,
+        }
+      : null,
+    otherTitles: others
+      .filter((o) => titleClaimsAhead(mine, { id: o.id, state: o.state, sentAt: o.sent_at }))
+      .map((o) => o.title),
+    invitations: invitations.map((v) => ({
+      id: v.id,
+      award:
+        v.year !== null && v.level !== null && v.innovation_title !== null
+          ? registryEntry({
+              year: v.year,
+              level: v.level,
+              innovation_title: v.innovation_title,
+              institution_name: v.institution_name ?? '',
+              institution_id: v.institution_id,
+            })
+          : null,
+    })),
+  };
 }

@@ -25,11 +25,14 @@ import { returnProposal } from './commands/return-proposal.js';
 import { saveProposal } from './commands/save-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
+import { renderProposalPdf } from './pdf.js';
 import { presentDetail, presentSummary } from './present.js';
 import {
   findRevision,
+  invitedGroups,
   listProposals,
   listRevisions,
+  loadEligibilityContext,
   loadProposalView,
   quotaUsage,
   type ProposalView,
@@ -53,10 +56,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!view || !visible(req, view)) throw proposalNotFound();
     return view;
   };
+  const present = async (req: FastifyRequest, view: ProposalView) =>
+    presentDetail(view, await loadEligibilityContext(db, view), req.actor, clock.now());
   const detailOf = async (req: FastifyRequest, id: number) => {
     const view = await loadProposalView(db, id);
     if (!view) throw proposalNotFound();
-    return presentDetail(view, req.actor, clock.now());
+    return present(req, view);
   };
 
   app.post(
@@ -100,7 +105,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['proposals'],
         summary:
-          "Proposals in the caller's scope: a UPP its unit's, an admin lokal its institution's (with quota use), the organizer's secretariat the forwarded ones",
+          "Proposals in the caller's scope: a UPP its unit's, an admin lokal its institution's (with quota use), the organizer's secretariat the forwarded ones; filtered, sorted, paged when a pageSize is given",
         querystring: proposalListQuery,
         response: { 200: proposalListResponse },
       },
@@ -115,13 +120,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         !scope.unitIds.length &&
         !scope.organizerIds.length;
       if (nothing) authorize(req, 'proposal.viewAll', { organizerInstitutionId: -1 });
-      const rows = await listProposals(db, {
-        ...scope,
-        organizerStates: ORGANIZER_VISIBLE_STATES,
-        competitionId: req.query.competitionId,
-        state: req.query.state,
-        groupKey: req.query.groupKey,
-      });
+      const { page, pageSize, ...filter } = req.query;
+      const { rows, total } = await listProposals(
+        db,
+        { ...scope, organizerStates: ORGANIZER_VISIBLE_STATES, ...filter },
+        { page, pageSize },
+      );
       const reviewed = scope.institutionIds.filter((id) =>
         can(actor, 'proposal.review', { institutionId: id }),
       );
@@ -129,16 +133,30 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         req.query.competitionId !== undefined
           ? [req.query.competitionId]
           : [...new Set(rows.map((r) => r.competition_id))];
+      const writesFor = [
+        ...new Set(
+          actor.grants
+            .filter(
+              (g) =>
+                g.institutionId !== null &&
+                g.unitId !== null &&
+                can(actor, 'proposal.create', { institutionId: g.institutionId, unitId: g.unitId }),
+            )
+            .map((g) => g.institutionId!),
+        ),
+      ];
       return {
         items: rows.map(presentSummary),
+        total,
+        page,
+        pageSize: pageSize ?? null,
         quotas: await quotaUsage(db, { institutionIds: reviewed, competitionIds }),
+        invitedGroups: (await invitedGroups(db, writesFor)).map(({ competitionId, groupKey }) => ({
+          competitionId,
+          groupKey,
+        })),
         abilities: {
-          create: actor.grants.some(
-            (g) =>
-              g.institutionId !== null &&
-              g.unitId !== null &&
-              can(actor, 'proposal.create', { institutionId: g.institutionId, unitId: g.unitId }),
-          ),
+          create: writesFor.length > 0,
           review: reviewed.length > 0,
         },
       };
@@ -155,7 +173,29 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: proposalDetailSchema },
       },
     },
-    async (req) => presentDetail(await loadVisible(req, req.params.id), req.actor, clock.now()),
+    async (req) => present(req, await loadVisible(req, req.params.id)),
+  );
+
+  app.get(
+    '/proposals/:id/pdf',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'The proposal as a printable PDF (identity, state and instants with zone, sections with word counts, evidence with size and sha256), Indonesian then English',
+        params: proposalIdParams,
+      },
+    },
+    async (req, reply) => {
+      const view = await loadVisible(req, req.params.id);
+      const pdf = await renderProposalPdf(view, { now: clock.now() });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-length', String(pdf.length))
+        .header('content-disposition', `inline; filename="${view.proposal.code}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 
   app.patch(
@@ -246,7 +286,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['proposals'],
         summary:
-          'Send a complete proposal to the admin lokal (422 proposal_incomplete lists what is missing)',
+          'Send a complete, eligible proposal to the admin lokal (422 proposal_incomplete / proposal_ineligible lists every item in `missing`)',
         params: proposalIdParams,
         response: { 200: proposalDetailSchema },
       },
@@ -300,7 +340,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     [
       'forward',
       forwardProposal,
-      "Forward to the organizer within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
+      "Forward to the organizer after checking everything again (422 proposal_incomplete / proposal_ineligible), within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
     ],
     ['withdraw', withdrawProposal, 'Take a forwarded proposal back before closing (admin lokal)'],
   ] as const) {

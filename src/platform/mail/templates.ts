@@ -287,6 +287,30 @@ const templates = {
       ],
     },
   },
+  group_invitation: {
+    subject: {
+      id: (v) => `Undangan kelompok ${v.group}: ${v.competition}`,
+      en: (v) => `Invitation to the ${v.group} group: ${v.competition}`,
+    },
+    body: {
+      id: (v) =>
+        [
+          `Yth. ${v.name},`,
+          `${v.institution} diundang mengikuti ${v.competition} pada kelompok ${v.group} (surat undangan nomor ${v.letterNumber}).`,
+          v.award ? `Inovasi yang diundang: ${v.award}.` : '',
+          `Unit pelayanan (UPP) instansi Anda kini dapat membuat proposal pada kelompok ini dan mengirimkannya kepada Anda sampai ${v.closesAt}.`,
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+      en: (v) =>
+        [
+          `Dear ${v.name},`,
+          `${v.institution} is invited to take part in ${v.competition} in the ${v.group} group (invitation letter no. ${v.letterNumber}).`,
+          v.award ? `The innovation invited: ${v.award}.` : '',
+          `Your institution's service units (UPP) can now start proposals in this group and send them to you until ${v.closesAt}.`,
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -64,12 +64,26 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 /**
  * Uploads a FormData with progress (fetch has no upload progress; XMLHttpRequest does).
- * Resolves with the JSON answer; rejects with ApiError.
+ * Resolves with the JSON answer; rejects with ApiError (code `aborted` when `signal` aborts it).
  */
-export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+  opts: { method?: 'POST' | 'PUT'; signal?: AbortSignal } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api${path}`);
+    xhr.open(opts.method ?? 'POST', `/api${path}`);
+    if (opts.signal) {
+      if (opts.signal.aborted) {
+        reject(new ApiError(0, 'aborted', { id: 'Unggahan dibatalkan.', en: 'Upload cancelled.' }));
+        return;
+      }
+      opts.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.onabort = () =>
+        reject(new ApiError(0, 'aborted', { id: 'Unggahan dibatalkan.', en: 'Upload cancelled.' }));
+    }
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);

@@ -25,11 +25,13 @@ export interface Me {
     reviewAdminRequests: boolean;
     viewOutbox: boolean;
     viewAudit: boolean;
+    manageAwards: boolean;
     createCompetition: boolean;
     organizerInstitutionIds: number[];
     manageUnitsOf: number[];
     controlClock: boolean;
     viewProposals: boolean;
+    viewSubmissionDashboard: boolean;
   };
 }
 

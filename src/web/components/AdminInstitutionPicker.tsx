@@ -15,6 +15,7 @@ export function AdminInstitutionPicker({
   onChange,
   error,
   excludeId,
+  required,
 }: {
   label: string;
   description?: string;
@@ -24,6 +25,7 @@ export function AdminInstitutionPicker({
   onChange: (id: number | null, name: string | null) => void;
   error?: string;
   excludeId?: number;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(valueName ?? '');
@@ -61,6 +63,7 @@ export function AdminInstitutionPicker({
       }
       filter={({ options: o }) => o}
       error={error}
+      required={required}
     />
   );
 }

@@ -37,10 +37,14 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   }
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
+  if (me.abilities.viewSubmissionDashboard)
+    items.push({ to: '/sekretariat/dasbor', label: t('dashboard.nav') });
   if (me.abilities.reviewAdminRequests)
     items.push({ to: '/sekretariat/permohonan-admin', label: t('common.nav.adminRequests') });
   if (me.abilities.manageInstitutions)
     items.push({ to: '/sekretariat/instansi', label: t('common.nav.institutions') });
+  if (me.abilities.manageAwards)
+    items.push({ to: '/sekretariat/penghargaan', label: t('eligibility.nav.awards') });
   for (const institutionId of me.abilities.manageUnitsOf)
     items.push({ to: `/instansi/${institutionId}/unit`, label: t('common.nav.units') });
   if (me.abilities.viewProposals) items.push({ to: '/usulan', label: t('proposals.nav') });

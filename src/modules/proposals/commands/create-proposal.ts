@@ -1,14 +1,15 @@
 import type { Db } from '../../../db/connect.js';
 import type { ProposalRow } from '../../../db/schema.js';
-import { fieldError, notFound, t } from '../../../domain/errors.js';
+import { AppError, fieldError, notFound, t } from '../../../domain/errors.js';
 import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { findCompetitionRow, findGroupByKey, findSubmissionStage } from '../queries.js';
+import { findCompetitionRow, findGroupByKey, findSubmissionStage, hasActiveInvitation } from '../queries.js';
 import { loadForChange, writeRevision } from '../steps.js';
 
 /**
  * Starts a draft proposal of a unit in one group of a published competition whose submission stage is
- * open by the server clock (else 409 `submission_closed` / `submission_not_open`). Takes the next number
+ * open by the server clock (else 409 `submission_closed` / `submission_not_open`); an invitation-only group
+ * (khusus) only for an institution with an active invitation into it (else 403 `not_invited`). Takes the next number
  * of the competition with one atomic upsert (race-safe on both dialects), and writes the proposal, its
  * first revision and the audit row in one transaction.
  */
@@ -48,6 +49,24 @@ export async function createProposal(
         'groupKey',
         'unknown_group',
         t('Kelompok tidak ada pada kompetisi ini.', 'This competition has no such group.'),
+      );
+    if (group.invitation_only === 1 && !(await hasActiveInvitation(tx, group.id, input.institutionId)))
+      throw new AppError(
+        403,
+        'not_invited',
+        t(
+          `Kelompok ${group.name_id} hanya untuk instansi yang diundang penyelenggara; instansi Anda belum diundang.`,
+          `The ${group.name_en} group is only for institutions the organizer invited; yours has not been invited.`,
+        ),
+        {
+          groupKey: {
+            code: 'not_invited',
+            message: t(
+              'Instansi Anda belum diundang ke kelompok ini.',
+              'Your institution is not invited to this group.',
+            ),
+          },
+        },
       );
 
     const counter = await tx

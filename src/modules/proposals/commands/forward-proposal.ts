@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connect.js';
-import { conflict, t } from '../../../domain/errors.js';
+import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { formatInstant } from '../../../domain/time.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
@@ -7,6 +7,7 @@ import { notifyUser } from '../../../platform/notify.js';
 import { countQuotaUsed, findProposal, recipientsWithRole, type ProposalView } from '../queries.js';
 import {
   applyTransition,
+  assertMayGoOn,
   assertSubmissionOpen,
   loadForChange,
   lockInstitutionForQuota,
@@ -17,7 +18,8 @@ import {
 
 /**
  * The admin lokal forwards a proposal to the organizer within the group's quota per institution (null =
- * outside the quota). The count and the update happen in one transaction serialised per institution
+ * outside the quota), after checking completeness and the group's rules again (422 `proposal_incomplete` /
+ * `proposal_ineligible`, as at send). The count and the update happen in one transaction serialised per institution
  * (row lock on PostgreSQL, SQLite's single writer), so two racing forwards for the last slot give one
  * success and one 409 `quota_full` ("10/10"). Also: state change with forwarded_at, revision, audit row,
  * the receipt e-mail to every admin lokal of the institution, and an in-app notice to the proposers.
@@ -34,22 +36,17 @@ export async function forwardProposal(
     assertSubmissionOpen(view, input.now);
     const to = nextState(view.proposal.state, 'forward');
     const quota = view.group.quota_per_institution;
-    if (quota !== null) {
-      const used = await countQuotaUsed(tx, {
-        competitionId: view.proposal.competition_id,
-        institutionId: view.proposal.institution_id,
-        groupId: view.proposal.group_id,
-        exceptId: view.proposal.id,
-      });
-      if (used >= quota)
-        throw conflict(
-          'quota_full',
-          t(
-            `Kuota kelompok ${view.group.name_id} untuk instansi Anda sudah penuh (${used}/${quota}).`,
-            `Your institution's quota for the ${view.group.name_en} group is full (${used}/${quota}).`,
-          ),
-        );
-    }
+    const used =
+      quota === null
+        ? 0
+        : await countQuotaUsed(tx, {
+            competitionId: view.proposal.competition_id,
+            institutionId: view.proposal.institution_id,
+            groupId: view.proposal.group_id,
+            exceptId: view.proposal.id,
+          });
+    // Everything is checked again: the registry or another proposal's title may have changed since send.
+    await assertMayGoOn(tx, view, input.now, { used, quota });
     const forwarded = await applyTransition(tx, {
       view,
       action: 'forward',

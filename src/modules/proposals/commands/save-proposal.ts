@@ -4,10 +4,18 @@ import type { ProposalTable } from '../../../db/schema.js';
 import { AppError, invalidFields, t, type FieldProblem } from '../../../domain/errors.js';
 import { countWords } from '../../../domain/proposal-rules.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
+import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibility.js';
+import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
 import { assertSubmissionOpen, loadForChange, writeRevision } from '../steps.js';
-import { findProposal, listAnswers, type ProposalView } from '../queries.js';
+import {
+  findAwardEntry,
+  findProposal,
+  listAnswers,
+  loadEligibilityContext,
+  type ProposalView,
+} from '../queries.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -20,6 +28,37 @@ const versionConflict = (view: ProposalView) =>
     {},
     { currentVersion: view.proposal.version, server: snapshotOf(view) },
   );
+
+/**
+ * Why an award cannot be this proposal's replikasi source (null clears it and is always fine): only a
+ * replikasi proposal has one, the award must exist, and be a Top 99 or higher of the group's source years.
+ */
+async function sourceAwardProblem(
+  tx: Db,
+  view: ProposalView,
+  awardId: number | null,
+): Promise<FieldProblem | null> {
+  if (awardId === null) return null;
+  if (view.group.key !== REPLIKASI)
+    return {
+      code: 'source_not_applicable',
+      message: t(
+        'Inovasi sumber hanya dipilih pada kelompok replikasi.',
+        'A source innovation is chosen only in the replication group.',
+      ),
+    };
+  const award = await findAwardEntry(tx, awardId);
+  if (!award)
+    return {
+      code: 'unknown_award',
+      message: t(
+        'Inovasi sumber tidak ditemukan di daftar penghargaan.',
+        'The source innovation is not in the award registry.',
+      ),
+    };
+  const refusal = sourceAwardRefusal(award, parseSourceYears(view.group.source_years));
+  return refusal ? { code: 'source_not_qualifying', message: refusal } : null;
+}
 
 /**
  * Autosave of the editor: refuses a stale `version` with 409 `version_conflict` carrying the server copy,
@@ -64,6 +103,11 @@ export async function saveProposal(
     if (b.contactEmail !== undefined) set.contact_email = b.contactEmail?.trim() || null;
     if (b.links !== undefined) set.links = JSON.stringify(b.links);
     if (b.declarationAccepted !== undefined) set.declaration_accepted = b.declarationAccepted ? 1 : 0;
+    if (b.sourceAwardId !== undefined && b.sourceAwardId !== view.proposal.source_award_id) {
+      const problem = await sourceAwardProblem(tx, view, b.sourceAwardId);
+      if (problem) problems.sourceAwardId = problem;
+      else set.source_award_id = b.sourceAwardId;
+    }
 
     const answers: { sectionId: number; text: string }[] = [];
     for (const [i, a] of (b.answers ?? []).entries()) {
@@ -132,6 +176,7 @@ export async function saveProposal(
         ip: input.ip,
         now: input.now,
       });
-    return { version: saved.proposal.version, savedAt: now, completeness: completenessOf(saved) };
+    const completeness = completenessOf(saved, await loadEligibilityContext(tx, saved), input.now);
+    return { version: saved.proposal.version, savedAt: now, completeness };
   });
 }

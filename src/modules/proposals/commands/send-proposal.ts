@@ -1,12 +1,12 @@
 import type { Db } from '../../../db/connect.js';
-import { AppError, t } from '../../../domain/errors.js';
+import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { completenessOf } from '../present.js';
 import { recipientsWithRole, type ProposalView } from '../queries.js';
 import {
   applyTransition,
+  assertMayGoOn,
   assertSubmissionOpen,
   closesAtText,
   loadForChange,
@@ -15,9 +15,9 @@ import {
 } from '../steps.js';
 
 /**
- * The proposer sends a complete proposal to its admin lokal: refuses an incomplete one with 422
- * `proposal_incomplete` listing the missing items, a wrong state (409 `invalid_transition`) or a closed
- * submission (409 `submission_closed`). In one transaction: the state change, revision, audit row, and
+ * The proposer sends a complete, eligible proposal to its admin lokal: refuses with 422
+ * `proposal_incomplete` / `proposal_ineligible` listing every item (steps `assertMayGoOn`), a wrong state
+ * (409 `invalid_transition`) or a closed submission (409 `submission_closed`). In one transaction: the state change, revision, audit row, and
  * an in-app notice and e-mail to every admin lokal of the institution.
  */
 export async function sendProposal(
@@ -28,18 +28,7 @@ export async function sendProposal(
     const view = await loadForChange(tx, input.id);
     assertSubmissionOpen(view, input.now);
     const to = nextState(view.proposal.state, 'send');
-    const { missing } = completenessOf(view);
-    if (missing.length)
-      throw new AppError(
-        422,
-        'proposal_incomplete',
-        t(
-          `Proposal belum lengkap: ${missing.length} hal perlu dilengkapi.`,
-          `The proposal is incomplete: ${missing.length} item(s) to complete.`,
-        ),
-        Object.fromEntries(missing.map((m) => [m.field, { code: m.code, message: m.message }])),
-        { missing },
-      );
+    await assertMayGoOn(tx, view, input.now);
     const sent = await applyTransition(tx, {
       view,
       action: 'send',

@@ -14,6 +14,8 @@ export interface Draft {
   linkStandard: string;
   linkVideo: string;
   declarationAccepted: boolean;
+  /** The replikasi source: the award's id and how the picker names it. */
+  source: { id: number; label: string } | null;
   answers: Record<string, string>;
 }
 
@@ -33,10 +35,15 @@ type Snapshot = {
   contactEmail?: string | null;
   links?: { label: string; url: string }[];
   declarationAccepted?: boolean;
+  sourceAwardId?: number | null;
 };
 
 /** The two links the form asks for are kept under fixed labels; any other link is ignored here. */
-function fromSnapshot(s: Snapshot, answers: Record<string, string>): Draft {
+function fromSnapshot(
+  s: Snapshot,
+  answers: Record<string, string>,
+  sourceLabel: (id: number) => string = (id) => `#${id}`,
+): Draft {
   const link = (label: string) => s.links?.find((l) => l.label === label)?.url ?? '';
   return {
     title: s.title ?? '',
@@ -51,17 +58,29 @@ function fromSnapshot(s: Snapshot, answers: Record<string, string>): Draft {
     linkStandard: link(LINK_STANDARD),
     linkVideo: link(LINK_VIDEO),
     declarationAccepted: s.declarationAccepted ?? false,
+    source: s.sourceAwardId ? { id: s.sourceAwardId, label: sourceLabel(s.sourceAwardId) } : null,
     answers,
   };
 }
 
+/** The picker's name of the detail's source award, or "#id" for another one. */
+const labelFrom = (d: ProposalDetail) => (id: number) => {
+  const a = d.sourceAward;
+  if (!a || a.id !== id) return `#${id}`;
+  return `${a.innovationTitle} — ${a.institutionName ?? '-'} (${a.levelLabel.id} ${a.year})`;
+};
+
 export function draftFromDetail(d: ProposalDetail): Draft {
-  return fromSnapshot(d, Object.fromEntries(d.answers.map((a) => [a.sectionKey, a.text])));
+  return fromSnapshot(d, Object.fromEntries(d.answers.map((a) => [a.sectionKey, a.text])), labelFrom(d));
 }
 
 /** The `server` copy a 409 version_conflict carries (see snapshotOf in the proposals module). */
-export function draftFromServerCopy(server: Record<string, unknown>): Draft {
-  return fromSnapshot(server as Snapshot, (server.answers as Record<string, string> | undefined) ?? {});
+export function draftFromServerCopy(server: Record<string, unknown>, d?: ProposalDetail): Draft {
+  return fromSnapshot(
+    server as Snapshot,
+    (server.answers as Record<string, string> | undefined) ?? {},
+    d ? labelFrom(d) : undefined,
+  );
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s);
@@ -85,6 +104,7 @@ export function bodyOf(d: Draft, version: number, sectionKeys: string[]): SavePr
     contactEmail: orNull(d.contactEmail),
     links,
     declarationAccepted: d.declarationAccepted,
+    sourceAwardId: d.source?.id ?? null,
     answers: sectionKeys.map((k) => ({ sectionKey: k, text: d.answers[k] ?? '' })),
   };
 }

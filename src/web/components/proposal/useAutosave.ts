@@ -122,7 +122,10 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
         } else if (e.code === 'version_conflict') {
           blocked.current = true;
           const server = (e.body.server as Record<string, unknown> | undefined) ?? {};
-          setConflict({ version: Number(e.body.currentVersion), server: draftFromServerCopy(server) });
+          setConflict({
+            version: Number(e.body.currentVersion),
+            server: draftFromServerCopy(server, detail),
+          });
           setStatus('conflict');
         } else {
           setError(e);
@@ -135,7 +138,7 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
     })();
     inFlight.current = run;
     return run;
-  }, [id, schedule, sectionKeys]);
+  }, [detail, id, schedule, sectionKeys]);
 
   useEffect(() => {
     saveRef.current = save;

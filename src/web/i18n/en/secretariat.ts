@@ -150,6 +150,7 @@ export const secretariat: typeof idSecretariat = {
       minImplementationMonths: 'Minimum time in operation',
       quotaPerInstitution: 'Quota per institution',
       invitationOnly: 'By invitation only',
+      sourceYears: 'Replication source years',
       sections: 'Form sections',
       labelId: 'Section title (Bahasa Indonesia)',
       labelEn: 'Section title (English)',

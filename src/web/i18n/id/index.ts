@@ -4,6 +4,17 @@ import { account } from './account.js';
 import { secretariat } from './secretariat.js';
 import { institution } from './institution.js';
 import { proposals } from './proposals.js';
+import { dashboard } from './dashboard.js';
+import { eligibility } from './eligibility.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
-export const id = { common, public: publicPages, account, secretariat, institution, proposals };
+export const id = {
+  common,
+  public: publicPages,
+  account,
+  secretariat,
+  institution,
+  proposals,
+  dashboard,
+  eligibility,
+};

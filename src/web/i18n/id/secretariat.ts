@@ -150,6 +150,7 @@ export const secretariat = {
       minImplementationMonths: 'Minimal lama penerapan',
       quotaPerInstitution: 'Kuota per instansi',
       invitationOnly: 'Hanya dengan undangan',
+      sourceYears: 'Tahun sumber replikasi',
       sections: 'Bagian formulir',
       labelId: 'Judul bagian (Bahasa Indonesia)',
       labelEn: 'Judul bagian (English)',

@@ -24,16 +24,28 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconArrowLeft, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconCircleDashed,
+  IconPrinter,
+} from '@tabler/icons-react';
 import { api, ApiError } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { Deadline } from '../../components/Deadline.js';
+import { useServerNow } from '../../components/serverClock.js';
+import { formatInstant } from '../../../domain/time.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge, SaveIndicator, WordCount } from '../../components/proposal/ProposalBits.js';
 import { useAutosave } from '../../components/proposal/useAutosave.js';
+import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
+import { SourceAwardPicker, useSourceLabel } from '../../components/proposal/SourceAwardPicker.js';
 import type { Draft } from '../../components/proposal/draft.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
+import type { Attachment } from '../../../contracts/attachments.js';
 
 /** The light orange alert's default title colour is below AA contrast on its background. */
 const ORANGE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
@@ -49,15 +61,81 @@ interface Revision {
   savedAt: string;
 }
 
-/** The missing items, as a checklist; shown before sending and again when the server refuses with 422. */
-function MissingList({ missing }: { missing: Missing }) {
+/** The input an item points at ("sections.kebaruan" → the section's text), or null (group rules, attachments). */
+function targetOf(field: string): string | null {
+  if (field.startsWith('sections.')) return `section-${field.slice('sections.'.length)}`;
+  if (field === 'group' || field.startsWith('attachments.')) return null;
+  return `field-${field}`;
+}
+
+/** Scrolls to the field and puts the cursor in it (or in the first input inside it). */
+function goTo(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  const input = el.matches('input, textarea, select, button')
+    ? el
+    : el.querySelector<HTMLElement>('input, textarea, select, button');
+  input?.focus({ preventScroll: true });
+}
+
+/**
+ * What stops the proposal, as two checklists: what is still to fill in or attach, and the group's rules it
+ * breaks. Shown before sending, again when the server refuses with 422, and to the admin lokal. With
+ * `linked`, each item is a button that takes the cursor to its field.
+ */
+function MissingList({ missing, linked = false }: { missing: Missing; linked?: boolean }) {
+  const { t } = useTranslation();
   const { pick } = useLang();
+  const parts = [
+    {
+      kind: 'incomplete' as const,
+      title: t('eligibility.missing.incomplete'),
+      icon: <IconCircleDashed size={16} aria-hidden color="var(--mantine-color-orange-9)" />,
+    },
+    {
+      kind: 'ineligible' as const,
+      title: t('eligibility.missing.ineligible'),
+      icon: <IconAlertTriangle size={16} aria-hidden color="var(--mantine-color-red-9)" />,
+    },
+  ];
   return (
-    <List spacing={4} icon={<IconCircleDashed size={16} aria-hidden color="var(--mantine-color-orange-9)" />}>
-      {missing.map((m) => (
-        <List.Item key={`${m.code}-${m.field}`}>{pick(m.message)}</List.Item>
-      ))}
-    </List>
+    <Stack gap="sm">
+      {parts.map(({ kind, title, icon }) => {
+        const items = missing.filter((m) => m.kind === kind);
+        if (!items.length) return null;
+        return (
+          <div key={kind}>
+            <Text fw={700} size="sm" mb={4} id={`missing-${kind}`}>
+              {title} ({items.length})
+            </Text>
+            <List spacing={4} icon={icon} aria-labelledby={`missing-${kind}`}>
+              {items.map((m) => {
+                const target = linked ? targetOf(m.field) : null;
+                return (
+                  <List.Item key={`${m.code}-${m.field}`}>
+                    {target ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        ta="left"
+                        c="dark.8"
+                        underline="always"
+                        onClick={() => goTo(target)}
+                      >
+                        {pick(m.message)}
+                      </Anchor>
+                    ) : (
+                      pick(m.message)
+                    )}
+                  </List.Item>
+                );
+              })}
+            </List>
+          </div>
+        );
+      })}
+    </Stack>
   );
 }
 
@@ -124,7 +202,12 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
     },
   });
   const err = act.error ? apiErrorMessages(act.error, lang) : null;
+  const refused =
+    act.error instanceof ApiError && Array.isArray(act.error.body.missing)
+      ? (act.error.body.missing as Missing)
+      : null;
   if (!detail.abilities.return && !detail.abilities.forward && !detail.abilities.withdraw) return null;
+  const pending = detail.abilities.forward ? detail.completeness.missing : [];
   const noteShort = note.trim().length < 10;
   return (
     <Card withBorder>
@@ -132,8 +215,16 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
         {t('proposals.editor.review')}
       </Title>
       {err && !returning && (
-        <Alert role="alert" color="red" mb="sm">
-          {err.general}
+        <Alert role="alert" color="red" mb="sm" title={refused ? err.general : undefined}>
+          {refused ? <MissingList missing={refused} /> : err.general}
+        </Alert>
+      )}
+      {!refused && pending.length > 0 && (
+        <Alert color="orange" mb="sm" title={t('eligibility.missing.notForwardable')} styles={ORANGE_TITLE}>
+          <Text size="sm" mb="xs">
+            {t('eligibility.missing.notForwardableIntro')}
+          </Text>
+          <MissingList missing={pending} />
         </Alert>
       )}
       <Group gap="sm" align="center">
@@ -263,6 +354,7 @@ function HistoryCard({ id }: { id: number }) {
 function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const sourceLabel = useSourceLabel();
   const empty = t('proposals.editor.noAnswer');
   const category = detail.categories.find((c) => c.key === d.categoryKey);
   const pairs: [string, string][] = [
@@ -278,6 +370,14 @@ function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
     [t('proposals.editor.linkStandard'), d.linkStandard],
     [t('proposals.editor.linkVideo'), d.linkVideo],
     [t('proposals.editor.declaration'), d.declarationAccepted ? t('proposals.editor.declarationText') : ''],
+    ...(detail.group.key === 'replikasi'
+      ? ([
+          [
+            t('eligibility.source.title'),
+            detail.sourceAward ? sourceLabel(detail.sourceAward) : t('eligibility.source.none'),
+          ],
+        ] as [string, string][])
+      : []),
   ];
   return (
     <>
@@ -314,14 +414,42 @@ function ReadOnlyView({ detail, d }: { detail: ProposalDetail; d: Draft }) {
   );
 }
 
-function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: ProposalDetail) => void }) {
+/** Why the proposal cannot be edited now, with the instants that matter (closing, receipt) and their zone. */
+function readOnlyText(detail: ProposalDetail, lang: 'id' | 'en', t: TFunction, now: Date) {
+  const at = (iso: string | null) => (iso ? formatInstant(iso, detail.timeZone, lang) : '-');
+  if (detail.state === 'received')
+    return t('proposals.editor.readOnlyReceived', { at: at(detail.receivedAt) });
+  if (detail.state === 'frozen')
+    return t('proposals.editor.readOnlyFrozen', { at: at(detail.submissionClosesAt) });
+  if (detail.submissionClosesAt && Date.parse(detail.submissionClosesAt) <= now.getTime())
+    return t('proposals.editor.readOnlyClosed', { at: at(detail.submissionClosesAt) });
+  return t('proposals.editor.readOnly');
+}
+
+function Editor({
+  detail,
+  onChanged,
+  onAttachments,
+}: {
+  detail: ProposalDetail;
+  onChanged: (d: ProposalDetail) => void;
+  onAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const editable = detail.abilities.edit;
+  const serverNow = useServerNow(60_000);
   const a = useAutosave(detail, editable);
   const d = a.draft;
   const [confirmSend, setConfirmSend] = useState(false);
   const [sendRefused, setSendRefused] = useState(false);
+  // The list the server refused with (it may be newer than the last autosave's), until the next save.
+  const [refusedMissing, setRefusedMissing] = useState<Missing | null>(null);
+  const [seenCompleteness, setSeenCompleteness] = useState(a.completeness);
+  if (seenCompleteness !== a.completeness) {
+    setSeenCompleteness(a.completeness);
+    setRefusedMissing(null);
+  }
   const saveErr = a.error ? apiErrorMessages(a.error, lang) : null;
   const fieldErr = (k: string) => saveErr?.fields[k];
   const send = useMutation({
@@ -336,7 +464,13 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
     },
     onError: (err) => {
       setConfirmSend(false);
-      if (err instanceof ApiError && err.code === 'proposal_incomplete') setSendRefused(true);
+      if (
+        err instanceof ApiError &&
+        (err.code === 'proposal_incomplete' || err.code === 'proposal_ineligible')
+      ) {
+        setSendRefused(true);
+        if (Array.isArray(err.body.missing)) setRefusedMissing(err.body.missing as Missing);
+      }
     },
   });
   const sendErr =
@@ -344,13 +478,20 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
       ? apiErrorMessages(send.error, lang)
       : null;
   const text = (k: keyof Draft) => ({
+    id: `field-${k}`,
     value: d[k] as string,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       a.update({ [k]: e.currentTarget.value } as Partial<Draft>),
     readOnly: !editable,
     error: fieldErr(k),
   });
-  const missing = a.completeness.missing;
+  const missing = sendRefused && refusedMissing ? refusedMissing : a.completeness.missing;
+  const sourceLabel = useSourceLabel();
+  // The picker names the detail's source in the reader's language; another chosen one keeps its own label.
+  const chosenSource =
+    d.source && detail.sourceAward?.id === d.source.id
+      ? { id: d.source.id, label: sourceLabel(detail.sourceAward) }
+      : d.source;
 
   return (
     <Stack gap="lg">
@@ -367,6 +508,18 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
           </Text>
           <ProposalStateBadge state={detail.state} label={detail.stateLabel} />
           {editable && <SaveIndicator status={a.status} savedAt={a.savedAt} />}
+          <Button
+            component="a"
+            href={`/api/proposals/${detail.id}/pdf`}
+            target="_blank"
+            rel="noopener"
+            size="xs"
+            variant="default"
+            leftSection={<IconPrinter size={14} aria-hidden />}
+            ml="auto"
+          >
+            {t('dashboard.printPdf')}
+          </Button>
         </Group>
         <Title order={1}>{d.title || detail.code}</Title>
         <Text size="sm" c="gray.7">
@@ -389,7 +542,7 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
           <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>
         </Alert>
       )}
-      {!editable && <Alert color="gray">{t('proposals.editor.readOnly')}</Alert>}
+      {!editable && <Alert color="gray">{readOnlyText(detail, lang, t, serverNow)}</Alert>}
       {a.restored && <Alert color="blue">{t('proposals.editor.restored')}</Alert>}
       {a.status === 'offline' && (
         <Alert role="alert" color="orange" title={t('proposals.editor.unsaved')} styles={ORANGE_TITLE}>
@@ -426,7 +579,10 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
       <ReviewCard detail={detail} onDone={onChanged} />
 
       {!editable ? (
-        <ReadOnlyView detail={detail} d={d} />
+        <>
+          <ReadOnlyView detail={detail} d={d} />
+          <EvidencePanel detail={detail} onAttachments={onAttachments} />
+        </>
       ) : (
         <>
           <Card withBorder>
@@ -438,6 +594,7 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('proposals.editor.acronym')} {...text('acronym')} maxLength={64} />
                 <NativeSelect
+                  id="field-categoryId"
                   label={t('proposals.editor.category')}
                   value={d.categoryKey}
                   disabled={!editable}
@@ -456,7 +613,7 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
                   label={t('proposals.editor.implementationStart')}
                   {...text('implementationStart')}
                 />
-                <Stack gap={4}>
+                <Stack gap={4} id="field-innovatorKind">
                   <Text size="sm" fw={500} id="innovator-kind-label">
                     {t('proposals.editor.innovatorKind')}
                   </Text>
@@ -512,6 +669,25 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
             </Stack>
           </Card>
 
+          {detail.group.key === 'replikasi' && (
+            <Card withBorder>
+              <Title order={2} size="h3" mb="sm">
+                {t('eligibility.source.title')}
+              </Title>
+              <Stack gap="xs">
+                <SourceAwardPicker
+                  value={chosenSource}
+                  sourceYears={detail.group.sourceYears}
+                  onChange={(source) => a.update({ source })}
+                  error={fieldErr('sourceAwardId')}
+                />
+                <Text size="sm" c="gray.7">
+                  {t('eligibility.source.statement')}
+                </Text>
+              </Stack>
+            </Card>
+          )}
+
           {detail.form.map((s) => {
             const value = d.answers[s.key] ?? '';
             const guidance = lang === 'id' ? s.guidanceId : s.guidanceEn;
@@ -548,11 +724,14 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
             );
           })}
 
+          <EvidencePanel detail={detail} onAttachments={onAttachments} />
+
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
               {t('proposals.editor.declaration')}
             </Title>
             <Checkbox
+              id="field-declarationAccepted"
               label={t('proposals.editor.declarationText')}
               checked={d.declarationAccepted}
               disabled={!editable}
@@ -570,17 +749,17 @@ function Editor({ detail, onChanged }: { detail: ProposalDetail; onChanged: (d: 
           {missing.length > 0 && sendRefused ? (
             // The server refused to send: the same (live) list, as the error it now is.
             <Alert role="alert" color="red" title={sendErr?.general}>
-              <MissingList missing={missing} />
+              <MissingList missing={missing} linked={editable} />
             </Alert>
           ) : missing.length > 0 ? (
-            <MissingList missing={missing} />
+            <MissingList missing={missing} linked={editable} />
           ) : (
             <Group gap="xs">
               <IconCircleCheck size={18} aria-hidden color="var(--mantine-color-green-9)" />
               <Text>{t('proposals.editor.complete')}</Text>
             </Group>
           )}
-          {sendErr && sendErr.code !== 'proposal_incomplete' && (
+          {sendErr && sendErr.code !== 'proposal_incomplete' && sendErr.code !== 'proposal_ineligible' && (
             <Alert role="alert" color="red" mt="sm">
               {sendErr.general}
             </Alert>
@@ -641,6 +820,24 @@ export function ProposalEditorPage() {
     void qc.invalidateQueries({ queryKey: ['proposals'] });
     void qc.invalidateQueries({ queryKey: ['proposal', id, 'revisions'] });
   };
+  // Evidence changes keep the proposal's version, so the editor (and its autosave) stays as it is.
+  const onAttachments = (update: (list: Attachment[]) => Attachment[]) =>
+    qc.setQueryData<ProposalDetail>(['proposal', id], (old) => {
+      if (!old) return old;
+      const next = update(old.attachments);
+      return {
+        ...old,
+        attachments: next,
+        attachmentLimits: { ...old.attachmentLimits, usedBytes: next.reduce((n, a) => n + a.size, 0) },
+      };
+    });
   // A state change remounts the editor so its autosave starts from the new version and abilities.
-  return <Editor key={`${q.data.id}-${q.data.state}`} detail={q.data} onChanged={onChanged} />;
+  return (
+    <Editor
+      key={`${q.data.id}-${q.data.state}`}
+      detail={q.data}
+      onChanged={onChanged}
+      onAttachments={onAttachments}
+    />
+  );
 }

@@ -33,14 +33,30 @@ type ListResponse = ProposalList;
 
 const isOpen = (c: CompetitionSummary) => c.currentStage?.kind === 'submission';
 
-function CreateModal({ open, onClose }: { open: CompetitionSummary[]; onClose: () => void }) {
+/**
+ * Starting a proposal: the open competitions, and their groups the unit may enter (an invitation-only
+ * group only when the institution is invited to it).
+ */
+function CreateModal({
+  open,
+  invited,
+  onClose,
+}: {
+  open: CompetitionSummary[];
+  invited: ProposalList['invitedGroups'];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [competitionId, setCompetitionId] = useState<string | null>(open[0] ? String(open[0].id) : null);
   const competition = open.find((c) => String(c.id) === competitionId);
-  const groups = (competition?.groups ?? []).filter((g) => !g.invitationOnly);
+  const enterable = (c: CompetitionSummary | undefined) =>
+    (c?.groups ?? []).filter(
+      (g) => !g.invitationOnly || invited.some((i) => i.competitionId === c!.id && i.groupKey === g.key),
+    );
+  const groups = enterable(competition);
   const [groupKey, setGroupKey] = useState<string | null>(groups[0]?.key ?? null);
   const [title, setTitle] = useState('');
   const create = useMutation({
@@ -82,14 +98,17 @@ function CreateModal({ open, onClose }: { open: CompetitionSummary[]; onClose: (
             onChange={(v) => {
               setCompetitionId(v);
               const c = open.find((x) => String(x.id) === v);
-              setGroupKey(c?.groups.find((g) => !g.invitationOnly)?.key ?? null);
+              setGroupKey(enterable(c)[0]?.key ?? null);
             }}
             allowDeselect={false}
             required
           />
           <Select
             label={t('proposals.create.group')}
-            data={groups.map((g) => ({ value: g.key, label: lang === 'id' ? g.nameId : g.nameEn }))}
+            data={groups.map((g) => ({
+              value: g.key,
+              label: `${lang === 'id' ? g.nameId : g.nameEn}${g.invitationOnly ? ` (${t('eligibility.create.invited')})` : ''}`,
+            }))}
             value={groupKey}
             onChange={setGroupKey}
             allowDeselect={false}
@@ -298,7 +317,13 @@ export function ProposalsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {creating && <CreateModal open={open} onClose={() => setCreating(false)} />}
+      {creating && (
+        <CreateModal
+          open={open}
+          invited={list.data?.invitedGroups ?? []}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Stack>
   );
 }

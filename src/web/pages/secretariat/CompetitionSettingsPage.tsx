@@ -10,6 +10,7 @@ import {
   Checkbox,
   Group,
   List,
+  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -79,6 +80,8 @@ interface GroupValues {
   minImplementationMonths: Num;
   quotaPerInstitution: Num;
   invitationOnly: boolean;
+  /** Years (as text, for the multi-select) a replikasi source may come from; empty = any year. */
+  sourceYears: string[];
   sections: SectionValues[];
 }
 interface StageValues {
@@ -155,6 +158,7 @@ function toValues(d: CompetitionDefinition): Values {
       minImplementationMonths: g.minImplementationMonths ?? '',
       quotaPerInstitution: g.quotaPerInstitution ?? '',
       invitationOnly: !!g.invitationOnly,
+      sourceYears: (g.sourceYears ?? []).map(String),
       sections: (g.sections ?? []).map((s) => ({
         uid: uid(),
         key: s.key,
@@ -234,6 +238,7 @@ function toBody(v: Values, base: CompetitionDefinition) {
       minImplementationMonths: num(g.minImplementationMonths),
       quotaPerInstitution: num(g.quotaPerInstitution),
       invitationOnly: g.invitationOnly,
+      sourceYears: g.sourceYears.length ? g.sourceYears.map(Number).sort((a, b) => a - b) : null,
       sections: g.sections.map((s) => ({
         key: s.key.trim(),
         labelId: s.labelId.trim(),
@@ -317,6 +322,14 @@ function describePath(
     }
   }
   return out.join(' › ');
+}
+
+/** The years a replikasi source may come from: KIPP 2014 up to the year before the competition. */
+function sourceYearOptions(year: Num): string[] {
+  const last = (Number(year) || new Date().getFullYear()) - 1;
+  const out: string[] = [];
+  for (let y = last; y >= 2014; y--) out.push(String(y));
+  return out;
 }
 
 function weightTotal(g: GroupValues): number {
@@ -691,6 +704,18 @@ function GroupsTab({ form, open, setOpen }: { form: Form; open: string[]; setOpe
                       {...form.getInputProps(`groups.${gi}.invitationOnly`, { type: 'checkbox' })}
                     />
                   </SimpleGrid>
+                  {g.key.trim() === 'replikasi' && (
+                    <MultiSelect
+                      label={t('secretariat.settings.fields.sourceYears')}
+                      description={t('eligibility.settings.sourceYearsHint')}
+                      placeholder={g.sourceYears.length ? undefined : t('eligibility.settings.anyYear')}
+                      data={sourceYearOptions(form.values.year)}
+                      searchable
+                      clearable
+                      clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
+                      {...form.getInputProps(`groups.${gi}.sourceYears`)}
+                    />
+                  )}
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <Textarea
                       label={t('secretariat.settings.fields.descriptionId')}
@@ -768,6 +793,7 @@ function GroupsTab({ form, open, setOpen }: { form: Form; open: string[]; setOpe
               minImplementationMonths: 0,
               quotaPerInstitution: '',
               invitationOnly: false,
+              sourceYears: [],
               sections: [],
             };
             form.insertListItem('groups', g);
@@ -1039,9 +1065,16 @@ function Editor({ def }: { def: CompetitionDefinition }) {
               {def.code} · {def.year}
             </Text>
           </Group>
-          <Anchor component={Link} to={`/kompetisi/${def.id}`} size="sm">
-            {t('secretariat.settings.viewPublic')}
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to={`/kompetisi/${def.id}`} size="sm">
+              {t('secretariat.settings.viewPublic')}
+            </Anchor>
+            {canManage && def.groups.some((g) => g.invitationOnly) && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/undangan`} size="sm">
+                {t('eligibility.invitations.link')}
+              </Anchor>
+            )}
+          </Group>
         </Stack>
         {(def.abilities.publish || def.abilities.unpublish) && (
           <Stack gap={4} align="flex-end">

@@ -226,6 +226,17 @@ export function CompetitionsAdminPage() {
                       >
                         {t('secretariat.competitions.settings')}
                       </Button>
+                      {c.abilities.dashboard && (
+                        <Button
+                          component={Link}
+                          to={`/sekretariat/kompetisi/${c.id}/dasbor`}
+                          size="xs"
+                          variant="light"
+                          aria-label={`${t('dashboard.open')}: ${c.name}`}
+                        >
+                          {t('dashboard.open')}
+                        </Button>
+                      )}
                       <Button
                         component={Link}
                         to={`/kompetisi/${c.id}`}

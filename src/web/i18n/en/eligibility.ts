@@ -1,0 +1,123 @@
+import type { eligibility as idEligibility } from '../id/eligibility.js';
+
+/** Eligibility: the editor's list of what stops a proposal, the replikasi source, the award registry and invitations. */
+export const eligibility: typeof idEligibility = {
+  nav: { awards: 'Award registry' },
+  missing: {
+    incomplete: 'Still to complete',
+    ineligible: "Does not meet the group's rules",
+    goTo: 'Go to the field',
+    notForwardable: 'Cannot be forwarded yet',
+    notForwardableIntro:
+      'This proposal does not pass the eligibility check; return it to the unit with a note.',
+  },
+  source: {
+    title: 'Innovation replicated',
+    label: 'Source innovation (from the award registry)',
+    description:
+      'Search by title or institution. You can choose a Top 99 (or higher) innovation of KIPP {{years}}.',
+    anyYear: 'any year',
+    placeholder: 'Type an innovation title or an institution',
+    typeToSearch: 'Type at least 2 letters to search',
+    noResults: 'No matching award.',
+    outsideYears: 'outside the source years',
+    none: '(not chosen yet)',
+    option: '{{title}} — {{institution}} ({{level}} {{year}})',
+    noInstitution: 'institution not recorded',
+    statement: 'The signed replication statement must be attached (attachment type: replication statement).',
+  },
+  settings: {
+    sourceYearsHint:
+      'The replicated innovation must be a Top 99 (or higher) of one of these years. Leave empty for any year.',
+    anyYear: 'Any year',
+  },
+  create: {
+    invited: 'invited',
+  },
+  awards: {
+    title: 'Award registry',
+    intro:
+      'Results of earlier KIPP years. The registry is used to check the group rules (general, replication, special) and offers the sources a replication can choose from.',
+    listLabel: 'Awards',
+    search: 'Search title or institution',
+    searchPlaceholder: 'e.g. Rantang Kasih, Banyuwangi',
+    year: 'Year',
+    allYears: 'All years',
+    level: 'Level',
+    allLevels: 'All levels',
+    innovation: 'Innovation',
+    institution: 'Institution (as the source writes it)',
+    institutionShort: 'Institution',
+    directory: 'Institution in the directory',
+    directoryHint:
+      'Leave empty to match it from the name when that is clear. A link to the directory makes the rules independent of how the name is spelled.',
+    linked: 'Linked: {{name}}',
+    notLinked: 'Not linked to the directory',
+    source: 'Source (web address)',
+    notes: 'Notes',
+    add: 'Add an award',
+    addTitle: 'Add an award',
+    editTitle: 'Edit the award',
+    created: 'The award is added.',
+    updated: 'The award is updated.',
+    delete: 'Delete',
+    deleteTitle: 'Delete this award?',
+    deleteText:
+      '"{{title}}" ({{level}} {{year}}) is removed from the registry. This is recorded in the audit log.',
+    deleted: 'The award is deleted.',
+    sourceLink: 'source',
+    importOpen: 'Import CSV',
+    importTitle: 'Import from CSV',
+    importIntro:
+      'One row per award. The whole file is checked first: if any row is wrong nothing is imported and every problem is shown by row. Rows already in the registry are skipped.',
+    columns: 'Columns',
+    col: {
+      year: 'year of the award (e.g. 2019)',
+      level: 'level: {{levels}}',
+      innovation: 'innovation title',
+      institution: 'institution name as the source writes it (may be empty)',
+      source: 'web address of the source (may be empty)',
+    },
+    downloadTemplate: 'Download the CSV template',
+    file: 'CSV file',
+    fileHint: 'UTF-8, separated by commas or semicolons, the first row holds the column names.',
+    run: 'Import',
+    done: '{{created}} award(s) imported; {{skipped}} already there and skipped.',
+    rowsBelow: 'See the {{count}} problem(s) below.',
+    reportCaption: 'Problems by row (row 1 = the column titles)',
+    row: 'Row',
+    field: 'Column',
+    message: 'Problem',
+  },
+  invitations: {
+    link: 'Special group invitations',
+    title: 'Special group invitations',
+    intro:
+      'Institutions invited (by letter) into the invitation-only groups. The invited institution’s service units can start proposals in that group; the invitation is checked again when a proposal is sent and forwarded.',
+    back: 'Back to the competition settings',
+    add: 'Invite an institution',
+    group: 'Group',
+    institution: 'Institution invited',
+    award: 'Award invited (optional)',
+    awardHint:
+      "The institution's Top Terpuji being invited. When chosen, that award counts as the proposal's even if its title has changed.",
+    letterNumber: 'Invitation letter number',
+    letterPlaceholder: 'e.g. B/123/PP.00.05/2026',
+    submit: 'Send the invitation',
+    created: 'Invitation sent; the institution’s local admin is told.',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke this invitation?',
+    revokeText:
+      'The invitation of {{institution}} is revoked. Its proposals in that group will be refused when sent or forwarded.',
+    revoked: 'The invitation is revoked.',
+    empty: 'No invitations yet.',
+    stateActive: 'Standing',
+    stateRevoked: 'Revoked {{when}}',
+    invitedAt: 'Invited',
+    status: 'Status',
+    by: 'by {{name}}',
+    noGroups:
+      'This competition has no invitation-only group. Turn that option on for a group in the settings.',
+    notPublished: 'Invitations can be sent once the competition is published.',
+  },
+};
