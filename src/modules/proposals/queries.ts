@@ -17,7 +17,7 @@ import {
   PROVINCE_NATIONAL,
   PROVINCE_UNKNOWN,
 } from '../../domain/dashboard.js';
-import type { RegistryEntry } from '../../domain/eligibility.js';
+import { normalizeTitle, type RegistryEntry } from '../../domain/eligibility.js';
 import {
   TITLE_CLAIMING_STATES,
   titleClaimsAhead,
@@ -130,6 +130,9 @@ export async function findGroupByKey(db: Db, competitionId: number, key: string)
 export async function findUnitRow(db: Db, id: number) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The stored form of a title for the duplicate-title lookup (proposals.title_key). */
+export const titleKeyOf = (title: string) => normalizeTitle(title).slice(0, 255);
 
 /** Loads one proposal with its competition, group form, categories, submission window and answers. */
 export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
@@ -590,6 +593,8 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
       .selectFrom('proposals')
       .select(['id', 'title', 'state', 'sent_at'])
       .where('competition_id', '=', p.competition_id)
+      // Only proposals that may share the title (same key, or a key not known): not the whole competition.
+      .where((eb) => eb.or([eb('title_key', '=', titleKeyOf(p.title)), eb('title_key', 'is', null)]))
       .where('id', '!=', p.id)
       .where('state', 'in', [...TITLE_CLAIMING_STATES])
       .orderBy('id')

@@ -14,6 +14,7 @@ import {
   findProposal,
   listAnswers,
   loadEligibilityContext,
+  titleKeyOf,
   type ProposalView,
 } from '../queries.js';
 
@@ -81,7 +82,10 @@ export async function saveProposal(
 
     const problems: Record<string, FieldProblem> = {};
     const set: Partial<Omit<ProposalTable, 'id'>> = {};
-    if (b.title !== undefined) set.title = b.title;
+    if (b.title !== undefined) {
+      set.title = b.title;
+      set.title_key = titleKeyOf(b.title);
+    }
     if (b.acronym !== undefined) set.acronym = b.acronym?.trim() || null;
     if (b.categoryKey !== undefined) {
       if (b.categoryKey === null || b.categoryKey === '') set.category_id = null;
