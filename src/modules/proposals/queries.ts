@@ -589,16 +589,20 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
       .orderBy('year')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('proposals')
-      .select(['id', 'title', 'state', 'sent_at'])
-      .where('competition_id', '=', p.competition_id)
-      // Only proposals that may share the title (same key, or a key not known): not the whole competition.
-      .where((eb) => eb.or([eb('title_key', '=', titleKeyOf(p.title)), eb('title_key', 'is', null)]))
-      .where('id', '!=', p.id)
-      .where('state', 'in', [...TITLE_CLAIMING_STATES])
-      .orderBy('id')
-      .execute(),
+    // Only proposals that may share the title (the same key, or a key not known), not the whole
+    // competition: two lookups, each served by the (competition_id, title_key) index.
+    Promise.all(
+      [titleKeyOf(p.title), null].map((key) =>
+        db
+          .selectFrom('proposals')
+          .select(['id', 'title', 'state', 'sent_at'])
+          .where('competition_id', '=', p.competition_id)
+          .where('title_key', key === null ? 'is' : '=', key)
+          .where('id', '!=', p.id)
+          .where('state', 'in', [...TITLE_CLAIMING_STATES])
+          .execute(),
+      ),
+    ).then(([same, unknown]) => [...same, ...unknown].sort((x, y) => x.id - y.id)),
     db
       .selectFrom('invitations as v')
       .leftJoin('awards as a', 'a.id', 'v.award_id')
