@@ -272,6 +272,8 @@ export interface ProposalTable {
   group_id: number;
   category_id: number | null;
   title: string;
+  /** normalizeTitle(title) (domain/eligibility), for the duplicate-title rule; null = not known. */
+  title_key: string | null;
   acronym: string | null;
   /** YYYY-MM-DD. */
   implementation_start: string | null;

@@ -1,7 +1,7 @@
 import type { AwardLevel } from '../contracts/awards.js';
 import { AWARD_LEVEL_LABELS, institutionNameCandidates } from './awards.js';
 import { t, type Text } from './errors.js';
-import { formatInstant, wallClock } from './time.js';
+import { dateTimeFormat, formatInstant, wallClock } from './time.js';
 
 /*
  * Eligibility of an innovation for a competition group, as pure predicates on plain objects (KIPP rules,
@@ -85,7 +85,7 @@ export function monthsBefore(date: CalendarDate, months: number): CalendarDate {
 export function formatDate(date: string, locale: 'id' | 'en'): string {
   const d = parseDate(date);
   if (!d) return date;
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  return dateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'long',

@@ -9,10 +9,28 @@ export const INDONESIAN_ZONES = [
 /** The zones a competition may be set in (any IANA zone works; these are offered first). */
 export const COMPETITION_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat, kept per locale and options: building one costs far more than formatting with
+ * it, and the same few (per zone and language) are used on every request that shows or checks a date.
+ * An unknown zone still throws RangeError, as the constructor does.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    if (formats.size >= 500) formats.clear();
+    formats.set(key, f);
+  }
+  return f;
+}
+
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   const known = INDONESIAN_ZONES.find((z) => z.tz === timeZone);
   if (known) return known.abbr;
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+  const part = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -21,13 +39,13 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
 /** "11 Mei 2021 23.59 WIB" / "11 May 2021 23:59 WIB": a deadline always carries its hour and zone. */
 export function formatInstant(instant: Date | string, timeZone: string, locale: 'id' | 'en'): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  const date = dateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     timeZone,
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', {
+  const time = dateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -59,7 +77,7 @@ export function wallClock(
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    dateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',

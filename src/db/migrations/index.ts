@@ -4,6 +4,7 @@ import * as proposals from './2026_11_22_0003_proposals.js';
 import * as awards from './2026_12_01_0004_awards.js';
 import * as attachments from './2026_12_01_0005_attachments.js';
 import * as eligibility from './2026_12_01_0006_eligibility.js';
+import * as titleKey from './2026_12_01_0007_title_key.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0004_awards': awards,
   '2026_12_01_0005_attachments': attachments,
   '2026_12_01_0006_eligibility': eligibility,
+  '2026_12_01_0007_title_key': titleKey,
 };

@@ -17,7 +17,7 @@ import {
   PROVINCE_NATIONAL,
   PROVINCE_UNKNOWN,
 } from '../../domain/dashboard.js';
-import type { RegistryEntry } from '../../domain/eligibility.js';
+import { normalizeTitle, type RegistryEntry } from '../../domain/eligibility.js';
 import {
   TITLE_CLAIMING_STATES,
   titleClaimsAhead,
@@ -131,6 +131,9 @@ export async function findUnitRow(db: Db, id: number) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The stored form of a title for the duplicate-title lookup (proposals.title_key). */
+export const titleKeyOf = (title: string) => normalizeTitle(title).slice(0, 255);
+
 /** Loads one proposal with its competition, group form, categories, submission window and answers. */
 export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
   const proposal = await findProposal(db, id);
@@ -173,14 +176,7 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
         .select(['id', 'name'])
         .where('id', '=', proposal.unit_id)
         .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('proposal_answers as a')
-        .innerJoin('form_sections as s', 's.id', 'a.section_id')
-        .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
-        .where('a.proposal_id', '=', id)
-        .orderBy('s.position')
-        .orderBy('s.id')
-        .execute(),
+      listAnswers(db, id),
       listAttachments(db, id),
     ]);
   return {
@@ -196,15 +192,28 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
       provinceCode: institution.province_code,
     },
     unit,
-    answers: answers.map((a) => ({
-      sectionKey: a.key,
-      sectionId: a.section_id,
-      text: a.text,
-      wordCount: a.word_count,
-      updatedAt: a.updated_at,
-    })),
+    answers,
     attachments,
   };
+}
+
+/** The answers of one proposal in form order. */
+export async function listAnswers(db: Db, proposalId: number): Promise<ProposalView['answers']> {
+  const rows = await db
+    .selectFrom('proposal_answers as a')
+    .innerJoin('form_sections as s', 's.id', 'a.section_id')
+    .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
+    .where('a.proposal_id', '=', proposalId)
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((a) => ({
+    sectionKey: a.key,
+    sectionId: a.section_id,
+    text: a.text,
+    wordCount: a.word_count,
+    updatedAt: a.updated_at,
+  }));
 }
 
 /** Which proposals a caller sees (from policy.proposalScope) and the list's filters. */
@@ -580,14 +589,20 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
       .orderBy('year')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('proposals')
-      .select(['id', 'title', 'state', 'sent_at'])
-      .where('competition_id', '=', p.competition_id)
-      .where('id', '!=', p.id)
-      .where('state', 'in', [...TITLE_CLAIMING_STATES])
-      .orderBy('id')
-      .execute(),
+    // Only proposals that may share the title (the same key, or a key not known), not the whole
+    // competition: two lookups, each served by the (competition_id, title_key) index.
+    Promise.all(
+      [titleKeyOf(p.title), null].map((key) =>
+        db
+          .selectFrom('proposals')
+          .select(['id', 'title', 'state', 'sent_at'])
+          .where('competition_id', '=', p.competition_id)
+          .where('title_key', key === null ? 'is' : '=', key)
+          .where('id', '!=', p.id)
+          .where('state', 'in', [...TITLE_CLAIMING_STATES])
+          .execute(),
+      ),
+    ).then(([same, unknown]) => [...same, ...unknown].sort((x, y) => x.id - y.id)),
     db
       .selectFrom('invitations as v')
       .leftJoin('awards as a', 'a.id', 'v.award_id')

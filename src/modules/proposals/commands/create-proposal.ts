@@ -3,7 +3,13 @@ import type { ProposalRow } from '../../../db/schema.js';
 import { AppError, fieldError, notFound, t } from '../../../domain/errors.js';
 import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { findCompetitionRow, findGroupByKey, findSubmissionStage, hasActiveInvitation } from '../queries.js';
+import {
+  findCompetitionRow,
+  findGroupByKey,
+  findSubmissionStage,
+  hasActiveInvitation,
+  titleKeyOf,
+} from '../queries.js';
 import { loadForChange, writeRevision } from '../steps.js';
 
 /**
@@ -91,6 +97,7 @@ export async function createProposal(
         group_id: group.id,
         category_id: null,
         title: input.title,
+        title_key: titleKeyOf(input.title),
         acronym: null,
         implementation_start: null,
         innovator_kind: null,

@@ -9,7 +9,14 @@ import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
 import { assertSubmissionOpen, loadForChange, writeRevision } from '../steps.js';
-import { findAwardEntry, loadEligibilityContext, type ProposalView } from '../queries.js';
+import {
+  findAwardEntry,
+  findProposal,
+  listAnswers,
+  loadEligibilityContext,
+  titleKeyOf,
+  type ProposalView,
+} from '../queries.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -75,7 +82,10 @@ export async function saveProposal(
 
     const problems: Record<string, FieldProblem> = {};
     const set: Partial<Omit<ProposalTable, 'id'>> = {};
-    if (b.title !== undefined) set.title = b.title;
+    if (b.title !== undefined) {
+      set.title = b.title;
+      set.title_key = titleKeyOf(b.title);
+    }
     if (b.acronym !== undefined) set.acronym = b.acronym?.trim() || null;
     if (b.categoryKey !== undefined) {
       if (b.categoryKey === null || b.categoryKey === '') set.category_id = null;
@@ -141,7 +151,13 @@ export async function saveProposal(
         )
         .execute();
 
-    const saved = await loadForChange(tx, input.id);
+    // Only the row and the answers change here; the rest of the view (competition, form, unit, files)
+    // is the one loaded above in this transaction, so it is not read a second time.
+    const saved: ProposalView = {
+      ...view,
+      proposal: (await findProposal(tx, input.id))!,
+      answers: await listAnswers(tx, input.id),
+    };
     const started = await writeRevision(tx, {
       view: saved,
       kind: 'autosave',

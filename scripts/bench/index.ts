@@ -1,0 +1,567 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, migrateToLatest } from '../../src/db/connect.js';
+import { Client, json, Recorder, staleRetries } from './http.js';
+import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResult } from './phases.js';
+import { ramp, type RampResult, type Target } from './saturation.js';
+import { seedBench, type Seeded } from './seed.js';
+import { freePort, repoRoot, startServer, type Server } from './server.js';
+import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
+import { runSurge, type SurgeResult } from './surge.js';
+import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
+
+/*
+ * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
+ * fresh SQLite database, load generated on the same machine. Phases: seed → surge (500 users, 5 minutes,
+ * 3,500 proposals autosaved, uploaded, sent and forwarded) → 50 concurrent 10 MB uploads (peak RSS) →
+ * autosave saturation, then the same ramp against a bare Fastify + better-sqlite3 insert route → lost writes
+ * (rows, answers, attachments and every stored file re-hashed) → closing (clock moved past the deadline,
+ * time until every receipt is queued). Prints a table with PASS/FAIL per goal and writes the figures to
+ * bench-results/<timestamp>.json. `--quick` is a small smoke run (< 60 s). Bounded in count and time.
+ */
+
+const HELP = `npm run bench -- [options]
+
+  --quick                 small smoke run (20 users, 14 institutions, 30 s) in under a minute
+  --users N               UPP virtual users (default 500; between institutions and twice that)
+  --institutions N        participant institutions, 1–2 units each (default 350)
+  --per-institution N     proposals each institution sends and forwards (default 10 = the umum quota)
+  --duration S            surge length in seconds (default 300)
+  --autosave-every S      autosave interval of every editor (default 5)
+  --upload-mb N           the signed PDF each proposal uploads (default 1)
+  --big-uploads N         concurrent uploads for the RSS phase (default 50)
+  --big-upload-mb N       size of each of them (default 10)
+  --step S                seconds measured per saturation step (default 10)
+  --levels a,b,c          saturation concurrency steps (default 1,2,4,8,16,32,64,128)
+  --cpu-prof              write a V8 CPU profile of the Sinovik server to the run's folder
+  --keep                  keep the temporary data folder (database, files, logs)
+`;
+
+const GOALS = { errors: 0, lost: 0, p99Ms: 100, ratio: 0.5, rssMb: 400, closingS: 10 };
+
+interface Options {
+  quick: boolean;
+  users: number;
+  institutions: number;
+  perInstitution: number;
+  durationS: number;
+  autosaveEveryS: number;
+  uploadMb: number;
+  bigUploads: number;
+  bigUploadMb: number;
+  stepS: number;
+  levels: number[];
+  cpuProf: boolean;
+  serverNodeArgs: string[];
+  serverEnv: Record<string, string>;
+  keep: boolean;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      users: { type: 'string' },
+      institutions: { type: 'string' },
+      'per-institution': { type: 'string' },
+      duration: { type: 'string' },
+      'autosave-every': { type: 'string' },
+      'upload-mb': { type: 'string' },
+      'big-uploads': { type: 'string' },
+      'big-upload-mb': { type: 'string' },
+      step: { type: 'string' },
+      levels: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+      'server-node-args': { type: 'string' },
+      'server-env': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const q = values.quick;
+  const num = (v: string | undefined, dflt: number, name: string) => {
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+    return n;
+  };
+  return {
+    quick: q,
+    users: num(values.users, q ? 20 : 500, 'users'),
+    institutions: num(values.institutions, q ? 14 : 350, 'institutions'),
+    perInstitution: num(values['per-institution'], q ? 2 : 10, 'per-institution'),
+    durationS: num(values.duration, q ? 20 : 300, 'duration'),
+    autosaveEveryS: num(values['autosave-every'], q ? 2 : 5, 'autosave-every'),
+    uploadMb: num(values['upload-mb'], 1, 'upload-mb'),
+    bigUploads: num(values['big-uploads'], q ? 10 : 50, 'big-uploads'),
+    bigUploadMb: num(values['big-upload-mb'], 10, 'big-upload-mb'),
+    stepS: num(values.step, q ? 2 : 10, 'step'),
+    levels: (values.levels ?? (q ? '1,4,16' : '1,2,4,8,16,32,64,128')).split(',').map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n <= 0) throw new Error('--levels takes positive whole numbers');
+      return n;
+    }),
+    cpuProf: values['cpu-prof'],
+    serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter(Boolean),
+    serverEnv: Object.fromEntries(
+      (values['server-env'] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const i = kv.indexOf('=');
+          if (i < 1) throw new Error('--server-env takes KEY=VALUE[,KEY=VALUE...]');
+          return [kv.slice(0, i), kv.slice(i + 1)];
+        }),
+    ),
+    keep: values.keep,
+  };
+}
+
+/** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
+function cpuMeter(pids: () => number[]) {
+  const m0 = machineCpu();
+  const g0 = process.cpuUsage();
+  const s0 = pids().map((p) => cpuSecondsOf(p) ?? 0);
+  const t0 = performance.now();
+  return () => {
+    const m1 = machineCpu();
+    const g1 = process.cpuUsage(g0);
+    const s1 = pids().map((p) => cpuSecondsOf(p) ?? 0);
+    const wall = (performance.now() - t0) / 1000;
+    const hz = (m1.total - m0.total) / wall / os.cpus().length;
+    const machine = (m1.busy - m0.busy) / hz;
+    const server = s1.reduce((s, v, i) => s + v - (s0[i] ?? 0), 0);
+    const generator = (g1.user + g1.system) / 1e6;
+    const r = (v: number) => Math.round(v * 10) / 10;
+    return {
+      wallS: r(wall),
+      cores: os.cpus().length,
+      machineCpuS: r(machine),
+      serverCpuS: r(server),
+      generatorCpuS: r(generator),
+      otherCpuS: r(Math.max(0, machine - server - generator)),
+    };
+  };
+}
+type CpuUse = ReturnType<ReturnType<typeof cpuMeter>>;
+
+async function main() {
+  const o = options();
+  const started = new Date();
+  const log = (line: string) => console.log(line);
+  // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
+  const boundS = o.durationS * 1.5 + 1200;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-bench-'));
+  const dataDir = path.join(tmp, 'data');
+  const dbFile = path.join(tmp, 'sinovik.sqlite');
+  const servers: Server[] = [];
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${boundS} s; stopping`);
+    for (const s of servers) s.child.kill('SIGKILL');
+    process.exit(3);
+  }, boundS * 1000);
+
+  log(`Sinovik benchmark — ${o.quick ? 'quick smoke run' : 'deadline-day surge'} (${started.toISOString()})`);
+  log(
+    `machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')} before the run; node ${process.version}; work folder ${tmp}`,
+  );
+
+  const loadBefore = os.loadavg();
+  const result: Record<string, unknown> = {
+    startedAt: started.toISOString(),
+    command: `npm run bench${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+    options: o,
+    machine: {
+      cores: os.cpus().length,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadBefore,
+      node: process.version,
+    },
+  };
+  let surge: SurgeResult | null = null;
+  let big: BigUploadResult | { skipped: string } | null = null;
+  let sat: RampResult | null = null;
+  let base: RampResult | null = null;
+  let lost: LostWrites | null = null;
+  let close: ClosingResult | null = null;
+  const cpu: Record<string, CpuUse> = {};
+  let uploadRoute = false;
+
+  try {
+    // ── Seed ────────────────────────────────────────────────────────────────────────────────────────
+    log('\n▶ seed');
+    const db = connect(dbFile, 'sqlite');
+    await migrateToLatest(db);
+    const seeded: Seeded = await seedBench(db, {
+      institutions: o.institutions,
+      users: o.users,
+      perInstitution: o.perInstitution,
+      maxFileMb: Math.max(10, Math.ceil(o.bigUploadMb) + 2),
+    });
+    await db.destroy();
+    log(
+      `  ${seeded.upps.length} UPP + ${seeded.admins.length} admin lokal accounts in ${seeded.admins.length} institutions; ` +
+        `KIPP ${seeded.competitionId} closes ${seeded.closesAt}; maxFileMb ${seeded.maxFileMb} ` +
+        `(reference ${fmt(seeded.timings.referenceMs / 1000)} s, competition ${fmt(seeded.timings.competitionMs / 1000)} s, accounts ${fmt(seeded.timings.accountsMs / 1000)} s)`,
+    );
+
+    // ── Server under test ───────────────────────────────────────────────────────────────────────────
+    const port = await freePort();
+    const profDir = path.join(tmp, 'cpu-profile');
+    const sinovik = await startServer({
+      name: 'sinovik',
+      script: 'src/main.ts',
+      args: ['serve'],
+      port,
+      readyPath: '/api/health',
+      logFile: path.join(tmp, 'sinovik.log'),
+      nodeArgs: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...o.serverNodeArgs],
+      env: {
+        DATABASE_URL: `sqlite:${dbFile}`,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BASE_URL: `http://127.0.0.1:${port}`,
+        SINOVIK_CLOCK_CONTROL: '1',
+        SINOVIK_WORKER: 'in-process',
+        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+        ...o.serverEnv,
+      },
+    });
+    servers.push(sinovik);
+    log(
+      `  sinovik serving on 127.0.0.1:${port} (pid ${sinovik.pid}), RSS ${fmt(memoryOf(sinovik.pid)?.rssMb)} MB`,
+    );
+    const probe = new Client(port);
+    const docs = await probe.request('GET', '/api/docs/json');
+    probe.close();
+    uploadRoute =
+      docs.status === 200 &&
+      Boolean(
+        json<{ paths?: Record<string, Record<string, unknown>> }>(docs).paths?.[
+          '/api/proposals/{id}/attachments'
+        ]?.post,
+      );
+    log(`  attachment upload route: ${uploadRoute ? 'present' : 'missing (upload phases skipped)'}`);
+    const serverPids = () => servers.filter((s) => s.child.exitCode === null).map((s) => s.pid);
+
+    // ── Surge ───────────────────────────────────────────────────────────────────────────────────────
+    log(
+      `\n▶ surge: ${seeded.upps.length} users for ${o.durationS} s, autosave every ${o.autosaveEveryS} s, ` +
+        `${uploadRoute ? `one ${o.uploadMb} MB PDF each` : 'no upload (route missing)'}, ${seeded.upps.reduce((s, u) => s + u.proposals, 0)} proposals to send and forward`,
+    );
+    let meter = cpuMeter(serverPids);
+    surge = await runSurge({
+      port,
+      seeded,
+      durationS: o.durationS,
+      autosaveEveryS: o.autosaveEveryS,
+      uploadBytes: Math.round(o.uploadMb * 1024 * 1024),
+      uploads: uploadRoute,
+      rampS: Math.min(45, o.durationS * 0.15),
+      log,
+    });
+    cpu.surge = meter();
+    log(
+      `  done in ${fmt(surge.wallS)} s: ${surge.rec.requests} requests, ${surge.rec.errors} errors, ${staleRetries.count} GETs resent after a closed keep-alive; ` +
+        `server RSS ${fmt(memoryOf(sinovik.pid)?.rssMb)} MB (peak so far ${fmt(memoryOf(sinovik.pid)?.hwmMb)} MB)`,
+    );
+
+    // ── Big uploads: peak RSS ───────────────────────────────────────────────────────────────────────
+    const setup = new Recorder();
+    const bigDrafts: { cookie: string; id: number; version: number; unitId: number }[] = [];
+    if (uploadRoute) {
+      log(`\n▶ peak RSS: ${o.bigUploads} concurrent ${o.bigUploadMb} MB uploads`);
+      for (let i = 0; i < o.bigUploads; i++) {
+        const upp = seeded.upps[i % seeded.upps.length];
+        const d = await startDraft(port, seeded, upp, `Inovasi Unggah Besar ${i + 1}`, setup);
+        if (d) bigDrafts.push({ ...d, unitId: upp.unitId });
+      }
+      meter = cpuMeter(serverPids);
+      big = await bigUploads({
+        port,
+        pid: sinovik.pid,
+        drafts: bigDrafts,
+        bytes: Math.round(o.bigUploadMb * 1024 * 1024),
+      });
+      cpu.bigUploads = meter();
+      log(
+        `  ${big.ok}/${big.uploads} stored in ${fmt(big.wallS)} s; RSS ${fmt(big.rssBeforeMb)} MB before, peak ${fmt(big.peakRssMb)} MB`,
+      );
+    } else {
+      big = { skipped: 'upload route missing' };
+      log(`\n▶ peak RSS: skipped: upload route missing`);
+    }
+
+    // ── Saturation ──────────────────────────────────────────────────────────────────────────────────
+    const maxLevel = Math.max(...o.levels);
+    log(
+      `\n▶ saturation: closed-loop autosave, ${o.stepS} s per step, concurrency ${o.levels.join(', ')}, Sinovik and the bare route interleaved`,
+    );
+    const satWorkers: Target['workers'] = [];
+    const satUnits: number[] = [];
+    for (let i = 0; i < maxLevel; i++) {
+      const upp = seeded.upps[(i * 7) % seeded.upps.length];
+      const d = await startDraft(port, seeded, upp, `Inovasi Saturasi ${i + 1}`, setup);
+      if (d) {
+        satWorkers.push({ cookie: d.cookie, proposalId: d.id, version: d.version });
+        satUnits.push(upp.unitId);
+      }
+    }
+    const basePort = await freePort();
+    const baseline = await startServer({
+      name: 'baseline',
+      script: 'scripts/bench/baseline-server.ts',
+      port: basePort,
+      readyPath: '/health',
+      logFile: path.join(tmp, 'baseline.log'),
+      env: { PORT: String(basePort), BASELINE_DB: path.join(tmp, 'baseline.sqlite'), NODE_ENV: 'production' },
+    });
+    servers.push(baseline);
+    meter = cpuMeter(() => [sinovik.pid, baseline.pid]);
+    const ramps = await ramp(
+      [
+        { name: 'sinovik', port, pid: sinovik.pid, workers: satWorkers },
+        {
+          name: 'baseline',
+          port: basePort,
+          pid: baseline.pid,
+          workers: satWorkers.map((w) => ({ cookie: null, proposalId: w.proposalId, version: 1 })),
+        },
+      ],
+      {
+        levels: o.levels,
+        stepS: o.stepS,
+        warmupS: o.quick ? 0.5 : 2,
+        p99GoalMs: GOALS.p99Ms,
+        sectionKeys: seeded.sectionKeys,
+        categoryKey: seeded.categoryKey,
+        log,
+      },
+    );
+    sat = ramps.sinovik;
+    base = ramps.baseline;
+    cpu.saturation = meter();
+    await baseline.stop();
+
+    // ── Lost writes ─────────────────────────────────────────────────────────────────────────────────
+    log('\n▶ lost writes: acknowledged rows, answers and attachments; every stored file re-hashed');
+    const acknowledged: Acknowledged[] = [
+      ...surge.proposals.map((p) => ({
+        id: p.id,
+        unitId: p.upp.unitId,
+        version: p.version,
+        state: p.forwarded ? 'forwarded' : p.sent ? 'sent_to_local_admin' : 'draft',
+        lastBody: p.lastBody,
+        uploads: p.uploads,
+      })),
+      ...satWorkers.map((w, i) => ({
+        id: w.proposalId,
+        unitId: satUnits[i],
+        version: w.version,
+        state: 'draft',
+        lastBody: w.lastBody ?? null,
+        uploads: [],
+      })),
+      ...bigDrafts.map((d) => ({
+        id: d.id,
+        unitId: d.unitId,
+        version: d.version,
+        state: 'draft',
+        lastBody: null,
+        uploads: big && 'acknowledged' in big ? big.acknowledged.filter((a) => a.proposalId === d.id) : [],
+      })),
+    ];
+    lost = checkLostWrites({
+      dbFile,
+      dataDir,
+      competitionId: seeded.competitionId,
+      acknowledged,
+      expectRows: surge.proposals.length + satWorkers.length + bigDrafts.length,
+    });
+    log(
+      `  ${lost.proposalsChecked} proposals, ${lost.answersChecked} answers, ${lost.attachmentsChecked} attachments checked; ` +
+        `${lost.files.rehashed} files (${fmt(lost.files.bytes / 2 ** 20, 0)} MB) re-hashed in ${fmt(lost.files.seconds)} s: ${lost.lost} lost`,
+    );
+    for (const e of lost.examples) log(`    ${e}`);
+
+    // ── Closing ─────────────────────────────────────────────────────────────────────────────────────
+    log('\n▶ closing: clock moved a minute past the deadline; waiting for every receipt in the outbox');
+    meter = cpuMeter(serverPids);
+    close = await closing({ port, seeded, dbFile, timeoutS: 120 });
+    cpu.closing = meter();
+    log(
+      `  ${close.receipts}/${close.expectedReceipts} receipts after ${fmt(close.seconds, 2)} s; ` +
+        `${close.received} received, ${close.frozen} frozen; closing job ${close.jobStatus}`,
+    );
+    result.serverPeakRssWholeRunMb = memoryOf(sinovik.pid)?.hwmMb ?? null;
+    await sinovik.stop();
+    result.setupErrors = setup.errors;
+    if (setup.errors) log(`  setup errors: ${JSON.stringify(setup.failures.slice(0, 3))}`);
+  } finally {
+    for (const s of servers) await s.stop();
+    clearTimeout(watchdog);
+  }
+
+  // ── Report ────────────────────────────────────────────────────────────────────────────────────────
+  const endpoints = surge
+    ? [...surge.rec.samples.entries()].map(([name, ms]) => ({
+        name,
+        ...summarize(ms),
+        statuses: Object.fromEntries(surge!.rec.statuses.get(name) ?? []),
+      }))
+    : [];
+  const autosave = endpoints.find((e) => e.name === 'autosave');
+  const sent = surge?.proposals.filter((p) => p.sent).length ?? 0;
+  const forwarded = surge?.proposals.filter((p) => p.forwarded).length ?? 0;
+  const ratio = sat?.sustained && base?.sustained ? sat.sustained.rps / base.sustained.rps : null;
+  const bigDone = big && 'peakRssMb' in big ? big : null;
+
+  const rows: { target: string; figure: string; goal: string; pass: boolean | null }[] = [
+    {
+      target: 'surge errors (non-2xx or network)',
+      figure: String(surge?.rec.errors ?? '-'),
+      goal: '= 0',
+      pass: surge ? surge.rec.errors === 0 : false,
+    },
+    {
+      target: 'proposals sent / forwarded',
+      figure: `${sent} / ${forwarded} of ${surge?.expected.sent ?? '-'}`,
+      goal: `= ${surge?.expected.sent ?? '-'}`,
+      pass: surge ? sent === surge.expected.sent && forwarded === surge.expected.sent : false,
+    },
+    {
+      target: 'lost writes (rows, answers, files)',
+      figure: String(lost?.lost ?? '-'),
+      goal: '= 0',
+      pass: lost ? lost.lost === 0 : false,
+    },
+    {
+      target: 'autosave latency p50 / p99 (surge)',
+      figure: `${fmt(autosave?.p50)} / ${fmt(autosave?.p99)} ms`,
+      goal: `p99 < ${GOALS.p99Ms} ms`,
+      pass: autosave?.p99 !== null && autosave?.p99 !== undefined ? autosave.p99 < GOALS.p99Ms : false,
+    },
+    {
+      target: 'autosave saturation vs bare route',
+      figure:
+        ratio !== null
+          ? `${ratio.toFixed(2)} (${sat!.sustained!.rps.toFixed(0)} / ${base!.sustained!.rps.toFixed(0)} req/s)`
+          : `- (${sat?.sustained ? sat.sustained.rps.toFixed(0) : 'none'} / ${base?.sustained ? base.sustained.rps.toFixed(0) : 'none'} req/s)`,
+      goal: `≥ ${GOALS.ratio}`,
+      pass: ratio !== null ? ratio >= GOALS.ratio : false,
+    },
+    {
+      target: `peak RSS, ${o.bigUploads} × ${o.bigUploadMb} MB uploads`,
+      figure: bigDone
+        ? `${fmt(bigDone.peakRssMb, 0)} MB (${bigDone.ok}/${bigDone.uploads} stored)`
+        : 'skipped: upload route missing',
+      goal: `< ${GOALS.rssMb} MB`,
+      pass: bigDone
+        ? bigDone.peakRssMb !== null && bigDone.peakRssMb < GOALS.rssMb && bigDone.errors === 0
+        : null,
+    },
+    {
+      target: `closing: ${close?.expectedReceipts ?? '-'} receipts queued`,
+      figure: close
+        ? close.seconds !== null
+          ? `${close.seconds.toFixed(2)} s`
+          : `not all within 120 s (${close.receipts})`
+        : '-',
+      goal: `≤ ${GOALS.closingS} s`,
+      pass: close ? close.seconds !== null && close.seconds <= GOALS.closingS : false,
+    },
+  ];
+  if (!uploadRoute)
+    rows.splice(3, 0, {
+      target: 'surge uploads',
+      figure: 'skipped: upload route missing',
+      goal: '1 per proposal',
+      pass: null,
+    });
+
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  log('\n══ Sinovik benchmark ' + '═'.repeat(90));
+  log(`${pad('target', 40)} ${pad('figure', 40)} ${pad('goal', 14)} result`);
+  for (const r of rows)
+    log(
+      `${pad(r.target, 40)} ${pad(r.figure, 40)} ${pad(r.goal, 14)} ${r.pass === null ? 'SKIP' : r.pass ? 'PASS' : 'FAIL'}`,
+    );
+  if (endpoints.length) {
+    log(`\nsurge requests by endpoint (ms)`);
+    log(
+      `${pad('endpoint', 12)} ${pad('count', 7)} ${pad('p50', 8)} ${pad('p90', 8)} ${pad('p99', 8)} ${pad('max', 8)} statuses`,
+    );
+    for (const e of endpoints)
+      log(
+        `${pad(e.name, 12)} ${pad(String(e.count), 7)} ${pad(fmt(e.p50), 8)} ${pad(fmt(e.p90), 8)} ${pad(fmt(e.p99), 8)} ${pad(fmt(e.max), 8)} ${JSON.stringify(e.statuses)}`,
+      );
+    if (surge!.rec.failures.length) log(`first failures: ${JSON.stringify(surge!.rec.failures.slice(0, 5))}`);
+  }
+  if (sat && base) {
+    log(
+      `\nsaturation (req/s at p99 < ${GOALS.p99Ms} ms, no error): sinovik ${sat.sustained ? `${sat.sustained.rps.toFixed(0)} at c=${sat.sustained.concurrency}` : 'none'}, baseline ${base.sustained ? `${base.sustained.rps.toFixed(0)} at c=${base.sustained.concurrency}` : 'none'}`,
+    );
+  }
+  log(`\nCPU seconds by phase (${os.cpus().length} cores; "other" = processes outside this benchmark)`);
+  for (const [phase, c] of Object.entries(cpu))
+    log(
+      `  ${pad(phase, 11)} wall ${pad(fmt(c.wallS) + ' s', 8)} machine ${pad(fmt(c.machineCpuS), 6)} server ${pad(fmt(c.serverCpuS), 6)} generator ${pad(fmt(c.generatorCpuS), 6)} other ${fmt(c.otherCpuS)}`,
+    );
+
+  Object.assign(result, {
+    finishedAt: new Date().toISOString(),
+    loadAfter: os.loadavg(),
+    targets: rows,
+    surge: surge && {
+      wallS: surge.wallS,
+      requests: surge.rec.requests,
+      errors: surge.rec.errors,
+      failures: surge.rec.failures,
+      created: surge.proposals.length,
+      sent,
+      forwarded,
+      expected: surge.expected,
+      unfinished: surge.unfinished,
+      staleKeepAliveRetries: staleRetries.count,
+      uploads: uploadRoute ? 'measured' : 'skipped: upload route missing',
+      endpoints,
+      autosaveTimeline: surge.autosaveTimeline,
+    },
+    bigUploads: bigDone
+      ? { ...bigDone, latency: summarize(bigDone.latency), acknowledged: bigDone.acknowledged.length }
+      : big,
+    saturation: { sinovik: sat, baseline: base, ratio },
+    lostWrites: lost,
+    closing: close,
+    cpu,
+  });
+  const outDir = path.join(repoRoot, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(
+    outDir,
+    `${started.toISOString().replace(/[:.]/g, '-')}${o.quick ? '-quick' : ''}.json`,
+  );
+  fs.writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+  log(`\nfigures written to ${path.relative(process.cwd(), outFile)}`);
+  if (o.keep || o.cpuProf) log(`work folder kept: ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+  const failed = rows.some((r) => r.pass === false);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(2);
+});
