@@ -99,9 +99,11 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
         gaveUp(u.institutionId, u.proposals);
         return;
       }
-      // Slots of unequal length (±30%), so that users do not create and send in lockstep.
+      // Slots of unequal length (±30%), and each user's last send somewhere in the final 10% of the run
+      // rather than all at the same second, so that users do not create and send in lockstep.
       const workStart = Date.now();
-      const window = Math.max(1000 * u.proposals, endAt - tailMs - workStart);
+      const finish = endAt - tailMs - Math.random() * o.durationS * 100;
+      const window = Math.max(1000 * u.proposals, finish - workStart);
       const weights = Array.from({ length: u.proposals }, () => 0.7 + 0.6 * Math.random());
       const sum = weights.reduce((a, b) => a + b, 0);
       let slotEnd = workStart;
