@@ -143,6 +143,8 @@ export interface CompetitionTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Moves (by trigger) on any change of the competition's setup; keys the in-memory setup cache. */
+  config_rev: Generated<number>;
 }
 
 export interface CategoryTable {

@@ -180,13 +180,21 @@ export interface RegistryEntry {
  * square brackets dropped ("Si Perut-Laper" = "SI PERUT LAPER" = "siperutlaper").
  */
 export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  let key = normalizedTitles.get(title);
+  if (key === undefined) {
+    key = title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+    if (normalizedTitles.size >= 20_000) normalizedTitles.clear();
+    normalizedTitles.set(title, key);
+  }
+  return key;
 }
+/** normalizeTitle is pure and asked of every registry row on every autosave: its answers are kept. */
+const normalizedTitles = new Map<string, string>();
 
 const nameKeys = (name: string | null | undefined) =>
   new Set(name ? institutionNameCandidates(name).map(normalizeTitle).filter(Boolean) : []);

@@ -71,8 +71,8 @@ export function zonedToUtc(
   return offset2 === offset ? first : new Date(guess - offset2);
 }
 
-/** The wall clock of a zone at an instant: the numbers a person there reads. */
-export function wallClock(
+/** The wall clock of a zone at an instant, asked of Intl (slow: a formatToParts per call). */
+function intlWallClock(
   at: Date,
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
@@ -97,6 +97,53 @@ export function wallClock(
     hour: +parts.hour,
     minute: +parts.minute,
     second: +parts.second,
+  };
+}
+
+const HOUR_MS = 3_600_000;
+/**
+ * A zone's offset through one UTC hour, when it is the same at both ends of the hour (a zone changes its
+ * offset at most once in an hour, so then it holds for the whole hour); null when it changes inside.
+ * Deadlines are formatted on every request, and Intl is slow: this keeps one Intl call per zone and hour.
+ */
+const hourOffsets = new Map<string, number | null>();
+
+function intlOffsetMs(at: Date, timeZone: string): number {
+  const w = intlWallClock(at, timeZone);
+  return (
+    Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at.getTime() / 1000) * 1000
+  );
+}
+
+function hourOffset(at: Date, timeZone: string): number | null {
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const start = intlOffsetMs(new Date(hour * HOUR_MS), timeZone);
+    const end = intlOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone);
+    offset = start === end ? start : null;
+    if (hourOffsets.size >= 10_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock of a zone at an instant: the numbers a person there reads. */
+export function wallClock(
+  at: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const offset = hourOffset(at, timeZone);
+  if (offset === null) return intlWallClock(at, timeZone);
+  const local = new Date(Math.floor(at.getTime() / 1000) * 1000 + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 

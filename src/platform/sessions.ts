@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/connect.js';
+import { prepared } from '../db/prepared.js';
 import type { UserRow } from '../db/schema.js';
 import type { Actor, Grant } from '../domain/policy.js';
 
@@ -36,12 +37,15 @@ export async function destroySession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
-export async function loadGrants(db: Db, userId: number): Promise<Grant[]> {
-  const rows = await db
+const grantsOf = prepared((db, a: { userId: number }) =>
+  db
     .selectFrom('role_grants')
     .select(['role', 'institution_id', 'unit_id', 'competition_id'])
-    .where('user_id', '=', userId)
-    .execute();
+    .where('user_id', '=', a.userId),
+);
+
+export async function loadGrants(db: Db, userId: number): Promise<Grant[]> {
+  const rows = await grantsOf.all(db, { userId });
   return rows.map((r) => ({
     role: r.role,
     institutionId: r.institution_id,
@@ -50,6 +54,23 @@ export async function loadGrants(db: Db, userId: number): Promise<Grant[]> {
   }));
 }
 
+// Every request with a cookie runs these, so they are prepared (db/prepared.ts).
+const sessionWithUser = prepared((db, a: { id: string }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select(['s.expires_at as session_expires_at', 's.last_seen_at as session_last_seen_at'])
+    .where('s.id', '=', a.id),
+);
+const deleteSession = prepared((db, a: { id: string }) => db.deleteFrom('sessions').where('id', '=', a.id));
+const touchSession = prepared((db, a: { id: string; lastSeenAt: string; expiresAt: string }) =>
+  db
+    .updateTable('sessions')
+    .set({ last_seen_at: a.lastSeenAt, expires_at: a.expiresAt })
+    .where('id', '=', a.id),
+);
+
 /** Resolves a cookie token to its user and actor; expired sessions and inactive users resolve to null. */
 export async function resolveSession(
   db: Db,
@@ -57,23 +78,19 @@ export async function resolveSession(
   now: Date,
 ): Promise<{ user: UserRow; actor: Actor; sessionId: string } | null> {
   const id = sha256(token);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return null;
-  if (session.expires_at <= now.toISOString()) {
-    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  const row = await sessionWithUser.first(db, { id });
+  if (!row) return null;
+  const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
+  if (expiresAt <= now.toISOString()) {
+    await deleteSession.run(db, { id });
     return null;
   }
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user || !user.is_active) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await db
-      .updateTable('sessions')
-      .set({
-        last_seen_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-  }
+  if (!user.is_active) return null;
+  if (now.getTime() - new Date(lastSeenAt).getTime() > TOUCH_EVERY_MS)
+    await touchSession.run(db, {
+      id,
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    });
   return { user, actor: { userId: user.id, grants: await loadGrants(db, user.id) }, sessionId: id };
 }

@@ -5,6 +5,7 @@ import * as awards from './2026_12_01_0004_awards.js';
 import * as attachments from './2026_12_01_0005_attachments.js';
 import * as eligibility from './2026_12_01_0006_eligibility.js';
 import * as titleKey from './2026_12_01_0007_title_key.js';
+import * as configRev from './2026_12_04_0008_config_rev.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0005_attachments': attachments,
   '2026_12_01_0006_eligibility': eligibility,
   '2026_12_01_0007_title_key': titleKey,
+  '2026_12_04_0008_config_rev': configRev,
 };

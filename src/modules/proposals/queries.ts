@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { prepared } from '../../db/prepared.js';
+import { competitionSetup } from '../competitions/setup-cache.js';
 import type {
   AwardLevel,
   AttachmentKind,
@@ -58,9 +60,8 @@ export interface AttachmentView {
   updatedAt: string;
 }
 
-/** The attachments of one proposal, oldest first. */
-export async function listAttachments(db: Db, proposalId: number): Promise<AttachmentView[]> {
-  const rows = await db
+const attachmentsOf = prepared((db, a: { proposalId: number }) =>
+  db
     .selectFrom('proposal_attachments as a')
     .innerJoin('files as f', 'f.id', 'a.file_id')
     .leftJoin('form_sections as s', 's.id', 'a.section_id')
@@ -80,9 +81,13 @@ export async function listAttachments(db: Db, proposalId: number): Promise<Attac
       'a.created_at',
       'a.updated_at',
     ])
-    .where('a.proposal_id', '=', proposalId)
-    .orderBy('a.id')
-    .execute();
+    .where('a.proposal_id', '=', a.proposalId)
+    .orderBy('a.id'),
+);
+
+/** The attachments of one proposal, oldest first. */
+export async function listAttachments(db: Db, proposalId: number): Promise<AttachmentView[]> {
+  const rows = await attachmentsOf.all(db, { proposalId });
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -134,79 +139,81 @@ export async function findUnitRow(db: Db, id: number) {
 /** The stored form of a title for the duplicate-title lookup (proposals.title_key). */
 export const titleKeyOf = (title: string) => normalizeTitle(title).slice(0, 255);
 
-/** Loads one proposal with its competition, group form, categories, submission window and answers. */
+/**
+ * The proposal row with what it is read with on every request: the competition's setup revision, and
+ * its institution's and unit's names (one prepared query).
+ */
+const proposalWithNames = prepared((db, a: { id: number }) =>
+  db
+    .selectFrom('proposals as p')
+    .innerJoin('competitions as c', 'c.id', 'p.competition_id')
+    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+    .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('p')
+    .select([
+      'c.config_rev as competition_config_rev',
+      'i.name as institution_name',
+      'i.type as institution_type',
+      provinceKeySql('i', 'owner').as('institution_province_code'),
+      'u.name as unit_name',
+    ])
+    .where('p.id', '=', a.id),
+);
+
+/**
+ * Loads one proposal with its competition, group form, categories, submission window, answers and
+ * evidence: three prepared queries, the competition's setup from memory while its revision holds.
+ */
 export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
-  const proposal = await findProposal(db, id);
-  if (!proposal) return undefined;
-  const [competition, group, sections, categories, stage, institution, unit, answers, attachments] =
-    await Promise.all([
-      db
-        .selectFrom('competitions')
-        .selectAll()
-        .where('id', '=', proposal.competition_id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('competition_groups')
-        .selectAll()
-        .where('id', '=', proposal.group_id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('form_sections')
-        .selectAll()
-        .where('group_id', '=', proposal.group_id)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
-      db
-        .selectFrom('categories')
-        .selectAll()
-        .where('competition_id', '=', proposal.competition_id)
-        .orderBy('position')
-        .orderBy('id')
-        .execute(),
-      findSubmissionStage(db, proposal.competition_id),
-      db
-        .selectFrom('institutions as i')
-        .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
-        .select(['i.id', 'i.name', 'i.type', provinceKeySql('i', 'owner').as('province_code')])
-        .where('i.id', '=', proposal.institution_id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('units')
-        .select(['id', 'name'])
-        .where('id', '=', proposal.unit_id)
-        .executeTakeFirstOrThrow(),
-      listAnswers(db, id),
-      listAttachments(db, id),
-    ]);
+  const row = await proposalWithNames.first(db, { id });
+  if (!row) return undefined;
+  const {
+    competition_config_rev: rev,
+    institution_name,
+    institution_type,
+    institution_province_code,
+    unit_name,
+    ...proposal
+  } = row;
+  const [setup, answers, attachments] = await Promise.all([
+    competitionSetup(db, proposal.competition_id, rev),
+    listAnswers(db, id),
+    listAttachments(db, id),
+  ]);
+  const group = setup?.groups.get(proposal.group_id);
+  if (!setup || !group) throw new Error(`proposal ${id}: its competition or group is gone`);
   return {
     proposal,
-    competition,
-    group: { ...group, sections },
-    categories,
-    submission: stage ? { opensAt: stage.opens_at, closesAt: stage.closes_at } : null,
+    competition: setup.competition,
+    group,
+    categories: setup.categories,
+    submission: setup.submission,
     institution: {
-      id: institution.id,
-      name: institution.name,
-      type: institution.type,
-      provinceCode: institution.province_code,
+      id: proposal.institution_id,
+      name: institution_name,
+      type: institution_type,
+      provinceCode: institution_province_code,
     },
-    unit,
+    unit: { id: proposal.unit_id, name: unit_name },
     answers,
     attachments,
   };
 }
 
-/** The answers of one proposal in form order. */
-export async function listAnswers(db: Db, proposalId: number): Promise<ProposalView['answers']> {
-  const rows = await db
+const answersOf = prepared((db, a: { proposalId: number }) =>
+  db
     .selectFrom('proposal_answers as a')
     .innerJoin('form_sections as s', 's.id', 'a.section_id')
     .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
-    .where('a.proposal_id', '=', proposalId)
+    .where('a.proposal_id', '=', a.proposalId)
     .orderBy('s.position')
-    .orderBy('s.id')
-    .execute();
+    .orderBy('s.id'),
+);
+
+/** The answers of one proposal in form order. */
+export async function listAnswers(db: Db, proposalId: number): Promise<ProposalView['answers']> {
+  const rows = await answersOf.all(db, { proposalId });
   return rows.map((a) => ({
     sectionKey: a.key,
     sectionId: a.section_id,
@@ -563,57 +570,89 @@ export async function findAwardEntry(db: Db, id: number): Promise<RegistryEntry 
   return a ? registryEntry(a) : undefined;
 }
 
-/**
- * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
- * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
- * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
- * active invitations into the group with the award each names.
- */
-export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
-  const p = view.proposal;
-  const source = p.source_award_id
-    ? await db
-        .selectFrom('awards as a')
-        .leftJoin('institutions as i', 'i.id', 'a.institution_id')
-        .selectAll('a')
-        .select('i.name as directory_name')
-        .where('a.id', '=', p.source_award_id)
-        .executeTakeFirst()
-    : undefined;
-  const institutionIds = [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])];
-  const [registry, others, invitations] = await Promise.all([
-    db
-      .selectFrom('awards')
-      .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
-      .where((eb) => eb.or([eb('institution_id', 'in', institutionIds), eb('institution_id', 'is', null)]))
-      .orderBy('year')
-      .orderBy('id')
-      .execute(),
-    // Only proposals that may share the title (the same key, or a key not known), not the whole
-    // competition: two lookups, each served by the (competition_id, title_key) index.
-    Promise.all(
-      [titleKeyOf(p.title), null].map((key) =>
-        db
-          .selectFrom('proposals')
-          .select(['id', 'title', 'state', 'sent_at'])
-          .where('competition_id', '=', p.competition_id)
-          .where('title_key', key === null ? 'is' : '=', key)
-          .where('id', '!=', p.id)
-          .where('state', 'in', [...TITLE_CLAIMING_STATES])
-          .execute(),
-      ),
-    ).then(([same, unknown]) => [...same, ...unknown].sort((x, y) => x.id - y.id)),
+const sourceAwardRow = prepared((db, a: { awardId: number }) =>
+  db
+    .selectFrom('awards as a')
+    .leftJoin('institutions as i', 'i.id', 'a.institution_id')
+    .selectAll('a')
+    .select('i.name as directory_name')
+    .where('a.id', '=', a.awardId),
+);
+/** The award rows of up to two institutions, and those linked to none (they match by name). */
+const registryRows = prepared((db, a: { institutionId: number; otherInstitutionId: number }) =>
+  db
+    .selectFrom('awards')
+    .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
+    .where((eb) =>
+      eb.or([
+        eb('institution_id', '=', a.institutionId),
+        eb('institution_id', '=', a.otherInstitutionId),
+        eb('institution_id', 'is', null),
+      ]),
+    )
+    .orderBy('year')
+    .orderBy('id'),
+);
+// Only proposals that may share the title (the same key, or a key not known), not the whole competition:
+// two lookups, each served by the (competition_id, title_key) index.
+const titleClaimsColumns = ['id', 'title', 'state', 'sent_at'] as const;
+const sameTitleKey = prepared((db, a: { competitionId: number; titleKey: string; exceptId: number }) =>
+  db
+    .selectFrom('proposals')
+    .select(titleClaimsColumns)
+    .where('competition_id', '=', a.competitionId)
+    .where('title_key', '=', a.titleKey)
+    .where('id', '!=', a.exceptId)
+    .where('state', 'in', [...TITLE_CLAIMING_STATES]),
+);
+const unknownTitleKey = prepared((db, a: { competitionId: number; exceptId: number }) =>
+  db
+    .selectFrom('proposals')
+    .select(titleClaimsColumns)
+    .where('competition_id', '=', a.competitionId)
+    .where('title_key', 'is', null)
+    .where('id', '!=', a.exceptId)
+    .where('state', 'in', [...TITLE_CLAIMING_STATES]),
+);
+const activeInvitations = prepared(
+  (db, a: { competitionId: number; groupId: number; institutionId: number }) =>
     db
       .selectFrom('invitations as v')
       .leftJoin('awards as a', 'a.id', 'v.award_id')
       .select(['v.id', 'a.year', 'a.level', 'a.innovation_title', 'a.institution_name', 'a.institution_id'])
-      .where('v.competition_id', '=', p.competition_id)
-      .where('v.group_id', '=', p.group_id)
-      .where('v.institution_id', '=', p.institution_id)
+      .where('v.competition_id', '=', a.competitionId)
+      .where('v.group_id', '=', a.groupId)
+      .where('v.institution_id', '=', a.institutionId)
       .where('v.revoked_at', 'is', null)
-      .orderBy('v.id')
-      .execute(),
+      .orderBy('v.id'),
+);
+
+/**
+ * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
+ * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
+ * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
+ * active invitations into the group with the award each names. Prepared queries: this runs on every
+ * autosave.
+ */
+export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
+  const p = view.proposal;
+  const source = p.source_award_id
+    ? await sourceAwardRow.first(db, { awardId: p.source_award_id })
+    : undefined;
+  const [registry, same, unknown, invitations] = await Promise.all([
+    registryRows.all(db, {
+      institutionId: p.institution_id,
+      otherInstitutionId: source?.institution_id ?? p.institution_id,
+    }),
+    sameTitleKey.all(db, { competitionId: p.competition_id, titleKey: titleKeyOf(p.title), exceptId: p.id }),
+    unknownTitleKey.all(db, { competitionId: p.competition_id, exceptId: p.id }),
+    activeInvitations.all(db, {
+      competitionId: p.competition_id,
+      groupId: p.group_id,
+      institutionId: p.institution_id,
+    }),
   ]);
+  const others = [...same, ...unknown].sort((x, y) => x.id - y.id);
   const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
   return {
     registry: registry.map(registryEntry),

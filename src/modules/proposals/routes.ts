@@ -211,17 +211,21 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const v = await loadVisible(req, req.params.id);
-      const actor = authorize(req, 'proposal.edit', {
-        institutionId: v.proposal.institution_id,
-        unitId: v.proposal.unit_id,
-      });
+      const { user } = requireUser(req);
+      // One transaction reads, authorizes and writes (the busiest request: see save-proposal.ts).
       return saveProposal(db, {
-        id: v.proposal.id,
+        id: req.params.id,
         body: req.body,
-        actorUserId: actor.userId,
+        actorUserId: user.id,
         ip: req.ip,
         now: clock.now(),
+        mayEdit: (v) => {
+          if (!visible(req, v)) throw proposalNotFound();
+          authorize(req, 'proposal.edit', {
+            institutionId: v.proposal.institution_id,
+            unitId: v.proposal.unit_id,
+          });
+        },
       });
     },
   );

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
+import { prepared } from '../../db/prepared.js';
 import type { ProposalStateValue, ProposalTable } from '../../db/schema.js';
 import { AppError, conflict, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import type { EligibilityItem } from '../../domain/proposal-eligibility.js';
@@ -60,6 +61,45 @@ export const closesAtText = (view: ProposalView, locale: 'id' | 'en') =>
     ? formatInstant(view.submission.closesAt, view.competition.time_zone, locale)
     : '-';
 
+const latestRevision = prepared((db, a: { proposalId: number }) =>
+  db
+    .selectFrom('proposal_revisions')
+    .select(['id', 'kind', 'saved_by', 'created_at'])
+    .where('proposal_id', '=', a.proposalId)
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+const extendRevision = prepared((db, a: { id: number; snapshot: string; version: number; savedAt: string }) =>
+  db
+    .updateTable('proposal_revisions')
+    .set({ snapshot: a.snapshot, version: a.version, saved_at: a.savedAt })
+    .where('id', '=', a.id),
+);
+const insertRevision = prepared(
+  (
+    db,
+    a: {
+      proposalId: number;
+      version: number;
+      kind: 'autosave' | 'transition';
+      action: string | null;
+      snapshot: string;
+      savedBy: number;
+      now: string;
+    },
+  ) =>
+    db.insertInto('proposal_revisions').values({
+      proposal_id: a.proposalId,
+      version: a.version,
+      kind: a.kind,
+      action: a.action,
+      snapshot: a.snapshot,
+      saved_by: a.savedBy,
+      created_at: a.now,
+      saved_at: a.now,
+    }),
+);
+
 /** Writes a revision row (coalescing autosaves, see above); true when a new row was started. */
 export async function writeRevision(
   tx: Db,
@@ -75,40 +115,26 @@ export async function writeRevision(
   const now = input.now.toISOString();
   const snapshot = JSON.stringify(snapshotOf(input.view));
   if (input.kind === 'autosave') {
-    const latest = await tx
-      .selectFrom('proposal_revisions')
-      .select(['id', 'kind', 'saved_by', 'created_at'])
-      .where('proposal_id', '=', p.id)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await latestRevision.first(tx, { proposalId: p.id });
     if (
       latest &&
       latest.kind === 'autosave' &&
       latest.saved_by === input.savedBy &&
       input.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_WINDOW_MS
     ) {
-      await tx
-        .updateTable('proposal_revisions')
-        .set({ snapshot, version: p.version, saved_at: now })
-        .where('id', '=', latest.id)
-        .execute();
+      await extendRevision.run(tx, { id: latest.id, snapshot, version: p.version, savedAt: now });
       return false;
     }
   }
-  await tx
-    .insertInto('proposal_revisions')
-    .values({
-      proposal_id: p.id,
-      version: p.version,
-      kind: input.kind,
-      action: input.action,
-      snapshot,
-      saved_by: input.savedBy,
-      created_at: now,
-      saved_at: now,
-    })
-    .execute();
+  await insertRevision.run(tx, {
+    proposalId: p.id,
+    version: p.version,
+    kind: input.kind,
+    action: input.action,
+    snapshot,
+    savedBy: input.savedBy,
+    now,
+  });
   return true;
 }
 

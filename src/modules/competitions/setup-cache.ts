@@ -1,0 +1,103 @@
+import type { Db } from '../../db/connect.js';
+import type { CategoryRow, CompetitionGroupRow, CompetitionRow, FormSectionRow } from '../../db/schema.js';
+
+/*
+ * The setup of a competition as every proposal request reads it — its row, groups with their form
+ * sections, categories and submission window — kept in memory per database and keyed by
+ * competitions.config_rev, which triggers set to a new random number on any change of those rows
+ * (migration 0008). A request reads the number with the proposal (one query) and loads the setup again
+ * only when it changed, so a change made by any process is seen by the next request of every process.
+ * A setup read inside a transaction that is later rolled back is kept under a number no committed state
+ * will ever carry, so it is never served.
+ */
+
+export type GroupSetup = CompetitionGroupRow & { sections: FormSectionRow[] };
+
+export interface CompetitionSetup {
+  rev: number;
+  competition: CompetitionRow;
+  groups: ReadonlyMap<number, GroupSetup>;
+  categories: CategoryRow[];
+  submission: { opensAt: string | null; closesAt: string | null } | null;
+}
+
+/** One cache per database (a transaction shares its database's adapter object). */
+const caches = new WeakMap<object, Map<number, CompetitionSetup>>();
+/** Bounded: a few competitions are active at a time; beyond this the least recently used goes first. */
+const MAX_ENTRIES = 64;
+
+async function loadSetup(db: Db, competitionId: number): Promise<CompetitionSetup | undefined> {
+  const competition = await db
+    .selectFrom('competitions')
+    .selectAll()
+    .where('id', '=', competitionId)
+    .executeTakeFirst();
+  if (!competition) return undefined;
+  const [groups, sections, categories, stage] = await Promise.all([
+    db
+      .selectFrom('competition_groups')
+      .selectAll()
+      .where('competition_id', '=', competitionId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('form_sections as s')
+      .innerJoin('competition_groups as g', 'g.id', 's.group_id')
+      .selectAll('s')
+      .where('g.competition_id', '=', competitionId)
+      .orderBy('s.position')
+      .orderBy('s.id')
+      .execute(),
+    db
+      .selectFrom('categories')
+      .selectAll()
+      .where('competition_id', '=', competitionId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('stages')
+      .select(['opens_at', 'closes_at'])
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'submission')
+      .executeTakeFirst(),
+  ]);
+  return {
+    rev: competition.config_rev,
+    competition,
+    groups: new Map(
+      groups.map((g) => [g.id, { ...g, sections: sections.filter((s) => s.group_id === g.id) }]),
+    ),
+    categories,
+    submission: stage ? { opensAt: stage.opens_at, closesAt: stage.closes_at } : null,
+  };
+}
+
+/**
+ * The competition's setup at revision `rev` (as just read from competitions.config_rev), from memory
+ * when it is there at that revision, else from the database.
+ */
+export async function competitionSetup(
+  db: Db,
+  competitionId: number,
+  rev: number,
+): Promise<CompetitionSetup | undefined> {
+  const key = db.getExecutor().adapter;
+  let cache = caches.get(key);
+  const hit = cache?.get(competitionId);
+  if (hit && hit.rev === rev) {
+    // Most recently used last.
+    cache!.delete(competitionId);
+    cache!.set(competitionId, hit);
+    return hit;
+  }
+  const setup = await loadSetup(db, competitionId);
+  if (!setup) return setup;
+  if (!cache) caches.set(key, (cache = new Map()));
+  cache.delete(competitionId);
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  // Keyed by the revision read with the competition's row, before its other rows.
+  cache.set(competitionId, setup);
+  return setup;
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
+import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
+import { competitionSetup } from '../src/modules/competitions/setup-cache.js';
+import { createProposal } from '../src/modules/proposals/commands/create-proposal.js';
+import { loadProposalView } from '../src/modules/proposals/queries.js';
+import { createTestApp, type TestContext } from './helpers/app.js';
+import { makeInstitution, makeUnit, makeUser } from './helpers/fixtures.js';
+
+/*
+ * The competition setup kept in memory (modules/competitions/setup-cache.ts) is keyed by
+ * competitions.config_rev, which triggers change on every write to the competition's row, categories,
+ * groups, form sections and stages. Each write below goes straight to the table, as any future command
+ * would, and the next proposal load must show it.
+ */
+
+const NOW = new Date('2026-04-01T03:00:00.000Z');
+
+describe('competition setup cache', () => {
+  let ctx: TestContext;
+  let competitionId: number;
+  let proposalId: number;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    ctx.clock.freeze(NOW);
+    const organizer = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian Cache' });
+    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
+    competitionId = (
+      await createFromTemplate(ctx.db, {
+        template: 'kipp',
+        year: 2026,
+        organizer,
+        createdBy: secretariat.id,
+        ip: null,
+        now: NOW,
+      })
+    ).id;
+    await setCompetitionStatus(ctx.db, {
+      id: competitionId,
+      to: 'published',
+      actorUserId: secretariat.id,
+      ip: null,
+      now: NOW,
+    });
+    const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Cache' });
+    const unit = await makeUnit(ctx.db, inst.id);
+    const upp = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
+    const created = await createProposal(ctx.db, {
+      competitionId,
+      groupKey: 'umum',
+      title: 'Inovasi Tembolok',
+      institutionId: inst.id,
+      unitId: unit.id,
+      actorUserId: upp.id,
+      ip: null,
+      now: NOW,
+    });
+    proposalId = created.id;
+  });
+  afterAll(async () => ctx.close());
+
+  const view = async () => (await loadProposalView(ctx.db, proposalId))!;
+  const rev = async () =>
+    (
+      await ctx.db
+        .selectFrom('competitions')
+        .select('config_rev')
+        .where('id', '=', competitionId)
+        .executeTakeFirstOrThrow()
+    ).config_rev;
+
+  it('serves the same setup while nothing changes', async () => {
+    const a = await view();
+    const b = await view();
+    expect(b.competition).toBe(a.competition);
+    expect(b.group).toBe(a.group);
+    const r = await rev();
+    expect(await competitionSetup(ctx.db, competitionId, r)).toBe(
+      await competitionSetup(ctx.db, competitionId, r),
+    );
+  });
+
+  it('shows a renamed category, a changed section and a moved closing at the next load', async () => {
+    const before = await view();
+    const category = before.categories[0];
+    const section = before.group.sections[0];
+
+    await ctx.db
+      .updateTable('categories')
+      .set({ name_id: 'Kategori Baru' })
+      .where('id', '=', category.id)
+      .execute();
+    expect((await view()).categories[0].name_id).toBe('Kategori Baru');
+
+    await ctx.db.updateTable('form_sections').set({ word_limit: 123 }).where('id', '=', section.id).execute();
+    expect((await view()).group.sections[0].word_limit).toBe(123);
+
+    await ctx.db
+      .updateTable('stages')
+      .set({ closes_at: '2026-06-01T16:59:00.000Z' })
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'submission')
+      .execute();
+    expect((await view()).submission?.closesAt).toBe('2026-06-01T16:59:00.000Z');
+
+    await ctx.db
+      .updateTable('competitions')
+      .set({ time_zone: 'Asia/Makassar' })
+      .where('id', '=', competitionId)
+      .execute();
+    expect((await view()).competition.time_zone).toBe('Asia/Makassar');
+
+    const r = await rev();
+    await ctx.db
+      .insertInto('categories')
+      .values({
+        competition_id: competitionId,
+        key: 'tembolok',
+        name_id: 'Tembolok',
+        name_en: 'Cache',
+        position: 99,
+      })
+      .execute();
+    expect(await rev()).not.toBe(r);
+    expect((await view()).categories.map((c) => c.key)).toContain('tembolok');
+    await ctx.db.deleteFrom('categories').where('key', '=', 'tembolok').execute();
+    expect((await view()).categories.map((c) => c.key)).not.toContain('tembolok');
+  });
+
+  it('never serves a setup read inside a transaction that was rolled back', async () => {
+    const committed = (await view()).categories[0].name_id;
+    await expect(
+      ctx.db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('categories')
+          .set({ name_id: 'Tidak Pernah Terjadi' })
+          .where('competition_id', '=', competitionId)
+          .execute();
+        expect((await loadProposalView(tx, proposalId))!.categories[0].name_id).toBe('Tidak Pernah Terjadi');
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect((await view()).categories[0].name_id).toBe(committed);
+    // A committed change after the rollback is seen too.
+    await ctx.db
+      .updateTable('categories')
+      .set({ name_id: 'Sesudah Rollback' })
+      .where('competition_id', '=', competitionId)
+      .execute();
+    expect((await view()).categories[0].name_id).toBe('Sesudah Rollback');
+  });
+});
