@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +18,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { AdjustableClock } from './platform/clock.js';
 import { authPlugin } from './platform/auth.js';
+import { securityHeadersPlugin } from './platform/security-headers.js';
 import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { FileStorage } from './platform/storage.js';
@@ -108,7 +108,7 @@ export async function buildApp(opts: {
 
   registerErrorHandler(app);
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -120,7 +120,7 @@ export async function buildApp(opts: {
         upgradeInsecureRequests: null,
       },
     },
-    hsts: config.baseUrl.startsWith('https://'),
+    strictTransportSecurity: config.baseUrl.startsWith('https://'),
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });

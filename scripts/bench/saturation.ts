@@ -5,7 +5,8 @@ import { cpuSecondsOf, machineCpu, summarize, type LatencySummary } from './stat
 
 /*
  * Saturation: a closed loop of `c` workers, each owning one draft and autosaving it back to back with the
- * full body (the version kept right), for `stepS` seconds per step, c rising step by step. The sustained
+ * full body (the version kept right, one section changed each time), for `stepS` seconds per step, c rising
+ * step by step. The sustained
  * rate is the best throughput of a step with p99 under the latency goal and no error. The same generator
  * drives the bare baseline, whose route answers the same PATCH.
  */
@@ -89,15 +90,20 @@ async function runStep(
     const c = new Client(target.port);
     c.cookie = w.cookie;
     const draft = newDraft(w.proposalId, opts.sectionKeys, `Inovasi Saturasi ${w.proposalId}`);
+    const typed = new Map<string, string>();
     try {
       while (Date.now() < end) {
         const n = ++counter;
-        // A full ~1–3 KB body; the draft is complete after a few saves and then only its version moves.
+        // A full ~1–3 KB body, as the editor sends it. The draft reaches its size after a few saves; from
+        // then on each save still changes one section, the one being typed in (its last words), as a real
+        // autosave does: the editor saves only after a change.
         const body = autosaveBody(draft, Math.min(1, (n % 50) / 10 + 0.1), w.version, n, {
           categoryKey: opts.categoryKey,
           contactEmail: `saturasi.${w.proposalId}@bench.sinovik.local`,
           complete: false,
         });
+        typed.set(opts.sectionKeys[n % opts.sectionKeys.length], ` Catatan revisi ke-${n}.`);
+        for (const a of body.answers) a.text += typed.get(a.sectionKey) ?? '';
         const t = Date.now();
         const a = await c.request('PATCH', `/api/proposals/${w.proposalId}`, body);
         const measured = t >= measureFrom && Date.now() <= end;

@@ -19,6 +19,9 @@ declare module 'fastify' {
 
 /** Resolves the session cookie on every request and enforces first-login profile completion. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
+  // Signed cookies already verified (a signature check is an HMAC per request; the answer never changes
+  // for the same cookie). Only whether the session is still valid is asked of the database each time.
+  const verified = new Map<string, string>();
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -26,13 +29,19 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!req.url.startsWith('/api/')) return;
     const raw = req.cookies[SESSION_COOKIE];
     if (!raw) return;
-    const unsigned = req.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) return;
-    const resolved = await resolveSession(app.deps.db, unsigned.value, app.deps.clock.now());
+    let token = verified.get(raw);
+    if (token === undefined) {
+      const unsigned = req.unsignCookie(raw);
+      if (!unsigned.valid || !unsigned.value) return;
+      token = unsigned.value;
+      if (verified.size >= 10_000) verified.clear();
+      verified.set(raw, token);
+    }
+    const resolved = await resolveSession(app.deps.db, token, app.deps.clock.now());
     if (!resolved) return;
     req.user = resolved.user;
     req.actor = resolved.actor;
-    req.sessionToken = unsigned.value;
+    req.sessionToken = token;
   });
   app.addHook('preHandler', async (req) => {
     if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile) {

@@ -11,6 +11,18 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/** The stored id of a session token (its sha256), remembered for the tokens in use. */
+const sessionIds = new Map<string, string>();
+function sessionIdOf(token: string): string {
+  let id = sessionIds.get(token);
+  if (id === undefined) {
+    id = sha256(token);
+    if (sessionIds.size >= 10_000) sessionIds.clear();
+    sessionIds.set(token, id);
+  }
+  return id;
+}
+
 /** Creates a session row and returns the cookie token (only its hash is stored). */
 export async function createSession(
   db: Db,
@@ -77,7 +89,7 @@ export async function resolveSession(
   token: string,
   now: Date,
 ): Promise<{ user: UserRow; actor: Actor; sessionId: string } | null> {
-  const id = sha256(token);
+  const id = sessionIdOf(token);
   const row = await sessionWithUser.first(db, { id });
   if (!row) return null;
   const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;

@@ -209,6 +209,9 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         body: saveProposalBody,
         response: { 200: saveProposalResponse },
       },
+      // The answer is typed by saveProposal; checking it again against the schema on every keystroke
+      // pause only costs time (the schema stays for the API documentation).
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (req) => {
       const { user } = requireUser(req);

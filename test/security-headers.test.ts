@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from './helpers/app.js';
+
+/* The security headers of every response (platform/security-headers.ts, computed once by helmet). */
+describe('security headers', () => {
+  let http: TestContext;
+  let https: TestContext;
+  beforeAll(async () => {
+    http = await createTestApp();
+    https = await createTestApp({ env: { BASE_URL: 'https://sinovik.example.go.id' } });
+  });
+  afterAll(async () => {
+    await http.close();
+    await https.close();
+  });
+
+  it('sends the content security policy and the other helmet headers on API answers and errors', async () => {
+    for (const url of ['/api/health', '/api/proposals/999999', '/api/tidak-ada']) {
+      const res = await http.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp, url).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(res.headers['x-powered-by'], url).toBeUndefined();
+    }
+  });
+
+  it('asks browsers for HTTPS only when the installation is served over https', async () => {
+    const plain = await http.app.inject({ method: 'GET', url: '/api/health' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const secure = await https.app.inject({ method: 'GET', url: '/api/health' });
+    expect(secure.headers['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+  });
+});
