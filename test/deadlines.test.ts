@@ -31,7 +31,11 @@ describe('extending the submission deadline', () => {
     const unitA = await makeUnit(ctx.db, a.id);
     const unitB = await makeUnit(ctx.db, b.id);
     const made = {
-      secretariat: await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id }),
+      secretariat: await makeUser(ctx.db, {
+        role: 'secretariat',
+        institutionId: organizer.id,
+        name: 'Rina Sekretariat Batas',
+      }),
       otherSecretariat: await makeUser(ctx.db, { role: 'secretariat', institutionId: otherOrganizer.id }),
       adminA: await makeUser(ctx.db, {
         role: 'local_admin',
@@ -195,11 +199,12 @@ describe('extending the submission deadline', () => {
       at: NOW.toISOString(),
       by: users.secretariat.id,
     };
+    // The answer names who extended; the stage keeps only their id.
     expect(body).toEqual({
       competitionId,
       timeZone: 'Asia/Jakarta',
       closesAt: EXTENDED,
-      items: [extension],
+      items: [{ ...extension, byName: 'Rina Sekretariat Batas' }],
       abilities: { extend: true },
     });
 
@@ -292,6 +297,17 @@ describe('extending the submission deadline', () => {
       ['B/200/2026', '2026-05-08T16:59:00.000Z'],
     ]);
     expect(list.abilities).toEqual({ extend: false });
+
+    // The history names who extended each time for the organizer's secretariat only: the list is public.
+    const mine = (await call('secretariat', 'GET', `/competitions/${competitionId}/extensions`)).json();
+    expect(mine.items.map((e: { by: number; byName: string | null }) => [e.by, e.byName])).toEqual([
+      [users.secretariat.id, 'Rina Sekretariat Batas'],
+      [users.secretariat.id, 'Rina Sekretariat Batas'],
+    ]);
+    for (const who of ['uppA', 'otherSecretariat', null]) {
+      const other = (await call(who, 'GET', `/competitions/${competitionId}/extensions`)).json();
+      expect(other.items.map((e: { byName: string | null }) => e.byName)).toEqual([null, null]);
+    }
   });
 
   it('a PUT of the definition that moves the closing moves the jobs too', async () => {

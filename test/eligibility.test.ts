@@ -618,7 +618,18 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
       expect(other.statusCode).toBe(403);
     });
 
-    it('refuses the forward once the invitation is revoked (checked again), and records the revocation', async () => {
+    it('refuses the forward once the invitation is revoked (checked again), records it and tells its admin lokal', async () => {
+      // A second admin lokal of the institution who reads English, and one whose account is inactive.
+      const adminEn = await makeUser(ctx.db, {
+        role: 'local_admin',
+        institutionId: ids.institutionA,
+        email: 'admin.en@syarat-a.go.id',
+        name: 'Admin Lokal Syarat A (EN)',
+      });
+      await ctx.db.updateTable('users').set({ locale: 'en' }).where('id', '=', adminEn.id).execute();
+      const inactive = await makeUser(ctx.db, { role: 'local_admin', institutionId: ids.institutionA });
+      await ctx.db.updateTable('users').set({ is_active: 0 }).where('id', '=', inactive.id).execute();
+
       const res = await call(
         'secretariat',
         'POST',
@@ -637,6 +648,43 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
       );
       expect(twice.statusCode).toBe(409);
       expect(twice.json().error.code).toBe('invitation_revoked');
+
+      // Told once (the refused second revoke adds nothing), in-app and by e-mail, each in their language.
+      const notes = await ctx.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('kind', '=', 'invitation_revoked')
+        .orderBy('user_id')
+        .execute();
+      expect(notes.map((n) => n.user_id)).toEqual([ids.adminA, adminEn.id]);
+      expect(notes[0]).toMatchObject({
+        title_id: 'Undangan kelompok Khusus dicabut: Kompetisi Inovasi Pelayanan Publik 2026',
+        body_id:
+          'Undangan bagi Pemerintah Kabupaten Syarat A pada kelompok Khusus untuk "Sistem Antrean Terpadu (Top 45 2023)" (surat nomor B/15/PP.00.05/2026) dicabut.',
+        link: `/kompetisi/${competitionId}`,
+      });
+      const mail = await ctx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('template', '=', 'group_invitation_revoked')
+        .orderBy('id')
+        .execute();
+      expect(mail.map((m) => [m.to_name, m.locale])).toEqual([
+        ['Admin Lokal Syarat A', 'id'],
+        ['Admin Lokal Syarat A (EN)', 'en'],
+      ]);
+      expect(mail[0].subject).toBe(
+        'Undangan kelompok Khusus dicabut: Kompetisi Inovasi Pelayanan Publik 2026',
+      );
+      expect(mail[0].text_body).toContain('(surat undangan nomor B/15/PP.00.05/2026) telah dicabut');
+      expect(mail[0].text_body).toContain('Inovasi yang diundang: Sistem Antrean Terpadu (Top 45 2023).');
+      expect(mail[0].text_body).toContain('tidak dapat lagi membuat proposal pada kelompok ini');
+      expect(mail[0].text_body).toContain(`${ctx.config.baseUrl}/kompetisi/${competitionId}`);
+      expect(mail[1].subject).toBe(
+        'Invitation to the Special group revoked: Kompetisi Inovasi Pelayanan Publik 2026',
+      );
+      expect(mail[1].text_body).toContain('(invitation letter no. B/15/PP.00.05/2026) has been revoked');
+      expect(mail[1].text_body).toContain('can no longer start proposals in this group');
 
       const forward = await call('adminA', 'POST', `/proposals/${khusus.id}/forward`);
       expect(forward.statusCode).toBe(422);
@@ -669,6 +717,58 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
           })
         ).statusCode,
       ).toBe(403);
+    });
+
+    it('says so when revoking one of two invitations of an institution into the group', async () => {
+      const url = `/competitions/${competitionId}/invitations`;
+      const awardB = await addAward({
+        year: 2022,
+        level: 'TOP45',
+        innovationTitle: 'Layanan Kota Syarat B',
+        institutionName: 'Kota Syarat B',
+        institutionId: ids.institutionB,
+      });
+      const open = await call('secretariat', 'POST', url, {
+        groupKey: 'khusus',
+        institutionId: ids.institutionB,
+        letterNumber: 'B/30/PP.00.05/2026',
+      });
+      expect(open.statusCode).toBe(201);
+      const forAward = await call('secretariat', 'POST', url, {
+        groupKey: 'khusus',
+        institutionId: ids.institutionB,
+        awardId: awardB,
+        letterNumber: 'B/31/PP.00.05/2026',
+      });
+      expect(forAward.statusCode).toBe(201);
+      const id = forAward
+        .json()
+        .items.find((i: { letterNumber: string }) => i.letterNumber === 'B/31/PP.00.05/2026').id;
+      expect((await call('secretariat', 'POST', `${url}/${id}/revoke`)).statusCode).toBe(200);
+
+      const mail = await ctx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('template', '=', 'group_invitation_revoked')
+        .where('text_body', 'like', '%B/31/PP.00.05/2026%')
+        .execute();
+      expect(mail).toHaveLength(1);
+      expect(mail[0].to_name).toBe('Admin Lokal Syarat B');
+      expect(mail[0].text_body).toContain(
+        'Undangan lain bagi instansi Anda pada kelompok ini tetap berlaku.',
+      );
+      expect(mail[0].text_body).not.toContain('tidak dapat lagi membuat proposal');
+      const notes = await ctx.db
+        .selectFrom('notifications')
+        .select('user_id')
+        .where('kind', '=', 'invitation_revoked')
+        .where('body_id', 'like', '%B/31/PP.00.05/2026%')
+        .execute();
+      expect(notes).toEqual([{ user_id: ids.adminB }]);
+      // Still invited by the other letter.
+      expect((await call('uppB', 'GET', '/proposals')).json().invitedGroups).toEqual([
+        { competitionId, groupKey: 'khusus' },
+      ]);
     });
   });
 });

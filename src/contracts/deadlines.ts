@@ -21,7 +21,10 @@ export const extensionSchema = z.object({
   reasonId: z.string().nullable(),
   reasonEn: z.string().nullable(),
   at: z.string(),
+  /** User id of the secretariat member who extended. */
   by: z.number(),
+  /** Their name, for those who may manage the competition (its secretariat); null for everyone else. */
+  byName: z.string().nullable(),
 });
 export type Extension = z.infer<typeof extensionSchema>;
 

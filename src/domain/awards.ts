@@ -31,6 +31,12 @@ export const AWARD_LEVEL_LABELS: Record<AwardLevel, Text> = {
   OAPSI: t('OAPSI', 'OAPSI'),
 };
 
+/** An award as notices name it: "Sistem Antrean Terpadu (Top 45 2023)". */
+export const awardCaption = (
+  a: { innovationTitle: string; level: AwardLevel; year: number },
+  locale: 'id' | 'en',
+) => `${a.innovationTitle} (${AWARD_LEVEL_LABELS[a.level][locale]} ${a.year})`;
+
 /** A text as stored: trimmed, inner runs of white space collapsed. */
 export const cleanText = (s: string) => s.trim().replace(/\s+/g, ' ');
 

@@ -259,6 +259,8 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
     await page.getByRole('button', { name: 'Ya, perpanjang' }).click();
     await expect.poll(() => page.getByText(/Batas pengajuan diperpanjang sampai/).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: 'B/188/PP.00.05/2026' }).count()).toBe(1);
+    // Who extended, under when.
+    expect(await page.getByRole('cell', { name: /oleh Rina Kusumawati$/ }).count()).toBe(1);
     await page.locator('#extend-title').scrollIntoViewIfNeeded();
     await shoot(page, 'dash-04-extension-done-desktop');
 
@@ -268,6 +270,7 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
     await expect
       .poll(() => phone.getByText('B/188/PP.00.05/2026').filter({ visible: true }).first().isVisible())
       .toBe(true);
+    expect(await phone.getByText('oleh Rina Kusumawati').filter({ visible: true }).count()).toBe(1);
     await shoot(phone, 'dash-05-extension-phone');
 
     // Everyone affected is told: the demo's admin lokal gets the mail.

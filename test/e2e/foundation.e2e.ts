@@ -192,6 +192,59 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await shoot(upp, '13-upp-logged-in-phone');
   });
 
+  it('gives the secretariat the institution CSV import: a dry run with the row report, then the import', async () => {
+    const sec = await newPage();
+    await sec.goto(server.baseUrl + '/masuk');
+    await sec.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
+    await sec.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await sec.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await sec.waitForURL('**/sekretariat/kompetisi');
+    await sec.goto(server.baseUrl + '/sekretariat/instansi');
+    await sec.getByRole('button', { name: 'Impor CSV' }).click();
+    const panel = sec.getByRole('region', { name: 'Impor dari berkas CSV' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const header = 'type,name,short_name,region_code,parent_region_code\n';
+    const file = (name: string, rows: string) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(header + rows),
+    });
+
+    // A name twice in the file: refused per row, nothing written.
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles(
+        file(
+          'salah.csv',
+          'pemerintah_kota,Pemerintah Kota Impor Uji,,,\npemerintah_kota,Pemerintah Kota Impor Uji,,,\n',
+        ),
+      );
+    await panel.getByRole('button', { name: 'Periksa dulu' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('Lihat 1 kesalahan');
+    const report = panel.getByRole('table', { name: 'Kesalahan per baris (baris 1 adalah judul kolom)' });
+    await expect.poll(() => report.getByText('Nama ini sudah ada di baris 2.').isVisible()).toBe(true);
+    await shoot(sec, '15-institutions-import-report');
+
+    // A good file: the dry run says what would be imported, then the import writes it.
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles(file('benar.csv', 'pemerintah_kota,Pemerintah Kota Impor Uji,Pemkot Impor,,\n'));
+    expect(await report.count()).toBe(0);
+    await panel.getByRole('button', { name: 'Periksa dulu' }).click();
+    await expect
+      .poll(() => panel.getByRole('status').textContent())
+      .toBe('Berkas valid: 1 instansi siap diimpor. Belum ada yang disimpan; tekan Impor.');
+    await panel.getByRole('button', { name: 'Impor', exact: true }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('1 instansi berhasil diimpor.');
+    // The file is cleared after a real import, so both buttons wait for the next one.
+    expect(await panel.getByRole('button', { name: 'Impor', exact: true }).isDisabled()).toBe(true);
+    await sec.getByLabel('Cari nama').fill('Impor Uji');
+    await expect
+      .poll(() => sec.getByText('Pemerintah Kota Impor Uji', { exact: true }).locator('visible=true').count())
+      .toBe(1);
+    await shoot(sec, '16-institutions-imported');
+  });
+
   it('switches the interface to English and back', async () => {
     const page = await newPage();
     await page.goto(server.baseUrl + '/');

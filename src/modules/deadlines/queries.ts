@@ -81,6 +81,17 @@ export async function activeUsersByIds(db: Db, ids: number[]): Promise<Recipient
     .execute();
 }
 
+/** Names of accounts by id, active or not (who extended a deadline stays named after leaving). */
+export async function userNamesByIds(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The competition's proposals in some states (id, institution, creator), oldest first. */
 export async function proposalsInStates(
   db: Db,

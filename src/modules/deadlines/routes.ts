@@ -1,14 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { competitionIdParams } from '../../contracts/competitions.js';
-import { extendSubmissionBody, extensionsResponse } from '../../contracts/deadlines.js';
+import {
+  extendSubmissionBody,
+  extensionsResponse,
+  type ExtensionsResponse,
+} from '../../contracts/deadlines.js';
 import type { CompetitionRow } from '../../db/schema.js';
 import { extensionsOf, parseSettings } from '../../domain/deadlines.js';
 import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
-import { findCompetitionRow, findSubmissionStage } from './queries.js';
+import { findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -24,14 +28,23 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
     return c;
   };
 
-  const present = async (req: FastifyRequest, c: CompetitionRow) => {
+  const present = async (req: FastifyRequest, c: CompetitionRow): Promise<ExtensionsResponse> => {
     const stage = await findSubmissionStage(app.deps.db, c.id);
+    const manage = can(req.actor, 'competition.manage', organizerOf(c));
+    const extensions = extensionsOf(parseSettings(stage?.settings));
+    // The list is public; the names of the secretariat's staff are shown only to the competition's managers.
+    const names = manage
+      ? await userNamesByIds(
+          app.deps.db,
+          extensions.map((e) => e.by),
+        )
+      : new Map<number, string>();
     return {
       competitionId: c.id,
       timeZone: c.time_zone,
       closesAt: stage?.closes_at ?? null,
-      items: extensionsOf(parseSettings(stage?.settings)),
-      abilities: { extend: can(req.actor, 'competition.manage', organizerOf(c)) && c.status === 'published' },
+      items: extensions.map((e) => ({ ...e, byName: names.get(e.by) ?? null })),
+      abilities: { extend: manage && c.status === 'published' },
     };
   };
 
@@ -40,7 +53,9 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['competitions'],
-        summary: 'Extensions of the submission deadline, oldest first, with their letter numbers',
+        summary:
+          'Extensions of the submission deadline, oldest first, with their letter numbers ' +
+          '(and who extended, for the organizer’s secretariat)',
         params: competitionIdParams,
         response: { 200: extensionsResponse },
       },

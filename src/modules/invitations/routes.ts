@@ -113,7 +113,8 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['invitations'],
         summary:
-          'Revoke an invitation (kept on record); proposals in the group are refused at send and forward',
+          'Revoke an invitation (kept on record); proposals in the group are refused at send and forward; ' +
+          'its admin lokal is told in-app and by e-mail; audited',
         params: invitationParams,
         response: { 200: invitationListResponse },
       },
@@ -125,8 +126,10 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         invitationId: req.params.invitationId,
         actorUserId: actor.userId,
         ip: req.ip,
+        baseUrl: config.baseUrl,
         now: clock.now(),
       });
+      app.deps.mail.kick();
       return listOf(req, req.params.id);
     },
   );

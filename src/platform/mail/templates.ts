@@ -311,6 +311,34 @@ const templates = {
         ].filter(Boolean),
     },
   },
+  group_invitation_revoked: {
+    subject: {
+      id: (v) => `Undangan kelompok ${v.group} dicabut: ${v.competition}`,
+      en: (v) => `Invitation to the ${v.group} group revoked: ${v.competition}`,
+    },
+    body: {
+      id: (v) =>
+        [
+          `Yth. ${v.name},`,
+          `Undangan bagi ${v.institution} untuk mengikuti ${v.competition} pada kelompok ${v.group} (surat undangan nomor ${v.letterNumber}) telah dicabut oleh penyelenggara.`,
+          v.award ? `Inovasi yang diundang: ${v.award}.` : '',
+          v.stillInvited
+            ? 'Undangan lain bagi instansi Anda pada kelompok ini tetap berlaku. Proposal yang hanya didasarkan pada undangan yang dicabut tidak dapat dikirim atau diteruskan kepada penyelenggara.'
+            : 'Unit pelayanan (UPP) instansi Anda tidak dapat lagi membuat proposal pada kelompok ini, dan proposal yang sudah dibuat di dalamnya tidak dapat dikirim atau diteruskan kepada penyelenggara.',
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+      en: (v) =>
+        [
+          `Dear ${v.name},`,
+          `The invitation of ${v.institution} to take part in ${v.competition} in the ${v.group} group (invitation letter no. ${v.letterNumber}) has been revoked by the organizer.`,
+          v.award ? `The innovation invited: ${v.award}.` : '',
+          v.stillInvited
+            ? 'Another invitation of your institution into this group still stands. Proposals that rest only on the revoked invitation cannot be sent or forwarded to the organizer.'
+            : "Your institution's service units (UPP) can no longer start proposals in this group, and proposals already started in it cannot be sent or forwarded to the organizer.",
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connect.js';
 import type { InvitationRow } from '../../../db/schema.js';
-import { AWARD_LEVEL_LABELS } from '../../../domain/awards.js';
+import { awardCaption } from '../../../domain/awards.js';
 import { AppError, conflict, fieldError, notFound, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
@@ -135,7 +135,12 @@ export async function createInvitation(
     const stage = await findSubmissionStage(tx, competition.id);
     const link = `/kompetisi/${competition.id}`;
     const awardText = (locale: 'id' | 'en') =>
-      award ? `${award.innovation_title} (${AWARD_LEVEL_LABELS[award.level][locale]} ${award.year})` : '';
+      award
+        ? awardCaption(
+            { innovationTitle: award.innovation_title, level: award.level, year: award.year },
+            locale,
+          )
+        : '';
     for (const admin of await recipientsWithRole(tx, {
       role: 'local_admin',
       institutionId: institution.id,

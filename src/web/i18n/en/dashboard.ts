@@ -115,5 +115,6 @@ export const dashboard = {
     letter: 'Letter number',
     reason: 'Reason',
     at: 'Extended at',
+    by: 'by {{name}}',
   },
 };

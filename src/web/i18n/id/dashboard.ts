@@ -115,5 +115,6 @@ export const dashboard = {
     letter: 'Nomor surat',
     reason: 'Alasan',
     at: 'Diperpanjang pada',
+    by: 'oleh {{name}}',
   },
 };

@@ -2,16 +2,10 @@ import { useState } from 'react';
 import {
   Anchor,
   Badge,
-  Box,
   Button,
-  Card,
-  Code,
-  FileInput,
   Group,
-  List,
   Modal,
   NumberInput,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -25,11 +19,12 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconExternalLink, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
-import { api, ApiError, upload } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { AdminPager } from '../../components/AdminPager.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
+import { CsvImportPanel } from '../../components/CsvImportPanel.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
@@ -40,7 +35,6 @@ import {
   AWARD_YEAR_MIN,
   type Award,
   type AwardImportResponse,
-  type AwardImportRowProblem,
   type AwardLevel,
   type AwardListResponse,
   type AwardResponse,
@@ -289,134 +283,39 @@ const TEMPLATE_ROWS = [
   ['2019', 'TOP45', 'Contoh Inovasi Terpuji', 'Pemerintah Kota Contoh', ''],
 ];
 
-const csvCell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** The template as a data: link, generated here so it always matches the columns the server reads. */
-function templateHref(): string {
-  const lines = [AWARD_IMPORT_COLUMNS.join(','), ...TEMPLATE_ROWS.map((r) => r.map(csvCell).join(','))];
-  return 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + lines.join('\r\n') + '\r\n');
-}
-
 function ImportCard() {
   const { t } = useTranslation();
-  const { lang, pick } = useLang();
   const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<AwardImportResponse | null>(null);
-  const [rows, setRows] = useState<AwardImportRowProblem[]>([]);
-  const run = useMutation({
-    mutationFn: () => {
-      const fd = new FormData();
-      fd.append('file', file as File);
-      setProgress(0);
-      return upload<AwardImportResponse>('/awards/import', fd, setProgress);
-    },
-    onMutate: () => {
-      setResult(null);
-      setRows([]);
-    },
-    onSuccess: async (res) => {
-      setResult(res);
-      setFile(null);
-      await qc.invalidateQueries({ queryKey: ['awards'] });
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && Array.isArray(err.body.rows))
-        setRows(err.body.rows as AwardImportRowProblem[]);
-    },
-    onSettled: () => setProgress(null),
-  });
-  const err = run.error ? apiErrorMessages(run.error, lang) : null;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="award-import-title">
-      <Title order={2} size="h3" id="award-import-title">
-        {t('eligibility.awards.importTitle')}
-      </Title>
-      <Text size="sm" c="dark.6" mb="sm">
-        {t('eligibility.awards.importIntro')} (≤ {AWARD_IMPORT_MAX_ROWS})
-      </Text>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <div>
-          <Title order={3} size="h5" mb={4}>
-            {t('eligibility.awards.columns')}
-          </Title>
-          <List size="sm" spacing={4}>
-            {AWARD_IMPORT_COLUMNS.map((c) => (
-              <List.Item key={c}>
-                <Code>{c}</Code> — {t(`eligibility.awards.col.${c}`, { levels: AWARD_LEVELS.join(', ') })}
-              </List.Item>
-            ))}
-          </List>
-          <Anchor
-            href={templateHref()}
-            download="templat-impor-penghargaan.csv"
-            size="sm"
-            mt="xs"
-            display="inline-block"
-          >
-            {t('eligibility.awards.downloadTemplate')}
-          </Anchor>
-        </div>
-        <Stack gap="sm">
-          <FileInput
-            label={t('eligibility.awards.file')}
-            description={t('eligibility.awards.fileHint')}
-            accept=".csv,text/csv"
-            value={file}
-            onChange={(f) => {
-              setFile(f);
-              setResult(null);
-              setRows([]);
-              run.reset();
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
-            leftSection={<IconUpload size={16} aria-hidden />}
-            error={err?.fields.file}
-          />
-          <Group gap="xs">
-            <Button disabled={!file} loading={run.isPending} onClick={() => run.mutate()}>
-              {t('eligibility.awards.run')}
-            </Button>
-          </Group>
-          {progress !== null && (
-            <Progress value={progress * 100} aria-label={t('secretariat.import.uploading')} size="sm" />
-          )}
-          {result && (
-            <AdminNotice tone="success" role="status">
-              {t('eligibility.awards.done', { created: result.created, skipped: result.skipped })}
-            </AdminNotice>
-          )}
-          {err && !err.fields.file && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-              {rows.length > 0 && ` ${t('eligibility.awards.rowsBelow', { count: rows.length })}`}
-            </AdminNotice>
-          )}
-        </Stack>
-      </SimpleGrid>
-      {rows.length > 0 && (
-        <Box mt="md">
-          <AdminDataTable
-            rows={rows}
-            rowKey={(r) => `${r.row}-${r.field}-${r.code}`}
-            minWidth={520}
-            caption={t('eligibility.awards.reportCaption')}
-            verticalSpacing="xs"
-            columns={[
-              { header: t('eligibility.awards.row'), cell: (r) => r.row, style: { width: 70 } },
-              {
-                header: t('eligibility.awards.field'),
-                cell: (r) => (r.field && r.field !== '_' ? <Code>{r.field}</Code> : '—'),
-                style: { width: 140 },
-              },
-              { header: t('eligibility.awards.message'), cell: (r) => pick(r.message) },
-            ]}
-          />
-        </Box>
-      )}
-    </Card>
+    <CsvImportPanel<AwardImportResponse>
+      headingId="award-import-title"
+      texts={{
+        title: t('eligibility.awards.importTitle'),
+        intro: `${t('eligibility.awards.importIntro')} (≤ ${AWARD_IMPORT_MAX_ROWS})`,
+        columnsTitle: t('eligibility.awards.columns'),
+        downloadTemplate: t('eligibility.awards.downloadTemplate'),
+        file: t('eligibility.awards.file'),
+        fileHint: t('eligibility.awards.fileHint'),
+        rowsBelow: (count) => t('eligibility.awards.rowsBelow', { count }),
+        reportCaption: t('eligibility.awards.reportCaption'),
+        row: t('eligibility.awards.row'),
+        field: t('eligibility.awards.field'),
+        message: t('eligibility.awards.message'),
+      }}
+      columns={AWARD_IMPORT_COLUMNS.map((c) => ({
+        name: c,
+        help: t(`eligibility.awards.col.${c}`, { levels: AWARD_LEVELS.join(', ') }),
+      }))}
+      template={{
+        header: AWARD_IMPORT_COLUMNS,
+        rows: TEMPLATE_ROWS,
+        fileName: 'templat-impor-penghargaan.csv',
+      }}
+      actions={[{ label: t('eligibility.awards.run'), dryRun: false }]}
+      path={() => '/awards/import'}
+      success={(res) => t('eligibility.awards.done', { created: res.created, skipped: res.skipped })}
+      onImported={() => qc.invalidateQueries({ queryKey: ['awards'] })}
+    />
   );
 }
 

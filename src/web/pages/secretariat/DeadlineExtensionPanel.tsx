@@ -207,7 +207,19 @@ export function DeadlineExtensionPanel({
               header: t('dashboard.extend.reason'),
               cell: (x) => pick({ id: x.reasonId ?? x.reasonEn ?? '—', en: x.reasonEn ?? x.reasonId ?? '—' }),
             },
-            { header: t('dashboard.extend.at'), cell: (x) => <InstantText iso={x.at} timeZone={zone} /> },
+            {
+              header: t('dashboard.extend.at'),
+              cell: (x) => (
+                <>
+                  <InstantText iso={x.at} timeZone={zone} />
+                  {x.byName && (
+                    <Text size="xs" c="dark.6">
+                      {t('dashboard.extend.by', { name: x.byName })}
+                    </Text>
+                  )}
+                </>
+              ),
+            },
           ]}
         />
       )}

@@ -1,16 +1,9 @@
 import { useState } from 'react';
 import {
-  Anchor,
-  Box,
   Button,
-  Card,
-  Code,
   Collapse,
-  FileInput,
   Group,
-  List,
   Modal,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -23,11 +16,12 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
-import { api, ApiError, upload } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { AdminPager } from '../../components/AdminPager.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
+import { CsvImportPanel } from '../../components/CsvImportPanel.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import {
@@ -36,7 +30,6 @@ import {
   INSTITUTION_TYPE_LABELS,
   INSTITUTION_TYPES,
   type ImportResponse,
-  type ImportRowProblem,
   type Institution,
   type InstitutionListResponse,
   type InstitutionResponse,
@@ -205,160 +198,48 @@ const TEMPLATE_ROWS = [
   ['kementerian', 'Kementerian Contoh', '', '', ''],
 ];
 
-const csvCell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** The template as a data: link, generated here so it always matches the columns the server reads. */
-function templateHref(): string {
-  const lines = [INSTITUTION_IMPORT_COLUMNS.join(','), ...TEMPLATE_ROWS.map((r) => r.map(csvCell).join(','))];
-  return 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + lines.join('\r\n') + '\r\n');
-}
-
 function ImportCard() {
   const { t } = useTranslation();
-  const { lang, pick } = useLang();
   const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<ImportResponse | null>(null);
-  const [rows, setRows] = useState<ImportRowProblem[]>([]);
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => {
-      const fd = new FormData();
-      fd.append('file', file as File);
-      setProgress(0);
-      return upload<ImportResponse>(`/institutions/import${dryRun ? '?dryRun=1' : ''}`, fd, setProgress);
-    },
-    onMutate: () => {
-      setResult(null);
-      setRows([]);
-    },
-    onSuccess: async (res) => {
-      setResult(res);
-      if (!res.dryRun) {
-        await qc.invalidateQueries({ queryKey: ['institutions'] });
-        setFile(null);
-      }
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && Array.isArray(err.body.rows))
-        setRows(err.body.rows as ImportRowProblem[]);
-    },
-    onSettled: () => setProgress(null),
-  });
-  const err = run.error ? apiErrorMessages(run.error, lang) : null;
-  const columnHelp: Record<string, string> = {
-    type: t('secretariat.import.col.type'),
-    name: t('secretariat.import.col.name'),
-    short_name: t('secretariat.import.col.short_name'),
-    region_code: t('secretariat.import.col.region_code'),
-    parent_region_code: t('secretariat.import.col.parent_region_code'),
-  };
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="import-title">
-      <Title order={2} size="h3" id="import-title">
-        {t('secretariat.import.title')}
-      </Title>
-      <Text size="sm" c="dark.6" mb="sm">
-        {t('secretariat.import.intro', { max: INSTITUTION_IMPORT_MAX_ROWS })}
-      </Text>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <div>
-          <Title order={3} size="h5" mb={4}>
-            {t('secretariat.import.columnsTitle')}
-          </Title>
-          <List size="sm" spacing={4}>
-            {INSTITUTION_IMPORT_COLUMNS.map((c) => (
-              <List.Item key={c}>
-                <Code>{c}</Code> — {columnHelp[c]}
-              </List.Item>
-            ))}
-          </List>
-          <Text size="sm" mt="xs">
-            {t('secretariat.import.typesAllowed')} {INSTITUTION_TYPES.map((ty) => ty).join(', ')}.
-          </Text>
-          <Anchor
-            href={templateHref()}
-            download="templat-impor-instansi.csv"
-            size="sm"
-            mt="xs"
-            display="inline-block"
-          >
-            {t('secretariat.import.downloadTemplate')}
-          </Anchor>
-        </div>
-        <Stack gap="sm">
-          <FileInput
-            label={t('secretariat.import.file')}
-            description={t('secretariat.import.fileHint')}
-            accept=".csv,text/csv"
-            value={file}
-            onChange={(f) => {
-              setFile(f);
-              setResult(null);
-              setRows([]);
-              run.reset();
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
-            leftSection={<IconUpload size={16} aria-hidden />}
-            error={err?.fields.file}
-          />
-          <Group gap="xs">
-            <Button
-              variant="default"
-              disabled={!file}
-              loading={run.isPending && run.variables === true}
-              onClick={() => run.mutate(true)}
-            >
-              {t('secretariat.import.check')}
-            </Button>
-            <Button
-              disabled={!file}
-              loading={run.isPending && run.variables === false}
-              onClick={() => run.mutate(false)}
-            >
-              {t('secretariat.import.run')}
-            </Button>
-          </Group>
-          {progress !== null && (
-            <Progress value={progress * 100} aria-label={t('secretariat.import.uploading')} size="sm" />
-          )}
-          {result && (
-            <AdminNotice tone="success" role="status">
-              {result.dryRun
-                ? t('secretariat.import.dryRunOk', { count: result.valid })
-                : t('secretariat.import.done', { count: result.created })}
-            </AdminNotice>
-          )}
-          {err && !err.fields.file && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-              {rows.length > 0 && ` ${t('secretariat.import.rowsBelow', { count: rows.length })}`}
-            </AdminNotice>
-          )}
-        </Stack>
-      </SimpleGrid>
-      {rows.length > 0 && (
-        <Box mt="md">
-          <AdminDataTable
-            rows={rows}
-            rowKey={(r) => `${r.row}-${r.field}-${r.code}`}
-            minWidth={520}
-            caption={t('secretariat.import.reportCaption')}
-            verticalSpacing="xs"
-            columns={[
-              { header: t('secretariat.import.row'), cell: (r) => r.row, style: { width: 70 } },
-              {
-                header: t('secretariat.import.field'),
-                cell: (r) => (r.field && r.field !== '_' ? <Code>{r.field}</Code> : '—'),
-                style: { width: 160 },
-              },
-              { header: t('secretariat.import.message'), cell: (r) => pick(r.message) },
-            ]}
-          />
-        </Box>
-      )}
-    </Card>
+    <CsvImportPanel<ImportResponse>
+      headingId="import-title"
+      texts={{
+        title: t('secretariat.import.title'),
+        intro: t('secretariat.import.intro', { max: INSTITUTION_IMPORT_MAX_ROWS }),
+        columnsTitle: t('secretariat.import.columnsTitle'),
+        downloadTemplate: t('secretariat.import.downloadTemplate'),
+        file: t('secretariat.import.file'),
+        fileHint: t('secretariat.import.fileHint'),
+        rowsBelow: (count) => t('secretariat.import.rowsBelow', { count }),
+        reportCaption: t('secretariat.import.reportCaption'),
+        row: t('secretariat.import.row'),
+        field: t('secretariat.import.field'),
+        message: t('secretariat.import.message'),
+      }}
+      columns={INSTITUTION_IMPORT_COLUMNS.map((c) => ({ name: c, help: t(`secretariat.import.col.${c}`) }))}
+      columnsNote={
+        <Text size="sm" mt="xs">
+          {t('secretariat.import.typesAllowed')} {INSTITUTION_TYPES.join(', ')}.
+        </Text>
+      }
+      template={{
+        header: INSTITUTION_IMPORT_COLUMNS,
+        rows: TEMPLATE_ROWS,
+        fileName: 'templat-impor-instansi.csv',
+      }}
+      actions={[
+        { label: t('secretariat.import.check'), dryRun: true, variant: 'default' },
+        { label: t('secretariat.import.run'), dryRun: false },
+      ]}
+      path={(dryRun) => `/institutions/import${dryRun ? '?dryRun=1' : ''}`}
+      success={(res) =>
+        res.dryRun
+          ? t('secretariat.import.dryRunOk', { count: res.valid })
+          : t('secretariat.import.done', { count: res.created })
+      }
+      onImported={() => qc.invalidateQueries({ queryKey: ['institutions'] })}
+    />
   );
 }
 
