@@ -342,6 +342,18 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     const one = await call('admin', 'GET', `/proposals/${p.id}/revisions/${sendRev.id}`);
     expect(one.statusCode).toBe(200);
     expect(one.json().snapshot).toMatchObject({ state: 'sent_to_local_admin', code: 'KIPP-2026-00001' });
+    // The autosave before the first send was written out by that send, as the draft it last saved.
+    const firstSend = items.filter((r) => r.action === 'send').at(-1)!;
+    const beforeSend = items[items.findIndex((r) => r.id === firstSend.id) + 1];
+    expect(beforeSend.kind).toBe('autosave');
+    const draft = await call('upp', 'GET', `/proposals/${p.id}/revisions/${beforeSend.id}`);
+    expect(draft.json().snapshot).toMatchObject({ state: 'draft', acronym: 'JEBOL' });
+    const row = await ctx.db
+      .selectFrom('proposal_revisions')
+      .select('snapshot')
+      .where('id', '=', beforeSend.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.snapshot)).toMatchObject({ state: 'draft', acronym: 'JEBOL' });
   });
 
   it('shows the forwarded proposal to the organizer secretariat, read-only', async () => {

@@ -247,6 +247,22 @@ describe('proposals: scope, denials, editor and history', () => {
     expect(items[0].savedBy.id).toBe(ids.uppA1);
     const older = await call('uppA1', 'GET', `/proposals/${pA1.id}/revisions/${items[1].id}`);
     expect(older.json().snapshot.answers).toEqual({ ringkasan: 'Versi tiga.' });
+    // The open revision keeps no copy while typing goes on: it reads as the proposal itself, and the one
+    // before it was written out, when the new one started, with its last save.
+    const rows = await ctx.db
+      .selectFrom('proposal_revisions')
+      .select(['snapshot', 'version'])
+      .where('proposal_id', '=', pA1.id)
+      .orderBy('id', 'desc')
+      .execute();
+    expect(rows[0].snapshot).toBe('');
+    expect(rows[1].version).toBe(4);
+    expect(JSON.parse(rows[1].snapshot)).toMatchObject({ version: 4, answers: { ringkasan: 'Versi tiga.' } });
+    const open = await call('uppA1', 'GET', `/proposals/${pA1.id}/revisions/${items[0].id}`);
+    expect(open.json()).toMatchObject({
+      version: 5,
+      snapshot: { version: 5, answers: { ringkasan: 'Versi empat.' } },
+    });
     const missing = await call('uppA1', 'GET', `/proposals/${pA1.id}/revisions/999999`);
     expect(missing.statusCode).toBe(404);
     const saved = await ctx.db

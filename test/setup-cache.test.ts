@@ -3,7 +3,7 @@ import { createFromTemplate } from '../src/modules/competitions/commands/create-
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { competitionSetup } from '../src/modules/competitions/setup-cache.js';
 import { createProposal } from '../src/modules/proposals/commands/create-proposal.js';
-import { loadProposalView } from '../src/modules/proposals/queries.js';
+import { loadEligibilityContext, loadProposalView } from '../src/modules/proposals/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser } from './helpers/fixtures.js';
 
@@ -149,5 +149,40 @@ describe('competition setup cache', () => {
       .where('competition_id', '=', competitionId)
       .execute();
     expect((await view()).categories[0].name_id).toBe('Sesudah Rollback');
+  });
+
+  it('sees every change of the award registry at the next eligibility check', async () => {
+    const v = await view();
+    // Each check loads the proposal again, as each request does (the registry's revision comes with it).
+    const titles = async () =>
+      (await loadEligibilityContext(ctx.db, await view())).registry.map((e) => e.innovationTitle);
+    const before = await titles();
+    const [linked] = await ctx.db
+      .insertInto('awards')
+      .values({
+        year: 2019,
+        level: 'TOP99',
+        innovation_title: 'Inovasi Tembolok',
+        institution_name: 'Pemerintah Kota Cache',
+        institution_id: v.proposal.institution_id,
+        source_url: null,
+        notes: null,
+        created_by: null,
+        created_at: NOW.toISOString(),
+        updated_at: NOW.toISOString(),
+      })
+      .returning('id')
+      .execute();
+    expect(await titles()).toHaveLength(before.length + 1);
+    expect(await titles()).toContain('Inovasi Tembolok');
+    await ctx.db
+      .updateTable('awards')
+      .set({ innovation_title: 'Inovasi Diganti' })
+      .where('id', '=', linked.id)
+      .execute();
+    expect(await titles()).toContain('Inovasi Diganti');
+    expect(await titles()).not.toContain('Inovasi Tembolok');
+    await ctx.db.deleteFrom('awards').where('id', '=', linked.id).execute();
+    expect(await titles()).toEqual(before);
   });
 });

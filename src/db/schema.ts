@@ -372,17 +372,27 @@ export interface ProposalRevisionTable {
   version: number;
   kind: 'autosave' | 'transition';
   action: string | null;
-  /** JSON snapshot of the proposal and its answers. */
+  /**
+   * JSON snapshot of the proposal and its answers; '' (PENDING_SNAPSHOT) for the open autosave revision,
+   * whose content is the proposal itself until the next revision starts (modules/proposals/steps.ts).
+   */
   snapshot: string;
   saved_by: number;
   created_at: string;
   saved_at: string;
 }
 
+/** A number per kind of cached reference data, changed by triggers on every write (migration 0010). */
+export interface DataRevisionTable {
+  name: 'awards';
+  rev: number;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   units: UnitTable;
   users: UserTable;
+  data_revisions: DataRevisionTable;
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   password_tokens: PasswordTokenTable;

@@ -90,6 +90,10 @@ export const UMUM = 'umum';
 export const REPLIKASI = 'replikasi';
 export const KHUSUS = 'khusus';
 
+/** Whether the rules read the institution's invitations for this group (khusus, or invitation-only). */
+export const readsInvitations = (group: { key: string; invitationOnly: boolean }) =>
+  group.key === KHUSUS || group.invitationOnly;
+
 /** The signed statement a replikasi proposal must attach (proposal_attachments.kind). */
 export const REPLICATION_STATEMENT = 'replication_statement';
 

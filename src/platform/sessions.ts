@@ -66,14 +66,25 @@ export async function loadGrants(db: Db, userId: number): Promise<Grant[]> {
   }));
 }
 
-// Every request with a cookie runs these, so they are prepared (db/prepared.ts).
+// Every request with a cookie runs these, so they are prepared (db/prepared.ts). The session, its user
+// and the user's grants in one statement: a row per grant (one row with null grant columns for none).
 const sessionWithUser = prepared((db, a: { id: string }) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('role_grants as g', 'g.user_id', 'u.id')
     .selectAll('u')
-    .select(['s.expires_at as session_expires_at', 's.last_seen_at as session_last_seen_at'])
-    .where('s.id', '=', a.id),
+    .select([
+      's.expires_at as session_expires_at',
+      's.last_seen_at as session_last_seen_at',
+      'g.id as grant_id',
+      'g.role as grant_role',
+      'g.institution_id as grant_institution_id',
+      'g.unit_id as grant_unit_id',
+      'g.competition_id as grant_competition_id',
+    ])
+    .where('s.id', '=', a.id)
+    .orderBy('g.id'),
 );
 const deleteSession = prepared((db, a: { id: string }) => db.deleteFrom('sessions').where('id', '=', a.id));
 const touchSession = prepared((db, a: { id: string; lastSeenAt: string; expiresAt: string }) =>
@@ -90,9 +101,18 @@ export async function resolveSession(
   now: Date,
 ): Promise<{ user: UserRow; actor: Actor; sessionId: string } | null> {
   const id = sessionIdOf(token);
-  const row = await sessionWithUser.first(db, { id });
-  if (!row) return null;
-  const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
+  const rows = await sessionWithUser.all(db, { id });
+  if (!rows.length) return null;
+  const {
+    session_expires_at: expiresAt,
+    session_last_seen_at: lastSeenAt,
+    grant_id: _grantId,
+    grant_role: _role,
+    grant_institution_id: _institutionId,
+    grant_unit_id: _unitId,
+    grant_competition_id: _competitionId,
+    ...user
+  } = rows[0];
   if (expiresAt <= now.toISOString()) {
     await deleteSession.run(db, { id });
     return null;
@@ -104,5 +124,14 @@ export async function resolveSession(
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
     });
-  return { user, actor: { userId: user.id, grants: await loadGrants(db, user.id) }, sessionId: id };
+  const grants: Grant[] = [];
+  for (const r of rows)
+    if (r.grant_role !== null)
+      grants.push({
+        role: r.grant_role,
+        institutionId: r.grant_institution_id,
+        unitId: r.grant_unit_id,
+        competitionId: r.grant_competition_id,
+      });
+  return { user, actor: { userId: user.id, grants }, sessionId: id };
 }

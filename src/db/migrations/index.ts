@@ -6,6 +6,8 @@ import * as attachments from './2026_12_01_0005_attachments.js';
 import * as eligibility from './2026_12_01_0006_eligibility.js';
 import * as titleKey from './2026_12_01_0007_title_key.js';
 import * as configRev from './2026_12_04_0008_config_rev.js';
+import * as pendingRevision from './2026_12_04_0009_pending_revision.js';
+import * as dataRevisions from './2026_12_04_0010_data_revisions.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0006_eligibility': eligibility,
   '2026_12_01_0007_title_key': titleKey,
   '2026_12_04_0008_config_rev': configRev,
+  '2026_12_04_0009_pending_revision': pendingRevision,
+  '2026_12_04_0010_data_revisions': dataRevisions,
 };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
+import { registryFor } from '../awards/registry-cache.js';
 import { competitionSetup } from '../competitions/setup-cache.js';
 import type {
   AwardLevel,
@@ -21,6 +22,7 @@ import {
 } from '../../domain/dashboard.js';
 import { normalizeTitle, type RegistryEntry } from '../../domain/eligibility.js';
 import {
+  readsInvitations,
   TITLE_CLAIMING_STATES,
   titleClaimsAhead,
   type SourceAward,
@@ -40,6 +42,8 @@ export interface ProposalView {
   answers: { sectionKey: string; sectionId: number; text: string; wordCount: number; updatedAt: string }[];
   /** The evidence, oldest first, with the stored file's facts. */
   attachments: AttachmentView[];
+  /** data_revisions('awards') as read with the proposal: the registry in memory is used at this one. */
+  awardsRev: number;
 }
 
 export interface AttachmentView {
@@ -157,6 +161,7 @@ const proposalWithNames = prepared((db, a: { id: number }) =>
       'i.type as institution_type',
       provinceKeySql('i', 'owner').as('institution_province_code'),
       'u.name as unit_name',
+      (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'awards').as('awards_rev'),
     ])
     .where('p.id', '=', a.id),
 );
@@ -174,6 +179,7 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     institution_type,
     institution_province_code,
     unit_name,
+    awards_rev,
     ...proposal
   } = row;
   const [setup, answers, attachments] = await Promise.all([
@@ -198,6 +204,7 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     unit: { id: proposal.unit_id, name: unit_name },
     answers,
     attachments,
+    awardsRev: Number(awards_rev ?? 0),
   };
 }
 
@@ -485,6 +492,8 @@ export async function listRevisions(db: Db, proposalId: number) {
       'u.name as saved_by_name',
       'r.created_at',
       'r.saved_at',
+      // The open autosave revision (snapshot ''); length() reads only the record header.
+      sql<number>`length(r.snapshot)`.as('snapshot_length'),
     ])
     .where('r.proposal_id', '=', proposalId)
     .orderBy('r.id', 'desc')
@@ -578,41 +587,26 @@ const sourceAwardRow = prepared((db, a: { awardId: number }) =>
     .select('i.name as directory_name')
     .where('a.id', '=', a.awardId),
 );
-/** The award rows of up to two institutions, and those linked to none (they match by name). */
-const registryRows = prepared((db, a: { institutionId: number; otherInstitutionId: number }) =>
-  db
-    .selectFrom('awards')
-    .select(['year', 'level', 'innovation_title', 'institution_name', 'institution_id'])
-    .where((eb) =>
-      eb.or([
-        eb('institution_id', '=', a.institutionId),
-        eb('institution_id', '=', a.otherInstitutionId),
-        eb('institution_id', 'is', null),
-      ]),
-    )
-    .orderBy('year')
-    .orderBy('id'),
-);
 // Only proposals that may share the title (the same key, or a key not known), not the whole competition:
-// two lookups, each served by the (competition_id, title_key) index.
+// two lookups in one statement, each served by the (competition_id, title_key) index.
 const titleClaimsColumns = ['id', 'title', 'state', 'sent_at'] as const;
-const sameTitleKey = prepared((db, a: { competitionId: number; titleKey: string; exceptId: number }) =>
+const titleClaims = prepared((db, a: { competitionId: number; titleKey: string; exceptId: number }) =>
   db
     .selectFrom('proposals')
     .select(titleClaimsColumns)
     .where('competition_id', '=', a.competitionId)
     .where('title_key', '=', a.titleKey)
     .where('id', '!=', a.exceptId)
-    .where('state', 'in', [...TITLE_CLAIMING_STATES]),
-);
-const unknownTitleKey = prepared((db, a: { competitionId: number; exceptId: number }) =>
-  db
-    .selectFrom('proposals')
-    .select(titleClaimsColumns)
-    .where('competition_id', '=', a.competitionId)
-    .where('title_key', 'is', null)
-    .where('id', '!=', a.exceptId)
-    .where('state', 'in', [...TITLE_CLAIMING_STATES]),
+    .where('state', 'in', [...TITLE_CLAIMING_STATES])
+    .unionAll(
+      db
+        .selectFrom('proposals')
+        .select(titleClaimsColumns)
+        .where('competition_id', '=', a.competitionId)
+        .where('title_key', 'is', null)
+        .where('id', '!=', a.exceptId)
+        .where('state', 'in', [...TITLE_CLAIMING_STATES]),
+    ),
 );
 const activeInvitations = prepared(
   (db, a: { competitionId: number; groupId: number; institutionId: number }) =>
@@ -631,31 +625,33 @@ const activeInvitations = prepared(
  * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
  * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
  * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
- * active invitations into the group with the award each names. Prepared queries: this runs on every
- * autosave.
+ * active invitations into the group with the award each names (only for the groups whose rules read
+ * them). Prepared queries and the registry from memory: this runs on every autosave.
  */
 export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
   const p = view.proposal;
   const source = p.source_award_id
     ? await sourceAwardRow.first(db, { awardId: p.source_award_id })
     : undefined;
-  const [registry, same, unknown, invitations] = await Promise.all([
-    registryRows.all(db, {
-      institutionId: p.institution_id,
-      otherInstitutionId: source?.institution_id ?? p.institution_id,
-    }),
-    sameTitleKey.all(db, { competitionId: p.competition_id, titleKey: titleKeyOf(p.title), exceptId: p.id }),
-    unknownTitleKey.all(db, { competitionId: p.competition_id, exceptId: p.id }),
-    activeInvitations.all(db, {
-      competitionId: p.competition_id,
-      groupId: p.group_id,
-      institutionId: p.institution_id,
-    }),
+  const [registry, titles, invitations] = await Promise.all([
+    registryFor(
+      db,
+      [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])],
+      view.awardsRev,
+    ),
+    titleClaims.all(db, { competitionId: p.competition_id, titleKey: titleKeyOf(p.title), exceptId: p.id }),
+    readsInvitations({ key: view.group.key, invitationOnly: view.group.invitation_only === 1 })
+      ? activeInvitations.all(db, {
+          competitionId: p.competition_id,
+          groupId: p.group_id,
+          institutionId: p.institution_id,
+        })
+      : [],
   ]);
-  const others = [...same, ...unknown].sort((x, y) => x.id - y.id);
+  const others = [...titles].sort((x, y) => x.id - y.id);
   const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
   return {
-    registry: registry.map(registryEntry),
+    registry,
     sourceAward: source
       ? {
           id: source.id,

@@ -26,7 +26,7 @@ import { saveProposal } from './commands/save-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
 import { renderProposalPdf } from './pdf.js';
-import { presentDetail, presentSummary } from './present.js';
+import { presentDetail, presentSummary, snapshotOf } from './present.js';
 import {
   findRevision,
   invitedGroups,
@@ -37,7 +37,7 @@ import {
   quotaUsage,
   type ProposalView,
 } from './queries.js';
-import { proposalNotFound } from './steps.js';
+import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
 
 /** Seen by the unit's proposer and its admin lokal; by the organizer once it has left the institution. */
 export const visible = (req: FastifyRequest, v: ProposalView) =>
@@ -247,14 +247,15 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       const v = await loadVisible(req, req.params.id);
       const rows = await listRevisions(db, v.proposal.id);
       return {
+        // The open autosave revision is the proposal as it is: its version and time are the proposal's.
         items: rows.map((r) => ({
           id: r.id,
-          version: r.version,
+          version: Number(r.snapshot_length) === 0 ? v.proposal.version : r.version,
           kind: r.kind,
           action: r.action,
           savedBy: { id: r.saved_by, name: r.saved_by_name },
           createdAt: r.created_at,
-          savedAt: r.saved_at,
+          savedAt: Number(r.snapshot_length) === 0 ? v.proposal.updated_at : r.saved_at,
         })),
       };
     },
@@ -274,15 +275,16 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       const v = await loadVisible(req, req.params.id);
       const r = await findRevision(db, v.proposal.id, req.params.rev);
       if (!r) throw notFound(t('Revisi tidak ditemukan.', 'Revision not found.'));
+      const open = r.snapshot === PENDING_SNAPSHOT;
       return {
         id: r.id,
-        version: r.version,
+        version: open ? v.proposal.version : r.version,
         kind: r.kind,
         action: r.action,
         savedBy: { id: r.saved_by, name: r.saved_by_name },
         createdAt: r.created_at,
-        savedAt: r.saved_at,
-        snapshot: JSON.parse(r.snapshot) as Record<string, unknown>,
+        savedAt: open ? v.proposal.updated_at : r.saved_at,
+        snapshot: open ? snapshotOf(v) : (JSON.parse(r.snapshot) as Record<string, unknown>),
       };
     },
   );

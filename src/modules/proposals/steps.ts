@@ -17,9 +17,15 @@ import { loadEligibilityContext, loadProposalView, type ProposalView } from './q
  *
  * Revisions: one per transition (kind 'transition'), and autosaves coalesced so that a proposal gets at
  * most one autosave revision per minute: an autosave by the same person within 60 seconds of the start
- * of the latest autosave revision replaces that revision's snapshot (its `created_at` stays, `saved_at`
- * moves), anything else starts a new one.
+ * of the latest autosave revision belongs to that revision, anything else starts a new one. The open
+ * autosave revision (always the newest revision) keeps no copy: its snapshot is PENDING_SNAPSHOT and its
+ * content, version and time are the proposal's own, so typing writes nothing but the proposal. When the
+ * next revision starts, the open one is written out with the proposal as it was just before (its last
+ * save), so it reads afterwards exactly as it did while open.
  */
+
+/** The snapshot of the open autosave revision: "the proposal as it is now". */
+export const PENDING_SNAPSHOT = '';
 
 export const AUTOSAVE_WINDOW_MS = 60_000;
 
@@ -61,6 +67,7 @@ export const closesAtText = (view: ProposalView, locale: 'id' | 'en') =>
     ? formatInstant(view.submission.closesAt, view.competition.time_zone, locale)
     : '-';
 
+// Served by the proposal_revisions_latest index without reading the row (migration 0009).
 const latestRevision = prepared((db, a: { proposalId: number }) =>
   db
     .selectFrom('proposal_revisions')
@@ -69,7 +76,7 @@ const latestRevision = prepared((db, a: { proposalId: number }) =>
     .orderBy('id', 'desc')
     .limit(1),
 );
-const extendRevision = prepared((db, a: { id: number; snapshot: string; version: number; savedAt: string }) =>
+const closeRevision = prepared((db, a: { id: number; snapshot: string; version: number; savedAt: string }) =>
   db
     .updateTable('proposal_revisions')
     .set({ snapshot: a.snapshot, version: a.version, saved_at: a.savedAt })
@@ -88,54 +95,105 @@ const insertRevision = prepared(
       now: string;
     },
   ) =>
-    db.insertInto('proposal_revisions').values({
-      proposal_id: a.proposalId,
-      version: a.version,
-      kind: a.kind,
-      action: a.action,
-      snapshot: a.snapshot,
-      saved_by: a.savedBy,
-      created_at: a.now,
-      saved_at: a.now,
-    }),
+    db
+      .insertInto('proposal_revisions')
+      .values({
+        proposal_id: a.proposalId,
+        version: a.version,
+        kind: a.kind,
+        action: a.action,
+        snapshot: a.snapshot,
+        saved_by: a.savedBy,
+        created_at: a.now,
+        saved_at: a.now,
+      })
+      .returning('id'),
 );
 
-/** Writes a revision row (coalescing autosaves, see above); true when a new row was started. */
+/** The newest revision of a proposal, as the coalescing rule reads it. */
+export interface NewestRevision {
+  id: number;
+  kind: 'autosave' | 'transition';
+  saved_by: number;
+  created_at: string;
+}
+
+/**
+ * The newest revision of the proposals this process autosaved, with the proposal version it goes with:
+ * every revision written moves the proposal's version, so while the version read with the proposal is
+ * the one remembered, so is the newest revision (any other process's change moves the version). Filled
+ * only after the autosave's transaction committed.
+ */
+const newestRevisions = new WeakMap<object, Map<number, { version: number; revision: NewestRevision }>>();
+
+export function rememberNewestRevision(
+  db: Db,
+  proposalId: number,
+  version: number,
+  revision: NewestRevision,
+): void {
+  const key = db.getExecutor().adapter;
+  let m = newestRevisions.get(key);
+  if (!m) newestRevisions.set(key, (m = new Map()));
+  if (m.size >= 20_000) m.clear();
+  m.set(proposalId, { version, revision });
+}
+
+function rememberedNewestRevision(db: Db, proposalId: number, version: number): NewestRevision | undefined {
+  const hit = newestRevisions.get(db.getExecutor().adapter)?.get(proposalId);
+  return hit && hit.version === version ? hit.revision : undefined;
+}
+
+/**
+ * Records a change in the history (see above): `before` is the proposal as it was loaded for this change
+ * (null when it is being created), `view` as it is now. Returns whether a new revision row was started
+ * (false: an autosave joined the open revision, and nothing was written) and the newest revision now.
+ */
 export async function writeRevision(
   tx: Db,
   input: {
+    before: ProposalView | null;
     view: ProposalView;
     kind: 'autosave' | 'transition';
     action: string | null;
     savedBy: number;
     now: Date;
   },
-): Promise<boolean> {
+): Promise<{ started: boolean; newest: NewestRevision }> {
   const p = input.view.proposal;
   const now = input.now.toISOString();
-  const snapshot = JSON.stringify(snapshotOf(input.view));
-  if (input.kind === 'autosave') {
-    const latest = await latestRevision.first(tx, { proposalId: p.id });
+  const before = input.before;
+  const latest = before
+    ? (rememberedNewestRevision(tx, p.id, before.proposal.version) ??
+      (await latestRevision.first(tx, { proposalId: p.id })))
+    : undefined;
+  if (latest?.kind === 'autosave') {
     if (
-      latest &&
-      latest.kind === 'autosave' &&
+      input.kind === 'autosave' &&
       latest.saved_by === input.savedBy &&
       input.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_WINDOW_MS
-    ) {
-      await extendRevision.run(tx, { id: latest.id, snapshot, version: p.version, savedAt: now });
-      return false;
-    }
+    )
+      return { started: false, newest: latest };
+    await closeRevision.run(tx, {
+      id: latest.id,
+      snapshot: JSON.stringify(snapshotOf(before!)),
+      version: before!.proposal.version,
+      savedAt: before!.proposal.updated_at,
+    });
   }
-  await insertRevision.run(tx, {
+  const inserted = await insertRevision.first(tx, {
     proposalId: p.id,
     version: p.version,
     kind: input.kind,
     action: input.action,
-    snapshot,
+    snapshot: input.kind === 'autosave' ? PENDING_SNAPSHOT : JSON.stringify(snapshotOf(input.view)),
     savedBy: input.savedBy,
     now,
   });
-  return true;
+  return {
+    started: true,
+    newest: { id: inserted!.id, kind: input.kind, saved_by: input.savedBy, created_at: now },
+  };
 }
 
 export const proposalChanged = () =>
@@ -181,6 +239,7 @@ export async function applyTransition(
   if (Number(res.numUpdatedRows) !== 1) throw proposalChanged();
   const view = await loadForChange(tx, p.id);
   await writeRevision(tx, {
+    before: input.view,
     view,
     kind: 'transition',
     action: input.action,

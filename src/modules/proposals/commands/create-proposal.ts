@@ -121,6 +121,7 @@ export async function createProposal(
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRevision(tx, {
+      before: null,
       view: await loadForChange(tx, proposal.id),
       kind: 'transition',
       action: 'create',

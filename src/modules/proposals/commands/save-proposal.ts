@@ -9,7 +9,7 @@ import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibil
 import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
-import { assertSubmissionOpen, loadForChange, writeRevision } from '../steps.js';
+import { assertSubmissionOpen, loadForChange, rememberNewestRevision, writeRevision } from '../steps.js';
 import { findAwardEntry, loadEligibilityContext, titleKeyOf, type ProposalView } from '../queries.js';
 
 const versionConflict = (view: ProposalView) =>
@@ -73,18 +73,22 @@ const EDITABLE = [
 ] as const satisfies readonly (keyof ProposalRow)[];
 type EditableFields = Pick<ProposalRow, (typeof EDITABLE)[number]>;
 
-const writeProposalFields = prepared(
-  (db, a: EditableFields & { id: number; version: number; newVersion: number; updatedAt: string }) =>
+type WriteArgs = EditableFields & { id: number; version: number; newVersion: number; updatedAt: string };
+/** The update of the proposal row; the title's columns only when the title changed (they are indexed). */
+const writeFields = (columns: readonly (keyof EditableFields)[]) =>
+  prepared((db, a: WriteArgs) =>
     db
       .updateTable('proposals')
       .set({
-        ...(Object.fromEntries(EDITABLE.map((k) => [k, a[k]])) as EditableFields),
+        ...(Object.fromEntries(columns.map((k) => [k, a[k]])) as Partial<EditableFields>),
         version: a.newVersion,
         updated_at: a.updatedAt,
       })
       .where('id', '=', a.id)
       .where('version', '=', a.version),
-);
+  );
+const writeProposalFields = writeFields(EDITABLE);
+const writeFieldsSameTitle = writeFields(EDITABLE.filter((k) => k !== 'title' && k !== 'title_key'));
 const upsertAnswer = prepared(
   (db, a: { proposalId: number; sectionId: number; text: string; wordCount: number; updatedAt: string }) =>
     db
@@ -130,7 +134,7 @@ export async function saveProposal(
 ): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
   const b = input.body;
   const now = input.now.toISOString();
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const view = await loadForChange(tx, input.id);
     input.mayEdit?.(view);
     assertSubmissionOpen(view, input.now);
@@ -200,7 +204,8 @@ export async function saveProposal(
     if (Object.keys(problems).length) throw invalidFields(problems);
 
     const version = b.version + 1;
-    const written = await writeProposalFields.run(tx, {
+    const write = next.title === p.title ? writeFieldsSameTitle : writeProposalFields;
+    const written = await write.run(tx, {
       ...next,
       id: p.id,
       version: b.version,
@@ -225,7 +230,8 @@ export async function saveProposal(
       proposal: { ...p, ...next, version, updated_at: now },
       answers: view.group.sections.flatMap((s) => stored.get(s.id) ?? []),
     };
-    const started = await writeRevision(tx, {
+    const { started, newest } = await writeRevision(tx, {
+      before: view,
       view: saved,
       kind: 'autosave',
       action: null,
@@ -248,6 +254,9 @@ export async function saveProposal(
         now: input.now,
       });
     const completeness = completenessOf(saved, await loadEligibilityContext(tx, saved), input.now);
-    return { version, savedAt: now, completeness };
+    return { version, savedAt: now, completeness, newest };
   });
+  // Committed: the next autosave of this version need not look the newest revision up (steps.ts).
+  rememberNewestRevision(db, input.id, result.version, result.newest);
+  return { version: result.version, savedAt: result.savedAt, completeness: result.completeness };
 }
