@@ -137,28 +137,24 @@ export async function buildApp(opts: {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Mutating requests from another origin are refused (defence in depth besides SameSite=Lax).
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
     const origin = req.headers.origin;
-    if (!origin) return;
+    if (!origin) return done();
     const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    let sameHost = false;
     try {
-      if (new URL(origin).host !== host) {
-        return reply.code(403).send(
-          errorBody('cross_origin', {
-            id: 'Permintaan lintas situs ditolak.',
-            en: 'Cross-site request refused.',
-          }),
-        );
-      }
+      sameHost = new URL(origin).host === host;
     } catch {
-      return reply.code(403).send(
-        errorBody('cross_origin', {
-          id: 'Permintaan lintas situs ditolak.',
-          en: 'Cross-site request refused.',
-        }),
-      );
+      // not a URL: refused below
     }
+    if (sameHost) return done();
+    reply.code(403).send(
+      errorBody('cross_origin', {
+        id: 'Permintaan lintas situs ditolak.',
+        en: 'Cross-site request refused.',
+      }),
+    );
   });
 
   await app.register(authPlugin);

@@ -36,4 +36,30 @@ describe('security headers', () => {
     const secure = await https.app.inject({ method: 'GET', url: '/api/health' });
     expect(secure.headers['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
   });
+
+  it('refuses a state-changing request sent from another site, by its Origin', async () => {
+    const login = (origin?: string) =>
+      http.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { host: 'sinovik.example.go.id', ...(origin ? { origin } : {}) },
+        payload: { email: 'tidak.ada@example.go.id', password: 'salah-sekali-123' },
+      });
+    for (const origin of ['https://jahat.example.com', 'not a url']) {
+      const res = await login(origin);
+      expect(res.statusCode, origin).toBe(403);
+      expect(res.json().error.code, origin).toBe('cross_origin');
+      expect(res.json().error.message.id, origin).toBe('Permintaan lintas situs ditolak.');
+    }
+    // The same site, or no Origin at all (not a browser), reaches the route: a wrong login is a 401.
+    expect((await login('https://sinovik.example.go.id')).statusCode).toBe(401);
+    expect((await login()).statusCode).toBe(401);
+    // Reading is never refused for its origin.
+    const read = await http.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://jahat.example.com' },
+    });
+    expect(read.statusCode).toBe(200);
+  });
 });

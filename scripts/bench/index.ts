@@ -191,6 +191,7 @@ async function main() {
   let big: BigUploadResult | { skipped: string } | null = null;
   let sat: RampResult | null = null;
   let base: RampResult | null = null;
+  let session: RampResult | null = null;
   let lost: LostWrites | null = null;
   let close: ClosingResult | null = null;
   const cpu: Record<string, CpuUse> = {};
@@ -307,7 +308,7 @@ async function main() {
     // ── Saturation ──────────────────────────────────────────────────────────────────────────────────
     const maxLevel = Math.max(...o.levels);
     log(
-      `\n▶ saturation: closed-loop autosave, ${o.stepS} s per step, concurrency ${o.levels.join(', ')}, Sinovik and the bare route interleaved`,
+      `\n▶ saturation: closed-loop autosave, ${o.stepS} s per step, concurrency ${o.levels.join(', ')}, Sinovik, the bare route and a session-only read interleaved`,
     );
     const satWorkers: Target['workers'] = [];
     const satUnits: number[] = [];
@@ -339,6 +340,14 @@ async function main() {
           pid: baseline.pid,
           workers: satWorkers.map((w) => ({ cookie: null, proposalId: w.proposalId, version: 1 })),
         },
+        // A reference, not a goal: the same sessions reading GET /api/auth/me (the session lookup alone).
+        {
+          name: 'session',
+          request: 'me',
+          port,
+          pid: sinovik.pid,
+          workers: satWorkers.map((w) => ({ cookie: w.cookie, proposalId: w.proposalId, version: 0 })),
+        },
       ],
       {
         levels: o.levels,
@@ -352,6 +361,7 @@ async function main() {
     );
     sat = ramps.sinovik;
     base = ramps.baseline;
+    session = ramps.session;
     cpu.saturation = meter();
     await baseline.stop();
 
@@ -513,6 +523,10 @@ async function main() {
     log(
       `\nsaturation (req/s at p99 < ${GOALS.p99Ms} ms, no error): sinovik ${sat.sustained ? `${sat.sustained.rps.toFixed(0)} at c=${sat.sustained.concurrency}` : 'none'}, baseline ${base.sustained ? `${base.sustained.rps.toFixed(0)} at c=${base.sustained.concurrency}` : 'none'}`,
     );
+    if (session?.sustained && base.sustained)
+      log(
+        `reference, not a goal: GET /api/auth/me (session lookup only) ${session.sustained.rps.toFixed(0)} req/s at c=${session.sustained.concurrency} = ${(session.sustained.rps / base.sustained.rps).toFixed(2)} of the bare route`,
+      );
   }
   log(`\nCPU seconds by phase (${os.cpus().length} cores; "other" = processes outside this benchmark)`);
   for (const [phase, c] of Object.entries(cpu))
@@ -542,7 +556,7 @@ async function main() {
     bigUploads: bigDone
       ? { ...bigDone, latency: summarize(bigDone.latency), acknowledged: bigDone.acknowledged.length }
       : big,
-    saturation: { sinovik: sat, baseline: base, ratio },
+    saturation: { sinovik: sat, baseline: base, ratio, sessionReference: session },
     lostWrites: lost,
     closing: close,
     cpu,

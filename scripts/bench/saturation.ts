@@ -26,6 +26,11 @@ export interface Step {
 
 export interface Target {
   name: string;
+  /**
+   * What each worker sends: the autosave PATCH (default), or `GET /api/auth/me` — a signed-in read that
+   * resolves the session and nothing else, the floor under any authenticated request (a reference).
+   */
+  request?: 'autosave' | 'me';
   port: number;
   pid: number;
   /** One cookie (or none) and one draft id per worker, at least max(levels) of them. */
@@ -105,11 +110,16 @@ async function runStep(
         typed.set(opts.sectionKeys[n % opts.sectionKeys.length], ` Catatan revisi ke-${n}.`);
         for (const a of body.answers) a.text += typed.get(a.sectionKey) ?? '';
         const t = Date.now();
-        const a = await c.request('PATCH', `/api/proposals/${w.proposalId}`, body);
+        const a =
+          target.request === 'me'
+            ? await c.request('GET', '/api/auth/me')
+            : await c.request('PATCH', `/api/proposals/${w.proposalId}`, body);
         const measured = t >= measureFrom && Date.now() <= end;
         if (a.status === 200) {
-          w.version = json<{ version: number }>(a).version;
-          w.lastBody = body;
+          if (target.request !== 'me') {
+            w.version = json<{ version: number }>(a).version;
+            w.lastBody = body;
+          }
           if (measured) latencies.push(a.ms);
         } else {
           if (measured) {

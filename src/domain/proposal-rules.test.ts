@@ -32,6 +32,11 @@ describe('countWords', () => {
     expect(countWords('Inovasi - cepat — tepat ... • murah')).toBe(4);
     expect(countWords('anak-anak e-KTP 2.500 warga')).toBe(4);
     expect(countWords('“Kami melayani,” katanya.')).toBe(3);
+    expect(countWords('émigré naïve café 日本語 テキスト')).toBe(5);
+    expect(countWords('satu\u00a0dua\u2003tiga  ...empat!! (lima)')).toBe(5);
+    // The same text twice in a row: nothing is carried over from one count to the next.
+    expect(countWords('dua kata')).toBe(2);
+    expect(countWords('dua kata')).toBe(2);
   });
   it('is zero for empty, blank and null text', () => {
     expect(countWords('')).toBe(0);

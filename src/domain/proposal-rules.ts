@@ -13,9 +13,12 @@ import { formatInstant } from './time.js';
 export function countWords(text: string | null | undefined): number {
   if (!text) return 0;
   let n = 0;
-  for (const token of text.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n++;
   return n;
 }
+/** A word: a whitespace-separated run with a letter or digit in it (one pass, no token array). */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 
 /** "KIPP-2026-00042": the competition's code, its year, and the sequence within it (5 digits). */
 export function proposalCode(competitionCode: string, year: number, seq: number): string {

@@ -43,17 +43,19 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.actor = resolved.actor;
     req.sessionToken = token;
   });
-  app.addHook('preHandler', async (req) => {
-    if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile) {
-      throw new AppError(
-        403,
-        'profile_incomplete',
-        t(
-          'Lengkapi profil dan buat kata sandi Anda terlebih dahulu.',
-          'Please complete your profile and set your password first.',
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
+      return done(
+        new AppError(
+          403,
+          'profile_incomplete',
+          t(
+            'Lengkapi profil dan buat kata sandi Anda terlebih dahulu.',
+            'Please complete your profile and set your password first.',
+          ),
         ),
       );
-    }
+    done();
   });
 });
 
