@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.js';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
+import { dialectOf, type Db } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
 import { registryFor } from '../awards/registry-cache.js';
 import { competitionSetup } from '../competitions/setup-cache.js';
@@ -64,7 +66,8 @@ export interface AttachmentView {
   updatedAt: string;
 }
 
-const attachmentsOf = prepared((db, a: { proposalId: number }) =>
+/** The evidence rows of proposals, with the stored file's facts (filtered by the caller). */
+const attachmentRows = (db: Db) =>
   db
     .selectFrom('proposal_attachments as a')
     .innerJoin('files as f', 'f.id', 'a.file_id')
@@ -84,30 +87,33 @@ const attachmentsOf = prepared((db, a: { proposalId: number }) =>
       'f.created_at as uploaded_at',
       'a.created_at',
       'a.updated_at',
-    ])
-    .where('a.proposal_id', '=', a.proposalId)
-    .orderBy('a.id'),
+    ]);
+type AttachmentRow = Awaited<ReturnType<ReturnType<typeof attachmentRows>['execute']>>[number];
+
+const toAttachmentView = (r: AttachmentRow): AttachmentView => ({
+  id: r.id,
+  kind: r.kind,
+  sectionId: r.section_id,
+  sectionKey: r.section_key,
+  fileId: r.file_id,
+  name: r.original_name,
+  size: Number(r.size),
+  mime: r.mime,
+  sha256: r.sha256,
+  storageKey: r.storage_key,
+  uploadedBy: r.uploaded_by,
+  uploadedAt: r.uploaded_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const attachmentsOf = prepared((db, a: { proposalId: number }) =>
+  attachmentRows(db).where('a.proposal_id', '=', a.proposalId).orderBy('a.id'),
 );
 
 /** The attachments of one proposal, oldest first. */
 export async function listAttachments(db: Db, proposalId: number): Promise<AttachmentView[]> {
-  const rows = await attachmentsOf.all(db, { proposalId });
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    sectionId: r.section_id,
-    sectionKey: r.section_key,
-    fileId: r.file_id,
-    name: r.original_name,
-    size: Number(r.size),
-    mime: r.mime,
-    sha256: r.sha256,
-    storageKey: r.storage_key,
-    uploadedBy: r.uploaded_by,
-    uploadedAt: r.uploaded_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
+  return (await attachmentsOf.all(db, { proposalId })).map(toAttachmentView);
 }
 
 export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
@@ -162,13 +168,24 @@ const proposalWithNames = prepared((db, a: { id: number }) =>
       provinceKeySql('i', 'owner').as('institution_province_code'),
       'u.name as unit_name',
       (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'awards').as('awards_rev'),
+      // Its answers and evidence as JSON arrays in the same statement (ordered again after parsing).
+      jsonArrayOf(db)(answerRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as('answers_json'),
+      jsonArrayOf(db)(attachmentRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as(
+        'attachments_json',
+      ),
     ])
     .where('p.id', '=', a.id),
 );
 
+/** Kysely's JSON array helper of the database's dialect (one subquery's rows as one JSON value). */
+const jsonArrayOf = (db: Db) => (dialectOf(db) === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom);
+/** A JSON array column: text on SQLite, already parsed on PostgreSQL. */
+const parsedArray = <T>(v: unknown): T[] =>
+  typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]);
+
 /**
  * Loads one proposal with its competition, group form, categories, submission window, answers and
- * evidence: three prepared queries, the competition's setup from memory while its revision holds.
+ * evidence: one prepared statement, the competition's setup from memory while its revision holds.
  */
 export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
   const row = await proposalWithNames.first(db, { id });
@@ -180,15 +197,20 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     institution_province_code,
     unit_name,
     awards_rev,
+    answers_json,
+    attachments_json,
     ...proposal
   } = row;
-  const [setup, answers, attachments] = await Promise.all([
-    competitionSetup(db, proposal.competition_id, rev),
-    listAnswers(db, id),
-    listAttachments(db, id),
-  ]);
+  const setup = await competitionSetup(db, proposal.competition_id, rev);
   const group = setup?.groups.get(proposal.group_id);
   if (!setup || !group) throw new Error(`proposal ${id}: its competition or group is gone`);
+  const formOrder = new Map(group.sections.map((s, i) => [s.id, i]));
+  const answers = parsedArray<AnswerRow>(answers_json)
+    .sort((x, y) => (formOrder.get(x.section_id) ?? 0) - (formOrder.get(y.section_id) ?? 0))
+    .map(toAnswer);
+  const attachments = parsedArray<AttachmentRow>(attachments_json)
+    .sort((x, y) => x.id - y.id)
+    .map(toAttachmentView);
   return {
     proposal,
     competition: setup.competition,
@@ -208,26 +230,29 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
   };
 }
 
-const answersOf = prepared((db, a: { proposalId: number }) =>
+/** The answers of proposals with their section's key (filtered by the caller). */
+const answerRows = (db: Db) =>
   db
     .selectFrom('proposal_answers as a')
     .innerJoin('form_sections as s', 's.id', 'a.section_id')
-    .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at'])
-    .where('a.proposal_id', '=', a.proposalId)
-    .orderBy('s.position')
-    .orderBy('s.id'),
+    .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at']);
+type AnswerRow = Awaited<ReturnType<ReturnType<typeof answerRows>['execute']>>[number];
+
+const toAnswer = (a: AnswerRow): ProposalView['answers'][number] => ({
+  sectionKey: a.key,
+  sectionId: a.section_id,
+  text: a.text,
+  wordCount: a.word_count,
+  updatedAt: a.updated_at,
+});
+
+const answersOf = prepared((db, a: { proposalId: number }) =>
+  answerRows(db).where('a.proposal_id', '=', a.proposalId).orderBy('s.position').orderBy('s.id'),
 );
 
 /** The answers of one proposal in form order. */
 export async function listAnswers(db: Db, proposalId: number): Promise<ProposalView['answers']> {
-  const rows = await answersOf.all(db, { proposalId });
-  return rows.map((a) => ({
-    sectionKey: a.key,
-    sectionId: a.section_id,
-    text: a.text,
-    wordCount: a.word_count,
-    updatedAt: a.updated_at,
-  }));
+  return (await answersOf.all(db, { proposalId })).map(toAnswer);
 }
 
 /** Which proposals a caller sees (from policy.proposalScope) and the list's filters. */
