@@ -3,6 +3,7 @@ import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { sha256 } from '../src/platform/sessions.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 /** Inside the KIPP 2026 template's submission window (15 March – 2 May 2026 23:59 WIB). */
@@ -157,6 +158,60 @@ describe('proposals: scope, denials, editor and history', () => {
     expect((await call('uppA1', 'GET', `/proposals/999999`)).statusCode).toBe(404);
   });
 
+  it('refuses an autosave without a valid session, or before the profile is complete, and saves nothing', async () => {
+    // The autosave resolves its session inside its own transaction (platform/auth.ts authenticateIn).
+    const version = async () =>
+      (
+        await ctx.db
+          .selectFrom('proposals')
+          .select('version')
+          .where('id', '=', pA2.id)
+          .executeTakeFirstOrThrow()
+      ).version;
+    const before = await version();
+    const patch = (cookieHeader: string | null) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/proposals/${pA2.id}`,
+        headers: cookieHeader ? { cookie: cookieHeader } : {},
+        payload: { version: before, acronym: 'TIDAK' },
+      });
+    const noSession = await patch(null);
+    expect(noSession.statusCode).toBe(401);
+    expect(noSession.json().error.code).toBe('unauthenticated');
+    const forged = cookie.uppA2.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await patch(forged)).statusCode).toBe(401);
+
+    const sessionId = sha256(
+      ctx.app.unsignCookie(decodeURIComponent(cookie.uppA2.split('=')[1])).value ?? '',
+    );
+    const row = await ctx.db
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: NOW.toISOString() })
+      .where('id', '=', sessionId)
+      .execute();
+    expect((await patch(cookie.uppA2)).statusCode).toBe(401);
+    // An expired session is gone for good; a fresh one is made for the rest of the file.
+    cookie.uppA2 = await sessionCookie(ctx, ids.uppA2);
+    expect(row.expires_at > NOW.toISOString()).toBe(true);
+
+    await ctx.db.updateTable('users').set({ must_complete_profile: 1 }).where('id', '=', ids.uppA2).execute();
+    const incomplete = await patch(cookie.uppA2);
+    expect(incomplete.statusCode).toBe(403);
+    expect(incomplete.json().error.code).toBe('profile_incomplete');
+    await ctx.db.updateTable('users').set({ must_complete_profile: 0 }).where('id', '=', ids.uppA2).execute();
+
+    expect(await version()).toBe(before);
+    const ok = await patch(cookie.uppA2);
+    expect(ok.statusCode).toBe(200);
+    expect(await version()).toBe(before + 1);
+  });
+
   it('answers 403 for an action the role lacks on a proposal in scope', async () => {
     const edit = await call('adminA', 'PATCH', `/proposals/${pA1.id}`, { version: 1, acronym: 'X' });
     expect(edit.statusCode).toBe(403);
@@ -269,6 +324,7 @@ describe('proposals: scope, denials, editor and history', () => {
       .selectFrom('audit_events')
       .select('id')
       .where('action', '=', 'proposal.saved')
+      .where('entity_id', '=', String(pA1.id))
       .execute();
     expect(saved).toHaveLength(2);
   });

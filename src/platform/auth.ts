@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Db } from '../db/connect.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, t, unauthenticated } from '../domain/errors.js';
 import { DENY_TEXT, decide, type Action, type Actor, type Subjects } from '../domain/policy.js';
@@ -14,8 +15,23 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable while the account still has to complete its profile (first login). */
     allowIncompleteProfile?: boolean;
+    /**
+     * The handler resolves the session itself, inside its own transaction, with `authenticateIn(tx, req)`
+     * (the hook only verifies the cookie): the autosave, so that it opens one database transaction, not two.
+     */
+    sessionInTransaction?: boolean;
   }
 }
+
+const profileIncomplete = () =>
+  new AppError(
+    403,
+    'profile_incomplete',
+    t(
+      'Lengkapi profil dan buat kata sandi Anda terlebih dahulu.',
+      'Please complete your profile and set your password first.',
+    ),
+  );
 
 /** Resolves the session cookie on every request and enforces first-login profile completion. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
@@ -37,6 +53,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       if (verified.size >= 10_000) verified.clear();
       verified.set(raw, token);
     }
+    if (req.routeOptions.config?.sessionInTransaction) {
+      req.sessionToken = token;
+      return;
+    }
     const resolved = await resolveSession(app.deps.db, token, app.deps.clock.now());
     if (!resolved) return;
     req.user = resolved.user;
@@ -45,19 +65,27 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   });
   app.addHook('preHandler', (req, _reply, done) => {
     if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
-      return done(
-        new AppError(
-          403,
-          'profile_incomplete',
-          t(
-            'Lengkapi profil dan buat kata sandi Anda terlebih dahulu.',
-            'Please complete your profile and set your password first.',
-          ),
-        ),
-      );
+      return done(profileIncomplete());
     done();
   });
 });
+
+/**
+ * For a route with `sessionInTransaction`: resolves the verified cookie's session with `db` (the
+ * handler's transaction) and applies what the hooks apply to every other route — 401 without a valid
+ * session, 403 `profile_incomplete` before the first-login profile is done. Sets req.user and req.actor.
+ */
+export async function authenticateIn(db: Db, req: FastifyRequest): Promise<{ user: UserRow; actor: Actor }> {
+  const resolved = req.sessionToken
+    ? await resolveSession(db, req.sessionToken, req.server.deps.clock.now())
+    : null;
+  if (!resolved) throw unauthenticated();
+  req.user = resolved.user;
+  req.actor = resolved.actor;
+  if (resolved.user.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
+    throw profileIncomplete();
+  return { user: resolved.user, actor: resolved.actor };
+}
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, {

@@ -18,7 +18,7 @@ import {
 import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
-import { authorize, requireUser } from '../../platform/auth.js';
+import { authenticateIn, authorize, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
@@ -212,14 +212,15 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       // The answer is typed by saveProposal; checking it again against the schema on every keystroke
       // pause only costs time (the schema stays for the API documentation).
       serializerCompiler: () => (data) => JSON.stringify(data),
+      config: { sessionInTransaction: true },
     },
-    async (req) => {
-      const { user } = requireUser(req);
-      // One transaction reads, authorizes and writes (the busiest request: see save-proposal.ts).
-      return saveProposal(db, {
+    async (req) =>
+      // One transaction resolves the session, reads, authorizes and writes (the busiest request: see
+      // save-proposal.ts).
+      saveProposal(db, {
         id: req.params.id,
         body: req.body,
-        actorUserId: user.id,
+        actorUserId: async (tx) => (await authenticateIn(tx, req)).user.id,
         ip: req.ip,
         now: clock.now(),
         mayEdit: (v) => {
@@ -229,8 +230,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
             unitId: v.proposal.unit_id,
           });
         },
-      });
-    },
+      }),
   );
 
   app.get(

@@ -125,7 +125,8 @@ export async function saveProposal(
   input: {
     id: number;
     body: SaveProposalBody;
-    actorUserId: number;
+    /** Who saves, or how to find out inside the transaction (the route resolves the session there). */
+    actorUserId: number | ((tx: Db) => Promise<number>);
     ip: string | null;
     now: Date;
     /** The route's authorization (throws 404/403); the demo seed, acting as the UPP, passes none. */
@@ -135,6 +136,8 @@ export async function saveProposal(
   const b = input.body;
   const now = input.now.toISOString();
   const result = await db.transaction().execute(async (tx) => {
+    const actorUserId =
+      typeof input.actorUserId === 'number' ? input.actorUserId : await input.actorUserId(tx);
     const view = await loadForChange(tx, input.id);
     input.mayEdit?.(view);
     assertSubmissionOpen(view, input.now);
@@ -235,12 +238,12 @@ export async function saveProposal(
       view: saved,
       kind: 'autosave',
       action: null,
-      savedBy: input.actorUserId,
+      savedBy: actorUserId,
       now: input.now,
     });
     if (started)
       await recordAudit(tx, {
-        actorUserId: input.actorUserId,
+        actorUserId,
         action: 'proposal.saved',
         entityType: 'proposal',
         entityId: input.id,
