@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { prepared } from '../../db/prepared.js';
 import type { UserRow } from '../../db/schema.js';
 import type { MeRole } from '../../contracts/auth.js';
 import { badRequest, t } from '../../domain/errors.js';
@@ -13,8 +14,9 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | undefi
 }
 
 /** A user's role grants with the names of their institution and unit, oldest grant first. */
-export async function rolesOfUser(db: Db, userId: number): Promise<MeRole[]> {
-  const rows = await db
+// Every page load asks who is signed in (GET /api/auth/me): prepared (db/prepared.ts).
+const rolesOf = prepared((db, a: { userId: number }) =>
+  db
     .selectFrom('role_grants as g')
     .leftJoin('institutions as i', 'i.id', 'g.institution_id')
     .leftJoin('units as u', 'u.id', 'g.unit_id')
@@ -26,9 +28,12 @@ export async function rolesOfUser(db: Db, userId: number): Promise<MeRole[]> {
       'u.name as unit_name',
       'g.competition_id',
     ])
-    .where('g.user_id', '=', userId)
-    .orderBy('g.id')
-    .execute();
+    .where('g.user_id', '=', a.userId)
+    .orderBy('g.id'),
+);
+
+export async function rolesOfUser(db: Db, userId: number): Promise<MeRole[]> {
+  const rows = await rolesOf.all(db, { userId });
   return rows.map((r) => ({
     role: r.role,
     institutionId: r.institution_id,
