@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
-import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { toDefinition } from '../src/modules/competitions/present.js';
 import { loadCompetitionFull } from '../src/modules/competitions/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /** Inside the KIPP 2026 template's submission window (15 March – 2 May 2026 23:59 WIB). */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
@@ -32,24 +30,11 @@ describe('proposal flow: draft → send → return → resend → forward, quota
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    const organizer = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian PANRB Alur' });
-    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
-    const competition = await createFromTemplate(ctx.db, {
-      template: 'kipp',
-      year: 2026,
-      organizer,
-      createdBy: secretariat.id,
-      ip: null,
+    const { secretariat, ...kipp } = await publishedKipp(ctx.db, {
+      organizerName: 'Kementerian PANRB Alur',
       now: NOW,
     });
-    competitionId = competition.id;
-    await setCompetitionStatus(ctx.db, {
-      id: competitionId,
-      to: 'published',
-      actorUserId: secretariat.id,
-      ip: null,
-      now: NOW,
-    });
+    competitionId = kipp.competitionId;
 
     const a = await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Alur A' });
     institutionA = a.id;

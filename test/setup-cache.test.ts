@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
-import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { competitionSetup } from '../src/modules/competitions/setup-cache.js';
 import { createProposal } from '../src/modules/proposals/commands/create-proposal.js';
 import { loadEligibilityContext, loadProposalView } from '../src/modules/proposals/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser } from './helpers/fixtures.js';
+import { makeInstitution, makeUnit, makeUser, publishedKipp } from './helpers/fixtures.js';
 
 /*
  * The competition setup kept in memory (modules/competitions/setup-cache.ts) is keyed by
@@ -24,25 +22,7 @@ describe('competition setup cache', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    const organizer = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian Cache' });
-    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
-    competitionId = (
-      await createFromTemplate(ctx.db, {
-        template: 'kipp',
-        year: 2026,
-        organizer,
-        createdBy: secretariat.id,
-        ip: null,
-        now: NOW,
-      })
-    ).id;
-    await setCompetitionStatus(ctx.db, {
-      id: competitionId,
-      to: 'published',
-      actorUserId: secretariat.id,
-      ip: null,
-      now: NOW,
-    });
+    ({ competitionId } = await publishedKipp(ctx.db, { organizerName: 'Kementerian Cache', now: NOW }));
     const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Cache' });
     const unit = await makeUnit(ctx.db, inst.id);
     const upp = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });

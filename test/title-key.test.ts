@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
-import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /*
  * proposals.title_key: the duplicate-title rule looks up only the proposals whose normalized title matches
@@ -20,25 +18,7 @@ describe('duplicate titles by the stored title key', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    const organizer = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian Kunci Judul' });
-    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
-    competitionId = (
-      await createFromTemplate(ctx.db, {
-        template: 'kipp',
-        year: 2026,
-        organizer,
-        createdBy: secretariat.id,
-        ip: null,
-        now: NOW,
-      })
-    ).id;
-    await setCompetitionStatus(ctx.db, {
-      id: competitionId,
-      to: 'published',
-      actorUserId: secretariat.id,
-      ip: null,
-      now: NOW,
-    });
+    ({ competitionId } = await publishedKipp(ctx.db, { organizerName: 'Kementerian Kunci Judul', now: NOW }));
     for (const who of ['a', 'b']) {
       const inst = await makeInstitution(ctx.db, { name: `Pemerintah Kabupaten Kunci ${who.toUpperCase()}` });
       const unit = await makeUnit(ctx.db, inst.id, `Dinas Kunci ${who.toUpperCase()}`);

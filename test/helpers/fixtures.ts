@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/connect.js';
 import type { InstitutionType, Role } from '../../src/db/schema.js';
+import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
+import { setCompetitionStatus } from '../../src/modules/competitions/commands/set-status.js';
 import { createAccount } from '../../src/modules/users/commands/create-account.js';
 import { createSession } from '../../src/platform/sessions.js';
 import { cookieOf, type TestContext } from './app.js';
@@ -90,4 +92,29 @@ export async function sessionCookie(
 ): Promise<string> {
   const token = await createSession(ctx.db, { userId, now: ctx.clock.now(), ip: null, userAgent: null });
   return `sinovik_sid=${encodeURIComponent(ctx.app.signCookie(token))}`;
+}
+
+/**
+ * A KIPP from the template, organized by a new ministry (`organizerName`) with one secretariat account,
+ * published at `now`: the competition most proposal tests start from.
+ */
+export async function publishedKipp(db: Db, input: { organizerName: string; now: Date; year?: number }) {
+  const organizer = await makeInstitution(db, { type: 'kementerian', name: input.organizerName });
+  const secretariat = await makeUser(db, { role: 'secretariat', institutionId: organizer.id });
+  const competition = await createFromTemplate(db, {
+    template: 'kipp',
+    year: input.year ?? 2026,
+    organizer,
+    createdBy: secretariat.id,
+    ip: null,
+    now: input.now,
+  });
+  await setCompetitionStatus(db, {
+    id: competition.id,
+    to: 'published',
+    actorUserId: secretariat.id,
+    ip: null,
+    now: input.now,
+  });
+  return { organizer, secretariat, competitionId: competition.id };
 }
