@@ -54,6 +54,8 @@ export interface EligibilityInput {
   content: ProposalContent;
   sections: readonly FormSectionRule[];
   answers: ReadonlyMap<string, string>;
+  /** Word counts stored with the answers (see `missingItems`); counted from `answers` when absent. */
+  wordCounts?: ReadonlyMap<string, number>;
   group: {
     key: string;
     name: Text;
@@ -161,7 +163,12 @@ export function sourceAwardRefusal(award: RegistryEntry, sourceYears: readonly n
  * Empty = the proposal may go on.
  */
 export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
-  const items: EligibilityItem[] = missingItems(input.content, input.sections, input.answers).map((m) => ({
+  const items: EligibilityItem[] = missingItems(
+    input.content,
+    input.sections,
+    input.answers,
+    input.wordCounts,
+  ).map((m) => ({
     kind: 'incomplete',
     ...m,
   }));

@@ -97,6 +97,24 @@ describe('missingItems', () => {
       message: { id: 'Bagian "Kebaruan" belum diisi.', en: 'Section "Novelty" is empty.' },
     });
   });
+  it('takes the word counts it is given (stored with the answers) instead of counting the text', () => {
+    const items = missingItems(
+      complete,
+      sections,
+      answers,
+      new Map([
+        ['ringkasan', 7],
+        ['kebaruan', 0],
+      ]),
+    );
+    expect(items.map((i) => [i.code, i.field])).toEqual([
+      ['section_over_limit', 'sections.ringkasan'],
+      ['section_empty', 'sections.kebaruan'],
+    ]);
+    expect(items[0].message.id).toBe('Bagian "Ringkasan" berisi 7 kata; maksimal 5 kata.');
+    // A section the counts do not name is counted from its text.
+    expect(missingItems(complete, sections, answers, new Map([['ringkasan', 2]]))).toEqual([]);
+  });
   it('treats a punctuation-only answer as empty', () => {
     const items = missingItems(complete, sections, new Map([...answers, ['kebaruan', '- ... -']]));
     expect(items.map((i) => i.code)).toEqual(['section_empty']);

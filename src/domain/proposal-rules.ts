@@ -90,6 +90,8 @@ export function missingItems(
   content: ProposalContent,
   sections: readonly FormSectionRule[],
   answers: ReadonlyMap<string, string>,
+  /** Word counts already known (stored with each answer); a section not in it is counted from its text. */
+  wordCounts?: ReadonlyMap<string, number>,
 ): MissingItem[] {
   const items: MissingItem[] = [];
   for (const { field, label } of IDENTITY_FIELDS) {
@@ -118,8 +120,7 @@ export function missingItems(
     }
   }
   for (const s of sections) {
-    const text = answers.get(s.key) ?? '';
-    const words = countWords(text);
+    const words = wordCounts?.get(s.key) ?? countWords(answers.get(s.key));
     if (s.required && words === 0) {
       items.push({
         code: 'section_empty',

@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, t, unauthenticated } from '../domain/errors.js';
 import { DENY_TEXT, decide, type Action, type Actor, type Subjects } from '../domain/policy.js';
-import { resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
+import { rememberedSession, resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -85,6 +85,22 @@ export async function authenticateIn(db: Db, req: FastifyRequest): Promise<{ use
   if (resolved.user.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
     throw profileIncomplete();
   return { user: resolved.user, actor: resolved.actor };
+}
+
+/**
+ * For the autosave: the session of the request as this process last resolved it (platform/sessions.ts
+ * `rememberedSession`), without reading the database, or null when it must be resolved with
+ * `authenticateIn`. The caller must check the returned `authRev` against data_revisions('auth') read in
+ * its transaction and start over with `authenticateIn` when they differ. Sets req.user and req.actor.
+ */
+export function authenticateRemembered(
+  req: FastifyRequest,
+): { user: UserRow; actor: Actor; authRev: number } | null {
+  const hit = req.sessionToken ? rememberedSession(req.sessionToken, req.server.deps.clock.now()) : null;
+  if (!hit) return null;
+  req.user = hit.user;
+  req.actor = hit.actor;
+  return { user: hit.user, actor: hit.actor, authRev: hit.authRev };
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {

@@ -46,6 +46,7 @@ export async function createSession(
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
+  remembered.delete(token);
   await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
@@ -82,6 +83,7 @@ const sessionWithUser = prepared((db, a: { id: string }) =>
       'g.institution_id as grant_institution_id',
       'g.unit_id as grant_unit_id',
       'g.competition_id as grant_competition_id',
+      (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'auth').as('auth_rev'),
     ])
     .where('s.id', '=', a.id)
     .orderBy('g.id'),
@@ -94,12 +96,40 @@ const touchSession = prepared((db, a: { id: string; lastSeenAt: string; expiresA
     .where('id', '=', a.id),
 );
 
+export interface ResolvedSession {
+  user: UserRow;
+  actor: Actor;
+  sessionId: string;
+  /** data_revisions('auth') as read with the session (migration 0011). */
+  authRev: number;
+}
+
+/*
+ * The sessions this process resolved, as they were read, for the autosave (platform/auth.ts
+ * `authenticateRemembered`): it may act on one without reading it again, because its own update reads
+ * data_revisions('auth') and the save is replayed in full when that moved (a session deleted, a user
+ * deactivated, a grant changed: migration 0011). Only complete, active sessions are kept, and one is used
+ * only before its expiry as read and while no touch is due (the touch goes the full way).
+ */
+const remembered = new Map<string, ResolvedSession & { expiresAt: string; lastSeenAt: string }>();
+
+/** The session of `token` as last resolved, if it may be acted on without reading it (see above). */
+export function rememberedSession(token: string, now: Date): ResolvedSession | null {
+  const hit = remembered.get(token);
+  if (!hit) return null;
+  const at = now.getTime();
+  if (Date.parse(hit.expiresAt) <= at || at - Date.parse(hit.lastSeenAt) > TOUCH_EVERY_MS) return null;
+  return hit;
+}
+
 /** Resolves a cookie token to its user and actor; expired sessions and inactive users resolve to null. */
-export async function resolveSession(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<{ user: UserRow; actor: Actor; sessionId: string } | null> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+  const resolved = await readSession(db, token, now);
+  if (!resolved) remembered.delete(token);
+  return resolved;
+}
+
+async function readSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const rows = await sessionWithUser.all(db, { id });
   if (!rows.length) return null;
@@ -111,6 +141,7 @@ export async function resolveSession(
     grant_institution_id: _institutionId,
     grant_unit_id: _unitId,
     grant_competition_id: _competitionId,
+    auth_rev: authRev,
     ...user
   } = rows[0];
   if (expiresAt <= now.toISOString()) {
@@ -133,5 +164,12 @@ export async function resolveSession(
         unitId: r.grant_unit_id,
         competitionId: r.grant_competition_id,
       });
-  return { user, actor: { userId: user.id, grants }, sessionId: id };
+  const resolved = { user, actor: { userId: user.id, grants }, sessionId: id, authRev: Number(authRev ?? 0) };
+  // Kept as read (a touch above may yet be rolled back with the request): the expiry is the earlier one,
+  // and the next use after a touch resolves it again.
+  if (!user.must_complete_profile) {
+    if (remembered.size >= 10_000) remembered.clear();
+    remembered.set(token, { ...resolved, expiresAt, lastSeenAt });
+  } else remembered.delete(token);
+  return resolved;
 }

@@ -60,6 +60,7 @@ export function eligibilityOf(
       required: s.required === 1,
     })),
     answers: new Map(view.answers.map((a) => [a.sectionKey, a.text])),
+    wordCounts: new Map(view.answers.map((a) => [a.sectionKey, a.wordCount])),
     group: {
       key: g.key,
       name: { id: g.name_id, en: g.name_en },

@@ -18,7 +18,7 @@ import {
 import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
-import { authenticateIn, authorize, requireUser } from '../../platform/auth.js';
+import { authenticateIn, authenticateRemembered, authorize, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
@@ -221,6 +221,10 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         id: req.params.id,
         body: req.body,
         actorUserId: async (tx) => (await authenticateIn(tx, req)).user.id,
+        rememberedActor: () => {
+          const hit = authenticateRemembered(req);
+          return hit && { userId: hit.user.id, authRev: hit.authRev };
+        },
         ip: req.ip,
         now: clock.now(),
         mayEdit: (v) => {

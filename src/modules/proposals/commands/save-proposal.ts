@@ -10,7 +10,14 @@ import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
 import { assertSubmissionOpen, loadForChange, rememberNewestRevision, writeRevision } from '../steps.js';
-import { findAwardEntry, loadEligibilityContext, titleKeyOf, type ProposalView } from '../queries.js';
+import {
+  findAwardEntry,
+  loadEligibilityContext,
+  refreshedView,
+  titleKeyOf,
+  viewFreshness,
+  type ProposalView,
+} from '../queries.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -109,6 +116,39 @@ const upsertAnswer = prepared(
       ),
 );
 
+/*
+ * The views this process saved, by proposal, as they were committed (per database, like the newest
+ * revision in steps.ts). The next autosave of the same version may act on one without reading the
+ * proposal: nothing of the proposal row changes without moving its version (migration 0011), and the
+ * update of that autosave returns the rest of what could have changed (the competition's setup revision,
+ * the registry revision, the institution, the unit and the evidence: queries.ts `viewFreshnessColumns`).
+ */
+const savedViews = new WeakMap<object, Map<number, ProposalView>>();
+const MAX_SAVED_VIEWS = 2_000;
+
+function rememberSavedView(db: Db, view: ProposalView): void {
+  const key = db.getExecutor().adapter;
+  let m = savedViews.get(key);
+  if (!m) savedViews.set(key, (m = new Map()));
+  m.delete(view.proposal.id);
+  if (m.size >= MAX_SAVED_VIEWS) m.delete(m.keys().next().value!);
+  m.set(view.proposal.id, view);
+}
+
+function rememberedView(db: Db, id: number, version: number): ProposalView | undefined {
+  const view = savedViews.get(db.getExecutor().adapter)?.get(id);
+  return view && view.proposal.version === version ? view : undefined;
+}
+
+/** Thrown inside the remembered attempt when what it acted on was not current: it is rolled back and redone. */
+class NotCurrent extends Error {}
+
+/** Who saves, as remembered without reading the database: the user, and data_revisions('auth') as read. */
+export interface RememberedActor {
+  userId: number;
+  authRev: number;
+}
+
 /**
  * Autosave of the editor: refuses a stale `version` with 409 `version_conflict` carrying the server copy,
  * a proposal that is not editable in its state (409 `invalid_transition`) or after closing (409
@@ -119,6 +159,11 @@ const upsertAnswer = prepared(
  *
  * This is the busiest write of the system (every open editor, every few seconds), so it reads the
  * proposal once, writes with prepared statements, and answers from what it wrote instead of reading back.
+ * When the route can say who saves without reading the session (`rememberedActor`) and this process
+ * committed the version being saved, it first tries without reading at all: the update itself returns
+ * what could have moved since (see `savedViews`), and when anything did (the session's revision, the
+ * competition's setup, the version), or when that attempt refuses, it is rolled back and the save is
+ * done in full, which decides.
  */
 export async function saveProposal(
   db: Db,
@@ -127,18 +172,40 @@ export async function saveProposal(
     body: SaveProposalBody;
     /** Who saves, or how to find out inside the transaction (the route resolves the session there). */
     actorUserId: number | ((tx: Db) => Promise<number>);
+    /** Who saves as the route remembers it (platform/auth.ts `authenticateRemembered`), or null. */
+    rememberedActor?: () => RememberedActor | null;
     ip: string | null;
     now: Date;
     /** The route's authorization (throws 404/403); the demo seed, acting as the UPP, passes none. */
     mayEdit?: (view: ProposalView) => void;
   },
 ): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
+  const view = input.rememberedActor && rememberedView(db, input.id, input.body.version);
+  const actor = view ? input.rememberedActor!() : null;
+  if (view && actor) {
+    try {
+      return await save(db, input, { view, actor });
+    } catch {
+      // Not current, or refused on what was remembered: the full save below decides.
+    }
+  }
+  return save(db, input, null);
+}
+
+async function save(
+  db: Db,
+  input: Parameters<typeof saveProposal>[1],
+  remembered: { view: ProposalView; actor: RememberedActor } | null,
+): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
   const b = input.body;
   const now = input.now.toISOString();
   const result = await db.transaction().execute(async (tx) => {
-    const actorUserId =
-      typeof input.actorUserId === 'number' ? input.actorUserId : await input.actorUserId(tx);
-    const view = await loadForChange(tx, input.id);
+    const actorUserId = remembered
+      ? remembered.actor.userId
+      : typeof input.actorUserId === 'number'
+        ? input.actorUserId
+        : await input.actorUserId(tx);
+    let view = remembered ? remembered.view : await loadForChange(tx, input.id);
     input.mayEdit?.(view);
     assertSubmissionOpen(view, input.now);
     nextState(view.proposal.state, 'edit');
@@ -208,14 +275,20 @@ export async function saveProposal(
 
     const version = b.version + 1;
     const write = next.title === p.title ? writeFieldsSameTitle : writeProposalFields;
-    const written = await write.run(tx, {
-      ...next,
-      id: p.id,
-      version: b.version,
-      newVersion: version,
-      updatedAt: now,
-    });
-    if (written !== 1) throw versionConflict(await loadForChange(tx, input.id));
+    const args = { ...next, id: p.id, version: b.version, newVersion: version, updatedAt: now };
+    const written = await write.run(tx, args);
+    if (remembered) {
+      // The remembered view is current only if the proposal was still at its version, the competition's
+      // setup at its revision and the session as it was read (migration 0011); the rest is read fresh.
+      const fresh = written === 1 ? await viewFreshness.first(tx, { id: p.id }) : undefined;
+      if (
+        !fresh ||
+        Number(fresh.auth_rev ?? 0) !== remembered.actor.authRev ||
+        Number(fresh.config_rev ?? 0) !== view.configRev
+      )
+        throw new NotCurrent();
+      view = refreshedView(view, fresh);
+    } else if (written !== 1) throw versionConflict(await loadForChange(tx, input.id));
     const stored = new Map(view.answers.map((a) => [a.sectionId, a]));
     const changedSections: string[] = [];
     for (const [sectionId, text] of typed) {
@@ -257,9 +330,11 @@ export async function saveProposal(
         now: input.now,
       });
     const completeness = completenessOf(saved, await loadEligibilityContext(tx, saved), input.now);
-    return { version, savedAt: now, completeness, newest };
+    return { version, savedAt: now, completeness, newest, saved };
   });
-  // Committed: the next autosave of this version need not look the newest revision up (steps.ts).
+  // Committed: the next autosave of this version need not look the newest revision up (steps.ts), nor,
+  // when the route remembers its session, read the proposal (`savedViews`).
   rememberNewestRevision(db, input.id, result.version, result.newest);
+  if (input.rememberedActor) rememberSavedView(db, result.saved);
   return { version: result.version, savedAt: result.savedAt, completeness: result.completeness };
 }
