@@ -144,6 +144,39 @@ function rememberedNewestRevision(db: Db, proposalId: number, version: number): 
   return hit && hit.version === version ? hit.revision : undefined;
 }
 
+/*
+ * The views this process autosaved, by proposal, as they were committed (per database, like the newest
+ * revision above). The next autosave of the same version may act on one without reading the proposal
+ * (commands/save-proposal.ts): nothing of the proposal row changes without moving its version (migration
+ * 0011), and after its update that autosave reads the rest of what could have changed (the competition's
+ * setup revision, the registry revision, the institution, the unit and the evidence: queries.ts
+ * `viewFreshness`). A transition forgets the proposal's view, so views of proposals that left the editor
+ * do not stay in memory.
+ */
+const savedViews = new WeakMap<object, Map<number, ProposalView>>();
+/** Enough for every editor open at once on a deadline day; the least recently saved go first. */
+const MAX_SAVED_VIEWS = 1_000;
+
+export function rememberSavedView(db: Db, view: ProposalView): void {
+  const key = db.getExecutor().adapter;
+  let m = savedViews.get(key);
+  if (!m) savedViews.set(key, (m = new Map()));
+  m.delete(view.proposal.id);
+  if (m.size >= MAX_SAVED_VIEWS) m.delete(m.keys().next().value!);
+  m.set(view.proposal.id, view);
+}
+
+/** A proposal that left the editor (sent, or changed by another command) is not kept. */
+export function forgetSavedView(db: Db, proposalId: number): void {
+  savedViews.get(db.getExecutor().adapter)?.delete(proposalId);
+}
+
+/** The view remembered for proposal `id` if it is at `version`. */
+export function rememberedView(db: Db, id: number, version: number): ProposalView | undefined {
+  const view = savedViews.get(db.getExecutor().adapter)?.get(id);
+  return view && view.proposal.version === version ? view : undefined;
+}
+
 /**
  * Records a change in the history (see above): `before` is the proposal as it was loaded for this change
  * (null when it is being created), `view` as it is now. Returns whether a new revision row was started
@@ -237,6 +270,7 @@ export async function applyTransition(
     .where('version', '=', p.version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw proposalChanged();
+  forgetSavedView(tx, p.id);
   const view = await loadForChange(tx, p.id);
   await writeRevision(tx, {
     before: input.view,

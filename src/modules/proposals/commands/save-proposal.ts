@@ -9,7 +9,14 @@ import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibil
 import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, snapshotOf } from '../present.js';
-import { assertSubmissionOpen, loadForChange, rememberNewestRevision, writeRevision } from '../steps.js';
+import {
+  assertSubmissionOpen,
+  loadForChange,
+  rememberedView,
+  rememberNewestRevision,
+  rememberSavedView,
+  writeRevision,
+} from '../steps.js';
 import {
   findAwardEntry,
   loadEligibilityContext,
@@ -116,30 +123,6 @@ const upsertAnswer = prepared(
       ),
 );
 
-/*
- * The views this process saved, by proposal, as they were committed (per database, like the newest
- * revision in steps.ts). The next autosave of the same version may act on one without reading the
- * proposal: nothing of the proposal row changes without moving its version (migration 0011), and the
- * update of that autosave returns the rest of what could have changed (the competition's setup revision,
- * the registry revision, the institution, the unit and the evidence: queries.ts `viewFreshnessColumns`).
- */
-const savedViews = new WeakMap<object, Map<number, ProposalView>>();
-const MAX_SAVED_VIEWS = 2_000;
-
-function rememberSavedView(db: Db, view: ProposalView): void {
-  const key = db.getExecutor().adapter;
-  let m = savedViews.get(key);
-  if (!m) savedViews.set(key, (m = new Map()));
-  m.delete(view.proposal.id);
-  if (m.size >= MAX_SAVED_VIEWS) m.delete(m.keys().next().value!);
-  m.set(view.proposal.id, view);
-}
-
-function rememberedView(db: Db, id: number, version: number): ProposalView | undefined {
-  const view = savedViews.get(db.getExecutor().adapter)?.get(id);
-  return view && view.proposal.version === version ? view : undefined;
-}
-
 /** Thrown inside the remembered attempt when what it acted on was not current: it is rolled back and redone. */
 class NotCurrent extends Error {}
 
@@ -161,7 +144,7 @@ export interface RememberedActor {
  * proposal once, writes with prepared statements, and answers from what it wrote instead of reading back.
  * When the route can say who saves without reading the session (`rememberedActor`) and this process
  * committed the version being saved, it first tries without reading at all: the update itself returns
- * what could have moved since (see `savedViews`), and when anything did (the session's revision, the
+ * what could have moved since (see `savedViews` in steps.ts), and when anything did (the session's revision, the
  * competition's setup, the version), or when that attempt refuses, it is rolled back and the save is
  * done in full, which decides.
  */
@@ -333,7 +316,7 @@ async function save(
     return { version, savedAt: now, completeness, newest, saved };
   });
   // Committed: the next autosave of this version need not look the newest revision up (steps.ts), nor,
-  // when the route remembers its session, read the proposal (`savedViews`).
+  // when the route remembers its session, read the proposal (`savedViews` in steps.ts).
   rememberNewestRevision(db, input.id, result.version, result.newest);
   if (input.rememberedActor) rememberSavedView(db, result.saved);
   return { version: result.version, savedAt: result.savedAt, completeness: result.completeness };
