@@ -90,6 +90,34 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
     });
   });
 
+  it('saves autosaves sent at the same moment (committed together on SQLite), and refuses the stale twin', async () => {
+    const drafts = [
+      await primedDraft('uppTogether1', 'Layanan Bersamaan Satu'),
+      await primedDraft('uppTogether2', 'Layanan Bersamaan Dua'),
+      await primedDraft('uppTogether3', 'Layanan Bersamaan Tiga'),
+    ];
+    const [first, ...others] = drafts;
+    const responses = await Promise.all([
+      ...drafts.map((p, i) =>
+        call(`uppTogether${i + 1}`, 'PATCH', `/proposals/${p.id}`, {
+          version: p.version,
+          acronym: `BERSAMA${i}`,
+        }),
+      ),
+      // A second tab of the first proposal, at the same version.
+      call('uppTogether1', 'PATCH', `/proposals/${first.id}`, { version: first.version, acronym: 'TAB2' }),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 409]);
+    expect(responses[3].json().error).toMatchObject({
+      code: 'version_conflict',
+      currentVersion: first.version + 1,
+      server: { acronym: 'BERSAMA0' },
+    });
+    expect(await stored(first.id)).toEqual({ version: first.version + 1, acronym: 'BERSAMA0' });
+    for (const [i, p] of others.entries())
+      expect(await stored(p.id)).toEqual({ version: p.version + 1, acronym: `BERSAMA${i + 1}` });
+  });
+
   it('refuses the next autosave of a session ended elsewhere (401) and saves nothing', async () => {
     const p = await primedDraft('uppLogout', 'Layanan Keluar Memori');
     expect((await call('uppLogout', 'POST', '/auth/logout')).statusCode).toBe(204);

@@ -1,5 +1,6 @@
 import type { SaveProposalBody } from '../../../contracts/proposals.js';
 import type { Db } from '../../../db/connect.js';
+import { groupTransaction } from '../../../db/group-commit.js';
 import { prepared } from '../../../db/prepared.js';
 import type { ProposalRow } from '../../../db/schema.js';
 import { AppError, invalidFields, t, type FieldProblem } from '../../../domain/errors.js';
@@ -143,10 +144,11 @@ export interface RememberedActor {
  * This is the busiest write of the system (every open editor, every few seconds), so it reads the
  * proposal once, writes with prepared statements, and answers from what it wrote instead of reading back.
  * When the route can say who saves without reading the session (`rememberedActor`) and this process
- * committed the version being saved, it first tries without reading at all: the update itself returns
- * what could have moved since (see `savedViews` in steps.ts), and when anything did (the session's revision, the
- * competition's setup, the version), or when that attempt refuses, it is rolled back and the save is
- * done in full, which decides.
+ * committed the version being saved, it first tries without reading at all: after its update it reads
+ * what could have moved since (see `savedViews` in steps.ts), and when anything did (the session's
+ * revision, the competition's setup, the version), or when that attempt refuses, it is rolled back and
+ * the save is done in full, which decides. On SQLite, autosaves that arrive together share their
+ * transaction (db/group-commit.ts), each answered once it committed.
  */
 export async function saveProposal(
   db: Db,
@@ -182,7 +184,8 @@ async function save(
 ): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
   const b = input.body;
   const now = input.now.toISOString();
-  const result = await db.transaction().execute(async (tx) => {
+  // Autosaves that arrive together commit together on SQLite (db/group-commit.ts).
+  const result = await groupTransaction(db, async (tx) => {
     const actorUserId = remembered
       ? remembered.actor.userId
       : typeof input.actorUserId === 'number'

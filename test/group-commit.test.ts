@@ -1,0 +1,105 @@
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/connect.js';
+import { groupTransaction } from '../src/db/group-commit.js';
+import { createTestDb, type TestDb } from './helpers/db.js';
+
+/** Group commit (src/db/group-commit.ts): works submitted together, on a real database of each dialect. */
+describe('groupTransaction', () => {
+  let t: TestDb;
+  /** Counts the rows of `label` from another connection: what is committed, not what a transaction sees. */
+  let committed: (label: string) => Promise<number>;
+  let closeOther: () => Promise<void>;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    await sql`create table group_commit_probe (label text not null)`.execute(t.db);
+    if (t.dialect === 'sqlite') {
+      const other = new SQLite(t.url, { readonly: true });
+      committed = async (label) =>
+        (
+          other.prepare('select count(*) as n from group_commit_probe where label = ?').get(label) as {
+            n: number;
+          }
+        ).n;
+      closeOther = async () => void other.close();
+    } else {
+      const other = new pg.Client({ connectionString: t.url });
+      await other.connect();
+      committed = async (label) =>
+        Number(
+          (await other.query('select count(*) as n from group_commit_probe where label = $1', [label]))
+            .rows[0].n,
+        );
+      closeOther = () => other.end();
+    }
+  });
+  afterAll(async () => {
+    await closeOther();
+    await t.drop();
+  });
+  beforeEach(async () => {
+    await sql`delete from group_commit_probe`.execute(t.db);
+  });
+
+  /** A work that inserts a row labelled `label`, counting its runs, and throws after inserting if `fail`. */
+  function probe(label: string, runs: Map<string, number>, fail = false) {
+    return async (tx: Db) => {
+      runs.set(label, (runs.get(label) ?? 0) + 1);
+      await sql`insert into group_commit_probe (label) values (${label})`.execute(tx);
+      if (fail) throw new Error(`refused ${label}`);
+      return `${label} done`;
+    };
+  }
+
+  it('resolves each work with its own result, only once its row is committed, each run once', async () => {
+    const runs = new Map<string, number>();
+    const seenCommitted: Record<string, number> = {};
+    const labels = ['a', 'b', 'c', 'd'];
+    const results = await Promise.all(
+      labels.map((l) =>
+        groupTransaction(t.db, probe(l, runs)).then(async (r) => {
+          seenCommitted[l] = await committed(l);
+          return r;
+        }),
+      ),
+    );
+    expect(results).toEqual(['a done', 'b done', 'c done', 'd done']);
+    expect(seenCommitted).toEqual({ a: 1, b: 1, c: 1, d: 1 });
+    expect(Object.fromEntries(runs)).toEqual({ a: 1, b: 1, c: 1, d: 1 });
+  });
+
+  it('settles a failing work alone: its error, nothing of it saved; the others saved once', async () => {
+    const runs = new Map<string, number>();
+    const settled = await Promise.allSettled([
+      groupTransaction(t.db, probe('ok1', runs)),
+      groupTransaction(t.db, probe('bad', runs, true)),
+      groupTransaction(t.db, probe('ok2', runs)),
+    ]);
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: 'ok1 done' });
+    expect(settled[1].status).toBe('rejected');
+    expect((settled[1] as PromiseRejectedResult).reason).toEqual(new Error('refused bad'));
+    expect(settled[2]).toEqual({ status: 'fulfilled', value: 'ok2 done' });
+    expect([await committed('ok1'), await committed('bad'), await committed('ok2')]).toEqual([1, 0, 1]);
+    // SQLite ran them together first (up to the failure), rolled that back and ran each alone; PostgreSQL
+    // runs each alone.
+    expect(Object.fromEntries(runs)).toEqual(
+      t.dialect === 'sqlite' ? { ok1: 2, bad: 2, ok2: 1 } : { ok1: 1, bad: 1, ok2: 1 },
+    );
+  });
+
+  it('runs a work submitted while a group is being written in the next group', async () => {
+    const runs = new Map<string, number>();
+    const late: Promise<string>[] = [];
+    const first = groupTransaction(t.db, async (tx) => {
+      // Submitted from inside a running group: it must not join (or wait for) this transaction.
+      late.push(groupTransaction(t.db, probe('late', runs)));
+      return probe('early', runs)(tx);
+    });
+    expect(await first).toBe('early done');
+    expect(await late[0]).toBe('late done');
+    expect([await committed('early'), await committed('late')]).toEqual([1, 1]);
+  });
+});
