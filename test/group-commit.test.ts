@@ -83,11 +83,33 @@ describe('groupTransaction', () => {
     expect((settled[1] as PromiseRejectedResult).reason).toEqual(new Error('refused bad'));
     expect(settled[2]).toEqual({ status: 'fulfilled', value: 'ok2 done' });
     expect([await committed('ok1'), await committed('bad'), await committed('ok2')]).toEqual([1, 0, 1]);
-    // SQLite ran them together first (up to the failure), rolled that back and ran each alone; PostgreSQL
-    // runs each alone.
+    // SQLite ran them together up to the failure and rolled that back; "bad" then ran alone, and the two
+    // others together. PostgreSQL runs each alone.
     expect(Object.fromEntries(runs)).toEqual(
       t.dialect === 'sqlite' ? { ok1: 2, bad: 2, ok2: 1 } : { ok1: 1, bad: 1, ok2: 1 },
     );
+  });
+
+  it('runs the others of a group once more together when its first work fails, not each alone', async () => {
+    const runs = new Map<string, number>();
+    let ok1CommittedWhenOk2Ran: number | null = null;
+    const ok2 = probe('ok2', runs);
+    const settled = await Promise.allSettled([
+      groupTransaction(t.db, probe('bad', runs, true)),
+      groupTransaction(t.db, probe('ok1', runs)),
+      groupTransaction(t.db, async (tx) => {
+        ok1CommittedWhenOk2Ran = await committed('ok1');
+        return ok2(tx);
+      }),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect([await committed('bad'), await committed('ok1'), await committed('ok2')]).toEqual([0, 1, 1]);
+    if (t.dialect === 'sqlite') {
+      // The group stopped at "bad", which then ran alone; the two others ran once, in one transaction:
+      // ok1's row was not yet committed when ok2 ran.
+      expect(Object.fromEntries(runs)).toEqual({ bad: 2, ok1: 1, ok2: 1 });
+      expect(ok1CommittedWhenOk2Ran).toBe(0);
+    } else expect(Object.fromEntries(runs)).toEqual({ bad: 1, ok1: 1, ok2: 1 });
   });
 
   it('runs a work submitted while a group is being written in the next group', async () => {

@@ -17,9 +17,10 @@ const queues = new WeakMap<object, Queue>();
  * Runs `work` in a transaction and resolves with its result once that transaction committed; rejects with
  * its error, nothing of it saved. On SQLite, works submitted together share one transaction (group
  * commit): SQLite has one writer, so they would run one after the other anyway, and the commit (the
- * write-ahead log append) is most of a small write's cost. If any work of a group throws, the group's
- * transaction is rolled back and each work is run again alone, in its own transaction, so that each
- * settles exactly as it would have alone. Works must therefore leave nothing outside the database until
+ * write-ahead log append) is most of a small write's cost. If a work of a group throws, the group's
+ * transaction is rolled back, that work is run again alone, in its own transaction, and the others again
+ * together, so that each settles exactly as it would have alone, and one refused work costs the others
+ * one rollback, not their grouping. Works must therefore leave nothing outside the database until
  * they resolve (what they remember, they remember after). On PostgreSQL, a transaction of its own.
  */
 export function groupTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
@@ -42,25 +43,37 @@ async function drain(db: Db, q: Queue): Promise<void> {
   try {
     while (q.jobs.length) {
       const jobs = q.jobs.splice(0);
-      if (jobs.length > 1) {
-        let results: unknown[] | null = null;
-        try {
-          results = await db.transaction().execute(async (tx) => {
-            const out: unknown[] = [];
-            for (const job of jobs) out.push(await job.work(tx));
-            return out;
-          });
-        } catch {
-          // One of them refused or failed: the group was rolled back; each runs alone below.
-        }
-        if (results) {
-          jobs.forEach((job, i) => job.resolve(results[i]));
-          continue;
-        }
+      if (jobs.length === 1) {
+        await alone(db, jobs[0]);
+        continue;
       }
-      for (const job of jobs) await db.transaction().execute(job.work).then(job.resolve, job.reject);
+      let failed = -1;
+      let results: unknown[] | null = null;
+      try {
+        results = await db.transaction().execute(async (tx) => {
+          const out: unknown[] = [];
+          for (const [i, job] of jobs.entries()) {
+            failed = i;
+            out.push(await job.work(tx));
+          }
+          failed = -1;
+          return out;
+        });
+      } catch {
+        // Rolled back: nothing of the group was saved.
+      }
+      if (results) jobs.forEach((job, i) => job.resolve(results[i]));
+      else if (failed >= 0) {
+        // The one that threw settles alone; the others go again together, before anything newer.
+        await alone(db, jobs[failed]);
+        q.jobs.unshift(...jobs.filter((_, i) => i !== failed));
+      } else for (const job of jobs) await alone(db, job);
     }
   } finally {
     q.draining = false;
   }
+}
+
+function alone(db: Db, job: Job): Promise<void> {
+  return db.transaction().execute(job.work).then(job.resolve, job.reject);
 }

@@ -15,7 +15,7 @@ import {
   saveProposalBody,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { notFound, t } from '../../domain/errors.js';
+import { notFound, t, unauthenticated } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { authenticateIn, authenticateRemembered, authorize, requireUser } from '../../platform/auth.js';
@@ -214,10 +214,12 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       serializerCompiler: () => (data) => JSON.stringify(data),
       config: { sessionInTransaction: true },
     },
-    async (req) =>
+    async (req) => {
+      // Without a signed session cookie there is nothing to resolve: refused here, before any transaction.
+      if (!req.sessionToken) throw unauthenticated();
       // One transaction resolves the session, reads, authorizes and writes (the busiest request: see
       // save-proposal.ts).
-      saveProposal(db, {
+      return saveProposal(db, {
         id: req.params.id,
         body: req.body,
         actorUserId: async (tx) => (await authenticateIn(tx, req)).user.id,
@@ -234,7 +236,8 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
             unitId: v.proposal.unit_id,
           });
         },
-      }),
+      });
+    },
   );
 
   app.get(
