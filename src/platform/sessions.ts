@@ -106,9 +106,9 @@ export interface ResolvedSession {
 
 /*
  * The sessions this process resolved, as they were read, for the autosave (platform/auth.ts
- * `authenticateRemembered`): it may act on one without reading it again, because its own update reads
- * data_revisions('auth') and the save is replayed in full when that moved (a session deleted, a user
- * deactivated, a grant changed: migration 0011). Only complete, active sessions are kept, and one is used
+ * `authenticateRemembered`): it may act on one without reading it again, because it reads
+ * data_revisions('auth') in its own transaction and the save is done in full when that moved (a session
+ * deleted, a user deactivated, a grant changed: migration 0011). Only complete, active sessions are kept, and one is used
  * only before its expiry as read and while no touch is due (the touch goes the full way).
  */
 const remembered = new Map<string, ResolvedSession & { expiresAt: string; lastSeenAt: string }>();

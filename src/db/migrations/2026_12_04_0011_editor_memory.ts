@@ -3,7 +3,7 @@ import { isPostgres } from './util.js';
 
 /**
  * What lets a process trust, for the next autosave, what it remembers of the last one (see
- * modules/proposals/commands/save-proposal.ts), checked by the autosave's own update:
+ * modules/proposals/commands/save-proposal.ts), checked in the autosave's own transaction:
  *
  * - data_revisions('auth'): a new random number whenever a remembered session could stop being valid: a
  *   session deleted (logout, password change, expiry clean-up), a user deactivated or sent back to complete
