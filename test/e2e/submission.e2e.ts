@@ -108,6 +108,15 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
       })
       .toBeGreaterThan(0);
     await shoot(upp, 'sub-02a-upp-offline-warning');
+    // The warning stays in view while the UPP types further down the form.
+    await upp.getByRole('checkbox', { name: /Saya menyatakan/ }).scrollIntoViewIfNeeded();
+    const warning = await upp
+      .getByRole('alert')
+      .filter({ hasText: 'Belum tersimpan — akan dicoba lagi' })
+      .boundingBox();
+    expect(warning).not.toBeNull();
+    expect(warning!.y).toBeGreaterThanOrEqual(0);
+    expect(warning!.y + warning!.height).toBeLessThanOrEqual(upp.viewportSize()!.height);
     await upp.context().setOffline(false);
     // The editor retries by itself with backoff; "Coba sekarang" only saves the wait when still shown.
     const retry = upp.getByRole('button', { name: 'Coba sekarang' });

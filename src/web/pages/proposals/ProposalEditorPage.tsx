@@ -47,6 +47,13 @@ import type { Draft } from '../../components/proposal/draft.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import type { Attachment } from '../../../contracts/attachments.js';
 
+/** The save problems stick below the app's header, above the form (see the editor below). */
+const SAVE_PROBLEMS_STYLE = {
+  position: 'sticky',
+  top: 'calc(var(--app-shell-header-height, 64px) + 8px)',
+  zIndex: 10,
+  boxShadow: 'var(--mantine-shadow-md)',
+} as const;
 /** The light orange alert's default title colour is below AA contrast on its background. */
 const ORANGE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
 
@@ -544,35 +551,40 @@ function Editor({
       )}
       {!editable && <Alert color="gray">{readOnlyText(detail, lang, t, serverNow)}</Alert>}
       {a.restored && <Alert color="blue">{t('proposals.editor.restored')}</Alert>}
-      {a.status === 'offline' && (
-        <Alert role="alert" color="orange" title={t('proposals.editor.unsaved')} styles={ORANGE_TITLE}>
-          <Group justify="space-between" gap="sm">
-            <Text size="sm">{t('proposals.editor.offline')}</Text>
-            <Button size="xs" variant="white" color="dark" onClick={a.retryNow}>
-              {t('proposals.editor.retryNow')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
-      {a.conflict && (
-        <Alert role="alert" color="red" title={t('proposals.editor.conflictTitle')}>
-          <Stack gap="sm">
-            <Text size="sm">{t('proposals.editor.conflictText')}</Text>
-            <Group gap="sm">
-              <Button size="xs" variant="default" onClick={a.loadServer}>
-                {t('proposals.editor.loadServer')}
-              </Button>
-              <Button size="xs" onClick={a.keepMine}>
-                {t('proposals.editor.keepMine')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
-      {a.status === 'error' && saveErr && (
-        <Alert role="alert" color="red" title={t('proposals.editor.saveFailed')}>
-          {saveErr.general}
-        </Alert>
+      {/* What went wrong with saving stays in view while the person keeps typing further down. */}
+      {(a.status === 'offline' || a.conflict || (a.status === 'error' && saveErr)) && (
+        <Stack gap="sm" style={SAVE_PROBLEMS_STYLE}>
+          {a.status === 'offline' && (
+            <Alert role="alert" color="orange" title={t('proposals.editor.unsaved')} styles={ORANGE_TITLE}>
+              <Group justify="space-between" gap="sm">
+                <Text size="sm">{t('proposals.editor.offline')}</Text>
+                <Button size="xs" variant="white" color="dark" onClick={a.retryNow}>
+                  {t('proposals.editor.retryNow')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {a.conflict && (
+            <Alert role="alert" color="red" title={t('proposals.editor.conflictTitle')}>
+              <Stack gap="sm">
+                <Text size="sm">{t('proposals.editor.conflictText')}</Text>
+                <Group gap="sm">
+                  <Button size="xs" variant="default" onClick={a.loadServer}>
+                    {t('proposals.editor.loadServer')}
+                  </Button>
+                  <Button size="xs" onClick={a.keepMine}>
+                    {t('proposals.editor.keepMine')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          {a.status === 'error' && saveErr && (
+            <Alert role="alert" color="red" title={t('proposals.editor.saveFailed')}>
+              {saveErr.general}
+            </Alert>
+          )}
+        </Stack>
       )}
 
       {/* The admin lokal's decision comes before the long read so it is found at once. */}
