@@ -1,4 +1,5 @@
 import { dialectOf, type Db } from './connect.js';
+import { perDatabase } from './per-database.js';
 
 interface Job {
   work: (tx: Db) => Promise<unknown>;
@@ -11,7 +12,7 @@ interface Queue {
   draining: boolean;
 }
 
-const queues = new WeakMap<object, Queue>();
+const queueOf = perDatabase<Queue>(() => ({ jobs: [], draining: false }));
 
 /**
  * Runs `work` in a transaction and resolves with its result once that transaction committed; rejects with
@@ -25,10 +26,7 @@ const queues = new WeakMap<object, Queue>();
  */
 export function groupTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   if (dialectOf(db) !== 'sqlite') return db.transaction().execute(work);
-  const key = db.getExecutor().adapter;
-  let queue = queues.get(key);
-  if (!queue) queues.set(key, (queue = { jobs: [], draining: false }));
-  const q = queue;
+  const q = queueOf(db);
   return new Promise<T>((resolve, reject) => {
     q.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
     if (!q.draining) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { perDatabase } from '../../db/per-database.js';
 import { prepared } from '../../db/prepared.js';
 import type { RegistryEntry } from '../../domain/eligibility.js';
 
@@ -16,7 +17,8 @@ interface Snapshot {
 }
 type Entry = RegistryEntry & { id: number };
 
-const caches = new WeakMap<object, Snapshot>();
+/** The registry as last loaded, per database. */
+const cacheOf = perDatabase<{ snap?: Snapshot }>(() => ({}));
 
 const awardsRev = prepared((db, a: { name: 'awards' }) =>
   db.selectFrom('data_revisions').select('rev').where('name', '=', a.name),
@@ -61,12 +63,9 @@ export async function registryFor(
   knownRev?: number,
 ): Promise<RegistryEntry[]> {
   const rev = knownRev ?? Number((await awardsRev.first(db, { name: 'awards' }))?.rev ?? 0);
-  const key = db.getExecutor().adapter;
-  let snap = caches.get(key);
-  if (!snap || snap.rev !== rev) {
-    snap = await load(db, rev);
-    caches.set(key, snap);
-  }
+  const cache = cacheOf(db);
+  let snap = cache.snap;
+  if (!snap || snap.rev !== rev) snap = cache.snap = await load(db, rev);
   const picked: Entry[] = [...snap.unlinked];
   for (const id of new Set(institutionIds)) picked.push(...(snap.byInstitution.get(id) ?? []));
   return picked.sort((a, b) => a.year - b.year || a.id - b.id).map(({ id: _id, ...entry }) => entry);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { CategoryRow, CompetitionGroupRow, CompetitionRow, FormSectionRow } from '../../db/schema.js';
 
 /*
@@ -21,8 +22,8 @@ export interface CompetitionSetup {
   submission: { opensAt: string | null; closesAt: string | null } | null;
 }
 
-/** One cache per database (a transaction shares its database's adapter object). */
-const caches = new WeakMap<object, Map<number, CompetitionSetup>>();
+/** One cache per database. */
+const cacheOf = perDatabase(() => new Map<number, CompetitionSetup>());
 /** Bounded: a few competitions are active at a time; beyond this the least recently used goes first. */
 const MAX_ENTRIES = 64;
 
@@ -83,21 +84,15 @@ export async function competitionSetup(
   competitionId: number,
   rev: number,
 ): Promise<CompetitionSetup | undefined> {
-  const key = db.getExecutor().adapter;
-  let cache = caches.get(key);
-  const hit = cache?.get(competitionId);
+  const cache = cacheOf(db);
+  const hit = cache.get(competitionId);
   if (hit && hit.rev === rev) {
-    // Most recently used last.
-    cache!.delete(competitionId);
-    cache!.set(competitionId, hit);
+    setRecent(cache, competitionId, hit, MAX_ENTRIES);
     return hit;
   }
   const setup = await loadSetup(db, competitionId);
   if (!setup) return setup;
-  if (!cache) caches.set(key, (cache = new Map()));
-  cache.delete(competitionId);
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // Keyed by the revision read with the competition's row, before its other rows.
-  cache.set(competitionId, setup);
+  setRecent(cache, competitionId, setup, MAX_ENTRIES);
   return setup;
 }

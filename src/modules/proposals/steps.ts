@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
+import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { ProposalStateValue, ProposalTable } from '../../db/schema.js';
 import { AppError, conflict, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import type { EligibilityItem } from '../../domain/proposal-eligibility.js';
@@ -124,7 +125,7 @@ export interface NewestRevision {
  * the one remembered, so is the newest revision (any other process's change moves the version). Filled
  * only after the autosave's transaction committed.
  */
-const newestRevisions = new WeakMap<object, Map<number, { version: number; revision: NewestRevision }>>();
+const newestRevisions = perDatabase(() => new Map<number, { version: number; revision: NewestRevision }>());
 
 export function rememberNewestRevision(
   db: Db,
@@ -132,15 +133,13 @@ export function rememberNewestRevision(
   version: number,
   revision: NewestRevision,
 ): void {
-  const key = db.getExecutor().adapter;
-  let m = newestRevisions.get(key);
-  if (!m) newestRevisions.set(key, (m = new Map()));
+  const m = newestRevisions(db);
   if (m.size >= 20_000) m.clear();
   m.set(proposalId, { version, revision });
 }
 
 function rememberedNewestRevision(db: Db, proposalId: number, version: number): NewestRevision | undefined {
-  const hit = newestRevisions.get(db.getExecutor().adapter)?.get(proposalId);
+  const hit = newestRevisions(db).get(proposalId);
   return hit && hit.version === version ? hit.revision : undefined;
 }
 
@@ -153,27 +152,22 @@ function rememberedNewestRevision(db: Db, proposalId: number, version: number): 
  * `viewFreshness`). A transition forgets the proposal's view, so views of proposals that left the editor
  * do not stay in memory.
  */
-const savedViews = new WeakMap<object, Map<number, ProposalView>>();
+const savedViews = perDatabase(() => new Map<number, ProposalView>());
 /** Enough for every editor open at once on a deadline day; the least recently saved go first. */
 const MAX_SAVED_VIEWS = 1_000;
 
 export function rememberSavedView(db: Db, view: ProposalView): void {
-  const key = db.getExecutor().adapter;
-  let m = savedViews.get(key);
-  if (!m) savedViews.set(key, (m = new Map()));
-  m.delete(view.proposal.id);
-  if (m.size >= MAX_SAVED_VIEWS) m.delete(m.keys().next().value!);
-  m.set(view.proposal.id, view);
+  setRecent(savedViews(db), view.proposal.id, view, MAX_SAVED_VIEWS);
 }
 
 /** A proposal that left the editor (sent, or changed by another command) is not kept. */
 export function forgetSavedView(db: Db, proposalId: number): void {
-  savedViews.get(db.getExecutor().adapter)?.delete(proposalId);
+  savedViews(db).delete(proposalId);
 }
 
 /** The view remembered for proposal `id` if it is at `version`. */
 export function rememberedView(db: Db, id: number, version: number): ProposalView | undefined {
-  const view = savedViews.get(db.getExecutor().adapter)?.get(id);
+  const view = savedViews(db).get(id);
   return view && view.proposal.version === version ? view : undefined;
 }
 
