@@ -65,6 +65,7 @@ export const roleSchema = z.enum([
   'evaluator',
   'panelist',
   'system_admin',
+  'data_steward',
 ]);
 
 export const meRoleSchema = z.object({

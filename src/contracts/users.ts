@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<RoleName, { id: string; en: string }> = {
   secretariat: { id: 'Sekretariat', en: 'Secretariat' },
   evaluator: { id: 'Tim Evaluasi', en: 'Evaluation Team' },
   panelist: { id: 'Tim Panel Independen', en: 'Independent Panel' },
+  data_steward: { id: 'Pengelola Data Referensi', en: 'Reference Data Steward' },
   system_admin: { id: 'Administrator Sistem', en: 'System Administrator' },
 };
 

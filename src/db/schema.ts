@@ -18,7 +18,8 @@ export type InstitutionType =
   | 'bumn'
   | 'bumd';
 
-export type Role = 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin';
+export type Role =
+  'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin' | 'data_steward';
 
 export interface InstitutionTable {
   id: Generated<number>;

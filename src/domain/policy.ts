@@ -3,7 +3,8 @@
  * `abilities` computed here so the web app never re-implements a rule. Roles appear nowhere else.
  */
 
-export type Role = 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin';
+export type Role =
+  'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin' | 'data_steward';
 
 export interface Grant {
   role: Role;

@@ -10,7 +10,15 @@ import { recordAudit } from '../platform/audit.js';
 import { issuePasswordToken, passwordLink } from '../platform/password-tokens.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 
-const ROLES: readonly Role[] = ['system_admin', 'secretariat', 'local_admin', 'upp', 'evaluator', 'panelist'];
+const ROLES: readonly Role[] = [
+  'system_admin',
+  'secretariat',
+  'local_admin',
+  'upp',
+  'evaluator',
+  'panelist',
+  'data_steward',
+];
 
 export const CREATE_USER_USAGE = `sinovik create-user --email E --name N --role R [options]
 
@@ -28,6 +36,7 @@ const SCOPES: Record<
   { institution: 'required' | 'no'; unit: 'required' | 'no'; competition: 'optional' | 'no' }
 > = {
   system_admin: { institution: 'no', unit: 'no', competition: 'no' },
+  data_steward: { institution: 'no', unit: 'no', competition: 'no' },
   secretariat: { institution: 'required', unit: 'no', competition: 'no' },
   local_admin: { institution: 'required', unit: 'no', competition: 'no' },
   upp: { institution: 'no', unit: 'required', competition: 'no' },

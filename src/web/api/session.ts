@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export interface MeRole {
-  role: 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin';
+  role: 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin' | 'data_steward';
   institutionId: number | null;
   institutionName: string | null;
   unitId: number | null;

@@ -31,6 +31,7 @@ export const common: typeof idCommon = {
     secretariat: 'Secretariat',
     evaluator: 'Evaluation Team',
     panelist: 'Independent Panel',
+    data_steward: 'Reference Data Steward',
     system_admin: 'System Administrator',
   },
   nav: {

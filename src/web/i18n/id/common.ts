@@ -29,6 +29,7 @@ export const common = {
     secretariat: 'Sekretariat',
     evaluator: 'Tim Evaluasi',
     panelist: 'Tim Panel Independen',
+    data_steward: 'Pengelola Data Referensi',
     system_admin: 'Administrator Sistem',
   },
   nav: {
