@@ -41,7 +41,7 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: '/sekretariat/dasbor', label: t('dashboard.nav') });
   if (me.abilities.reviewAdminRequests)
     items.push({ to: '/sekretariat/permohonan-admin', label: t('common.nav.adminRequests') });
-  if (me.abilities.manageInstitutions)
+  if (me.abilities.viewInstitutions)
     items.push({ to: '/sekretariat/instansi', label: t('common.nav.institutions') });
   if (me.abilities.manageAwards)
     items.push({ to: '/sekretariat/penghargaan', label: t('eligibility.nav.awards') });
