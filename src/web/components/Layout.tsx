@@ -115,6 +115,11 @@ function UserMenu({ me }: { me: Me }) {
                 <Text size="xs" c="gray.7" lh={1.2}>
                   {t(`common.roles.${role.role}`)}
                   {role.institutionName ? ` · ${role.institutionName}` : ''}
+                  {/* Further roles by name (e.g. the data steward a secretariat is delegated), once each. */}
+                  {[...new Set(me.roles.slice(1).map((r) => r.role))]
+                    .filter((r) => r !== role.role)
+                    .map((r) => ` + ${t(`common.roles.${r}`)}`)
+                    .join('')}
                 </Text>
               )}
             </Stack>
