@@ -48,15 +48,18 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
   // The directory is public: a person whose profile is still incomplete may read it too.
   const open = { allowIncompleteProfile: true };
 
-  /** The policy's subject for an institution's units: the organizers whose competitions it takes part in. */
-  const unitsOf = async (institutionId: number) => ({
+  /**
+   * The policy's subject for an institution's units: the organizers whose competitions it takes part in
+   * (not looked up for an anonymous reader of the public directory, who sees no units whatever they are).
+   */
+  const unitsOf = async (req: FastifyRequest, institutionId: number) => ({
     institutionId,
-    participatesIn: await participationOf(db, institutionId),
+    participatesIn: req.actor ? await participationOf(db, institutionId) : [],
   });
 
   const abilitiesFor = async (req: FastifyRequest, institutionId: number) => ({
     manage: can(req.actor, 'institution.manage', {}, policyContext),
-    viewUnits: can(req.actor, 'unit.view', await unitsOf(institutionId), policyContext),
+    viewUnits: can(req.actor, 'unit.view', await unitsOf(req, institutionId), policyContext),
     manageUnits: can(req.actor, 'unit.manage', { institutionId }, policyContext),
     viewUsers: can(req.actor, 'user.viewInstitution', { institutionId }, policyContext),
     createUpp: can(req.actor, 'user.createUpp', { institutionId }, policyContext),
@@ -209,7 +212,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const institution = await findInstitution(db, req.params.id);
       if (!institution) throw institutionNotFound();
-      authorize(req, 'unit.view', await unitsOf(institution.id));
+      authorize(req, 'unit.view', await unitsOf(req, institution.id));
       const units = await listUnits(db, institution.id);
       return {
         items: units.map(presentUnit),
@@ -262,7 +265,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
       const unit = await findUnit(db, req.params.id);
       // A unit the caller cannot even see does not exist for them (404); a visible one they may not
       // change is refused by the policy (403).
-      if (!unit || !can(req.actor, 'unit.view', await unitsOf(unit.institution_id), policyContext))
+      if (!unit || !can(req.actor, 'unit.view', await unitsOf(req, unit.institution_id), policyContext))
         throw unitNotFound();
       const actor = authorize(req, 'unit.manage', { institutionId: unit.institution_id });
       const updated = await updateUnit(db, {
