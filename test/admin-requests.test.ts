@@ -56,8 +56,8 @@ describe('admin lokal account requests', () => {
   let ctx: TestContext;
   let institution: { id: number; name: string };
   const cookies: Record<string, string> = {};
-  const secretariatEmails: string[] = [];
-  let secretariatIds: number[] = [];
+  const reviewerEmails: string[] = [];
+  let reviewerIds: number[] = [];
   let ipCounter = 0;
 
   beforeAll(async () => {
@@ -67,24 +67,41 @@ describe('admin lokal account requests', () => {
       name: 'Pemerintah Kabupaten Tangerang',
     });
     const national = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian PANRB' });
+    const province = await makeInstitution(ctx.db, { type: 'pemerintah_provinsi', name: 'Provinsi Uji' });
+    // The reviewers: the national secretariat holding the data steward grant too (as in KIPP), another
+    // data steward, and the system administrator. A secretariat as such reviews nothing.
     const s1 = await makeUser(ctx.db, {
       role: 'secretariat',
       institutionId: national.id,
       email: 'sekre1@menpan.go.id',
     });
-    const s2 = await makeUser(ctx.db, {
-      role: 'secretariat',
-      institutionId: national.id,
-      email: 'sekre2@menpan.go.id',
-    });
+    await ctx.db
+      .insertInto('role_grants')
+      .values({
+        user_id: s1.id,
+        role: 'data_steward',
+        institution_id: null,
+        unit_id: null,
+        competition_id: null,
+        granted_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const s2 = await makeUser(ctx.db, { role: 'data_steward', email: 'sekre2@menpan.go.id' });
     await ctx.db.updateTable('users').set({ locale: 'en' }).where('id', '=', s2.id).execute();
-    secretariatEmails.push(s1.email, s2.email);
-    secretariatIds = [s1.id, s2.id];
     const upp = await makeUser(ctx.db, { role: 'upp', institutionId: institution.id });
-    const admin = await makeUser(ctx.db, { role: 'system_admin' });
-    cookies.secretariat = await sessionCookie(ctx, s1.id);
+    const admin = await makeUser(ctx.db, { role: 'system_admin', email: 'admin@sinovik.go.id' });
+    const organizer = await makeUser(ctx.db, {
+      role: 'secretariat',
+      institutionId: province.id,
+      email: 'sekretariat@provinsi-uji.go.id',
+    });
+    reviewerEmails.push(s1.email, s2.email, admin.email);
+    reviewerIds = [s1.id, s2.id, admin.id];
+    cookies.reviewer = await sessionCookie(ctx, s1.id);
     cookies.upp = await sessionCookie(ctx, upp.id);
     cookies.admin = await sessionCookie(ctx, admin.id);
+    cookies.organizer = await sessionCookie(ctx, organizer.id);
   });
   afterAll(async () => ctx.close());
 
@@ -150,8 +167,9 @@ describe('admin lokal account requests', () => {
     const mails = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').execute();
     expect(mails.map((m) => [m.template, m.to_address, m.locale])).toEqual([
       ['admin_request_received', 'siti@tangerangkab.go.id', 'id'],
-      ['admin_request_new', secretariatEmails[0], 'id'],
-      ['admin_request_new', secretariatEmails[1], 'en'],
+      ['admin_request_new', reviewerEmails[0], 'id'],
+      ['admin_request_new', reviewerEmails[1], 'en'],
+      ['admin_request_new', reviewerEmails[2], 'id'],
     ]);
     expect(mails[0].subject).toBe(
       'Permohonan akun Admin Lokal Pemerintah Kabupaten Tangerang telah diterima',
@@ -159,13 +177,13 @@ describe('admin lokal account requests', () => {
     expect(mails[1].text_body).toContain(`${ctx.config.baseUrl}/sekretariat/permohonan-admin/${id}`);
     const notices = await ctx.db.selectFrom('notifications').selectAll().orderBy('user_id').execute();
     expect(notices.map((n) => [n.user_id, n.kind, n.link])).toEqual(
-      secretariatIds.map((u) => [u, 'admin_request_new', `/sekretariat/permohonan-admin/${id}`]),
+      reviewerIds.map((u) => [u, 'admin_request_new', `/sekretariat/permohonan-admin/${id}`]),
     );
 
     const list = await ctx.app.inject({
       method: 'GET',
       url: '/api/admin-requests?status=pending',
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ page: 1, pageSize: 20, total: 1 });
@@ -188,7 +206,7 @@ describe('admin lokal account requests', () => {
     const letter = await ctx.app.inject({
       method: 'GET',
       url: `/api/admin-requests/${id}/letter`,
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(letter.statusCode).toBe(200);
     expect(letter.headers['content-type']).toBe('application/pdf');
@@ -200,12 +218,12 @@ describe('admin lokal account requests', () => {
     const approved = await ctx.app.inject({
       method: 'POST',
       url: `/api/admin-requests/${id}/approve`,
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({
       status: 'approved',
-      decidedBy: { id: secretariatIds[0] },
+      decidedBy: { id: reviewerIds[0] },
       existingAdmins: 1,
       abilities: { approve: false, reject: false },
     });
@@ -230,7 +248,7 @@ describe('admin lokal account requests', () => {
       .where('user_id', '=', user.id)
       .execute();
     expect(grants.map((g) => [g.role, g.institution_id, g.granted_by])).toEqual([
-      ['local_admin', institution.id, secretariatIds[0]],
+      ['local_admin', institution.id, reviewerIds[0]],
     ]);
     const tokens = await ctx.db
       .selectFrom('password_tokens')
@@ -257,21 +275,21 @@ describe('admin lokal account requests', () => {
       .execute();
     expect(audit.map((a) => [a.action, a.actor_user_id])).toEqual([
       ['admin_request.submitted', null],
-      ['admin_request.approved', secretariatIds[0]],
+      ['admin_request.approved', reviewerIds[0]],
     ]);
     expect(JSON.parse(audit[1].summary)).toMatchObject({ createdUserId: user.id, role: 'local_admin' });
 
     const again = await ctx.app.inject({
       method: 'POST',
       url: `/api/admin-requests/${id}/approve`,
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('request_already_decided');
     const rejectLate = await ctx.app.inject({
       method: 'POST',
       url: `/api/admin-requests/${id}/reject`,
-      headers: as('secretariat'),
+      headers: as('reviewer'),
       payload: { reason: 'Surat tidak ditandatangani pejabat.' },
     });
     expect(rejectLate.statusCode).toBe(409);
@@ -288,7 +306,7 @@ describe('admin lokal account requests', () => {
     const one = await ctx.app.inject({
       method: 'GET',
       url: `/api/admin-requests/${res.json().id}`,
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(one.json()).toMatchObject({ status: 'pending', existingAdmins: 1 });
   });
@@ -348,7 +366,7 @@ describe('admin lokal account requests', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields.institutionId.code).toBe('unknown_institution');
 
-    const taken = await submit(form(fields({ email: secretariatEmails[0].toUpperCase() }), pdf()));
+    const taken = await submit(form(fields({ email: reviewerEmails[0].toUpperCase() }), pdf()));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('email_taken');
 
@@ -380,7 +398,7 @@ describe('admin lokal account requests', () => {
       ctx.app.inject({
         method: 'POST',
         url: `/api/admin-requests/${id}/reject`,
-        headers: as('secretariat'),
+        headers: as('reviewer'),
         payload: payload as Record<string, unknown>,
       });
     const missing = await reject({});
@@ -425,7 +443,7 @@ describe('admin lokal account requests', () => {
     const filtered = await ctx.app.inject({
       method: 'GET',
       url: '/api/admin-requests?status=rejected',
-      headers: as('secretariat'),
+      headers: as('reviewer'),
     });
     expect(filtered.json().items.map((i: { id: number }) => i.id)).toEqual([id]);
   });
@@ -458,7 +476,7 @@ describe('admin lokal account requests', () => {
 
   it('lets only reviewers list, read, download, approve and reject', async () => {
     const first = (
-      await ctx.app.inject({ method: 'GET', url: '/api/admin-requests', headers: as('secretariat') })
+      await ctx.app.inject({ method: 'GET', url: '/api/admin-requests', headers: as('reviewer') })
     ).json().items[0].id;
     for (const [method, url] of [
       ['GET', '/api/admin-requests'],
@@ -468,9 +486,11 @@ describe('admin lokal account requests', () => {
     ] as const) {
       const anonymous = await ctx.app.inject({ method, url });
       expect(anonymous.statusCode, `${method} ${url} anonymous`).toBe(401);
-      const upp = await ctx.app.inject({ method, url, headers: as('upp') });
-      expect(upp.statusCode, `${method} ${url} upp`).toBe(403);
-      expect(upp.json().error.code).toBe('forbidden.missingRole');
+      for (const who of ['upp', 'organizer']) {
+        const refused = await ctx.app.inject({ method, url, headers: as(who) });
+        expect(refused.statusCode, `${method} ${url} ${who}`).toBe(403);
+        expect(refused.json().error.code).toBe('forbidden.missingRole');
+      }
     }
     const missing = await ctx.app.inject({
       method: 'GET',

@@ -233,11 +233,13 @@ describe('accounts and sessions', () => {
           },
         ],
         abilities: {
-          manageInstitutions: true,
-          reviewAdminRequests: true,
+          // The installation's reference data is the system administrator's and the data steward's.
+          manageInstitutions: false,
+          viewInstitutions: true, // read-only
+          reviewAdminRequests: false,
           viewOutbox: true,
           viewAudit: true,
-          manageAwards: true,
+          manageAwards: false,
           createCompetition: true,
           organizerInstitutionIds: [inst.id],
           createCompetitionForAnyOrganizer: false,
@@ -271,6 +273,7 @@ describe('accounts and sessions', () => {
       ]);
       expect(body.abilities).toEqual({
         manageInstitutions: false,
+        viewInstitutions: false,
         reviewAdminRequests: false,
         viewOutbox: false,
         viewAudit: false,
@@ -308,6 +311,8 @@ describe('accounts and sessions', () => {
       const body = await me(await login(ctx.app, user.email));
       expect(body.abilities).toMatchObject({
         manageInstitutions: true,
+        viewInstitutions: true,
+        reviewAdminRequests: true,
         createCompetition: true,
         organizerInstitutionIds: [],
         createCompetitionForAnyOrganizer: true,

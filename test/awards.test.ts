@@ -23,6 +23,7 @@ const HEADER = 'year,level,innovation,institution,source';
 describe('award registry', () => {
   let ctx: TestContext;
   let secretariat: string;
+  let steward: string;
   let sysadmin: string;
   let localAdmin: string;
   let upp: string;
@@ -59,6 +60,7 @@ describe('award registry', () => {
       ctx,
       (await makeUser(ctx.db, { role: 'secretariat', institutionId: kemenpan.id })).id,
     );
+    steward = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'data_steward' })).id);
     sysadmin = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'system_admin' })).id);
     const inst = await makeInstitution(ctx.db);
     const unit = await makeUnit(ctx.db, inst.id);
@@ -142,9 +144,15 @@ describe('award registry', () => {
       const mine = await ctx.app.inject({
         method: 'GET',
         url: '/api/awards',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
       });
       expect(mine.json().abilities).toEqual({ manage: true });
+      const organizer = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/awards',
+        headers: { cookie: secretariat },
+      });
+      expect(organizer.json().abilities).toEqual({ manage: false });
     });
 
     it('finds by every word in the title or institution, case-insensitively', async () => {
@@ -206,7 +214,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: {
           year: 2023,
           level: 'TOP99',
@@ -265,7 +273,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { year: 2010, level: 'JUARA', innovationTitle: ' ', sourceUrl: 'ftp://x' },
       });
       expect(res.statusCode).toBe(400);
@@ -278,7 +286,7 @@ describe('award registry', () => {
       const unknown = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { year: 2023, level: 'TOP45', innovationTitle: 'X', institutionId: 999999 },
       });
       expect(unknown.statusCode).toBe(400);
@@ -289,7 +297,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'PATCH',
         url: `/api/awards/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { level: 'TOP45', notes: 'Naik ke Top 45', institutionName: 'Cimahi' },
       });
       expect(res.statusCode).toBe(200);
@@ -308,7 +316,7 @@ describe('award registry', () => {
       const clash = await ctx.app.inject({
         method: 'PATCH',
         url: `/api/awards/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: {
           year: 2019,
           innovationTitle: 'gastrodiplomacy cireundeu',
@@ -321,7 +329,7 @@ describe('award registry', () => {
       const missing = await ctx.app.inject({
         method: 'PATCH',
         url: '/api/awards/999999',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { notes: 'x' },
       });
       expect(missing.statusCode).toBe(404);
@@ -332,7 +340,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'DELETE',
         url: `/api/awards/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
       });
       expect(res.statusCode).toBe(204);
       expect(await count()).toBe(before - 1);
@@ -342,15 +350,15 @@ describe('award registry', () => {
       const again = await ctx.app.inject({
         method: 'DELETE',
         url: `/api/awards/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
       });
       expect(again.statusCode).toBe(404);
     });
 
-    it('refuses every write to UPP and admin lokal (403) and to anonymous callers (401)', async () => {
+    it('refuses every write to a secretariat, UPP and admin lokal (403) and to anonymous callers (401)', async () => {
       const any = await ctx.db.selectFrom('awards').select('id').limit(1).executeTakeFirstOrThrow();
       const before = await count();
-      for (const cookie of [upp, localAdmin]) {
+      for (const cookie of [secretariat, upp, localAdmin]) {
         const writes = [
           {
             method: 'POST' as const,
@@ -393,7 +401,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards/import',
-        headers: { cookie: secretariat, ...up.headers },
+        headers: { cookie: steward, ...up.headers },
         payload: up.payload,
       });
       expect(res.statusCode).toBe(400);
@@ -455,7 +463,7 @@ describe('award registry', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards/import',
-        headers: { cookie: secretariat, ...up.headers },
+        headers: { cookie: steward, ...up.headers },
         payload: up.payload,
       });
       expect(res.json()).toEqual({ created: 0, skipped: 52 });
@@ -466,7 +474,7 @@ describe('award registry', () => {
       const none = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards/import',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: {},
       });
       expect(none.statusCode).toBe(400);
@@ -475,7 +483,7 @@ describe('award registry', () => {
       const bad = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards/import',
-        headers: { cookie: secretariat, ...up.headers },
+        headers: { cookie: steward, ...up.headers },
         payload: up.payload,
       });
       expect(bad.statusCode).toBe(400);
@@ -483,7 +491,7 @@ describe('award registry', () => {
       const broken = await ctx.app.inject({
         method: 'POST',
         url: '/api/awards/import',
-        headers: { cookie: secretariat, 'content-type': 'multipart/form-data; boundary=AAA' },
+        headers: { cookie: steward, 'content-type': 'multipart/form-data; boundary=AAA' },
         payload:
           '--BBB\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nx\r\n--BBB--\r\n',
       });

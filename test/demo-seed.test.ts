@@ -58,6 +58,42 @@ describe('demo seed', () => {
     ).toBe('23:59');
   });
 
+  it("makes the national organizer's secretariat the data steward, and leaves Kaltim's to its own competition", async () => {
+    const accounts = await seedDemo.accounts(ctx.db);
+    expect(accounts.find((a) => a.email === 'sekretariat@demo.sinovik.id')).toEqual({
+      role: 'Sekretariat + Pengelola Data Referensi',
+      email: 'sekretariat@demo.sinovik.id',
+      scope:
+        'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi; data rujukan / reference data',
+    });
+    const national = await login(ctx.app, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
+    const me = (
+      await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: national } })
+    ).json().user;
+    expect(me.roles.map((r: { role: string }) => r.role)).toEqual(['secretariat', 'data_steward']);
+    expect(me.abilities).toMatchObject({
+      manageInstitutions: true,
+      manageAwards: true,
+      reviewAdminRequests: true,
+    });
+    const kaltim = await login(ctx.app, 'sekretariat.kaltim@demo.sinovik.id', DEMO_PASSWORD);
+    const refused = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/admin-requests',
+      headers: { cookie: kaltim },
+    });
+    expect(refused.statusCode).toBe(403);
+    // Seeding again (as every start does) adds no second grant.
+    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
+    const grants = await ctx.db
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select('u.email')
+      .where('g.role', '=', 'data_steward')
+      .execute();
+    expect(grants).toEqual([{ email: 'sekretariat@demo.sinovik.id' }]);
+  });
+
   it('leaves a pending admin lokal request with its letter for the secretariat', async () => {
     const cookie = await login(ctx.app, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
     const res = await ctx.app.inject({

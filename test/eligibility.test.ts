@@ -72,6 +72,8 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
     const made = {
       secretariat,
       otherSecretariat: await makeUser(ctx.db, { role: 'secretariat', institutionId: otherOrganizer.id }),
+      // The award registry is the installation's reference data: its rows are the data steward's.
+      steward: await makeUser(ctx.db, { role: 'data_steward' }),
       uppA: await makeUser(ctx.db, { role: 'upp', institutionId: a.id, unitId: unitA.id }),
       adminA: await makeUser(ctx.db, {
         role: 'local_admin',
@@ -125,7 +127,7 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
     (await call(who, 'GET', `/proposals/${id}`)).json();
 
   const addAward = async (body: Record<string, unknown>): Promise<number> => {
-    const res = await call('secretariat', 'POST', '/awards', body);
+    const res = await call('steward', 'POST', '/awards', body);
     expect(res.statusCode).toBe(201);
     return res.json().award.id;
   };
@@ -163,7 +165,7 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
       expect((await call('uppA', 'POST', `/proposals/${p.id}/send`)).statusCode).toBe(200);
     });
 
-    it('refuses an innovation that was a Top 45 of an earlier year (registry row by the secretariat)', async () => {
+    it('refuses an innovation that was a Top 45 of an earlier year (registry row by the data steward)', async () => {
       await addAward({
         year: 2023,
         level: 'TOP45',
@@ -413,7 +415,7 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
 
     it('refuses at send a source that stopped qualifying (its year corrected in the registry)', async () => {
       await attachStatement(p.id);
-      const edited = await call('secretariat', 'PATCH', `/awards/${qualifying}`, { year: 2025 });
+      const edited = await call('steward', 'PATCH', `/awards/${qualifying}`, { year: 2025 });
       expect(edited.statusCode).toBe(200);
       const res = await call('uppA', 'POST', `/proposals/${p.id}/send`);
       expect(res.statusCode).toBe(422);
@@ -433,9 +435,7 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
     });
 
     it('accepts a source, statement and age that are all right, and forwards it', async () => {
-      expect((await call('secretariat', 'PATCH', `/awards/${qualifying}`, { year: 2019 })).statusCode).toBe(
-        200,
-      );
+      expect((await call('steward', 'PATCH', `/awards/${qualifying}`, { year: 2019 })).statusCode).toBe(200);
       const sent = await call('uppA', 'POST', `/proposals/${p.id}/send`);
       expect(sent.statusCode).toBe(200);
       expect(sent.json().state).toBe('sent_to_local_admin');

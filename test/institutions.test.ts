@@ -21,6 +21,7 @@ function upload(content: string | Buffer, opts: { field?: string; filename?: str
 describe('institutions API', () => {
   let ctx: TestContext;
   let secretariat: string;
+  let steward: string;
   let sysadmin: string;
   let localAdmin: string;
 
@@ -48,6 +49,7 @@ describe('institutions API', () => {
       ctx,
       (await makeUser(ctx.db, { role: 'secretariat', institutionId: kemenpan.id })).id,
     );
+    steward = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'data_steward' })).id);
     sysadmin = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'system_admin' })).id);
     const inst = await makeInstitution(ctx.db);
     localAdmin = await sessionCookie(
@@ -111,13 +113,20 @@ describe('institutions API', () => {
       expect(type.json().error.fields.type).toBeDefined();
     });
 
-    it('tells the secretariat it may manage institutions', async () => {
-      const res = await ctx.app.inject({
-        method: 'GET',
-        url: '/api/institutions?q=banten',
-        headers: { cookie: secretariat },
-      });
-      expect(res.json().abilities).toEqual({ manage: true });
+    it('tells the data steward and the system administrator they may manage institutions, a secretariat not', async () => {
+      for (const [cookie, manage] of [
+        [steward, true],
+        [sysadmin, true],
+        [secretariat, false],
+      ] as const) {
+        const res = await ctx.app.inject({
+          method: 'GET',
+          url: '/api/institutions?q=banten',
+          headers: { cookie },
+        });
+        expect(res.statusCode).toBe(200);
+        expect(res.json().abilities).toEqual({ manage });
+      }
     });
 
     it('shows one institution and answers 404 for an unknown id', async () => {
@@ -144,14 +153,14 @@ describe('institutions API', () => {
   describe('create and edit', () => {
     let createdId: number;
 
-    it('lets the secretariat add an institution, audited', async () => {
+    it('lets the data steward add an institution, audited', async () => {
       const parent = (
         await ctx.app.inject({ method: 'GET', url: '/api/institutions?q=provinsi%20kalimantan%20timur' })
       ).json().items[0];
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/institutions',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: {
           type: 'bumd',
           name: '  Perumda  Uji Kaltim ',
@@ -208,7 +217,7 @@ describe('institutions API', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/institutions',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { type: 'pemerintah_kabupaten', name: 'Pemerintah Kabupaten Kembar', regionCode: '36.03' },
       });
       expect(res.statusCode).toBe(409);
@@ -222,7 +231,7 @@ describe('institutions API', () => {
       const parent = await ctx.app.inject({
         method: 'POST',
         url: '/api/institutions',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { type: 'bumd', name: 'Perumda Yatim', parentId: 999999 },
       });
       expect(parent.statusCode).toBe(400);
@@ -230,7 +239,7 @@ describe('institutions API', () => {
       const code = await ctx.app.inject({
         method: 'POST',
         url: '/api/institutions',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { type: 'pemerintah_kota', name: 'Pemerintah Kota Salah Kode', regionCode: '3603' },
       });
       expect(code.statusCode).toBe(400);
@@ -239,8 +248,16 @@ describe('institutions API', () => {
       );
     });
 
-    it('refuses an admin lokal (403) and a visitor (401)', async () => {
+    it('refuses a secretariat and an admin lokal (403) and a visitor (401)', async () => {
       const payload = { type: 'lembaga', name: 'Badan Tak Berwenang' };
+      const organizer = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/institutions',
+        headers: { cookie: secretariat },
+        payload,
+      });
+      expect(organizer.statusCode).toBe(403);
+      expect(organizer.json().error.code).toBe('forbidden.missingRole');
       const admin = await ctx.app.inject({
         method: 'POST',
         url: '/api/institutions',
@@ -257,7 +274,7 @@ describe('institutions API', () => {
       const res = await ctx.app.inject({
         method: 'PATCH',
         url: `/api/institutions/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { name: 'Perumda Uji Kalimantan Timur', shortName: 'PUK' },
       });
       expect(res.statusCode).toBe(200);
@@ -277,7 +294,7 @@ describe('institutions API', () => {
       const taken = await ctx.app.inject({
         method: 'PATCH',
         url: `/api/institutions/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { name: 'Pemerintah Kota Surabaya' },
       });
       expect(taken.statusCode).toBe(409);
@@ -285,7 +302,7 @@ describe('institutions API', () => {
       const self = await ctx.app.inject({
         method: 'PATCH',
         url: `/api/institutions/${createdId}`,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { parentId: createdId },
       });
       expect(self.statusCode).toBe(400);
@@ -293,7 +310,7 @@ describe('institutions API', () => {
       const missing = await ctx.app.inject({
         method: 'PATCH',
         url: '/api/institutions/999999',
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: { name: 'Apa Saja' },
       });
       expect(missing.statusCode).toBe(404);
@@ -326,7 +343,7 @@ describe('institutions API', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: importUrl,
-        headers: { cookie: secretariat, ...file.headers },
+        headers: { cookie: steward, ...file.headers },
         payload: file.payload,
       });
       expect(res.statusCode).toBe(400);
@@ -356,7 +373,7 @@ describe('institutions API', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: `${importUrl}?dryRun=1`,
-        headers: { cookie: secretariat, ...file.headers },
+        headers: { cookie: steward, ...file.headers },
         payload: file.payload,
       });
       expect(res.statusCode).toBe(200);
@@ -410,7 +427,7 @@ describe('institutions API', () => {
       const none = await ctx.app.inject({
         method: 'POST',
         url: importUrl,
-        headers: { cookie: secretariat },
+        headers: { cookie: steward },
         payload: {},
       });
       expect(none.statusCode).toBe(400);
@@ -422,7 +439,7 @@ describe('institutions API', () => {
       const bad = await ctx.app.inject({
         method: 'POST',
         url: importUrl,
-        headers: { cookie: secretariat, ...latin1.headers },
+        headers: { cookie: steward, ...latin1.headers },
         payload: latin1.payload,
       });
       expect(bad.statusCode).toBe(400);
@@ -432,7 +449,7 @@ describe('institutions API', () => {
       const large = await ctx.app.inject({
         method: 'POST',
         url: importUrl,
-        headers: { cookie: secretariat, ...big.headers },
+        headers: { cookie: steward, ...big.headers },
         payload: big.payload,
       });
       expect(large.statusCode).toBe(413);
@@ -444,7 +461,7 @@ describe('institutions API', () => {
       const res = await ctx.app.inject({
         method: 'POST',
         url: importUrl,
-        headers: { cookie: secretariat, ...file.headers },
+        headers: { cookie: steward, ...file.headers },
         payload: file.payload,
       });
       expect(res.statusCode).toBe(400);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
+import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createUserFromCli } from '../src/seed/create-user.js';
 import { verifyPassword } from '../src/platform/passwords.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
@@ -41,10 +43,45 @@ describe('units and users of an institution', () => {
       type: 'kementerian',
       name: 'Kementerian Uji Sekretariat',
     });
-    secretariat = await sessionCookie(
-      ctx,
-      (await makeUser(ctx.db, { role: 'secretariat', institutionId: kemenpan.id })).id,
-    );
+    const organizer = await makeUser(ctx.db, { role: 'secretariat', institutionId: kemenpan.id });
+    secretariat = await sessionCookie(ctx, organizer.id);
+    // Alfa takes part in the ministry's competition (a khusus invitation); Beta in none of its competitions.
+    const now = new Date();
+    const competition = await createFromTemplate(ctx.db, {
+      template: 'kipp',
+      year: 2026,
+      organizer: kemenpan,
+      createdBy: organizer.id,
+      ip: null,
+      now,
+    });
+    await setCompetitionStatus(ctx.db, {
+      id: competition.id,
+      to: 'published',
+      actorUserId: organizer.id,
+      ip: null,
+      now,
+    });
+    const khusus = await ctx.db
+      .selectFrom('competition_groups')
+      .select('id')
+      .where('competition_id', '=', competition.id)
+      .where('key', '=', 'khusus')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('invitations')
+      .values({
+        competition_id: competition.id,
+        group_id: khusus.id,
+        institution_id: instA.id,
+        award_id: null,
+        letter_number: '005/1/Uji',
+        invited_by: organizer.id,
+        created_at: now.toISOString(),
+        revoked_at: null,
+        revoked_by: null,
+      })
+      .execute();
     sysadmin = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'system_admin' })).id);
   });
   afterAll(async () => ctx.close());
@@ -177,7 +214,7 @@ describe('units and users of an institution', () => {
       unitA = { ...unitA, name: 'Dinas Dukcapil Alfa' };
     });
 
-    it('lets the secretariat see units but not change them; refuses a proposer', async () => {
+    it('lets the secretariat see the units of a participant but not change them; refuses a proposer', async () => {
       const view = await ctx.app.inject({
         method: 'GET',
         url: `/api/institutions/${instA.id}/units`,
@@ -193,6 +230,22 @@ describe('units and users of an institution', () => {
       });
       expect(patch.statusCode).toBe(403);
       expect(patch.json().error.code).toBe('forbidden.missingRole');
+      // An institution that takes part in none of the organizer's competitions: its units are not shown,
+      // and a unit of it does not exist for the secretariat.
+      const other = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/institutions/${instB.id}/units`,
+        headers: { cookie: secretariat },
+      });
+      expect(other.statusCode).toBe(403);
+      expect(other.json().error.code).toBe('forbidden.notParticipant');
+      const otherPatch = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${unitB.id}`,
+        headers: { cookie: secretariat },
+        payload: { name: 'Oleh Sekretariat' },
+      });
+      expect(otherPatch.statusCode).toBe(404);
       const upp = await ctx.app.inject({
         method: 'GET',
         url: `/api/institutions/${instA.id}/units`,

@@ -80,7 +80,13 @@ export type MeRole = z.infer<typeof meRoleSchema>;
 
 /** What the signed-in person may do, so the web app shows only what is allowed. */
 export const meAbilitiesSchema = z.object({
+  /** Add, edit and import institutions (installation-wide reference data). */
   manageInstitutions: z.boolean(),
+  /**
+   * Offered the institution registry page: those who manage it, and an organizer's secretariat, who reads
+   * it (names, codes; public data) without changing it.
+   */
+  viewInstitutions: z.boolean(),
   reviewAdminRequests: z.boolean(),
   viewOutbox: z.boolean(),
   viewAudit: z.boolean(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decide,
+  installationRoles,
   institutionScope,
   proposalScope,
   type Action,
@@ -11,7 +12,8 @@ import {
 } from './policy.js';
 
 const A = 1; // institution A (also the organizer of competition 10)
-const B = 2; // institution B
+const B = 2; // institution B (organizer of another competition)
+const C = 3; // institution C, a participant
 const actor = (
   role: Role,
   scope: { institutionId?: number; unitId?: number; competitionId?: number } = {},
@@ -36,6 +38,7 @@ const ACTORS: Record<string, Actor | null> = {
   'evaluator of 10': actor('evaluator', { competitionId: 10 }),
   'panelist of 10': actor('panelist', { competitionId: 10 }),
   'system admin': actor('system_admin'),
+  'data steward': actor('data_steward'),
 };
 
 type Case = [Action, Subjects[Action], Record<keyof typeof ACTORS, true | DenyReason>];
@@ -55,6 +58,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -69,6 +73,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -83,34 +88,56 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
-  [
-    'institution.manage',
+  // Installation-wide reference data (institution and award registries, admin lokal account requests):
+  // the system administrator and the data steward it delegates to, never a secretariat as such.
+  ...(['institution.manage', 'award.manage', 'adminRequest.review'] as const).map((action): Case => [
+    action,
     {},
     {
       anonymous: 'notAuthenticated',
       'upp of A': 'missingRole',
       'admin lokal of A': 'missingRole',
-      'secretariat of A': ok,
-      'secretariat of B': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': ok,
+    },
+  ]),
+  // Units of institution C: C takes part in a competition organized by A (a forwarded proposal or a
+  // khusus invitation), in none of B's.
+  [
+    'unit.view',
+    { institutionId: C, participatesIn: [A] },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': ok,
+      'secretariat of B': 'notParticipant',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
     'unit.view',
-    { institutionId: A },
+    { institutionId: A, participatesIn: [] },
     {
       anonymous: 'notAuthenticated',
       'upp of A': 'missingRole',
       'admin lokal of A': ok,
-      'secretariat of A': ok,
-      'secretariat of B': ok,
+      'secretariat of A': 'notParticipant',
+      'secretariat of B': 'notParticipant',
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -125,6 +152,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -139,6 +167,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -153,9 +182,10 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
-  ...(['adminRequest.review', 'outbox.view', 'audit.view', 'award.manage'] as const).map((action): Case => [
+  ...(['outbox.view', 'audit.view'] as const).map((action): Case => [
     action,
     {},
     {
@@ -167,6 +197,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ]),
   ...(['proposal.create', 'proposal.edit'] as const).flatMap((action): Case[] => [
@@ -182,6 +213,7 @@ const TABLE: Case[] = [
         'evaluator of 10': 'missingRole',
         'panelist of 10': 'missingRole',
         'system admin': 'missingRole',
+        'data steward': 'missingRole',
       },
     ],
     [
@@ -196,6 +228,7 @@ const TABLE: Case[] = [
         'evaluator of 10': 'missingRole',
         'panelist of 10': 'missingRole',
         'system admin': 'missingRole',
+        'data steward': 'missingRole',
       },
     ],
   ]),
@@ -211,6 +244,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -225,6 +259,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -239,6 +274,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': 'missingRole',
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -253,6 +289,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': 'missingRole',
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -267,6 +304,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
   [
@@ -281,6 +319,7 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': 'missingRole',
     },
   ],
 ];
@@ -349,5 +388,38 @@ describe('policy', () => {
       anyOrganizer: false,
       organizerIds: [],
     });
+  });
+});
+
+describe('scope of a secretariat that is also the data steward (KIPP: the national organizer)', () => {
+  const national: Actor = {
+    userId: 7,
+    grants: [
+      { role: 'secretariat', institutionId: A, unitId: null, competitionId: null },
+      { role: 'data_steward', institutionId: null, unitId: null, competitionId: null },
+    ],
+  };
+
+  it('manages the reference data, and still only its own competitions', () => {
+    expect(decide(national, 'institution.manage', {})).toEqual({ allowed: true });
+    expect(decide(national, 'award.manage', {})).toEqual({ allowed: true });
+    expect(decide(national, 'adminRequest.review', {})).toEqual({ allowed: true });
+    expect(decide(national, 'competition.manage', { organizerInstitutionId: B })).toEqual({
+      allowed: false,
+      reason: 'otherOrganizer',
+    });
+    expect(decide(national, 'proposal.viewAll', { organizerInstitutionId: B })).toEqual({
+      allowed: false,
+      reason: 'otherOrganizer',
+    });
+    expect(decide(national, 'unit.view', { institutionId: C, participatesIn: [B] })).toEqual({
+      allowed: false,
+      reason: 'notParticipant',
+    });
+  });
+
+  it('names the roles told about work that needs an installation-wide grant', () => {
+    expect(installationRoles('adminRequest.review')).toEqual(['system_admin', 'data_steward']);
+    expect(installationRoles('user.manageAll')).toEqual(['system_admin']);
   });
 });

@@ -25,13 +25,23 @@ export interface Subjects {
   'competition.viewDraft': { organizerInstitutionId: number };
   /** Invitations into a competition's invitation-only groups (khusus): the organizer's secretariat. */
   'invitation.manage': { organizerInstitutionId: number };
+  /**
+   * Installation-wide reference data: the institution registry, the registry of past awards (it decides
+   * eligibility in every competition) and the review of admin lokal account requests. The system
+   * administrator and the data steward it delegates to (role `data_steward`), never a secretariat as such.
+   */
   'institution.manage': Record<string, never>;
-  /** The registry of past awards (secretariat, system administrator). */
   'award.manage': Record<string, never>;
-  'unit.view': { institutionId: number };
+  /**
+   * An institution's units: its admin lokal, and the secretariat of an organizer whose competitions the
+   * institution takes part in. `participatesIn`: the organizer institutions of the competitions where it
+   * has a proposal that reached the organizer or a standing khusus invitation.
+   */
+  'unit.view': { institutionId: number; participatesIn: readonly number[] };
   'unit.manage': { institutionId: number };
   'user.viewInstitution': { institutionId: number };
   'user.createUpp': { institutionId: number };
+  /** Admin lokal account requests for any institution (reference data, see `institution.manage`). */
   'adminRequest.review': Record<string, never>;
   'outbox.view': Record<string, never>;
   'audit.view': Record<string, never>;
@@ -53,6 +63,7 @@ export type DenyReason =
   | 'otherInstitution'
   | 'otherUnit'
   | 'otherOrganizer'
+  | 'notParticipant'
   | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -85,14 +96,17 @@ export function decide<A extends Action>(
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'institution.manage':
+    case 'award.manage':
     case 'adminRequest.review':
+      return isAdmin || has(actor, 'data_steward') ? ALLOW : deny('missingRole');
     case 'outbox.view':
     case 'audit.view':
-    case 'award.manage':
       return isAdmin || has(actor, 'secretariat') ? ALLOW : deny('missingRole');
     case 'unit.view': {
       const s = subject as Subjects['unit.view'];
-      if (isAdmin || has(actor, 'secretariat') || hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (isAdmin || hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (s.participatesIn.some((organizer) => hasIn(actor, 'secretariat', organizer))) return ALLOW;
+      if (has(actor, 'secretariat')) return deny('notParticipant');
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
     case 'unit.manage':
@@ -177,6 +191,10 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
     id: 'Kompetisi ini diselenggarakan oleh instansi lain.',
     en: 'This competition is run by another organizer.',
   },
+  notParticipant: {
+    id: 'Instansi ini tidak mengikuti kompetisi yang diselenggarakan instansi Anda.',
+    en: 'This institution takes part in no competition your institution organizes.',
+  },
   featureDisabled: { id: 'Fitur ini tidak diaktifkan.', en: 'This feature is not enabled.' },
 };
 
@@ -185,12 +203,44 @@ export function rolesOf(actor: Actor | null): Role[] {
   return actor ? [...new Set(actor.grants.map((g) => g.role))] : [];
 }
 
+const ALL_ROLES = [
+  'system_admin',
+  'data_steward',
+  'secretariat',
+  'local_admin',
+  'upp',
+  'evaluator',
+  'panelist',
+] as const satisfies readonly Role[];
+// Every role is listed above (a new role that is not fails to compile here).
+const allRolesListed: Role extends (typeof ALL_ROLES)[number] ? true : never = true;
+void allRolesListed;
+
+/** Actions checked against nothing: what a grant of the whole installation may do. */
+export type InstallationAction = {
+  [A in Action]: Subjects[A] extends Record<string, never> ? A : never;
+}[Action];
+
+/**
+ * The roles whose grant for the whole installation (no institution, unit or competition) allows an
+ * action, derived from `decide`: who is told when work for that action arrives (e.g. a new admin lokal
+ * account request goes to the system administrators and the data stewards).
+ */
+export function installationRoles(action: InstallationAction): Role[] {
+  return ALL_ROLES.filter((role) =>
+    can(
+      { userId: 0, grants: [{ role, institutionId: null, unitId: null, competitionId: null }] },
+      action,
+      {} as Subjects[InstallationAction],
+    ),
+  );
+}
+
 /** Actions whose subject is one institution (as organizer or as owner). */
 export type InstitutionScopedAction =
   | 'competition.create'
   | 'competition.manage'
   | 'competition.viewDraft'
-  | 'unit.view'
   | 'unit.manage'
   | 'user.viewInstitution'
   | 'user.createUpp';

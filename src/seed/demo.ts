@@ -38,6 +38,11 @@ interface DemoUserSpec {
   institution?: string;
   unit?: string;
   competition?: 'national';
+  /**
+   * Also the installation's data steward (Pengelola Data Referensi): for KIPP the system administrator
+   * delegates the institution and award registries and the admin lokal requests to the national organizer.
+   */
+  dataSteward?: true;
 }
 
 const USERS: DemoUserSpec[] = [
@@ -53,8 +58,9 @@ const USERS: DemoUserSpec[] = [
     name: 'Rina Kusumawati',
     position: 'Tim Sekretariat KIPP',
     role: 'secretariat',
-    roleLabel: 'Sekretariat',
+    roleLabel: 'Sekretariat + Pengelola Data Referensi',
     institution: NATIONAL_ORGANIZER,
+    dataSteward: true,
   },
   {
     email: 'sekretariat.kaltim@demo.sinovik.id',
@@ -142,8 +148,16 @@ export async function seedDemoData(
   clock: Clock,
   opts: { dataDir?: string; baseUrl?: string } = {},
 ): Promise<DemoAccount[]> {
-  if (await db.selectFrom('users').select('id').where('email', '=', USERS[0].email).executeTakeFirst())
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', USERS[0].email)
+    .executeTakeFirst();
+  if (existing) {
+    // A demo seeded before the data steward existed gets the grant too (once).
+    await grantDemoDataStewards(db, existing.id, clock.now());
     return listDemoAccounts(db);
+  }
   const now = clock.now();
   const year = now.getUTCFullYear();
   const national = await institutionNamed(db, NATIONAL_ORGANIZER);
@@ -234,6 +248,8 @@ export async function seedDemoData(
     });
   }
 
+  await grantDemoDataStewards(db, admin.id, now);
+
   if (opts.dataDir)
     await seedDemoProposals(db, {
       competitionId: kipp.id,
@@ -295,6 +311,33 @@ export async function seedDemoData(
   return listDemoAccounts(db);
 }
 
+/** The installation-wide data steward grant of the demo accounts marked so, unless they have it already. */
+async function grantDemoDataStewards(db: Db, grantedBy: number, now: Date): Promise<void> {
+  for (const spec of USERS.filter((u) => u.dataSteward)) {
+    const user = await db.selectFrom('users').select('id').where('email', '=', spec.email).executeTakeFirst();
+    if (!user) continue;
+    const held = await db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .where('role', '=', 'data_steward')
+      .executeTakeFirst();
+    if (held) continue;
+    await db
+      .insertInto('role_grants')
+      .values({
+        user_id: user.id,
+        role: 'data_steward',
+        institution_id: null,
+        unit_id: null,
+        competition_id: null,
+        granted_by: grantedBy,
+        created_at: now.toISOString(),
+      })
+      .execute();
+  }
+}
+
 /** The demo accounts present in this database, with their scope, for the start-up banner. */
 export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
   const rows = await db
@@ -316,11 +359,14 @@ export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
     )
     .execute();
   return USERS.flatMap((spec) => {
-    const row = rows.find((r) => r.email === spec.email);
-    if (!row) return [];
+    const mine = rows.filter((r) => r.email === spec.email);
+    if (!mine.length) return [];
+    const row = mine.find((r) => r.unit || r.institution || r.competition) ?? mine[0];
     const scope =
       [row.unit, row.institution, row.competition].filter(Boolean).join(', ') ||
       'seluruh sistem / whole system';
+    if (spec.dataSteward)
+      return [{ role: spec.roleLabel, email: spec.email, scope: `${scope}; data rujukan / reference data` }];
     return [{ role: spec.roleLabel, email: spec.email, scope }];
   });
 }

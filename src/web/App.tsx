@@ -137,7 +137,7 @@ export function App() {
         <Route
           path="/sekretariat/instansi"
           element={
-            <RequireUser allow={(me) => me.abilities.manageInstitutions}>
+            <RequireUser allow={(me) => me.abilities.viewInstitutions}>
               <InstitutionsPage />
             </RequireUser>
           }

@@ -2,7 +2,7 @@ import type { AdminRequest } from '../../contracts/admin-requests.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { AdminRequestView } from './queries.js';
 
-/** A request as the secretariat sees it, with what the caller may still do to it. */
+/** A request as its reviewer sees it, with what the caller may still do to it. */
 export function presentAdminRequest(r: AdminRequestView, actor: Actor | null): AdminRequest {
   const decidable = r.status === 'pending' && can(actor, 'adminRequest.review', {});
   return {

@@ -44,7 +44,7 @@ const safeOriginalName = (name: string | undefined) =>
       .join('') || 'surat.pdf'
   ).slice(0, 255);
 
-/** Admin lokal account requests: the public form, then the secretariat's review. */
+/** Admin lokal account requests: the public form, then the review (system administrator, data steward). */
 export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin-requests',
@@ -129,7 +129,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-requests'],
-        summary: 'Requests to review (secretariat), newest first, 20 per page',
+        summary: 'Requests to review (system administrator, data steward), newest first, 20 per page',
         querystring: adminRequestListQuery,
         response: { 200: adminRequestListResponse },
       },
@@ -155,7 +155,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-requests'],
-        summary: 'One request (secretariat)',
+        summary: 'One request (system administrator, data steward)',
         params: adminRequestIdParams,
         response: { 200: adminRequestSchema },
       },
@@ -173,7 +173,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-requests'],
-        summary: 'The signed request letter (PDF, shown inline; secretariat)',
+        summary: 'The signed request letter (PDF, shown inline; system administrator, data steward)',
         params: adminRequestIdParams,
       },
     },
@@ -203,7 +203,8 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-requests'],
-        summary: 'Approve: creates the local admin account and e-mails a set-password link (secretariat)',
+        summary:
+          'Approve: creates the local admin account and e-mails a set-password link (system administrator, data steward)',
         params: adminRequestIdParams,
         response: { 200: adminRequestSchema },
       },
@@ -229,7 +230,8 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-requests'],
-        summary: 'Reject with a reason that is e-mailed to the applicant (secretariat)',
+        summary:
+          'Reject with a reason that is e-mailed to the applicant (system administrator, data steward)',
         params: adminRequestIdParams,
         body: rejectAdminRequestBody,
         response: { 200: adminRequestSchema },

@@ -16,6 +16,8 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
   const organizers = institutionScope(actor, 'competition.create', context);
   const units = institutionScope(actor, 'unit.manage', context);
   const proposals = proposalScope(actor);
+  const manageInstitutions = can(actor, 'institution.manage', {}, context);
+  const createCompetition = organizers.any || organizers.institutionIds.length > 0;
   return {
     id: user.id,
     email: user.email,
@@ -26,12 +28,13 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
     mustCompleteProfile: user.must_complete_profile === 1,
     roles,
     abilities: {
-      manageInstitutions: can(actor, 'institution.manage', {}, context),
+      manageInstitutions,
+      viewInstitutions: manageInstitutions || createCompetition,
       reviewAdminRequests: can(actor, 'adminRequest.review', {}, context),
       viewOutbox: can(actor, 'outbox.view', {}, context),
       viewAudit: can(actor, 'audit.view', {}, context),
       manageAwards: can(actor, 'award.manage', {}, context),
-      createCompetition: organizers.any || organizers.institutionIds.length > 0,
+      createCompetition,
       organizerInstitutionIds: organizers.institutionIds,
       createCompetitionForAnyOrganizer: organizers.any,
       manageUnitsOf: units.institutionIds,

@@ -52,7 +52,7 @@ async function readUpload(req: FastifyRequest): Promise<{ buffer: Buffer; fileNa
 
 /**
  * The registry of past awards: read by any logged-in user (proposers pick a replikasi source from it),
- * written by the secretariat and system administrators.
+ * written by the system administrators and the data stewards (it decides eligibility in every competition).
  */
 export const awardRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
@@ -85,7 +85,7 @@ export const awardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['awards'],
         summary:
-          'Record an award (secretariat, system administrator); 409 award_exists when already recorded',
+          'Record an award (system administrator, data steward); 409 award_exists when already recorded',
         body: createAwardBody,
         response: { 201: awardResponse },
       },
@@ -107,7 +107,7 @@ export const awardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['awards'],
-        summary: 'Edit an award (secretariat, system administrator)',
+        summary: 'Edit an award (system administrator, data steward)',
         params: awardIdParams,
         body: updateAwardBody,
         response: { 200: awardResponse },
@@ -131,7 +131,7 @@ export const awardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['awards'],
-        summary: 'Delete an award (secretariat, system administrator); audited',
+        summary: 'Delete an award (system administrator, data steward); audited',
         params: awardIdParams,
         response: { 204: z.null() },
       },

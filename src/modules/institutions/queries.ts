@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { InstitutionRow, InstitutionType, UnitRow } from '../../db/schema.js';
 import { nameKey, regionKey, type ImportContext } from '../../domain/institutions.js';
+import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 
 export type InstitutionWithParent = InstitutionRow & { parent_name: string | null };
 export type UnitWithCount = UnitRow & { user_count: number };
@@ -197,4 +198,38 @@ export async function unitAncestorIds(db: Db, id: number): Promise<number[]> {
     }
   }
   return ids;
+}
+
+/**
+ * The organizers whose competitions an institution takes part in (the `participatesIn` of the policy's
+ * `unit.view`): a competition where one of its proposals reached the organizer, or where it holds a khusus
+ * invitation that was not revoked.
+ */
+export async function participationOf(db: Db, institutionId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('competitions as c')
+    .select('c.organizer_institution_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('proposals as p')
+            .select('p.id')
+            .whereRef('p.competition_id', '=', 'c.id')
+            .where('p.institution_id', '=', institutionId)
+            .where('p.state', 'in', [...ORGANIZER_VISIBLE_STATES]),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('invitations as v')
+            .select('v.id')
+            .whereRef('v.competition_id', '=', 'c.id')
+            .where('v.institution_id', '=', institutionId)
+            .where('v.revoked_at', 'is', null),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.organizer_institution_id).sort((a, b) => a - b);
 }

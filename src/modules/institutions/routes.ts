@@ -25,7 +25,7 @@ import { importInstitutions } from './commands/import-institutions.js';
 import { updateInstitution } from './commands/update-institution.js';
 import { updateUnit } from './commands/update-unit.js';
 import { presentInstitution, presentUnit } from './present.js';
-import { findInstitution, findUnit, listInstitutions, listUnits } from './queries.js';
+import { findInstitution, findUnit, listInstitutions, listUnits, participationOf } from './queries.js';
 
 const institutionNotFound = () => notFound(t('Instansi tidak ditemukan.', 'Institution not found.'));
 const unitNotFound = () => notFound(t('Unit tidak ditemukan.', 'Unit not found.'));
@@ -38,16 +38,28 @@ const fileRequired = () => {
   return badRequest('file_required', text, { file: { code: 'file_required', message: text } });
 };
 
-/** Institutions (public directory, managed by the secretariat) and their units (managed by the admin lokal). */
+/**
+ * Institutions (public directory, managed by the system administrator and the data steward) and their
+ * units (managed by the admin lokal; seen too by the secretariats of the competitions it takes part in).
+ */
 export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
   const policyContext = { clockControl: config.clockControl };
   // The directory is public: a person whose profile is still incomplete may read it too.
   const open = { allowIncompleteProfile: true };
 
-  const abilitiesFor = (req: FastifyRequest, institutionId: number) => ({
+  /**
+   * The policy's subject for an institution's units: the organizers whose competitions it takes part in
+   * (not looked up for an anonymous reader of the public directory, who sees no units whatever they are).
+   */
+  const unitsOf = async (req: FastifyRequest, institutionId: number) => ({
+    institutionId,
+    participatesIn: req.actor ? await participationOf(db, institutionId) : [],
+  });
+
+  const abilitiesFor = async (req: FastifyRequest, institutionId: number) => ({
     manage: can(req.actor, 'institution.manage', {}, policyContext),
-    viewUnits: can(req.actor, 'unit.view', { institutionId }, policyContext),
+    viewUnits: can(req.actor, 'unit.view', await unitsOf(req, institutionId), policyContext),
     manageUnits: can(req.actor, 'unit.manage', { institutionId }, policyContext),
     viewUsers: can(req.actor, 'user.viewInstitution', { institutionId }, policyContext),
     createUpp: can(req.actor, 'user.createUpp', { institutionId }, policyContext),
@@ -91,7 +103,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const row = await findInstitution(db, req.params.id);
       if (!row) throw institutionNotFound();
-      return { institution: presentInstitution(row), abilities: abilitiesFor(req, row.id) };
+      return { institution: presentInstitution(row), abilities: await abilitiesFor(req, row.id) };
     },
   );
 
@@ -100,7 +112,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['institutions'],
-        summary: 'Add an institution (secretariat, system administrator)',
+        summary: 'Add an institution (system administrator, data steward)',
         body: createInstitutionBody,
         response: { 201: institutionResponse },
       },
@@ -115,7 +127,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .code(201)
-        .send({ institution: presentInstitution(row), abilities: abilitiesFor(req, row.id) });
+        .send({ institution: presentInstitution(row), abilities: await abilitiesFor(req, row.id) });
     },
   );
 
@@ -124,7 +136,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['institutions'],
-        summary: 'Edit an institution (secretariat, system administrator)',
+        summary: 'Edit an institution (system administrator, data steward)',
         params: institutionIdParams,
         body: updateInstitutionBody,
         response: { 200: institutionResponse },
@@ -139,7 +151,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: clientIp(req),
         now: clock.now(),
       });
-      return { institution: presentInstitution(row), abilities: abilitiesFor(req, row.id) };
+      return { institution: presentInstitution(row), abilities: await abilitiesFor(req, row.id) };
     },
   );
 
@@ -150,7 +162,8 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['institutions'],
         summary:
           'Import institutions from a CSV file (multipart field "file"; columns type, name, short_name, ' +
-          'region_code, parent_region_code; comma or semicolon). All rows or none; ?dryRun=1 checks only.',
+          'region_code, parent_region_code; comma or semicolon). All rows or none; ?dryRun=1 checks only ' +
+          '(system administrator, data steward).',
         consumes: ['multipart/form-data'],
         querystring: importQuery,
         response: { 200: importResponse },
@@ -189,7 +202,9 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['units'],
-        summary: "An institution's units with their number of proposer accounts",
+        summary:
+          "An institution's units with their number of proposer accounts (its admin lokal; the secretariat " +
+          'of an organizer whose competition it takes part in; system administrator)',
         params: institutionIdParams,
         response: { 200: unitListResponse },
       },
@@ -197,7 +212,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const institution = await findInstitution(db, req.params.id);
       if (!institution) throw institutionNotFound();
-      authorize(req, 'unit.view', { institutionId: institution.id });
+      authorize(req, 'unit.view', await unitsOf(req, institution.id));
       const units = await listUnits(db, institution.id);
       return {
         items: units.map(presentUnit),
@@ -250,7 +265,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
       const unit = await findUnit(db, req.params.id);
       // A unit the caller cannot even see does not exist for them (404); a visible one they may not
       // change is refused by the policy (403).
-      if (!unit || !can(req.actor, 'unit.view', { institutionId: unit.institution_id }, policyContext))
+      if (!unit || !can(req.actor, 'unit.view', await unitsOf(req, unit.institution_id), policyContext))
         throw unitNotFound();
       const actor = authorize(req, 'unit.manage', { institutionId: unit.institution_id });
       const updated = await updateUnit(db, {

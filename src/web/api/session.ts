@@ -22,6 +22,7 @@ export interface Me {
   roles: MeRole[];
   abilities: {
     manageInstitutions: boolean;
+    viewInstitutions: boolean;
     reviewAdminRequests: boolean;
     viewOutbox: boolean;
     viewAudit: boolean;

@@ -41,7 +41,7 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: '/sekretariat/dasbor', label: t('dashboard.nav') });
   if (me.abilities.reviewAdminRequests)
     items.push({ to: '/sekretariat/permohonan-admin', label: t('common.nav.adminRequests') });
-  if (me.abilities.manageInstitutions)
+  if (me.abilities.viewInstitutions)
     items.push({ to: '/sekretariat/instansi', label: t('common.nav.institutions') });
   if (me.abilities.manageAwards)
     items.push({ to: '/sekretariat/penghargaan', label: t('eligibility.nav.awards') });
@@ -115,6 +115,11 @@ function UserMenu({ me }: { me: Me }) {
                 <Text size="xs" c="gray.7" lh={1.2}>
                   {t(`common.roles.${role.role}`)}
                   {role.institutionName ? ` · ${role.institutionName}` : ''}
+                  {/* Further roles by name (e.g. the data steward a secretariat is delegated), once each. */}
+                  {[...new Set(me.roles.slice(1).map((r) => r.role))]
+                    .filter((r) => r !== role.role)
+                    .map((r) => ` + ${t(`common.roles.${r}`)}`)
+                    .join('')}
                 </Text>
               )}
             </Stack>

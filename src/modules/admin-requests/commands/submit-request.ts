@@ -8,9 +8,10 @@ import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
 import type { StoredObject } from '../../../platform/storage.js';
 import { emailTaken, normalizeEmail } from '../../users/commands/create-account.js';
-import { findInstitutionName, findPendingByEmail, findUserIdByEmail, listSecretariat } from '../queries.js';
+import { installationRoles } from '../../../domain/policy.js';
+import { findInstitutionName, findPendingByEmail, findUserIdByEmail, listReviewers } from '../queries.js';
 
-/** Where the secretariat reviews one request (the web app's route). */
+/** Where a reviewer reads one request (the web app's route). */
 export const reviewPath = (id: number) => `/sekretariat/permohonan-admin/${id}`;
 
 export const requestPending = () => {
@@ -23,8 +24,8 @@ export const requestPending = () => {
 
 /**
  * Records a local admin account request whose letter is already stored: the file row, the request
- * (pending), its audit row, the receipt to the applicant and a notice (mail + in-app) to every
- * secretariat member, in one transaction. Refuses an unknown institution (400), an e-mail that already
+ * (pending), its audit row, the receipt to the applicant and a notice (mail + in-app) to every reviewer
+ * (system administrators and data stewards), in one transaction. Refuses an unknown institution (400), an e-mail that already
  * has an account (409 `email_taken`) or a pending request (409 `request_pending`).
  */
 export async function submitAdminRequest(
@@ -113,7 +114,7 @@ export async function submitAdminRequest(
       },
       now: input.now,
     });
-    for (const member of await listSecretariat(tx)) {
+    for (const member of await listReviewers(tx, installationRoles('adminRequest.review'))) {
       await enqueueMail(tx, {
         to: member.email,
         toName: member.name,

@@ -188,6 +188,8 @@ export const secretariat: typeof idSecretariat = {
     parentHint: 'Optional, e.g. the province of a BUMD.',
     pickerPlaceholder: 'Type part of the name…',
     typeToSearch: 'Type at least 2 letters to search.',
+    readOnly:
+      'The institution list is reference data shared by every competition. You can read it; changes are made by the System Administrator or the Reference Data Steward.',
   },
   import: {
     open: 'Import CSV',

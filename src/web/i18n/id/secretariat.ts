@@ -188,6 +188,8 @@ export const secretariat = {
     parentHint: 'Opsional, mis. provinsi untuk sebuah BUMD.',
     pickerPlaceholder: 'Ketik sebagian nama…',
     typeToSearch: 'Ketik minimal 2 huruf untuk mencari.',
+    readOnly:
+      'Daftar instansi adalah data rujukan bersama seluruh kompetisi. Anda dapat melihatnya; perubahannya dilakukan oleh Administrator Sistem atau Pengelola Data Referensi.',
   },
   import: {
     open: 'Impor CSV',

@@ -292,6 +292,9 @@ export function InstitutionsPage() {
           </Group>
         )}
       </Group>
+      {list.data && !canManage && (
+        <AdminNotice tone="info">{t('secretariat.institutions.readOnly')}</AdminNotice>
+      )}
       {canManage && (
         <Collapse expanded={importOpen} id="institution-import">
           <ImportCard />

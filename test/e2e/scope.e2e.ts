@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
+import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+
+/*
+ * Organizer scope in the browser: the navigation and the registry pages follow the abilities the API
+ * returns. The Kalimantan Timur secretariat reads the institution registry and has no award registry or
+ * admin lokal requests; the national (KemenPAN-RB) secretariat, the demo's data steward, manages them.
+ */
+describe('organizer scope in Chromium: what each secretariat is offered', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function loggedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({
+      viewport,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Makassar',
+      bypassCSP: true, // axe-core is injected as an inline script
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.baseUrl + '/masuk');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+    return page;
+  }
+
+  /** The links of the side navigation, in order. */
+  const navLinks = async (page: Page) => {
+    const nav = page.getByRole('navigation', { name: 'Menu' });
+    await expect.poll(() => nav.getByRole('link').count()).toBeGreaterThan(1);
+    return nav.getByRole('link').allTextContents();
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    await seedReferenceData(server.ctx.db);
+    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('gives the Kaltim secretariat its competitions and a read-only institution registry', async () => {
+    const page = await loggedIn('sekretariat.kaltim@demo.sinovik.id');
+    const links = await navLinks(page);
+    expect(links).toContain('Instansi');
+    expect(links).toContain('Kompetisi');
+    expect(links).not.toContain('Daftar Penghargaan');
+    expect(links).not.toContain('Permohonan Admin Lokal');
+    await shoot(page, 'scope-01-kaltim-competitions');
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Instansi' }).click();
+    await page.waitForURL('**/sekretariat/instansi');
+    await expect
+      .poll(() =>
+        page
+          .getByText('Daftar instansi adalah data rujukan bersama seluruh kompetisi.', { exact: false })
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(2);
+    expect(await page.getByRole('button', { name: 'Tambah instansi' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Impor CSV' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Ubah/ }).count()).toBe(0);
+    await shoot(page, 'scope-02-kaltim-institutions-read-only');
+
+    // Typed addresses of the owners' pages say plainly that the role does not allow them.
+    for (const path of ['/sekretariat/penghargaan', '/sekretariat/permohonan-admin']) {
+      await page.goto(server.baseUrl + path);
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toBe('Anda tidak memiliki akses ke halaman ini.');
+    }
+    await shoot(page, 'scope-03-kaltim-admin-requests-refused');
+  });
+
+  it('gives the national secretariat, the data steward, the registries and the requests', async () => {
+    const page = await loggedIn('sekretariat@demo.sinovik.id');
+    const links = await navLinks(page);
+    for (const link of ['Kompetisi', 'Permohonan Admin Lokal', 'Instansi', 'Daftar Penghargaan'])
+      expect(links).toContain(link);
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Instansi' }).click();
+    await page.waitForURL('**/sekretariat/instansi');
+    await expect.poll(() => page.getByRole('button', { name: 'Tambah instansi' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText('Daftar instansi adalah data rujukan bersama seluruh kompetisi.', { exact: false })
+        .count(),
+    ).toBe(0);
+    await shoot(page, 'scope-04-national-institutions');
+
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Permohonan Admin Lokal' })
+      .click();
+    await page.waitForURL('**/sekretariat/permohonan-admin');
+    await expect.poll(() => page.getByText('Pemerintah Kota Samarinda').first().isVisible()).toBe(true);
+    await shoot(page, 'scope-05-national-admin-requests');
+  });
+});
