@@ -143,7 +143,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Builds the world in the context's database, through the API wherever a person would act. */
-export async function buildWorld(ctx: TestContext, tag = ''): Promise<World> {
+export async function buildWorld(
+  ctx: TestContext,
+  tag = '',
+  opts: {
+    /** Where the reset mail's token is read from; by default the mail files (no SMTP_URL). */
+    resetToken?: (email: string) => Promise<string>;
+  } = {},
+): Promise<World> {
   ctx.clock.freeze(WORLD_NOW);
   const db = ctx.db;
   const A = await publishedKipp(db, { organizerName: `Kementerian Matriks A${tag}`, now: WORLD_NOW });
@@ -332,7 +339,7 @@ export async function buildWorld(ctx: TestContext, tag = ''): Promise<World> {
       institutionId: String(y.id),
       name: `Pemohon ${CANARIES.yApplicant.marker}${tag}`,
       position: 'Kepala Bagian Organisasi',
-      email: `pemohon${tag}.${crypto.randomBytes(3).toString('hex')}@matriks-y.go.id`,
+      email: `pemohon.${crypto.randomBytes(4).toString('hex')}@matriks-y.go.id`,
       phone: '081234567891',
       locale: 'id',
     },
@@ -364,7 +371,9 @@ export async function buildWorld(ctx: TestContext, tag = ''): Promise<World> {
     [200, 202, 204],
   );
   await ctx.deliverMail();
-  const resetToken = findResetToken(ctx.dataDir, admin.email);
+  const resetToken = opts.resetToken
+    ? await opts.resetToken(admin.email)
+    : findResetToken(ctx.dataDir, admin.email);
 
   const outboxReset = (
     await db
