@@ -19,6 +19,7 @@ import type { Db } from './db/connect.js';
 import { AdjustableClock } from './platform/clock.js';
 import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
+import { recordRoutes } from './platform/route-table.js';
 import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { FileStorage } from './platform/storage.js';
@@ -78,6 +79,7 @@ export async function buildApp(opts: {
     }),
     bodyLimit: 2 * 1024 * 1024,
   });
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,0 +1,669 @@
+import { toDefinition } from '../../src/modules/competitions/present.js';
+import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
+import { samplePdf } from '../../src/seed/sample-pdf.js';
+import { ACTORS, multipart, type ActorName, type World } from './world.js';
+
+/*
+ * What each route of the API lets each actor do, written once per route. The matrix test takes the route
+ * table from the running app (not from this file) and fails for a route this file does not name, and for an
+ * entry naming a route that no longer exists.
+ *
+ * A route is `public` (every actor, anonymous included, is served: nothing to deny), or it lists bindings:
+ * the path parameters (and body) of one object, and the actors allowed to act on that object. Every other
+ * actor must be refused (401 when anonymous, else 403 or 404). Bindings name objects of the actor's own
+ * scope and objects of another institution and another organizer (see world.ts).
+ */
+
+export type Body =
+  { json: unknown } | { multipart: ReturnType<typeof multipart> } | { raw: string; contentType: string };
+
+export interface Binding {
+  /** What the binding is, for the test's name. */
+  name: string;
+  params?: (w: World) => Record<string, string | number>;
+  query?: (w: World) => Record<string, string>;
+  body?: (w: World) => Body | Promise<Body>;
+  allow: readonly ActorName[];
+  /**
+   * Statuses an allowed actor may get besides 2xx/3xx: a domain refusal that comes after authorization
+   * (e.g. 409 for a state the shared world no longer allows). Never 401/403/404 and never 400 by default,
+   * so a wrong body in this file is noticed.
+   */
+  alsoAccept?: readonly number[];
+}
+
+export interface RouteCase {
+  public?: true;
+  /** Public routes: statuses other than 2xx/3xx that are expected (a login with a wrong password). */
+  alsoAccept?: readonly number[];
+  params?: (w: World) => Record<string, string | number>;
+  body?: (w: World) => Body | Promise<Body>;
+  query?: (w: World) => Record<string, string>;
+  bindings?: readonly Binding[];
+  /** Runs after every other route (it changes what later requests would see). */
+  last?: true;
+}
+
+const ALL = ACTORS;
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
+const ADMIN = ['system_admin'] as const;
+const json = (value: unknown): Body => ({ json: value });
+const pdfUpload = (name: string) =>
+  ({ multipart: multipart({ kind: 'evidence' }, { field: 'file', name, content: samplePdf(name) }) }) as Body;
+const institutionsCsv = () => ({
+  multipart: multipart(
+    {},
+    {
+      field: 'file',
+      name: 'instansi.csv',
+      content: Buffer.from(
+        `type,name,short_name,region_code,parent_region_code\nlembaga,Lembaga Matriks Impor ${++unique},,,\n`,
+      ),
+    },
+  ),
+});
+
+/** Names that must be new each time (the registries refuse a name twice). */
+let unique = 0;
+
+/** A closing later than the last one asked for: each extension must move the deadline further. */
+let closingDay = 9;
+const laterClosing = () => `2026-05-${String(++closingDay).padStart(2, '0')}T16:59:00.000Z`;
+
+/** Ids of a proposal, its path parameter. */
+const pid = (p: (w: World) => { id: number }) => (w: World) => ({ id: p(w).id });
+
+/** The proposal bindings: X's objects, Y's in A, Y's in B, and who may read each. */
+const readProposal = [
+  { name: "X's draft", params: pid((w) => w.pXDraft), allow: ['upp', 'local_admin', 'system_admin'] },
+  {
+    name: "X's forwarded proposal",
+    params: pid((w) => w.pXForwarded),
+    allow: ['upp', 'local_admin', 'secretariat', 'system_admin'],
+  },
+  { name: "Y's draft (another institution)", params: pid((w) => w.pYDraft), allow: ADMIN },
+  {
+    name: "Y's proposal in B (another organizer)",
+    params: pid((w) => w.pYForwardedB),
+    allow: ['secretariat_other', 'system_admin'],
+  },
+] as const satisfies readonly Binding[];
+
+const competitionOf = (which: 'A' | 'B') => (w: World) => ({ id: which === 'A' ? w.compA : w.compB });
+const draftOf = (which: 'A' | 'B') => (w: World) => ({ id: which === 'A' ? w.compADraft : w.compBDraft });
+const organizerOnly = (params: (w: World) => Record<string, number>, extra: Partial<Binding> = {}) =>
+  [
+    { name: "A's (own organizer)", params, allow: ['secretariat', 'system_admin'], ...extra },
+    {
+      name: "B's (another organizer)",
+      params: (w: World) => {
+        const p = params({ ...w, compA: w.compB, compADraft: w.compBDraft, invitationA: w.invitationB });
+        return p;
+      },
+      allow: ['secretariat_other', 'system_admin'],
+      ...extra,
+    },
+  ] as const satisfies readonly Binding[];
+
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  // Documentation and health: public.
+  'GET /api/docs': { public: true },
+  'GET /api/docs/static/index.html': { public: true },
+  'GET /api/docs/static/swagger-initializer.js': { public: true },
+  'GET /api/docs/static/*': { public: true, alsoAccept: [404] },
+  'GET /api/docs/json': { public: true },
+  'GET /api/docs/yaml': { public: true },
+  'GET /api/health': { public: true },
+  'GET /api/time': { public: true },
+  'POST /api/system/clock': {
+    bindings: [{ name: 'no move', body: () => json({ advanceMs: 0 }), allow: ADMIN }],
+  },
+
+  // Accounts.
+  'POST /api/auth/login': {
+    public: true,
+    alsoAccept: [401, 429],
+    body: () => json({ email: 'tidak.ada@matriks.go.id', password: 'salah-sekali' }),
+  },
+  'POST /api/auth/logout': { public: true, last: true },
+  'GET /api/auth/me': { public: true },
+  'POST /api/auth/password': {
+    bindings: [
+      {
+        name: 'wrong current password',
+        body: () => json({ currentPassword: 'bukan-sandi-ini', newPassword: 'Sandi-Baru-Matriks-2026' }),
+        allow: SIGNED_IN,
+        alsoAccept: [400, 422, 429],
+      },
+    ],
+  },
+  'POST /api/auth/password-reset/request': {
+    public: true,
+    alsoAccept: [429],
+    body: () => json({ email: 'tidak.ada@matriks.go.id' }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    public: true,
+    alsoAccept: [400, 410, 422, 429],
+    body: () => json({ token: 'bukan-token', newPassword: 'Sandi-Baru-Matriks-2026' }),
+  },
+  'POST /api/auth/profile': {
+    bindings: [
+      {
+        name: 'own profile',
+        body: () => json({ name: 'Nama Baru', position: 'Staf', phone: '081234567890', locale: 'id' }),
+        allow: SIGNED_IN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'GET /api/auth/token': {
+    public: true,
+    alsoAccept: [400, 404, 410],
+    query: () => ({ token: 'bukan-token' }),
+  },
+
+  // Audit log: the system administrator and secretariats (each its own organizer's entries).
+  'GET /api/audit': {
+    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+  },
+  'GET /api/audit/verify': { bindings: [{ name: 'verify', allow: ADMIN }] },
+  'GET /api/audit/export.csv': {
+    bindings: [{ name: 'export', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+  },
+
+  // Admin-lokal account requests: public form; review by the owners of reference data.
+  'POST /api/admin-requests': {
+    public: true,
+    alsoAccept: [400, 429],
+    body: () => ({ multipart: multipart({ name: 'x' }) }),
+  },
+  'GET /api/admin-requests': { bindings: [{ name: 'list', allow: ADMIN }] },
+  'GET /api/admin-requests/:id': {
+    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN }],
+  },
+  'GET /api/admin-requests/:id/letter': {
+    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN }],
+  },
+  'POST /api/admin-requests/:id/reject': {
+    bindings: [
+      {
+        name: "Y's request",
+        params: (w) => ({ id: w.adminRequestY }),
+        body: () => json({ reason: 'Surat permohonan tidak ditandatangani pejabat berwenang.' }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/admin-requests/:id/approve': {
+    bindings: [
+      { name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+
+  // The award registry: public to read, written by the owners of reference data.
+  'GET /api/awards': { bindings: [{ name: 'list', allow: SIGNED_IN }] },
+  'POST /api/awards': {
+    bindings: [
+      {
+        name: 'new row',
+        body: () =>
+          json({
+            year: 2018,
+            level: 'TOP99',
+            innovationTitle: 'Inovasi Baru Matriks',
+            institutionName: 'Lembaga Matriks',
+          }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/awards/import': {
+    bindings: [
+      {
+        name: 'csv',
+        body: () => ({
+          multipart: multipart(
+            {},
+            {
+              field: 'file',
+              name: 'penghargaan.csv',
+              content: Buffer.from(
+                `year,level,innovation,institution,source,notes\n2017,TOP99,Inovasi Impor Matriks ${++unique},Lembaga Matriks,,\n`,
+              ),
+            },
+          ),
+        }),
+        allow: ADMIN,
+        alsoAccept: [409, 422],
+      },
+    ],
+  },
+  'PATCH /api/awards/:id': {
+    bindings: [
+      {
+        name: 'row',
+        params: (w) => ({ id: w.award }),
+        body: () => json({ notes: 'Catatan matriks' }),
+        allow: ADMIN,
+      },
+    ],
+  },
+  'DELETE /api/awards/:id': {
+    last: true,
+    bindings: [{ name: 'row', params: (w) => ({ id: w.award }), allow: ADMIN }],
+  },
+
+  // The institution registry: public to read, written by the owners of reference data.
+  'GET /api/institutions': { public: true },
+  'POST /api/institutions': {
+    bindings: [
+      {
+        name: 'new',
+        body: () => json({ type: 'lembaga', name: `Lembaga Matriks Baru ${++unique}` }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/institutions/import': {
+    bindings: [{ name: 'csv', body: institutionsCsv, allow: ADMIN, alsoAccept: [409, 422] }],
+  },
+  'GET /api/institutions/:id': { public: true, params: (w) => ({ id: w.instY }) },
+  'PATCH /api/institutions/:id': {
+    bindings: [
+      { name: 'X', params: (w) => ({ id: w.instX }), body: () => json({ shortName: 'MTX' }), allow: ADMIN },
+      { name: 'Y', params: (w) => ({ id: w.instY }), body: () => json({ shortName: 'MTY' }), allow: ADMIN },
+    ],
+  },
+  'GET /api/institutions/:id/units': {
+    bindings: [
+      {
+        name: 'X (takes part in A)',
+        params: (w) => ({ id: w.instX }),
+        allow: ['local_admin', 'secretariat', 'system_admin'],
+      },
+      {
+        name: 'Y (takes part in A and B)',
+        params: (w) => ({ id: w.instY }),
+        allow: ['secretariat', 'secretariat_other', 'system_admin'],
+      },
+    ],
+  },
+  'POST /api/institutions/:id/units': {
+    bindings: [
+      {
+        name: 'X',
+        params: (w) => ({ id: w.instX }),
+        body: () => json({ name: 'UPP Matriks Baru', kind: 'upp' }),
+        allow: ['local_admin', 'system_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: 'Y',
+        params: (w) => ({ id: w.instY }),
+        body: () => json({ name: 'UPP Matriks Baru', kind: 'upp' }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'PATCH /api/units/:id': {
+    bindings: [
+      {
+        name: "X's unit",
+        params: (w) => ({ id: w.unitX }),
+        body: () => json({ kind: 'upp' }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      { name: "Y's unit", params: (w) => ({ id: w.unitY }), body: () => json({ kind: 'upp' }), allow: ADMIN },
+    ],
+  },
+  'GET /api/institutions/:id/users': {
+    bindings: [
+      { name: 'X', params: (w) => ({ id: w.instX }), allow: ['local_admin', 'system_admin'] },
+      { name: 'Y', params: (w) => ({ id: w.instY }), allow: ADMIN },
+    ],
+  },
+  'POST /api/institutions/:id/users': {
+    bindings: [
+      {
+        name: 'X',
+        params: (w) => ({ id: w.instX }),
+        body: (w) =>
+          json({
+            email: `upp.baru.${w.unitX}.${Date.now()}@matriks-x.go.id`,
+            name: 'UPP Baru',
+            unitId: w.unitX,
+          }),
+        allow: ['local_admin', 'system_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: 'Y',
+        params: (w) => ({ id: w.instY }),
+        body: (w) =>
+          json({
+            email: `upp.baru.${w.unitY}.${Date.now()}@matriks-y.go.id`,
+            name: 'UPP Baru',
+            unitId: w.unitY,
+          }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/users/:id/resend-invitation': {
+    bindings: [
+      {
+        name: 'user of X',
+        params: (w) => ({ id: w.otherUserX }),
+        allow: ['local_admin', 'system_admin'],
+        alsoAccept: [409],
+      },
+      { name: 'user of Y', params: (w) => ({ id: w.otherUserY }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+
+  // Competitions.
+  'GET /api/competitions': { public: true },
+  'POST /api/competitions/from-template': {
+    bindings: [
+      {
+        name: 'for A',
+        body: (w) => json({ template: 'kipp', year: 2028, organizerInstitutionId: w.orgA }),
+        allow: ['secretariat', 'system_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: 'for B',
+        body: (w) => json({ template: 'kipp', year: 2028, organizerInstitutionId: w.orgB }),
+        allow: ['secretariat_other', 'system_admin'],
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'GET /api/competitions/:id': {
+    bindings: [
+      { name: "A's published", params: competitionOf('A'), allow: ALL },
+      { name: "A's draft", params: draftOf('A'), allow: ['secretariat', 'system_admin'] },
+      { name: "B's draft", params: draftOf('B'), allow: ['secretariat_other', 'system_admin'] },
+    ],
+  },
+  'PUT /api/competitions/:id': {
+    bindings: organizerOnly(draftOf('A'), {
+      body: async (w: World) => json(toDefinition((await loadCompetitionFull(w.ctx.db, w.compADraft))!)),
+    }).map((b, i) =>
+      i === 0
+        ? b
+        : {
+            ...b,
+            body: async (w: World) =>
+              json(toDefinition((await loadCompetitionFull(w.ctx.db, w.compBDraft))!)),
+          },
+    ),
+  },
+  'POST /api/competitions/:id/publish': {
+    last: true,
+    bindings: organizerOnly(draftOf('A'), { alsoAccept: [409, 422] }),
+  },
+  'POST /api/competitions/:id/unpublish': {
+    last: true,
+    bindings: organizerOnly(competitionOf('A'), { alsoAccept: [409, 422] }),
+  },
+  'GET /api/competitions/:id/extensions': {
+    bindings: [
+      { name: "A's published", params: competitionOf('A'), allow: ALL },
+      { name: "B's draft", params: draftOf('B'), allow: ['secretariat_other', 'system_admin'] },
+    ],
+  },
+  'POST /api/competitions/:id/extend-submission': {
+    bindings: organizerOnly(competitionOf('A'), {
+      body: () => json({ closesAt: laterClosing(), letterNumber: 'B/9/MTRKS/2026' }),
+      alsoAccept: [409, 422],
+    }),
+  },
+  'GET /api/competitions/:id/dashboard': { bindings: organizerOnly(competitionOf('A')) },
+  'GET /api/competitions/:id/proposals/export': {
+    bindings: organizerOnly(competitionOf('A'), { query: () => ({ format: 'csv' }) }),
+  },
+  'GET /api/competitions/:id/invitations': { bindings: organizerOnly(competitionOf('A')) },
+  'POST /api/competitions/:id/invitations': {
+    bindings: [
+      {
+        name: "A's",
+        params: competitionOf('A'),
+        body: (w) => json({ groupKey: 'khusus', institutionId: w.instY, letterNumber: 'B/3/MTRKS/2026' }),
+        allow: ['secretariat', 'system_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: "B's",
+        params: competitionOf('B'),
+        body: (w) => json({ groupKey: 'khusus', institutionId: w.instX, letterNumber: 'B/4/MTRKS/2026' }),
+        allow: ['secretariat_other', 'system_admin'],
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/competitions/:id/invitations/:invitationId/revoke': {
+    last: true,
+    bindings: [
+      {
+        name: "A's",
+        params: (w) => ({ id: w.compA, invitationId: w.invitationA }),
+        allow: ['secretariat', 'system_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: "B's",
+        params: (w) => ({ id: w.compB, invitationId: w.invitationB }),
+        allow: ['secretariat_other', 'system_admin'],
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'POST /api/competitions/:id/proposals': {
+    bindings: [
+      {
+        name: 'in A',
+        params: competitionOf('A'),
+        body: () => json({ groupKey: 'umum', title: 'Inovasi Baru dari Matriks' }),
+        allow: ['upp'],
+        alsoAccept: [409, 422],
+      },
+    ],
+  },
+
+  // Mail.
+  'GET /api/outbox': {
+    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+  },
+  'GET /api/outbox/:id': {
+    bindings: [
+      { name: "the administrator's reset mail", params: (w) => ({ id: w.outboxReset }), allow: ADMIN },
+    ],
+  },
+  'GET /api/outbox/:id/eml': {
+    bindings: [
+      { name: "the administrator's reset mail", params: (w) => ({ id: w.outboxReset }), allow: ADMIN },
+    ],
+  },
+  'POST /api/outbox/:id/retry': {
+    bindings: [
+      {
+        name: "the administrator's reset mail",
+        params: (w) => ({ id: w.outboxReset }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'GET /api/notifications': { bindings: [{ name: 'own', allow: SIGNED_IN }] },
+  'POST /api/notifications/read-all': { bindings: [{ name: 'own', allow: SIGNED_IN }] },
+  'POST /api/notifications/:id/read': {
+    bindings: [
+      {
+        name: "the admin lokal's",
+        params: (w) => ({ id: w.notificationOfLocalAdmin }),
+        allow: ['local_admin'],
+      },
+      { name: "Y's admin lokal's", params: (w) => ({ id: w.notificationOfY }), allow: [] },
+    ],
+  },
+
+  // Proposals.
+  'GET /api/proposals': {
+    bindings: [
+      { name: 'list', allow: ['upp', 'local_admin', 'secretariat', 'secretariat_other', 'system_admin'] },
+    ],
+  },
+  'GET /api/proposals/:id': { bindings: readProposal },
+  'GET /api/proposals/:id/pdf': { bindings: readProposal },
+  'GET /api/proposals/:id/revisions': { bindings: readProposal },
+  'GET /api/proposals/:id/revisions/:rev': {
+    bindings: readProposal.map((b) => ({
+      ...b,
+      params: (w: World) => ({ ...b.params(w), rev: w.firstRevision[b.params(w).id] }),
+    })),
+  },
+  'PATCH /api/proposals/:id': {
+    bindings: [
+      {
+        name: "X's draft",
+        params: pid((w) => w.pXDraft),
+        body: (w) => json({ version: w.pXDraft.version, acronym: 'MTRKS' }),
+        allow: ['upp'],
+        alsoAccept: [409],
+      },
+      {
+        name: "Y's draft",
+        params: pid((w) => w.pYDraft),
+        body: (w) => json({ version: w.pYDraft.version, acronym: 'MTRKS' }),
+        allow: [],
+      },
+    ],
+  },
+  'POST /api/proposals/:id/send': {
+    bindings: [
+      { name: "X's draft", params: pid((w) => w.pXDraft), allow: ['upp'], alsoAccept: [409, 422] },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
+  'POST /api/proposals/:id/return': {
+    bindings: [
+      {
+        name: "X's sent proposal",
+        params: pid((w) => w.pXSent),
+        body: () => json({ note: 'Lengkapi bukti dukung pada bagian implementasi.' }),
+        allow: ['local_admin'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "Y's draft",
+        params: pid((w) => w.pYDraft),
+        body: () => json({ note: 'Lengkapi bukti dukung pada bagian implementasi.' }),
+        allow: [],
+      },
+    ],
+  },
+  'POST /api/proposals/:id/forward': {
+    bindings: [
+      {
+        name: "X's sent proposal",
+        params: pid((w) => w.pXSent),
+        body: (w) => json({ version: w.pXSent.version }),
+        allow: ['local_admin'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "Y's draft",
+        params: pid((w) => w.pYDraft),
+        body: (w) => json({ version: w.pYDraft.version }),
+        allow: [],
+      },
+    ],
+  },
+  'POST /api/proposals/:id/withdraw': {
+    last: true,
+    bindings: [
+      {
+        name: "X's forwarded",
+        params: pid((w) => w.pXForwarded),
+        allow: ['local_admin'],
+        alsoAccept: [409, 422],
+      },
+      { name: "Y's in B", params: pid((w) => w.pYForwardedB), allow: [] },
+    ],
+  },
+  'POST /api/proposals/:id/attachments': {
+    bindings: [
+      {
+        name: "X's draft",
+        params: pid((w) => w.pXDraft),
+        body: () => pdfUpload('tambahan.pdf'),
+        allow: ['upp'],
+        alsoAccept: [409, 422],
+      },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), body: () => pdfUpload('tambahan.pdf'), allow: [] },
+    ],
+  },
+  'PUT /api/proposals/:id/attachments/:attachmentId': {
+    bindings: [
+      {
+        name: "X's evidence",
+        params: (w) => ({ id: w.pXDraft.id, attachmentId: w.attX }),
+        body: () => pdfUpload('pengganti.pdf'),
+        allow: ['upp'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "Y's evidence",
+        params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attY }),
+        body: () => pdfUpload('pengganti.pdf'),
+        allow: [],
+      },
+    ],
+  },
+  'PATCH /api/proposals/:id/attachments/:attachmentId': {
+    bindings: [
+      {
+        name: "X's evidence",
+        params: (w) => ({ id: w.pXDraft.id, attachmentId: w.attX }),
+        body: () => json({ sectionKey: null }),
+        allow: ['upp'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "Y's evidence",
+        params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attY }),
+        body: () => json({ sectionKey: null }),
+        allow: [],
+      },
+    ],
+  },
+  'DELETE /api/proposals/:id/attachments/:attachmentId': {
+    last: true,
+    bindings: [
+      {
+        name: "X's evidence",
+        params: (w) => ({ id: w.pXDraft.id, attachmentId: w.attX }),
+        allow: ['upp'],
+        alsoAccept: [409],
+      },
+      { name: "Y's evidence", params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attY }), allow: [] },
+    ],
+  },
+  'GET /api/proposals/:id/attachments/:attachmentId/download': {
+    bindings: [
+      {
+        name: "X's evidence",
+        params: (w) => ({ id: w.pXDraft.id, attachmentId: w.attX }),
+        allow: ['upp', 'local_admin', 'system_admin'],
+      },
+      { name: "Y's evidence", params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attY }), allow: ADMIN },
+    ],
+  },
+};
