@@ -114,7 +114,7 @@ beforeAll(async () => {
           const query = (b?.query ?? c.query)?.(w);
           const res = await send(
             method,
-            fill(url.replace('/*', '/index.css'), (b?.params ?? c.params)?.(w) ?? {}),
+            fill(url.replace('/*', '/index.css'), (await (b?.params ?? c.params)?.(w)) ?? {}),
             actor,
             body,
             query,

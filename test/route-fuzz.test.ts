@@ -171,7 +171,7 @@ describe('fuzzing every route (issue 9)', () => {
       const binding = c?.bindings?.find((b) => b.allow.length > 0);
       const actor = binding?.allow.find((a) => a !== 'anonymous') ?? 'system_admin';
       const cookie = await sessionCookie(ctx, w.userIds[actor]);
-      const params = (binding?.params ?? c?.params)?.(w) ?? {};
+      const params = (await (binding?.params ?? c?.params)?.(w)) ?? {};
       let runs = 0;
       await fc.assert(
         fc.asyncProperty(requests(route as never), async (r) => {

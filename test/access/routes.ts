@@ -1,3 +1,4 @@
+import { createAward } from '../../src/modules/awards/commands/create-award.js';
 import { toDefinition } from '../../src/modules/competitions/present.js';
 import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
@@ -20,7 +21,8 @@ export type Body =
 export interface Binding {
   /** What the binding is, for the test's name. */
   name: string;
-  params?: (w: World) => Record<string, string | number>;
+  /** Asked once per request: a binding may make a new object each time (one that a request removes). */
+  params?: (w: World) => Record<string, string | number> | Promise<Record<string, string | number>>;
   query?: (w: World) => Record<string, string>;
   body?: (w: World) => Body | Promise<Body>;
   allow: readonly ActorName[];
@@ -47,6 +49,8 @@ export interface RouteCase {
 const ALL = ACTORS;
 const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 const ADMIN = ['system_admin'] as const;
+/** The owners of the installation's reference data (registries, admin-lokal accounts). */
+const STEWARDS = ['data_steward', 'system_admin'] as const;
 const json = (value: unknown): Body => ({ json: value });
 const pdfUpload = (name: string) =>
   ({ multipart: multipart({ kind: 'evidence' }, { field: 'file', name, content: samplePdf(name) }) }) as Body;
@@ -69,6 +73,21 @@ let unique = 0;
 /** A closing later than the last one asked for: each extension must move the deadline further. */
 let closingDay = 9;
 const laterClosing = () => `2026-05-${String(++closingDay).padStart(2, '0')}T16:59:00.000Z`;
+
+/** A new row of the award registry (made by the command, not the route under test). */
+async function newAward(w: World): Promise<number> {
+  const row = await createAward(w.ctx.db, {
+    year: 2016,
+    level: 'TOP99',
+    innovationTitle: `Inovasi Dihapus ${++unique}`,
+    institutionName: 'Lembaga Matriks',
+    institutionId: null,
+    actorUserId: w.userIds.system_admin,
+    ip: null,
+    now: new Date(),
+  });
+  return row.id;
+}
 
 /** Ids of a proposal, its path parameter. */
 const pid = (p: (w: World) => { id: number }) => (w: World) => ({ id: p(w).id });
@@ -178,12 +197,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     alsoAccept: [400, 429],
     body: () => ({ multipart: multipart({ name: 'x' }) }),
   },
-  'GET /api/admin-requests': { bindings: [{ name: 'list', allow: ADMIN }] },
+  'GET /api/admin-requests': { bindings: [{ name: 'list', allow: STEWARDS }] },
   'GET /api/admin-requests/:id': {
-    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN }],
+    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: STEWARDS }],
   },
   'GET /api/admin-requests/:id/letter': {
-    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN }],
+    bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: STEWARDS }],
   },
   'POST /api/admin-requests/:id/reject': {
     bindings: [
@@ -191,14 +210,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         name: "Y's request",
         params: (w) => ({ id: w.adminRequestY }),
         body: () => json({ reason: 'Surat permohonan tidak ditandatangani pejabat berwenang.' }),
-        allow: ADMIN,
+        allow: STEWARDS,
         alsoAccept: [409],
       },
     ],
   },
   'POST /api/admin-requests/:id/approve': {
     bindings: [
-      { name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: ADMIN, alsoAccept: [409] },
+      { name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: STEWARDS, alsoAccept: [409] },
     ],
   },
 
@@ -215,7 +234,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
             innovationTitle: 'Inovasi Baru Matriks',
             institutionName: 'Lembaga Matriks',
           }),
-        allow: ADMIN,
+        allow: STEWARDS,
         alsoAccept: [409],
       },
     ],
@@ -236,7 +255,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
             },
           ),
         }),
-        allow: ADMIN,
+        allow: STEWARDS,
         alsoAccept: [409, 422],
       },
     ],
@@ -247,13 +266,19 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         name: 'row',
         params: (w) => ({ id: w.award }),
         body: () => json({ notes: 'Catatan matriks' }),
-        allow: ADMIN,
+        allow: STEWARDS,
       },
     ],
   },
   'DELETE /api/awards/:id': {
     last: true,
-    bindings: [{ name: 'row', params: (w) => ({ id: w.award }), allow: ADMIN }],
+    bindings: [
+      {
+        name: 'a row of its own for each request',
+        params: async (w) => ({ id: await newAward(w) }),
+        allow: STEWARDS,
+      },
+    ],
   },
 
   // The institution registry: public to read, written by the owners of reference data.
@@ -263,19 +288,29 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       {
         name: 'new',
         body: () => json({ type: 'lembaga', name: `Lembaga Matriks Baru ${++unique}` }),
-        allow: ADMIN,
+        allow: STEWARDS,
         alsoAccept: [409],
       },
     ],
   },
   'POST /api/institutions/import': {
-    bindings: [{ name: 'csv', body: institutionsCsv, allow: ADMIN, alsoAccept: [409, 422] }],
+    bindings: [{ name: 'csv', body: institutionsCsv, allow: STEWARDS, alsoAccept: [409, 422] }],
   },
   'GET /api/institutions/:id': { public: true, params: (w) => ({ id: w.instY }) },
   'PATCH /api/institutions/:id': {
     bindings: [
-      { name: 'X', params: (w) => ({ id: w.instX }), body: () => json({ shortName: 'MTX' }), allow: ADMIN },
-      { name: 'Y', params: (w) => ({ id: w.instY }), body: () => json({ shortName: 'MTY' }), allow: ADMIN },
+      {
+        name: 'X',
+        params: (w) => ({ id: w.instX }),
+        body: () => json({ shortName: 'MTX' }),
+        allow: STEWARDS,
+      },
+      {
+        name: 'Y',
+        params: (w) => ({ id: w.instY }),
+        body: () => json({ shortName: 'MTY' }),
+        allow: STEWARDS,
+      },
     ],
   },
   'GET /api/institutions/:id/units': {
@@ -286,9 +321,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         allow: ['local_admin', 'secretariat', 'system_admin'],
       },
       {
-        name: 'Y (takes part in A and B)',
+        name: 'Y (a draft in A; forwarded to and invited by B)',
         params: (w) => ({ id: w.instY }),
-        allow: ['secretariat', 'secretariat_other', 'system_admin'],
+        allow: ['secretariat_other', 'system_admin'],
       },
     ],
   },
@@ -527,6 +562,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     bindings: readProposal.map((b) => ({
       ...b,
       params: (w: World) => ({ ...b.params(w), rev: w.firstRevision[b.params(w).id] }),
+      // (the proposal bindings' params are plain functions)
     })),
   },
   'PATCH /api/proposals/:id': {

@@ -27,6 +27,7 @@ export const ACTORS = [
   'secretariat_other',
   'evaluator',
   'panelist',
+  'data_steward',
   'system_admin',
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -47,7 +48,7 @@ export const CANARIES = {
   /** The people of Y (names): who may see Y's proposals in B (as their authors), nobody else. */
   yPeople: { marker: 'KANARI-YORANG', readers: ['secretariat_other', 'system_admin'] },
   /** Who asked for an admin-lokal account of Y: the owners of reference data. */
-  yApplicant: { marker: 'KANARI-YPEMOHON', readers: ['system_admin'] },
+  yApplicant: { marker: 'KANARI-YPEMOHON', readers: ['data_steward', 'system_admin'] },
   /** A's draft competition (not published): A's secretariat. */
   aDraftCompetition: { marker: 'KANARI-ADRAFKOMP', readers: ['secretariat', 'system_admin'] },
   /** B's draft competition (not published): B's secretariat. */
@@ -180,6 +181,7 @@ export async function buildWorld(
     secretariat_other: secretariatB,
     evaluator: await makeUser(db, { role: 'evaluator', competitionId: A.competitionId }),
     panelist: await makeUser(db, { role: 'panelist', competitionId: A.competitionId }),
+    data_steward: await makeUser(db, { role: 'data_steward' }),
     system_admin: await makeUser(db, { role: 'system_admin' }),
   };
   const yPeople = `${CANARIES.yPeople.marker}${tag}`;
