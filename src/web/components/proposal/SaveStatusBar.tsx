@@ -7,7 +7,7 @@ import type { SaveStatus } from './useAutosave.js';
 /** Sticks below the app's header, so it stays in view wherever the person types (desktop and phone). */
 const STICKY = {
   position: 'sticky',
-  top: 'calc(var(--app-shell-header-height, 64px) + 4px)',
+  top: 'var(--app-shell-header-height, 64px)',
   zIndex: 10,
 } as const;
 
