@@ -90,7 +90,7 @@ const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'st
 const OTHER_FIELDS: Record<string, Text> = {
   declarationAccepted: t('Pernyataan kebenaran data', 'Declaration'),
   sourceAwardId: t('Inovasi sumber', 'Source innovation'),
-  links: t('Tautan', 'Links'),
+  links: t('Tautan', 'A link'),
   answers: t('Isian bagian', 'Section answers'),
 };
 
