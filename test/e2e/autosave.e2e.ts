@@ -152,6 +152,33 @@ describe('autosave in Chromium: one mistyped link never loses the rest of the pr
       'Tautan "Standar pelayanan" belum tersimpan',
     );
 
+    // What was refused is shown as text, never run: a link label and address typed as HTML (through the API).
+    const evil = '<img src=x onerror="window.__xss=1">';
+    const status = await fresh.evaluate(
+      async ({ id, bad, evil }) => {
+        const d = (await (await fetch(`/api/proposals/${id}`)).json()) as { version: number };
+        const res = await fetch(`/api/proposals/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            version: d.version,
+            links: [
+              { label: 'Standar pelayanan', url: bad },
+              { label: evil, url: evil },
+            ],
+          }),
+        });
+        return res.status;
+      },
+      { id: proposalId, bad: BAD_LINK, evil },
+    );
+    expect(status).toBe(200);
+    await fresh.reload();
+    await fresh.getByLabel(/^Ringkasan/).waitFor();
+    expect(await fresh.locator('#checklist').textContent()).toContain(`Tautan "${evil}" belum tersimpan`);
+    expect(await fresh.locator('img[src="x"]').count()).toBe(0);
+    expect(await fresh.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
     // On a phone, the save status stays in view while typing in the last section.
     const phone = await loggedIn({ width: 390, height: 844 });
     await phone.goto(`${server.baseUrl}/usulan/${proposalId}`);
