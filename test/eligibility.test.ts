@@ -282,8 +282,8 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
         version: p.version,
         sourceAwardId: award,
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.fields.sourceAwardId.code).toBe('source_not_applicable');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rejected.sourceAwardId.code).toBe('source_not_applicable');
     });
   });
 
@@ -369,8 +369,8 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
         version: fresh.version,
         sourceAwardId: 999999,
       });
-      expect(unknown.statusCode).toBe(400);
-      expect(unknown.json().error.fields.sourceAwardId.code).toBe('unknown_award');
+      expect(unknown.statusCode).toBe(200);
+      expect(unknown.json().rejected.sourceAwardId.code).toBe('unknown_award');
 
       const recent = await addAward({
         year: 2025,
@@ -380,11 +380,11 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
         institutionId: ids.sourceInstitution,
       });
       const res = await call('uppA', 'PATCH', `/proposals/${p.id}`, {
-        version: fresh.version,
+        version: fresh.version + 1,
         sourceAwardId: recent,
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.fields.sourceAwardId).toEqual({
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rejected.sourceAwardId).toEqual({
         code: 'source_not_qualifying',
         message: {
           id: 'Inovasi sumber (Top 99 2025) harus dari KIPP tahun 2014–2024.',

@@ -248,24 +248,26 @@ describe('proposals: scope, denials, editor and history', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it('refuses unknown sections and categories in an autosave with field messages, saving nothing', async () => {
-    const res = await call('uppA1', 'PATCH', `/proposals/${pA1.id}`, {
+  it('refuses unknown sections and categories in an autosave with field messages, storing the rest', async () => {
+    const res = await call('uppB', 'PATCH', `/proposals/${pB.id}`, {
       version: 1,
-      acronym: 'RSTA',
+      acronym: 'IKB',
       categoryKey: 'tidak_ada',
       answers: [
         { sectionKey: 'ringkasan', text: 'Ringkas.' },
         { sectionKey: 'tidak_ada', text: 'x' },
       ],
     });
-    expect(res.statusCode).toBe(400);
-    expect(Object.keys(res.json().error.fields).sort()).toEqual(['answers.1.sectionKey', 'categoryKey']);
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().rejected).sort()).toEqual(['categoryKey', 'sections.tidak_ada']);
     const row = await ctx.db
       .selectFrom('proposals')
-      .select(['acronym', 'version'])
-      .where('id', '=', pA1.id)
+      .select(['acronym', 'category_id', 'version'])
+      .where('id', '=', pB.id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ acronym: null, version: 1 });
+    expect(row).toEqual({ acronym: 'IKB', category_id: null, version: 2 });
+    const d = (await call('uppB', 'GET', `/proposals/${pB.id}`)).json() as ProposalDetail;
+    expect(d.answers.map((a) => [a.sectionKey, a.text])).toEqual([['ringkasan', 'Ringkas.']]);
   });
 
   it('coalesces autosaves into at most one revision per minute', async () => {
@@ -329,14 +331,14 @@ describe('proposals: scope, denials, editor and history', () => {
     expect(saved).toHaveLength(2);
   });
 
-  it('refuses an invalid date or link shape while drafting with a field message', async () => {
+  it('refuses an invalid date or link shape while drafting with a field message, storing the rest', async () => {
     const res = await call('uppA1', 'PATCH', `/proposals/${pA1.id}`, {
       version: 5,
       implementationStart: '10/01/2022',
       links: [{ label: 'Video', url: 'video.example.id' }],
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.implementationStart.message.en).toBe('A date is written YYYY-MM-DD.');
-    expect(res.json().error.fields['links.0.url'].message.en).toBe('A link starts with http:// or https://.');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rejected.implementationStart.message.en).toBe('A date is written YYYY-MM-DD.');
+    expect(res.json().rejected['links.0'].message.en).toBe('A link starts with http:// or https://.');
   });
 });

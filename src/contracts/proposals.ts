@@ -86,6 +86,19 @@ export const saveProposalBody = z.object({
 });
 export type SaveProposalBody = z.infer<typeof saveProposalBody>;
 
+/**
+ * What the autosave route itself checks: the `version`. Every other field of `saveProposalBody` is checked
+ * on its own (modules/proposals/save-fields.ts): a bad one is refused, named in `rejected`, and keeps its
+ * stored value, while the rest are stored.
+ */
+export const saveProposalRequest = z.looseObject({ version: saveProposalBody.shape.version });
+
+/**
+ * A field an autosave refused, keyed like the body ("links.0", "sections.<key>", "answers.1", "title"):
+ * a stable code and the reason in both languages.
+ */
+export const rejectedFieldSchema = z.object({ code: z.string(), message: textMsg });
+
 export const returnProposalBody = z.object({
   note: z.string().trim().min(10).max(5000),
 });
@@ -274,6 +287,11 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   ),
   categories: z.array(z.object({ id: z.number(), key: z.string(), nameId: z.string(), nameEn: z.string() })),
   completeness: completenessSchema,
+  /**
+   * What the autosaves refused and is not stored, with the value as typed (null when too long to keep), until
+   * a save stores that field: the editor shows it flagged in any browser; `completeness` lists each one.
+   */
+  rejected: z.record(z.string(), rejectedFieldSchema.extend({ value: z.unknown() })),
   /** Evidence, oldest first. */
   attachments: z.array(attachmentSchema),
   attachmentLimits: attachmentLimitsSchema,
@@ -285,6 +303,8 @@ export const saveProposalResponse = z.object({
   version: z.number(),
   savedAt: z.string(),
   completeness: completenessSchema,
+  /** The fields of this save that were refused (each kept its stored value); empty when all were stored. */
+  rejected: z.record(z.string(), rejectedFieldSchema),
 });
 
 export const revisionSummarySchema = z.object({

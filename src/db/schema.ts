@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -300,6 +300,11 @@ export interface ProposalTable {
   returned_note: string | null;
   /** The award a replikasi proposal builds on. */
   source_award_id: number | null;
+  /**
+   * JSON `{ <field>: { code, message, value } }`: what the autosaves refused, as typed ('' = nothing);
+   * modules/proposals/save-fields.ts.
+   */
+  rejected_fields: ColumnType<string, string | undefined, string>;
 }
 
 export type AttachmentKind = 'evidence' | 'replication_statement';

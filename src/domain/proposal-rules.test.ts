@@ -4,6 +4,7 @@ import {
   isCalendarDate,
   missingItems,
   proposalCode,
+  rejectedItems,
   submissionRefusal,
   type ProposalContent,
 } from './proposal-rules.js';
@@ -145,5 +146,37 @@ describe('submissionRefusal', () => {
     expect(
       submissionRefusal({ ...c, status: 'draft' }, new Date('2026-04-01T00:00:00Z'), true),
     ).toMatchObject({ code: 'submission_closed' });
+  });
+});
+
+describe('rejectedItems', () => {
+  const why = {
+    id: 'Tautan harus diawali http:// atau https://.',
+    en: 'A link starts with http:// or https://.',
+  };
+  it.each([
+    ['title', {}, 'Judul inovasi belum tersimpan: ', 'Title of the innovation is not saved: '],
+    ['categoryKey', {}, 'Kategori belum tersimpan: ', 'Category is not saved: '],
+    ['sourceAwardId', {}, 'Inovasi sumber belum tersimpan: ', 'Source innovation is not saved: '],
+    [
+      'links.0',
+      { value: { label: 'Standar pelayanan', url: 'x' } },
+      'Tautan "Standar pelayanan" belum tersimpan: ',
+      'Link "Standar pelayanan" is not saved: ',
+    ],
+    ['links.1', { value: null }, 'Tautan belum tersimpan: ', 'A link is not saved: '],
+    ['sections.kebaruan', {}, 'Bagian "Kebaruan" belum tersimpan: ', 'Section "Novelty" is not saved: '],
+    ['sections.lain', {}, 'Isian belum tersimpan: ', 'A field is not saved: '],
+  ])('names %s in both languages', (field, extra, id, en) => {
+    const [item] = rejectedItems({ [field]: { code: 'invalid_format', message: why, ...extra } }, sections);
+    expect(item).toEqual({
+      code: 'field_rejected',
+      field,
+      sectionKey: field.startsWith('sections.') ? field.slice('sections.'.length) : null,
+      message: { id: id + why.id, en: en + why.en },
+    });
+  });
+  it('lists nothing when nothing was refused', () => {
+    expect(rejectedItems({}, sections)).toEqual([]);
   });
 });

@@ -57,7 +57,12 @@ export interface FormSectionRule {
 }
 
 export type MissingCode =
-  'field_required' | 'field_invalid' | 'section_empty' | 'section_over_limit' | 'declaration_required';
+  | 'field_required'
+  | 'field_invalid'
+  | 'field_rejected'
+  | 'section_empty'
+  | 'section_over_limit'
+  | 'declaration_required';
 
 export interface MissingItem {
   code: MissingCode;
@@ -80,6 +85,45 @@ const IDENTITY_FIELDS: { field: keyof ProposalContent; label: Text }[] = [
 ];
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !v.trim());
+
+/** The editor's names of the fields an autosave may refuse that are not identity fields above. */
+const OTHER_FIELDS: Record<string, Text> = {
+  declarationAccepted: t('Pernyataan kebenaran data', 'Declaration'),
+  sourceAwardId: t('Inovasi sumber', 'Source innovation'),
+  links: t('Tautan', 'A link'),
+  answers: t('Isian bagian', 'Section answers'),
+};
+
+/**
+ * What an autosave refused and is not stored (keyed "title", "links.0", "sections.<key>", "answers.1"), as
+ * items of the checklist: sending would drop what was typed there, so each must be put right first.
+ */
+export function rejectedItems(
+  rejected: Readonly<Record<string, { code: string; message: Text; value?: unknown }>>,
+  sections: readonly FormSectionRule[],
+): MissingItem[] {
+  return Object.entries(rejected).map(([field, r]) => {
+    const sectionKey = field.startsWith('sections.') ? field.slice('sections.'.length) : null;
+    const section = sectionKey === null ? undefined : sections.find((s) => s.key === sectionKey);
+    const linkLabel = (r.value as { label?: unknown } | null | undefined)?.label;
+    const head = field.split('.')[0];
+    const label: Text | undefined = section
+      ? t(`Bagian "${section.labelId}"`, `Section "${section.labelEn}"`)
+      : field.startsWith('links.') && typeof linkLabel === 'string'
+        ? t(`Tautan "${linkLabel}"`, `Link "${linkLabel}"`)
+        : (IDENTITY_FIELDS.find(
+            (f) => f.field === head || (head === 'categoryKey' && f.field === 'categoryId'),
+          )?.label ?? OTHER_FIELDS[head]);
+    return {
+      code: 'field_rejected' as const,
+      field,
+      sectionKey,
+      message: label
+        ? t(`${label.id} belum tersimpan: ${r.message.id}`, `${label.en} is not saved: ${r.message.en}`)
+        : t(`Isian belum tersimpan: ${r.message.id}`, `A field is not saved: ${r.message.en}`),
+    };
+  });
+}
 
 /**
  * Everything that stops a proposal from being sent, in form order: identity fields, each required section

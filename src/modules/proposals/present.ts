@@ -4,12 +4,13 @@ import { attachmentLimits } from '../../domain/attachments.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { AWARD_LEVEL_LABELS } from '../../domain/awards.js';
 import { checkEligibility, type EligibilityItem } from '../../domain/proposal-eligibility.js';
-import { submissionRefusal } from '../../domain/proposal-rules.js';
+import { rejectedItems, submissionRefusal } from '../../domain/proposal-rules.js';
 import { parseSourceYears } from '../competitions/present.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
 import { parseSettings } from '../competitions/present.js';
 import { presentAttachment } from '../attachments/present.js';
 import type { EligibilityContext, ProposalListRow, ProposalView } from './queries.js';
+import { parseRejected } from './save-fields.js';
 
 export function parseLinks(json: string): { label: string; url: string }[] {
   try {
@@ -39,7 +40,18 @@ export function eligibilityOf(
 ): EligibilityItem[] {
   const p = view.proposal;
   const g = view.group;
-  return checkEligibility({
+  const sections = g.sections.map((s) => ({
+    key: s.key,
+    labelId: s.label_id,
+    labelEn: s.label_en,
+    wordLimit: s.word_limit,
+    required: s.required === 1,
+  }));
+  // What an autosave refused comes first: sending now would drop what was typed there.
+  const refused: EligibilityItem[] = p.rejected_fields
+    ? rejectedItems(parseRejected(p.rejected_fields), sections).map((i) => ({ kind: 'incomplete', ...i }))
+    : [];
+  const items = checkEligibility({
     content: {
       title: p.title,
       acronym: p.acronym,
@@ -52,13 +64,7 @@ export function eligibilityOf(
       contactEmail: p.contact_email,
       declarationAccepted: p.declaration_accepted === 1,
     },
-    sections: g.sections.map((s) => ({
-      key: s.key,
-      labelId: s.label_id,
-      labelEn: s.label_en,
-      wordLimit: s.word_limit,
-      required: s.required === 1,
-    })),
+    sections,
     answers: new Map(view.answers.map((a) => [a.sectionKey, a.text])),
     wordCounts: new Map(view.answers.map((a) => [a.sectionKey, a.wordCount])),
     group: {
@@ -80,6 +86,7 @@ export function eligibilityOf(
     quota,
     now,
   });
+  return refused.length ? [...refused, ...items] : items;
 }
 
 /** What is still missing or breaks a rule before the proposal may be sent (`missing` empty when complete). */
@@ -282,6 +289,7 @@ export function presentDetail(
     })),
     categories: view.categories.map(cat),
     completeness: completenessOf(view, ctx, now),
+    rejected: parseRejected(p.rejected_fields),
     attachments: view.attachments.map((a) => presentAttachment(p.id, a)),
     attachmentLimits: limitsOf(view),
     abilities: abilitiesOf(view, actor, now),

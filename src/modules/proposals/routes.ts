@@ -12,7 +12,7 @@ import {
   revisionDetailSchema,
   revisionListResponse,
   revisionParams,
-  saveProposalBody,
+  saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
 import { notFound, t, unauthenticated } from '../../domain/errors.js';
@@ -204,9 +204,9 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['proposals'],
         summary:
-          'Autosave (optimistic: a stale version is 409 version_conflict with the server copy); over a word limit is allowed while drafting',
+          'Autosave (optimistic: a stale version is 409 version_conflict with the server copy): stores every valid field of `saveProposalBody` and answers 200 with `rejected` naming each refused field (code, reason in id/en), which keeps its stored value; over a word limit is allowed while drafting',
         params: proposalIdParams,
-        body: saveProposalBody,
+        body: saveProposalRequest,
         response: { 200: saveProposalResponse },
       },
       // The answer is typed by saveProposal; checking it again against the schema on every keystroke

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
 import { perDatabase, setRecent } from '../../db/per-database.js';
-import type { ProposalStateValue, ProposalTable } from '../../db/schema.js';
+import type { ProposalRow, ProposalStateValue } from '../../db/schema.js';
 import { AppError, conflict, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import type { EligibilityItem } from '../../domain/proposal-eligibility.js';
 import { submissionRefusal } from '../../domain/proposal-rules.js';
@@ -243,7 +243,7 @@ export async function applyTransition(
     view: ProposalView;
     action: ProposalAction;
     to: ProposalStateValue;
-    set?: Partial<Omit<ProposalTable, 'id'>>;
+    set?: Partial<Omit<ProposalRow, 'id'>>;
     actorUserId: number;
     ip: string | null;
     now: Date;

@@ -1,15 +1,21 @@
-import type { SaveProposalBody } from '../../../contracts/proposals.js';
 import type { Db } from '../../../db/connect.js';
 import { groupTransaction } from '../../../db/group-commit.js';
 import { prepared } from '../../../db/prepared.js';
 import type { ProposalRow } from '../../../db/schema.js';
-import { AppError, invalidFields, t, type FieldProblem } from '../../../domain/errors.js';
+import { AppError, t, type FieldProblem } from '../../../domain/errors.js';
 import { countWords } from '../../../domain/proposal-rules.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibility.js';
 import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { completenessOf, snapshotOf } from '../present.js';
+import { completenessOf, parseLinks, snapshotOf } from '../present.js';
+import {
+  checkSaveFields,
+  mergeLinks,
+  nextRejected,
+  type CheckedSave,
+  type RejectedFields,
+} from '../save-fields.js';
 import {
   assertSubmissionOpen,
   loadForChange,
@@ -85,6 +91,7 @@ const EDITABLE = [
   'links',
   'declaration_accepted',
   'source_award_id',
+  'rejected_fields',
 ] as const satisfies readonly (keyof ProposalRow)[];
 type EditableFields = Pick<ProposalRow, (typeof EDITABLE)[number]>;
 
@@ -133,13 +140,26 @@ export interface RememberedActor {
   authRev: number;
 }
 
+/** What an autosave answers: the new version, when, what still stops the proposal, and what it refused. */
+export interface SaveResult {
+  version: number;
+  savedAt: string;
+  completeness: ReturnType<typeof completenessOf>;
+  /** The fields of this save that were refused, each keeping its stored value (empty: all stored). */
+  rejected: Record<string, FieldProblem>;
+}
+
 /**
  * Autosave of the editor: refuses a stale `version` with 409 `version_conflict` carrying the server copy,
  * a proposal that is not editable in its state (409 `invalid_transition`) or after closing (409
- * `submission_closed`); otherwise saves the fields and the answers whose text changed (word counts kept;
- * over the limit is allowed while drafting), bumps the version and writes the (coalesced) revision, in one
- * transaction. An audit row is written when a new revision row starts, so the log is not flooded by
- * keystrokes. `mayEdit` is the route's authorization, asked of the proposal as loaded in the transaction.
+ * `submission_closed`); otherwise stores every field that is valid and the answers whose text changed (word
+ * counts kept; over the limit is allowed while drafting), bumps the version and writes the (coalesced)
+ * revision, in one transaction. A field that is not valid (a link without https://, an unknown category or
+ * section, a source award that does not qualify) does not refuse the save: it keeps its stored value and is
+ * named in `rejected` with a code and the reason; the proposal keeps it, as typed, in `rejected_fields` until
+ * a save stores that field (save-fields.ts), and the checklist lists it. An audit row is written when a new
+ * revision row starts, so the log is not flooded by keystrokes. `mayEdit` is the route's authorization,
+ * asked of the proposal as loaded in the transaction.
  *
  * This is the busiest write of the system (every open editor, every few seconds), so it reads the
  * proposal once, writes with prepared statements, and answers from what it wrote instead of reading back.
@@ -154,7 +174,8 @@ export async function saveProposal(
   db: Db,
   input: {
     id: number;
-    body: SaveProposalBody;
+    /** The body as sent: `version` checked, every other field checked here on its own. */
+    body: { version: number } & Record<string, unknown>;
     /** Who saves, or how to find out inside the transaction (the route resolves the session there). */
     actorUserId: number | ((tx: Db) => Promise<number>);
     /** Who saves as the route remembers it (platform/auth.ts `authenticateRemembered`), or null. */
@@ -164,25 +185,28 @@ export async function saveProposal(
     /** The route's authorization (throws 404/403); the demo seed, acting as the UPP, passes none. */
     mayEdit?: (view: ProposalView) => void;
   },
-): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
+): Promise<SaveResult> {
+  // Pure and the same on every attempt: checked once, outside any transaction.
+  const checked = checkSaveFields(input.body);
   const view = input.rememberedActor && rememberedView(db, input.id, input.body.version);
   const actor = view ? input.rememberedActor!() : null;
   if (view && actor) {
     try {
-      return await save(db, input, { view, actor });
+      return await save(db, input, checked, { view, actor });
     } catch {
       // Not current, or refused on what was remembered: the full save below decides.
     }
   }
-  return save(db, input, null);
+  return save(db, input, checked, null);
 }
 
 async function save(
   db: Db,
   input: Parameters<typeof saveProposal>[1],
+  checked: CheckedSave,
   remembered: { view: ProposalView; actor: RememberedActor } | null,
-): Promise<{ version: number; savedAt: string; completeness: ReturnType<typeof completenessOf> }> {
-  const b = input.body;
+): Promise<SaveResult> {
+  const b = checked.body;
   const now = input.now.toISOString();
   // Autosaves that arrive together commit together on SQLite (db/group-commit.ts).
   const result = await groupTransaction(db, async (tx) => {
@@ -198,7 +222,8 @@ async function save(
     if (view.proposal.version !== b.version) throw versionConflict(view);
 
     const p = view.proposal;
-    const problems: Record<string, FieldProblem> = {};
+    // This save's refusals: those of the fields' own schemas, then those that need the proposal (below).
+    const refused: RejectedFields = { ...checked.rejected };
     const next: EditableFields = {
       title: p.title,
       title_key: p.title_key,
@@ -213,6 +238,7 @@ async function save(
       links: p.links,
       declaration_accepted: p.declaration_accepted,
       source_award_id: p.source_award_id,
+      rejected_fields: p.rejected_fields,
     };
     if (b.title !== undefined && b.title !== p.title) {
       next.title = b.title;
@@ -224,9 +250,10 @@ async function save(
       else {
         const category = view.categories.find((c) => c.key === b.categoryKey);
         if (!category)
-          problems.categoryKey = {
+          refused.categoryKey = {
             code: 'unknown_category',
             message: t('Kategori tidak ada pada kompetisi ini.', 'This competition has no such category.'),
+            value: b.categoryKey,
           };
         else next.category_id = category.id;
       }
@@ -237,27 +264,31 @@ async function save(
     if (b.contactName !== undefined) next.contact_name = b.contactName?.trim() || null;
     if (b.contactPhone !== undefined) next.contact_phone = b.contactPhone?.trim() || null;
     if (b.contactEmail !== undefined) next.contact_email = b.contactEmail?.trim() || null;
-    if (b.links !== undefined) next.links = JSON.stringify(b.links);
+    if (checked.links !== undefined)
+      next.links = JSON.stringify(mergeLinks(checked.links, parseLinks(p.links)));
     if (b.declarationAccepted !== undefined) next.declaration_accepted = b.declarationAccepted ? 1 : 0;
     if (b.sourceAwardId !== undefined && b.sourceAwardId !== p.source_award_id) {
       const problem = await sourceAwardProblem(tx, view, b.sourceAwardId);
-      if (problem) problems.sourceAwardId = problem;
+      if (problem) refused.sourceAwardId = { ...problem, value: b.sourceAwardId };
       else next.source_award_id = b.sourceAwardId;
     }
 
     // The answers by section (the last one wins when a section is sent twice); only changed texts are written.
     const sectionsByKey = new Map(view.group.sections.map((s) => [s.key, s]));
     const typed = new Map<number, string>();
-    for (const [i, a] of (b.answers ?? []).entries()) {
+    for (const a of b.answers ?? []) {
       const section = sectionsByKey.get(a.sectionKey);
       if (!section)
-        problems[`answers.${i}.sectionKey`] = {
+        refused[`sections.${a.sectionKey}`] = {
           code: 'unknown_section',
           message: t('Bagian formulir tidak dikenal.', 'Unknown form section.'),
+          value: null,
         };
       else typed.set(section.id, a.text);
     }
-    if (Object.keys(problems).length) throw invalidFields(problems);
+    // Kept on the proposal to be shown and put right; a section the form does not have has no place to be.
+    const kept = Object.entries(refused).filter(([, r]) => r.code !== 'unknown_section');
+    next.rejected_fields = nextRejected(p.rejected_fields, checked, Object.fromEntries(kept));
 
     const version = b.version + 1;
     const write = next.title === p.title ? writeFieldsSameTitle : writeProposalFields;
@@ -309,18 +340,28 @@ async function save(
         summary: {
           code: p.code,
           version,
-          fields: (Object.keys(next) as (keyof EditableFields)[]).filter((k) => next[k] !== p[k]),
+          fields: (Object.keys(next) as (keyof EditableFields)[]).filter(
+            (k) => k !== 'rejected_fields' && next[k] !== p[k],
+          ),
           sections: changedSections,
+          ...(Object.keys(refused).length ? { rejected: Object.keys(refused) } : {}),
         },
         ip: input.ip,
         now: input.now,
       });
     const completeness = completenessOf(saved, await loadEligibilityContext(tx, saved), input.now);
-    return { version, savedAt: now, completeness, newest, saved };
+    const rejected: Record<string, FieldProblem> = {};
+    for (const [k, r] of Object.entries(refused)) rejected[k] = { code: r.code, message: r.message };
+    return { version, savedAt: now, completeness, rejected, newest, saved };
   });
   // Committed: the next autosave of this version need not look the newest revision up (steps.ts), nor,
   // when the route remembers its session, read the proposal (`savedViews` in steps.ts).
   rememberNewestRevision(db, input.id, result.version, result.newest);
   if (input.rememberedActor) rememberSavedView(db, result.saved);
-  return { version: result.version, savedAt: result.savedAt, completeness: result.completeness };
+  return {
+    version: result.version,
+    savedAt: result.savedAt,
+    completeness: result.completeness,
+    rejected: result.rejected,
+  };
 }

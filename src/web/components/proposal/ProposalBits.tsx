@@ -6,6 +6,9 @@ import type { ProposalStateName } from '../../../contracts/proposals.js';
 import { useLang } from '../../i18n/index.js';
 import type { SaveStatus } from './useAutosave.js';
 
+/** The light orange alert's default title colour is below AA contrast on its background. */
+export const ORANGE_TITLE = { title: { color: 'var(--mantine-color-dark-7)' } };
+
 const STATE_COLORS: Record<ProposalStateName, string> = {
   draft: 'gray.7',
   sent_to_local_admin: 'blue.8',
@@ -67,7 +70,16 @@ export function clockTime(iso: string, lang: 'id' | 'en') {
 }
 
 /** "Tersimpan 14.32" / "Menyimpan…" next to the editor's title, announced politely to screen readers. */
-export function SaveIndicator({ status, savedAt }: { status: SaveStatus; savedAt: string | null }) {
+export function SaveIndicator({
+  status,
+  savedAt,
+  refused = 0,
+}: {
+  status: SaveStatus;
+  savedAt: string | null;
+  /** Fields the server refused: the save is then partial, and said so in red. */
+  refused?: number;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   let body: React.ReactNode = null;
@@ -84,15 +96,32 @@ export function SaveIndicator({ status, savedAt }: { status: SaveStatus; savedAt
         <IconAlertTriangle size={16} aria-hidden /> {t('proposals.editor.unsaved')}
       </>
     );
+  else if (savedAt && refused > 0)
+    body = (
+      <>
+        <IconAlertTriangle size={16} aria-hidden />{' '}
+        {t('proposals.editor.savedPartly', { time: clockTime(savedAt, lang), count: refused })}
+      </>
+    );
   else if (savedAt)
     body = (
       <>
         <IconCheck size={16} aria-hidden /> {t('proposals.editor.saved', { time: clockTime(savedAt, lang) })}
       </>
     );
+  else if (refused > 0)
+    body = (
+      <>
+        <IconAlertTriangle size={16} aria-hidden /> {t('proposals.editor.refusedCount', { count: refused })}
+      </>
+    );
+  const red =
+    status === 'offline' ||
+    status === 'conflict' ||
+    (refused > 0 && status !== 'saving' && status !== 'pending');
   return (
     <Group gap={4} role="status" aria-live="polite" mih={24}>
-      <Text size="sm" c={status === 'offline' || status === 'conflict' ? 'red.9' : 'gray.7'} span>
+      <Text size="sm" c={red ? 'red.9' : 'gray.7'} fw={red ? 600 : 400} span>
         {body}
       </Text>
     </Group>

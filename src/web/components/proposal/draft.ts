@@ -70,8 +70,72 @@ const labelFrom = (d: ProposalDetail) => (id: number) => {
   return `${a.innovationTitle} — ${a.institutionName ?? '-'} (${a.levelLabel.id} ${a.year})`;
 };
 
+/** A field an autosave refused, as the API names it: code, reason, and (in the detail) the value typed. */
+export interface Refusal {
+  code: string;
+  message: { id: string; en: string };
+  value?: unknown;
+}
+
+/**
+ * Where the editor shows a refusal: a Draft key ("linkStandard", "source"), "sections.<key>", or the API's
+ * own key when the form has no input for it (shown in the alert only).
+ */
+export function refusalTarget(key: string, r: Refusal): string {
+  if (key.startsWith('links.')) {
+    const label = (r.value as { label?: unknown } | null | undefined)?.label;
+    if (label === LINK_STANDARD) return 'linkStandard';
+    if (label === LINK_VIDEO) return 'linkVideo';
+    return key;
+  }
+  if (key === 'sourceAwardId') return 'source';
+  return key;
+}
+
+/** The refusals by where the editor shows them. */
+export function refusalsByTarget(rejected: Record<string, Refusal>): Record<string, Refusal> {
+  const out: Record<string, Refusal> = {};
+  for (const [k, r] of Object.entries(rejected)) out[refusalTarget(k, r)] ??= r;
+  return out;
+}
+
+const TEXT_FIELDS = [
+  'title',
+  'acronym',
+  'categoryKey',
+  'implementationStart',
+  'innovatorNames',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+] as const;
+
+/** The draft with what the server refused put back as it was typed, so it can be seen and put right. */
+function withRefusedValues(draft: Draft, rejected: Record<string, Refusal>): Draft {
+  const next = { ...draft, answers: { ...draft.answers } };
+  for (const [key, r] of Object.entries(rejected)) {
+    const target = refusalTarget(key, r);
+    const v = r.value;
+    if (
+      (target === 'linkStandard' || target === 'linkVideo') &&
+      typeof (v as { url?: unknown })?.url === 'string'
+    )
+      next[target] = (v as { url: string }).url;
+    else if ((TEXT_FIELDS as readonly string[]).includes(target) && typeof v === 'string')
+      next[target as (typeof TEXT_FIELDS)[number]] = v;
+    else if (target.startsWith('sections.') && typeof v === 'string')
+      next.answers[target.slice('sections.'.length)] = v;
+  }
+  return next;
+}
+
 export function draftFromDetail(d: ProposalDetail): Draft {
-  return fromSnapshot(d, Object.fromEntries(d.answers.map((a) => [a.sectionKey, a.text])), labelFrom(d));
+  const draft = fromSnapshot(
+    d,
+    Object.fromEntries(d.answers.map((a) => [a.sectionKey, a.text])),
+    labelFrom(d),
+  );
+  return Object.keys(d.rejected).length ? withRefusedValues(draft, d.rejected) : draft;
 }
 
 /** The `server` copy a 409 version_conflict carries (see snapshotOf in the proposals module). */
@@ -96,7 +160,8 @@ export function bodyOf(d: Draft, version: number, sectionKeys: string[]): SavePr
     ...(d.title.trim() !== '' ? { title: d.title } : {}),
     acronym: orNull(d.acronym),
     categoryKey: orNull(d.categoryKey),
-    implementationStart: /^\d{4}-\d{2}-\d{2}$/.test(d.implementationStart) ? d.implementationStart : null,
+    // As typed: a date the server cannot read is refused at its field and keeps the one stored.
+    implementationStart: orNull(d.implementationStart),
     innovatorKind: d.innovatorKind === '' ? null : d.innovatorKind,
     innovatorNames: orNull(d.innovatorNames),
     contactName: orNull(d.contactName),

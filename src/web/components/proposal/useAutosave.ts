@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
-import { bodyOf, draftFromDetail, draftFromServerCopy, type Draft } from './draft.js';
+import { bodyOf, draftFromDetail, draftFromServerCopy, type Draft, type Refusal } from './draft.js';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error';
+
+interface SaveAnswer {
+  version: number;
+  savedAt: string;
+  completeness: Completeness;
+  rejected: Record<string, Refusal>;
+}
 
 type Completeness = ProposalDetail['completeness'];
 
@@ -45,7 +52,8 @@ function clearLocal(id: number) {
  * The editor's autosave: every change is kept in localStorage at once and PATCHed ~1.5 s after typing
  * stops, with the version last loaded. Network failures retry with backoff (the text stays in the browser
  * and is restored on reload when newer than the server copy); a 409 version_conflict waits for the user to
- * choose the server copy or theirs, so nothing is lost silently.
+ * choose the server copy or theirs, so nothing is lost silently. The server stores every valid field and
+ * names the ones it refused (`rejected`, kept until a save stores them: typing does not clear it).
  */
 export function useAutosave(detail: ProposalDetail, enabled: boolean) {
   const id = detail.id;
@@ -65,6 +73,7 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
   const [error, setError] = useState<ApiError | null>(null);
   const [restored, setRestored] = useState(initial.restored);
   const [conflict, setConflict] = useState<{ version: number; server: Draft } | null>(null);
+  const [rejected, setRejected] = useState<Record<string, Refusal>>(detail.rejected);
 
   const draftRef = useRef(draft);
   const versionRef = useRef(detail.version);
@@ -92,12 +101,18 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
     setStatus('saving');
     const run = (async () => {
       try {
-        const res = await api<{ version: number; savedAt: string; completeness: Completeness }>(
-          'PATCH',
-          `/proposals/${id}`,
-          bodyOf(draftRef.current, versionRef.current, sectionKeys),
-        );
+        const body = bodyOf(draftRef.current, versionRef.current, sectionKeys);
+        const res = await api<SaveAnswer>('PATCH', `/proposals/${id}`, body);
         versionRef.current = res.version;
+        // A refused link is named by its place in the list sent; its label says which input it was.
+        setRejected(
+          Object.fromEntries(
+            Object.entries(res.rejected ?? {}).map(([k, r]) => {
+              const link = /^links\.(\d+)$/.exec(k);
+              return [k, link ? { ...r, value: body.links?.[Number(link[1])] } : r];
+            }),
+          ),
+        );
         savedSeq.current = seq;
         failures.current = 0;
         setSavedAt(res.savedAt);
@@ -205,6 +220,7 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
     status,
     savedAt,
     completeness,
+    rejected,
     error,
     conflict,
     restored,

@@ -69,6 +69,13 @@ export const proposals: typeof idProposals = {
       'The server copy is newer than the one you are editing. Choose: load the server copy (your text on this screen is discarded) or keep yours (saved on top of the newest version).',
     loadServer: 'Load the server copy',
     keepMine: 'Keep my text',
+    savedPartly: 'Saved {{time}}, except {{count}} refused field(s)',
+    refusedCount: '{{count}} field(s) not saved',
+    refusedTitle: 'These fields were refused and are not saved; everything else is saved:',
+    stillMissing: '{{count}} item(s) still needed before sending',
+    stillEmpty: 'Required before sending; still empty.',
+    requiredLegend:
+      'Fields marked * are required before the proposal is sent. Everything is saved automatically.',
     saveFailed: 'Could not save',
     readOnly: 'This proposal is read-only in its current status.',
     readOnlyReceived:

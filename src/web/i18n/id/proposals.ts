@@ -67,6 +67,12 @@ export const proposals = {
       'Salinan di server lebih baru daripada yang Anda sunting. Pilih: muat salinan server (isian Anda di layar ini dibuang) atau pertahankan isian Anda (disimpan di atas versi terbaru).',
     loadServer: 'Muat salinan server',
     keepMine: 'Pertahankan isian saya',
+    savedPartly: 'Tersimpan {{time}}, kecuali {{count}} isian yang ditolak',
+    refusedCount: '{{count}} isian belum tersimpan',
+    refusedTitle: 'Isian berikut ditolak dan belum tersimpan; isian lainnya sudah tersimpan:',
+    stillMissing: '{{count}} hal belum lengkap untuk dikirim',
+    stillEmpty: 'Wajib diisi sebelum dikirim; belum diisi.',
+    requiredLegend: 'Isian bertanda * wajib diisi sebelum proposal dikirim. Semua isian tersimpan otomatis.',
     saveFailed: 'Gagal menyimpan',
     readOnly: 'Proposal ini hanya dapat dibaca pada statusnya sekarang.',
     readOnlyReceived:
