@@ -181,6 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         now: clock.now(),
       });
       setSessionCookie(reply, token, secureCookie, maxAgeMs);
+      rememberDevice(req, reply, user.id, secureCookie);
       return { user: await me(user) };
     },
   );
@@ -188,7 +189,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/sign-in-link',
     {
-      config: open,
+      // Per account at most 3 mails an hour (the command); per client address at most 10 requests.
+      config: { ...open, rateLimit: { max: 10, timeWindow: '1 hour' } },
       schema: {
         tags: ['auth'],
         summary: 'Ask for a one-time sign-in link by e-mail (works while the login is throttled); always 202',
