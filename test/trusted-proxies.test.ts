@@ -58,6 +58,22 @@ describe('trusted proxies', () => {
     expect(throttled).not.toBeNull();
   });
 
+  it('does not let a rotating X-Forwarded-For escape the account-request limit (10 an hour per address)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await direct.app.inject({
+        method: 'POST',
+        url: '/api/admin-requests',
+        remoteAddress: '192.0.2.40',
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}`, 'content-type': 'application/json' },
+        payload: {},
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
   it('uses X-Forwarded-For when the connection comes from a configured proxy, and only then', async () => {
     const user = await makeUser(proxied.db, { role: 'upp' });
     expect(
