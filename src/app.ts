@@ -72,7 +72,8 @@ export async function buildApp(opts: {
   const { config, db } = opts;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies (TRUSTED_PROXIES); nobody else may choose req.ip.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // One line per request floods the console of a small installation; errors are still logged.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
@@ -143,7 +144,8 @@ export async function buildApp(opts: {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
     const origin = req.headers.origin;
     if (!origin) return done();
-    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    // req.host reads X-Forwarded-Host only from a trusted proxy.
+    const host = req.host;
     let sameHost = false;
     try {
       sameHost = new URL(origin).host === host;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { z } from 'zod';
 
 /** Typed configuration read from the environment; boot fails with the variable's name and the problem. */
@@ -20,7 +21,27 @@ export interface Config {
   inProcessWorker: boolean;
   logLevel: string;
   isProduction: boolean;
+  /**
+   * The proxies whose X-Forwarded-For/-Proto/-Host are believed (IPs, CIDRs, or proxy-addr's names
+   * loopback/linklocal/uniquelocal); empty: the socket's address is the client's (TRUSTED_PROXIES).
+   */
+  trustedProxies: string[];
+  /** Absolute lifetime of a session, however often it is used (SESSION_MAX_AGE_HOURS, default 24). */
+  sessionMaxAgeMs: number;
 }
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** One entry of TRUSTED_PROXIES: an IP, an IP/prefix, or one of proxy-addr's names. */
+function proxyEntryOk(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(ip);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+const proxyList = (v: string) => v.split(',').map((s) => s.trim());
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -58,6 +79,18 @@ const envSchema = z.object({
   SINOVIK_WORKER: z.enum(['in-process', 'none']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => !v || !v.trim() || proxyList(v).every(proxyEntryOk), {
+      message: 'must be a comma-separated list of IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
+    }),
+  SESSION_MAX_AGE_HOURS: z
+    .string()
+    .optional()
+    .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 720), {
+      message: 'must be a whole number of hours between 1 and 720',
+    }),
 });
 
 export class ConfigError extends Error {
@@ -94,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: (e.SINOVIK_WORKER ?? 'in-process') === 'in-process',
     logLevel: e.LOG_LEVEL ?? 'info',
     isProduction: e.NODE_ENV === 'production',
+    trustedProxies: e.TRUSTED_PROXIES?.trim() ? proxyList(e.TRUSTED_PROXIES) : [],
+    sessionMaxAgeMs: Number(e.SESSION_MAX_AGE_HOURS ?? 24) * 60 * 60 * 1000,
   };
 }
 

@@ -44,6 +44,13 @@ export const resetConfirmBody = z.object({
 });
 export type ResetConfirmBody = z.infer<typeof resetConfirmBody>;
 
+/** "Kirim tautan masuk": the same shape as a reset request. */
+export const signInLinkRequestBody = resetRequestBody;
+
+export const signInLinkConfirmBody = z.object({
+  token: z.string().trim().min(1, 'Tautan tidak lengkap.|The link is incomplete.').max(200),
+});
+
 export const profileBody = z.object({
   name: z.string().trim().min(1, 'Nama wajib diisi.|Name is required.').max(255),
   position: z.string().trim().min(1, 'Jabatan wajib diisi.|Position is required.').max(255),

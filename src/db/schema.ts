@@ -85,7 +85,8 @@ export interface PasswordTokenTable {
   id: Generated<number>;
   user_id: number;
   token_hash: string;
-  purpose: 'reset' | 'set_password';
+  /** sign_in: the e-mailed one-time sign-in link (migration 0014). */
+  purpose: 'reset' | 'set_password' | 'sign_in';
   created_at: string;
   expires_at: string;
   used_at: string | null;
@@ -96,6 +97,10 @@ export interface LoginFailureTable {
   email: string;
   ip: string;
   at: string;
+  /** The known-device id the attempt carried for this account, if any (migration 0014). */
+  device: string | null;
+  /** login, or change_password: a wrong current password on the change-password route (migration 0014). */
+  kind: ColumnType<'login' | 'change_password', 'login' | 'change_password' | undefined, never>;
 }
 
 export interface FileTable {

@@ -52,3 +52,10 @@ export const conflict = (code: string, text: Text, fields?: Record<string, Field
 
 export const unauthenticated = () =>
   new AppError(401, 'unauthenticated', t('Silakan masuk terlebih dahulu.', 'Please log in first.'));
+
+/**
+ * 429: the caller must wait `retryAfterSeconds` (sent as the Retry-After header and as `retryAfter` in
+ * the body); nothing is held open on the server while it waits.
+ */
+export const retryLater = (code: string, text: Text, retryAfterSeconds: number) =>
+  new AppError(429, code, text, {}, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });

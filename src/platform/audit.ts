@@ -5,7 +5,10 @@ import { dialectOf } from '../db/connect.js';
 
 /** Typed audit actions: one name per state change, written in the change's own transaction. */
 export type AuditAction =
-  | 'user.login' // a successful login
+  | 'user.login' // a successful login (summary.method 'link' through an e-mailed sign-in link)
+  | 'user.login_failed' // a failed login: the first ones per account/address/hour, then counted summaries
+  | 'user.sign_in_link_requested'
+  | 'user.password_change_failed' // a wrong current password on the change-password route
   | 'user.logout'
   | 'user.password_changed'
   | 'user.password_reset_requested'

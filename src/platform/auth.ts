@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, t, unauthenticated } from '../domain/errors.js';
 import { DENY_TEXT, decide, type Action, type Actor, type Subjects } from '../domain/policy.js';
-import { rememberedSession, resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
+import { rememberedSession, resolveSession, sessionCookieName, SESSION_IDLE_MS } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,9 +41,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  const { config } = app.deps;
+  const cookieName = sessionCookieName(config.baseUrl.startsWith('https://'));
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    const raw = req.cookies[SESSION_COOKIE];
+    const raw = req.cookies[cookieName];
     if (!raw) return;
     let token = verified.get(raw);
     if (token === undefined) {
@@ -57,11 +59,18 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       req.sessionToken = token;
       return;
     }
-    const resolved = await resolveSession(app.deps.db, token, app.deps.clock.now());
+    const resolved = await resolveSession(app.deps.db, token, app.deps.clock.now(), config.sessionMaxAgeMs);
     if (!resolved) return;
     req.user = resolved.user;
     req.actor = resolved.actor;
     req.sessionToken = token;
+  });
+  // Answers of the API carry personal data (and, signed in, always do): never kept by a browser or proxy
+  // cache. A route that chose its own Cache-Control keeps it.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   app.addHook('preHandler', (req, _reply, done) => {
     if (req.user?.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
@@ -77,7 +86,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
  */
 export async function authenticateIn(db: Db, req: FastifyRequest): Promise<{ user: UserRow; actor: Actor }> {
   const resolved = req.sessionToken
-    ? await resolveSession(db, req.sessionToken, req.server.deps.clock.now())
+    ? await resolveSession(
+        db,
+        req.sessionToken,
+        req.server.deps.clock.now(),
+        req.server.deps.config.sessionMaxAgeMs,
+      )
     : null;
   if (!resolved) throw unauthenticated();
   req.user = resolved.user;
@@ -103,19 +117,25 @@ export function authenticateRemembered(
   return { user: hit.user, actor: hit.actor, authRev: hit.authRev };
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, and `__Host-` with Secure over https. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  secure: boolean,
+  maxAgeMs: number,
+): void {
+  reply.setCookie(sessionCookieName(secure), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure,
     signed: true,
-    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+    maxAge: Math.floor(Math.min(SESSION_IDLE_MS, maxAgeMs) / 1000),
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'lax' });
 }
 
 /** The logged-in user, or a 401. */

@@ -5,8 +5,20 @@ import type { UserRow } from '../db/schema.js';
 import type { Actor, Grant } from '../domain/policy.js';
 
 export const SESSION_COOKIE = 'sinovik_sid';
+/**
+ * The session cookie's name: `__Host-sinovik_sid` when the installation is served over https (BASE_URL,
+ * also behind a trusted proxy): the browser then insists on Secure, Path=/ and no Domain. Plain
+ * `sinovik_sid` on http development, where a `__Host-` cookie would be refused.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 /** Idle lifetime of a session; each use (at most every 5 minutes) pushes it forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** Absolute lifetime of a session when the configuration says nothing (SESSION_MAX_AGE_HOURS). */
+export const DEFAULT_SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** The expiry a use at `now` gives: the idle expiry, never past the absolute end of the session. */
+const expiryAt = (now: number, createdAt: number, maxAgeMs: number) =>
+  new Date(Math.min(now + SESSION_IDLE_MS, createdAt + maxAgeMs)).toISOString();
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -26,7 +38,14 @@ function sessionIdOf(token: string): string {
 /** Creates a session row and returns the cookie token (only its hash is stored). */
 export async function createSession(
   db: Db,
-  input: { userId: number; now: Date; ip: string | null; userAgent: string | null },
+  input: {
+    userId: number;
+    now: Date;
+    ip: string | null;
+    userAgent: string | null;
+    /** Absolute lifetime (config.sessionMaxAgeMs). */
+    maxAgeMs?: number;
+  },
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   const now = input.now.toISOString();
@@ -37,7 +56,11 @@ export async function createSession(
       user_id: input.userId,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(input.now.getTime() + SESSION_IDLE_MS).toISOString(),
+      expires_at: expiryAt(
+        input.now.getTime(),
+        input.now.getTime(),
+        input.maxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS,
+      ),
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 500) ?? null,
     })
@@ -77,6 +100,7 @@ const sessionWithUser = prepared((db, a: { id: string }) =>
     .selectAll('u')
     .select([
       's.expires_at as session_expires_at',
+      's.created_at as session_created_at',
       's.last_seen_at as session_last_seen_at',
       'g.id as grant_id',
       'g.role as grant_role',
@@ -111,31 +135,49 @@ export interface ResolvedSession {
  * deleted, a user deactivated, a grant changed: migration 0011). Only complete, active sessions are kept, and one is used
  * only before its expiry as read and while no touch is due (the touch goes the full way).
  */
-const remembered = new Map<string, ResolvedSession & { expiresAt: string; lastSeenAt: string }>();
+const remembered = new Map<
+  string,
+  ResolvedSession & { expiresAt: string; lastSeenAt: string; /** absolute end, ms */ endsAt: number }
+>();
 
 /** The session of `token` as last resolved, if it may be acted on without reading it (see above). */
 export function rememberedSession(token: string, now: Date): ResolvedSession | null {
   const hit = remembered.get(token);
   if (!hit) return null;
   const at = now.getTime();
-  if (Date.parse(hit.expiresAt) <= at || at - Date.parse(hit.lastSeenAt) > TOUCH_EVERY_MS) return null;
+  if (Date.parse(hit.expiresAt) <= at || hit.endsAt <= at || at - Date.parse(hit.lastSeenAt) > TOUCH_EVERY_MS)
+    return null;
   return hit;
 }
 
-/** Resolves a cookie token to its user and actor; expired sessions and inactive users resolve to null. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
-  const resolved = await readSession(db, token, now);
+/**
+ * Resolves a cookie token to its user and actor; sessions past their idle expiry or their absolute
+ * lifetime (`maxAgeMs` from creation, however often used) and inactive users resolve to null.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  maxAgeMs: number = DEFAULT_SESSION_MAX_AGE_MS,
+): Promise<ResolvedSession | null> {
+  const resolved = await readSession(db, token, now, maxAgeMs);
   if (!resolved) remembered.delete(token);
   return resolved;
 }
 
-async function readSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+async function readSession(
+  db: Db,
+  token: string,
+  now: Date,
+  maxAgeMs: number,
+): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const rows = await sessionWithUser.all(db, { id });
   if (!rows.length) return null;
   const {
     session_expires_at: expiresAt,
     session_last_seen_at: lastSeenAt,
+    session_created_at: createdAt,
     grant_id: _grantId,
     grant_role: _role,
     grant_institution_id: _institutionId,
@@ -144,7 +186,8 @@ async function readSession(db: Db, token: string, now: Date): Promise<ResolvedSe
     auth_rev: authRev,
     ...user
   } = rows[0];
-  if (expiresAt <= now.toISOString()) {
+  const endsAt = Date.parse(createdAt) + maxAgeMs;
+  if (expiresAt <= now.toISOString() || endsAt <= now.getTime()) {
     await deleteSession.run(db, { id });
     return null;
   }
@@ -153,7 +196,7 @@ async function readSession(db: Db, token: string, now: Date): Promise<ResolvedSe
     await touchSession.run(db, {
       id,
       lastSeenAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+      expiresAt: expiryAt(now.getTime(), Date.parse(createdAt), maxAgeMs),
     });
   const grants: Grant[] = [];
   for (const r of rows)
@@ -169,7 +212,7 @@ async function readSession(db: Db, token: string, now: Date): Promise<ResolvedSe
   // and the next use after a touch resolves it again.
   if (!user.must_complete_profile) {
     if (remembered.size >= 10_000) remembered.clear();
-    remembered.set(token, { ...resolved, expiresAt, lastSeenAt });
+    remembered.set(token, { ...resolved, expiresAt, lastSeenAt, endsAt });
   } else remembered.delete(token);
   return resolved;
 }

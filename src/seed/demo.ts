@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Db } from '../db/connect.js';
 import type { InstitutionRow, Role } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
+import { checkPassword } from '../domain/password-policy.js';
 import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
 import { FileStorage } from '../platform/storage.js';
@@ -158,6 +159,9 @@ export async function seedDemoData(
     await grantDemoDataStewards(db, existing.id, clock.now());
     return listDemoAccounts(db);
   }
+  // The demo password is set like any other: it must pass the strength check (domain/password-policy.ts).
+  const weak = checkPassword(DEMO_PASSWORD);
+  if (weak) throw new Error(`The demo password is refused by the password policy: ${weak.message.en}`);
   const now = clock.now();
   const year = now.getUTCFullYear();
   const national = await institutionNamed(db, NATIONAL_ORGANIZER);

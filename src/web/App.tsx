@@ -10,6 +10,7 @@ import { AdminRequestFormPage } from './pages/public/AdminRequestFormPage.js';
 import { LoginPage } from './pages/account/LoginPage.js';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage.js';
 import { SetPasswordPage } from './pages/account/SetPasswordPage.js';
+import { SignInLinkPage } from './pages/account/SignInLinkPage.js';
 import { CompleteProfilePage } from './pages/account/CompleteProfilePage.js';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage.js';
 import { NotificationsPage } from './pages/account/NotificationsPage.js';
@@ -62,6 +63,7 @@ export function App() {
         <Route path="/masuk" element={<LoginPage />} />
         <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
         <Route path="/atur-sandi" element={<SetPasswordPage />} />
+        <Route path="/masuk-tautan" element={<SignInLinkPage />} />
         <Route
           path="/lengkapi-profil"
           element={

@@ -91,12 +91,13 @@ export async function usablePasswordToken(
   db: Db,
   token: string,
   now: Date,
-): Promise<{ purpose: TokenPurpose; expiresAt: string; user: UserRow }> {
+): Promise<{ purpose: Exclude<TokenPurpose, 'sign_in'>; expiresAt: string; user: UserRow }> {
   const info = await checkPasswordToken(db, token, now);
   const user = await findUserById(db, info.userId);
   if (!user || !user.is_active) {
     const text = t('Tautan tidak valid.', 'The link is not valid.');
     throw badRequest('token_invalid', text, { token: { code: 'token_invalid', message: text } });
   }
-  return { purpose: info.purpose, expiresAt: info.expiresAt, user };
+  // checkPasswordToken accepts only the password purposes here.
+  return { purpose: info.purpose as Exclude<TokenPurpose, 'sign_in'>, expiresAt: info.expiresAt, user };
 }

@@ -8,11 +8,16 @@ import {
   profileBody,
   resetConfirmBody,
   resetRequestBody,
+  signInLinkConfirmBody,
+  signInLinkRequestBody,
   tokenInfoResponse,
   tokenQuery,
 } from '../../contracts/auth.js';
 import type { UserRow } from '../../db/schema.js';
 import { clearSessionCookie, clientIp, requireUser, setSessionCookie } from '../../platform/auth.js';
+import { knownDevices, rememberDevice } from '../../platform/known-device.js';
+import { requestSignInLink } from './commands/request-sign-in-link.js';
+import { signInWithLink } from './commands/sign-in-with-link.js';
 import { changePassword } from './commands/change-password.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
@@ -26,6 +31,7 @@ import { rolesOfUser, usablePasswordToken } from './queries.js';
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, clock } = app.deps;
   const secureCookie = config.baseUrl.startsWith('https://');
+  const maxAgeMs = config.sessionMaxAgeMs;
   const me = async (user: UserRow) =>
     presentMe(user, await rolesOfUser(db, user.id), { clockControl: config.clockControl });
   // These answer whether or not the profile is complete: they are how it gets completed.
@@ -37,7 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: open,
       schema: {
         tags: ['auth'],
-        summary: 'Log in with e-mail and password; sets the session cookie',
+        summary:
+          'Log in with e-mail and password; sets the session cookie and the known-device cookie. 429 with Retry-After while the attempt is throttled',
         body: loginBody,
         response: { 200: meResponse },
       },
@@ -48,10 +55,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         password: req.body.password,
         ip: clientIp(req),
         userAgent: req.headers['user-agent'] ?? null,
+        knownDevices: knownDevices(req, secureCookie),
         previousSessionToken: req.sessionToken,
+        sessionMaxAgeMs: maxAgeMs,
         now: clock.now(),
       });
-      setSessionCookie(reply, token, secureCookie);
+      setSessionCookie(reply, token, secureCookie, maxAgeMs);
+      rememberDevice(req, reply, user.id, secureCookie);
       return { user: await me(user) };
     },
   );
@@ -67,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           ip: clientIp(req),
           now: clock.now(),
         });
-      clearSessionCookie(reply);
+      clearSessionCookie(reply, secureCookie);
       return reply.code(204).send();
     },
   );
@@ -90,7 +100,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change own password; other sessions end',
+        summary:
+          'Change own password; other sessions and open links end. 429 with Retry-After after repeated wrong current passwords',
         body: changePasswordBody,
       },
     },
@@ -166,9 +177,62 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         newPassword: req.body.newPassword,
         ip: clientIp(req),
         userAgent: req.headers['user-agent'] ?? null,
+        sessionMaxAgeMs: maxAgeMs,
         now: clock.now(),
       });
-      setSessionCookie(reply, token, secureCookie);
+      setSessionCookie(reply, token, secureCookie, maxAgeMs);
+      rememberDevice(req, reply, user.id, secureCookie);
+      return { user: await me(user) };
+    },
+  );
+
+  app.post(
+    '/auth/sign-in-link',
+    {
+      // Per account at most 3 mails an hour (the command); per client address at most 10 requests.
+      config: { ...open, rateLimit: { max: 10, timeWindow: '1 hour' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a one-time sign-in link by e-mail (works while the login is throttled); always 202',
+        body: signInLinkRequestBody,
+        response: { 202: acceptedResponse },
+      },
+    },
+    async (req, reply) => {
+      const queued = await requestSignInLink(db, {
+        email: req.body.email,
+        locale: req.body.locale,
+        baseUrl: config.baseUrl,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      if (queued) app.deps.mail.kick();
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/auth/sign-in-link/confirm',
+    {
+      config: open,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with an e-mailed one-time link; sets the session and known-device cookies',
+        body: signInLinkConfirmBody,
+        response: { 200: meResponse },
+      },
+    },
+    async (req, reply) => {
+      const { user, token } = await signInWithLink(db, {
+        token: req.body.token,
+        ip: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+        previousSessionToken: req.sessionToken,
+        sessionMaxAgeMs: maxAgeMs,
+        now: clock.now(),
+      });
+      setSessionCookie(reply, token, secureCookie, maxAgeMs);
+      rememberDevice(req, reply, user.id, secureCookie);
       return { user: await me(user) };
     },
   );

@@ -41,6 +41,28 @@ const templates = {
       ],
     },
   },
+  sign_in_link: {
+    subject: {
+      id: () => 'Tautan masuk Sinovik',
+      en: () => 'Your Sinovik sign-in link',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        'Kami menerima permintaan tautan masuk untuk akun Sinovik Anda. Buka tautan berikut untuk masuk tanpa kata sandi:',
+        `LINK:${v.link}`,
+        `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}.`,
+        'Jika Anda tidak meminta ini, abaikan e-mail ini. Bila Anda menerima e-mail ini berulang kali tanpa memintanya, seseorang mungkin sedang mencoba masuk ke akun Anda: sebaiknya ganti kata sandi Anda.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        'We received a request for a sign-in link for your Sinovik account. Open this link to sign in without your password:',
+        `LINK:${v.link}`,
+        `The link works once and is valid until ${v.expires}.`,
+        'If you did not ask for this, ignore this e-mail. If you keep receiving it without asking, someone may be trying to get into your account: consider changing your password.',
+      ],
+    },
+  },
   account_created: {
     subject: {
       id: () => 'Akun Sinovik Anda telah dibuat',

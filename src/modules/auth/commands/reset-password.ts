@@ -3,7 +3,7 @@ import type { UserRow } from '../../../db/schema.js';
 import { fieldError } from '../../../domain/errors.js';
 import { checkPassword } from '../../../domain/password-policy.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { consumePasswordToken } from '../../../platform/password-tokens.js';
+import { consumePasswordToken, revokeLinks } from '../../../platform/password-tokens.js';
 import { hashPassword } from '../../../platform/passwords.js';
 import { createSession } from '../../../platform/sessions.js';
 import { usablePasswordToken } from '../queries.js';
@@ -13,6 +13,8 @@ export interface ResetPasswordInput {
   newPassword: string;
   ip: string | null;
   userAgent: string | null;
+  /** Absolute session lifetime (config SESSION_MAX_AGE_HOURS). */
+  sessionMaxAgeMs: number;
   now: Date;
 }
 
@@ -39,19 +41,15 @@ export async function resetPassword(
       .where('id', '=', used.userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // Older links must not overwrite the password just chosen.
-    await tx
-      .updateTable('password_tokens')
-      .set({ used_at: now })
-      .where('user_id', '=', updated.id)
-      .where('used_at', 'is', null)
-      .execute();
+    // Older links (and sign-in links) must not outlive the password just chosen.
+    await revokeLinks(tx, updated.id, input.now);
     await tx.deleteFrom('sessions').where('user_id', '=', updated.id).execute();
     const token = await createSession(tx, {
       userId: updated.id,
       now: input.now,
       ip: input.ip,
       userAgent: input.userAgent,
+      maxAgeMs: input.sessionMaxAgeMs,
     });
     await recordAudit(tx, {
       actorUserId: updated.id,

@@ -16,6 +16,18 @@ export const account: typeof idAccount = {
     requestLink: 'request a Local Admin account',
     alreadyIn: 'You are logged in as {{name}}.',
     continue: 'Continue',
+    linkIntro: 'Cannot log in with your password, for example after too many failed attempts?',
+    sendLink: 'Send me a sign-in link',
+    linkSent:
+      'If {{email}} has a Sinovik account, we have sent a sign-in link to it. The link is valid for 15 minutes and works once. Check your spam folder too.',
+  },
+  signInLink: {
+    title: 'Sign in with a link',
+    intro: 'Press the button below to sign in to Sinovik. This link works only once.',
+    submit: 'Sign in to Sinovik',
+    missing: 'The link is incomplete. Open the link from your e-mail again.',
+    invalidTitle: 'This link cannot be used',
+    askAgain: 'Ask for a new link on the login page',
   },
   forgot: {
     title: 'Forgot your password',
@@ -37,7 +49,7 @@ export const account: typeof idAccount = {
     validUntil: 'This link is valid until {{time}}.',
     newPassword: 'New password',
     confirm: 'Repeat the new password',
-    hint: 'At least 10 characters. Avoid common passwords and your e-mail address.',
+    hint: 'At least 10 characters and hard to guess: use several uncommon words. Avoid common passwords, names and your e-mail address.',
     tooShort: 'The password must have at least 10 characters.',
     mismatch: 'The two passwords differ.',
     submit: 'Save the password',

@@ -15,6 +15,18 @@ export const account = {
     requestLink: 'ajukan permohonan akun Admin Lokal',
     alreadyIn: 'Anda sudah masuk sebagai {{name}}.',
     continue: 'Lanjutkan',
+    linkIntro: 'Tidak bisa masuk dengan kata sandi, misalnya karena terlalu banyak percobaan yang gagal?',
+    sendLink: 'Kirim tautan masuk',
+    linkSent:
+      'Jika {{email}} terdaftar di Sinovik, kami telah mengirim tautan masuk ke alamat itu. Tautan berlaku 15 menit dan hanya dapat dipakai sekali. Periksa juga folder spam.',
+  },
+  signInLink: {
+    title: 'Masuk dengan tautan',
+    intro: 'Tekan tombol di bawah untuk masuk ke Sinovik. Tautan ini hanya dapat dipakai satu kali.',
+    submit: 'Masuk ke Sinovik',
+    missing: 'Tautan tidak lengkap. Buka kembali tautan dari e-mail Anda.',
+    invalidTitle: 'Tautan tidak dapat dipakai',
+    askAgain: 'Minta tautan baru di halaman masuk',
   },
   forgot: {
     title: 'Lupa kata sandi',
@@ -36,7 +48,7 @@ export const account = {
     validUntil: 'Tautan ini berlaku sampai {{time}}.',
     newPassword: 'Kata sandi baru',
     confirm: 'Ulangi kata sandi baru',
-    hint: 'Minimal 10 karakter. Hindari kata sandi umum atau alamat e-mail Anda.',
+    hint: 'Minimal 10 karakter dan sulit ditebak: gunakan beberapa kata yang tidak umum. Hindari kata sandi umum, nama, atau alamat e-mail Anda.',
     tooShort: 'Kata sandi minimal 10 karakter.',
     mismatch: 'Kedua kata sandi tidak sama.',
     submit: 'Simpan kata sandi',

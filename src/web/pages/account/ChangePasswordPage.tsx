@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../../../domain/password-policy.js';
+import { MIN_PASSWORD_LENGTH } from '../../../domain/password-length.js';
 import { api } from '../../api/client.js';
 import { useMe } from '../../api/session.js';
 import { apiErrorMessages } from '../../components/forms.js';

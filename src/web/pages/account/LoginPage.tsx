@@ -22,6 +22,8 @@ export function LoginPage() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const [general, setGeneral] = useState<string | null>(null);
+  const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
+  const [sendingLink, setSendingLink] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -56,6 +58,30 @@ export function LoginPage() {
     (errors) => focusFirstError(form, errors),
   );
 
+  // "Kirim tautan masuk": works while password logins of the account are throttled.
+  const sendLink = async () => {
+    const email = form.values.email.trim();
+    const problem = !email
+      ? t('account.required')
+      : EMAIL_PATTERN.test(email)
+        ? null
+        : t('account.invalidEmail');
+    if (problem) {
+      form.setFieldError('email', problem);
+      focusFirstError(form, { email: problem });
+      return;
+    }
+    setSendingLink(true);
+    try {
+      await api('POST', '/auth/sign-in-link', { email, locale: lang });
+      setLinkSentTo(email);
+    } catch (err) {
+      setGeneral(apiErrorMessages(err, lang).general);
+    } finally {
+      setSendingLink(false);
+    }
+  };
+
   return (
     <Stack maw={440} mx="auto" py="md" gap="md" className="public-scope">
       <Title order={1}>{t('account.login.title')}</Title>
@@ -89,6 +115,20 @@ export function LoginPage() {
             </Anchor>
           </Stack>
         </form>
+      </Paper>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+        <Stack gap="sm">
+          <Text size="sm">{t('account.login.linkIntro')}</Text>
+          {linkSentTo ? (
+            <Alert role="status" color="green" variant="light">
+              {t('account.login.linkSent', { email: linkSentTo })}
+            </Alert>
+          ) : (
+            <Button variant="light" onClick={sendLink} loading={sendingLink}>
+              {t('account.login.sendLink')}
+            </Button>
+          )}
+        </Stack>
       </Paper>
       <Text size="sm" c="gray.8">
         <strong>{t('account.login.noAccount')}</strong> {t('account.login.noAccountText')}{' '}

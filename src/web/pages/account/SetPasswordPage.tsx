@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../domain/time.js';
-import { MIN_PASSWORD_LENGTH } from '../../../domain/password-policy.js';
+import { MIN_PASSWORD_LENGTH } from '../../../domain/password-length.js';
 import { ApiError, api } from '../../api/client.js';
 import { ME_KEY, type Me } from '../../api/session.js';
 import { browserTimeZone } from '../../components/Deadline.js';
