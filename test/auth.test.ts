@@ -246,6 +246,7 @@ describe('accounts and sessions', () => {
           controlClock: false,
           viewProposals: true, // the forwarded proposals of its competitions
           viewSubmissionDashboard: true,
+          manageUsers: false,
         },
       });
     });
@@ -283,6 +284,7 @@ describe('accounts and sessions', () => {
         controlClock: false,
         viewProposals: true,
         viewSubmissionDashboard: false,
+        manageUsers: false,
       });
     });
 

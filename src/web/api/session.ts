@@ -32,6 +32,7 @@ export interface Me {
     controlClock: boolean;
     viewProposals: boolean;
     viewSubmissionDashboard: boolean;
+    manageUsers: boolean;
   };
 }
 
