@@ -303,7 +303,11 @@ export function UserDetailPage() {
               )}
             </section>
             {data.abilities.grant && (
-              <GrantCard resetKey={grants} onAsk={(choice) => setPending({ kind: 'grant', choice })} />
+              <GrantCard
+                key={data.user.id}
+                resetKey={grants}
+                onAsk={(choice) => setPending({ kind: 'grant', choice })}
+              />
             )}
             {pending && (
               <PendingAction
