@@ -473,6 +473,19 @@ describe('users and roles managed by the system administrator', () => {
     ).toEqual([{ role: 'panelist' }]);
   });
 
+  it('answers control characters in a name or a search without a 500 (stored and searched without them)', async () => {
+    const created = await call(admin, 'POST', '/admin/users', {
+      email: 'kendali@uji.go.id',
+      name: 'Nama\u0000 Ber\u0007kendali\u202e',
+      role: 'data_steward',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().user.name).toBe('Nama Berkendali');
+    const search = await call(admin, 'GET', `/admin/users?q=${encodeURIComponent('Berken\u0000dali')}`);
+    expect(search.statusCode, search.body).toBe(200);
+    expect(search.json().items.map((u: { email: string }) => u.email)).toEqual(['kendali@uji.go.id']);
+  });
+
   it('keeps the names typed inert in the mails (HTML escaped)', async () => {
     await call(admin, 'POST', '/admin/users', {
       email: 'xss@uji.go.id',

@@ -7,6 +7,17 @@ import { emailSchema, localeSchema, roleSchema } from './auth.js';
  * Custom messages are written "Bahasa Indonesia|English".
  */
 
+/**
+ * One line of text as people mean it: NFC, without control characters, bidi overrides and zero-width
+ * characters (PostgreSQL refuses NUL, and the others only serve to disguise a name).
+ */
+const oneLine = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .normalize('NFC')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    : v;
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
@@ -16,7 +27,7 @@ const scopeId = z.preprocess(blankToNull, idNumber.nullable()).optional();
 
 export const adminUserListQuery = z.object({
   /** Every word must occur in the name, the e-mail or the name of an institution or unit of a grant. */
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  q: z.preprocess((v) => blankToUndefined(oneLine(v)), z.string().trim().max(200).optional()),
   role: z.preprocess(blankToUndefined, roleSchema.optional()),
   status: z.preprocess(blankToUndefined, z.enum(['active', 'inactive']).optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
@@ -93,11 +104,14 @@ export type GrantRoleBody = z.infer<typeof grantRoleBody>;
 
 export const createAdminUserBody = grantRoleBody.extend({
   email: emailSchema,
-  name: z
-    .string('Nama wajib diisi.|Name is required.')
-    .trim()
-    .min(1, 'Nama wajib diisi.|Name is required.')
-    .max(255),
+  name: z.preprocess(
+    oneLine,
+    z
+      .string('Nama wajib diisi.|Name is required.')
+      .trim()
+      .min(1, 'Nama wajib diisi.|Name is required.')
+      .max(255),
+  ),
   /** The language of the invitation e-mail and of the account (default Bahasa Indonesia). */
   locale: localeSchema.optional(),
 });
