@@ -436,6 +436,37 @@ describe('users and roles managed by the system administrator', () => {
     expect(restored.statusCode).toBe(201);
   });
 
+  it('keeps one administrator when two remove each other at the same moment (one of the two gets 409)', async () => {
+    const other = await makeUser(ctx.db, { role: 'system_admin', email: 'admin.balapan@uji.go.id' });
+    const otherCookie = await sessionCookie(ctx, other.id);
+    // Only these two are active administrators (the one of the earlier test is deactivated here).
+    const extra = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'admin.dua@uji.go.id')
+      .executeTakeFirstOrThrow();
+    expect((await call(admin, 'POST', `/admin/users/${extra.id}/deactivate`)).statusCode).toBe(200);
+    const otherGrant = (await call(admin, 'GET', `/admin/users/${other.id}`)).json().grants[0];
+    const [revoke, deactivate] = await Promise.all([
+      call(admin, 'DELETE', `/admin/users/${other.id}/grants/${otherGrant.id}`),
+      call(otherCookie, 'POST', `/admin/users/${adminId}/deactivate`),
+    ]);
+    expect([revoke.statusCode, deactivate.statusCode].sort()).toEqual([200, 409]);
+    const left = await ctx.db
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select('u.id')
+      .where('g.role', '=', 'system_admin')
+      .where('u.is_active', '=', 1)
+      .execute();
+    expect(left).toHaveLength(1);
+    // Put the first administrator back for the tests after this one.
+    if (deactivate.statusCode === 200) {
+      await ctx.db.updateTable('users').set({ is_active: 1 }).where('id', '=', adminId).execute();
+      admin = await sessionCookie(ctx, adminId);
+    }
+  });
+
   it('refuses every route to anyone but the system administrator (401 anonymous, 403 others), changing nothing', async () => {
     const target = await makeUser(ctx.db, { role: 'panelist', email: 'sasaran@uji.go.id' });
     const grantId = (
