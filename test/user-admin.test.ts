@@ -116,7 +116,12 @@ describe('users and roles managed by the system administrator', () => {
         abilities: { revoke: true },
       }),
     ]);
-    expect(body.abilities).toEqual({ grant: true, deactivate: true, reactivate: false });
+    expect(body.abilities).toEqual({
+      grant: true,
+      deactivate: true,
+      reactivate: false,
+      resendInvitation: true,
+    });
 
     const [audit] = await audits('user.created', body.user.id);
     expect(audit.actor_user_id).toBe(adminId);
@@ -142,6 +147,37 @@ describe('users and roles managed by the system administrator', () => {
       newPassword: 'Evaluasi-Kuat-Sandi-2026!',
     });
     expect(set.statusCode, set.body).toBe(200);
+  });
+
+  it('mails a new invitation to an account without a password: earlier links die, never in the answer', async () => {
+    const created = await createEvaluator('ulang@uji.go.id', 'Undangan Ulang');
+    const first = await ctx.db
+      .selectFrom('password_tokens')
+      .select(['id', 'used_at'])
+      .where('user_id', '=', created.user.id)
+      .execute();
+    expect(first).toEqual([{ id: expect.any(Number), used_at: null }]);
+    const res = await call(admin, 'POST', `/admin/users/${created.user.id}/resend-invitation`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(Object.keys(res.json())).toEqual(['expiresAt']);
+    const tokens = await ctx.db
+      .selectFrom('password_tokens')
+      .select(['id', 'used_at'])
+      .where('user_id', '=', created.user.id)
+      .orderBy('id')
+      .execute();
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0].used_at).not.toBeNull();
+    expect(tokens[1].used_at).toBeNull();
+    expect((await outboxTo('ulang@uji.go.id')).map((m) => m.template)).toEqual([
+      'account_created',
+      'account_created',
+    ]);
+    expect(await audits('user.invitation_resent', created.user.id)).toHaveLength(1);
+    // An account in use has no invitation to resend.
+    const inUse = await call(admin, 'POST', `/admin/users/${adminId}/resend-invitation`);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.code).toBe('password_already_set');
   });
 
   it('refuses a wrong scope with a bilingual message on the field (400), creating nothing', async () => {
@@ -346,7 +382,12 @@ describe('users and roles managed by the system administrator', () => {
     const res = await call(admin, 'POST', `/admin/users/${upp.id}/deactivate`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().user.active).toBe(false);
-    expect(res.json().abilities).toEqual({ grant: true, deactivate: false, reactivate: true });
+    expect(res.json().abilities).toEqual({
+      grant: true,
+      deactivate: false,
+      reactivate: true,
+      resendInvitation: false,
+    });
 
     const autosave = await ctx.app.inject({
       method: 'PATCH',
@@ -484,6 +525,7 @@ describe('users and roles managed by the system administrator', () => {
       ['DELETE', `/admin/users/${target.id}/grants/${grantId}`],
       ['POST', `/admin/users/${target.id}/deactivate`],
       ['POST', `/admin/users/${target.id}/reactivate`],
+      ['POST', `/admin/users/${target.id}/resend-invitation`],
     ];
     const auditCount = async () => (await ctx.db.selectFrom('audit_events').select('id').execute()).length;
     const before = await auditCount();

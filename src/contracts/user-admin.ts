@@ -90,6 +90,8 @@ export const adminUserDetailResponse = z.object({
     /** False for oneself and for the last active System Administrator. */
     deactivate: z.boolean(),
     reactivate: z.boolean(),
+    /** An active account that has not set a password yet: a new link may be mailed. */
+    resendInvitation: z.boolean(),
   }),
 });
 export type AdminUserDetail = z.infer<typeof adminUserDetailResponse>;

@@ -68,6 +68,7 @@ export function presentUserDetail(
         u.is_active === 1 &&
         !userChangeRefusal({ kind: 'deactivate', actorUserId, targetUserId: u.id }, adminGrants),
       reactivate: manage && u.is_active === 0,
+      resendInvitation: manage && u.is_active === 1 && u.password_hash === null,
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   createAdminUserBody,
   grantRoleBody,
 } from '../../contracts/user-admin.js';
+import { invitationResponse } from '../../contracts/users.js';
 import { can } from '../../domain/policy.js';
 import { authorize, clientIp } from '../../platform/auth.js';
 import type { FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import { createUser } from './commands/create-user.js';
 import { deactivateUser } from './commands/deactivate-user.js';
 import { grantRole } from './commands/grant-role.js';
 import { reactivateUser } from './commands/reactivate-user.js';
+import { adminResendInvitation } from './commands/resend-invitation.js';
 import { revokeRole } from './commands/revoke-role.js';
 import { presentUserDetail, presentUserSummary } from './present.js';
 import { grantsOfUsers, listUsers, systemAdminGrants } from './queries.js';
@@ -205,6 +207,31 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       app.deps.mail.kick();
       return detail(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/admin/users/:id/resend-invitation',
+    {
+      schema: {
+        tags: ['user-admin'],
+        summary:
+          'Send a new set-password link to an account that has not set a password yet (never in this answer)',
+        params: adminUserParams,
+        response: { 200: invitationResponse },
+      },
+    },
+    async (req) => {
+      const actor = admin(req);
+      const { expiresAt } = await adminResendInvitation(db, {
+        userId: req.params.id,
+        actor,
+        baseUrl: config.baseUrl,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      app.deps.mail.kick();
+      return { expiresAt: expiresAt.toISOString() };
     },
   );
 };

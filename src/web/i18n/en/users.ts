@@ -60,6 +60,8 @@ export const users: typeof id = {
   granted: 'Role granted.',
   revoked: 'Role revoked.',
   deactivated: 'Account deactivated.',
+  resend: 'Resend invitation',
+  resent: 'A new invitation was sent to {{email}}; the earlier link no longer works.',
   reactivated: 'Account reactivated.',
   confirm: {
     grantTitle: 'Grant the role?',

@@ -58,6 +58,8 @@ export const users = {
   granted: 'Peran diberikan.',
   revoked: 'Peran dicabut.',
   deactivated: 'Akun dinonaktifkan.',
+  resend: 'Kirim ulang undangan',
+  resent: 'Undangan baru dikirim ke {{email}}; tautan lama tidak berlaku lagi.',
   reactivated: 'Akun diaktifkan kembali.',
   confirm: {
     grantTitle: 'Beri peran?',

@@ -169,6 +169,22 @@ function GrantCard({ onAsk, resetKey }: { onAsk: (c: RoleChoice) => void; resetK
   );
 }
 
+/** Mails a new set-password link (the link itself never comes back to this screen). */
+function ResendButton({ id, email }: { id: number; email: string }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const resend = useMutation({
+    mutationFn: () => api<{ expiresAt: string }>('POST', `/admin/users/${id}/resend-invitation`),
+    onSuccess: () => notifications.show({ color: 'green', message: t('users.resent', { email }) }),
+    onError: (err) => notifications.show({ color: 'red', message: apiErrorMessages(err, lang).general }),
+  });
+  return (
+    <Button variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
+      {t('users.resend')}
+    </Button>
+  );
+}
+
 /** One account: its details, its grants (revoke), a new grant, deactivate or reactivate. */
 export function UserDetailPage() {
   const { t } = useTranslation();
@@ -203,6 +219,9 @@ export function UserDetailPage() {
                 </Text>
               </div>
               <Group gap="xs">
+                {data.abilities.resendInvitation && (
+                  <ResendButton id={data.user.id} email={data.user.email} />
+                )}
                 {data.abilities.deactivate && (
                   <Button variant="outline" color="red.9" onClick={() => setPending({ kind: 'deactivate' })}>
                     {t('users.deactivate')}
