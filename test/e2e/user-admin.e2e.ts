@@ -96,6 +96,16 @@ describe('users and roles, in Chromium: the system administrator creates, grants
     expect(invitation.text).toContain('sebagai Tim Evaluasi (Kompetisi Inovasi Pelayanan Publik 2026)');
     expect(linkIn(invitation.text, server.baseUrl)).toContain('/atur-sandi?token=');
     await shoot(admin, 'users-04-created');
+    // A lost invitation is sent again; the earlier link stops working.
+    await admin.getByRole('button', { name: 'Kirim ulang undangan' }).click();
+    await expect
+      .poll(() => admin.getByText(`Undangan baru dikirim ke ${EVALUATOR.email}`).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => server.smtp.messages.filter((m) => m.to.includes(EVALUATOR.email)).length, {
+        timeout: 20_000,
+      })
+      .toBe(2);
 
     // 2. Grant the new user a secretariat role for the Kalimantan Timur province.
     await choose(admin, 'Peran', 'Sekretariat');
