@@ -38,6 +38,7 @@ import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
+import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 
 export interface AppDeps {
@@ -178,6 +179,7 @@ export async function buildApp(opts: {
   await api.register(deadlineRoutes, { prefix: '/api' });
   await api.register(dashboardRoutes, { prefix: '/api' });
   await api.register(invitationRoutes, { prefix: '/api' });
+  await api.register(userAdminRoutes, { prefix: '/api' });
 
   // The built web app, with client-side routes falling back to index.html.
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

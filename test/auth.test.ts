@@ -256,6 +256,7 @@ describe('accounts and sessions', () => {
           controlClock: false,
           viewProposals: true, // the forwarded proposals of its competitions
           viewSubmissionDashboard: true,
+          manageUsers: false,
         },
       });
     });
@@ -294,6 +295,7 @@ describe('accounts and sessions', () => {
         controlClock: false,
         viewProposals: true,
         viewSubmissionDashboard: false,
+        manageUsers: false,
       });
     });
 

@@ -114,6 +114,8 @@ export const meAbilitiesSchema = z.object({
   viewProposals: z.boolean(),
   /** Sees the submission dashboard of the competitions of at least one organizer. */
   viewSubmissionDashboard: z.boolean(),
+  /** The users and roles screen of the system administrator (create, grant, revoke, deactivate). */
+  manageUsers: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -1,24 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { Role } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { nameKey } from '../domain/institutions.js';
+import { ROLES, scopeProblems, type ScopeField } from '../domain/role-scopes.js';
 import { checkPassword } from '../domain/password-policy.js';
 import { formatInstant } from '../domain/time.js';
 import { recordAudit } from '../platform/audit.js';
 import { issuePasswordToken, passwordLink } from '../platform/password-tokens.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
-
-const ROLES: readonly Role[] = [
-  'system_admin',
-  'secretariat',
-  'local_admin',
-  'upp',
-  'evaluator',
-  'panelist',
-  'data_steward',
-];
 
 export const CREATE_USER_USAGE = `sinovik create-user --email E --name N --role R [options]
 
@@ -29,20 +19,6 @@ export const CREATE_USER_USAGE = `sinovik create-user --email E --name N --role 
   --password P        the account is ready to use; without it a set-password link is printed
   --base-url URL      base of that link (default http://localhost:3000)
 `;
-
-/** Which scopes each role takes: required, allowed, or refused (a scope that would mean nothing). */
-const SCOPES: Record<
-  Role,
-  { institution: 'required' | 'no'; unit: 'required' | 'no'; competition: 'optional' | 'no' }
-> = {
-  system_admin: { institution: 'no', unit: 'no', competition: 'no' },
-  data_steward: { institution: 'no', unit: 'no', competition: 'no' },
-  secretariat: { institution: 'required', unit: 'no', competition: 'no' },
-  local_admin: { institution: 'required', unit: 'no', competition: 'no' },
-  upp: { institution: 'no', unit: 'required', competition: 'no' },
-  evaluator: { institution: 'no', unit: 'no', competition: 'optional' },
-  panelist: { institution: 'no', unit: 'no', competition: 'optional' },
-};
 
 export interface CliIo {
   out: (line: string) => void;
@@ -147,11 +123,6 @@ export async function createUserFromCli(db: Db, args: string[], io: CliIo = cons
             .where('id', '=', id)
             .executeTakeFirst()) ?? null);
     if (!unit) problem(`unit tidak ditemukan: ${unitText}`, `unit not found: ${unitText}`);
-    else if (institution && unit.institution_id !== institution.id)
-      problem(
-        `unit ${unit.id} bukan bagian dari ${institution.name}`,
-        `unit ${unit.id} does not belong to ${institution.name}`,
-      );
   }
   let competitionId: number | null = null;
   const competitionText = str('competition');
@@ -166,17 +137,37 @@ export async function createUserFromCli(db: Db, args: string[], io: CliIo = cons
     else competitionId = found.id;
   }
   if (role) {
-    const s = SCOPES[role];
-    if (s.institution === 'required' && !institutionText)
-      problem(`peran ${role} memerlukan --institution`, `the role ${role} needs --institution`);
-    if (s.unit === 'required' && !unitText)
-      problem(`peran ${role} memerlukan --unit`, `the role ${role} needs --unit`);
-    if (s.institution === 'no' && s.unit === 'no' && institutionText)
-      problem(`peran ${role} tidak memakai --institution`, `the role ${role} does not take --institution`);
-    if (s.unit === 'no' && unitText)
-      problem(`peran ${role} tidak memakai --unit`, `the role ${role} does not take --unit`);
-    if (s.competition === 'no' && competitionText)
-      problem(`peran ${role} tidak memakai --competition`, `the role ${role} does not take --competition`);
+    // The same table as the system administrator's screens (domain/role-scopes.ts); an id that names
+    // nothing was reported above with the text typed.
+    const flags: Record<ScopeField, string> = {
+      institutionId: '--institution',
+      unitId: '--unit',
+      competitionId: '--competition',
+    };
+    const scope = scopeProblems(
+      role,
+      {
+        institutionId: institutionText ? (institution?.id ?? 0) : null,
+        unitId: unitText ? (unit?.id ?? 0) : null,
+        competitionId: competitionText ? (competitionId ?? 0) : null,
+      },
+      {
+        institution: institution ? { id: institution.id, name: institution.name } : undefined,
+        unit: unit ? { id: unit.id, name: unit.name, institutionId: unit.institution_id } : undefined,
+      },
+    );
+    for (const [field, p] of Object.entries(scope) as [ScopeField, { code: string }][]) {
+      const flag = flags[field];
+      if (p.code === 'scope_required')
+        problem(`peran ${role} memerlukan ${flag}`, `the role ${role} needs ${flag}`);
+      else if (p.code === 'scope_not_allowed')
+        problem(`peran ${role} tidak memakai ${flag}`, `the role ${role} does not take ${flag}`);
+      else if (p.code === 'unit_not_in_institution' && unit && institution)
+        problem(
+          `unit ${unit.id} bukan bagian dari ${institution.name}`,
+          `unit ${unit.id} does not belong to ${institution.name}`,
+        );
+    }
   }
 
   if (problems.length || !role) {

@@ -27,6 +27,8 @@ import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
 import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
 import { AwardsPage } from './pages/secretariat/AwardsPage.js';
 import { InvitationsPage } from './pages/secretariat/InvitationsPage.js';
+import { UsersPage } from './pages/admin/UsersPage.js';
+import { UserDetailPage } from './pages/admin/UserDetailPage.js';
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -173,6 +175,22 @@ export function App() {
           element={
             <RequireUser allow={(me) => me.abilities.viewAudit}>
               <AuditPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/admin/pengguna"
+          element={
+            <RequireUser allow={(me) => me.abilities.manageUsers}>
+              <UsersPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/admin/pengguna/:id"
+          element={
+            <RequireUser allow={(me) => me.abilities.manageUsers}>
+              <UserDetailPage />
             </RequireUser>
           }
         />

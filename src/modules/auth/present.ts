@@ -47,6 +47,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
         proposals.unitIds.length > 0 ||
         proposals.organizerIds.length > 0,
       viewSubmissionDashboard: proposals.anyOrganizer || proposals.organizerIds.length > 0,
+      manageUsers: can(actor, 'user.manageAll', {}, context),
     },
   };
 }

@@ -1,14 +1,14 @@
 import type { Db } from '../../db/connect.js';
 import type { UserRow } from '../../db/schema.js';
-import { ROLE_LABELS } from '../../contracts/users.js';
+import { ROLE_LABELS, type RoleName } from '../../contracts/users.js';
 import { formatInstant } from '../../domain/time.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issuePasswordToken, passwordLink } from '../../platform/password-tokens.js';
 
 export interface InvitationInput {
   user: Pick<UserRow, 'id' | 'email' | 'name' | 'locale'>;
-  role: 'local_admin' | 'upp';
-  /** Where the account works: "unit, institution" or the institution alone. */
+  role: RoleName;
+  /** Where the account works: "unit, institution", the institution alone, a competition, … */
   scope: string;
   createdByName: string;
   baseUrl: string;

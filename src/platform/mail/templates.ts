@@ -85,6 +85,85 @@ const templates = {
       ],
     },
   },
+  // The system administrator's user management (modules/user-admin): the person affected is told.
+  user_role_granted: {
+    subject: {
+      id: (v) => `Peran baru di Sinovik: ${v.roleLabel}`,
+      en: (v) => `New role in Sinovik: ${v.roleLabel}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.by} memberi akun Sinovik Anda (${v.email}) peran ${v.roleLabel} untuk ${v.scope}.`,
+        'Peran ini berlaku sejak sekarang; masuk ke Sinovik untuk memakainya.',
+        'Jika menurut Anda ini keliru, hubungi administrator sistem.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.by} gave your Sinovik account (${v.email}) the role ${v.roleLabel} for ${v.scope}.`,
+        'The role applies from now on; log in to Sinovik to use it.',
+        'If you think this is a mistake, contact the system administrator.',
+      ],
+    },
+  },
+  user_role_revoked: {
+    subject: {
+      id: (v) => `Peran Anda di Sinovik dicabut: ${v.roleLabel}`,
+      en: (v) => `Your Sinovik role was revoked: ${v.roleLabel}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.by} mencabut peran ${v.roleLabel} untuk ${v.scope} dari akun Sinovik Anda (${v.email}) pada ${v.at}.`,
+        'Sejak saat itu Anda tidak lagi memiliki akses peran tersebut.',
+        'Jika menurut Anda ini keliru, hubungi administrator sistem.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.by} revoked the role ${v.roleLabel} for ${v.scope} from your Sinovik account (${v.email}) on ${v.at}.`,
+        'From then on you no longer have the access of that role.',
+        'If you think this is a mistake, contact the system administrator.',
+      ],
+    },
+  },
+  user_deactivated: {
+    subject: {
+      id: () => 'Akun Sinovik Anda dinonaktifkan',
+      en: () => 'Your Sinovik account has been deactivated',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.by} menonaktifkan akun Sinovik Anda (${v.email}) pada ${v.at}.`,
+        'Anda tidak dapat masuk lagi, dan setiap sesi yang masih terbuka telah diakhiri.',
+        'Jika menurut Anda ini keliru, hubungi administrator sistem.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.by} deactivated your Sinovik account (${v.email}) on ${v.at}.`,
+        'You can no longer log in, and every session still open has been ended.',
+        'If you think this is a mistake, contact the system administrator.',
+      ],
+    },
+  },
+  user_reactivated: {
+    subject: {
+      id: () => 'Akun Sinovik Anda diaktifkan kembali',
+      en: () => 'Your Sinovik account is active again',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.by} mengaktifkan kembali akun Sinovik Anda (${v.email}) pada ${v.at}.`,
+        'Anda dapat masuk lagi dengan kata sandi Anda.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.by} reactivated your Sinovik account (${v.email}) on ${v.at}.`,
+        'You can log in again with your password.',
+      ],
+    },
+  },
   admin_request_received: {
     subject: {
       id: (v) => `Permohonan akun Admin Lokal ${v.institution} telah diterima`,

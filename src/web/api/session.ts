@@ -33,6 +33,7 @@ export interface Me {
     controlClock: boolean;
     viewProposals: boolean;
     viewSubmissionDashboard: boolean;
+    manageUsers: boolean;
   };
 }
 

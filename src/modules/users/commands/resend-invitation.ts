@@ -1,11 +1,12 @@
 import type { Db } from '../../../db/connect.js';
+import type { RoleName } from '../../../contracts/users.js';
 import { conflict, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { sendInvitation } from '../invitation.js';
 
 export interface ResendInvitationInput {
   userId: number;
-  role: 'local_admin' | 'upp';
+  role: RoleName;
   scope: string;
   sentBy: { userId: number; name: string };
   baseUrl: string;
