@@ -89,6 +89,24 @@ async function newAward(w: World): Promise<number> {
   return row.id;
 }
 
+/** A new grant (panelist of A) of a user, written directly: the row a revoke under test removes. */
+async function newGrant(w: World, userId: number): Promise<number> {
+  const row = await w.ctx.db
+    .insertInto('role_grants')
+    .values({
+      user_id: userId,
+      role: 'panelist',
+      institution_id: null,
+      unit_id: null,
+      competition_id: w.compA,
+      granted_by: null,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Ids of a proposal, its path parameter. */
 const pid = (p: (w: World) => { id: number }) => (w: World) => ({ id: p(w).id });
 
@@ -180,6 +198,77 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     public: true,
     alsoAccept: [400, 404, 410],
     query: () => ({ token: 'bukan-token' }),
+  },
+
+  'POST /api/auth/sign-in-link': {
+    public: true,
+    alsoAccept: [429],
+    body: () => json({ email: 'tidak.ada@matriks.go.id' }),
+  },
+  'POST /api/auth/sign-in-link/confirm': {
+    public: true,
+    alsoAccept: [400, 410, 422, 429],
+    body: () => json({ token: 'bukan-token' }),
+  },
+
+  // Users and roles: the system administrator only.
+  'GET /api/admin/users': { bindings: [{ name: 'list', allow: ADMIN }] },
+  'GET /api/admin/users/:id': {
+    bindings: [
+      { name: 'a UPP of X', params: (w) => ({ id: w.otherUserX }), allow: ADMIN },
+      { name: 'a UPP of Y', params: (w) => ({ id: w.otherUserY }), allow: ADMIN },
+    ],
+  },
+  'POST /api/admin/users': {
+    bindings: [
+      {
+        name: 'an evaluator of A',
+        body: (w) =>
+          json({
+            role: 'evaluator',
+            competitionId: w.compA,
+            email: `evaluator.baru.${++unique}@matriks.go.id`,
+            name: 'Evaluator Baru',
+          }),
+        allow: ADMIN,
+      },
+    ],
+  },
+  'POST /api/admin/users/:id/grants': {
+    bindings: [
+      {
+        name: 'panelist of A for a UPP of X',
+        params: (w) => ({ id: w.otherUserX }),
+        body: (w) => json({ role: 'panelist', competitionId: w.compA }),
+        allow: ADMIN,
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'DELETE /api/admin/users/:id/grants/:grantId': {
+    bindings: [
+      {
+        name: 'a grant of its own for each request',
+        params: async (w) => ({ id: w.otherUserX, grantId: await newGrant(w, w.otherUserX) }),
+        allow: ADMIN,
+      },
+    ],
+  },
+  'POST /api/admin/users/:id/deactivate': {
+    last: true,
+    bindings: [
+      { name: 'a UPP of X', params: (w) => ({ id: w.otherUserX }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+  'POST /api/admin/users/:id/reactivate': {
+    bindings: [
+      { name: 'a UPP of X', params: (w) => ({ id: w.otherUserX }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+  'POST /api/admin/users/:id/resend-invitation': {
+    bindings: [
+      { name: 'a UPP of X', params: (w) => ({ id: w.otherUserX }), allow: ADMIN, alsoAccept: [409] },
+    ],
   },
 
   // Audit log: the system administrator and secretariats (each its own organizer's entries).
