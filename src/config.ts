@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Typed configuration read from the environment; boot fails with the variable's name and the problem. */
@@ -20,7 +21,21 @@ export interface Config {
   inProcessWorker: boolean;
   logLevel: string;
   isProduction: boolean;
+  /** Worker threads making PDFs and spreadsheets (off the event loop). */
+  exportThreads: number;
+  /** Exports that may wait for a thread; beyond it (or a user's own limit) the answer is 429. */
+  exportQueue: number;
+  /** Exports one user may have running or waiting at once. */
+  exportPerUser: number;
 }
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      message: `must be a whole number between ${min} and ${max}`,
+    });
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -58,6 +73,9 @@ const envSchema = z.object({
   SINOVIK_WORKER: z.enum(['in-process', 'none']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().optional(),
+  EXPORT_THREADS: wholeNumber(1, 64),
+  EXPORT_QUEUE: wholeNumber(0, 10_000),
+  EXPORT_PER_USER: wholeNumber(1, 100),
 });
 
 export class ConfigError extends Error {
@@ -94,6 +112,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: (e.SINOVIK_WORKER ?? 'in-process') === 'in-process',
     logLevel: e.LOG_LEVEL ?? 'info',
     isProduction: e.NODE_ENV === 'production',
+    ...exportPool(e),
+  };
+}
+
+/** The export pool: one thread per core but one (the event loop keeps its own), 8 waiting per thread, 2 per user. */
+function exportPool(e: { EXPORT_THREADS?: string; EXPORT_QUEUE?: string; EXPORT_PER_USER?: string }) {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const exportThreads = e.EXPORT_THREADS ? Number(e.EXPORT_THREADS) : Math.max(1, cores - 1);
+  return {
+    exportThreads,
+    exportQueue: e.EXPORT_QUEUE ? Number(e.EXPORT_QUEUE) : exportThreads * 8,
+    exportPerUser: e.EXPORT_PER_USER ? Number(e.EXPORT_PER_USER) : 2,
   };
 }
 

@@ -175,7 +175,7 @@ describe('PDF and XLSX exports off the event loop', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Kode');
     expect(sheet.getRow(2).getCell(1).value).toBe('KIPP-2026-00001');
     expect(sheet.getRow(2).getCell(2).value).toBe('Inovasi Layanan Nomor 1');
-    expect(sheet.getRow(ROWS + 1).getCell(1).value).toBe(`KIPP-2026-${String(ROWS).padStart(5, "0")}`);
+    expect(sheet.getRow(ROWS + 1).getCell(1).value).toBe(`KIPP-2026-${String(ROWS).padStart(5, '0')}`);
     expect(sheet.getRow(ROWS + 1).getCell(8).value).toBe('Jawa Barat');
   });
 
