@@ -40,6 +40,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
+import { ExportPool } from './modules/exports/pool.js';
 
 export interface AppDeps {
   config: Config;
@@ -47,6 +48,8 @@ export interface AppDeps {
   clock: AdjustableClock;
   storage: FileStorage;
   mail: { transport: MailTransport; kick: () => void };
+  /** PDFs and spreadsheets are made here, off the event loop. */
+  exports: ExportPool;
 }
 
 declare module 'fastify' {
@@ -94,8 +97,14 @@ export async function buildApp(opts: {
     clock,
     storage: new FileStorage(path.join(config.dataDir, 'files')),
     mail: { transport, kick: () => undefined },
+    exports: new ExportPool({
+      threads: config.exportThreads,
+      queue: config.exportQueue,
+      perUser: config.exportPerUser,
+    }),
   };
   app.decorate('deps', deps);
+  app.addHook('onClose', async () => deps.exports.close());
 
   if (opts.worker) {
     const worker = startWorker({

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import net from 'node:net';
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Typed configuration read from the environment; boot fails with the variable's name and the problem. */
@@ -28,6 +29,12 @@ export interface Config {
   trustedProxies: string[];
   /** Absolute lifetime of a session, however often it is used (SESSION_MAX_AGE_HOURS, default 24). */
   sessionMaxAgeMs: number;
+  /** Worker threads making PDFs and spreadsheets (off the event loop). */
+  exportThreads: number;
+  /** Exports that may wait for a thread; beyond it (or a user's own limit) the answer is 429. */
+  exportQueue: number;
+  /** Exports one user may have running or waiting at once. */
+  exportPerUser: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -42,6 +49,14 @@ function proxyEntryOk(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 const proxyList = (v: string) => v.split(',').map((s) => s.trim());
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      message: `must be a whole number between ${min} and ${max}`,
+    });
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -91,6 +106,9 @@ const envSchema = z.object({
     .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 720), {
       message: 'must be a whole number of hours between 1 and 720',
     }),
+  EXPORT_THREADS: wholeNumber(1, 64),
+  EXPORT_QUEUE: wholeNumber(0, 10_000),
+  EXPORT_PER_USER: wholeNumber(1, 100),
 });
 
 export class ConfigError extends Error {
@@ -129,6 +147,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: e.NODE_ENV === 'production',
     trustedProxies: e.TRUSTED_PROXIES?.trim() ? proxyList(e.TRUSTED_PROXIES) : [],
     sessionMaxAgeMs: Number(e.SESSION_MAX_AGE_HOURS ?? 24) * 60 * 60 * 1000,
+    ...exportPool(e),
+  };
+}
+
+/** The export pool: one thread per core but one (the event loop keeps its own), 8 waiting per thread, 2 per user. */
+function exportPool(e: { EXPORT_THREADS?: string; EXPORT_QUEUE?: string; EXPORT_PER_USER?: string }) {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const exportThreads = e.EXPORT_THREADS ? Number(e.EXPORT_THREADS) : Math.max(1, cores - 1);
+  return {
+    exportThreads,
+    exportQueue: e.EXPORT_QUEUE ? Number(e.EXPORT_QUEUE) : exportThreads * 8,
+    exportPerUser: e.EXPORT_PER_USER ? Number(e.EXPORT_PER_USER) : 2,
   };
 }
 

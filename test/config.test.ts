@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -38,6 +39,30 @@ describe('configuration', () => {
       'BASE_URL: must be an http:// or https:// URL',
       'SMTP_URL: must be an smtp:// or smtps:// URL',
       'SESSION_SECRET: must be at least 32 characters long',
+    ]);
+  });
+
+  it('sizes the export pool from the cores unless told, and refuses a wrong size', () => {
+    const base = { DATA_DIR: '/tmp/sinovik-config-test', SESSION_SECRET: 'x'.repeat(40) };
+    const cores = os.availableParallelism();
+    expect(loadConfig(base)).toMatchObject({
+      exportThreads: Math.max(1, cores - 1),
+      exportQueue: 8 * Math.max(1, cores - 1),
+      exportPerUser: 2,
+    });
+    expect(
+      loadConfig({ ...base, EXPORT_THREADS: '3', EXPORT_QUEUE: '0', EXPORT_PER_USER: '5' }),
+    ).toMatchObject({ exportThreads: 3, exportQueue: 0, exportPerUser: 5 });
+    let error: unknown;
+    try {
+      loadConfig({ ...base, EXPORT_THREADS: '0', EXPORT_QUEUE: 'many', EXPORT_PER_USER: '1.5' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'EXPORT_THREADS: must be a whole number between 1 and 64',
+      'EXPORT_QUEUE: must be a whole number between 0 and 10000',
+      'EXPORT_PER_USER: must be a whole number between 1 and 100',
     ]);
   });
 

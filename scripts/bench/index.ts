@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, migrateToLatest } from '../../src/db/connect.js';
-import { Client, json, Recorder, staleRetries } from './http.js';
+import { Client, json, Recorder, sleep, staleRetries } from './http.js';
 import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResult } from './phases.js';
 import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
@@ -11,11 +11,13 @@ import { freePort, repoRoot, startServer, type Server } from './server.js';
 import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
+import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
  * fresh SQLite database, load generated on the same machine. Phases: seed → surge (500 users, 5 minutes,
- * 3,500 proposals autosaved, uploaded, sent and forwarded) → 50 concurrent 10 MB uploads (peak RSS) →
+ * 3,500 proposals autosaved, uploaded, sent and forwarded; meanwhile 20 XLSX exports of 3,500 proposals and 20
+ * proposal PDFs, with the autosave p99 during them) → 50 concurrent 10 MB uploads (peak RSS) →
  * autosave saturation, then the same ramp against a bare Fastify + better-sqlite3 insert route → lost writes
  * (rows, answers, attachments and every stored file re-hashed) → closing (clock moved past the deadline,
  * time until every receipt is queued). Prints a table with PASS/FAIL per goal and writes the figures to
@@ -31,6 +33,8 @@ const HELP = `npm run bench -- [options]
   --duration S            surge length in seconds (default 300)
   --autosave-every S      autosave interval of every editor (default 5)
   --upload-mb N           the signed PDF each proposal uploads (default 1)
+  --exports N             XLSX exports and as many proposal PDFs during the surge (default 20)
+  --export-rows N         proposals in each XLSX export (default 3500)
   --big-uploads N         concurrent uploads for the RSS phase (default 50)
   --big-upload-mb N       size of each of them (default 10)
   --step S                seconds measured per saturation step (default 10)
@@ -49,6 +53,8 @@ interface Options {
   durationS: number;
   autosaveEveryS: number;
   uploadMb: number;
+  exports: number;
+  exportRows: number;
   bigUploads: number;
   bigUploadMb: number;
   stepS: number;
@@ -69,6 +75,8 @@ function options(): Options {
       duration: { type: 'string' },
       'autosave-every': { type: 'string' },
       'upload-mb': { type: 'string' },
+      exports: { type: 'string' },
+      'export-rows': { type: 'string' },
       'big-uploads': { type: 'string' },
       'big-upload-mb': { type: 'string' },
       step: { type: 'string' },
@@ -99,6 +107,8 @@ function options(): Options {
     durationS: num(values.duration, q ? 20 : 300, 'duration'),
     autosaveEveryS: num(values['autosave-every'], q ? 2 : 5, 'autosave-every'),
     uploadMb: num(values['upload-mb'], 1, 'upload-mb'),
+    exports: num(values.exports, q ? 4 : 20, 'exports'),
+    exportRows: num(values['export-rows'], q ? 500 : 3500, 'export-rows'),
     bigUploads: num(values['big-uploads'], q ? 10 : 50, 'big-uploads'),
     bigUploadMb: num(values['big-upload-mb'], 10, 'big-upload-mb'),
     stepS: num(values.step, q ? 2 : 10, 'step'),
@@ -188,6 +198,8 @@ async function main() {
     },
   };
   let surge: SurgeResult | null = null;
+  let exported: ExportPhaseResult | null = null;
+  const exportRec = new Recorder();
   let big: BigUploadResult | { skipped: string } | null = null;
   let sat: RampResult | null = null;
   let base: RampResult | null = null;
@@ -208,11 +220,21 @@ async function main() {
       perInstitution: o.perInstitution,
       maxFileMb: Math.max(10, Math.ceil(o.bigUploadMb) + 2),
     });
+    const exportSeed = await seedExports(db, {
+      rows: o.exportRows,
+      pdfs: o.exports,
+      secretariats: Math.ceil(o.exports / 2),
+      year: new Date().getUTCFullYear() + 1,
+    });
     await db.destroy();
     log(
       `  ${seeded.upps.length} UPP + ${seeded.admins.length} admin lokal accounts in ${seeded.admins.length} institutions; ` +
         `KIPP ${seeded.competitionId} closes ${seeded.closesAt}; maxFileMb ${seeded.maxFileMb} ` +
         `(reference ${fmt(seeded.timings.referenceMs / 1000)} s, competition ${fmt(seeded.timings.competitionMs / 1000)} s, accounts ${fmt(seeded.timings.accountsMs / 1000)} s)`,
+    );
+
+    log(
+      `  for the exports: KIPP ${exportSeed.competitionId} (draft) with ${exportSeed.rows} forwarded proposals, ${exportSeed.proposalIds.length} of them with full answers, ${exportSeed.secretariats.length} secretariat accounts`,
     );
 
     // ── Server under test ───────────────────────────────────────────────────────────────────────────
@@ -262,7 +284,13 @@ async function main() {
       `\n▶ surge: ${seeded.upps.length} users for ${o.durationS} s, autosave every ${o.autosaveEveryS} s, ` +
         `${uploadRoute ? `one ${o.uploadMb} MB PDF each` : 'no upload (route missing)'}, ${seeded.upps.reduce((s, u) => s + u.proposals, 0)} proposals to send and forward`,
     );
+    log(
+      `  meanwhile, from 40% of the surge: ${o.exports} XLSX exports of ${o.exportRows} proposals and ${o.exports} proposal PDFs by ${exportSeed.secretariats.length} secretariat accounts (two at a time each)`,
+    );
     let meter = cpuMeter(serverPids);
+    const exporting = sleep(o.durationS * 400).then(() =>
+      exportPhase({ port, seeded: exportSeed, count: o.exports, rec: exportRec }),
+    );
     surge = await runSurge({
       port,
       seeded,
@@ -273,10 +301,17 @@ async function main() {
       rampS: Math.min(45, o.durationS * 0.15),
       log,
     });
+    exported = await exporting;
     cpu.surge = meter();
     log(
       `  done in ${fmt(surge.wallS)} s: ${surge.rec.requests} requests, ${surge.rec.errors} errors, ${staleRetries.count} GETs resent after a closed keep-alive; ` +
         `server RSS ${fmt(memoryOf(sinovik.pid)?.rssMb)} MB (peak so far ${fmt(memoryOf(sinovik.pid)?.hwmMb)} MB)`,
+    );
+
+    log(
+      `  exports: ${exported.ok}/${exported.xlsx + exported.pdfs} made in ${fmt((exported.endedAt - exported.startedAt) / 1000)} s ` +
+        `(XLSX p50 ${fmt(exported.xlsxMs.p50)} ms, max ${fmt(exported.xlsxMs.max)} ms, ${fmt(exported.xlsxBytes ? exported.xlsxBytes / 1024 : null, 0)} KB; ` +
+        `PDF p50 ${fmt(exported.pdfMs.p50)} ms, max ${fmt(exported.pdfMs.max)} ms; ${exported.busy} answers 429 export_busy, retried)`,
     );
 
     // ── Big uploads: peak RSS ───────────────────────────────────────────────────────────────────────
@@ -433,6 +468,19 @@ async function main() {
       }))
     : [];
   const autosave = endpoints.find((e) => e.name === 'autosave');
+  // The autosaves sent while the exports were being made.
+  const duringExports =
+    surge && exported
+      ? summarize(
+          surge.autosaves
+            .filter(
+              (a) =>
+                a.at >= exported!.startedAt - surge!.startedAt &&
+                a.at <= exported!.endedAt - surge!.startedAt,
+            )
+            .map((a) => a.ms),
+        )
+      : null;
   const sent = surge?.proposals.filter((p) => p.sent).length ?? 0;
   const forwarded = surge?.proposals.filter((p) => p.forwarded).length ?? 0;
   const ratio = sat?.sustained && base?.sustained ? sat.sustained.rps / base.sustained.rps : null;
@@ -462,6 +510,23 @@ async function main() {
       figure: `${fmt(autosave?.p50)} / ${fmt(autosave?.p99)} ms`,
       goal: `p99 < ${GOALS.p99Ms} ms`,
       pass: autosave?.p99 !== null && autosave?.p99 !== undefined ? autosave.p99 < GOALS.p99Ms : false,
+    },
+    {
+      target: 'autosave p99 during the exports',
+      figure: duringExports ? `${fmt(duringExports.p99)} ms (${duringExports.count} autosaves)` : '-',
+      goal: `p99 < ${GOALS.p99Ms} ms`,
+      pass:
+        duringExports?.p99 !== null && duringExports?.p99 !== undefined && exported
+          ? duringExports.p99 < GOALS.p99Ms && exported.errors === 0
+          : false,
+    },
+    {
+      target: `exports: ${o.exports} XLSX × ${o.exportRows} + ${o.exports} PDFs`,
+      figure: exported
+        ? `${exported.ok} made; XLSX p50 ${fmt(exported.xlsxMs.p50 === null ? null : exported.xlsxMs.p50 / 1000)} s, PDF p50 ${fmt(exported.pdfMs.p50 === null ? null : exported.pdfMs.p50 / 1000)} s`
+        : '-',
+      goal: 'all made',
+      pass: exported ? exported.errors === 0 : false,
     },
     {
       target: 'autosave saturation vs bare route',
@@ -552,6 +617,12 @@ async function main() {
       uploads: uploadRoute ? 'measured' : 'skipped: upload route missing',
       endpoints,
       autosaveTimeline: surge.autosaveTimeline,
+    },
+    exports: exported && {
+      ...exported,
+      rows: o.exportRows,
+      autosaveDuring: duringExports,
+      requests: [...exportRec.samples.entries()].map(([name, ms]) => ({ name, ...summarize(ms) })),
     },
     bigUploads: bigDone
       ? { ...bigDone, latency: summarize(bigDone.latency), acknowledged: bigDone.acknowledged.length }

@@ -46,6 +46,9 @@ export interface SurgeResult {
   /** Proposals the generator had to give up on (time bound reached or a step refused). */
   unfinished: number;
   autosaveTimeline: { second: number; count: number; p99: number }[];
+  /** When the surge started (epoch ms), and every autosave: when it was sent (ms after that) and its latency. */
+  startedAt: number;
+  autosaves: { at: number; ms: number }[];
 }
 
 const MIN_GAP_MS = 250;
@@ -288,5 +291,7 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
     expected: { proposals: total, sent: total },
     unfinished,
     autosaveTimeline,
+    startedAt: started,
+    autosaves: autosaveAt,
   };
 }

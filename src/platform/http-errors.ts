@@ -110,7 +110,8 @@ export function errorBody(
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
-      if (err.status === 429 && typeof err.details.retryAfter === 'number')
+      // A refusal that passes with time says when to try again (e.g. 429 export_busy).
+      if (typeof err.details.retryAfter === 'number')
         reply.header('retry-after', String(err.details.retryAfter));
       return reply.code(err.status).send(errorBody(err.code, err.text, err.fields, err.details));
     }

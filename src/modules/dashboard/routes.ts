@@ -10,7 +10,7 @@ import { can } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { proposalBatches } from '../proposals/queries.js';
-import { csvStream, exportRecord, xlsxStream } from './export.js';
+import { csvStream, exportRecord } from './export.js';
 import {
   competitionLabels,
   dashboardCountRows,
@@ -19,6 +19,9 @@ import {
   findSubmissionStage,
   provincePlaces,
 } from './queries.js';
+
+/** Proposals read per statement by an export. */
+const EXPORT_BATCH = 100;
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -113,33 +116,47 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const c = await loadForOrganizer(req, req.params.id);
+      const { user } = requireUser(req);
       const { format, lang: asked, ...filter } = req.query;
       const lang = asked ?? req.user?.locale ?? 'id';
       const places = await provincePlaces();
       const place = (code: string) => places.get(code);
+      // Small batches, each in a turn of its own (exports.turn()): SQLite answers synchronously, and the
+      // batches of every export would otherwise follow one another as microtasks, keeping everyone waiting.
+      const { exports } = app.deps;
       async function* records() {
-        for await (const rows of proposalBatches(db, {
-          any: false,
-          institutionIds: [],
-          unitIds: [],
-          anyOrganizer: false,
-          organizerIds: [c.organizer_institution_id],
-          organizerStates: ORGANIZER_VISIBLE_STATES,
-          onlyStates: ORGANIZER_VISIBLE_STATES,
-          competitionId: c.id,
-          ...filter,
-        }))
+        await exports.turn();
+        for await (const rows of proposalBatches(
+          db,
+          {
+            any: false,
+            institutionIds: [],
+            unitIds: [],
+            anyOrganizer: false,
+            organizerIds: [c.organizer_institution_id],
+            organizerStates: ORGANIZER_VISIBLE_STATES,
+            onlyStates: ORGANIZER_VISIBLE_STATES,
+            competitionId: c.id,
+            ...filter,
+          },
+          EXPORT_BATCH,
+        )) {
           yield rows.map((r) => exportRecord(r, lang, place));
+          await exports.turn();
+        }
       }
       const stamp = clock.now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       const base = `sinovik-${c.code}-${c.year}-usulan-${stamp}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      // The spreadsheet is written in the export pool; admission first (429 export_busy), then the headers.
+      const body =
+        format === 'csv'
+          ? csvStream(records(), lang)
+          : app.deps.exports.xlsx(user.id, records(), lang, `${c.code} ${c.year}`);
       reply
         .header('content-disposition', `attachment; filename="${base}.${format}"`)
         .header('cache-control', 'no-store');
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvStream(records(), lang));
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(xlsxStream(records(), lang, `${c.code} ${c.year}`));
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(body);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
     },
   );
 };

@@ -25,7 +25,6 @@ import { returnProposal } from './commands/return-proposal.js';
 import { saveProposal } from './commands/save-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { renderProposalPdf } from './pdf.js';
 import { presentDetail, presentSummary, snapshotOf } from './present.js';
 import {
   findRevision,
@@ -188,7 +187,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const view = await loadVisible(req, req.params.id);
-      const pdf = await renderProposalPdf(view, { now: clock.now() });
+      const pdf = await app.deps.exports.pdf(req.user!.id, view, clock.now());
       return reply
         .header('content-type', 'application/pdf')
         .header('content-length', String(pdf.length))

@@ -1,0 +1,164 @@
+import { Readable } from 'node:stream';
+import { MessageChannel } from 'node:worker_threads';
+import Piscina from 'piscina';
+import { admitExport, exportBusy } from '../../domain/export-admission.js';
+import type { ProposalView } from '../proposals/queries.js';
+import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
+
+/*
+ * PDFs and spreadsheets are made in a pool of worker threads (piscina), not on the event loop: pdfkit and
+ * exceljs are synchronous CPU work, and a few large exports on the event loop kept every other request
+ * waiting for seconds. The route reads the data in the main thread, as before; the pool gets plain data
+ * and gives back the bytes. Each export holds a place from admission until its file is written: at most
+ * `perUser` per user, `threads + queue` in all; beyond that the answer is 429 `export_busy` with a retry
+ * time (domain/export-admission.ts). The places are counted per process.
+ */
+
+export interface ExportPoolOptions {
+  threads: number;
+  queue: number;
+  perUser: number;
+}
+
+type Row = (string | number)[];
+
+export class ExportPool {
+  private readonly pool: Piscina<ExportTask, Uint8Array | null>;
+  private readonly byUser = new Map<number, number>();
+  private total = 0;
+  /** A moving average of how long one export takes, for the Retry-After of a refusal. */
+  private typicalMs = 2000;
+
+  constructor(private readonly opts: ExportPoolOptions) {
+    this.pool = new Piscina({
+      filename: new URL('./worker.mjs', import.meta.url).href,
+      // Threads start when the first export comes, and leave after a quiet minute.
+      minThreads: 0,
+      maxThreads: opts.threads,
+      idleTimeout: 60_000,
+      // Not the parent's flags (tsx's loader, Vitest's): worker.mjs registers tsx itself.
+      execArgv: [],
+    });
+  }
+
+  /** Exports of this user running or waiting. */
+  activeFor(userId: number): number {
+    return this.byUser.get(userId) ?? 0;
+  }
+
+  /** Exports running or waiting, of everyone. */
+  active(): number {
+    return this.total;
+  }
+
+  /** The proposal as a PDF, made in the pool; 429 export_busy when the user or the pool is full. */
+  async pdf(userId: number, view: ProposalView, now: Date): Promise<Buffer> {
+    const release = this.admit(userId);
+    const started = performance.now();
+    try {
+      const bytes = (await this.pool.run({ kind: 'pdf', view, now }))!;
+      this.measured(started);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * A spreadsheet written in the pool as the batches come (read by the caller from the database), streamed
+   * back as it is written. Admission is decided before this returns (429 export_busy is thrown).
+   */
+  xlsx(userId: number, batches: AsyncIterable<Row[]>, lang: 'id' | 'en', sheetName: string): Readable {
+    const release = this.admit(userId);
+    const started = performance.now();
+    const { port1, port2 } = new MessageChannel();
+    const send = (m: ToWorker) => port1.postMessage(m);
+    let stop = false;
+    const out = new Readable({ read() {} });
+    out.on('close', () => {
+      // The reader went away before the end: the worker stops, the database is not read further.
+      if (!out.readableEnded && !stop) {
+        stop = true;
+        send({ cancel: true });
+      }
+    });
+    port1.on('message', (m: FromWorker) => {
+      if ('chunk' in m) out.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+      else {
+        port1.close();
+        if (!stop) out.push(null);
+      }
+    });
+    const fail = (err: unknown) => {
+      if (!stop) {
+        stop = true;
+        send({ cancel: true });
+      }
+      out.destroy(err as Error);
+      port1.close();
+    };
+    this.pool
+      .run({ kind: 'xlsx', port: port2, lang, sheetName }, { transferList: [port2] })
+      .then(() => this.measured(started), fail)
+      .finally(release);
+    void (async () => {
+      for await (const rows of batches) {
+        if (stop) return;
+        send({ rows });
+      }
+      send({ end: true });
+    })().catch(fail);
+    return out;
+  }
+
+  /**
+   * Resolves on a later turn of the event loop, one caller per turn: exports reading the database in
+   * batches take turns, so that however many run at once, each turn of the event loop does at most one
+   * batch (SQLite answers synchronously) and other requests get in between.
+   */
+  turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      if (this.turns.length === 1) setImmediate(this.nextTurn);
+    });
+  }
+
+  private readonly turns: (() => void)[] = [];
+  private readonly nextTurn = () => {
+    this.turns.shift()?.();
+    if (this.turns.length) setImmediate(this.nextTurn);
+  };
+
+  /** Waits for the exports under way, then ends the threads (app close). */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  /** Takes a place for the user or throws 429 export_busy; the returned function gives it back (once). */
+  private admit(userId: number): () => void {
+    const verdict = admitExport({
+      userActive: this.activeFor(userId),
+      active: this.total,
+      threads: this.opts.threads,
+      queue: this.opts.queue,
+      perUser: this.opts.perUser,
+      typicalMs: this.typicalMs,
+    });
+    if (!verdict.ok) throw exportBusy(verdict, this.opts.perUser);
+    this.byUser.set(userId, this.activeFor(userId) + 1);
+    this.total++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.total--;
+      const n = this.activeFor(userId) - 1;
+      if (n > 0) this.byUser.set(userId, n);
+      else this.byUser.delete(userId);
+    };
+  }
+
+  private measured(started: number) {
+    this.typicalMs = 0.8 * this.typicalMs + 0.2 * (performance.now() - started);
+  }
+}

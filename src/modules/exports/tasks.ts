@@ -1,0 +1,56 @@
+import type { MessagePort } from 'node:worker_threads';
+import { xlsxStream } from '../dashboard/export.js';
+import { renderProposalPdf } from '../proposals/pdf.js';
+import type { ProposalView } from '../proposals/queries.js';
+
+/*
+ * What a thread of the export pool does (loaded by worker.mjs; never imported by the main thread except
+ * for its types). It gets plain data the route read from the database and gives back the file's bytes.
+ */
+
+export type ExportTask =
+  | { kind: 'pdf'; view: ProposalView; now: Date }
+  /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
+  | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string };
+
+/** Main thread → worker on an xlsx task's port. */
+export type ToWorker = { rows: (string | number)[][] } | { end: true } | { cancel: true };
+/** Worker → main thread: the file in pieces, then `done` (also after a cancel). */
+export type FromWorker = { chunk: Uint8Array } | { done: true };
+
+export async function runExportTask(task: ExportTask): Promise<Uint8Array | null> {
+  if (task.kind === 'pdf') return renderProposalPdf(task.view, { now: task.now });
+  await writeXlsx(task.port, task.lang, task.sheetName);
+  return null;
+}
+
+async function writeXlsx(port: MessagePort, lang: 'id' | 'en', sheetName: string): Promise<void> {
+  const inbox: ToWorker[] = [];
+  let wake: (() => void) | null = null;
+  let cancelled = false;
+  port.on('message', (m: ToWorker) => {
+    if ('cancel' in m) cancelled = true;
+    inbox.push(m);
+    wake?.();
+  });
+  async function* batches() {
+    for (;;) {
+      while (!inbox.length) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      const m = inbox.shift()!;
+      if (!('rows' in m)) return;
+      yield m.rows;
+    }
+  }
+  try {
+    for await (const chunk of xlsxStream(batches(), lang, sheetName)) {
+      if (cancelled) break;
+      // A copy of its own, so that only these bytes move to the main thread (no shared pool buffer).
+      const bytes = new Uint8Array(chunk as Buffer);
+      port.postMessage({ chunk: bytes } satisfies FromWorker, [bytes.buffer]);
+    }
+  } finally {
+    port.postMessage({ done: true } satisfies FromWorker);
+    port.removeAllListeners('message');
+  }
+}
