@@ -62,7 +62,11 @@ export const rejectAdminRequestBody = z.object({
 });
 export type RejectAdminRequestBody = z.infer<typeof rejectAdminRequestBody>;
 
-export const adminRequestCreatedResponse = z.object({ id: z.number(), status: adminRequestStatusSchema });
+/**
+ * The answer to a request: the same whatever the address (a new one, one with an account, one with a
+ * request under review), so it reveals nothing; the request number comes in the receipt mail.
+ */
+export const adminRequestCreatedResponse = z.object({ status: z.literal('received') });
 
 export const adminRequestSchema = z.object({
   id: z.number(),
