@@ -21,6 +21,7 @@ import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
 import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
+import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
 import { startWorker } from './platform/worker.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(opts: {
   }
 
   registerErrorHandler(app);
+  registerMultipartGuard(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
