@@ -11,6 +11,7 @@ import {
   adminRequestSchema,
   rejectAdminRequestBody,
 } from '../../contracts/admin-requests.js';
+import { cleanLine } from '../../domain/text-hygiene.js';
 import { AppError, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import { authorize } from '../../platform/auth.js';
 import { fieldsFromIssues } from '../../platform/http-errors.js';
@@ -36,10 +37,10 @@ function asLetterError(err: unknown): unknown {
   );
 }
 
-/** A name safe to keep: no directories, no control characters, at most 255 characters. */
+/** A name safe to keep: clean (domain/text-hygiene), no directories, at most 255 characters. */
 const safeOriginalName = (name: string | undefined) =>
   (
-    [...((name ?? '').split(/[\\/]/).pop() ?? '')]
+    [...cleanLine((name ?? '').split(/[\\/]/).pop() ?? '')]
       .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"' && ch !== '\\')
       .join('') || 'surat.pdf'
   ).slice(0, 255);
