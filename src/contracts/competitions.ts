@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+  DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+} from '../domain/storage-limits.js';
 import { cleanLongText, cleanText } from './text.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 
@@ -17,6 +21,9 @@ export const competitionSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().max(128)).max(50),
   maxFileMb: num,
   maxProposalMb: num,
+  /** Omitted by older clients: the defaults of domain/storage-limits. */
+  maxOpenDraftsPerUnit: num.default(DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT),
+  maxInstitutionStorageMb: num.default(DEFAULT_MAX_INSTITUTION_STORAGE_MB),
 });
 
 export const categoryDefinitionSchema = z.object({ key: text, nameId: text, nameEn: text });
