@@ -39,6 +39,7 @@ import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
+import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sweep.js';
 
 export interface AppDeps {
   config: Config;
@@ -101,9 +102,12 @@ export async function buildApp(opts: {
       transport,
       mailFrom: config.mailFrom,
       log: app.log,
-      jobHandlers: { ...submissionJobHandlers },
+      jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(deps.storage) },
     });
     deps.mail.kick = worker.kick;
+    ensureStorageSweep(db, clock).catch((err) =>
+      app.log.error({ err }, 'could not schedule the storage sweep'),
+    );
     app.addHook('onClose', async () => worker.stop());
   }
 
