@@ -75,6 +75,21 @@ describe('admin lokal account requests: disk and e-mail hygiene', () => {
     expect(rows).toEqual([]);
   });
 
+  it('refuses a letter sent before the fields without storing it', async () => {
+    const before = stored().length;
+    const body = multipartForm({}, letter());
+    const tail = multipartForm(fields({ email: 'urutan@bantulkab.go.id' }));
+    // The letter part first, then the fields, under one boundary.
+    const payload = Buffer.concat([
+      body.payload.subarray(0, body.payload.length - `--${body.boundary}--\r\n`.length),
+      Buffer.from(tail.payload.toString('latin1').replaceAll(tail.boundary, body.boundary), 'latin1'),
+    ]);
+    const res = await submit({ ...body, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('fields_after_file');
+    expect(stored().length).toBe(before);
+  });
+
   it('answers an e-mail that has an account exactly as a new one, and tells the owner', async () => {
     const fresh = await submit(multipartForm(fields({ email: 'baru@bantulkab.go.id' }), letter()));
     const known = await submit(

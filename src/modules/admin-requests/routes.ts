@@ -12,7 +12,7 @@ import {
   rejectAdminRequestBody,
 } from '../../contracts/admin-requests.js';
 import { cleanLine } from '../../domain/text-hygiene.js';
-import { AppError, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
+import { AppError, badRequest, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import { authorize } from '../../platform/auth.js';
 import { fieldsFromIssues } from '../../platform/http-errors.js';
 import type { StagedObject } from '../../platform/storage.js';
@@ -122,6 +122,15 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
             'Upload the signed request letter (PDF).',
           ),
         };
+      if (parsed.success && letterSent && !letter)
+        // The letter came before the fields, so it was not stored; the form sends it last.
+        throw badRequest(
+          'fields_after_file',
+          t(
+            'Kirim isian formulir sebelum surat permohonan.',
+            'Send the form fields before the request letter.',
+          ),
+        );
       if (!parsed.success || !letter) {
         if (letter) await storage.discard(letter);
         throw invalidFields(fields);
