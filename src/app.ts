@@ -22,6 +22,7 @@ import { securityHeadersPlugin } from './platform/security-headers.js';
 import { recordRoutes } from './platform/route-table.js';
 import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
+import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
 import { startWorker } from './platform/worker.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -41,6 +42,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
+import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sweep.js';
 
 export interface AppDeps {
   config: Config;
@@ -113,13 +115,17 @@ export async function buildApp(opts: {
       transport,
       mailFrom: config.mailFrom,
       log: app.log,
-      jobHandlers: { ...submissionJobHandlers },
+      jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(deps.storage) },
     });
     deps.mail.kick = worker.kick;
+    ensureStorageSweep(db, clock).catch((err) =>
+      app.log.error({ err }, 'could not schedule the storage sweep'),
+    );
     app.addHook('onClose', async () => worker.stop());
   }
 
   registerErrorHandler(app);
+  registerMultipartGuard(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {

@@ -8,6 +8,8 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
+import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sweep.js';
+import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 
@@ -124,14 +126,17 @@ async function main(argv: string[]) {
       const db = await openDb(config);
       const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
       const log = { info: console.log, error: console.error };
+      const clock = new AdjustableClock();
+      const storage = new FileStorage(path.join(config.dataDir, 'files'));
       startWorker({
         db,
-        clock: new AdjustableClock(),
+        clock,
         transport,
         mailFrom: config.mailFrom,
         log,
-        jobHandlers: { ...submissionJobHandlers },
+        jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(storage) },
       });
+      await ensureStorageSweep(db, clock);
       console.log('worker running; Ctrl-C to stop');
       setInterval(() => undefined, 1 << 30);
       return;

@@ -108,6 +108,8 @@ describe('competitions', () => {
       allowedFileTypes: ['application/pdf', 'image/jpeg', 'image/png'],
       maxFileMb: 10,
       maxProposalMb: 50,
+      maxOpenDraftsPerUnit: 15,
+      maxInstitutionStorageMb: 2048,
     });
     const categories = await ctx.db
       .selectFrom('categories')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLongText, cleanText } from './text.js';
 import { emailSchema, localeSchema, PHONE_PATTERN } from './auth.js';
 
 /*
@@ -16,13 +17,11 @@ export const adminRequestFields = z.object({
     .number('Pilih instansi.|Choose an institution.')
     .int('Pilih instansi.|Choose an institution.')
     .positive('Pilih instansi.|Choose an institution.'),
-  name: z
-    .string('Nama wajib diisi.|Name is required.')
+  name: cleanText('Nama wajib diisi.|Name is required.')
     .trim()
     .min(1, 'Nama wajib diisi.|Name is required.')
     .max(255),
-  position: z
-    .string('Jabatan wajib diisi.|Position is required.')
+  position: cleanText('Jabatan wajib diisi.|Position is required.')
     .trim()
     .min(1, 'Jabatan wajib diisi.|Position is required.')
     .max(255),
@@ -34,8 +33,7 @@ export const adminRequestFields = z.object({
       PHONE_PATTERN,
       'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
     ),
-  letterNumber: z
-    .string()
+  letterNumber: cleanText()
     .trim()
     .max(128, 'Maksimal 128 karakter.|At most 128 characters.')
     .optional()
@@ -54,15 +52,18 @@ export const adminRequestListQuery = z.object({
 export const adminRequestIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const rejectAdminRequestBody = z.object({
-  reason: z
-    .string()
+  reason: cleanLongText()
     .trim()
     .min(10, 'Tuliskan alasan sekurang-kurangnya 10 karakter.|Write a reason of at least 10 characters.')
     .max(1000, 'Alasan paling panjang 1000 karakter.|A reason has at most 1000 characters.'),
 });
 export type RejectAdminRequestBody = z.infer<typeof rejectAdminRequestBody>;
 
-export const adminRequestCreatedResponse = z.object({ id: z.number(), status: adminRequestStatusSchema });
+/**
+ * The answer to a request: the same whatever the address (a new one, one with an account, one with a
+ * request under review), so it reveals nothing; the request number comes in the receipt mail.
+ */
+export const adminRequestCreatedResponse = z.object({ status: z.literal('received') });
 
 export const adminRequestSchema = z.object({
   id: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './text.js';
 
 /*
  * Accounts and sessions: request bodies and response shapes shared by the server and the web app.
@@ -52,8 +53,8 @@ export const signInLinkConfirmBody = z.object({
 });
 
 export const profileBody = z.object({
-  name: z.string().trim().min(1, 'Nama wajib diisi.|Name is required.').max(255),
-  position: z.string().trim().min(1, 'Jabatan wajib diisi.|Position is required.').max(255),
+  name: cleanText().trim().min(1, 'Nama wajib diisi.|Name is required.').max(255),
+  position: cleanText().trim().min(1, 'Jabatan wajib diisi.|Position is required.').max(255),
   phone: z
     .string()
     .trim()

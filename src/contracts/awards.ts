@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLongText, cleanText } from './text.js';
 
 /*
  * The registry of past awards (KIPP Top 99, Top Terpuji, Top 5 Replikasi, …): request bodies, query
@@ -104,15 +105,13 @@ export type AwardListResponse = z.infer<typeof awardListResponse>;
 export const awardResponse = z.object({ award: awardSchema, abilities: awardAbilitiesSchema });
 export type AwardResponse = z.infer<typeof awardResponse>;
 
-const titleField = z
-  .string('Judul inovasi wajib diisi.|The innovation title is required.')
+const titleField = cleanText('Judul inovasi wajib diisi.|The innovation title is required.')
   .trim()
   .min(1, 'Judul inovasi wajib diisi.|The innovation title is required.')
   .max(AWARD_TITLE_MAX, `Judul maksimal ${AWARD_TITLE_MAX} karakter.|At most ${AWARD_TITLE_MAX} characters.`);
 const institutionNameField = z.preprocess(
   blankToNull,
-  z
-    .string()
+  cleanText()
     .trim()
     .max(
       AWARD_INSTITUTION_MAX,
@@ -123,8 +122,7 @@ const institutionNameField = z.preprocess(
 );
 const urlField = z.preprocess(
   blankToNull,
-  z
-    .string()
+  cleanText()
     .trim()
     .max(AWARD_URL_MAX)
     .regex(
@@ -134,7 +132,7 @@ const urlField = z.preprocess(
     .nullable()
     .optional(),
 );
-const notesField = z.preprocess(blankToNull, z.string().trim().max(2000).nullable().optional());
+const notesField = z.preprocess(blankToNull, cleanLongText().trim().max(2000).nullable().optional());
 
 export const createAwardBody = z.object({
   year: yearNumber,

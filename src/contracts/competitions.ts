@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+  DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+} from '../domain/storage-limits.js';
+import { cleanLongText, cleanText } from './text.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 
 /*
@@ -7,7 +12,7 @@ import type { CompetitionDefinition } from '../domain/competition-template.js';
  * are checked by domain/competition-rules so that every problem comes back with its field path at once.
  */
 
-const text = z.string().max(20000);
+const text = cleanLongText().max(20000);
 const optionalText = text.nullable();
 const num = z.number();
 const instant = z.string().max(64).nullable();
@@ -16,6 +21,9 @@ export const competitionSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().max(128)).max(50),
   maxFileMb: num,
   maxProposalMb: num,
+  /** Omitted by older clients: the defaults of domain/storage-limits. */
+  maxOpenDraftsPerUnit: num.default(DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT),
+  maxInstitutionStorageMb: num.default(DEFAULT_MAX_INSTITUTION_STORAGE_MB),
 });
 
 export const categoryDefinitionSchema = z.object({ key: text, nameId: text, nameEn: text });
@@ -80,7 +88,7 @@ export const fromTemplateBody = z.object({
     .max(2100, 'Tahun paling akhir 2100.|The latest year is 2100.'),
   organizerInstitutionId: z.number().int().positive(),
   /** Defaults from the organizer: see domain/competition-template kippIdentity. */
-  name: z.string().trim().min(1).max(255).optional(),
+  name: cleanText().trim().min(1).max(255).optional(),
   code: z
     .string()
     .trim()
@@ -89,7 +97,7 @@ export const fromTemplateBody = z.object({
       'Kode 2–16 karakter: huruf kapital, angka, dan tanda hubung.|A code has 2–16 characters: capital letters, digits and hyphens.',
     )
     .optional(),
-  theme: z.string().trim().min(1).max(1000).optional(),
+  theme: cleanText().trim().min(1).max(1000).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
 });
 export type FromTemplateBody = z.infer<typeof fromTemplateBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLongText, cleanText } from './text.js';
 
 /*
  * Extending the submission deadline (with the letter that decided it) and the list of extensions. The
@@ -8,9 +9,9 @@ import { z } from 'zod';
 /** POST /competitions/:id/extend-submission. */
 export const extendSubmissionBody = z.object({
   closesAt: z.string().max(64, 'Waktu tidak valid.|Not a valid instant.'),
-  letterNumber: z.string().max(512, 'Nomor surat terlalu panjang.|The letter number is too long.'),
-  reasonId: z.string().max(4000).nullable().optional(),
-  reasonEn: z.string().max(4000).nullable().optional(),
+  letterNumber: cleanText().max(512, 'Nomor surat terlalu panjang.|The letter number is too long.'),
+  reasonId: cleanLongText().max(4000).nullable().optional(),
+  reasonEn: cleanLongText().max(4000).nullable().optional(),
 });
 export type ExtendSubmissionBody = z.infer<typeof extendSubmissionBody>;
 

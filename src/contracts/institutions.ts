@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './text.js';
 
 /*
  * Institutions (ministries, agencies, regional governments, BUMN, BUMD) and their units: request bodies,
@@ -95,12 +96,11 @@ export const institutionResponse = z.object({
 });
 export type InstitutionResponse = z.infer<typeof institutionResponse>;
 
-const nameField = z
-  .string('Nama wajib diisi.|Name is required.')
+const nameField = cleanText('Nama wajib diisi.|Name is required.')
   .trim()
   .min(1, 'Nama wajib diisi.|Name is required.')
   .max(255);
-const shortNameField = z.preprocess(blankToNull, z.string().trim().max(64).nullable().optional());
+const shortNameField = z.preprocess(blankToNull, cleanText().trim().max(64).nullable().optional());
 const regionCodeField = z.preprocess(
   blankToNull,
   z
@@ -194,8 +194,7 @@ export type UnitListResponse = z.infer<typeof unitListResponse>;
 
 export const unitResponse = z.object({ unit: unitSchema });
 
-const unitNameField = z
-  .string('Nama unit wajib diisi.|The unit name is required.')
+const unitNameField = cleanText('Nama unit wajib diisi.|The unit name is required.')
   .trim()
   .min(1, 'Nama unit wajib diisi.|The unit name is required.')
   .max(255);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './text.js';
 
 /*
  * Invitations into a competition's invitation-only groups (KIPP: the khusus group, by the Minister's
@@ -17,8 +18,7 @@ export const createInvitationBody = z.object({
   institutionId: idNumber,
   /** The award of the registry the invitation is for (the Top Terpuji being invited); optional. */
   awardId: idNumber.nullable().optional(),
-  letterNumber: z
-    .string()
+  letterNumber: cleanText()
     .trim()
     .min(1, 'Nomor surat undangan wajib diisi.|The invitation letter number is required.')
     .max(512, 'Nomor surat terlalu panjang.|The letter number is too long.'),

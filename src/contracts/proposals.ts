@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLongText, cleanText } from './text.js';
 import { attachmentLimitsSchema, attachmentSchema } from './attachments.js';
 import { institutionTypeSchema } from './institutions.js';
 import { pageParam } from './mail.js';
@@ -29,19 +30,18 @@ export const revisionParams = z.object({
 
 export const createProposalBody = z.object({
   groupKey: z.string().trim().min(1).max(32),
-  title: z
-    .string()
+  title: cleanText()
     .trim()
     .min(1, 'Judul wajib diisi.|The title is required.')
     .max(255, 'Judul maksimal 255 karakter.|The title has at most 255 characters.'),
 });
 
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
+const optionalText = (max: number) => cleanText().max(max).nullable().optional();
+const optionalLongText = (max: number) => cleanLongText().max(max).nullable().optional();
 
 export const proposalLinkSchema = z.object({
-  label: z.string().trim().min(1).max(100),
-  url: z
-    .string()
+  label: cleanText().trim().min(1).max(100),
+  url: cleanText()
     .trim()
     .max(2000)
     .regex(
@@ -53,8 +53,7 @@ export const proposalLinkSchema = z.object({
 /** PATCH /proposals/:id: every field optional; `version` is the one the editor last loaded. */
 export const saveProposalBody = z.object({
   version: z.number().int().positive(),
-  title: z
-    .string()
+  title: cleanText()
     .trim()
     .min(1, 'Judul wajib diisi.|The title is required.')
     .max(255, 'Judul maksimal 255 karakter.|The title has at most 255 characters.')
@@ -67,7 +66,7 @@ export const saveProposalBody = z.object({
     .nullable()
     .optional(),
   innovatorKind: z.enum(['person', 'team']).nullable().optional(),
-  innovatorNames: optionalText(2000),
+  innovatorNames: optionalLongText(2000),
   contactName: optionalText(255),
   contactPhone: optionalText(32),
   /** Any text while drafting (half-typed addresses are kept); its format is checked for completeness. */
@@ -80,7 +79,7 @@ export const saveProposalBody = z.object({
    */
   sourceAwardId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   answers: z
-    .array(z.object({ sectionKey: z.string().min(1).max(64), text: z.string().max(100_000) }))
+    .array(z.object({ sectionKey: z.string().min(1).max(64), text: cleanLongText().max(100_000) }))
     .max(50)
     .optional(),
 });
@@ -100,7 +99,7 @@ export const saveProposalRequest = z.looseObject({ version: saveProposalBody.sha
 export const rejectedFieldSchema = z.object({ code: z.string(), message: textMsg });
 
 export const returnProposalBody = z.object({
-  note: z.string().trim().min(10).max(5000),
+  note: cleanLongText().trim().min(10).max(5000),
 });
 
 /** Query parameters arrive as text; an empty one (`?state=`) means "not given", as a cleared filter sends it. */

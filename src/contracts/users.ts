@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './text.js';
 import { emailSchema, localeSchema, PHONE_PATTERN, roleSchema } from './auth.js';
 
 /*
@@ -50,13 +51,12 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 export const createUppBody = z.object({
   email: emailSchema,
-  name: z
-    .string('Nama wajib diisi.|Name is required.')
+  name: cleanText('Nama wajib diisi.|Name is required.')
     .trim()
     .min(1, 'Nama wajib diisi.|Name is required.')
     .max(255),
   unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
-  position: z.preprocess(blankToNull, z.string().trim().max(255).nullable().optional()),
+  position: z.preprocess(blankToNull, cleanText().trim().max(255).nullable().optional()),
   phone: z.preprocess(
     blankToNull,
     z

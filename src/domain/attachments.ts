@@ -1,4 +1,5 @@
 import { AppError, conflict, fieldError, t } from './errors.js';
+import { cleanLine } from './text-hygiene.js';
 
 /*
  * Evidence of a proposal: the rules on kinds, types and sizes, without I/O.
@@ -130,7 +131,7 @@ const EXTENSIONS: Record<string, string[]> = {
  * characters, with an extension that matches the type read from the content.
  */
 export function attachmentName(raw: string | undefined, mime: string): string {
-  const base = [...((raw ?? '').split(/[\\/]/).pop() ?? '')]
+  const base = [...cleanLine((raw ?? '').split(/[\\/]/).pop() ?? '')]
     .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"' && ch !== '\\')
     .join('')
     .trim();

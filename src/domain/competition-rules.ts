@@ -150,6 +150,33 @@ export function validateCompetitionDefinition(def: CompetitionDefinition): Probl
         'The limit per proposal cannot be smaller than the limit per file.',
       ),
     );
+  if (
+    !Number.isInteger(s.maxOpenDraftsPerUnit) ||
+    s.maxOpenDraftsPerUnit < 1 ||
+    s.maxOpenDraftsPerUnit > 1000
+  )
+    add(
+      'settings.maxOpenDraftsPerUnit',
+      p('out_of_range', 'Bilangan bulat 1–1000.', 'A whole number from 1 to 1000.'),
+    );
+  if (
+    !Number.isInteger(s.maxInstitutionStorageMb) ||
+    s.maxInstitutionStorageMb < 1 ||
+    s.maxInstitutionStorageMb > 1_000_000
+  )
+    add(
+      'settings.maxInstitutionStorageMb',
+      p('out_of_range', 'Bilangan bulat 1–1.000.000 MB.', 'A whole number from 1 to 1,000,000 MB.'),
+    );
+  else if (Number.isInteger(s.maxProposalMb) && s.maxInstitutionStorageMb < s.maxProposalMb)
+    add(
+      'settings.maxInstitutionStorageMb',
+      p(
+        'below_proposal_limit',
+        'Batas per instansi tidak boleh lebih kecil dari batas per proposal.',
+        'The limit per institution cannot be smaller than the limit per proposal.',
+      ),
+    );
 
   // Categories.
   if (!def.categories.length)
@@ -377,6 +404,8 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
       allowedFileTypes: def.settings.allowedFileTypes.map((m) => m.trim().toLowerCase()),
       maxFileMb: def.settings.maxFileMb,
       maxProposalMb: def.settings.maxProposalMb,
+      maxOpenDraftsPerUnit: def.settings.maxOpenDraftsPerUnit,
+      maxInstitutionStorageMb: def.settings.maxInstitutionStorageMb,
     },
     categories: def.categories.map((c) => ({
       key: c.key.trim(),

@@ -36,6 +36,8 @@ describe('KIPP template', () => {
       allowedFileTypes: ['application/pdf', 'image/jpeg', 'image/png'],
       maxFileMb: 10,
       maxProposalMb: 50,
+      maxOpenDraftsPerUnit: 15,
+      maxInstitutionStorageMb: 2048,
     });
   });
 

@@ -1,4 +1,5 @@
 import { zonedToUtc } from './time.js';
+import { DEFAULT_MAX_INSTITUTION_STORAGE_MB, DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT } from './storage-limits.js';
 
 /*
  * A competition is data: its categories, groups (each with its own proposal form and weights) and its
@@ -30,6 +31,10 @@ export interface CompetitionSettings {
   maxFileMb: number;
   /** All attachments of one proposal together. */
   maxProposalMb: number;
+  /** Proposals a unit may have open (draft or returned) at once (domain/storage-limits). */
+  maxOpenDraftsPerUnit: number;
+  /** All attachments of one institution's proposals together (domain/storage-limits). */
+  maxInstitutionStorageMb: number;
 }
 
 export interface CategoryDefinition {
@@ -491,7 +496,13 @@ export function kippTemplate(input: { year: number; timeZone?: string }): Compet
     description:
       'Kompetisi Inovasi Pelayanan Publik (KIPP) menjaring, menilai, dan memberi penghargaan kepada inovasi pelayanan publik instansi pemerintah (kementerian, lembaga, pemerintah daerah, BUMN, dan BUMD).',
     timeZone,
-    settings: { allowedFileTypes: [...DEFAULT_ALLOWED_FILE_TYPES], maxFileMb: 10, maxProposalMb: 50 },
+    settings: {
+      allowedFileTypes: [...DEFAULT_ALLOWED_FILE_TYPES],
+      maxFileMb: 10,
+      maxProposalMb: 50,
+      maxOpenDraftsPerUnit: DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+      maxInstitutionStorageMb: DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+    },
     categories: KIPP_CATEGORIES.map((c) => ({ ...c })),
     groups: groups(year).map((g) => ({
       ...g,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem, type Text } from '../domain/errors.js';
+import { multipartProblem } from './multipart.js';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -143,8 +144,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
           ),
         );
     }
+    const multipart = multipartProblem(err);
+    if (multipart)
+      return reply
+        .code(multipart.status)
+        .send(errorBody(multipart.code, multipart.text, multipart.fields, multipart.details));
     const fe = err as FastifyError;
-    if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.statusCode === 413) {
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
       return reply
         .code(413)
         .send(errorBody('file_too_large', { id: 'Berkas terlalu besar.', en: 'The file is too large.' }));

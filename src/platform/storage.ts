@@ -106,6 +106,38 @@ export class FileStorage {
     await fsp.rm(this.pathOf(storageKey), { force: true });
   }
 
+  /** Every stored blob (its key and last change), for the sweep; temporary files are not listed. */
+  async *listBlobs(): AsyncGenerator<{ storageKey: string; sha256: string; mtimeMs: number }> {
+    const hex2 = /^[0-9a-f]{2}$/;
+    for (const a of await readdirOrEmpty(this.root)) {
+      if (!hex2.test(a)) continue;
+      for (const b of await readdirOrEmpty(path.join(this.root, a))) {
+        if (!hex2.test(b)) continue;
+        for (const name of await readdirOrEmpty(path.join(this.root, a, b))) {
+          if (!/^[0-9a-f]{64}$/.test(name) || !name.startsWith(a + b)) continue;
+          const storageKey = path.join(a, b, name);
+          const stat = await fsp.stat(this.pathOf(storageKey)).catch(() => null);
+          if (stat?.isFile()) yield { storageKey, sha256: name, mtimeMs: stat.mtimeMs };
+        }
+      }
+    }
+  }
+
+  /** Removes temporary upload files last changed before `before` (an upload cut off by a crash). */
+  async removeStaleTemp(before: Date): Promise<number> {
+    const dir = path.join(this.root, 'tmp');
+    let removed = 0;
+    for (const name of await readdirOrEmpty(dir)) {
+      const file = path.join(dir, name);
+      const stat = await fsp.stat(file).catch(() => null);
+      if (stat?.isFile() && stat.mtimeMs < before.getTime()) {
+        await fsp.rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   createReadStream(storageKey: string): fs.ReadStream {
     return fs.createReadStream(this.pathOf(storageKey));
   }
@@ -116,6 +148,10 @@ export class FileStorage {
       .then(() => true)
       .catch(() => false);
   }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  return fsp.readdir(dir).catch(() => []);
 }
 
 function label(mime: string) {

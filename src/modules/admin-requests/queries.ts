@@ -88,6 +88,15 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<number |
   return row?.id;
 }
 
+/** The account an address belongs to, with what a mail to its owner needs. */
+export async function findAccountByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
 export async function findPendingByEmail(db: Db, email: string): Promise<{ id: number } | undefined> {
   return db
     .selectFrom('admin_requests')

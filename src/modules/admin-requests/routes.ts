@@ -11,10 +11,11 @@ import {
   adminRequestSchema,
   rejectAdminRequestBody,
 } from '../../contracts/admin-requests.js';
-import { AppError, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
+import { cleanLine } from '../../domain/text-hygiene.js';
+import { AppError, badRequest, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import { authorize } from '../../platform/auth.js';
 import { fieldsFromIssues } from '../../platform/http-errors.js';
-import type { StoredObject } from '../../platform/storage.js';
+import type { StagedObject } from '../../platform/storage.js';
 import { approveAdminRequest } from './commands/approve-request.js';
 import { rejectAdminRequest } from './commands/reject-request.js';
 import { submitAdminRequest } from './commands/submit-request.js';
@@ -36,10 +37,10 @@ function asLetterError(err: unknown): unknown {
   );
 }
 
-/** A name safe to keep: no directories, no control characters, at most 255 characters. */
+/** A name safe to keep: clean (domain/text-hygiene), no directories, at most 255 characters. */
 const safeOriginalName = (name: string | undefined) =>
   (
-    [...((name ?? '').split(/[\\/]/).pop() ?? '')]
+    [...cleanLine((name ?? '').split(/[\\/]/).pop() ?? '')]
       .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"' && ch !== '\\')
       .join('') || 'surat.pdf'
   ).slice(0, 255);
@@ -55,7 +56,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Request a local admin account (public; multipart/form-data: institutionId, name, position, email, phone, letterNumber?, locale, and the signed letter as PDF ≤ 5 MB in "letter")',
         consumes: ['multipart/form-data'],
-        response: { 201: adminRequestCreatedResponse },
+        response: { 202: adminRequestCreatedResponse },
       },
     },
     async (req, reply) => {
@@ -68,40 +69,52 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
             'Send the form as multipart/form-data with the request letter.',
           ),
         );
+      const { storage } = app.deps;
       const raw: Record<string, string> = {};
-      let letter: (StoredObject & { originalName: string }) | null = null;
+      let letter: (StagedObject & { originalName: string }) | null = null;
+      let letterSent = false;
+      let parsed: ReturnType<typeof adminRequestFields.safeParse> | null = null;
       try {
         for await (const part of req.parts({
           // One byte over the limit so storage itself reports the size (with the field's message).
           limits: { fileSize: ADMIN_REQUEST_LETTER_MAX_BYTES + 1, files: 1, fields: 20, fieldSize: 10_000 },
         })) {
           if (part.type === 'file') {
-            if (part.fieldname !== ADMIN_REQUEST_LETTER_FIELD || letter) {
+            if (part.fieldname !== ADMIN_REQUEST_LETTER_FIELD || letterSent) {
               part.file.resume();
               continue;
             }
-            const stored = await app.deps.storage.put(part.file, {
+            letterSent = true;
+            // The fields come first (the form sends the file last): checked before a byte is stored.
+            parsed = adminRequestFields.safeParse(raw);
+            if (!parsed.success) {
+              part.file.resume();
+              continue;
+            }
+            const staged = await storage.stage(part.file, {
               maxBytes: ADMIN_REQUEST_LETTER_MAX_BYTES,
               allowedMimes: ['application/pdf'],
               isTruncated: () => part.file.truncated,
             });
-            letter = { ...stored, originalName: safeOriginalName(part.filename) };
+            letter = { ...staged, originalName: safeOriginalName(part.filename) };
           } else {
             raw[part.fieldname] = String(part.value ?? '');
           }
         }
       } catch (err) {
+        if (letter) await storage.discard(letter);
         throw asLetterError(err);
       }
 
-      const parsed = adminRequestFields.safeParse(raw);
+      // Fields sent after the file count too (checked again on everything received).
+      parsed = adminRequestFields.safeParse(raw);
       const fields: Record<string, FieldProblem> = parsed.success
         ? {}
         : fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]);
       // A field left empty is "required" whatever check caught it, so the form can say so plainly.
       for (const [name, problem] of Object.entries(fields))
         if (!raw[name]?.trim()) fields[name] = { ...problem, code: 'required' };
-      if (!letter)
+      if (!letterSent)
         fields[ADMIN_REQUEST_LETTER_FIELD] = {
           code: 'required',
           message: t(
@@ -109,9 +122,21 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
             'Upload the signed request letter (PDF).',
           ),
         };
-      if (!parsed.success || !letter) throw invalidFields(fields);
+      if (parsed.success && letterSent && !letter)
+        // The letter came before the fields, so it was not stored; the form sends it last.
+        throw badRequest(
+          'fields_after_file',
+          t(
+            'Kirim isian formulir sebelum surat permohonan.',
+            'Send the form fields before the request letter.',
+          ),
+        );
+      if (!parsed.success || !letter) {
+        if (letter) await storage.discard(letter);
+        throw invalidFields(fields);
+      }
 
-      const request = await submitAdminRequest(app.deps.db, {
+      await submitAdminRequest(app.deps.db, storage, {
         fields: parsed.data,
         letter,
         ip: req.ip,
@@ -119,8 +144,8 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.clock.now(),
       });
       app.deps.mail.kick();
-      reply.code(201);
-      return { id: request.id, status: request.status };
+      reply.code(202);
+      return { status: 'received' as const };
     },
   );
 

@@ -38,7 +38,7 @@ async function blobReferenced(tx: Db, sha256: string): Promise<boolean> {
 /** Inside the change's transaction: locks the blob and inserts the upload's `files` row. */
 export async function insertFileRow(
   tx: Db,
-  input: { staged: StagedObject; name: string; uploadedBy: number; now: Date },
+  input: { staged: StagedObject; name: string; uploadedBy: number | null; now: Date },
 ): Promise<number> {
   await lockBlob(tx, input.staged.sha256);
   const row = await tx
@@ -92,17 +92,36 @@ export async function withStagedFile<T>(
   staged: StagedObject,
   change: (tx: Db) => Promise<T>,
 ): Promise<T> {
+  return withOptionalStagedFile(db, storage, staged, async (tx) => ({
+    value: await change(tx),
+    store: true,
+  }));
+}
+
+/**
+ * As `withStagedFile`, but the change decides whether the upload is kept (`store: false`: its rows name
+ * no file, and the staged file is only removed).
+ */
+export async function withOptionalStagedFile<T>(
+  db: Db,
+  storage: FileStorage,
+  staged: StagedObject,
+  change: (tx: Db) => Promise<{ value: T; store: boolean }>,
+): Promise<T> {
   let placed = false;
   try {
     return await db.transaction().execute(async (tx) => {
-      const result = await change(tx);
-      await lockBlob(tx, staged.sha256);
-      await storage.commit(staged);
-      placed = true;
-      return result;
+      const { value, store } = await change(tx);
+      if (store) {
+        await lockBlob(tx, staged.sha256);
+        await storage.commit(staged);
+        placed = true;
+      }
+      return value;
     });
   } catch (err) {
-    // The refusal is what the caller needs to hear; a blob left over costs only disk space.
+    // The refusal is what the caller needs to hear; a blob left over costs only disk space (the sweep
+    // removes it later).
     if (placed) await releaseBlob(db, storage, staged).catch(() => undefined);
     throw err;
   } finally {

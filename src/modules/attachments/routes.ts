@@ -17,12 +17,14 @@ import {
   type AttachmentKindName,
 } from '../../domain/attachments.js';
 import { AppError, badRequest, t } from '../../domain/errors.js';
+import { institutionStorageFull } from '../../domain/storage-limits.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import type { StagedObject } from '../../platform/storage.js';
 import { limitsOf } from '../proposals/present.js';
 import { loadProposalView, type AttachmentView, type ProposalView } from '../proposals/queries.js';
 import { visible } from '../proposals/routes.js';
 import { proposalNotFound } from '../proposals/steps.js';
+import { institutionUploadRoom } from '../proposals/storage-limits.js';
 import { addAttachment } from './commands/add-attachment.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { replaceAttachment } from './commands/replace-attachment.js';
@@ -79,14 +81,18 @@ async function readUpload(
           raw.sectionKey === undefined ? (replacing ? undefined : null) : raw.sectionKey || null;
         if (sectionKey !== undefined) sectionIdOf(view, sectionKey);
         const rules = uploadRules(view, { kind, replacingId: replacing?.id });
+        const institution = await institutionUploadRoom(app.deps.db, view, replacing?.size ?? 0);
+        const byInstitution = institution.room < rules.maxBytes;
         let staged: StagedObject;
         try {
           staged = await app.deps.storage.stage(part.file, {
-            maxBytes: rules.maxBytes,
+            maxBytes: Math.min(rules.maxBytes, institution.room),
             allowedMimes: rules.allowedMimes,
             isTruncated: () => part.file.truncated,
           });
         } catch (err) {
+          if (err instanceof AppError && err.code === 'file_too_large' && byInstitution)
+            throw institutionStorageFull(institution.usedBytes, institution.maxMb);
           if (err instanceof AppError && err.code === 'file_too_large' && rules.limitedBy === 'proposal')
             throw proposalFilesTooLarge(limitsOf(view).maxProposalBytes, rules.othersBytes);
           throw err;

@@ -11,9 +11,10 @@ import {
   createAwardBody,
   updateAwardBody,
 } from '../../contracts/awards.js';
-import { AppError, badRequest, t } from '../../domain/errors.js';
+import { badRequest, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { readOneFile } from '../../platform/multipart.js';
 import { createAward } from './commands/create-award.js';
 import { deleteAward } from './commands/delete-award.js';
 import { importAwards } from './commands/import-awards.js';
@@ -30,24 +31,13 @@ const fileRequired = () => {
 };
 
 /**
- * The uploaded file's bytes. A body that is not well-formed multipart (the parser throws a plain error)
- * is a 400, not a 500; size limits keep their own answer (413) from the error handler.
+ * The uploaded file's bytes, the whole body read (a malformed body, a second file or too many fields is a
+ * 400 from the error handler, platform/multipart.ts; a file over the limit a 413).
  */
 async function readUpload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string | null }> {
-  try {
-    const file = await req.file({ limits: { fileSize: AWARD_IMPORT_MAX_BYTES, files: 1 } });
-    if (!file || file.fieldname !== 'file') throw fileRequired();
-    return { buffer: await file.toBuffer(), fileName: file.filename || null };
-  } catch (err) {
-    const e = err as { statusCode?: number; code?: string };
-    if (err instanceof AppError || (e.statusCode && e.statusCode < 500) || e.code?.startsWith('FST_'))
-      throw err;
-    const text = t(
-      'Unggahan tidak terbaca. Pilih berkasnya lalu unggah lagi.',
-      'The upload could not be read. Choose the file and upload again.',
-    );
-    throw badRequest('upload_invalid', text, { file: { code: 'upload_invalid', message: text } });
-  }
+  const file = await readOneFile(req, { field: 'file', maxBytes: AWARD_IMPORT_MAX_BYTES });
+  if (!file) throw fileRequired();
+  return file;
 }
 
 /**

@@ -6,6 +6,10 @@ import {
   type CompetitionSettings,
 } from '../../domain/competition-template.js';
 import { currentStage, submissionClosesAt } from '../../domain/competition-rules.js';
+import {
+  DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+  DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+} from '../../domain/storage-limits.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { CompetitionFull } from './queries.js';
 
@@ -22,6 +26,14 @@ export function parseSettings(json: string): CompetitionSettings {
       : [...DEFAULT_ALLOWED_FILE_TYPES],
     maxFileMb: typeof raw.maxFileMb === 'number' ? raw.maxFileMb : 10,
     maxProposalMb: typeof raw.maxProposalMb === 'number' ? raw.maxProposalMb : 50,
+    maxOpenDraftsPerUnit:
+      typeof raw.maxOpenDraftsPerUnit === 'number'
+        ? raw.maxOpenDraftsPerUnit
+        : DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+    maxInstitutionStorageMb:
+      typeof raw.maxInstitutionStorageMb === 'number'
+        ? raw.maxInstitutionStorageMb
+        : DEFAULT_MAX_INSTITUTION_STORAGE_MB,
   };
 }
 

@@ -19,6 +19,7 @@ import {
 import { badRequest, notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { readOneFile } from '../../platform/multipart.js';
 import { createInstitution } from './commands/create-institution.js';
 import { createUnit } from './commands/create-unit.js';
 import { importInstitutions } from './commands/import-institutions.js';
@@ -172,9 +173,9 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = authorize(req, 'institution.manage', {});
       if (!req.isMultipart()) throw fileRequired();
-      const file = await req.file({ limits: { fileSize: INSTITUTION_IMPORT_MAX_BYTES, files: 1 } });
-      if (!file || file.fieldname !== 'file') throw fileRequired();
-      const buffer = await file.toBuffer();
+      const file = await readOneFile(req, { field: 'file', maxBytes: INSTITUTION_IMPORT_MAX_BYTES });
+      if (!file) throw fileRequired();
+      const buffer = file.buffer;
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
@@ -188,7 +189,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
       return importInstitutions(db, {
         text,
-        fileName: file.filename || null,
+        fileName: file.fileName,
         dryRun,
         actorUserId: actor.userId,
         ip: clientIp(req),

@@ -182,6 +182,50 @@ const templates = {
       ],
     },
   },
+  admin_request_account_exists: {
+    subject: {
+      id: () => 'Permohonan akun Admin Lokal dengan alamat e-mail Anda',
+      en: () => 'A local admin account request with your e-mail address',
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Seseorang mengirim permohonan akun Admin Lokal untuk ${v.institution} dengan alamat e-mail ini. Alamat ini sudah memiliki akun Sinovik, jadi permohonan itu tidak dicatat.`,
+        'Jika itu Anda, masuk dengan akun yang ada:',
+        `LINK:${v.loginLink}`,
+        'Lupa kata sandi? Minta tautan atur ulang di sini:',
+        `LINK:${v.resetLink}`,
+        'Jika bukan Anda, abaikan e-mail ini; akun Anda tidak berubah.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `Someone sent a local admin account request for ${v.institution} with this e-mail address. The address already has a Sinovik account, so the request was not recorded.`,
+        'If that was you, sign in with your existing account:',
+        `LINK:${v.loginLink}`,
+        'Forgot your password? Ask for a reset link here:',
+        `LINK:${v.resetLink}`,
+        'If it was not you, ignore this e-mail; your account is unchanged.',
+      ],
+    },
+  },
+  admin_request_duplicate: {
+    subject: {
+      id: (v) => `Permohonan akun Admin Lokal ${v.institution} masih diperiksa`,
+      en: (v) => `Local admin account request for ${v.institution} still under review`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Permohonan akun Admin Lokal dengan alamat e-mail ini (nomor permohonan ${v.requestId}) masih diperiksa oleh Tim Sekretariat, sehingga permohonan yang baru tidak dicatat.`,
+        'Anda akan menerima e-mail berisi hasil pemeriksaan permohonan yang pertama.',
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `A local admin account request with this e-mail address (request number ${v.requestId}) is still being reviewed by the secretariat, so the new request was not recorded.`,
+        'You will receive an e-mail with the outcome of the first request.',
+      ],
+    },
+  },
   admin_request_new: {
     subject: {
       id: (v) => `Permohonan Akun Sinovik Admin Lokal ${v.institution}`,

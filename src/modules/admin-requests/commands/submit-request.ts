@@ -1,47 +1,48 @@
 import type { AdminRequestFields } from '../../../contracts/admin-requests.js';
 import type { Db } from '../../../db/connect.js';
 import type { AdminRequestRow } from '../../../db/schema.js';
-import { conflict, fieldError, t } from '../../../domain/errors.js';
+import { fieldError, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import type { StoredObject } from '../../../platform/storage.js';
-import { emailTaken, normalizeEmail } from '../../users/commands/create-account.js';
+import type { FileStorage, StagedObject } from '../../../platform/storage.js';
+import { insertFileRow, withOptionalStagedFile } from '../../attachments/blobs.js';
+import { normalizeEmail } from '../../users/commands/create-account.js';
 import { installationRoles } from '../../../domain/policy.js';
-import { findInstitutionName, findPendingByEmail, findUserIdByEmail, listReviewers } from '../queries.js';
+import { findAccountByEmail, findInstitutionName, findPendingByEmail, listReviewers } from '../queries.js';
 
 /** Where a reviewer reads one request (the web app's route). */
 export const reviewPath = (id: number) => `/sekretariat/permohonan-admin/${id}`;
 
-export const requestPending = () => {
-  const text = t(
-    'Permohonan dengan alamat e-mail ini sedang diperiksa oleh Tim Sekretariat.',
-    'A request with this e-mail address is already being reviewed by the secretariat.',
-  );
-  return conflict('request_pending', text, { email: { code: 'request_pending', message: text } });
-};
+/** What a submission did; the route answers the same for each, so the answer reveals nothing. */
+export type SubmitOutcome =
+  { kind: 'recorded'; request: AdminRequestRow } | { kind: 'account_exists' } | { kind: 'already_pending' };
 
 /**
- * Records a local admin account request whose letter is already stored: the file row, the request
- * (pending), its audit row, the receipt to the applicant and a notice (mail + in-app) to every reviewer
- * (system administrators and data stewards), in one transaction. Refuses an unknown institution (400), an e-mail that already
- * has an account (409 `email_taken`) or a pending request (409 `request_pending`).
+ * Records a local admin account request from its checked fields and its staged letter: the file row,
+ * the request (pending), its audit row, the receipt to the applicant and a notice (mail + in-app) to every
+ * reviewer (system administrators and data stewards), in one transaction, the letter moved into storage before the commit. Refuses an
+ * unknown institution (400). An address that already has an account, or a request under review, is not
+ * refused (that would tell anyone which addresses have accounts): nothing is stored, the letter is
+ * dropped, and the address's owner is told by mail (how to sign in or reset the password, or that the
+ * earlier request is still under review). On any refusal the staged letter is removed.
  */
 export async function submitAdminRequest(
   db: Db,
+  storage: FileStorage,
   input: {
     fields: AdminRequestFields;
-    letter: StoredObject & { originalName: string };
+    letter: StagedObject & { originalName: string };
     ip: string | null;
     baseUrl: string;
     now: Date;
   },
-): Promise<AdminRequestRow> {
+): Promise<SubmitOutcome> {
   const f = input.fields;
   const email = normalizeEmail(f.email);
   const now = input.now.toISOString();
-  return db.transaction().execute(async (tx) => {
+  return withOptionalStagedFile<SubmitOutcome>(db, storage, input.letter, async (tx) => {
     const institution = await findInstitutionName(tx, f.institutionId);
     if (!institution)
       throw fieldError(
@@ -49,22 +50,37 @@ export async function submitAdminRequest(
         'unknown_institution',
         t('Instansi tidak ditemukan. Pilih dari daftar.', 'Institution not found. Choose one from the list.'),
       );
-    if (await findUserIdByEmail(tx, email)) throw emailTaken();
-    if (await findPendingByEmail(tx, email)) throw requestPending();
+    const account = await findAccountByEmail(tx, email);
+    if (account) {
+      await tellAccountOwner(tx, {
+        account,
+        institution,
+        ip: input.ip,
+        baseUrl: input.baseUrl,
+        now: input.now,
+      });
+      return { value: { kind: 'account_exists' }, store: false };
+    }
+    const pending = await findPendingByEmail(tx, email);
+    if (pending) {
+      await enqueueMail(tx, {
+        to: email,
+        toName: f.name,
+        template: 'admin_request_duplicate',
+        locale: f.locale,
+        vars: { name: f.name, institution, requestId: pending.id },
+        now: input.now,
+      });
+      return { value: { kind: 'already_pending' }, store: false };
+    }
 
-    const file = await tx
-      .insertInto('files')
-      .values({
-        sha256: input.letter.sha256,
-        size: input.letter.size,
-        mime: input.letter.mime,
-        original_name: input.letter.originalName,
-        storage_key: input.letter.storageKey,
-        uploaded_by: null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const fileId = await insertFileRow(tx, {
+      staged: input.letter,
+      name: input.letter.originalName,
+      uploadedBy: null,
+      now: input.now,
+    });
+    const file = { id: fileId };
     const request = await tx
       .insertInto('admin_requests')
       .values({
@@ -141,6 +157,44 @@ export async function submitAdminRequest(
         now: input.now,
       });
     }
-    return request;
+    return { value: { kind: 'recorded', request }, store: true };
+  });
+}
+
+/**
+ * Someone asked for an account with an address that has one: its owner hears of it, with the ways in
+ * (sign in, or reset the password), and the audit log keeps the attempt.
+ */
+async function tellAccountOwner(
+  tx: Db,
+  input: {
+    account: { id: number; email: string; name: string; locale: 'id' | 'en' };
+    institution: string;
+    ip: string | null;
+    baseUrl: string;
+    now: Date;
+  },
+): Promise<void> {
+  await recordAudit(tx, {
+    actorUserId: null,
+    action: 'admin_request.account_exists',
+    entityType: 'user',
+    entityId: input.account.id,
+    summary: { institution: input.institution },
+    ip: input.ip,
+    now: input.now,
+  });
+  await enqueueMail(tx, {
+    to: input.account.email,
+    toName: input.account.name,
+    template: 'admin_request_account_exists',
+    locale: input.account.locale,
+    vars: {
+      name: input.account.name,
+      institution: input.institution,
+      loginLink: `${input.baseUrl}/masuk`,
+      resetLink: `${input.baseUrl}/lupa-sandi`,
+    },
+    now: input.now,
   });
 }

@@ -3,6 +3,7 @@ import type { AttachmentKindName } from '../../../domain/attachments.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
 import type { AttachmentView } from '../../proposals/queries.js';
+import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
 import { insertFileRow, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
@@ -10,7 +11,8 @@ import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../s
 /**
  * Attaches a staged upload to a proposal. In one transaction, with the proposal's files locked: the
  * proposal still editable (409 `submission_closed` / `invalid_transition`), the kind and section allowed,
- * the proposal's total still within its limit (413 `proposal_files_too_large`); then the `files` row, the
+ * the proposal's total still within its limit (413 `proposal_files_too_large`), the institution's evidence
+ * in the competition within its limit (409 `institution_storage_full`); then the `files` row, the
  * attachment row and the audit row `proposal.attachment_added`, and the blob moved to its content address.
  * The proposal's version is not bumped: the editor's autosave uses it to detect concurrent text edits,
  * which evidence does not conflict with.
@@ -33,6 +35,7 @@ export async function addAttachment(
     const view = await loadEditable(tx, input.proposalId, input.now);
     const sectionId = sectionIdOf(view, input.sectionKey);
     recheckUpload(view, { kind: input.kind, staged: input.staged });
+    await recheckInstitutionRoom(tx, view, { addingBytes: input.staged.size });
     const fileId = await insertFileRow(tx, {
       staged: input.staged,
       name: input.name,

@@ -3,6 +3,7 @@ import type { AttachmentKindName } from '../../../domain/attachments.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
 import type { AttachmentView } from '../../proposals/queries.js';
+import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
 import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { attachmentOf, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
@@ -37,6 +38,7 @@ export async function replaceAttachment(
     const kind = input.kind ?? before.kind;
     const sectionId = input.sectionKey === undefined ? before.sectionId : sectionIdOf(view, input.sectionKey);
     recheckUpload(view, { kind, replacingId: before.id, staged: input.staged });
+    await recheckInstitutionRoom(tx, view, { addingBytes: input.staged.size, replacingBytes: before.size });
     const fileId = await insertFileRow(tx, {
       staged: input.staged,
       name: input.name,

@@ -10,12 +10,15 @@ import {
   hasActiveInvitation,
   titleKeyOf,
 } from '../queries.js';
+import { parseSettings } from '../../competitions/present.js';
+import { checkUnitDraftRoom } from '../storage-limits.js';
 import { loadForChange, writeRevision } from '../steps.js';
 
 /**
  * Starts a draft proposal of a unit in one group of a published competition whose submission stage is
  * open by the server clock (else 409 `submission_closed` / `submission_not_open`); an invitation-only group
- * (khusus) only for an institution with an active invitation into it (else 403 `not_invited`). Takes the next number
+ * (khusus) only for an institution with an active invitation into it (else 403 `not_invited`); at most the
+ * competition's `maxOpenDraftsPerUnit` open drafts per unit (else 409 `open_drafts_limit`). Takes the next number
  * of the competition with one atomic upsert (race-safe on both dialects), and writes the proposal, its
  * first revision and the audit row in one transaction.
  */
@@ -74,6 +77,12 @@ export async function createProposal(
           },
         },
       );
+
+    await checkUnitDraftRoom(tx, {
+      competitionId: competition.id,
+      unitId: input.unitId,
+      max: parseSettings(competition.settings).maxOpenDraftsPerUnit,
+    });
 
     const counter = await tx
       .insertInto('proposal_counters')

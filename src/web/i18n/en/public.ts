@@ -120,8 +120,8 @@ export const publicPages: typeof idPublic = {
     fileType: 'File type not accepted. Accepted: PDF.',
     fileSize: 'The file exceeds the 5 MB limit.',
     successTitle: 'Request sent',
-    successNumber: 'Request number: {{number}}',
-    successText: 'Keep this number. The Secretariat will check your letter; the answer goes to {{email}}.',
+    successText:
+      'A receipt with the request number goes to {{email}}. The Secretariat will check your letter; the answer goes to the same address. If no e-mail arrives within a few minutes, check the spam folder.',
     successNext1: 'If approved, you receive an e-mail with a link to set your password (valid for 7 days).',
     successNext2:
       'After your first login, complete your profile, then create the accounts of your proposing units.',

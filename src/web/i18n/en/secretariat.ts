@@ -101,6 +101,10 @@ export const secretariat: typeof idSecretariat = {
     fileTypesHint: 'Accepted MIME types, e.g. application/pdf, image/jpeg. Press Enter after each one.',
     mbHint: 'Largest size of one file.',
     mbProposalHint: 'Total size of all attachments of one proposal.',
+    draftsPerUnitHint:
+      'Unsent drafts (returned ones included) per proposing unit. KIPP quota: 10 umum + 5 replikasi per institution.',
+    mbInstitutionHint:
+      "Total size of the attachments of all of one institution's proposals in this competition.",
     keyHint: 'Lower-case letters, digits and underscores; starts with a letter.',
     categoriesIntro: 'The innovation categories a proposer can choose for a proposal.',
     addCategory: 'Add category',
@@ -142,6 +146,8 @@ export const secretariat: typeof idSecretariat = {
       allowedFileTypes: 'Accepted file types',
       maxFileMb: 'Largest file',
       maxProposalMb: 'Largest proposal',
+      maxOpenDraftsPerUnit: 'Most open drafts per unit',
+      maxInstitutionStorageMb: 'Most attachments per institution',
       key: 'Key',
       nameId: 'Name (Bahasa Indonesia)',
       nameEn: 'Name (English)',

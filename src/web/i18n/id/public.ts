@@ -118,9 +118,8 @@ export const publicPages = {
     fileType: 'Jenis berkas tidak diterima. Yang diterima: PDF.',
     fileSize: 'Berkas melebihi batas 5 MB.',
     successTitle: 'Permohonan terkirim',
-    successNumber: 'Nomor permohonan: {{number}}',
     successText:
-      'Simpan nomor ini. Tim Sekretariat akan memeriksa surat Anda; hasilnya dikirim ke {{email}}.',
+      'Tanda terima dengan nomor permohonan dikirim ke {{email}}. Tim Sekretariat akan memeriksa surat Anda; hasilnya dikirim ke alamat yang sama. Jika e-mail tidak datang dalam beberapa menit, periksa folder spam.',
     successNext1:
       'Jika disetujui, Anda menerima e-mail berisi tautan untuk membuat kata sandi (berlaku 7 hari).',
     successNext2: 'Setelah masuk pertama kali, lengkapi profil Anda lalu buat akun bagi unit pengusul.',

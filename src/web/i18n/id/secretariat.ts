@@ -101,6 +101,9 @@ export const secretariat = {
       'Jenis MIME yang diterima, mis. application/pdf, image/jpeg. Tekan Enter setelah setiap jenis.',
     mbHint: 'Ukuran maksimal satu berkas.',
     mbProposalHint: 'Jumlah ukuran semua lampiran satu proposal.',
+    draftsPerUnitHint:
+      'Draf yang belum dikirim (termasuk yang dikembalikan) per unit pengusul. Kuota KIPP: 10 umum + 5 replikasi per instansi.',
+    mbInstitutionHint: 'Jumlah ukuran lampiran seluruh proposal satu instansi pada kompetisi ini.',
     keyHint: 'Huruf kecil, angka, dan garis bawah; diawali huruf.',
     categoriesIntro: 'Kategori inovasi yang dapat dipilih pengusul untuk proposalnya.',
     addCategory: 'Tambah kategori',
@@ -142,6 +145,8 @@ export const secretariat = {
       allowedFileTypes: 'Jenis berkas yang diterima',
       maxFileMb: 'Ukuran maksimal per berkas',
       maxProposalMb: 'Ukuran maksimal per proposal',
+      maxOpenDraftsPerUnit: 'Draf terbuka maksimal per unit',
+      maxInstitutionStorageMb: 'Ukuran lampiran maksimal per instansi',
       key: 'Kunci',
       nameId: 'Nama (Bahasa Indonesia)',
       nameEn: 'Nama (English)',

@@ -68,7 +68,7 @@ function useInstitutionSearch(selected: Institution | null) {
   return { search, setSearch, options, searching: isFetching, ready: debounced.length >= 2 };
 }
 
-function SuccessPanel({ created, email }: { created: Created; email: string }) {
+function SuccessPanel({ email }: { email: string }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -83,9 +83,6 @@ function SuccessPanel({ created, email }: { created: Created; email: string }) {
             {t('public.adminRequest.successTitle')}
           </Title>
         </Group>
-        <Text size="xl" fw={700}>
-          {t('public.adminRequest.successNumber', { number: `#${created.id}` })}
-        </Text>
         <Text>{t('public.adminRequest.successText', { email })}</Text>
         <List spacing="xs">
           <List.Item>{t('public.adminRequest.successNext1')}</List.Item>
@@ -174,10 +171,9 @@ export function AdminRequestFormPage() {
         setCreated(await upload<Created>('/admin-requests', body, setProgress));
         window.scrollTo({ top: 0 });
       } catch (err) {
-        const { general: message, fields, code } = apiErrorMessages(err, lang);
+        const { general: message, fields } = apiErrorMessages(err, lang);
         const status = (err as { status?: number }).status;
         if ((status === 413 || status === 415) && !fields.letter) fields.letter = message;
-        if ((code === 'email_taken' || code === 'request_pending') && !fields.email) fields.email = message;
         form.setErrors(fields);
         focusFirstError(form, fields);
         setGeneral(message);
@@ -192,7 +188,7 @@ export function AdminRequestFormPage() {
     return (
       <Stack gap="lg" maw={760} className="public-scope">
         <Title order={1}>{t('public.adminRequest.title')}</Title>
-        <SuccessPanel created={created} email={form.values.email.trim()} />
+        <SuccessPanel email={form.values.email.trim()} />
       </Stack>
     );
 

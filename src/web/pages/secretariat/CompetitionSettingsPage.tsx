@@ -104,6 +104,8 @@ interface Values {
   allowedFileTypes: string[];
   maxFileMb: Num;
   maxProposalMb: Num;
+  maxOpenDraftsPerUnit: Num;
+  maxInstitutionStorageMb: Num;
   categories: CategoryValues[];
   groups: GroupValues[];
   stages: StageValues[];
@@ -142,6 +144,8 @@ function toValues(d: CompetitionDefinition): Values {
     allowedFileTypes: d.settings?.allowedFileTypes ?? [],
     maxFileMb: d.settings?.maxFileMb ?? '',
     maxProposalMb: d.settings?.maxProposalMb ?? '',
+    maxOpenDraftsPerUnit: d.settings?.maxOpenDraftsPerUnit ?? '',
+    maxInstitutionStorageMb: d.settings?.maxInstitutionStorageMb ?? '',
     categories: (d.categories ?? []).map((c) => ({
       uid: uid(),
       key: c.key,
@@ -223,6 +227,8 @@ function toBody(v: Values, base: CompetitionDefinition) {
       allowedFileTypes: v.allowedFileTypes.map((x) => x.trim().toLowerCase()).filter(Boolean),
       maxFileMb: num(v.maxFileMb),
       maxProposalMb: num(v.maxProposalMb),
+      maxOpenDraftsPerUnit: num(v.maxOpenDraftsPerUnit),
+      maxInstitutionStorageMb: num(v.maxInstitutionStorageMb),
     },
     categories: v.categories.map((c) => ({
       key: c.key.trim(),
@@ -269,6 +275,8 @@ function missingNumbers(v: Values, required: string): Record<string, string> {
   need('year', v.year);
   need('maxFileMb', v.maxFileMb);
   need('maxProposalMb', v.maxProposalMb);
+  need('maxOpenDraftsPerUnit', v.maxOpenDraftsPerUnit);
+  need('maxInstitutionStorageMb', v.maxInstitutionStorageMb);
   v.groups.forEach((g, gi) => {
     need(`groups.${gi}.minImplementationMonths`, g.minImplementationMonths);
     g.sections.forEach((sec, si) => need(`groups.${gi}.sections.${si}.weight`, sec.weight));
@@ -481,6 +489,19 @@ function GeneralTab({ form }: { form: Form }) {
           min={1}
           suffix=" MB"
           {...form.getInputProps('maxProposalMb')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxOpenDraftsPerUnit')}
+          description={t('secretariat.settings.draftsPerUnitHint')}
+          min={1}
+          {...form.getInputProps('maxOpenDraftsPerUnit')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxInstitutionStorageMb')}
+          description={t('secretariat.settings.mbInstitutionHint')}
+          min={1}
+          suffix=" MB"
+          {...form.getInputProps('maxInstitutionStorageMb')}
         />
       </SimpleGrid>
     </Stack>
