@@ -19,7 +19,11 @@ type Edit = (d: CompetitionDefinition) => void;
 describe('classifyChanges', () => {
   const cases: [string, Edit, { kind: string; code: string; path: string }[]][] = [
     ['nothing', () => {}, []],
-    ['the name', (d) => (d.name = 'KIPP Nasional 2026'), [{ kind: 'text', code: 'text_changed', path: 'name' }]],
+    [
+      'the name',
+      (d) => (d.name = 'KIPP Nasional 2026'),
+      [{ kind: 'text', code: 'text_changed', path: 'name' }],
+    ],
     ['the theme', (d) => (d.theme = 'Tema baru'), [{ kind: 'text', code: 'text_changed', path: 'theme' }]],
     [
       'the settings',
@@ -182,7 +186,10 @@ describe('newOverlaps', () => {
       stage('submission', '2026-12-01T00:00:00.000Z', '2026-12-20T16:59:00.000Z'),
       stage('administrative', '2026-12-27T00:00:00.000Z', '2027-01-05T16:59:00.000Z'),
     ];
-    const after = [before[0], stage('administrative', '2026-12-19T00:00:00.000Z', '2027-01-05T16:59:00.000Z')];
+    const after = [
+      before[0],
+      stage('administrative', '2026-12-19T00:00:00.000Z', '2027-01-05T16:59:00.000Z'),
+    ];
     expect(newOverlaps(before, after)).toEqual({
       'stages.1.opensAt': {
         code: 'stages_overlap',
@@ -198,7 +205,10 @@ describe('newOverlaps', () => {
 describe('validateAmendment', () => {
   it.each([
     [{ number: 'B/12/2026', reasonId: 'Perubahan kuota' }, {}],
-    [{ number: ' ', reasonId: '' }, { 'amendment.number': 'required', 'amendment.reasonId': 'required' }],
+    [
+      { number: ' ', reasonId: '' },
+      { 'amendment.number': 'required', 'amendment.reasonId': 'required' },
+    ],
     [{ number: 'x'.repeat(129), reasonId: 'a' }, { 'amendment.number': 'too_long' }],
     [{ number: 'B/1', reasonId: 'a', reasonEn: 'x'.repeat(2001) }, { 'amendment.reasonEn': 'too_long' }],
   ])('%j', (input, expected) => {

@@ -45,10 +45,7 @@ export function classifyChanges(
       'refused',
       'code',
       'identity_locked',
-      t(
-        `Kode kompetisi ${before.code} → ${after.code}`,
-        `Competition code ${before.code} → ${after.code}`,
-      ),
+      t(`Kode kompetisi ${before.code} → ${after.code}`, `Competition code ${before.code} → ${after.code}`),
     );
   if (before.year !== after.year)
     add(
@@ -95,7 +92,12 @@ export function classifyChanges(
     if (old && (old.nameId !== c.nameId || old.nameEn !== c.nameEn))
       add('text', `categories.${i}`, 'text_changed', t('Nama kategori diubah', 'Category renamed'));
   });
-  if (!same(before.categories.map((c) => c.key), after.categories.map((c) => c.key)))
+  if (
+    !same(
+      before.categories.map((c) => c.key),
+      after.categories.map((c) => c.key),
+    )
+  )
     if (before.categories.length === after.categories.length && out.every((c) => c.path !== 'categories'))
       add('text', 'categories', 'order_changed', t('Urutan kategori diubah', 'Categories reordered'));
 
@@ -112,7 +114,12 @@ export function classifyChanges(
       );
   for (const g of before.groups)
     if (!groupsAfter.has(g.key))
-      add('amendment', 'groups', 'group_removed', t(`${groupName(g).id} dihapus`, `${groupName(g).en} removed`));
+      add(
+        'amendment',
+        'groups',
+        'group_removed',
+        t(`${groupName(g).id} dihapus`, `${groupName(g).en} removed`),
+      );
   after.groups.forEach((g, i) => {
     const old = groupsBefore.get(g.key);
     if (!old) return;
@@ -413,6 +420,23 @@ export interface ProposalCounts {
   returned: number;
   forwarded: number;
   other: number;
+}
+
+/** The counts by state as the confirmations word them (sent = with the admin lokal, also after a withdrawal). */
+export function proposalCountsOf(byState: ReadonlyMap<string, number>): ProposalCounts {
+  const n = (...states: string[]) => states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0);
+  const total = [...byState.values()].reduce((a, b) => a + b, 0);
+  const counts = {
+    draft: n('draft'),
+    sent: n('sent_to_local_admin', 'withdrawn'),
+    returned: n('returned'),
+    forwarded: n('forwarded', 'received'),
+  };
+  return {
+    total,
+    ...counts,
+    other: total - counts.draft - counts.sent - counts.returned - counts.forwarded,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FieldProblem, Text } from './errors.js';
 import { t } from './errors.js';
 import { PROPOSAL_TRANSITIONS, type ProposalState } from './proposal-workflow.js';
+import type { MovedStage } from './competition-changes.js';
 import { formatInstant } from './time.js';
 
 /*
@@ -22,6 +23,8 @@ export interface DeadlineExtension {
   at: string;
   /** User id of the secretariat member who extended. */
   by: number;
+  /** The later stages moved with it (domain/competition-changes `shiftStagesAfterExtension`). */
+  movedStages?: MovedStage[];
 }
 
 export interface ExtensionInput {
@@ -166,6 +169,14 @@ export function programLabel(
   return locale === 'id'
     ? `${competitionName} — Kelompok ${group.name_id}`
     : `${competitionName} — ${group.name_en} group`;
+}
+
+/** A 409 naming the stages an extension would move although they have already begun (their dates are history). */
+export function startedStages(moved: MovedStage[], now: Date): MovedStage[] {
+  return moved.filter((m) => {
+    const start = m.from.opensAt ?? m.from.closesAt;
+    return start !== null && Date.parse(start) <= now.getTime();
+  });
 }
 
 /** Same instant, compared whatever the ISO spelling. */
