@@ -6,6 +6,7 @@ import { institution } from './institution.js';
 import { proposals } from './proposals.js';
 import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
+import { guard } from './guard.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -17,4 +18,5 @@ export const en = {
   proposals,
   dashboard,
   eligibility,
+  guard,
 };

@@ -6,6 +6,7 @@ import { institution } from './institution.js';
 import { proposals } from './proposals.js';
 import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
+import { guard } from './guard.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -17,4 +18,5 @@ export const id = {
   proposals,
   dashboard,
   eligibility,
+  guard,
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   Alert,
@@ -44,7 +44,7 @@ import { useAutosave } from '../../components/proposal/useAutosave.js';
 import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
 import { SourceAwardPicker, useSourceLabel } from '../../components/proposal/SourceAwardPicker.js';
 import type { Draft } from '../../components/proposal/draft.js';
-import type { ProposalDetail } from '../../../contracts/proposals.js';
+import type { ProposalDetail, ProposalImpact } from '../../../contracts/proposals.js';
 import type { Attachment } from '../../../contracts/attachments.js';
 
 /** The save problems stick below the app's header, above the form (see the editor below). */
@@ -151,15 +151,19 @@ function ConfirmModal({
   onConfirm,
   onClose,
   loading,
+  children,
 }: {
   title: string;
   onConfirm: () => void;
   onClose: () => void;
   loading: boolean;
+  /** The consequences, in numbers where there are some. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {children}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('proposals.editor.cancel')}
@@ -172,13 +176,52 @@ function ConfirmModal({
   );
 }
 
+/** "Kuota terpakai setelah ini: 4/10 Umum": the quota a forward or a withdrawal leaves (from the API). */
+function QuotaConsequence({
+  impact,
+  after,
+  group,
+}: {
+  impact: ProposalImpact | undefined;
+  after: 'afterForward' | 'afterWithdraw';
+  group: string;
+}) {
+  const { t } = useTranslation();
+  if (!impact)
+    return (
+      <Text size="sm" mb="sm" aria-live="polite">
+        {t('guard.loading')}
+      </Text>
+    );
+  const q = impact.quota;
+  return (
+    <Text size="sm" fw={700} mb="sm" data-testid="quota-after">
+      {q
+        ? t(after === 'afterForward' ? 'guard.forward.quotaAfter' : 'guard.withdraw.quotaAfter', {
+            after: q[after],
+            limit: q.limit,
+            group,
+          })
+        : t('guard.forward.noQuota', { group })}
+    </Text>
+  );
+}
+
 /** The admin lokal's part: return with a note, forward within the group's quota, withdraw. */
 function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: ProposalDetail) => void }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, pick } = useLang();
+  const groupName = { id: detail.group.nameId, en: detail.group.nameEn };
   const [returning, setReturning] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const [confirmForward, setConfirmForward] = useState(false);
   const [note, setNote] = useState('');
+  const impact = useQuery({
+    queryKey: ['proposal', detail.id, 'impact'],
+    queryFn: () => api<ProposalImpact>('GET', `/proposals/${detail.id}/impact`),
+    enabled: confirmForward || confirmWithdraw,
+    staleTime: 0,
+  });
   const quota = useQuery({
     queryKey: ['proposals', 'list', detail.competition.id, detail.group.key],
     queryFn: () =>
@@ -205,6 +248,7 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
       });
       setReturning(false);
       setConfirmWithdraw(false);
+      setConfirmForward(false);
       onDone(d);
     },
   });
@@ -238,7 +282,7 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
         {detail.abilities.forward && (
           <>
             <Button
-              onClick={() => act.mutate({ verb: 'forward' })}
+              onClick={() => setConfirmForward(true)}
               loading={act.isPending && act.variables?.verb === 'forward'}
             >
               {t('proposals.editor.forward')}
@@ -309,13 +353,31 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
           </form>
         </Modal>
       )}
+      {confirmForward && (
+        <ConfirmModal
+          title={t('guard.forward.title')}
+          onClose={() => setConfirmForward(false)}
+          onConfirm={() => act.mutate({ verb: 'forward' })}
+          loading={act.isPending}
+        >
+          <QuotaConsequence impact={impact.data} after="afterForward" group={pick(groupName)} />
+          <Text size="sm" mb="md">
+            {t('guard.forward.locked')}
+          </Text>
+        </ConfirmModal>
+      )}
       {confirmWithdraw && (
         <ConfirmModal
           title={t('proposals.editor.withdrawConfirm')}
           onClose={() => setConfirmWithdraw(false)}
           onConfirm={() => act.mutate({ verb: 'withdraw' })}
           loading={act.isPending}
-        />
+        >
+          <QuotaConsequence impact={impact.data} after="afterWithdraw" group={pick(groupName)} />
+          <Text size="sm" mb="md">
+            {t('guard.withdraw.effect')}
+          </Text>
+        </ConfirmModal>
       )}
     </Card>
   );

@@ -30,6 +30,8 @@ import { GeneralTab } from './competition-settings/GeneralTab.js';
 import { CategoriesTab } from './competition-settings/CategoriesTab.js';
 import { GroupsTab } from './competition-settings/GroupsTab.js';
 import { StagesTab } from './competition-settings/StagesTab.js';
+import { StatusActions } from './competition-settings/StatusActions.js';
+import { AmendmentModal, type AmendmentBody } from './competition-settings/AmendmentModal.js';
 
 function Editor({ def }: { def: CompetitionDefinition }) {
   const { t } = useTranslation();
@@ -65,9 +67,13 @@ function Editor({ def }: { def: CompetitionDefinition }) {
     focusFirstError();
   };
 
+  /** A published competition's structural change waiting for its amendment (the refused save's list). */
+  const [amending, setAmending] = useState<{ values: Values; changes: string[] } | null>(null);
   const save = useMutation({
-    mutationFn: (v: Values) => api<unknown>('PUT', `/competitions/${def.id}`, toBody(v, def)),
+    mutationFn: ({ values, amendment }: { values: Values; amendment?: AmendmentBody }) =>
+      api<unknown>('PUT', `/competitions/${def.id}`, { ...toBody(values, def), amendment }),
     onSuccess: async (res) => {
+      setAmending(null);
       const fresh =
         res && typeof res === 'object' && 'groups' in (res as object)
           ? (res as CompetitionDefinition)
@@ -84,8 +90,15 @@ function Editor({ def }: { def: CompetitionDefinition }) {
       setGeneral(null);
       notifications.show({ color: 'green', message: t('secretariat.settings.savedNotice') });
     },
-    onError: (err) => {
+    onError: (err, { values }) => {
       const m = apiErrorMessages(err, lang);
+      if (m.code === 'amendment_required') {
+        setAmending({ values, changes: Object.values(m.fields) });
+        return;
+      }
+      // The amendment's own fields are shown in its dialog; anything else goes back to the form.
+      if (amending && Object.keys(m.fields).every((k) => k.startsWith('amendment.'))) return;
+      setAmending(null);
       const errors: Record<string, string> = {};
       for (const [k, msg] of Object.entries(m.fields)) errors[formPath(k)] = msg;
       form.setErrors(errors);
@@ -93,24 +106,6 @@ function Editor({ def }: { def: CompetitionDefinition }) {
       showErrors(errors);
     },
   });
-
-  const transition = useMutation({
-    mutationFn: (action: 'publish' | 'unpublish') =>
-      api<unknown>('POST', `/competitions/${def.id}/${action}`),
-    onSuccess: async (_res, action) => {
-      await qc.invalidateQueries({ queryKey: ['competition', String(def.id)] });
-      await qc.invalidateQueries({ queryKey: ['competitions'] });
-      notifications.show({
-        color: 'green',
-        message: t(
-          action === 'publish'
-            ? 'secretariat.settings.publishedNotice'
-            : 'secretariat.settings.unpublishedNotice',
-        ),
-      });
-    },
-  });
-  const transitionError = transition.error ? apiErrorMessages(transition.error, lang) : null;
 
   const errorPaths = Object.keys(form.errors);
   const countFor = (k: TabKey) => errorPaths.filter((p) => tabOf(p) === k).length;
@@ -137,48 +132,8 @@ function Editor({ def }: { def: CompetitionDefinition }) {
             )}
           </Group>
         </Stack>
-        {(def.abilities.publish || def.abilities.unpublish) && (
-          <Stack gap={4} align="flex-end">
-            {def.abilities.unpublish ? (
-              <Button
-                variant="default"
-                loading={transition.isPending}
-                onClick={() => transition.mutate('unpublish')}
-              >
-                {t('secretariat.settings.unpublish')}
-              </Button>
-            ) : (
-              <Button
-                color="#1b5e20"
-                loading={transition.isPending}
-                disabled={dirty}
-                onClick={() => transition.mutate('publish')}
-              >
-                {t('secretariat.settings.publish')}
-              </Button>
-            )}
-            {dirty && !def.abilities.unpublish && (
-              <Text size="xs" c="dark.6">
-                {t('secretariat.settings.saveBeforePublish')}
-              </Text>
-            )}
-          </Stack>
-        )}
+        <StatusActions def={def} dirty={dirty} />
       </Group>
-      {transitionError && (
-        <AdminNotice tone="danger" role="alert" withCloseButton onClose={() => transition.reset()}>
-          {transitionError.general}
-          {Object.keys(transitionError.fields).length > 0 && (
-            <List size="sm" mt="xs">
-              {Object.entries(transitionError.fields).map(([p, msg]) => (
-                <List.Item key={p}>
-                  {describePath(formPath(p), form.values, t)}: {msg}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </AdminNotice>
-      )}
       {!canManage && <AdminNotice tone="neutral">{t('secretariat.settings.readOnly')}</AdminNotice>}
       <form
         id={FORM_ID}
@@ -186,7 +141,7 @@ function Editor({ def }: { def: CompetitionDefinition }) {
         onSubmit={form.onSubmit(
           (v) => {
             setGeneral(null);
-            save.mutate(v);
+            save.mutate({ values: v });
           },
           (errors) => {
             setGeneral(t('secretariat.settings.checkFields'));
@@ -272,6 +227,18 @@ function Editor({ def }: { def: CompetitionDefinition }) {
           </Paper>
         )}
       </form>
+      {amending && (
+        <AmendmentModal
+          changes={amending.changes}
+          saving={save.isPending}
+          error={save.error}
+          onCancel={() => {
+            setAmending(null);
+            save.reset();
+          }}
+          onConfirm={(amendment) => save.mutate({ values: amending.values, amendment })}
+        />
+      )}
     </Stack>
   );
 }
