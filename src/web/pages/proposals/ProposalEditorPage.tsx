@@ -152,6 +152,7 @@ function ConfirmModal({
   onClose,
   loading,
   children,
+  confirmLabel,
 }: {
   title: string;
   onConfirm: () => void;
@@ -159,6 +160,7 @@ function ConfirmModal({
   loading: boolean;
   /** The consequences, in numbers where there are some. */
   children?: ReactNode;
+  confirmLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -169,7 +171,7 @@ function ConfirmModal({
           {t('proposals.editor.cancel')}
         </Button>
         <Button onClick={onConfirm} loading={loading} data-autofocus>
-          {t('proposals.editor.confirm')}
+          {confirmLabel ?? t('proposals.editor.confirm')}
         </Button>
       </Group>
     </Modal>
@@ -359,6 +361,7 @@ function ReviewCard({ detail, onDone }: { detail: ProposalDetail; onDone: (d: Pr
           onClose={() => setConfirmForward(false)}
           onConfirm={() => act.mutate({ verb: 'forward' })}
           loading={act.isPending}
+          confirmLabel={t('guard.forward.confirm')}
         >
           <QuotaConsequence impact={impact.data} after="afterForward" group={pick(groupName)} />
           <Text size="sm" mb="md">
