@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
 import { publishedKipp, TEST_PASSWORD } from '../helpers/fixtures.js';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
+import path from 'node:path';
+import { launchBrowser, shoot, SHOTS_DIR, startServer, type E2EServer } from './harness.js';
 
 /*
  * What cannot be undone asks first, with its consequences in numbers from the API: unpublishing (refused with
@@ -181,5 +182,52 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
       .where('id', '=', waiting.id)
       .executeTakeFirstOrThrow();
     expect(after.state).toBe('forwarded');
+  });
+
+  it('a structural change of a published competition asks for its amendment, which the public page shows as text', async () => {
+    const page = await newPage();
+    await login(page, empty.email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${empty.competitionId}`);
+    await page.getByRole('tab', { name: /^Kelompok & formulir/ }).click();
+    await page.getByRole('button', { name: /^Umum/ }).first().click();
+    const quota = page.getByLabel('Kuota per instansi').first();
+    await quota.fill('5');
+    await page.getByRole('button', { name: 'Simpan semua' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Perubahan ini memerlukan adendum' });
+    await expect
+      .poll(() => dialog.getByText('Kelompok “Umum”: kuota per instansi 10 → 5').isVisible())
+      .toBe(true);
+    await shoot(page, 'guard-04-amendment-dialog');
+    await dialog.screenshot({ path: path.join(SHOTS_DIR, 'guard-04b-amendment-dialog-close.png') });
+    // Typed text stays text: in the page here, and in the mail (API test).
+    await dialog.getByLabel('Nomor adendum').fill('ADD/9/2026 <img src=x onerror="window.__xss=1">');
+    await dialog
+      .getByLabel('Alasan (Bahasa Indonesia)')
+      .fill('Kuota disesuaikan <script>window.__xss=1</script>');
+    await dialog.getByRole('button', { name: 'Simpan sebagai adendum' }).click();
+    await expect.poll(() => page.getByText('Pengaturan kompetisi tersimpan.').isVisible()).toBe(true);
+    const row = await server.ctx.db
+      .selectFrom('competition_groups')
+      .select('quota_per_institution')
+      .where('competition_id', '=', empty.competitionId)
+      .where('key', '=', 'umum')
+      .executeTakeFirstOrThrow();
+    expect(row.quota_per_institution).toBe(5);
+
+    await page.goto(`${server.baseUrl}/kompetisi/${empty.competitionId}`);
+    const listed = page.getByTestId('amendment');
+    await expect
+      .poll(() => listed.getByText('ADD/9/2026 <img src=x onerror="window.__xss=1">').isVisible())
+      .toBe(true);
+    expect(await listed.getByText('Kelompok “Umum”: kuota per instansi 10 → 5').isVisible()).toBe(true);
+    expect(
+      await listed.getByText('Alasan: Kuota disesuaikan <script>window.__xss=1</script>').isVisible(),
+    ).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.getByRole('heading', { name: 'Adendum' }).scrollIntoViewIfNeeded();
+    await shoot(page, 'guard-05-amendment-public');
+    await page
+      .locator('section[aria-labelledby="amendments-title"]')
+      .screenshot({ path: path.join(SHOTS_DIR, 'guard-05b-amendment-public-close.png') });
   });
 });
