@@ -171,11 +171,17 @@ export function programLabel(
     : `${competitionName} — ${group.name_en} group`;
 }
 
-/** A 409 naming the stages an extension would move although they have already begun (their dates are history). */
-export function startedStages(moved: MovedStage[], now: Date): MovedStage[] {
+/**
+ * The moved stages that are under way: begun by the server clock while submission was still open (an overlap
+ * the organizer set). A stage that opened only after the current closing has not begun in substance (the
+ * closing has not been processed, or the extension would be refused as `submission_closed`), so it may move.
+ */
+export function startedStages(moved: MovedStage[], now: Date, currentClosesAt: string): MovedStage[] {
   return moved.filter((m) => {
     const start = m.from.opensAt ?? m.from.closesAt;
-    return start !== null && Date.parse(start) <= now.getTime();
+    return (
+      start !== null && Date.parse(start) <= now.getTime() && Date.parse(start) < Date.parse(currentClosesAt)
+    );
   });
 }
 

@@ -79,7 +79,7 @@ export async function planExtension(
     })),
     closesAt,
   );
-  const started = startedStages(moved, input.now);
+  const started = startedStages(moved, input.now, stage.closes_at);
   if (started.length) {
     const tz = competition.time_zone;
     const list = (locale: 'id' | 'en') =>
