@@ -1,5 +1,7 @@
 /** Confirmations of what cannot be undone (publish, unpublish, forward, withdraw, extension) and amendments. */
 export const guard = {
+  publishedRules:
+    'This competition is published. Texts (name, theme, descriptions, guidance) and attachment settings can be changed directly. Structural changes (groups and their rules, form sections, weights, word limits, categories, stage dates, time zone) are saved as an amendment announced to participants. The code, the year and the submission window cannot be changed here: the deadline is extended from the submission dashboard.',
   cancel: 'Cancel',
   loading: 'Working out the consequences…',
   publish: {

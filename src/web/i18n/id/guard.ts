@@ -1,5 +1,7 @@
 /** Confirmations of what cannot be undone (publish, unpublish, forward, withdraw, extension) and amendments. */
 export const guard = {
+  publishedRules:
+    'Kompetisi ini sudah terbit. Teks (nama, tema, uraian, petunjuk) dan berkas lampiran dapat diubah langsung. Perubahan struktur (kelompok dan aturannya, bagian formulir, bobot, batas kata, kategori, jadwal tahapan, zona waktu) disimpan sebagai adendum yang diumumkan kepada peserta. Kode, tahun, dan jadwal pengajuan tidak dapat diubah di sini: batas pengajuan diperpanjang melalui Dasbor pengajuan.',
   cancel: 'Batal',
   loading: 'Menghitung dampaknya…',
   publish: {

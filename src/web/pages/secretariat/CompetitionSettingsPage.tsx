@@ -135,6 +135,9 @@ function Editor({ def }: { def: CompetitionDefinition }) {
         <StatusActions def={def} dirty={dirty} />
       </Group>
       {!canManage && <AdminNotice tone="neutral">{t('secretariat.settings.readOnly')}</AdminNotice>}
+      {canManage && def.status === 'published' && (
+        <AdminNotice tone="neutral">{t('guard.publishedRules')}</AdminNotice>
+      )}
       <form
         id={FORM_ID}
         noValidate
