@@ -356,6 +356,9 @@ describe('competitions', () => {
   });
 
   it('keeps the ids of kept rows when labels change, and deletes and adds rows by key', async () => {
+    // Structure is edited freely while the competition is a draft (once published it takes an amendment:
+    // test/competition-guard.test.ts); this one has no proposals yet, so it can go back to draft.
+    expect((await post(`/api/competitions/${kipp.id}/unpublish`, 'secretariat')).statusCode).toBe(200);
     const def = definitionOf(kipp);
     const umum = def.groups[0];
     umum.sections[1].labelId = 'Latar Belakang, Masalah, dan Tujuan';
@@ -432,6 +435,7 @@ describe('competitions', () => {
       },
       stages: { added: [], removed: [], changed: { submission: ['closesAt'] } },
     });
+    expect((await post(`/api/competitions/${kipp.id}/publish`, 'secretariat')).statusCode).toBe(200);
     kipp = updated;
   });
 

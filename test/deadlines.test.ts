@@ -198,6 +198,16 @@ describe('extending the submission deadline', () => {
       reasonEn: 'Nationwide network outage',
       at: NOW.toISOString(),
       by: users.secretariat.id,
+      // The administrative selection opened one minute after the old closing: it moves by 4 whole days.
+      movedStages: expect.arrayContaining([
+        {
+          kind: 'administrative',
+          nameId: 'Seleksi Administrasi',
+          nameEn: 'Administrative selection',
+          from: { opensAt: '2026-05-02T17:00:00.000Z', closesAt: '2026-05-12T16:59:00.000Z' },
+          to: { opensAt: '2026-05-06T17:00:00.000Z', closesAt: '2026-05-16T16:59:00.000Z' },
+        },
+      ]),
     };
     // The answer names who extended; the stage keeps only their id.
     expect(body).toEqual({
@@ -310,7 +320,7 @@ describe('extending the submission deadline', () => {
     }
   });
 
-  it('a PUT of the definition that moves the closing moves the jobs too', async () => {
+  it('a PUT of the definition cannot move a published closing (409 change_refused): only an extension can', async () => {
     const detail = (
       await call('secretariat', 'GET', `/competitions/${competitionId}`)
     ).json() as CompetitionDetail;
@@ -332,10 +342,18 @@ describe('extending the submission deadline', () => {
       ),
     };
     const res = await call('secretariat', 'PUT', `/competitions/${competitionId}`, def);
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('change_refused');
+    expect(res.json().error.fields['stages.1.closesAt'].code).toBe('use_extension');
     const closing = (await jobs()).find((j) => j.unique_key === `closing:${competitionId}`)!;
-    expect(closing.run_at).toBe('2026-05-09T16:59:00.000Z');
-    // The extension history is kept by a definition update.
+    expect(closing.run_at).toBe('2026-05-08T16:59:00.000Z');
+    // A text change still saves, and keeps the extension history.
+    const text = await call('secretariat', 'PUT', `/competitions/${competitionId}`, {
+      ...def,
+      stages: detail.stages.map(({ id: _id, ...s }) => s),
+      theme: 'Tema yang diperbaiki',
+    });
+    expect(text.statusCode).toBe(200);
     const list = (await call(null, 'GET', `/competitions/${competitionId}/extensions`)).json();
     expect(list.items).toHaveLength(2);
   });

@@ -461,9 +461,11 @@ describe('proposal flow: draft → send → return → resend → forward, quota
   it('refuses to remove from the competition a group that proposals use (409 in_use), and keeps everything', async () => {
     cookie.secretariat = await sessionCookie(ctx, users.secretariat.id);
     const definition = toDefinition((await loadCompetitionFull(ctx.db, competitionId))!);
+    // Even through an amendment (a published competition's structure changes only through one).
     const res = await call('secretariat', 'PUT', `/competitions/${competitionId}`, {
       ...definition,
       groups: definition.groups.filter((g) => g.key !== 'umum'),
+      amendment: { number: 'ADD/1/2026', reasonId: 'Kelompok umum ditiadakan' },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('in_use');

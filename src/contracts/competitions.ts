@@ -76,6 +76,22 @@ export const competitionDefinitionSchema = z.object({
 }) satisfies z.ZodType<CompetitionDefinition>;
 export type CompetitionDefinitionBody = z.infer<typeof competitionDefinitionSchema>;
 
+/** An amendment (Adendum) decided for a structural change of a published competition. */
+export const amendmentInputSchema = z.object({
+  number: z.string().max(512, 'Nomor adendum terlalu panjang.|The amendment number is too long.'),
+  reasonId: z.string().max(4000, 'Alasan terlalu panjang.|The reason is too long.'),
+  reasonEn: z.string().max(4000, 'Alasan terlalu panjang.|The reason is too long.').nullable().optional(),
+});
+
+/**
+ * PUT /competitions/:id: the definition; once published, a structural change also carries its amendment
+ * (domain/competition-changes decides which changes need one and which are refused).
+ */
+export const updateCompetitionBody = competitionDefinitionSchema.extend({
+  amendment: amendmentInputSchema.optional(),
+});
+export type UpdateCompetitionBody = z.infer<typeof updateCompetitionBody>;
+
 export const competitionIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** POST /competitions/from-template. */
@@ -153,6 +169,19 @@ export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
 
 export const competitionListResponse = z.object({ items: z.array(competitionSummarySchema) });
 
+const textSchema = z.object({ id: z.string(), en: z.string() });
+
+export const amendmentSchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  /** What changed, in words. */
+  changes: z.array(textSchema),
+  reasonId: z.string(),
+  reasonEn: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Amendment = z.infer<typeof amendmentSchema>;
+
 /** One competition with its whole definition (ids included: proposals refer to them). */
 export const competitionDetailSchema = z.object({
   id: z.number(),
@@ -177,8 +206,34 @@ export const competitionDetailSchema = z.object({
   stages: z.array(stageSchema),
   currentStage: stageSchema.nullable(),
   submissionClosesAt: z.string().nullable(),
+  /** Recorded amendments (Adendum), oldest first: public, like the definition they changed. */
+  amendments: z.array(amendmentSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ manage: z.boolean(), publish: z.boolean(), unpublish: z.boolean() }),
 });
 export type CompetitionDetail = z.infer<typeof competitionDetailSchema>;
+
+/** GET /competitions/:id/impact: what publishing or unpublishing would touch (the organizer's managers). */
+export const competitionImpactSchema = z.object({
+  competitionId: z.number(),
+  status: competitionStatusSchema,
+  timeZone: z.string(),
+  submission: z.object({ opensAt: z.string().nullable(), closesAt: z.string().nullable() }),
+  proposals: z.object({
+    total: z.number(),
+    draft: z.number(),
+    /** With the admin lokal (sent, or withdrawn back to it). */
+    sent: z.number(),
+    returned: z.number(),
+    /** Forwarded to the organizer (or already received). */
+    forwarded: z.number(),
+    other: z.number(),
+  }),
+  /** Participant institutions with at least one proposal in it. */
+  institutions: z.number(),
+  /** The timed events of the submission that are still to run. */
+  pendingJobs: z.object({ reminders: z.number(), closing: z.boolean() }),
+  unpublish: z.object({ allowed: z.boolean(), reason: textSchema.nullable() }),
+});
+export type CompetitionImpact = z.infer<typeof competitionImpactSchema>;

@@ -15,6 +15,17 @@ export const extendSubmissionBody = z.object({
 });
 export type ExtendSubmissionBody = z.infer<typeof extendSubmissionBody>;
 
+const stageWindow = z.object({ opensAt: z.string().nullable(), closesAt: z.string().nullable() });
+
+/** A stage moved by an extension so that the timeline does not overlap. */
+export const movedStageSchema = z.object({
+  kind: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  from: stageWindow,
+  to: stageWindow,
+});
+
 export const extensionSchema = z.object({
   previousClosesAt: z.string(),
   closesAt: z.string(),
@@ -26,6 +37,8 @@ export const extensionSchema = z.object({
   by: z.number(),
   /** Their name, for those who may manage the competition (its secretariat); null for everyone else. */
   byName: z.string().nullable(),
+  /** The later stages this extension moved (empty for extensions made before stages moved with them). */
+  movedStages: z.array(movedStageSchema),
 });
 export type Extension = z.infer<typeof extensionSchema>;
 
@@ -40,3 +53,15 @@ export const extensionsResponse = z.object({
   abilities: z.object({ extend: z.boolean() }),
 });
 export type ExtensionsResponse = z.infer<typeof extensionsResponse>;
+
+/** POST /competitions/:id/extend-submission/preview: what the extension would do, nothing saved. */
+export const extensionPreviewResponse = z.object({
+  competitionId: z.number(),
+  timeZone: z.string(),
+  previousClosesAt: z.string(),
+  closesAt: z.string(),
+  movedStages: z.array(movedStageSchema),
+  /** Accounts told in the app and by e-mail. */
+  recipients: z.number(),
+});
+export type ExtensionPreview = z.infer<typeof extensionPreviewResponse>;

@@ -321,3 +321,20 @@ export const revisionListResponse = z.object({ items: z.array(revisionSummarySch
 export const revisionDetailSchema = revisionSummarySchema.extend({
   snapshot: z.record(z.string(), z.unknown()),
 });
+
+/** GET /proposals/:id/impact: the quota as it stands and as forwarding or withdrawing would leave it. */
+export const proposalImpactSchema = z.object({
+  proposalId: z.number(),
+  /** null when the group has no quota per institution. */
+  quota: z
+    .object({
+      groupKey: z.string(),
+      /** Slots of the group the institution holds now (forwarded or received). */
+      used: z.number(),
+      limit: z.number(),
+      afterForward: z.number(),
+      afterWithdraw: z.number(),
+    })
+    .nullable(),
+});
+export type ProposalImpact = z.infer<typeof proposalImpactSchema>;

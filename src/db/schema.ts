@@ -363,6 +363,19 @@ export interface InvitationTable {
   revoked_by: number | null;
 }
 
+/** A recorded structural change of a published competition (Adendum); never changed or deleted. */
+export interface AmendmentTable {
+  id: Generated<number>;
+  competition_id: number;
+  number: string;
+  /** JSON array of { id, en }: what changed, in words. */
+  changes: string;
+  reason_id: string;
+  reason_en: string | null;
+  created_by: number;
+  created_at: string;
+}
+
 export interface ProposalCounterTable {
   competition_id: number;
   last_seq: number;
@@ -427,6 +440,7 @@ export interface Database {
   awards: AwardTable;
   proposal_attachments: ProposalAttachmentTable;
   invitations: InvitationTable;
+  amendments: AmendmentTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -439,6 +453,7 @@ export type SessionRow = Selectable<SessionTable>;
 export type FileRow = Selectable<FileTable>;
 export type AdminRequestRow = Selectable<AdminRequestTable>;
 export type CompetitionRow = Selectable<CompetitionTable>;
+export type AmendmentRow = Selectable<AmendmentTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type CompetitionGroupRow = Selectable<CompetitionGroupTable>;
 export type InvitationRow = Selectable<InvitationTable>;

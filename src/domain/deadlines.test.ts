@@ -4,6 +4,7 @@ import {
   NOT_FORWARDED_STATES,
   parseSettings,
   programLabel,
+  startedStages,
   submissionJobPlan,
   validateExtension,
 } from './deadlines.js';
@@ -103,5 +104,32 @@ describe('settings and labels', () => {
       'sent_to_local_admin',
       'withdrawn',
     ]);
+  });
+});
+
+describe('startedStages', () => {
+  const moved = (opensAt: string) => ({
+    kind: 'administrative',
+    nameId: 'Seleksi Administrasi',
+    nameEn: 'Administrative selection',
+    from: { opensAt, closesAt: '2026-05-12T16:59:00.000Z' },
+    to: { opensAt, closesAt: '2026-05-12T16:59:00.000Z' },
+  });
+  it.each([
+    ['not yet open', '2026-05-02T17:00:00.000Z', '2026-05-01T00:00:00.000Z', 0],
+    [
+      'opened after the closing that has not been processed',
+      '2026-05-02T17:00:00.000Z',
+      '2026-05-02T17:00:30.000Z',
+      0,
+    ],
+    [
+      'under way while submission is open (an overlap)',
+      '2026-04-20T00:00:00.000Z',
+      '2026-04-25T00:00:00.000Z',
+      1,
+    ],
+  ])('%s', (_name, opensAt, now, count) => {
+    expect(startedStages([moved(opensAt)], new Date(now), '2026-05-02T16:59:00.000Z')).toHaveLength(count);
   });
 });

@@ -1,6 +1,7 @@
 import type { FieldProblem, Text } from './errors.js';
 import { t } from './errors.js';
 import { PROPOSAL_TRANSITIONS, type ProposalState } from './proposal-workflow.js';
+import type { MovedStage } from './competition-changes.js';
 import { formatInstant } from './time.js';
 
 /*
@@ -22,6 +23,8 @@ export interface DeadlineExtension {
   at: string;
   /** User id of the secretariat member who extended. */
   by: number;
+  /** The later stages moved with it (domain/competition-changes `shiftStagesAfterExtension`). */
+  movedStages?: MovedStage[];
 }
 
 export interface ExtensionInput {
@@ -166,6 +169,20 @@ export function programLabel(
   return locale === 'id'
     ? `${competitionName} — Kelompok ${group.name_id}`
     : `${competitionName} — ${group.name_en} group`;
+}
+
+/**
+ * The moved stages that are under way: begun by the server clock while submission was still open (an overlap
+ * the organizer set). A stage that opened only after the current closing has not begun in substance (the
+ * closing has not been processed, or the extension would be refused as `submission_closed`), so it may move.
+ */
+export function startedStages(moved: MovedStage[], now: Date, currentClosesAt: string): MovedStage[] {
+  return moved.filter((m) => {
+    const start = m.from.opensAt ?? m.from.closesAt;
+    return (
+      start !== null && Date.parse(start) <= now.getTime() && Date.parse(start) < Date.parse(currentClosesAt)
+    );
+  });
 }
 
 /** Same instant, compared whatever the ISO spelling. */

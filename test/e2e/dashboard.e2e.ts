@@ -247,14 +247,18 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
     later.setUTCDate(later.getUTCDate() + 4);
     await date.fill(later.toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Perpanjang batas' }).click();
-    // Without a letter number the API refuses, beside the field.
-    await page.getByRole('button', { name: 'Ya, perpanjang' }).click();
+    // Without a letter number the API refuses beside the field, before any confirmation is asked.
     await expect.poll(() => page.getByText('Nomor surat perpanjangan wajib diisi.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Ya, perpanjang' }).count()).toBe(0);
     await page.getByLabel('Nomor surat').fill('B/188/PP.00.05/2026');
     await page
       .getByLabel('Alasan (Bahasa Indonesia, opsional)')
       .fill('Banyak instansi meminta tambahan waktu unggah.');
     await page.getByRole('button', { name: 'Perpanjang batas' }).click();
+    // The confirmation, from the API's check, names who is told.
+    await expect
+      .poll(() => page.getByText(/akun Admin Lokal dan pengusul akan diberi tahu/).isVisible())
+      .toBe(true);
     await shoot(page, 'dash-03-extension-confirm');
     await page.getByRole('button', { name: 'Ya, perpanjang' }).click();
     await expect.poll(() => page.getByText(/Batas pengajuan diperpanjang sampai/).isVisible()).toBe(true);

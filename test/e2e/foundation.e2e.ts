@@ -85,6 +85,12 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await expect.poll(() => secretariat.getByRole('button', { name: 'Terbitkan' }).isVisible()).toBe(true);
     await shoot(secretariat, '04-competition-settings');
     await secretariat.getByRole('button', { name: 'Terbitkan' }).click();
+    // Publishing asks first, with the submission window (hour and zone) from the API.
+    const publish = secretariat.getByRole('dialog', { name: 'Terbitkan kompetisi ini?' });
+    await expect
+      .poll(() => publish.getByText(/^Pengajuan proposal dibuka .* WIB dan ditutup .* WIB\.$/).isVisible())
+      .toBe(true);
+    await publish.getByRole('button', { name: 'Ya, terbitkan' }).click();
     await expect.poll(() => secretariat.getByText('Kompetisi diterbitkan.').isVisible()).toBe(true);
     const created = await server.ctx.db
       .selectFrom('competitions')

@@ -180,6 +180,12 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
     // 7. The admin lokal forwards it within the quota; the acknowledgment e-mail arrives.
     await admin.reload();
     await admin.getByRole('button', { name: 'Teruskan ke penyelenggara' }).click();
+    // Forwarding asks first, with the quota it leaves.
+    const forward = admin.getByRole('dialog', { name: 'Teruskan proposal ke penyelenggara?' });
+    await expect
+      .poll(() => forward.getByTestId('quota-after').textContent())
+      .toMatch(/^Kuota terpakai setelah ini: \d+\/\d+ /);
+    await forward.getByRole('button', { name: 'Ya, teruskan' }).click();
     await expect.poll(() => admin.getByText('Proposal diteruskan ke penyelenggara.').count()).toBe(1);
     const { code } = await server.ctx.db
       .selectFrom('proposals')

@@ -11,6 +11,7 @@ import * as dataRevisions from './2026_12_04_0010_data_revisions.js';
 import * as editorMemory from './2026_12_04_0011_editor_memory.js';
 import * as authHardening from './2026_12_06_0014_auth_hardening.js';
 import * as autosave from './2026_12_06_0017_autosave.js';
+import * as amendments from './2026_12_06_0018_amendments.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0011_editor_memory': editorMemory,
   '2026_12_06_0014_auth_hardening': authHardening,
   '2026_12_06_0017_autosave': autosave,
+  '2026_12_06_0018_amendments': amendments,
 };

@@ -1,5 +1,6 @@
 import type { CompetitionDetail, CompetitionSummary } from '../../contracts/competitions.js';
-import type { StageRow } from '../../db/schema.js';
+import type { AmendmentRow, StageRow } from '../../db/schema.js';
+import type { Text } from '../../domain/errors.js';
 import {
   DEFAULT_ALLOWED_FILE_TYPES,
   type CompetitionDefinition,
@@ -144,8 +145,38 @@ export function presentSummary(full: CompetitionFull, actor: Actor | null, now: 
   };
 }
 
-/** A competition with its whole definition and what the caller may do with it. */
-export function presentDetail(full: CompetitionFull, actor: Actor | null, now: Date): CompetitionDetail {
+/** The amendment rows as the public page shows them. */
+export function presentAmendments(rows: AmendmentRow[]): CompetitionDetail['amendments'] {
+  return rows.map((a) => {
+    let changes: Text[] = [];
+    try {
+      const v = JSON.parse(a.changes) as unknown;
+      if (Array.isArray(v))
+        changes = v.filter((x): x is Text => typeof x?.id === 'string' && typeof (x as Text).en === 'string');
+    } catch {
+      changes = [];
+    }
+    return {
+      id: a.id,
+      number: a.number,
+      changes: changes.map((c) => ({ id: c.id, en: c.en })),
+      reasonId: a.reason_id,
+      reasonEn: a.reason_en,
+      createdAt: a.created_at,
+    };
+  });
+}
+
+/**
+ * A competition with its whole definition, its amendments and what the caller may do with it. `hasProposals`:
+ * unpublishing is refused once the competition holds a proposal (domain/competition-changes `mayUnpublish`).
+ */
+export function presentDetail(
+  full: CompetitionFull,
+  actor: Actor | null,
+  now: Date,
+  extra: { amendments: AmendmentRow[]; hasProposals: boolean },
+): CompetitionDetail {
   const c = full.competition;
   const def = toDefinition(full);
   const manage = can(actor, 'competition.manage', organizerOf(full));
@@ -167,12 +198,13 @@ export function presentDetail(full: CompetitionFull, actor: Actor | null, now: D
       sections: g.sections.map((s, j) => ({ id: s.id, ...def.groups[i].sections[j] })),
     })),
     ...timeline(full, now),
+    amendments: presentAmendments(extra.amendments),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     abilities: {
       manage,
       publish: manage && c.status === 'draft',
-      unpublish: manage && c.status === 'published',
+      unpublish: manage && c.status === 'published' && !extra.hasProposals,
     },
   };
 }

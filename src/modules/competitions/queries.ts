@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type {
+  AmendmentRow,
   CategoryRow,
   CompetitionGroupRow,
   CompetitionRow,
@@ -137,4 +138,82 @@ export async function listCompetitions(
     .orderBy('id')
     .execute();
   return loadChildren(db, rows, false);
+}
+
+/** The competition's recorded amendments, oldest first. */
+export async function listAmendments(db: Db, competitionId: number): Promise<AmendmentRow[]> {
+  return db
+    .selectFrom('amendments')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** How many proposals the competition holds in each state, and in how many institutions. */
+export async function proposalStateCounts(
+  db: Db,
+  competitionId: number,
+): Promise<{ byState: Map<string, number>; institutions: number }> {
+  const [rows, inst] = await Promise.all([
+    db
+      .selectFrom('proposals')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('competition_id', '=', competitionId)
+      .groupBy('state')
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .select((eb) => eb.fn.count<number>('institution_id').distinct().as('n'))
+      .where('competition_id', '=', competitionId)
+      .executeTakeFirst(),
+  ]);
+  return {
+    byState: new Map(rows.map((r) => [r.state, Number(r.n)])),
+    institutions: Number(inst?.n ?? 0),
+  };
+}
+
+/** Whether the competition holds any proposal (one indexed row read). */
+export async function hasProposals(db: Db, competitionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('proposals')
+    .select('id')
+    .where('competition_id', '=', competitionId)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Institutions with at least one proposal in the competition (who is told of an amendment). */
+export async function participantInstitutionIds(db: Db, competitionId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('proposals')
+    .select('institution_id')
+    .distinct()
+    .where('competition_id', '=', competitionId)
+    .execute();
+  return rows.map((r) => r.institution_id);
+}
+
+/** The submission's timed events still to run: reminders and whether the closing is pending. */
+export async function pendingSubmissionJobs(
+  db: Db,
+  competitionId: number,
+): Promise<{ reminders: number; closing: boolean }> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['unique_key'])
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('unique_key', '=', `closing:${competitionId}`),
+        eb('unique_key', 'like', `reminder:${competitionId}:%`),
+      ]),
+    )
+    .execute();
+  return {
+    reminders: rows.filter((r) => r.unique_key.startsWith('reminder:')).length,
+    closing: rows.some((r) => r.unique_key.startsWith('closing:')),
+  };
 }

@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  competitionDefinitionSchema,
   competitionDetailSchema,
   competitionIdParams,
+  competitionImpactSchema,
   competitionListResponse,
   fromTemplateBody,
+  updateCompetitionBody,
 } from '../../contracts/competitions.js';
+import { mayUnpublish, proposalCountsOf } from '../../domain/competition-changes.js';
 import type { CompetitionRow } from '../../db/schema.js';
 import { fieldError, notFound, t } from '../../domain/errors.js';
 import { can, institutionScope } from '../../domain/policy.js';
@@ -15,7 +17,16 @@ import { createFromTemplate } from './commands/create-from-template.js';
 import { setCompetitionStatus } from './commands/set-status.js';
 import { updateCompetition } from './commands/update-competition.js';
 import { presentDetail, presentSummary } from './present.js';
-import { findCompetition, findInstitution, listCompetitions, loadCompetitionFull } from './queries.js';
+import {
+  findCompetition,
+  findInstitution,
+  hasProposals,
+  listAmendments,
+  listCompetitions,
+  loadCompetitionFull,
+  pendingSubmissionJobs,
+  proposalStateCounts,
+} from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -27,9 +38,13 @@ const visible = (req: FastifyRequest, c: CompetitionRow) =>
 /** Competitions as data: the public list and page, the KIPP template, editing and publishing. */
 export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = async (req: FastifyRequest, id: number) => {
-    const full = await loadCompetitionFull(app.deps.db, id);
+    const [full, amendments, proposals] = await Promise.all([
+      loadCompetitionFull(app.deps.db, id),
+      listAmendments(app.deps.db, id),
+      hasProposals(app.deps.db, id),
+    ]);
     if (!full) throw competitionNotFound();
-    return presentDetail(full, req.actor, app.deps.clock.now());
+    return presentDetail(full, req.actor, app.deps.clock.now(), { amendments, hasProposals: proposals });
   };
 
   /** Loads a competition the caller may see, then asks the policy whether they may manage it. */
@@ -116,22 +131,62 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['competitions'],
-        summary: 'Replace the definition (rows matched by key keep their ids)',
+        summary:
+          'Replace the definition (rows matched by key keep their ids); once published, a structural change needs an amendment (409 amendment_required) and the code, year and submission window are refused (409 change_refused)',
         params: competitionIdParams,
-        body: competitionDefinitionSchema,
+        body: updateCompetitionBody,
         response: { 200: competitionDetailSchema },
       },
     },
     async (req) => {
       const actor = await loadForManage(req, req.params.id);
+      const { amendment, ...definition } = req.body;
       await updateCompetition(app.deps.db, {
         id: req.params.id,
-        definition: req.body,
+        definition,
+        amendment: amendment ? { ...amendment, reasonEn: amendment.reasonEn ?? null } : undefined,
         actorUserId: actor.userId,
         ip: req.ip,
         now: app.deps.clock.now(),
+        baseUrl: app.deps.config.baseUrl,
       });
+      app.deps.mail.kick();
       return detail(req, req.params.id);
+    },
+  );
+
+  app.get(
+    '/competitions/:id/impact',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary:
+          'What publishing or unpublishing touches, in numbers (proposals by state, institutions, pending reminders, the submission window) and whether unpublishing is allowed (organizer)',
+        params: competitionIdParams,
+        response: { 200: competitionImpactSchema },
+      },
+    },
+    async (req) => {
+      await loadForManage(req, req.params.id);
+      const c = (await findCompetition(app.deps.db, req.params.id))!;
+      const full = (await loadCompetitionFull(app.deps.db, c.id))!;
+      const [counts, jobs] = await Promise.all([
+        proposalStateCounts(app.deps.db, c.id),
+        pendingSubmissionJobs(app.deps.db, c.id),
+      ]);
+      const proposals = proposalCountsOf(counts.byState);
+      const decision = mayUnpublish(proposals);
+      const submission = full.stages.find((s) => s.kind === 'submission');
+      return {
+        competitionId: c.id,
+        status: c.status,
+        timeZone: c.time_zone,
+        submission: { opensAt: submission?.opens_at ?? null, closesAt: submission?.closes_at ?? null },
+        proposals,
+        institutions: counts.institutions,
+        pendingJobs: jobs,
+        unpublish: { allowed: decision.allowed, reason: decision.allowed ? null : decision.reason },
+      };
     },
   );
 

@@ -23,6 +23,17 @@ export async function findSubmissionStage(
     .executeTakeFirst();
 }
 
+/** Every stage of the competition in display order. */
+export async function stagesOf(db: Db, competitionId: number): Promise<StageRow[]> {
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 export interface Recipient {
   id: number;
   email: string;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { competitionIdParams } from '../../contracts/competitions.js';
 import {
   extendSubmissionBody,
+  extensionPreviewResponse,
   extensionsResponse,
   type ExtensionsResponse,
 } from '../../contracts/deadlines.js';
@@ -12,7 +13,8 @@ import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
-import { findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
+import { planExtension } from './commands/plan-extension.js';
+import { activeUsersWithRoles, findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -43,7 +45,11 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
       competitionId: c.id,
       timeZone: c.time_zone,
       closesAt: stage?.closes_at ?? null,
-      items: extensions.map((e) => ({ ...e, byName: names.get(e.by) ?? null })),
+      items: extensions.map((e) => ({
+        ...e,
+        byName: names.get(e.by) ?? null,
+        movedStages: e.movedStages ?? [],
+      })),
       abilities: { extend: manage && c.status === 'published' },
     };
   };
@@ -61,6 +67,39 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => present(req, await loadVisible(req, req.params.id)),
+  );
+
+  app.post(
+    '/competitions/:id/extend-submission/preview',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary:
+          'Check an extension and say what it would do (new closing, the later stages it moves, how many are told); nothing is saved',
+        params: competitionIdParams,
+        body: extendSubmissionBody,
+        response: { 200: extensionPreviewResponse },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      const c = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'competition.manage', organizerOf(c));
+      const plan = await planExtension(app.deps.db, {
+        ...req.body,
+        competitionId: c.id,
+        actorUserId: actor.userId,
+        now: app.deps.clock.now(),
+      });
+      return {
+        competitionId: c.id,
+        timeZone: c.time_zone,
+        previousClosesAt: plan.extension.previousClosesAt,
+        closesAt: plan.extension.closesAt,
+        movedStages: plan.moved,
+        recipients: (await activeUsersWithRoles(app.deps.db, ['local_admin', 'upp'])).length,
+      };
+    },
   );
 
   app.post(

@@ -7,6 +7,7 @@ import {
   proposalDetailSchema,
   proposalIdParams,
   proposalListQuery,
+  proposalImpactSchema,
   proposalListResponse,
   returnProposalBody,
   revisionDetailSchema,
@@ -17,7 +18,7 @@ import {
 } from '../../contracts/proposals.js';
 import { notFound, t, unauthenticated } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
-import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
+import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
 import { authenticateIn, authenticateRemembered, authorize, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
@@ -27,6 +28,7 @@ import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
 import { presentDetail, presentSummary, snapshotOf } from './present.js';
 import {
+  countQuotaUsed,
   findRevision,
   invitedGroups,
   listProposals,
@@ -348,6 +350,42 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       app.deps.mail.kick();
       return detailOf(req, v.proposal.id);
+    },
+  );
+
+  app.get(
+    '/proposals/:id/impact',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          "What forwarding or withdrawing would leave of the group's quota per institution, for the admin lokal's confirmation",
+        params: proposalIdParams,
+        response: { 200: proposalImpactSchema },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      authorize(req, 'proposal.review', { institutionId: v.proposal.institution_id });
+      const limit = v.group.quota_per_institution;
+      if (limit === null) return { proposalId: v.proposal.id, quota: null };
+      const others = await countQuotaUsed(db, {
+        competitionId: v.proposal.competition_id,
+        institutionId: v.proposal.institution_id,
+        groupId: v.proposal.group_id,
+        exceptId: v.proposal.id,
+      });
+      const holds = QUOTA_STATES.includes(v.proposal.state) ? 1 : 0;
+      return {
+        proposalId: v.proposal.id,
+        quota: {
+          groupKey: v.group.key,
+          used: others + holds,
+          limit,
+          afterForward: others + 1,
+          afterWithdraw: others,
+        },
+      };
     },
   );
 

@@ -372,6 +372,7 @@ const templates = {
           `Batas pengajuan proposal ${v.competition} diperpanjang dari ${v.previousClosesAt} menjadi ${v.closesAt}.`,
           `Dasar perpanjangan: surat nomor ${v.letterNumber}.`,
           v.reason ? `Keterangan: ${v.reason}` : '',
+          v.movedStages ? `Tahapan berikutnya ikut bergeser: ${v.movedStages}.` : '',
           'Proposal yang belum diteruskan kepada penyelenggara dapat diselesaikan sampai batas baru tersebut.',
           `LINK:${v.link}`,
         ].filter(Boolean),
@@ -381,7 +382,34 @@ const templates = {
           `The proposal submission deadline of ${v.competition} has been extended from ${v.previousClosesAt} to ${v.closesAt}.`,
           `Decided by letter no. ${v.letterNumber}.`,
           v.reason ? `Note: ${v.reason}` : '',
+          v.movedStages ? `The stages after it move as well: ${v.movedStages}.` : '',
           'Proposals not yet forwarded to the organizer can be finished until the new deadline.',
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+    },
+  },
+  competition_amended: {
+    subject: {
+      id: (v) => `Adendum ${v.number}: ketentuan ${v.competition} diubah`,
+      en: (v) => `Amendment ${v.number}: the rules of ${v.competition} changed`,
+    },
+    body: {
+      id: (v) =>
+        [
+          `Yth. ${v.name},`,
+          `Penyelenggara mengubah ketentuan ${v.competition} melalui adendum nomor ${v.number}. Instansi Anda memiliki proposal dalam kompetisi ini.`,
+          `Yang berubah: ${v.changes}`,
+          `Alasan: ${v.reason}`,
+          'Periksa kembali proposal unit Anda terhadap ketentuan yang baru.',
+          `LINK:${v.link}`,
+        ].filter(Boolean),
+      en: (v) =>
+        [
+          `Dear ${v.name},`,
+          `The organizer changed the rules of ${v.competition} by amendment no. ${v.number}. Your institution has proposals in this competition.`,
+          `What changed: ${v.changes}`,
+          v.reason ? `Reason: ${v.reason}` : '',
+          "Check your units' proposals against the new rules.",
           `LINK:${v.link}`,
         ].filter(Boolean),
     },

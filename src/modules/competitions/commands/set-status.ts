@@ -1,15 +1,17 @@
 import type { Db } from '../../../db/connect.js';
+import { mayUnpublish, proposalCountsOf } from '../../../domain/competition-changes.js';
 import { validateCompetitionDefinition } from '../../../domain/competition-rules.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
 import { toDefinition } from '../present.js';
-import { loadCompetitionFull } from '../queries.js';
+import { loadCompetitionFull, proposalStateCounts } from '../queries.js';
 
 /**
  * Publishes a draft (after checking its definition again: 400 with the field problems) or takes a
  * published competition back to draft, with its audit row, in one transaction. Refuses a competition
- * that is not in the expected status with 409.
+ * that is not in the expected status with 409, and unpublishing one that holds proposals with 409
+ * `competition_has_proposals` (the counts in the message).
  */
 export async function setCompetitionStatus(
   db: Db,
@@ -35,6 +37,10 @@ export async function setCompetitionStatus(
     if (input.to === 'published') {
       const problems = validateCompetitionDefinition(toDefinition(full));
       if (Object.keys(problems).length) throw invalidFields(problems);
+    } else {
+      // Unpublishing would take every unit's work on it out of their lists: refused once a proposal exists.
+      const decision = mayUnpublish(proposalCountsOf((await proposalStateCounts(tx, input.id)).byState));
+      if (!decision.allowed) throw conflict('competition_has_proposals', decision.reason);
     }
     const res = await tx
       .updateTable('competitions')

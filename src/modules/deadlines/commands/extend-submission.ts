@@ -1,23 +1,19 @@
 import type { Db } from '../../../db/connect.js';
-import {
-  extensionsOf,
-  parseSettings,
-  validateExtension,
-  type DeadlineExtension,
-  type ExtensionInput,
-} from '../../../domain/deadlines.js';
-import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
+import { extensionsOf, type DeadlineExtension, type ExtensionInput } from '../../../domain/deadlines.js';
+import { t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
 import { scheduleSubmissionJobs } from '../jobs.js';
-import { activeUsersWithRoles, findCompetitionRow, findSubmissionStage } from '../queries.js';
+import { activeUsersWithRoles } from '../queries.js';
+import { planExtension } from './plan-extension.js';
 
 /**
  * Extends a published competition's submission deadline in one transaction: checks the new closing (later
  * than the current one and than the server's now; 400 per field), moves the stage's closes_at, appends the
- * extension with its letter number to the stage settings, moves the closing and reminder jobs, audits
+ * extension with its letter number to the stage settings, moves the stages after it so the timeline does not
+ * overlap (plan-extension.ts; 409 `stage_started` when one has begun), moves the closing and reminder jobs, audits
  * `competition.deadline_extended`, and tells every admin lokal and UPP (in-app and by e-mail). Refuses a
  * draft competition and a submission that has already been closed with 409.
  */
@@ -32,51 +28,11 @@ export async function extendSubmission(
   },
 ): Promise<DeadlineExtension> {
   return db.transaction().execute(async (tx) => {
-    const competition = await findCompetitionRow(tx, input.competitionId);
-    if (!competition) throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
-    if (competition.status !== 'published')
-      throw conflict(
-        'competition_not_published',
-        t(
-          'Batas pengajuan hanya dapat diperpanjang pada kompetisi yang telah diterbitkan; ubah jadwal draf melalui pengaturan.',
-          'Only a published competition’s deadline can be extended; change a draft’s calendar in its settings.',
-        ),
-      );
-    const stage = await findSubmissionStage(tx, competition.id, true);
-    if (!stage?.closes_at)
-      throw conflict(
-        'no_submission_stage',
-        t(
-          'Kompetisi ini tidak memiliki tahapan pengajuan dengan waktu penutupan.',
-          'This competition has no submission stage with a closing time.',
-        ),
-      );
-    const settings = parseSettings(stage.settings);
-    if (settings.closedAt !== undefined)
-      throw conflict(
-        'submission_closed',
-        t(
-          'Pengajuan sudah ditutup dan proposal sudah diterima atau dibekukan; batas tidak dapat diperpanjang lagi.',
-          'Submission has already closed and proposals were received or frozen; the deadline can no longer be extended.',
-        ),
-      );
-    const problems = validateExtension(input, {
-      currentClosesAt: stage.closes_at,
-      now: input.now,
-      timeZone: competition.time_zone,
+    const { competition, stage, settings, extension, moves, moved } = await planExtension(tx, {
+      ...input,
+      lock: true,
     });
-    if (Object.keys(problems).length) throw invalidFields(problems);
-
-    const closesAt = new Date(input.closesAt).toISOString();
-    const extension: DeadlineExtension = {
-      previousClosesAt: stage.closes_at,
-      closesAt,
-      letterNumber: input.letterNumber.trim(),
-      reasonId: input.reasonId?.trim() || null,
-      reasonEn: input.reasonEn?.trim() || null,
-      at: input.now.toISOString(),
-      by: input.actorUserId,
-    };
+    const closesAt = extension.closesAt;
     await tx
       .updateTable('stages')
       .set({
@@ -85,6 +41,12 @@ export async function extendSubmission(
       })
       .where('id', '=', stage.id)
       .execute();
+    for (const m of moves)
+      await tx
+        .updateTable('stages')
+        .set({ opens_at: m.opensAt, closes_at: m.closesAt })
+        .where('id', '=', m.id)
+        .execute();
     await tx
       .updateTable('competitions')
       .set({ updated_at: input.now.toISOString() })
@@ -102,6 +64,7 @@ export async function extendSubmission(
         letterNumber: extension.letterNumber,
         reasonId: extension.reasonId,
         reasonEn: extension.reasonEn,
+        movedStages: moved,
       },
       ip: input.ip,
       now: input.now,
@@ -110,6 +73,13 @@ export async function extendSubmission(
     const tz = competition.time_zone;
     const text = (locale: 'id' | 'en') => formatInstant(closesAt, tz, locale);
     const link = `/kompetisi/${competition.id}`;
+    const movedText = (locale: 'id' | 'en') =>
+      moved
+        .map(
+          (m) =>
+            `${locale === 'id' ? m.nameId : m.nameEn} ${locale === 'id' ? 'mulai' : 'from'} ${formatInstant((m.to.opensAt ?? m.to.closesAt)!, tz, locale)}`,
+        )
+        .join('; ');
     for (const user of await activeUsersWithRoles(tx, ['local_admin', 'upp'])) {
       await notifyUser(tx, {
         userId: user.id,
@@ -137,6 +107,7 @@ export async function extendSubmission(
           previousClosesAt: formatInstant(extension.previousClosesAt, tz, user.locale),
           letterNumber: extension.letterNumber,
           reason: (user.locale === 'id' ? extension.reasonId : extension.reasonEn) ?? '',
+          movedStages: movedText(user.locale),
           link: `${input.baseUrl}${link}`,
         },
         now: input.now,

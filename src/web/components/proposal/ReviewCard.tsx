@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
-import type { ProposalDetail } from '../../../contracts/proposals.js';
+import type { ProposalDetail, ProposalImpact } from '../../../contracts/proposals.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../forms.js';
 import { MissingList, type Missing } from './MissingList.js';
@@ -16,24 +16,61 @@ export function ConfirmModal({
   onConfirm,
   onClose,
   loading,
+  children,
+  confirmLabel,
 }: {
   title: string;
   onConfirm: () => void;
   onClose: () => void;
   loading: boolean;
+  /** The consequences, in numbers where there are some. */
+  children?: ReactNode;
+  confirmLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {children}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('proposals.editor.cancel')}
         </Button>
         <Button onClick={onConfirm} loading={loading} data-autofocus>
-          {t('proposals.editor.confirm')}
+          {confirmLabel ?? t('proposals.editor.confirm')}
         </Button>
       </Group>
     </Modal>
+  );
+}
+
+/** "Kuota terpakai setelah ini: 4/10 Umum": the quota a forward or a withdrawal leaves (from the API). */
+function QuotaConsequence({
+  impact,
+  after,
+  group,
+}: {
+  impact: ProposalImpact | undefined;
+  after: 'afterForward' | 'afterWithdraw';
+  group: string;
+}) {
+  const { t } = useTranslation();
+  if (!impact)
+    return (
+      <Text size="sm" mb="sm" aria-live="polite">
+        {t('guard.loading')}
+      </Text>
+    );
+  const q = impact.quota;
+  return (
+    <Text size="sm" fw={700} mb="sm" data-testid="quota-after">
+      {q
+        ? t(after === 'afterForward' ? 'guard.forward.quotaAfter' : 'guard.withdraw.quotaAfter', {
+            after: q[after],
+            limit: q.limit,
+            group,
+          })
+        : t('guard.forward.noQuota', { group })}
+    </Text>
   );
 }
 
@@ -46,10 +83,18 @@ export function ReviewCard({
   onDone: (d: ProposalDetail) => void;
 }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, pick } = useLang();
+  const groupName = { id: detail.group.nameId, en: detail.group.nameEn };
   const [returning, setReturning] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const [confirmForward, setConfirmForward] = useState(false);
   const [note, setNote] = useState('');
+  const impact = useQuery({
+    queryKey: ['proposal', detail.id, 'impact'],
+    queryFn: () => api<ProposalImpact>('GET', `/proposals/${detail.id}/impact`),
+    enabled: confirmForward || confirmWithdraw,
+    staleTime: 0,
+  });
   const quota = useQuery({
     queryKey: ['proposals', 'list', detail.competition.id, detail.group.key],
     queryFn: () =>
@@ -76,6 +121,7 @@ export function ReviewCard({
       });
       setReturning(false);
       setConfirmWithdraw(false);
+      setConfirmForward(false);
       onDone(d);
     },
   });
@@ -109,7 +155,7 @@ export function ReviewCard({
         {detail.abilities.forward && (
           <>
             <Button
-              onClick={() => act.mutate({ verb: 'forward' })}
+              onClick={() => setConfirmForward(true)}
               loading={act.isPending && act.variables?.verb === 'forward'}
             >
               {t('proposals.editor.forward')}
@@ -180,13 +226,32 @@ export function ReviewCard({
           </form>
         </Modal>
       )}
+      {confirmForward && (
+        <ConfirmModal
+          title={t('guard.forward.title')}
+          onClose={() => setConfirmForward(false)}
+          onConfirm={() => act.mutate({ verb: 'forward' })}
+          loading={act.isPending}
+          confirmLabel={t('guard.forward.confirm')}
+        >
+          <QuotaConsequence impact={impact.data} after="afterForward" group={pick(groupName)} />
+          <Text size="sm" mb="md">
+            {t('guard.forward.locked')}
+          </Text>
+        </ConfirmModal>
+      )}
       {confirmWithdraw && (
         <ConfirmModal
           title={t('proposals.editor.withdrawConfirm')}
           onClose={() => setConfirmWithdraw(false)}
           onConfirm={() => act.mutate({ verb: 'withdraw' })}
           loading={act.isPending}
-        />
+        >
+          <QuotaConsequence impact={impact.data} after="afterWithdraw" group={pick(groupName)} />
+          <Text size="sm" mb="md">
+            {t('guard.withdraw.effect')}
+          </Text>
+        </ConfirmModal>
       )}
     </Card>
   );

@@ -7,6 +7,7 @@ import { proposals } from './proposals.js';
 import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
 import { users } from './users.js';
+import { guard } from './guard.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   dashboard,
   eligibility,
   users,
+  guard,
 };

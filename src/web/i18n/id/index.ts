@@ -7,6 +7,7 @@ import { proposals } from './proposals.js';
 import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
 import { users } from './users.js';
+import { guard } from './guard.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -19,4 +20,5 @@ export const id = {
   dashboard,
   eligibility,
   users,
+  guard,
 };

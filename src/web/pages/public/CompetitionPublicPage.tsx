@@ -31,6 +31,7 @@ import {
 type DetailGroup = CompetitionDetail['groups'][number];
 import { Deadline } from '../../components/Deadline.js';
 import { Timeline } from '../../components/Timeline.js';
+import { AmendmentList } from '../../components/AmendmentList.js';
 import { useLang } from '../../i18n/index.js';
 import '../../components/PublicPages.css';
 
@@ -322,6 +323,8 @@ export function CompetitionPublicPage() {
         </Title>
         <Timeline stages={c.stages} timeZone={c.timeZone} currentKind={c.currentStage?.kind ?? null} />
       </Box>
+
+      <AmendmentList amendments={c.amendments} timeZone={c.timeZone} />
     </Stack>
   );
 }

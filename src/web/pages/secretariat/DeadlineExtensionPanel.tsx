@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Button,
   Group,
+  List,
   Modal,
   Paper,
   SimpleGrid,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ExtensionsResponse } from '../../../contracts/deadlines.js';
+import type { ExtensionPreview, ExtensionsResponse } from '../../../contracts/deadlines.js';
 import { zoneAbbreviation } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
@@ -55,22 +56,29 @@ export function DeadlineExtensionPanel({
   const [letterNumber, setLetterNumber] = useState('');
   const [reasonId, setReasonId] = useState('');
   const [reasonEn, setReasonEn] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  /** What the API says the extension would do, once it has checked the form (nothing saved yet). */
+  const [plan, setPlan] = useState<ExtensionPreview | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const closesAt = joinInZone(date || current.date, time || current.time, zone, '23:59');
   const validInstant = !!closesAt && !Number.isNaN(new Date(closesAt).getTime());
 
+  const body = () => ({
+    closesAt: closesAt ?? '',
+    letterNumber,
+    reasonId: reasonId.trim() || null,
+    reasonEn: reasonEn.trim() || null,
+  });
+  const preview = useMutation({
+    mutationFn: () =>
+      api<ExtensionPreview>('POST', `/competitions/${competitionId}/extend-submission/preview`, body()),
+    onSuccess: (res) => setPlan(res),
+  });
   const extend = useMutation({
     mutationFn: () =>
-      api<ExtensionsResponse>('POST', `/competitions/${competitionId}/extend-submission`, {
-        closesAt: closesAt ?? '',
-        letterNumber,
-        reasonId: reasonId.trim() || null,
-        reasonEn: reasonEn.trim() || null,
-      }),
+      api<ExtensionsResponse>('POST', `/competitions/${competitionId}/extend-submission`, body()),
     onSuccess: async (res) => {
       qc.setQueryData(['extensions', competitionId], res);
-      setConfirming(false);
+      setPlan(null);
       setDone(formatAt(res.closesAt, res.timeZone, lang));
       setDate('');
       setTime('');
@@ -80,9 +88,10 @@ export function DeadlineExtensionPanel({
       await qc.invalidateQueries({ queryKey: ['dashboard', competitionId] });
       await qc.invalidateQueries({ queryKey: ['competitions'] });
     },
-    onError: () => setConfirming(false),
+    onError: () => setPlan(null),
   });
-  const err = extend.error ? apiErrorMessages(extend.error, lang) : null;
+  const failed = extend.error ?? preview.error;
+  const err = failed ? apiErrorMessages(failed, lang) : null;
   const reader = readerTimeZone();
 
   return (
@@ -104,7 +113,8 @@ export function DeadlineExtensionPanel({
           onSubmit={(e) => {
             e.preventDefault();
             extend.reset();
-            setConfirming(true);
+            // The API checks the form first; only a valid extension asks for confirmation.
+            preview.mutate();
           }}
         >
           <Stack gap="sm">
@@ -169,7 +179,7 @@ export function DeadlineExtensionPanel({
               />
             </SimpleGrid>
             <Group>
-              <Button type="submit" disabled={!validInstant} loading={extend.isPending}>
+              <Button type="submit" disabled={!validInstant} loading={extend.isPending || preview.isPending}>
                 {t('dashboard.extend.submit')}
               </Button>
             </Group>
@@ -224,17 +234,38 @@ export function DeadlineExtensionPanel({
         />
       )}
 
-      {confirming && validInstant && (
+      {plan && (
         <Modal
           opened
-          onClose={() => setConfirming(false)}
+          onClose={() => setPlan(null)}
           title={t('dashboard.extend.confirmTitle')}
           closeButtonProps={{ 'aria-label': t('common.close') }}
         >
-          <Stack>
-            <Text>{t('dashboard.extend.confirmBody', { time: formatAt(closesAt, zone, lang) })}</Text>
+          <Stack data-testid="extend-confirm">
+            <Text>{t('dashboard.extend.confirmBody', { time: formatAt(plan.closesAt, zone, lang) })}</Text>
+            {plan.movedStages.length > 0 ? (
+              <div>
+                <Text size="sm" fw={700}>
+                  {t('guard.extend.moved')}
+                </Text>
+                <List size="sm" spacing={4}>
+                  {plan.movedStages.map((m) => (
+                    <List.Item key={m.kind}>
+                      {t('guard.extend.movedItem', {
+                        name: pick({ id: m.nameId, en: m.nameEn }),
+                        from: formatAt(m.from.opensAt ?? m.from.closesAt, zone, lang),
+                        to: formatAt(m.to.opensAt ?? m.to.closesAt, zone, lang),
+                      })}
+                    </List.Item>
+                  ))}
+                </List>
+              </div>
+            ) : (
+              <Text size="sm">{t('guard.extend.noneMoved')}</Text>
+            )}
+            <Text size="sm">{t('guard.extend.recipients', { count: plan.recipients })}</Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(false)}>
+              <Button variant="default" onClick={() => setPlan(null)}>
                 {t('dashboard.extend.cancel')}
               </Button>
               <Button onClick={() => extend.mutate()} loading={extend.isPending} data-autofocus>

@@ -1,0 +1,92 @@
+import { NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { zoneOptions } from '../../../components/AdminTime.js';
+import { type Form, COMMON_FILE_TYPES } from './values.js';
+
+export function GeneralTab({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('secretariat.settings.fields.name')} required {...form.getInputProps('name')} />
+        <TextInput
+          label={t('secretariat.settings.fields.code')}
+          description={t('secretariat.settings.codeHint')}
+          required
+          {...form.getInputProps('code')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.year')}
+          min={2000}
+          max={2100}
+          required
+          {...form.getInputProps('year')}
+        />
+        <Select
+          label={t('secretariat.settings.fields.timeZone')}
+          description={t('secretariat.settings.timeZoneHint')}
+          data={zoneOptions(t, form.values.timeZone)}
+          allowDeselect={false}
+          required
+          {...form.getInputProps('timeZone')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('secretariat.settings.fields.theme')}
+        required
+        autosize
+        minRows={1}
+        maxRows={4}
+        {...form.getInputProps('theme')}
+      />
+      <Textarea
+        label={t('secretariat.settings.fields.description')}
+        autosize
+        minRows={3}
+        maxRows={12}
+        {...form.getInputProps('description')}
+      />
+      <Title order={3} size="h4" mt="sm">
+        {t('secretariat.settings.filesTitle')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TagsInput
+          label={t('secretariat.settings.fields.allowedFileTypes')}
+          description={t('secretariat.settings.fileTypesHint')}
+          data={COMMON_FILE_TYPES}
+          splitChars={[',', ' ', ';']}
+          clearable
+          clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
+          {...form.getInputProps('allowedFileTypes')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxFileMb')}
+          description={t('secretariat.settings.mbHint')}
+          min={1}
+          suffix=" MB"
+          {...form.getInputProps('maxFileMb')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxProposalMb')}
+          description={t('secretariat.settings.mbProposalHint')}
+          min={1}
+          suffix=" MB"
+          {...form.getInputProps('maxProposalMb')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxOpenDraftsPerUnit')}
+          description={t('secretariat.settings.draftsPerUnitHint')}
+          min={1}
+          {...form.getInputProps('maxOpenDraftsPerUnit')}
+        />
+        <NumberInput
+          label={t('secretariat.settings.fields.maxInstitutionStorageMb')}
+          description={t('secretariat.settings.mbInstitutionHint')}
+          min={1}
+          suffix=" MB"
+          {...form.getInputProps('maxInstitutionStorageMb')}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
