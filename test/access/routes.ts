@@ -549,6 +549,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       alsoAccept: [409, 422],
     }),
   },
+  'GET /api/competitions/:id/impact': {
+    bindings: [
+      ...organizerOnly(competitionOf('A')),
+      { name: "A's draft", params: draftOf('A'), allow: ['secretariat', 'system_admin'] },
+    ],
+  },
+  'POST /api/competitions/:id/extend-submission/preview': {
+    bindings: organizerOnly(competitionOf('A'), {
+      body: () => json({ closesAt: '2026-05-30T16:59:00.000Z', letterNumber: 'B/10/MTRKS/2026' }),
+      alsoAccept: [409, 422],
+    }),
+  },
   'GET /api/competitions/:id/dashboard': { bindings: organizerOnly(competitionOf('A')) },
   'GET /api/competitions/:id/proposals/export': {
     bindings: organizerOnly(competitionOf('A'), { query: () => ({ format: 'csv' }) }),
@@ -653,6 +665,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       params: (w: World) => ({ ...b.params(w), rev: w.firstRevision[b.params(w).id] }),
       // (the proposal bindings' params are plain functions)
     })),
+  },
+  'GET /api/proposals/:id/impact': {
+    bindings: [
+      { name: "X's sent proposal", params: pid((w) => w.pXSent), allow: ['local_admin'] },
+      { name: "X's forwarded proposal", params: pid((w) => w.pXForwarded), allow: ['local_admin'] },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+      { name: "Y's proposal in B", params: pid((w) => w.pYForwardedB), allow: [] },
+    ],
   },
   'PATCH /api/proposals/:id': {
     bindings: [
