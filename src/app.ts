@@ -23,6 +23,7 @@ import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { FileStorage } from './platform/storage.js';
 import { startWorker } from './platform/worker.js';
+import { sealAuditChain, setAuditKey } from './platform/audit.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
@@ -92,6 +93,9 @@ export async function buildApp(opts: {
     mail: { transport, kick: () => undefined },
   };
   app.decorate('deps', deps);
+  setAuditKey(db, config.auditKey);
+  // A log from before migration 0012 gets its first keyed checkpoint (see platform/audit.ts).
+  await sealAuditChain(db, clock.now());
 
   if (opts.worker) {
     const worker = startWorker({
@@ -99,6 +103,7 @@ export async function buildApp(opts: {
       clock,
       transport,
       mailFrom: config.mailFrom,
+      dataDir: config.dataDir,
       log: app.log,
       jobHandlers: { ...submissionJobHandlers },
     });

@@ -10,6 +10,8 @@ import { startWorker } from './platform/worker.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
+import { setAuditKey } from './platform/audit.js';
+import { verifyAudit } from './platform/audit-verify.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +24,7 @@ const HELP = `sinovik <command>
   seed --demo           load reference data (institutions) and the demo competition with demo accounts
   seed                  load reference data only
   create-user ...       create an account (see below)
+  audit verify          check the audit log with AUDIT_KEY (chain, checkpoints); exits 1 when anything is off
 
 ${CREATE_USER_USAGE}
 `;
@@ -40,6 +43,7 @@ function loadConfigOrExit(): Config {
 
 async function openDb(config: Config): Promise<Db> {
   const db = connect(config.databaseUrl, config.dialect);
+  setAuditKey(db, config.auditKey);
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   return db;
@@ -129,6 +133,7 @@ async function main(argv: string[]) {
         clock: new AdjustableClock(),
         transport,
         mailFrom: config.mailFrom,
+        dataDir: config.dataDir,
         log,
         jobHandlers: { ...submissionJobHandlers },
       });
@@ -161,6 +166,23 @@ async function main(argv: string[]) {
       const code = await createUserFromCli(db, rest);
       await db.destroy();
       process.exit(code);
+      return;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.log(HELP);
+        process.exit(1);
+      }
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      const result = await verifyAudit(db, { dataDir: config.dataDir });
+      await db.destroy();
+      if (result.ok) console.log(`audit log OK: ${result.checked} events, checkpoints match`);
+      else {
+        console.error(`audit log NOT OK (${result.checked} events checked):`);
+        for (const p of result.problems) console.error(`  - ${p}`);
+      }
+      process.exit(result.ok ? 0 : 1);
       return;
     }
     default:

@@ -9,6 +9,7 @@ import * as configRev from './2026_12_04_0008_config_rev.js';
 import * as pendingRevision from './2026_12_04_0009_pending_revision.js';
 import * as dataRevisions from './2026_12_04_0010_data_revisions.js';
 import * as editorMemory from './2026_12_04_0011_editor_memory.js';
+import * as mailAudit from './2026_12_06_0012_mail_audit.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0009_pending_revision': pendingRevision,
   '2026_12_04_0010_data_revisions': dataRevisions,
   '2026_12_04_0011_editor_memory': editorMemory,
+  '2026_12_06_0012_mail_audit': mailAudit,
 };
