@@ -10,8 +10,8 @@ export function parseSummary(summary: string): unknown {
   }
 }
 
-/** Summary keys that name a proposal's content: left out for a reader who may not open the proposal. */
-const PROPOSAL_CONTENT_KEYS = ['title', 'note'];
+/** Summary keys that carry a proposal's content (title, return note, evidence file name): hidden from a reader who may not open the proposal. */
+const PROPOSAL_CONTENT_KEYS = ['title', 'note', 'name'];
 
 /** The stored summary text with a proposal's content left out (a damaged, non-JSON summary is hidden). */
 export function redactedSummary(summary: string): string {

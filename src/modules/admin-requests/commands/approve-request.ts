@@ -93,6 +93,7 @@ export async function approveAdminRequest(
         email: user.email,
         role: 'local_admin',
       },
+      scope: { institutionId: decided.institution_id, referenceData: true },
       ip: input.ip,
       now: input.now,
     });

@@ -97,6 +97,7 @@ export async function submitAdminRequest(
         name: f.name,
         letter: { fileId: file.id, sha256: input.letter.sha256, size: input.letter.size },
       },
+      scope: { institutionId: f.institutionId, referenceData: true },
       ip: input.ip,
       now: input.now,
     });
@@ -111,6 +112,7 @@ export async function submitAdminRequest(
         requestId: request.id,
         receivedAt: formatInstant(input.now, 'Asia/Jakarta', f.locale),
       },
+      scope: { institutionId: f.institutionId, referenceData: true },
       now: input.now,
     });
     for (const member of await listSecretariat(tx)) {
@@ -126,6 +128,7 @@ export async function submitAdminRequest(
           email,
           link: `${input.baseUrl}${reviewPath(request.id)}`,
         },
+        scope: { institutionId: f.institutionId, referenceData: true },
         now: input.now,
       });
       await notifyUser(tx, {

@@ -6,6 +6,7 @@ import type { AttachmentView } from '../../proposals/queries.js';
 import { insertFileRow, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Attaches a staged upload to a proposal. In one transaction, with the proposal's files locked: the
@@ -65,6 +66,7 @@ export async function addAttachment(
         sectionKey: input.sectionKey || null,
         ...auditFile({ name: input.name, size: input.staged.size, sha256: input.staged.sha256 }),
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

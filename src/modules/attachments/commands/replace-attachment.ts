@@ -6,6 +6,7 @@ import type { AttachmentView } from '../../proposals/queries.js';
 import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { attachmentOf, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Replaces the file of an attachment (and optionally its kind and section; undefined keeps them). Same
@@ -68,6 +69,7 @@ export async function replaceAttachment(
         before: { kind: before.kind, sectionKey: before.sectionKey, ...auditFile(before) },
         after: { kind: after.kind, sectionKey: after.sectionKey, ...auditFile(after) },
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

@@ -61,6 +61,7 @@ export async function updateCompetition(
         entityType: 'competition',
         entityId: c.id,
         summary: { ...diffDefinitions(toDefinition(existing), def) },
+        scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
         ip: input.ip,
         now: input.now,
       });

@@ -103,6 +103,7 @@ export async function extendSubmission(
         reasonId: extension.reasonId,
         reasonEn: extension.reasonEn,
       },
+      scope: { competitionId: competition.id, organizerInstitutionId: competition.organizer_institution_id },
       ip: input.ip,
       now: input.now,
     });
@@ -138,6 +139,10 @@ export async function extendSubmission(
           letterNumber: extension.letterNumber,
           reason: (user.locale === 'id' ? extension.reasonId : extension.reasonEn) ?? '',
           link: `${input.baseUrl}${link}`,
+        },
+        scope: {
+          competitionId: competition.id,
+          organizerInstitutionId: competition.organizer_institution_id,
         },
         now: input.now,
       });

@@ -26,6 +26,7 @@ import {
   viewFreshness,
   type ProposalView,
 } from '../queries.js';
+import { proposalRecordScope } from '../record-scope.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -312,6 +313,7 @@ async function save(
           fields: (Object.keys(next) as (keyof EditableFields)[]).filter((k) => next[k] !== p[k]),
           sections: changedSections,
         },
+        scope: proposalRecordScope(view),
         ip: input.ip,
         now: input.now,
       });
