@@ -12,7 +12,7 @@ const PNG = Buffer.from(
 
 function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) {
   const boundary = `----sinovik${crypto.randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(([k, v]) =>
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
   );
   parts.push(
