@@ -5,6 +5,9 @@ import { createTestDb, type TestDb } from './helpers/db.js';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 const LINK = 'http://localhost:3000/atur-sandi?token=AbC-123_xyz';
+/** The one-time sign-in link (issue 9, another branch) has its own path. */
+const link = (template: string) =>
+  template === 'sign_in_link' ? 'http://localhost:3000/masuk-tautan?token=Zz9-sign_in' : LINK;
 
 describe('migration 0012 on an outbox that already holds secret links', () => {
   let t: TestDb;
@@ -19,8 +22,8 @@ describe('migration 0012 on an outbox that already holds secret links', () => {
       to_address: to,
       to_name: null,
       subject: 'Atur ulang kata sandi Sinovik',
-      text_body: `Yth. Uji,\n\n${LINK}\n\nTautan ini hanya dapat dipakai satu kali.`,
-      html_body: `<p>Yth. Uji,</p><p><a href="${LINK}" style="x">${LINK}</a></p>`,
+      text_body: `Yth. Uji,\n\n${link(template)}\n\nTautan ini hanya dapat dipakai satu kali.`,
+      html_body: `<p>Yth. Uji,</p><p><a href="${link(template)}" style="x">${link(template)}</a></p>`,
       template,
       locale: 'id',
       status,
@@ -36,6 +39,7 @@ describe('migration 0012 on an outbox that already holds secret links', () => {
       ['pending', 'a@uji.go.id', 'pending', 'password_reset'],
       ['sent', 'b@uji.go.id', 'sent', 'account_created'],
       ['other', 'c@uji.go.id', 'pending', 'proposal_sent'],
+      ['signIn', 'd@uji.go.id', 'sent', 'sign_in_link'],
     ] as const) {
       const r = await t.db
         .insertInto('outbox')
@@ -52,7 +56,7 @@ describe('migration 0012 on an outbox that already holds secret links', () => {
   it('redacts the links in the outbox and keeps an unsent message deliverable', async () => {
     const rows = await t.db.selectFrom('outbox').selectAll().orderBy('id').execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const k of ['pending', 'sent']) {
+    for (const k of ['pending', 'sent', 'signIn']) {
       const r = byId.get(ids[k])!;
       expect(r.has_secret).toBe(1);
       expect(r.text_body).not.toContain('token=');

@@ -15,11 +15,13 @@ import type { Kysely } from 'kysely';
  *   before this migration stay as they are and are sealed by the first keyed event and checkpoint.
  * - audit_checkpoints: the count and head hash of the chain, signed with the audit key.
  */
-const SECRET_TEMPLATES = ['password_reset', 'account_created', 'admin_request_approved'];
+/** Every template that has carried a token link (sign_in_link: the e-mailed one-time sign-in, issue 9). */
+const SECRET_TEMPLATES = ['password_reset', 'account_created', 'admin_request_approved', 'sign_in_link'];
 const REDACTED = '[tautan rahasia — hanya dikirim ke penerima]';
-/** A set-password link as the templates wrote it: BASE_URL/atur-sandi?token=… */
-const LINK = /https?:\/\/[^\s"<>]*\/atur-sandi\?token=[^\s"<>]+/g;
-const ANCHOR = /<a [^>]*href="[^"]*\/atur-sandi\?token=[^"]*"[^>]*>[^<]*<\/a>/g;
+/** A token link as the templates wrote it: BASE_URL/atur-sandi?token=…, BASE_URL/masuk-tautan?token=… */
+const LINK = /https?:\/\/[^\s"<>]*[?&]token=[^\s"<>]+/g;
+const ANCHOR = /<a [^>]*href="[^"]*[?&](?:amp;)?token=[^"]*"[^>]*>[^<]*<\/a>/g;
+/** The longest a token link lives (a new account's: 7 days); the real bodies are kept that long at most. */
 const SECRET_DAYS = 7;
 
 export async function up(db: Kysely<any>): Promise<void> {
