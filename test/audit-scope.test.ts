@@ -116,6 +116,29 @@ describe('who reads which audit entry; downloads are recorded', () => {
     expect(facets).toEqual({ actions: [], entityTypes: [] });
   });
 
+  it('lets only the system administrator check the whole chain (its answer counts every event)', async () => {
+    for (const who of ['secretariatA', 'steward']) {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/audit/verify',
+        headers: { cookie: cookie[who] },
+      });
+      expect(res.statusCode).toBe(403);
+      const list = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/audit',
+        headers: { cookie: cookie[who] },
+      });
+      expect(list.json().abilities).toEqual({ verify: false, export: true });
+    }
+    const ok = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/audit/verify',
+      headers: { cookie: cookie.sysadmin },
+    });
+    expect(ok.json()).toMatchObject({ ok: true });
+  });
+
   it('shows the data steward the reference data only, and the system administrator everything', async () => {
     const steward = await items('steward');
     expect(steward.map((i) => i.action)).toEqual(['unit.created']);

@@ -219,8 +219,8 @@ const TABLE: Case[] = [
       },
     ],
   ]),
-  [
-    'outbox.readFiles',
+  ...(['outbox.readFiles', 'audit.verify'] as const).map((action): Case => [
+    action,
     {},
     {
       anonymous: 'notAuthenticated',
@@ -233,7 +233,7 @@ const TABLE: Case[] = [
       'system admin': ok,
       'data steward': 'missingRole',
     },
-  ],
+  ]),
   ...(['adminRequest.review', 'award.manage'] as const).map((action): Case => [
     action,
     {},

@@ -47,6 +47,8 @@ export interface Subjects {
   'audit.read': RecordSubject;
   /** The .eml files of the file transport: they carry the secret links, so the system administrator only. */
   'outbox.readFiles': Record<string, never>;
+  /** Check the whole audit chain (its answer counts and names every event): the system administrator. */
+  'audit.verify': Record<string, never>;
   'clock.control': Record<string, never>;
   'user.manageAll': Record<string, never>;
   /** Proposals: the unit is the proposer's (UPP) scope, the institution the admin lokal's. */
@@ -117,6 +119,7 @@ export function decide<A extends Action>(
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'outbox.readFiles':
+    case 'audit.verify':
       return isAdmin ? ALLOW : deny('missingRole');
     case 'unit.view': {
       const s = subject as Subjects['unit.view'];

@@ -71,7 +71,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         page,
         pageSize,
         facets,
-        abilities: { verify: canView, export: canView },
+        abilities: { verify: can(actor, 'audit.verify', {}), export: canView },
       };
     },
   );
@@ -86,7 +86,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      authorize(req, 'audit.view', {});
+      authorize(req, 'audit.verify', {});
       const result = await verifyAudit(db, { dataDir: app.deps.config.dataDir });
       return result.ok ? { ok: true, checked: result.checked } : result;
     },
