@@ -25,6 +25,7 @@ import { createMailTransport, type MailTransport } from './platform/mail/deliver
 import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
 import { startWorker } from './platform/worker.js';
+import { sealAuditChain, setAuditKey } from './platform/audit.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
@@ -107,6 +108,9 @@ export async function buildApp(opts: {
   };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => deps.exports.close());
+  setAuditKey(db, config.auditKey);
+  // A log from before migration 0012 gets its first keyed checkpoint (see platform/audit.ts).
+  await sealAuditChain(db, clock.now());
 
   if (opts.worker) {
     const worker = startWorker({
@@ -114,6 +118,7 @@ export async function buildApp(opts: {
       clock,
       transport,
       mailFrom: config.mailFrom,
+      dataDir: config.dataDir,
       log: app.log,
       jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(deps.storage) },
     });

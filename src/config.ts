@@ -16,6 +16,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   sessionSecret: string;
+  /** Keys the audit log's hash chain and checkpoints (HMAC-SHA256); kept outside the database. */
+  auditKey: string;
   /** Allows the system administrator to move the server clock (demos and browser tests only). */
   clockControl: boolean;
   /** Run the outbox/jobs worker inside the web process. */
@@ -90,6 +92,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.length >= 32, { message: 'must be at least 32 characters long' }),
+  AUDIT_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, { message: 'must be at least 32 characters long' }),
   SINOVIK_CLOCK_CONTROL: z.enum(['0', '1', 'true', 'false']).optional(),
   SINOVIK_WORKER: z.enum(['in-process', 'none']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -140,7 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? 'Sinovik <no-reply@sinovik.local>',
-    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
+    auditKey: e.AUDIT_KEY ?? readOrCreateSecret(dataDir, 'audit-key'),
     clockControl: e.SINOVIK_CLOCK_CONTROL === '1' || e.SINOVIK_CLOCK_CONTROL === 'true',
     inProcessWorker: (e.SINOVIK_WORKER ?? 'in-process') === 'in-process',
     logLevel: e.LOG_LEVEL ?? 'info',
@@ -162,9 +169,12 @@ function exportPool(e: { EXPORT_THREADS?: string; EXPORT_QUEUE?: string; EXPORT_
   };
 }
 
-/** A secret generated on first boot and kept in DATA_DIR, so sessions survive restarts. */
-function readOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+/**
+ * A secret generated on first boot and kept in DATA_DIR (outside the database), so sessions survive
+ * restarts and the audit chain can be checked later.
+ */
+function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const secret = crypto.randomBytes(48).toString('base64url');

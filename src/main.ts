@@ -12,6 +12,8 @@ import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sw
 import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
+import { setAuditKey } from './platform/audit.js';
+import { verifyAudit } from './platform/audit-verify.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,6 +26,7 @@ const HELP = `sinovik <command>
   seed --demo           load reference data (institutions) and the demo competition with demo accounts
   seed                  load reference data only
   create-user ...       create an account (see below)
+  audit verify          check the audit log with AUDIT_KEY (chain, checkpoints); exits 1 when anything is off
 
 ${CREATE_USER_USAGE}
 `;
@@ -42,6 +45,7 @@ function loadConfigOrExit(): Config {
 
 async function openDb(config: Config): Promise<Db> {
   const db = connect(config.databaseUrl, config.dialect);
+  setAuditKey(db, config.auditKey);
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   return db;
@@ -133,6 +137,7 @@ async function main(argv: string[]) {
         clock,
         transport,
         mailFrom: config.mailFrom,
+        dataDir: config.dataDir,
         log,
         jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(storage) },
       });
@@ -166,6 +171,23 @@ async function main(argv: string[]) {
       const code = await createUserFromCli(db, rest);
       await db.destroy();
       process.exit(code);
+      return;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.log(HELP);
+        process.exit(1);
+      }
+      const config = loadConfigOrExit();
+      const db = await openDb(config);
+      const result = await verifyAudit(db, { dataDir: config.dataDir });
+      await db.destroy();
+      if (result.ok) console.log(`audit log OK: ${result.checked} events, checkpoints match`);
+      else {
+        console.error(`audit log NOT OK (${result.checked} events checked):`);
+        for (const p of result.problems) console.error(`  - ${p}`);
+      }
+      process.exit(result.ok ? 0 : 1);
       return;
     }
     default:

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { recipientText, REDACTED_ID } from './helpers/mail.js';
 
 /** A minimal but well-formed one-page PDF. */
 function minimalPdf(note = 'Surat Permohonan'): Buffer {
@@ -273,7 +274,9 @@ describe('admin lokal account requests', () => {
       .where('template', '=', 'admin_request_approved')
       .executeTakeFirstOrThrow();
     expect(approval.to_address).toBe('siti@tangerangkab.go.id');
-    expect(approval.text_body).toContain(`${ctx.config.baseUrl}/atur-sandi?token=`);
+    expect(approval.text_body).not.toContain('token=');
+    expect(approval.text_body).toContain(REDACTED_ID);
+    expect(await recipientText(ctx.db, approval.id)).toContain(`${ctx.config.baseUrl}/atur-sandi?token=`);
     expect(approval.text_body).toMatch(/berlaku sampai \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB/);
 
     const audit = await ctx.db

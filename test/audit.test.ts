@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.js';
 import { auditEventBatches } from '../src/modules/audit/queries.js';
-import { auditEventHash, recordAudit, type AuditInput } from '../src/platform/audit.js';
+import { keyedAuditHash, recordAudit, type AuditInput } from '../src/platform/audit.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 const record = (db: Db, input: AuditInput) => db.transaction().execute((tx) => recordAudit(tx, input));
+
+const ALL = { all: true, organizerIds: [], referenceData: false };
 
 const lastAuditId = async (db: Db) =>
   (await db.selectFrom('audit_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 
 describe('audit log API', () => {
   let ctx: TestContext;
-  let secretariat: string;
+  let sysadmin: string;
   let localAdmin: string;
   let upp: string;
   let sekretariatUser: { id: number; name: string; email: string };
@@ -35,7 +37,7 @@ describe('audit log API', () => {
       email: 'andi@makassarkota.go.id',
     });
     const uppUser = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
-    secretariat = await sessionCookie(ctx, sekretariatUser.id);
+    sysadmin = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'system_admin' })).id);
     localAdmin = await sessionCookie(ctx, adminUser.id);
     upp = await sessionCookie(ctx, uppUser.id);
 
@@ -85,13 +87,13 @@ describe('audit log API', () => {
   const get = (url: string, cookie?: string) =>
     ctx.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const listIds = async (query: string) => {
-    const res = await get(`/api/audit${query}`, secretariat);
+    const res = await get(`/api/audit${query}`, sysadmin);
     expect(res.statusCode).toBe(200);
     return res.json().items.map((i: { id: number }) => i.id);
   };
 
   it('lists events newest first with the actor, the parsed summary and the hash chain', async () => {
-    const res = await get('/api/audit', secretariat);
+    const res = await get('/api/audit', sysadmin);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items.map((i: { id: number }) => i.id)).toEqual([
@@ -154,12 +156,12 @@ describe('audit log API', () => {
   });
 
   it('refuses a malformed or reversed period with field-level messages', async () => {
-    const bad = await get('/api/audit?from=kemarin', secretariat);
+    const bad = await get('/api/audit?from=kemarin', sysadmin);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.from.message.en).toBe(
       'Use a date (YYYY-MM-DD) or an ISO 8601 time with its zone.',
     );
-    const reversed = await get('/api/audit?from=2026-05-12&to=2026-05-11', secretariat);
+    const reversed = await get('/api/audit?from=2026-05-12&to=2026-05-11', sysadmin);
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.fields.to.message).toEqual({
       id: 'Tanggal akhir harus setelah tanggal awal.',
@@ -168,13 +170,13 @@ describe('audit log API', () => {
   });
 
   it('pages the list', async () => {
-    const res = (await get('/api/audit?pageSize=3&page=2', secretariat)).json();
+    const res = (await get('/api/audit?pageSize=3&page=2', sysadmin)).json();
     expect(res.items.map((i: { id: number }) => i.id)).toEqual([ids.unit]);
     expect(res).toMatchObject({ total: 4, page: 2, pageSize: 3 });
   });
 
   it('exports the filtered log as CSV with a BOM, newest first', async () => {
-    const res = await get('/api/audit/export.csv?entityType=unit', secretariat);
+    const res = await get('/api/audit/export.csv?entityType=unit', sysadmin);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(
@@ -196,41 +198,48 @@ describe('audit log API', () => {
   });
 
   it('exports every event when no filter is given, reading the log in batches', async () => {
-    const res = await get('/api/audit/export.csv', secretariat);
+    const res = await get('/api/audit/export.csv', sysadmin);
     const lines = res.body.split('\r\n').filter((l) => l !== '');
     expect(lines).toHaveLength(5);
     const batches: number[][] = [];
-    for await (const rows of auditEventBatches(ctx.db, { entityType: 'unit' }, 1))
+    for await (const rows of auditEventBatches(ctx.db, { entityType: 'unit' }, ALL, 1))
       batches.push(rows.map((r) => r.id));
     expect(batches).toEqual([[ids.unitUpdated], [ids.unit]]);
     const all: number[] = [];
-    for await (const rows of auditEventBatches(ctx.db, {}, 3)) all.push(...rows.map((r) => r.id));
+    for await (const rows of auditEventBatches(ctx.db, {}, ALL, 3)) all.push(...rows.map((r) => r.id));
     expect(all).toEqual([ids.unitUpdated, ids.competition, ids.institution, ids.unit]);
   });
 
   it('verifies the hash chain as intact', async () => {
-    const res = await get('/api/audit/verify', secretariat);
+    const res = await get('/api/audit/verify', sysadmin);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true, checked: 4 });
   });
 
-  it('hashes an event the way recordAudit stored it (the pure function used by the check)', async () => {
+  it('hashes an event the way recordAudit stored it, keyed with the audit key (the pure function used by the check)', async () => {
     const row = await ctx.db
       .selectFrom('audit_events')
       .selectAll()
       .where('id', '=', ids.institution)
       .executeTakeFirstOrThrow();
-    expect(
-      auditEventHash({
-        prevHash: row.prev_hash,
-        createdAt: row.created_at,
-        actorUserId: row.actor_user_id,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        summary: row.summary,
-      }),
-    ).toBe(row.hash);
+    const fields = {
+      prevHash: row.prev_hash,
+      createdAt: row.created_at,
+      actorUserId: row.actor_user_id,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      summary: row.summary,
+      ip: row.ip,
+      competitionId: row.competition_id,
+      organizerInstitutionId: row.organizer_institution_id,
+      institutionId: row.institution_id,
+      referenceData: row.reference_data,
+    };
+    expect(row.keyed).toBe(1);
+    expect(keyedAuditHash(Buffer.from(ctx.config.auditKey), fields)).toBe(row.hash);
+    // Without the key nobody recomputes it.
+    expect(keyedAuditHash(Buffer.from('another-key-another-key-another-key-0'), fields)).not.toBe(row.hash);
   });
 
   it('refuses the audit log to an UPP and a local admin (403) and to anyone not logged in (401)', async () => {
@@ -253,10 +262,10 @@ describe('audit log API', () => {
       .set({ summary: JSON.stringify({ before: { name: 'Kota Makassar' }, after: { name: 'Dipalsukan' } }) })
       .where('id', '=', ids.institution)
       .execute();
-    const res = await get('/api/audit/verify', secretariat);
-    expect(res.json()).toEqual({ ok: false, checked: 2, brokenAt: ids.institution });
+    const res = await get('/api/audit/verify', sysadmin);
+    expect(res.json()).toMatchObject({ ok: false, checked: 2, brokenAt: ids.institution });
     // The list still shows the damaged row, as it now reads.
-    const listed = (await get(`/api/audit?entityType=institution`, secretariat)).json().items[0];
+    const listed = (await get(`/api/audit?entityType=institution`, sysadmin)).json().items[0];
     expect(listed.summary.after.name).toBe('Dipalsukan');
   });
 
@@ -271,9 +280,9 @@ describe('audit log API', () => {
       })
       .where('id', '=', ids.institution)
       .execute();
-    expect((await get('/api/audit/verify', secretariat)).json()).toEqual({ ok: true, checked: 4 });
+    expect((await get('/api/audit/verify', sysadmin)).json()).toEqual({ ok: true, checked: 4 });
     await ctx.db.deleteFrom('audit_events').where('id', '=', ids.competition).execute();
-    expect((await get('/api/audit/verify', secretariat)).json()).toEqual({
+    expect((await get('/api/audit/verify', sysadmin)).json()).toMatchObject({
       ok: false,
       checked: 3,
       brokenAt: ids.unitUpdated,
@@ -286,10 +295,10 @@ describe('audit log API', () => {
       .set({ summary: 'not json {' })
       .where('id', '=', ids.unit)
       .execute();
-    const res = await get('/api/audit?action=unit.created', secretariat);
+    const res = await get('/api/audit?action=unit.created', sysadmin);
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0].summary).toBe('not json {');
-    expect((await get('/api/audit/verify', secretariat)).json()).toEqual({
+    expect((await get('/api/audit/verify', sysadmin)).json()).toMatchObject({
       ok: false,
       checked: 1,
       brokenAt: ids.unit,
@@ -307,7 +316,7 @@ describe('audit log API', () => {
       ip: null,
       now: ctx.clock.now(),
     });
-    const res = await get('/api/audit/export.csv?action=user.profile_updated', secretariat);
+    const res = await get('/api/audit/export.csv?action=user.profile_updated', sysadmin);
     expect(res.body).toContain(`,"'=HYPERLINK(""http://x"")",`);
   });
 });

@@ -2,12 +2,20 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.js';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
+import type { RecordScope } from '../src/platform/record-scope.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
-async function queue(db: Db, to: string, template: 'password_reset' | 'account_created', now: Date) {
+async function queue(
+  db: Db,
+  to: string,
+  template: 'password_reset' | 'account_created',
+  now: Date,
+  scope?: RecordScope,
+) {
   return db.transaction().execute((tx) =>
     enqueueMail(tx, {
+      scope,
       to,
       toName: null,
       template,
@@ -36,12 +44,15 @@ describe('outbox API', () => {
   let pendingId: number;
   let failedId: number;
   let otherId: number;
+  let kemenpanId: number;
 
   beforeAll(async () => {
     ctx = await createTestApp();
     const inst = await makeInstitution(ctx.db);
     const unit = await makeUnit(ctx.db, inst.id);
     const kemenpan = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian PANRB Uji' });
+    kemenpanId = kemenpan.id;
+    const ofKemenpan = { organizerInstitutionId: kemenpan.id, institutionId: inst.id };
     secretariat = await sessionCookie(
       ctx,
       (await makeUser(ctx.db, { role: 'secretariat', institutionId: kemenpan.id })).id,
@@ -57,11 +68,11 @@ describe('outbox API', () => {
     );
 
     const now = ctx.clock.now();
-    sentId = await queue(ctx.db, 'terkirim@bandung.go.id', 'password_reset', now);
+    sentId = await queue(ctx.db, 'terkirim@bandung.go.id', 'password_reset', now, ofKemenpan);
     await ctx.deliverMail();
-    pendingId = await queue(ctx.db, 'menunggu@bandung.go.id', 'account_created', now);
-    failedId = await queue(ctx.db, 'gagal@surabaya.go.id', 'account_created', now);
-    otherId = await queue(ctx.db, 'lain@surabaya.go.id', 'password_reset', now);
+    pendingId = await queue(ctx.db, 'menunggu@bandung.go.id', 'account_created', now, ofKemenpan);
+    failedId = await queue(ctx.db, 'gagal@surabaya.go.id', 'account_created', now, ofKemenpan);
+    otherId = await queue(ctx.db, 'lain@surabaya.go.id', 'password_reset', now, ofKemenpan);
     // Test setup: two messages as the worker leaves them after giving up / while waiting to retry.
     await ctx.db
       .updateTable('outbox')
@@ -177,14 +188,18 @@ describe('outbox API', () => {
     expect(msg).toMatchObject({
       id: sentId,
       status: 'sent',
-      emlAvailable: true,
+      emlAvailable: false,
       toAddress: 'terkirim@bandung.go.id',
     });
     expect(msg.textBody).toContain('https://sinovik.test/tautan');
     expect(msg.htmlBody).toContain('<a href="https://sinovik.test/tautan"');
     expect(msg.messageId).toMatch(/^<outbox\./);
 
-    const eml = await get(`/api/outbox/${sentId}/eml`, secretariat);
+    // The .eml is the system administrator's alone (it would carry a secret link); the secretariat
+    // does not even learn that it exists.
+    expect((await get(`/api/outbox/${sentId}/eml`, secretariat)).statusCode).toBe(404);
+    expect((await get(`/api/outbox/${sentId}`, sysadmin)).json().emlAvailable).toBe(true);
+    const eml = await get(`/api/outbox/${sentId}/eml`, sysadmin);
     expect(eml.statusCode).toBe(200);
     expect(eml.headers['content-type']).toBe('message/rfc822');
     expect(eml.headers['content-disposition']).toBe(`attachment; filename="sinovik-outbox-${sentId}.eml"`);
@@ -196,7 +211,7 @@ describe('outbox API', () => {
   it('answers 404 for the .eml of a message not written to a file, and for an unknown message', async () => {
     const pending = await get(`/api/outbox/${pendingId}`, secretariat);
     expect(pending.json().emlAvailable).toBe(false);
-    expect((await get(`/api/outbox/${pendingId}/eml`, secretariat)).statusCode).toBe(404);
+    expect((await get(`/api/outbox/${pendingId}/eml`, sysadmin)).statusCode).toBe(404);
     const missing = await get('/api/outbox/999999', secretariat);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('not_found');
@@ -205,7 +220,7 @@ describe('outbox API', () => {
 
   it('does not serve a file outside the mail folder even if the row points at one', async () => {
     await ctx.db.updateTable('outbox').set({ eml_path: '/etc/passwd' }).where('id', '=', otherId).execute();
-    expect((await get(`/api/outbox/${otherId}/eml`, secretariat)).statusCode).toBe(404);
+    expect((await get(`/api/outbox/${otherId}/eml`, sysadmin)).statusCode).toBe(404);
     await ctx.db.updateTable('outbox').set({ eml_path: null }).where('id', '=', otherId).execute();
   });
 
@@ -268,6 +283,54 @@ describe('outbox API', () => {
       .where('action', '=', 'outbox.retried')
       .execute();
     expect(retried).toHaveLength(1);
+  });
+
+  it("shows each reader only its scope: another organizer's and untagged mail answer 404 to a secretariat", async () => {
+    const now = ctx.clock.now();
+    const otherOrganizer = await makeInstitution(ctx.db, { type: 'pemerintah_provinsi' });
+    const foreignId = await queue(ctx.db, 'asing@kaltim.go.id', 'account_created', now, {
+      organizerInstitutionId: otherOrganizer.id,
+    });
+    const untaggedId = await queue(ctx.db, 'sistem@uji.go.id', 'password_reset', now);
+    const registryId = await queue(ctx.db, 'registri@uji.go.id', 'account_created', now, {
+      referenceData: true,
+    });
+    const ids = async (cookie: string) =>
+      (await get('/api/outbox?pageSize=100', cookie)).json().items.map((i: { id: number }) => i.id);
+    const mine = await ids(secretariat);
+    expect(mine).not.toContain(foreignId);
+    expect(mine).not.toContain(untaggedId);
+    expect(mine).not.toContain(registryId);
+    expect(mine).toContain(sentId);
+    for (const id of [foreignId, untaggedId, registryId]) {
+      expect((await get(`/api/outbox/${id}`, secretariat)).statusCode).toBe(404);
+      await ctx.db.updateTable('outbox').set({ status: 'failed' }).where('id', '=', id).execute();
+      expect((await post(`/api/outbox/${id}/retry`, secretariat)).statusCode).toBe(404);
+    }
+    expect((await get('/api/outbox?q=asing', secretariat)).json().total).toBe(0);
+    const all = await ids(sysadmin);
+    expect(all).toEqual(expect.arrayContaining([foreignId, untaggedId, registryId, sentId]));
+    const steward = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'data_steward' })).id);
+    expect(await ids(steward)).toEqual([registryId]);
+    expect((await get(`/api/outbox/${sentId}`, steward)).statusCode).toBe(404);
+  });
+
+  it('records who opened a message, in the scope of the message', async () => {
+    await get(`/api/outbox/${sentId}`, secretariat);
+    const viewed = await ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'outbox.viewed')
+      .where('entity_id', '=', String(sentId))
+      .execute();
+    expect(viewed.length).toBeGreaterThanOrEqual(1);
+    expect(viewed[0].organizer_institution_id).toBe(kemenpanId);
+    const downloads = await ctx.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'outbox.file_downloaded')
+      .execute();
+    expect(downloads).toEqual([{ entity_id: String(sentId) }]);
   });
 
   it('lets a system administrator see the outbox too', async () => {

@@ -12,6 +12,10 @@ import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
+import { setAuditKey } from '../../src/platform/audit.js';
+
+/** The seeding and the server key the audit chain alike. */
+const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
@@ -213,6 +217,7 @@ async function main() {
     // ── Seed ────────────────────────────────────────────────────────────────────────────────────────
     log('\n▶ seed');
     const db = connect(dbFile, 'sqlite');
+    setAuditKey(db, BENCH_AUDIT_KEY);
     await migrateToLatest(db);
     const seeded: Seeded = await seedBench(db, {
       institutions: o.institutions,
@@ -257,6 +262,7 @@ async function main() {
         SINOVIK_CLOCK_CONTROL: '1',
         SINOVIK_WORKER: 'in-process',
         SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+        AUDIT_KEY: BENCH_AUDIT_KEY,
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
         ...o.serverEnv,

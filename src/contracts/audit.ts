@@ -114,5 +114,7 @@ export const auditVerifyResponse = z.object({
   checked: z.number(),
   /** The id of the first event whose content or link to its predecessor does not match. */
   brokenAt: z.number().optional(),
+  /** What is wrong (chain, checkpoint in the database or outside it), one sentence each. */
+  problems: z.array(z.string()).optional(),
 });
 export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;

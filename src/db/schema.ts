@@ -223,6 +223,22 @@ export interface OutboxTable {
   eml_path: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1: the message carries a secret link; its real bodies are in outbox_secrets until delivered. */
+  has_secret: Generated<number>;
+  /** Whose mail/event this is (migration 0012): decides who may read it; none = system administrator only. */
+  competition_id: Generated<number | null>;
+  organizer_institution_id: Generated<number | null>;
+  institution_id: Generated<number | null>;
+  /** 1: about the installation's reference data (institutions, awards, admin requests). */
+  reference_data: Generated<number>;
+}
+
+/** The real bodies of a message with a secret link, until it is delivered or the link expires (0012). */
+export interface OutboxSecretTable {
+  outbox_id: number;
+  text_body: string;
+  html_body: string | null;
+  expires_at: string;
 }
 
 export interface NotificationTable {
@@ -250,6 +266,24 @@ export interface AuditEventTable {
   created_at: string;
   prev_hash: string | null;
   hash: string;
+  /** Whose mail/event this is (migration 0012): decides who may read it; none = system administrator only. */
+  competition_id: Generated<number | null>;
+  organizer_institution_id: Generated<number | null>;
+  institution_id: Generated<number | null>;
+  /** 1: about the installation's reference data (institutions, awards, admin requests). */
+  reference_data: Generated<number>;
+  /** 1: hashed with the audit key (HMAC-SHA256); 0: an unkeyed event from before migration 0012. */
+  keyed: Generated<number>;
+}
+
+/** The chain's count and head, signed with the audit key (migration 0012). */
+export interface AuditCheckpointTable {
+  name: string;
+  event_count: number;
+  last_event_id: number;
+  head_hash: string | null;
+  created_at: string;
+  mac: string;
 }
 
 export interface JobTable {
@@ -430,6 +464,8 @@ export interface Database {
   form_sections: FormSectionTable;
   stages: StageTable;
   outbox: OutboxTable;
+  outbox_secrets: OutboxSecretTable;
+  audit_checkpoints: AuditCheckpointTable;
   notifications: NotificationTable;
   audit_events: AuditEventTable;
   jobs: JobTable;

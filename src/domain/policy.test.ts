@@ -4,6 +4,7 @@ import {
   installationRoles,
   institutionScope,
   proposalScope,
+  recordScope,
   type Action,
   type Actor,
   type DenyReason,
@@ -197,6 +198,68 @@ const TABLE: Case[] = [
       'evaluator of 10': 'missingRole',
       'panelist of 10': 'missingRole',
       'system admin': ok,
+      'data steward': ok,
+    },
+  ]),
+  ...(['outbox.read', 'audit.read'] as const).flatMap((action): Case[] => [
+    [
+      action,
+      { organizerInstitutionId: A, referenceData: false },
+      {
+        anonymous: 'notAuthenticated',
+        'upp of A': 'missingRole',
+        'admin lokal of A': 'missingRole',
+        'secretariat of A': ok,
+        'secretariat of B': 'otherOrganizer',
+        'evaluator of 10': 'missingRole',
+        'panelist of 10': 'missingRole',
+        'system admin': ok,
+        'data steward': 'missingRole',
+      },
+    ],
+    [
+      action,
+      { organizerInstitutionId: null, referenceData: true },
+      {
+        anonymous: 'notAuthenticated',
+        'upp of A': 'missingRole',
+        'admin lokal of A': 'missingRole',
+        'secretariat of A': 'otherOrganizer',
+        'secretariat of B': 'otherOrganizer',
+        'evaluator of 10': 'missingRole',
+        'panelist of 10': 'missingRole',
+        'system admin': ok,
+        'data steward': ok,
+      },
+    ],
+    [
+      action,
+      { organizerInstitutionId: null, referenceData: false },
+      {
+        anonymous: 'notAuthenticated',
+        'upp of A': 'missingRole',
+        'admin lokal of A': 'missingRole',
+        'secretariat of A': 'otherOrganizer',
+        'secretariat of B': 'otherOrganizer',
+        'evaluator of 10': 'missingRole',
+        'panelist of 10': 'missingRole',
+        'system admin': ok,
+        'data steward': 'missingRole',
+      },
+    ],
+  ]),
+  ...(['outbox.readFiles', 'audit.verify'] as const).map((action): Case => [
+    action,
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
       'data steward': 'missingRole',
     },
   ]),
@@ -333,6 +396,29 @@ describe('policy', () => {
       });
     }
   }
+
+  it('derives which stored messages and events each role reads from the same rules', () => {
+    expect(recordScope(ACTORS['system admin'], 'outbox.read')).toEqual({
+      all: true,
+      organizerIds: [],
+      referenceData: true,
+    });
+    expect(recordScope(ACTORS['secretariat of A'], 'audit.read')).toEqual({
+      all: false,
+      organizerIds: [A],
+      referenceData: false,
+    });
+    expect(recordScope(ACTORS['data steward'], 'audit.read')).toEqual({
+      all: false,
+      organizerIds: [],
+      referenceData: true,
+    });
+    expect(recordScope(ACTORS['admin lokal of A'], 'outbox.read')).toEqual({
+      all: false,
+      organizerIds: [],
+      referenceData: false,
+    });
+  });
 
   it('moves the clock only when the feature is on, and only for the system administrator', () => {
     expect(decide(ACTORS['system admin'], 'clock.control', {}, { clockControl: false })).toEqual({

@@ -18,6 +18,12 @@ export interface Actor {
   grants: Grant[];
 }
 
+/** A stored message or event: whose competition it is about, or whether it is about reference data. */
+export interface RecordSubject {
+  organizerInstitutionId: number | null;
+  referenceData: boolean;
+}
+
 /** What each action is checked against. */
 export interface Subjects {
   'competition.create': { organizerInstitutionId: number };
@@ -43,8 +49,16 @@ export interface Subjects {
   'user.createUpp': { institutionId: number };
   /** Admin lokal account requests for any institution (reference data, see `institution.manage`). */
   'adminRequest.review': Record<string, never>;
+  /** Open the Outbox / audit pages at all (each row is then checked with `.read`). */
   'outbox.view': Record<string, never>;
   'audit.view': Record<string, never>;
+  /** One outbox message / audit event, by the scope stored with it (platform/record-scope.ts). */
+  'outbox.read': RecordSubject;
+  'audit.read': RecordSubject;
+  /** The .eml files of the file transport: they carry the secret links, so the system administrator only. */
+  'outbox.readFiles': Record<string, never>;
+  /** Check the whole audit chain (its answer counts and names every event): the system administrator. */
+  'audit.verify': Record<string, never>;
   'clock.control': Record<string, never>;
   'user.manageAll': Record<string, never>;
   /** Proposals: the unit is the proposer's (UPP) scope, the institution the admin lokal's. */
@@ -99,9 +113,25 @@ export function decide<A extends Action>(
     case 'award.manage':
     case 'adminRequest.review':
       return isAdmin || has(actor, 'data_steward') ? ALLOW : deny('missingRole');
+    // The pages open for whoever may read some rows; which rows is `outbox.read`/`audit.read`.
     case 'outbox.view':
     case 'audit.view':
-      return isAdmin || has(actor, 'secretariat') ? ALLOW : deny('missingRole');
+      return isAdmin || has(actor, 'secretariat') || has(actor, 'data_steward') ? ALLOW : deny('missingRole');
+    // The system administrator reads every row; a secretariat the rows of its own organizer's
+    // competitions and their participants; the data steward the rows about reference data. A row
+    // with no scope is the system administrator's alone.
+    case 'outbox.read':
+    case 'audit.read': {
+      const s = subject as RecordSubject;
+      if (isAdmin) return ALLOW;
+      if (s.organizerInstitutionId !== null && hasIn(actor, 'secretariat', s.organizerInstitutionId))
+        return ALLOW;
+      if (s.referenceData && has(actor, 'data_steward')) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'outbox.readFiles':
+    case 'audit.verify':
+      return isAdmin ? ALLOW : deny('missingRole');
     case 'unit.view': {
       const s = subject as Subjects['unit.view'];
       if (isAdmin || hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
@@ -309,5 +339,27 @@ export function proposalScope(actor: Actor | null): {
     unitIds,
     anyOrganizer: organizes(unnamed),
     organizerIds: own.filter(organizes).sort((a, b) => a - b),
+  };
+}
+
+/**
+ * Which stored messages or events an actor may read, derived from `decide` so no rule is repeated:
+ * every row (`all`), the rows of these organizers, and the rows about reference data.
+ */
+export function recordScope(
+  actor: Actor | null,
+  action: 'outbox.read' | 'audit.read',
+): { all: boolean; organizerIds: number[]; referenceData: boolean } {
+  if (!actor) return { all: false, organizerIds: [], referenceData: false };
+  const own = [
+    ...new Set(actor.grants.map((g) => g.institutionId).filter((id): id is number => id !== null)),
+  ];
+  const unnamed = Math.min(0, ...own) - 1;
+  const reads = (organizerInstitutionId: number | null, referenceData: boolean) =>
+    can(actor, action, { organizerInstitutionId, referenceData });
+  return {
+    all: reads(null, false) && reads(unnamed, false),
+    organizerIds: own.filter((id) => reads(id, false)).sort((a, b) => a - b),
+    referenceData: reads(null, true),
   };
 }

@@ -1,13 +1,16 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from './clock.js';
-import { deliverDueMail, type MailTransport } from './mail/delivery.js';
+import { deliverDueMail, sweepExpiredSecrets, type MailTransport } from './mail/delivery.js';
 import { runDueJobs, type JobHandler } from './jobs.js';
+import { copyCheckpointOut } from './audit-verify.js';
 
 export interface WorkerDeps {
   db: Db;
   clock: Clock;
   transport: MailTransport;
   mailFrom: string;
+  /** Where the worker copies the signed audit checkpoint (DATA_DIR/audit-checkpoint); none: not copied. */
+  dataDir?: string;
   log: { error: (obj: unknown, msg?: string) => void; info: (obj: unknown, msg?: string) => void };
   /** Handlers of timed jobs by kind (closing, reminders, ...); none means this worker runs no jobs. */
   jobHandlers?: Record<string, JobHandler>;
@@ -29,6 +32,8 @@ export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; f
     .where('status', '=', 'sending')
     .where('next_attempt_at', '<', staleBefore)
     .execute();
+  await sweepExpiredSecrets(deps.db, deps.clock.now());
+  if (deps.dataDir) await copyCheckpointOut(deps.db, deps.dataDir);
   return deliverDueMail(deps.db, deps.transport, deps.clock, deps.mailFrom);
 }
 

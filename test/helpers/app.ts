@@ -60,6 +60,7 @@ export async function createTestApp(
         clock,
         transport,
         mailFrom: config.mailFrom,
+        dataDir,
         log: { info() {}, error() {} },
       }),
     close: async () => {

@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { connect, migrateToLatest, type Db, type Dialect } from '../../src/db/connect.js';
+import { setAuditKey } from '../../src/platform/audit.js';
+
+/** The audit key of a test database used without an app (an app sets its own from the config). */
+export const TEST_AUDIT_KEY = 'test-audit-key-test-audit-key-0123456789';
 
 /** The dialect under test: PostgreSQL when DATABASE_URL is a postgres URL, SQLite otherwise. */
 export const TEST_DIALECT: Dialect = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
@@ -30,6 +34,7 @@ export async function createTestDb(): Promise<TestDb> {
     u.pathname = `/${name}`;
     const url = u.toString();
     const db = connect(url, 'postgres');
+    setAuditKey(db, TEST_AUDIT_KEY);
     await migrateToLatest(db);
     return {
       db,
@@ -47,6 +52,7 @@ export async function createTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-db-'));
   const url = path.join(dir, `${name}.sqlite`);
   const db = connect(url, 'sqlite');
+  setAuditKey(db, TEST_AUDIT_KEY);
   await migrateToLatest(db);
   return {
     db,

@@ -9,6 +9,7 @@ import * as configRev from './2026_12_04_0008_config_rev.js';
 import * as pendingRevision from './2026_12_04_0009_pending_revision.js';
 import * as dataRevisions from './2026_12_04_0010_data_revisions.js';
 import * as editorMemory from './2026_12_04_0011_editor_memory.js';
+import * as mailAudit from './2026_12_06_0012_mail_audit.js';
 import * as authHardening from './2026_12_06_0014_auth_hardening.js';
 import * as autosave from './2026_12_06_0017_autosave.js';
 import * as amendments from './2026_12_06_0018_amendments.js';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0009_pending_revision': pendingRevision,
   '2026_12_04_0010_data_revisions': dataRevisions,
   '2026_12_04_0011_editor_memory': editorMemory,
+  '2026_12_06_0012_mail_audit': mailAudit,
   '2026_12_06_0014_auth_hardening': authHardening,
   '2026_12_06_0017_autosave': autosave,
   '2026_12_06_0018_amendments': amendments,

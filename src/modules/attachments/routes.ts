@@ -18,7 +18,7 @@ import {
 } from '../../domain/attachments.js';
 import { AppError, badRequest, t } from '../../domain/errors.js';
 import { institutionStorageFull } from '../../domain/storage-limits.js';
-import { authorize, requireUser } from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import type { StagedObject } from '../../platform/storage.js';
 import { limitsOf } from '../proposals/present.js';
 import { loadProposalView, type AttachmentView, type ProposalView } from '../proposals/queries.js';
@@ -31,6 +31,8 @@ import { replaceAttachment } from './commands/replace-attachment.js';
 import { retieAttachment } from './commands/retie-attachment.js';
 import { presentAttachment } from './present.js';
 import { assertEditable, attachmentNotFound, attachmentOf, sectionIdOf, uploadRules } from './steps.js';
+import { recordRead } from '../../platform/audit-reads.js';
+import { proposalRecordScope } from '../proposals/record-scope.js';
 
 interface Upload {
   staged: StagedObject;
@@ -266,6 +268,16 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const view = await loadVisible(req, req.params.id);
       const a = attachmentOf(view, req.params.attachmentId);
       if (!(await storage.exists(a.storageKey))) throw attachmentNotFound();
+      await recordRead(db, {
+        actorUserId: req.actor!.userId,
+        action: 'attachment.downloaded',
+        entityType: 'proposal',
+        entityId: view.proposal.id,
+        summary: { code: view.proposal.code, attachmentId: a.id, name: a.name, sha256: a.sha256 },
+        scope: proposalRecordScope(view),
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return reply
         .header('Content-Type', a.mime)
         .header('Content-Length', String(a.size))

@@ -10,6 +10,23 @@ export function parseSummary(summary: string): unknown {
   }
 }
 
+/** Summary keys that carry a proposal's content (title, return note, evidence file name): hidden from a reader who may not open the proposal. */
+const PROPOSAL_CONTENT_KEYS = ['title', 'note', 'name'];
+
+/** The stored summary text with a proposal's content left out (a damaged, non-JSON summary is hidden). */
+export function redactedSummary(summary: string): string {
+  const parsed = parseSummary(summary);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return '"[disembunyikan]"';
+  const copy: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  for (const k of PROPOSAL_CONTENT_KEYS) if (k in copy) copy[k] = '[disembunyikan]';
+  return JSON.stringify(copy);
+}
+
+/** The event as this reader may see it: `hideContent` when it is about a proposal the reader cannot open. */
+export function readableEvent(row: AuditEventWithActor, hideContent: boolean): AuditEventWithActor {
+  return hideContent ? { ...row, summary: redactedSummary(row.summary) } : row;
+}
+
 export function presentAuditEvent(row: AuditEventWithActor): AuditEventItem {
   return {
     id: row.id,

@@ -2,8 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { lowerBound, upperBoundExclusive, type AuditFilter } from '../../contracts/audit.js';
-import { checkAuditChain } from '../../platform/audit.js';
-import { containsPattern, ilike } from '../mail/queries.js';
+import { containsPattern, ilike, readableRows, type ReadableScope } from '../mail/queries.js';
 
 /** An audit event with its actor's name and e-mail (null for the system's own events). */
 export interface AuditEventWithActor {
@@ -23,9 +22,9 @@ export interface AuditEventWithActor {
 
 type Eb = ExpressionBuilder<Database & { a: Database['audit_events']; u: Database['users'] }, 'a' | 'u'>;
 
-function auditWhere(f: AuditFilter) {
+function auditWhere(f: AuditFilter, scope: ReadableScope) {
   return (eb: Eb) => {
-    const conds = [];
+    const conds = [readableRows(scope, 'a')(eb)];
     if (f.action) conds.push(eb('a.action', '=', f.action));
     if (f.entityType) conds.push(eb('a.entity_type', '=', f.entityType));
     if (f.entityId) conds.push(eb('a.entity_id', '=', f.entityId));
@@ -79,10 +78,11 @@ const withActor = (db: Db) =>
 export async function listAuditEvents(
   db: Db,
   filter: AuditFilter,
+  scope: ReadableScope,
   page: number,
   pageSize: number,
 ): Promise<{ rows: AuditEventWithActor[]; total: number }> {
-  const where = auditWhere(filter);
+  const where = auditWhere(filter, scope);
   const [rows, total] = await Promise.all([
     withActor(db)
       .where(where)
@@ -102,11 +102,12 @@ export async function listAuditEvents(
 export async function* auditEventBatches(
   db: Db,
   filter: AuditFilter,
+  scope: ReadableScope,
   batchSize = 1000,
 ): AsyncGenerator<AuditEventWithActor[]> {
   let before: number | null = null;
   for (;;) {
-    let qb = withActor(db).where(auditWhere(filter));
+    let qb = withActor(db).where(auditWhere(filter, scope));
     if (before !== null) qb = qb.where('a.id', '<', before);
     const rows = await qb.orderBy('a.id', 'desc').limit(batchSize).execute();
     if (rows.length === 0) return;
@@ -117,48 +118,57 @@ export async function* auditEventBatches(
 }
 
 /** The actions and entity types present in the log, for the filters' choices. */
-export async function auditFacets(db: Db): Promise<{ actions: string[]; entityTypes: string[] }> {
+export async function auditFacets(
+  db: Db,
+  scope: ReadableScope,
+): Promise<{ actions: string[]; entityTypes: string[] }> {
+  const readable = readableRows(scope, 'audit_events');
   const [actions, types] = await Promise.all([
-    db.selectFrom('audit_events').select('action').distinct().orderBy('action').execute(),
-    db.selectFrom('audit_events').select('entity_type').distinct().orderBy('entity_type').execute(),
+    db.selectFrom('audit_events').select('action').where(readable).distinct().orderBy('action').execute(),
+    db
+      .selectFrom('audit_events')
+      .select('entity_type')
+      .where(readable)
+      .distinct()
+      .orderBy('entity_type')
+      .execute(),
   ]);
   return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entity_type) };
 }
 
 /**
- * Recomputes the whole hash chain, oldest first, in batches. Reports the first event that was edited
- * (its hash no longer matches) or whose predecessor was removed or edited (its link no longer matches).
+ * Of these proposals (ids as audit events name them), the ones whose title the reader may not see: any
+ * proposal still inside its institution (not yet forwarded) unless the reader may open it there.
  */
-export async function verifyAuditChain(
+export async function proposalsHiddenFrom(
   db: Db,
-  batchSize = 2000,
-): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
-  let after = 0;
-  let prev: string | null = null;
-  let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .select([
-        'id',
-        'actor_user_id',
-        'action',
-        'entity_type',
-        'entity_id',
-        'summary',
-        'created_at',
-        'prev_hash',
-        'hash',
-      ])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return { ok: true, checked };
-    const result = checkAuditChain(rows, prev);
-    checked += result.checked;
-    if (result.brokenAt !== null) return { ok: false, checked, brokenAt: result.brokenAt };
-    prev = result.lastHash;
-    after = rows[rows.length - 1].id;
-  }
+  ids: readonly string[],
+  mayOpen: (p: {
+    institutionId: number;
+    unitId: number;
+    organizerInstitutionId: number;
+    state: string;
+  }) => boolean,
+): Promise<Set<string>> {
+  const numeric = [...new Set(ids.filter((id) => /^\d+$/.test(id)).map(Number))];
+  if (!numeric.length) return new Set();
+  const rows = await db
+    .selectFrom('proposals as p')
+    .innerJoin('competitions as c', 'c.id', 'p.competition_id')
+    .select(['p.id', 'p.institution_id', 'p.unit_id', 'p.state', 'c.organizer_institution_id'])
+    .where('p.id', 'in', numeric)
+    .execute();
+  const open = new Set(
+    rows
+      .filter((r) =>
+        mayOpen({
+          institutionId: r.institution_id,
+          unitId: r.unit_id,
+          organizerInstitutionId: r.organizer_institution_id,
+          state: r.state,
+        }),
+      )
+      .map((r) => String(r.id)),
+  );
+  return new Set(numeric.map(String).filter((id) => !open.has(id)));
 }

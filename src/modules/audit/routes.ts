@@ -7,10 +7,40 @@ import {
   auditListResponse,
   auditVerifyResponse,
 } from '../../contracts/audit.js';
-import { can } from '../../domain/policy.js';
+import { can, recordScope, type Actor } from '../../domain/policy.js';
+import { ORGANIZER_VISIBLE_STATES, type ProposalState } from '../../domain/proposal-workflow.js';
+import type { Db } from '../../db/connect.js';
 import { authorize } from '../../platform/auth.js';
-import { AUDIT_CSV_FIELDS, auditCsvRecord, presentAuditEvent } from './present.js';
-import { auditEventBatches, auditFacets, listAuditEvents, verifyAuditChain } from './queries.js';
+import { verifyAudit } from '../../platform/audit-verify.js';
+import { AUDIT_CSV_FIELDS, auditCsvRecord, presentAuditEvent, readableEvent } from './present.js';
+import {
+  auditEventBatches,
+  auditFacets,
+  listAuditEvents,
+  proposalsHiddenFrom,
+  type AuditEventWithActor,
+} from './queries.js';
+
+/**
+ * The events as the reader may see them: a proposal event's title and note are hidden from a reader who
+ * may not open that proposal (a secretariat sees a proposal once it is forwarded to its organizer).
+ */
+async function forReader(db: Db, actor: Actor, rows: AuditEventWithActor[]): Promise<AuditEventWithActor[]> {
+  const proposalIds = rows
+    .filter((r) => r.entity_type === 'proposal' && r.entity_id)
+    .map((r) => r.entity_id!);
+  const hidden = await proposalsHiddenFrom(
+    db,
+    proposalIds,
+    (p) =>
+      can(actor, 'proposal.view', { institutionId: p.institutionId, unitId: p.unitId }) ||
+      (can(actor, 'proposal.viewAll', { organizerInstitutionId: p.organizerInstitutionId }) &&
+        ORGANIZER_VISIBLE_STATES.includes(p.state as ProposalState)),
+  );
+  return rows.map((r) =>
+    readableEvent(r, r.entity_type === 'proposal' && r.entity_id !== null && hidden.has(r.entity_id)),
+  );
+}
 
 /** The audit log browser: filtered pages, the hash-chain check and a CSV export (secretariat, system admin). */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,18 +59,19 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = authorize(req, 'audit.view', {});
       const { page, pageSize, ...filter } = req.query;
+      const scope = recordScope(actor, 'audit.read');
       const [{ rows, total }, facets] = await Promise.all([
-        listAuditEvents(db, filter, page, pageSize),
-        auditFacets(db),
+        listAuditEvents(db, filter, scope, page, pageSize),
+        auditFacets(db, scope),
       ]);
       const canView = can(actor, 'audit.view', {});
       return {
-        items: rows.map(presentAuditEvent),
+        items: (await forReader(db, actor, rows)).map(presentAuditEvent),
         total,
         page,
         pageSize,
         facets,
-        abilities: { verify: canView, export: canView },
+        abilities: { verify: can(actor, 'audit.verify', {}), export: canView },
       };
     },
   );
@@ -55,8 +86,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      authorize(req, 'audit.view', {});
-      return verifyAuditChain(db);
+      authorize(req, 'audit.verify', {});
+      const result = await verifyAudit(db, { dataDir: app.deps.config.dataDir });
+      return result.ok ? { ok: true, checked: result.checked } : result;
     },
   );
 
@@ -70,16 +102,22 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      authorize(req, 'audit.view', {});
+      const actor = authorize(req, 'audit.view', {});
       const filter = req.query;
+      const scope = recordScope(actor, 'audit.read');
       const stamp = clock.now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       // Streamed batch by batch: the log only grows, and an export must not hold all of it in memory.
       async function* csv() {
         // The BOM makes Excel read UTF-8 (names with diacritics); cells starting with = + - @ are
         // escaped so a spreadsheet never runs a formula someone typed into a name.
         yield '\uFEFF' + Papa.unparse([[...AUDIT_CSV_FIELDS]], { newline: '\r\n' }) + '\r\n';
-        for await (const rows of auditEventBatches(db, filter)) {
-          yield Papa.unparse(rows.map(auditCsvRecord), { newline: '\r\n', escapeFormulae: true }) + '\r\n';
+        for await (const rows of auditEventBatches(db, filter, scope)) {
+          yield (
+            Papa.unparse((await forReader(db, actor, rows)).map(auditCsvRecord), {
+              newline: '\r\n',
+              escapeFormulae: true,
+            }) + '\r\n'
+          );
         }
       }
       return reply

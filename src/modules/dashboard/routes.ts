@@ -8,7 +8,7 @@ import { extensionsOf, parseSettings } from '../../domain/deadlines.js';
 import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
-import { authorize, requireUser } from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { proposalBatches } from '../proposals/queries.js';
 import { csvStream, exportRecord } from './export.js';
 import {
@@ -19,6 +19,7 @@ import {
   findSubmissionStage,
   provincePlaces,
 } from './queries.js';
+import { recordRead } from '../../platform/audit-reads.js';
 
 /** Proposals read per statement by an export. */
 const EXPORT_BATCH = 100;
@@ -152,6 +153,16 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         format === 'csv'
           ? csvStream(records(), lang)
           : app.deps.exports.xlsx(user.id, records(), lang, `${c.code} ${c.year}`);
+      await recordRead(db, {
+        actorUserId: req.actor!.userId,
+        action: 'dashboard.exported',
+        entityType: 'competition',
+        entityId: c.id,
+        summary: { format, lang, filter },
+        scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       reply
         .header('content-disposition', `attachment; filename="${base}.${format}"`)
         .header('cache-control', 'no-store');

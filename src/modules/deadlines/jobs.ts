@@ -120,6 +120,11 @@ const reminder: JobHandler = async (job, { db, clock }) => {
           closesAt: formatInstant(stage.closes_at, competition.time_zone, who.locale),
           count,
         },
+        scope: {
+          competitionId: competition.id,
+          organizerInstitutionId: competition.organizer_institution_id,
+          institutionId: 'institutionId' in who ? (who.institutionId as number) : null,
+        },
         now,
       });
   });
@@ -185,6 +190,11 @@ const closing: JobHandler = async (job, { db, clock }) => {
             ),
             receivedAt: formatInstant(receivedAt, competition.time_zone, admin.locale),
           },
+          scope: {
+            competitionId: competition.id,
+            organizerInstitutionId: competition.organizer_institution_id,
+            institutionId: p.institution_id,
+          },
           now,
         });
     }
@@ -204,6 +214,7 @@ const closing: JobHandler = async (job, { db, clock }) => {
       entityType: 'competition',
       entityId: competition.id,
       summary: { closesAt: stage.closes_at, frozen, received },
+      scope: { competitionId: competition.id, organizerInstitutionId: competition.organizer_institution_id },
       ip: null,
       now,
     });

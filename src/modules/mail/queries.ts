@@ -18,9 +18,28 @@ export interface OutboxFilter {
   template?: string;
 }
 
-function outboxWhere(f: OutboxFilter, withStatus: boolean) {
+/** Which rows a reader may see (domain/policy.ts `recordScope`). */
+export interface ReadableScope {
+  all: boolean;
+  organizerIds: number[];
+  referenceData: boolean;
+}
+
+/** The rows of a scope-tagged table (outbox, audit_events) the reader may see. */
+export function readableRows<T extends 'outbox' | 'audit_events' | 'a'>(scope: ReadableScope, table: T) {
+  const col = (c: string) => `${table}.${c}`;
+  return (eb: ExpressionBuilder<any, any>) => {
+    if (scope.all) return eb.lit(true);
+    const ors = [];
+    if (scope.organizerIds.length) ors.push(eb(col('organizer_institution_id'), 'in', scope.organizerIds));
+    if (scope.referenceData) ors.push(eb(col('reference_data'), '=', 1));
+    return ors.length ? eb.or(ors) : eb.lit(false);
+  };
+}
+
+function outboxWhere(f: OutboxFilter, withStatus: boolean, scope: ReadableScope) {
   return (eb: ExpressionBuilder<Database, 'outbox'>) => {
-    const conds = [];
+    const conds = [readableRows(scope, 'outbox')(eb)];
     if (withStatus && f.status) conds.push(eb('status', '=', f.status));
     if (f.template) conds.push(eb('template', '=', f.template));
     if (f.q) {
@@ -35,10 +54,11 @@ function outboxWhere(f: OutboxFilter, withStatus: boolean) {
 export async function listOutbox(
   db: Db,
   filter: OutboxFilter,
+  scope: ReadableScope,
   page: number,
   pageSize: number,
 ): Promise<{ rows: OutboxRow[]; total: number }> {
-  const where = outboxWhere(filter, true);
+  const where = outboxWhere(filter, true, scope);
   const [rows, total] = await Promise.all([
     db
       .selectFrom('outbox')
@@ -61,11 +81,12 @@ export async function listOutbox(
 export async function countOutboxByStatus(
   db: Db,
   filter: OutboxFilter,
+  scope: ReadableScope,
 ): Promise<Record<OutboxStatus, number>> {
   const rows = await db
     .selectFrom('outbox')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(outboxWhere(filter, false))
+    .where(outboxWhere(filter, false, scope))
     .groupBy('status')
     .execute();
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
@@ -73,8 +94,14 @@ export async function countOutboxByStatus(
   return counts;
 }
 
-export async function outboxTemplates(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('outbox').select('template').distinct().orderBy('template').execute();
+export async function outboxTemplates(db: Db, scope: ReadableScope): Promise<string[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('template')
+    .where(readableRows(scope, 'outbox'))
+    .distinct()
+    .orderBy('template')
+    .execute();
   return rows.map((r) => r.template);
 }
 

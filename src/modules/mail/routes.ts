@@ -11,7 +11,9 @@ import {
   outboxMessageResponse,
 } from '../../contracts/mail.js';
 import { notFound, t } from '../../domain/errors.js';
-import { can } from '../../domain/policy.js';
+import { can, recordScope, type Actor } from '../../domain/policy.js';
+import type { OutboxRow } from '../../db/schema.js';
+import { recordRead } from '../../platform/audit-reads.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { markAllNotificationsRead } from './commands/mark-all-notifications-read.js';
 import { markNotificationRead } from './commands/mark-notification-read.js';
@@ -29,7 +31,31 @@ import {
 
 const messageNotFound = () => notFound(t('Pesan tidak ditemukan.', 'Message not found.'));
 
-/** The secretariat's Outbox page (every e-mail the system sends) and each user's in-app notifications. */
+/** Whose a message is, as the policy reads it. */
+const subjectOf = (row: OutboxRow) => ({
+  organizerInstitutionId: row.organizer_institution_id,
+  referenceData: row.reference_data === 1,
+});
+
+/** The scope stored with a message, for the audit row of reading it. */
+const scopeOf = (row: OutboxRow) => ({
+  competitionId: row.competition_id,
+  organizerInstitutionId: row.organizer_institution_id,
+  institutionId: row.institution_id,
+  referenceData: row.reference_data === 1,
+});
+
+/** The message when the actor may read it; a message outside the actor's scope answers 404, as unknown. */
+async function readableMessage(db: Parameters<typeof findOutboxMessage>[0], actor: Actor, id: number) {
+  const row = await findOutboxMessage(db, id);
+  if (!row || !can(actor, 'outbox.read', subjectOf(row))) throw messageNotFound();
+  return row;
+}
+
+/**
+ * The Outbox page (the e-mail the system sends, each reader the messages of its scope) and each user's
+ * in-app notifications.
+ */
 export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
 
@@ -47,14 +73,15 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = authorize(req, 'outbox.view', {});
       const { status, q, template, page, pageSize } = req.query;
       const filter = { status, q, template };
+      const scope = recordScope(actor, 'outbox.read');
       const [{ rows, total }, counts, templates] = await Promise.all([
-        listOutbox(db, filter, page, pageSize),
-        countOutboxByStatus(db, filter),
-        outboxTemplates(db),
+        listOutbox(db, filter, scope, page, pageSize),
+        countOutboxByStatus(db, filter, scope),
+        outboxTemplates(db, scope),
       ]);
       const canRetry = can(actor, 'outbox.view', {});
       return {
-        items: rows.map((r) => presentOutboxItem(r, canRetry)),
+        items: rows.map((r) => presentOutboxItem(r, canRetry && can(actor, 'outbox.read', subjectOf(r)))),
         total,
         page,
         pageSize,
@@ -78,12 +105,21 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req, 'outbox.view', {});
-      const row = await findOutboxMessage(db, req.params.id);
-      if (!row) throw messageNotFound();
+      const row = await readableMessage(db, actor, req.params.id);
+      await recordRead(db, {
+        actorUserId: actor.userId,
+        action: 'outbox.viewed',
+        entityType: 'outbox',
+        entityId: row.id,
+        summary: { to: row.to_address, template: row.template },
+        scope: scopeOf(row),
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return presentOutboxMessage(
         row,
-        can(actor, 'outbox.view', {}),
-        !!(await emlFileOf(row, config.dataDir)),
+        true,
+        can(actor, 'outbox.readFiles', {}) && !!(await emlFileOf(row, config.dataDir)),
       );
     },
   );
@@ -98,15 +134,26 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      authorize(req, 'outbox.view', {});
-      const row = await findOutboxMessage(db, req.params.id);
-      if (!row) throw messageNotFound();
-      const file = await emlFileOf(row, config.dataDir);
+      const actor = authorize(req, 'outbox.view', {});
+      const row = await readableMessage(db, actor, req.params.id);
+      // The .eml carries the secret links: the system administrator's alone; anyone else gets the same
+      // 404 as for a message without a file, so its existence is not shown either.
+      const file = can(actor, 'outbox.readFiles', {}) ? await emlFileOf(row, config.dataDir) : null;
       if (!file)
         throw notFound(
           t('Berkas .eml untuk pesan ini tidak tersedia.', 'There is no .eml file for this message.'),
         );
       const content = await fs.readFile(file);
+      await recordRead(db, {
+        actorUserId: actor.userId,
+        action: 'outbox.file_downloaded',
+        entityType: 'outbox',
+        entityId: row.id,
+        summary: { to: row.to_address, template: row.template },
+        scope: scopeOf(row),
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return reply
         .type('message/rfc822')
         .header('content-disposition', `attachment; filename="sinovik-outbox-${row.id}.eml"`)
@@ -127,6 +174,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req, 'outbox.view', {});
+      await readableMessage(db, actor, req.params.id);
       const row = await db.transaction().execute((tx) =>
         retryMessage(tx, {
           id: req.params.id,
@@ -138,8 +186,8 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
       app.deps.mail.kick();
       return presentOutboxMessage(
         row,
-        can(actor, 'outbox.view', {}),
-        !!(await emlFileOf(row, config.dataDir)),
+        true,
+        can(actor, 'outbox.readFiles', {}) && !!(await emlFileOf(row, config.dataDir)),
       );
     },
   );

@@ -19,7 +19,13 @@ import {
 import { notFound, t, unauthenticated } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
-import { authenticateIn, authenticateRemembered, authorize, requireUser } from '../../platform/auth.js';
+import {
+  authenticateIn,
+  authenticateRemembered,
+  authorize,
+  clientIp,
+  requireUser,
+} from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
@@ -39,6 +45,8 @@ import {
   type ProposalView,
 } from './queries.js';
 import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
+import { recordRead } from '../../platform/audit-reads.js';
+import { proposalRecordScope } from './record-scope.js';
 
 /** Seen by the unit's proposer and its admin lokal; by the organizer once it has left the institution. */
 export const visible = (req: FastifyRequest, v: ProposalView) =>
@@ -190,6 +198,16 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const view = await loadVisible(req, req.params.id);
       const pdf = await app.deps.exports.pdf(req.user!.id, view, clock.now());
+      await recordRead(db, {
+        actorUserId: req.actor!.userId,
+        action: 'proposal.pdf_downloaded',
+        entityType: 'proposal',
+        entityId: view.proposal.id,
+        summary: { code: view.proposal.code, version: view.proposal.version },
+        scope: proposalRecordScope(view),
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-length', String(pdf.length))

@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { formatInstant } from '../../domain/time.js';
 import { eligibilityOf, snapshotOf } from './present.js';
 import { loadEligibilityContext, loadProposalView, type ProposalView } from './queries.js';
+import { proposalRecordScope } from './record-scope.js';
 
 /*
  * Steps every proposal command shares, always inside the command's transaction.
@@ -285,6 +286,7 @@ export async function applyTransition(
       after: { state: input.to, version: p.version + 1 },
       ...input.details,
     },
+    scope: proposalRecordScope(input.view),
     ip: input.ip,
     now: input.now,
   });

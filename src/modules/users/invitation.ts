@@ -11,6 +11,8 @@ export interface InvitationInput {
   /** Where the account works: "unit, institution", the institution alone, a competition, … */
   scope: string;
   createdByName: string;
+  /** The institution the account works for (stored with the mail). */
+  institutionId?: number | null;
   baseUrl: string;
   now: Date;
 }
@@ -36,10 +38,12 @@ export async function sendInvitation(tx: Db, input: InvitationInput): Promise<{ 
       createdBy: input.createdByName,
       roleLabel: ROLE_LABELS[input.role][locale],
       scope: input.scope,
-      link: passwordLink(input.baseUrl, token),
       email: input.user.email,
       expires: formatInstant(expiresAt, 'Asia/Jakarta', locale),
     },
+    secrets: { vars: { link: passwordLink(input.baseUrl, token) }, until: expiresAt },
+    // Seen by the system administrator only: an account's own mail belongs to no organizer.
+    scope: { institutionId: input.institutionId ?? null },
     now: input.now,
   });
   return { expiresAt };

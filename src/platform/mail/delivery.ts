@@ -86,6 +86,39 @@ export function isPermanentRejection(err: unknown): boolean {
   return e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
 }
 
+export const SECRET_GONE =
+  'Tautan rahasia sudah kedaluwarsa dan dihapus; minta tautan baru. / The secret link expired and was deleted; ask for a new one.';
+
+/**
+ * The row as it is sent: with the real bodies when it carries a secret link (null when they are gone).
+ * The outbox row keeps only the redacted copy.
+ */
+async function withSecret(db: Db, row: OutboxRow): Promise<OutboxRow | null> {
+  if (!row.has_secret) return row;
+  const secret = await db
+    .selectFrom('outbox_secrets')
+    .select(['text_body', 'html_body'])
+    .where('outbox_id', '=', row.id)
+    .executeTakeFirst();
+  return secret ? { ...row, text_body: secret.text_body, html_body: secret.html_body } : null;
+}
+
+/**
+ * Deletes the bodies of secret links that expired and will not be sent any more (the message failed
+ * for good, or was sent and the delete after sending was missed). A pending message keeps its link: an
+ * expired link delivered is harmless, and the recipient is told to ask for a new one.
+ */
+export async function sweepExpiredSecrets(db: Db, now: Date): Promise<number> {
+  const res = await db
+    .deleteFrom('outbox_secrets')
+    .where('expires_at', '<=', now.toISOString())
+    .where('outbox_id', 'in', (eb) =>
+      eb.selectFrom('outbox').select('id').where('status', 'in', ['failed', 'sent']),
+    )
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 
 /**
@@ -126,18 +159,32 @@ export async function deliverDueMail(
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const attempts = row.attempts + 1;
     try {
-      const result = await transport.send(row, from);
-      await db
-        .updateTable('outbox')
-        .set({
-          status: 'sent',
-          sent_at: clock.now().toISOString(),
-          message_id: result.messageId,
-          eml_path: result.emlPath,
-          last_error: null,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      const message = await withSecret(db, row);
+      if (!message) {
+        // The link's bodies were swept after it expired: never send the redacted copy in its place.
+        await db
+          .updateTable('outbox')
+          .set({ status: 'failed', last_error: SECRET_GONE })
+          .where('id', '=', row.id)
+          .execute();
+        failed++;
+        continue;
+      }
+      const result = await transport.send(message, from);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('outbox')
+          .set({
+            status: 'sent',
+            sent_at: clock.now().toISOString(),
+            message_id: result.messageId,
+            eml_path: result.emlPath,
+            last_error: null,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        await tx.deleteFrom('outbox_secrets').where('outbox_id', '=', row.id).execute();
+      });
       sent++;
     } catch (err) {
       const giveUp = attempts >= MAX_ATTEMPTS || isPermanentRejection(err);

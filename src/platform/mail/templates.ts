@@ -12,11 +12,28 @@ export interface RenderedMail {
 
 type Vars = Record<string, string | number | null | undefined>;
 
+/**
+ * One paragraph: text (always text, whatever it starts with: names and other typed values are never
+ * markup), or a link the template itself puts there.
+ */
+type Paragraph = string | { link: string };
+
+/** A link paragraph (a button in HTML). Only templates make these, never a variable's value. */
+const link = (href: string | number | null | undefined): Paragraph => ({ link: String(href ?? '') });
+
 interface Template {
   subject: Record<Locale, (v: Vars) => string>;
-  /** Paragraphs; a line starting with "LINK:" becomes a button/link. */
-  body: Record<Locale, (v: Vars) => string[]>;
+  body: Record<Locale, (v: Vars) => Paragraph[]>;
 }
+
+/**
+ * What the stored copy of a message shows instead of a secret link (reset, first password): the
+ * link itself reaches only the recipient's mailbox (see outbox.ts).
+ */
+export const REDACTED_LINK: Record<Locale, string> = {
+  id: '[tautan rahasia — hanya dikirim ke penerima]',
+  en: '[secret link — sent to the recipient only]',
+};
 
 const templates = {
   password_reset: {
@@ -28,14 +45,14 @@ const templates = {
       id: (v) => [
         `Yth. ${v.name},`,
         'Kami menerima permintaan untuk mengatur ulang kata sandi akun Sinovik Anda. Buka tautan berikut untuk membuat kata sandi baru:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}.`,
         'Jika Anda tidak meminta ini, abaikan e-mail ini; kata sandi Anda tidak berubah.',
       ],
       en: (v) => [
         `Dear ${v.name},`,
         'We received a request to reset the password of your Sinovik account. Open this link to choose a new password:',
-        `LINK:${v.link}`,
+        link(v.link),
         `The link works once and is valid until ${v.expires}.`,
         'If you did not ask for this, ignore this e-mail; your password is unchanged.',
       ],
@@ -73,14 +90,14 @@ const templates = {
         `Yth. ${v.name},`,
         `${v.createdBy} telah membuatkan akun Sinovik untuk Anda sebagai ${v.roleLabel} (${v.scope}).`,
         'Buka tautan berikut untuk membuat kata sandi dan melengkapi profil Anda:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}. Nama pengguna Anda: ${v.email}.`,
       ],
       en: (v) => [
         `Dear ${v.name},`,
         `${v.createdBy} has created a Sinovik account for you as ${v.roleLabel} (${v.scope}).`,
         'Open this link to set your password and complete your profile:',
-        `LINK:${v.link}`,
+        link(v.link),
         `The link works once and is valid until ${v.expires}. Your user name: ${v.email}.`,
       ],
     },
@@ -235,12 +252,12 @@ const templates = {
       id: (v) => [
         `Permohonan akun Admin Lokal baru dari ${v.institution}: ${v.name} (${v.position}), ${v.email}.`,
         'Periksa surat permohonan dan setujui atau tolak permohonan ini:',
-        `LINK:${v.link}`,
+        link(v.link),
       ],
       en: (v) => [
         `A new local admin account request from ${v.institution}: ${v.name} (${v.position}), ${v.email}.`,
         'Check the request letter, then approve or reject the request:',
-        `LINK:${v.link}`,
+        link(v.link),
       ],
     },
   },
@@ -254,14 +271,14 @@ const templates = {
         `Yth. ${v.name},`,
         `Permohonan akun Admin Lokal untuk ${v.institution} telah disetujui. Nama pengguna Anda: ${v.email}.`,
         'Buka tautan berikut untuk membuat kata sandi dan melengkapi profil Anda:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Tautan ini hanya dapat dipakai satu kali dan berlaku sampai ${v.expires}.`,
       ],
       en: (v) => [
         `Dear ${v.name},`,
         `The local admin account request for ${v.institution} has been approved. Your user name: ${v.email}.`,
         'Open this link to set your password and complete your profile:',
-        `LINK:${v.link}`,
+        link(v.link),
         `The link works once and is valid until ${v.expires}.`,
       ],
     },
@@ -296,14 +313,14 @@ const templates = {
         `Yth. ${v.name},`,
         `${v.unit} mengirim proposal "${v.title}" (${v.code}) pada ${v.program} untuk Anda periksa.`,
         'Teruskan proposal ini kepada penyelenggara atau kembalikan dengan catatan perbaikan:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Batas pengajuan: ${v.closesAt}.`,
       ],
       en: (v) => [
         `Dear ${v.name},`,
         `${v.unit} sent the proposal "${v.title}" (${v.code}) for ${v.program} for your review.`,
         'Forward it to the organizer, or return it with a note on what to fix:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Submission closes: ${v.closesAt}.`,
       ],
     },
@@ -319,7 +336,7 @@ const templates = {
         `Admin Lokal mengembalikan proposal "${v.title}" (${v.code}) dengan catatan:`,
         `“${v.note}”`,
         'Perbaiki proposal lalu kirim kembali:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Batas pengajuan: ${v.closesAt}.`,
       ],
       en: (v) => [
@@ -327,7 +344,7 @@ const templates = {
         `The local admin returned the proposal "${v.title}" (${v.code}) with this note:`,
         `“${v.note}”`,
         'Make the changes and send it again:',
-        `LINK:${v.link}`,
+        link(v.link),
         `Submission closes: ${v.closesAt}.`,
       ],
     },
@@ -374,7 +391,7 @@ const templates = {
           v.reason ? `Keterangan: ${v.reason}` : '',
           v.movedStages ? `Tahapan berikutnya ikut bergeser: ${v.movedStages}.` : '',
           'Proposal yang belum diteruskan kepada penyelenggara dapat diselesaikan sampai batas baru tersebut.',
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
       en: (v) =>
         [
@@ -384,7 +401,7 @@ const templates = {
           v.reason ? `Note: ${v.reason}` : '',
           v.movedStages ? `The stages after it move as well: ${v.movedStages}.` : '',
           'Proposals not yet forwarded to the organizer can be finished until the new deadline.',
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
     },
   },
@@ -472,7 +489,7 @@ const templates = {
           `${v.institution} diundang mengikuti ${v.competition} pada kelompok ${v.group} (surat undangan nomor ${v.letterNumber}).`,
           v.award ? `Inovasi yang diundang: ${v.award}.` : '',
           `Unit pelayanan (UPP) instansi Anda kini dapat membuat proposal pada kelompok ini dan mengirimkannya kepada Anda sampai ${v.closesAt}.`,
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
       en: (v) =>
         [
@@ -480,7 +497,7 @@ const templates = {
           `${v.institution} is invited to take part in ${v.competition} in the ${v.group} group (invitation letter no. ${v.letterNumber}).`,
           v.award ? `The innovation invited: ${v.award}.` : '',
           `Your institution's service units (UPP) can now start proposals in this group and send them to you until ${v.closesAt}.`,
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
     },
   },
@@ -498,7 +515,7 @@ const templates = {
           v.stillInvited
             ? 'Undangan lain bagi instansi Anda pada kelompok ini tetap berlaku. Proposal yang hanya didasarkan pada undangan yang dicabut tidak dapat dikirim atau diteruskan kepada penyelenggara.'
             : 'Unit pelayanan (UPP) instansi Anda tidak dapat lagi membuat proposal pada kelompok ini, dan proposal yang sudah dibuat di dalamnya tidak dapat dikirim atau diteruskan kepada penyelenggara.',
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
       en: (v) =>
         [
@@ -508,7 +525,7 @@ const templates = {
           v.stillInvited
             ? 'Another invitation of your institution into this group still stands. Proposals that rest only on the revoked invitation cannot be sent or forwarded to the organizer.'
             : "Your institution's service units (UPP) can no longer start proposals in this group, and proposals already started in it cannot be sent or forwarded to the organizer.",
-          `LINK:${v.link}`,
+          link(v.link),
         ].filter(Boolean),
     },
   },
@@ -524,17 +541,29 @@ const FOOTER: Record<Locale, string> = {
   en: 'This e-mail was sent automatically by Sinovik; please do not reply. Service complaints: SP4N-LAPOR! https://www.lapor.go.id',
 };
 
-/** Renders a template in one language. */
-export function renderMail(name: TemplateName, locale: Locale, vars: Vars): RenderedMail {
+/** A link is only made a link when it is a web address; anything else is shown as text. */
+const isWebLink = (href: string) => /^https?:\/\//i.test(href);
+
+/**
+ * Renders a template in one language. `redact` names variables whose value is a secret: the rendering
+ * shows REDACTED_LINK in their place (a link paragraph becomes plain text), for the copy that is stored.
+ */
+export function renderMail(
+  name: TemplateName,
+  locale: Locale,
+  vars: Vars,
+  redact: readonly string[] = [],
+): RenderedMail {
   const tpl: Template = templates[name];
-  const paragraphs = tpl.body[locale](vars);
+  const shown: Vars = { ...vars };
+  for (const key of redact) shown[key] = REDACTED_LINK[locale];
+  const paragraphs = tpl.body[locale](shown);
   const text =
-    paragraphs.map((p) => (p.startsWith('LINK:') ? p.slice(5) : p)).join('\n\n') +
-    `\n\n--\n${FOOTER[locale]}\n`;
+    paragraphs.map((p) => (typeof p === 'string' ? p : p.link)).join('\n\n') + `\n\n--\n${FOOTER[locale]}\n`;
   const htmlParts = paragraphs.map((p) =>
-    p.startsWith('LINK:')
-      ? `<p><a href="${escapeHtml(p.slice(5))}" style="background:#1c5d99;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escapeHtml(p.slice(5))}</a></p>`
-      : `<p>${escapeHtml(p)}</p>`,
+    typeof p !== 'string' && isWebLink(p.link)
+      ? `<p><a href="${escapeHtml(p.link)}" style="background:#1c5d99;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escapeHtml(p.link)}</a></p>`
+      : `<p>${escapeHtml(typeof p === 'string' ? p : p.link)}</p>`,
   );
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;color:#1a1a1a;max-width:640px">${htmlParts.join('')}<hr><p style="color:#555;font-size:12px">${escapeHtml(FOOTER[locale])}</p></body></html>`;
   return { subject: tpl.subject[locale](vars), text, html };

@@ -74,9 +74,10 @@ export async function approveAdminRequest(
         name: user.name,
         institution,
         email: user.email,
-        link: passwordLink(input.baseUrl, token),
         expires: formatInstant(expiresAt, 'Asia/Jakarta', decided.locale),
       },
+      secrets: { vars: { link: passwordLink(input.baseUrl, token) }, until: expiresAt },
+      scope: { institutionId: decided.institution_id, referenceData: true },
       now: input.now,
     });
     await recordAudit(tx, {
@@ -92,6 +93,7 @@ export async function approveAdminRequest(
         email: user.email,
         role: 'local_admin',
       },
+      scope: { institutionId: decided.institution_id, referenceData: true },
       ip: input.ip,
       now: input.now,
     });

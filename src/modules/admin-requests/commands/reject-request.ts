@@ -41,6 +41,7 @@ export async function rejectAdminRequest(
         institution: (await findInstitutionName(tx, decided.institution_id)) ?? '',
         reason: input.reason,
       },
+      scope: { institutionId: decided.institution_id, referenceData: true },
       now: input.now,
     });
     await recordAudit(tx, {
@@ -49,6 +50,7 @@ export async function rejectAdminRequest(
       entityType: 'admin_request',
       entityId: decided.id,
       summary: { before: { status: 'pending' }, after: { status: 'rejected' }, reason: input.reason },
+      scope: { institutionId: decided.institution_id, referenceData: true },
       ip: input.ip,
       now: input.now,
     });

@@ -69,6 +69,7 @@ export async function submitAdminRequest(
         template: 'admin_request_duplicate',
         locale: f.locale,
         vars: { name: f.name, institution, requestId: pending.id },
+        scope: { institutionId: f.institutionId, referenceData: true },
         now: input.now,
       });
       return { value: { kind: 'already_pending' }, store: false };
@@ -114,6 +115,7 @@ export async function submitAdminRequest(
         name: f.name,
         letter: { fileId: file.id, sha256: input.letter.sha256, size: input.letter.size },
       },
+      scope: { institutionId: f.institutionId, referenceData: true },
       ip: input.ip,
       now: input.now,
     });
@@ -128,6 +130,7 @@ export async function submitAdminRequest(
         requestId: request.id,
         receivedAt: formatInstant(input.now, 'Asia/Jakarta', f.locale),
       },
+      scope: { institutionId: f.institutionId, referenceData: true },
       now: input.now,
     });
     for (const member of await listReviewers(tx, installationRoles('adminRequest.review'))) {
@@ -143,6 +146,7 @@ export async function submitAdminRequest(
           email,
           link: `${input.baseUrl}${reviewPath(request.id)}`,
         },
+        scope: { institutionId: f.institutionId, referenceData: true },
         now: input.now,
       });
       await notifyUser(tx, {

@@ -7,6 +7,7 @@ import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
 import { insertFileRow, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Attaches a staged upload to a proposal. In one transaction, with the proposal's files locked: the
@@ -68,6 +69,7 @@ export async function addAttachment(
         sectionKey: input.sectionKey || null,
         ...auditFile({ name: input.name, size: input.staged.size, sha256: input.staged.sha256 }),
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

@@ -4,6 +4,7 @@ import type { FileStorage } from '../../../platform/storage.js';
 import { deleteFileRowIfUnused, releaseBlob } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { attachmentOf, loadEditable } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Deletes an attachment while the proposal is editable: the attachment row, its `files` row and the audit
@@ -36,6 +37,7 @@ export async function removeAttachment(
         sectionKey: a.sectionKey,
         ...auditFile(a),
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

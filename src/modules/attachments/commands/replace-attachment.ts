@@ -7,6 +7,7 @@ import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
 import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
 import { auditFile } from '../present.js';
 import { attachmentOf, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Replaces the file of an attachment (and optionally its kind and section; undefined keeps them). Same
@@ -70,6 +71,7 @@ export async function replaceAttachment(
         before: { kind: before.kind, sectionKey: before.sectionKey, ...auditFile(before) },
         after: { kind: after.kind, sectionKey: after.sectionKey, ...auditFile(after) },
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

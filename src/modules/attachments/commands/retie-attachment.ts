@@ -4,6 +4,7 @@ import { assertKindAllowed, statementMustBePdf } from '../../../domain/attachmen
 import { recordAudit } from '../../../platform/audit.js';
 import type { AttachmentView } from '../../proposals/queries.js';
 import { attachmentOf, loadEditable, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../proposals/record-scope.js';
 
 /**
  * Ties an attachment to another section (null: the whole proposal) or changes its kind, without a new
@@ -55,6 +56,7 @@ export async function retieAttachment(
         before: { kind: before.kind, sectionKey: before.sectionKey },
         after: { kind: after.kind, sectionKey: after.sectionKey },
       },
+      scope: proposalRecordScope(view),
       ip: input.ip,
       now: input.now,
     });

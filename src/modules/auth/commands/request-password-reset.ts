@@ -41,9 +41,9 @@ export async function requestPasswordReset(db: Db, input: RequestPasswordResetIn
       locale,
       vars: {
         name: user.name,
-        link: passwordLink(input.baseUrl, token),
         expires: formatInstant(expiresAt, 'Asia/Jakarta', locale),
       },
+      secrets: { vars: { link: passwordLink(input.baseUrl, token) }, until: expiresAt },
       now: input.now,
     });
     await recordAudit(tx, {

@@ -48,11 +48,9 @@ export async function requestSignInLink(db: Db, input: RequestSignInLinkInput): 
       toName: user.name,
       template: 'sign_in_link',
       locale,
-      vars: {
-        name: user.name,
-        link: signInLink(input.baseUrl, token),
-        expires: formatInstant(expiresAt, 'Asia/Jakarta', locale),
-      },
+      vars: { name: user.name, expires: formatInstant(expiresAt, 'Asia/Jakarta', locale) },
+      // The link is a secret: only the recipient's copy carries it (platform/mail/outbox.ts).
+      secrets: { vars: { link: signInLink(input.baseUrl, token) }, until: expiresAt },
       now: input.now,
     });
     await recordAudit(tx, {

@@ -77,6 +77,7 @@ export async function createAward(db: Db, input: CreateAwardInput): Promise<Awar
             notes: input.notes ?? null,
           },
         },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

@@ -33,6 +33,7 @@ export async function deleteAward(
           notes: current.notes,
         },
       },
+      scope: { referenceData: true },
       ip: input.ip,
       now: input.now,
     });

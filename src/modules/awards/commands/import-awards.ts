@@ -118,6 +118,7 @@ export async function importAwards(
         entityType: 'award',
         entityId: null,
         summary: { created, skipped: skipped + repeated, fileName: input.fileName },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

@@ -87,6 +87,7 @@ export async function updateAward(db: Db, input: UpdateAwardInput): Promise<Awar
         entityType: 'award',
         entityId: current.id,
         summary: { before: snapshot(current), after: snapshot(updated) },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

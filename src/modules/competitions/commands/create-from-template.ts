@@ -97,6 +97,7 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
           categories: def.categories.length,
           stages: def.stages.map((s) => s.kind),
         },
+        scope: { competitionId: competition.id, organizerInstitutionId: organizer.id },
         ip: input.ip,
         now: input.now,
       });

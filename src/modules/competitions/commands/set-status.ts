@@ -60,6 +60,10 @@ export async function setCompetitionStatus(
       entityType: 'competition',
       entityId: input.id,
       summary: { before: { status: from }, after: { status: input.to } },
+      scope: {
+        competitionId: input.id,
+        organizerInstitutionId: full.competition.organizer_institution_id,
+      },
       ip: input.ip,
       now: input.now,
     });

@@ -97,6 +97,7 @@ export async function updateCompetition(
           entityType: 'competition',
           entityId: c.id,
           summary: { ...diffDefinitions(before, def) },
+          scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
           ip: input.ip,
           now: input.now,
         });
@@ -128,6 +129,7 @@ export async function updateCompetition(
           changes: structural.map((s) => ({ path: s.path, code: s.code })),
           ...diffDefinitions(before, def),
         },
+        scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
         ip: input.ip,
         now: input.now,
       });
@@ -164,6 +166,7 @@ export async function updateCompetition(
                 : amendment.reasonEn?.trim() || amendment.reasonId.trim(),
             link: `${input.baseUrl ?? ''}${link}`,
           },
+          scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
           now: input.now,
         });
       }

@@ -66,6 +66,7 @@ export async function extendSubmission(
         reasonEn: extension.reasonEn,
         movedStages: moved,
       },
+      scope: { competitionId: competition.id, organizerInstitutionId: competition.organizer_institution_id },
       ip: input.ip,
       now: input.now,
     });
@@ -109,6 +110,10 @@ export async function extendSubmission(
           reason: (user.locale === 'id' ? extension.reasonId : extension.reasonEn) ?? '',
           movedStages: movedText(user.locale),
           link: `${input.baseUrl}${link}`,
+        },
+        scope: {
+          competitionId: competition.id,
+          organizerInstitutionId: competition.organizer_institution_id,
         },
         now: input.now,
       });

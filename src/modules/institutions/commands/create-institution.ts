@@ -59,6 +59,7 @@ export async function createInstitution(
         entityType: 'institution',
         entityId: row.id,
         summary: { after: { type: input.type, name, shortName, regionCode, parentId } },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

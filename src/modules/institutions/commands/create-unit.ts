@@ -48,6 +48,7 @@ export async function createUnit(db: Db, input: CreateUnitInput): Promise<UnitWi
         entityType: 'unit',
         entityId: row.id,
         summary: { after: { institutionId: input.institutionId, name, kind: input.kind, parentUnitId } },
+        scope: { institutionId: input.institutionId, referenceData: true },
         ip: input.ip,
         now: input.now,
       });

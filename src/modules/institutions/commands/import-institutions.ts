@@ -102,6 +102,7 @@ export async function importInstitutions(
         entityType: 'institution',
         entityId: null,
         summary: { count: rows.length, fileName: input.fileName },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

@@ -110,6 +110,7 @@ export async function updateInstitution(
           before: Object.fromEntries(changed.map((k) => [k, before[k]])),
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
         },
+        scope: { referenceData: true },
         ip: input.ip,
         now: input.now,
       });

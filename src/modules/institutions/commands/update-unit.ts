@@ -78,6 +78,7 @@ export async function updateUnit(db: Db, input: UpdateUnitInput): Promise<UnitWi
           before: Object.fromEntries(changed.map((k) => [k, before[k]])),
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
         },
+        scope: { institutionId: unit.institution_id, referenceData: true },
         ip: input.ip,
         now: input.now,
       });

@@ -128,6 +128,11 @@ export async function createInvitation(
         awardId: row.award_id,
         letterNumber,
       },
+      scope: {
+        competitionId: competition.id,
+        organizerInstitutionId: competition.organizer_institution_id,
+        institutionId: institution.id,
+      },
       ip: input.ip,
       now: input.now,
     });
@@ -175,6 +180,11 @@ export async function createInvitation(
             ? formatInstant(stage.closes_at, competition.time_zone, admin.locale)
             : '-',
           link: `${input.baseUrl}${link}`,
+        },
+        scope: {
+          competitionId: competition.id,
+          organizerInstitutionId: competition.organizer_institution_id,
+          institutionId: institution.id,
         },
         now: input.now,
       });

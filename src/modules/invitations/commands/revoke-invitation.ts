@@ -41,6 +41,11 @@ export async function revokeInvitation(
         'invitation_revoked',
         t('Undangan ini sudah dicabut.', 'This invitation has already been revoked.'),
       );
+    const competition = await tx
+      .selectFrom('competitions')
+      .select(['id', 'name', 'organizer_institution_id'])
+      .where('id', '=', row.competition_id)
+      .executeTakeFirstOrThrow();
     await recordAudit(tx, {
       actorUserId: input.actorUserId,
       action: 'invitation.revoked',
@@ -55,15 +60,15 @@ export async function revokeInvitation(
         before: { revokedAt: null },
         after: { revokedAt: now },
       },
+      scope: {
+        competitionId: competition.id,
+        organizerInstitutionId: competition.organizer_institution_id,
+        institutionId: row.institution_id,
+      },
       ip: input.ip,
       now: input.now,
     });
 
-    const competition = await tx
-      .selectFrom('competitions')
-      .select(['id', 'name'])
-      .where('id', '=', row.competition_id)
-      .executeTakeFirstOrThrow();
     // Another standing invitation of the institution into the group (e.g. for another award) keeps it in.
     const stillInvited = !!(await tx
       .selectFrom('invitations')
@@ -112,6 +117,11 @@ export async function revokeInvitation(
           letterNumber: row.letter_number,
           stillInvited: stillInvited ? 1 : 0,
           link: `${input.baseUrl}${link}`,
+        },
+        scope: {
+          competitionId: competition.id,
+          organizerInstitutionId: competition.organizer_institution_id,
+          institutionId: row.institution_id,
         },
         now: input.now,
       });

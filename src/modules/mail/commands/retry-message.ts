@@ -12,11 +12,27 @@ export interface RetryMessageInput {
 
 /**
  * Puts a failed message back in the queue, due now; attempts are kept, so one more failure fails it
- * again (one manual retry = one more attempt). Only failed rows: 404 unknown, 409 `outbox_not_failed`.
+ * again (one manual retry = one more attempt). Only failed rows: 404 unknown, 409 `outbox_not_failed`;
+ * a message whose secret link expired (its real bodies swept) 409 `outbox_link_expired`.
  */
 export async function retryMessage(tx: Db, input: RetryMessageInput): Promise<OutboxRow> {
   const row = await tx.selectFrom('outbox').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!row) throw notFound(t('Pesan tidak ditemukan.', 'Message not found.'));
+  if (row.has_secret && row.status === 'failed') {
+    const secret = await tx
+      .selectFrom('outbox_secrets')
+      .select('outbox_id')
+      .where('outbox_id', '=', row.id)
+      .executeTakeFirst();
+    if (!secret)
+      throw conflict(
+        'outbox_link_expired',
+        t(
+          'Tautan rahasia dalam pesan ini sudah kedaluwarsa dan dihapus; penerima perlu meminta tautan baru.',
+          'The secret link in this message expired and was deleted; the recipient needs to ask for a new one.',
+        ),
+      );
+  }
   const now = input.now.toISOString();
   // Conditional on the status read above, so a concurrent retry (or delivery) is not applied twice.
   const updated = await tx
@@ -46,6 +62,12 @@ export async function retryMessage(tx: Db, input: RetryMessageInput): Promise<Ou
       template: row.template,
       attempts: row.attempts,
       lastError: row.last_error,
+    },
+    scope: {
+      competitionId: row.competition_id,
+      organizerInstitutionId: row.organizer_institution_id,
+      institutionId: row.institution_id,
+      referenceData: row.reference_data === 1,
     },
     ip: input.ip,
     now: input.now,

@@ -150,6 +150,11 @@ export async function createProposal(
         unitId: input.unitId,
         title: input.title,
       },
+      scope: {
+        competitionId: competition.id,
+        organizerInstitutionId: competition.organizer_institution_id,
+        institutionId: input.institutionId,
+      },
       ip: input.ip,
       now: input.now,
     });

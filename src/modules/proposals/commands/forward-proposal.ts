@@ -15,6 +15,7 @@ import {
   proposalNotFound,
   proposalPath,
 } from '../steps.js';
+import { proposalRecordScope } from '../record-scope.js';
 
 /**
  * The admin lokal forwards a proposal to the organizer within the group's quota per institution (null =
@@ -75,6 +76,7 @@ export async function forwardProposal(
           program: programName(forwarded, admin.locale),
           receivedAt: formatInstant(input.now, tz, admin.locale),
         },
+        scope: proposalRecordScope(forwarded),
         now: input.now,
       });
     for (const upp of await recipientsWithRole(tx, {

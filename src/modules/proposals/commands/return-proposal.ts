@@ -11,6 +11,7 @@ import {
   loadForChange,
   proposalPath,
 } from '../steps.js';
+import { unforwardedMailScope } from '../record-scope.js';
 
 /**
  * The admin lokal returns a sent (or withdrawn) proposal to its unit with a note. In one transaction: the
@@ -62,6 +63,7 @@ export async function returnProposal(
           link: `${input.baseUrl}${proposalPath(p.id)}`,
           closesAt: closesAtText(returned, upp.locale),
         },
+        scope: unforwardedMailScope(returned),
         now: input.now,
       });
     }

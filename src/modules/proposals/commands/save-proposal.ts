@@ -32,6 +32,7 @@ import {
   viewFreshness,
   type ProposalView,
 } from '../queries.js';
+import { proposalRecordScope } from '../record-scope.js';
 
 const versionConflict = (view: ProposalView) =>
   new AppError(
@@ -346,6 +347,7 @@ async function save(
           sections: changedSections,
           ...(Object.keys(refused).length ? { rejected: Object.keys(refused) } : {}),
         },
+        scope: proposalRecordScope(view),
         ip: input.ip,
         now: input.now,
       });

@@ -13,6 +13,7 @@ import {
   programName,
   proposalPath,
 } from '../steps.js';
+import { unforwardedMailScope } from '../record-scope.js';
 
 /**
  * The proposer sends a complete, eligible proposal to its admin lokal: refuses with 422
@@ -65,6 +66,7 @@ export async function sendProposal(
           link: `${input.baseUrl}${proposalPath(p.id)}`,
           closesAt: closesAtText(sent, admin.locale),
         },
+        scope: unforwardedMailScope(sent),
         now: input.now,
       });
     }

@@ -66,6 +66,7 @@ export async function createUppUser(
         user,
         role: 'upp',
         scope: `${unit.name}, ${input.institution.name}`,
+        institutionId: input.institution.id,
         createdByName: input.createdBy.name,
         baseUrl: input.baseUrl,
         now: input.now,
