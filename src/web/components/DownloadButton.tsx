@@ -50,6 +50,8 @@ export function DownloadButton({ href, fallbackName, children, ...props }: Downl
         title: t(retry !== null ? 'common.download.busyTitle' : 'common.download.failedTitle'),
         message,
         autoClose: 15_000,
+        // Mantine's dimmed description is too faint on white (axe color-contrast).
+        styles: { description: { color: 'var(--mantine-color-dark-7)' } },
       });
     } finally {
       setBusy(false);
