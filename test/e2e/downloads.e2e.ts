@@ -153,8 +153,19 @@ describe('downloads of exports in Chromium: busy message, busy button, real file
     await expect.poll(() => busy.isVisible()).toBe(true);
     expect(await busy.innerText()).toMatch(/Anda sedang menjalankan 1 ekspor .* coba lagi dalam \d+ detik/is);
     await shoot(page, 'downloads-03-pdf-busy');
+    // In English the same refusal reads in English.
+    await page.getByText('EN', { exact: true }).click();
+    const printEn = page.getByRole('button', { name: 'Print PDF' });
+    await printEn.click();
+    const busyEn = page.getByRole('alert').filter({ hasText: 'The server is busy' });
+    await expect.poll(() => busyEn.isVisible()).toBe(true);
+    expect(await busyEn.innerText()).toMatch(/1 exports or PDF downloads .* try again in \d+ seconds/is);
+    await page.getByText('ID', { exact: true }).click();
     expect(downloads.length).toBe(before);
     await release();
+    // The messages sit over the top right corner until closed (or after 15 s): close them.
+    await busyEn.getByRole('button').click();
+    await busy.getByRole('button').click();
 
     const [file] = await Promise.all([page.waitForEvent('download'), print.click()]);
     const code = (
@@ -182,6 +193,7 @@ describe('downloads of exports in Chromium: busy message, busy button, real file
     await print.click();
     const failed = page.getByRole('alert').filter({ hasText: 'Berkas tidak dapat diunduh' });
     await expect.poll(() => failed.isVisible()).toBe(true);
+    expect(await failed.innerText()).toContain('Proposal tidak ditemukan.');
     await shoot(page, 'downloads-04-pdf-refused');
     expect(downloads.length).toBe(before);
   });
