@@ -197,4 +197,13 @@ describe('downloads of exports in Chromium: busy message, busy button, real file
     await shoot(page, 'downloads-04-pdf-refused');
     expect(downloads.length).toBe(before);
   });
+
+  it('the audit CSV is fetched the same way and saved under its own name', async () => {
+    await page.goto(`${server.baseUrl}/sekretariat/audit`);
+    const csv = page.getByRole('button', { name: 'Ekspor CSV' });
+    await expect.poll(() => csv.isVisible()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+    expect(file.suggestedFilename()).toMatch(/^sinovik-audit-.+\.csv$/);
+    expect(fs.readFileSync(await file.path(), 'utf8').length).toBeGreaterThan(0);
+  });
 });
