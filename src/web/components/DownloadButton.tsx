@@ -45,7 +45,13 @@ export function DownloadButton({ href, fallbackName, children, ...props }: Downl
       // The export pool's message names the wait; any other 429 gets it added.
       if (retry !== null && !message.includes(String(retry)))
         message = `${message} ${t('common.download.retryIn', { seconds: retry })}`;
+      // One message per button (a second refusal replaces the first), at the bottom, clear of the
+      // buttons in the page's top right corner (the proposal's "Cetak PDF").
+      const id = `download:${href}`;
+      notifications.hide(id);
       notifications.show({
+        id,
+        position: 'bottom-right',
         color: retry !== null ? 'yellow' : 'red',
         title: t(retry !== null ? 'common.download.busyTitle' : 'common.download.failedTitle'),
         message,
