@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DashboardResponse } from '../../src/contracts/dashboard.js';
@@ -208,12 +209,12 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
     await expect
       .poll(() => page.getByText(`1–${Math.min(20, jatim.submitted)} dari ${jatim.submitted}`).isVisible())
       .toBe(true);
-    const csvHref = await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href');
-    expect(csvHref).toContain('provinceCode=35');
-    const download = await Promise.all([
+    const [download, asked] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Unduh CSV' }).click(),
-    ]).then(([d]) => d);
+      page.waitForRequest((r) => r.url().includes('/proposals/export')),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    expect(asked.url()).toContain('provinceCode=35');
     expect(download.suggestedFilename()).toMatch(/^sinovik-KIPP-\d{4}-usulan-\d{8}-\d{4}\.csv$/);
 
     const phone = await newPage({ width: 375, height: 812 }, 'Asia/Makassar');
@@ -291,13 +292,12 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}/dasbor`);
     await page.getByRole('table').getByRole('link').first().click();
     await page.waitForURL('**/usulan/*');
-    const print = page.getByRole('link', { name: 'Cetak PDF' });
+    const print = page.getByRole('button', { name: 'Cetak PDF' });
     await expect.poll(() => print.isVisible()).toBe(true);
-    const href = await print.getAttribute('href');
-    const res = await page.request.get(server.baseUrl + href!);
-    expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toBe('application/pdf');
-    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const [download] = await Promise.all([page.waitForEvent('download'), print.click()]);
+    expect(download.suggestedFilename()).toMatch(/^[\w.-]+\.pdf$/);
+    const file = await download.path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await shoot(page, 'dash-06-proposal-print-button');
   });
 });

@@ -36,8 +36,11 @@ export interface E2EServer {
   stop: () => Promise<void>;
 }
 
-/** A real server on 127.0.0.1 with a real database, the built web app and mail to a real SMTP capture. */
-export async function startServer(): Promise<E2EServer> {
+/**
+ * A real server on 127.0.0.1 with a real database, the built web app and mail to a real SMTP capture;
+ * `env` adds settings (e.g. a small export pool).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.resolve('dist/web/index.html')))
     throw new Error('build the web app first: npx vite build');
   const smtp = await startSmtpCapture();
@@ -46,7 +49,7 @@ export async function startServer(): Promise<E2EServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const ctx = await createTestApp({
     smtpUrl: smtp.url,
-    env: { BASE_URL: baseUrl, PORT: String(port), SINOVIK_CLOCK_CONTROL: '1' },
+    env: { ...env, BASE_URL: baseUrl, PORT: String(port), SINOVIK_CLOCK_CONTROL: '1' },
     worker: true,
   });
   await ctx.app.listen({ port, host: '127.0.0.1' });

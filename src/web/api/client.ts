@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_ERROR: Text = {
+export const NETWORK_ERROR: Text = {
   id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
   en: 'Cannot reach the server. Check your connection and try again.',
 };
@@ -48,18 +48,21 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'network_error', NETWORK_ERROR);
   }
   const data = await parse(res);
-  if (!res.ok) {
-    const err = (data as { error?: { code: string; message: Text; fields?: Record<string, FieldProblem> } })
-      ?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? 'http_' + res.status,
-      err?.message ?? { id: `Kesalahan ${res.status}.`, en: `Error ${res.status}.` },
-      err?.fields ?? {},
-      (err as Record<string, unknown>) ?? {},
-    );
-  }
+  if (!res.ok) throw apiErrorFrom(res.status, data);
   return data as T;
+}
+
+/** The ApiError of a non-2xx answer whose (JSON) body is `data`. */
+export function apiErrorFrom(status: number, data: unknown): ApiError {
+  const err = (data as { error?: { code: string; message: Text; fields?: Record<string, FieldProblem> } })
+    ?.error;
+  return new ApiError(
+    status,
+    err?.code ?? 'http_' + status,
+    err?.message ?? { id: `Kesalahan ${status}.`, en: `Error ${status}.` },
+    err?.fields ?? {},
+    (err as Record<string, unknown>) ?? {},
+  );
 }
 
 /**

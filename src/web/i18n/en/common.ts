@@ -43,4 +43,10 @@ export const common: typeof idCommon = {
     units: 'Units & Users',
     requestAccount: 'Request a Local Admin Account',
   },
+  download: {
+    preparing: 'Preparing the file…',
+    busyTitle: 'The server is busy',
+    failedTitle: 'The file could not be downloaded',
+    retryIn: 'Try again in {{seconds}} seconds.',
+  },
 };

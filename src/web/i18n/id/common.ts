@@ -41,4 +41,10 @@ export const common = {
     units: 'Unit & Pengguna',
     requestAccount: 'Permohonan Akun Admin Lokal',
   },
+  download: {
+    preparing: 'Menyiapkan berkas…',
+    busyTitle: 'Server sedang sibuk',
+    failedTitle: 'Berkas tidak dapat diunduh',
+    retryIn: 'Coba lagi dalam {{seconds}} detik.',
+  },
 };

@@ -21,6 +21,7 @@ import { api, ApiError } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { Deadline } from '../../components/Deadline.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { useServerNow } from '../../components/serverClock.js';
 import { ORANGE_TITLE, ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
 import { useAutosave } from '../../components/proposal/useAutosave.js';
@@ -181,18 +182,16 @@ function Editor({
             {detail.code}
           </Text>
           <ProposalStateBadge state={detail.state} label={detail.stateLabel} />
-          <Button
-            component="a"
+          <DownloadButton
             href={`/api/proposals/${detail.id}/pdf`}
-            target="_blank"
-            rel="noopener"
+            fallbackName={`${detail.code}.pdf`}
             size="xs"
             variant="default"
             leftSection={<IconPrinter size={14} aria-hidden />}
             ml="auto"
           >
             {t('dashboard.printPdf')}
-          </Button>
+          </DownloadButton>
         </Group>
         <Title order={1}>{d.title || detail.code}</Title>
         <Text size="sm" c="gray.7">

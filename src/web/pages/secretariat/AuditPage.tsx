@@ -25,6 +25,7 @@ import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { formatAt, readerTimeZone } from '../../components/AdminTime.js';
 import type { AuditListResponse, AuditVerifyResponse } from '../../../contracts/audit.js';
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 
 const PAGE_SIZE = 50;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -174,15 +175,14 @@ export function AuditPage() {
             </Button>
           )}
           {d?.abilities.export && (
-            <Button
-              component="a"
+            <DownloadButton
               href={`/api/audit/export.csv?${qs}`}
-              download
+              fallbackName="sinovik-audit.csv"
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
             >
               {t('secretariat.audit.export')}
-            </Button>
+            </DownloadButton>
           )}
         </Group>
       </Group>

@@ -30,6 +30,7 @@ import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { formatAt } from '../../components/AdminTime.js';
 import { BreakdownChart, PerDayChart, StateFunnel } from '../../components/DashboardCharts.js';
 import { Deadline } from '../../components/Deadline.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
 import { useLang } from '../../i18n/index.js';
 import { DeadlineExtensionPanel } from './DeadlineExtensionPanel.js';
@@ -161,26 +162,24 @@ function ProposalListSection({ d }: { d: DashboardResponse }) {
         {d.abilities.export && (
           <Stack gap={4} align="flex-end">
             <Group gap="xs">
-              <Button
-                component="a"
+              <DownloadButton
                 href={exportHref('csv')}
-                download
+                fallbackName={`sinovik-${d.competition.id}.csv`}
                 variant="default"
                 size="sm"
                 leftSection={<IconDownload size={16} aria-hidden />}
               >
                 {t('dashboard.list.exportCsv')}
-              </Button>
-              <Button
-                component="a"
+              </DownloadButton>
+              <DownloadButton
                 href={exportHref('xlsx')}
-                download
+                fallbackName={`sinovik-${d.competition.id}.xlsx`}
                 variant="default"
                 size="sm"
                 leftSection={<IconDownload size={16} aria-hidden />}
               >
                 {t('dashboard.list.exportXlsx')}
-              </Button>
+              </DownloadButton>
             </Group>
             <Text size="xs" c="dark.6" maw={320} ta="right">
               {t('dashboard.list.exportHint')}
