@@ -273,11 +273,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 
   // Audit log: the system administrator and secretariats (each its own organizer's entries).
   'GET /api/audit': {
-    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'data_steward', 'system_admin'] }],
   },
   'GET /api/audit/verify': { bindings: [{ name: 'verify', allow: ADMIN }] },
   'GET /api/audit/export.csv': {
-    bindings: [{ name: 'export', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+    bindings: [
+      { name: 'export', allow: ['secretariat', 'secretariat_other', 'data_steward', 'system_admin'] },
+    ],
   },
 
   // Admin-lokal account requests: public form; review by the owners of reference data.
@@ -615,7 +617,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 
   // Mail.
   'GET /api/outbox': {
-    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'system_admin'] }],
+    bindings: [{ name: 'list', allow: ['secretariat', 'secretariat_other', 'data_steward', 'system_admin'] }],
   },
   'GET /api/outbox/:id': {
     bindings: [

@@ -22,10 +22,18 @@ export function redactedSummary(summary: string): string {
   return JSON.stringify(copy);
 }
 
-/** The event as this reader may see it: `hideContent` when it is about a proposal the reader cannot open. */
+/**
+ * The event as this reader may see it: `hideContent` when it is about a proposal the reader cannot open
+ * (a draft that has not reached the organizer): its content, and who wrote it and from where (the person of
+ * another institution's unit), are left out; what happened, when, to which proposal code stays.
+ */
 export function readableEvent(row: AuditEventWithActor, hideContent: boolean): AuditEventWithActor {
-  return hideContent ? { ...row, summary: redactedSummary(row.summary) } : row;
+  return hideContent
+    ? { ...row, summary: redactedSummary(row.summary), actor_name: HIDDEN, actor_email: HIDDEN, ip: null }
+    : row;
 }
+
+const HIDDEN = '[disembunyikan]';
 
 export function presentAuditEvent(row: AuditEventWithActor): AuditEventItem {
   return {
