@@ -16,7 +16,8 @@ describe('migration 0012 on an outbox that already holds secret links', () => {
   beforeAll(async () => {
     t = await createTestDb();
     const migrator = new Migrator({ db: t.db, provider });
-    const down = await migrator.migrateDown();
+    // Back to the schema before 0012 (the later migrations are undone first).
+    const down = await migrator.migrateTo('2026_12_04_0011_editor_memory');
     expect(down.error).toBeUndefined();
     const row = (to: string, status: 'pending' | 'sent', template: string) => ({
       to_address: to,
