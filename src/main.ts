@@ -79,7 +79,10 @@ async function buildWebIfMissing(): Promise<void> {
 function printAccounts(config: Config, accounts: DemoAccount[]) {
   console.log('\nSinovik demo — masuk di / log in at ' + config.baseUrl);
   console.log(`Kata sandi semua akun demo / password of every demo account: ${DEMO_PASSWORD}\n`);
-  for (const a of accounts) console.log(`  ${a.role.padEnd(28)} ${a.email.padEnd(36)} ${a.scope}`);
+  const roleWidth = Math.max(...accounts.map((a) => a.role.length));
+  const emailWidth = Math.max(...accounts.map((a) => a.email.length));
+  for (const a of accounts)
+    console.log(`  ${a.role.padEnd(roleWidth)}  ${a.email.padEnd(emailWidth)}  ${a.scope}`);
   console.log('');
 }
 
