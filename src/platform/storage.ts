@@ -70,8 +70,9 @@ export class FileStorage {
         cb(null, chunk);
       },
     });
+    const out = fs.createWriteStream(tmp);
     try {
-      await pipeline(stream, meter, fs.createWriteStream(tmp));
+      await pipeline(stream, meter, out);
       if (opts.isTruncated?.()) throw fileTooLarge(opts.maxBytes);
       if (size === 0)
         throw new AppError(400, 'empty_file', t('Berkas kosong.', 'The file is empty.'), {
@@ -84,6 +85,9 @@ export class FileStorage {
       const storageKey = path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
       return { sha256, size, mime, storageKey, tmpPath: tmp };
     } catch (err) {
+      // A failed pipeline destroys the file stream, whose file may still be being opened: wait until it is
+      // closed, or the file would be created after it was removed (a malformed upload left a temp file).
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await fsp.rm(tmp, { force: true });
       throw err;
     }
