@@ -6,6 +6,7 @@ import { createFromTemplate } from '../../src/modules/competitions/commands/crea
 import type { TestContext } from '../helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from '../helpers/fixtures.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
+import { filesUnder, multipartForm } from '../helpers/multipart.js';
 
 /*
  * One small installation in which every role meets objects it may see and objects it may not: two
@@ -106,41 +107,17 @@ const UMUM_SECTIONS = [
   'strategi_keberlanjutan',
 ];
 
-/** A multipart/form-data body: text fields, then one file. */
+/** A multipart/form-data body: text fields, then one PDF. */
 export function multipart(
   fields: Record<string, string>,
   file?: { field: string; name: string; content: Buffer },
 ) {
-  const boundary = `----sinovik${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+  return multipartForm(fields, file ? [{ ...file, type: 'application/pdf' }] : []);
 }
 
 function ok(res: LightMyRequestResponse, what: string, status = [200, 201]) {
   if (!status.includes(res.statusCode)) throw new Error(`world: ${what}: ${res.statusCode} ${res.body}`);
   return res.json();
-}
-
-/** Every regular file under a directory. */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .flatMap((e) => (e.isFile() ? [path.join(e.parentPath, e.name)] : []));
 }
 
 /** Builds the world in the context's database, through the API wherever a person would act. */
