@@ -83,8 +83,8 @@ describe('groupTransaction', () => {
     expect((settled[1] as PromiseRejectedResult).reason).toEqual(new Error('refused bad'));
     expect(settled[2]).toEqual({ status: 'fulfilled', value: 'ok2 done' });
     expect([await committed('ok1'), await committed('bad'), await committed('ok2')]).toEqual([1, 0, 1]);
-    // SQLite ran them together up to the failure and rolled that back; "bad" then ran alone, and the two
-    // others together. PostgreSQL runs each alone.
+    // SQLite ran them together up to the failure and rolled that back; then ok1 (it came first), "bad"
+    // alone, and ok2. PostgreSQL runs each alone.
     expect(Object.fromEntries(runs)).toEqual(
       t.dialect === 'sqlite' ? { ok1: 2, bad: 2, ok2: 1 } : { ok1: 1, bad: 1, ok2: 1 },
     );
@@ -110,6 +110,30 @@ describe('groupTransaction', () => {
       expect(Object.fromEntries(runs)).toEqual({ bad: 2, ok1: 1, ok2: 1 });
       expect(ok1CommittedWhenOk2Ran).toBe(0);
     } else expect(Object.fromEntries(runs)).toEqual({ bad: 1, ok1: 1, ok2: 1 });
+  });
+
+  it('lets the earliest arrival win when two works of one group claim the same thing (issue 10)', async () => {
+    const runs = new Map<string, number>();
+    // Like two tabs saving the same version: each claims only if nobody has yet, else it is refused.
+    const claim = (label: string) => async (tx: Db) => {
+      runs.set(label, (runs.get(label) ?? 0) + 1);
+      const taken = await sql<{
+        n: number;
+      }>`select count(*) as n from group_commit_probe where label = 'claim'`.execute(tx);
+      if (Number(taken.rows[0].n) > 0) throw new Error(`conflict ${label}`);
+      await sql`insert into group_commit_probe (label) values ('claim')`.execute(tx);
+      return `${label} claimed`;
+    };
+    const settled = await Promise.allSettled([
+      groupTransaction(t.db, claim('first')),
+      groupTransaction(t.db, claim('second')),
+      groupTransaction(t.db, probe('other', runs)),
+    ]);
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: 'first claimed' });
+    expect(settled[1].status).toBe('rejected');
+    expect((settled[1] as PromiseRejectedResult).reason).toEqual(new Error('conflict second'));
+    expect(settled[2]).toEqual({ status: 'fulfilled', value: 'other done' });
+    expect([await committed('claim'), await committed('other')]).toEqual([1, 1]);
   });
 
   it('runs a work submitted while a group is being written in the next group', async () => {

@@ -19,9 +19,9 @@ const queueOf = perDatabase<Queue>(() => ({ jobs: [], draining: false }));
  * its error, nothing of it saved. On SQLite, works submitted together share one transaction (group
  * commit): SQLite has one writer, so they would run one after the other anyway, and the commit (the
  * write-ahead log append) is most of a small write's cost. If a work of a group throws, the group's
- * transaction is rolled back, that work is run again alone, in its own transaction, and the others again
- * together, so that each settles exactly as it would have alone, and one refused work costs the others
- * one rollback, not their grouping. Works must therefore leave nothing outside the database until
+ * transaction is rolled back; the works before it run again together, then it alone, in its own
+ * transaction, then the works after it together: each settles as it would have in its order of arrival,
+ * and one refused work costs the others one rollback, not their grouping. Works must therefore leave nothing outside the database until
  * they resolve (what they remember, they remember after). On PostgreSQL, a transaction of its own.
  */
 export function groupTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
@@ -39,36 +39,49 @@ export function groupTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promi
 
 async function drain(db: Db, q: Queue): Promise<void> {
   try {
-    while (q.jobs.length) {
-      const jobs = q.jobs.splice(0);
-      if (jobs.length === 1) {
-        await alone(db, jobs[0]);
-        continue;
-      }
-      let failed = -1;
-      let results: unknown[] | null = null;
-      try {
-        results = await db.transaction().execute(async (tx) => {
-          const out: unknown[] = [];
-          for (const [i, job] of jobs.entries()) {
-            failed = i;
-            out.push(await job.work(tx));
-          }
-          failed = -1;
-          return out;
-        });
-      } catch {
-        // Rolled back: nothing of the group was saved.
-      }
-      if (results) jobs.forEach((job, i) => job.resolve(results[i]));
-      else if (failed >= 0) {
-        // The one that threw settles alone; the others go again together, before anything newer.
-        await alone(db, jobs[failed]);
-        q.jobs.unshift(...jobs.filter((_, i) => i !== failed));
-      } else for (const job of jobs) await alone(db, job);
-    }
+    while (q.jobs.length) await inOrder(db, q.jobs.splice(0));
   } finally {
     q.draining = false;
+  }
+}
+
+/**
+ * Settles `jobs` in their order of arrival, as many in one transaction as can be. When one throws, the
+ * group is rolled back; those that came before it run again together, then it alone, then those after it
+ * together. So a work is never decided after one that arrived later (of two saves of the same version, the
+ * earlier wins and the later gets the conflict, as they would one after the other).
+ */
+async function inOrder(db: Db, jobs: Job[]): Promise<void> {
+  while (jobs.length) {
+    if (jobs.length === 1) return alone(db, jobs[0]);
+    let failed = -1;
+    let results: unknown[] | null = null;
+    try {
+      results = await db.transaction().execute(async (tx) => {
+        const out: unknown[] = [];
+        for (const [i, job] of jobs.entries()) {
+          failed = i;
+          out.push(await job.work(tx));
+        }
+        failed = -1;
+        return out;
+      });
+    } catch {
+      // Rolled back: nothing of the group was saved.
+    }
+    if (results) {
+      const done = results;
+      jobs.forEach((job, i) => job.resolve(done[i]));
+      return;
+    }
+    if (failed < 0) {
+      // The commit itself failed: each alone, in order.
+      for (const job of jobs) await alone(db, job);
+      return;
+    }
+    await inOrder(db, jobs.slice(0, failed));
+    await alone(db, jobs[failed]);
+    jobs = jobs.slice(failed + 1);
   }
 }
 
