@@ -3,55 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUser, sessionCookie } from './helpers/fixtures.js';
 import { recipientText, REDACTED_ID } from './helpers/mail.js';
-
-/** A minimal but well-formed one-page PDF. */
-function minimalPdf(note = 'Surat Permohonan'): Buffer {
-  const objects = [
-    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
-    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
-    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n',
-  ];
-  let body = `%PDF-1.4\n% ${note}\n`;
-  const offsets: number[] = [];
-  for (const o of objects) {
-    offsets.push(Buffer.byteLength(body));
-    body += o;
-  }
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-/** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 /** A multipart/form-data body: text fields, then the letter (as a browser sends the form). */
-function form(fields: Record<string, string>, letter?: { name: string; content: Buffer; type?: string }) {
-  const boundary = `----sinovik${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (letter)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="${letter.name}"\r\nContent-Type: ${letter.type ?? 'application/pdf'}\r\n\r\n`,
-      ),
-      letter.content,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const form = (fields: Record<string, string>, letter?: { name: string; content: Buffer; type?: string }) =>
+  multipartForm(fields, letter ? [{ field: 'letter', type: 'application/pdf', ...letter }] : []);
 
 describe('admin lokal account requests', () => {
   let ctx: TestContext;
