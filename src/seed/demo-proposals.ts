@@ -10,7 +10,7 @@ import type { Db } from '../db/connect.js';
 import type { InstitutionRow } from '../db/schema.js';
 import { countWords } from '../domain/proposal-rules.js';
 import { FileStorage } from '../platform/storage.js';
-import { addAttachment } from '../modules/attachments/commands/add-attachment.js';
+import { addAttachment } from '../modules/proposals/evidence/commands/add-attachment.js';
 import { createProposal } from '../modules/proposals/commands/create-proposal.js';
 import { forwardProposal } from '../modules/proposals/commands/forward-proposal.js';
 import { returnProposal } from '../modules/proposals/commands/return-proposal.js';

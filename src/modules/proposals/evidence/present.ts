@@ -1,5 +1,5 @@
-import type { Attachment } from '../../contracts/attachments.js';
-import type { AttachmentView } from '../proposals/queries.js';
+import type { Attachment } from '../../../contracts/attachments.js';
+import type { AttachmentView } from '../queries.js';
 
 export const downloadPath = (proposalId: number, attachmentId: number) =>
   `/api/proposals/${proposalId}/attachments/${attachmentId}/download`;

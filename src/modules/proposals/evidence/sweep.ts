@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.js';
-import type { Clock } from '../../platform/clock.js';
-import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
-import type { FileStorage } from '../../platform/storage.js';
+import type { Db } from '../../../db/connect.js';
+import type { Clock } from '../../../platform/clock.js';
+import { scheduleJob, type JobHandler } from '../../../platform/jobs.js';
+import type { FileStorage } from '../../../platform/storage.js';
 import { releaseBlob } from './blobs.js';
 
 /*

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.js';
-import { dialectOf } from '../../db/connect.js';
-import type { FileStorage, StagedObject } from '../../platform/storage.js';
+import type { Db } from '../../../db/connect.js';
+import { dialectOf } from '../../../db/connect.js';
+import type { FileStorage, StagedObject } from '../../../platform/storage.js';
 
 /*
  * Stored blobs are shared by content (DATA_DIR/files/ab/cd/<sha256>), so a blob may be removed only when
