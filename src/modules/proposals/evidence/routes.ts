@@ -29,7 +29,7 @@ import { addAttachment } from './commands/add-attachment.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { replaceAttachment } from './commands/replace-attachment.js';
 import { retieAttachment } from './commands/retie-attachment.js';
-import { presentAttachment } from './present.js';
+import { presentAttachment } from '../attachment-json.js';
 import { assertEditable, attachmentNotFound, attachmentOf, sectionIdOf, uploadRules } from './steps.js';
 import { recordRead } from '../../../platform/audit-reads.js';
 import { proposalRecordScope } from '../record-scope.js';

@@ -90,3 +90,10 @@ export function recheckUpload(
     throw proposalFilesTooLarge(limits.maxProposalBytes, rules.othersBytes);
   if (!rules.allowedMimes.includes(input.staged.mime)) throw unsupportedFileType(rules.allowedMimes);
 }
+
+/** What the audit log keeps of one file. */
+export const auditFile = (a: Pick<AttachmentView, 'name' | 'size' | 'sha256'>) => ({
+  name: a.name,
+  size: a.size,
+  sha256: a.sha256,
+});

@@ -5,8 +5,7 @@ import type { FileStorage, StagedObject } from '../../../../platform/storage.js'
 import type { AttachmentView } from '../../queries.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
 import { insertFileRow, withStagedFile } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { auditFile, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 
 /**

@@ -2,8 +2,7 @@ import type { Db } from '../../../../db/connect.js';
 import { recordAudit } from '../../../../platform/audit.js';
 import type { FileStorage } from '../../../../platform/storage.js';
 import { deleteFileRowIfUnused, releaseBlob } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { attachmentOf, loadEditable } from '../steps.js';
+import { auditFile, attachmentOf, loadEditable } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 
 /**

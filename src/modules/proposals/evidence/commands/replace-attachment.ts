@@ -5,8 +5,14 @@ import type { FileStorage, StagedObject } from '../../../../platform/storage.js'
 import type { AttachmentView } from '../../queries.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
 import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { attachmentOf, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import {
+  auditFile,
+  attachmentOf,
+  loadEditable,
+  recheckUpload,
+  reloadAttachment,
+  sectionIdOf,
+} from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 
 /**
