@@ -17,7 +17,7 @@ import { returnProposal } from '../modules/proposals/commands/return-proposal.js
 import { saveProposal } from '../modules/proposals/commands/save-proposal.js';
 import { sendProposal } from '../modules/proposals/commands/send-proposal.js';
 import { withdrawProposal } from '../modules/proposals/commands/withdraw-proposal.js';
-import { findSubmissionStage } from '../modules/proposals/queries.js';
+import { findSubmissionStage } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 import { samplePdf } from './sample-pdf.js';
 

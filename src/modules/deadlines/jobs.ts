@@ -13,13 +13,12 @@ import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import {
   activeUsersByIds,
-  findCompetitionRow,
-  findSubmissionStage,
   forwardedProposals,
   localAdminsOf,
   proposalsInStates,
   type Recipient,
 } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 
 /**
  * Schedules (or moves) the closing job and the 7/3/1-day reminders of a published competition's submission

@@ -1,27 +1,5 @@
-import { dialectOf, type Db } from '../../db/connect.js';
-import type { CompetitionRow, ProposalStateValue, StageRow } from '../../db/schema.js';
-
-export async function findCompetitionRow(db: Db, id: number): Promise<CompetitionRow | undefined> {
-  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/**
- * The competition's submission stage. `lock` takes a row lock on PostgreSQL so that an extension and a
- * closing never read-modify-write the stage's settings at the same time (SQLite has a single writer).
- */
-export async function findSubmissionStage(
-  db: Db,
-  competitionId: number,
-  lock = false,
-): Promise<StageRow | undefined> {
-  return db
-    .selectFrom('stages')
-    .selectAll()
-    .where('competition_id', '=', competitionId)
-    .where('kind', '=', 'submission')
-    .$if(lock && dialectOf(db) === 'postgres', (qb) => qb.forUpdate())
-    .executeTakeFirst();
-}
+import type { Db } from '../../db/connect.js';
+import type { ProposalStateValue, StageRow } from '../../db/schema.js';
 
 /** Every stage of the competition in display order. */
 export async function stagesOf(db: Db, competitionId: number): Promise<StageRow[]> {

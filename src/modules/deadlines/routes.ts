@@ -14,7 +14,8 @@ import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
 import { planExtension } from './commands/plan-extension.js';
-import { activeUsersWithRoles, findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
+import { activeUsersWithRoles, userNamesByIds } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 

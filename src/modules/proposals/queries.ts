@@ -122,19 +122,6 @@ export async function findProposal(db: Db, id: number): Promise<ProposalRow | un
   return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findCompetitionRow(db: Db, id: number): Promise<CompetitionRow | undefined> {
-  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findSubmissionStage(db: Db, competitionId: number) {
-  return db
-    .selectFrom('stages')
-    .select(['opens_at', 'closes_at'])
-    .where('competition_id', '=', competitionId)
-    .where('kind', '=', 'submission')
-    .executeTakeFirst();
-}
-
 export async function findGroupByKey(db: Db, competitionId: number, key: string) {
   return db
     .selectFrom('competition_groups')
