@@ -11,13 +11,8 @@ import { formatInstant } from '../../domain/time.js';
 import { recordAudit } from '../../platform/audit.js';
 import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import {
-  activeUsersByIds,
-  forwardedProposals,
-  localAdminsOf,
-  proposalsInStates,
-  type Recipient,
-} from './queries.js';
+import { localAdminsOf, type Recipient } from '../../platform/notify.js';
+import { activeUsersByIds, forwardedProposals, proposalsInStates } from './queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 
 /**

@@ -522,30 +522,6 @@ export async function quotaUsage(
   return out;
 }
 
-/** Active accounts holding a role in an institution (or one unit of it), to notify. */
-export async function recipientsWithRole(
-  db: Db,
-  input: { role: 'local_admin' | 'upp'; institutionId: number; unitId?: number },
-) {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.locale'])
-    .where('u.is_active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_grants as g')
-          .select('g.id')
-          .whereRef('g.user_id', '=', 'u.id')
-          .where('g.role', '=', input.role)
-          .where('g.institution_id', '=', input.institutionId)
-          .$if(input.unitId !== undefined, (qb) => qb.where('g.unit_id', '=', input.unitId!)),
-      ),
-    )
-    .orderBy('u.id')
-    .execute();
-}
-
 export async function listRevisions(db: Db, proposalId: number) {
   return db
     .selectFrom('proposal_revisions as r')
