@@ -7,7 +7,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
-import { insertFileRow, withOptionalStagedFile } from '../../proposals/evidence/blobs.js';
+import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
 import { normalizeEmail } from '../../users/commands/create-account.js';
 import { installationRoles } from '../../../domain/policy.js';
 import { findAccountByEmail, findInstitutionName, findPendingByEmail } from '../queries.js';

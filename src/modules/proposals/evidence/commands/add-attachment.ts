@@ -4,7 +4,7 @@ import { recordAudit } from '../../../../platform/audit.js';
 import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
 import type { AttachmentView } from '../../queries.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
-import { insertFileRow, withStagedFile } from '../blobs.js';
+import { insertFileRow, withStagedFile } from '../../../../platform/blobs.js';
 import { auditFile, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 

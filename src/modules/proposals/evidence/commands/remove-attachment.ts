@@ -1,7 +1,8 @@
 import type { Db } from '../../../../db/connect.js';
 import { recordAudit } from '../../../../platform/audit.js';
 import type { FileStorage } from '../../../../platform/storage.js';
-import { deleteFileRowIfUnused, releaseBlob } from '../blobs.js';
+import { releaseBlob } from '../../../../platform/blobs.js';
+import { deleteFileRowIfUnused } from '../blobs.js';
 import { auditFile, attachmentOf, loadEditable } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 

@@ -4,7 +4,8 @@ import { recordAudit } from '../../../../platform/audit.js';
 import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
 import type { AttachmentView } from '../../queries.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
-import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
+import { insertFileRow, releaseBlob, withStagedFile } from '../../../../platform/blobs.js';
+import { deleteFileRowIfUnused } from '../blobs.js';
 import {
   auditFile,
   attachmentOf,
