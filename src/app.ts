@@ -35,7 +35,7 @@ import { competitionRoutes } from './modules/competitions/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
-import { attachmentRoutes } from './modules/attachments/routes.js';
+import { attachmentRoutes } from './modules/proposals/evidence/routes.js';
 import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -43,7 +43,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
-import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sweep.js';
+import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
 
 export interface AppDeps {
   config: Config;

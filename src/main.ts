@@ -8,7 +8,7 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
-import { ensureStorageSweep, storageJobHandlers } from './modules/attachments/sweep.js';
+import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
 import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';

@@ -6,7 +6,7 @@ import {
   ensureStorageSweep,
   STORAGE_SWEEP_KIND,
   storageJobHandlers,
-} from '../src/modules/attachments/sweep.js';
+} from '../src/modules/proposals/evidence/sweep.js';
 import { runDueJobs } from '../src/platform/jobs.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { filesUnder } from './helpers/multipart.js';

@@ -370,6 +370,86 @@ const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
+  // One proposal, as every proposal route and the evidence routes load it (else 404): its unit's UPP and
+  // its institution's admin lokal in any state; the organizer's secretariat once it has left the
+  // institution (forwarded or received), never before; the system administrator always.
+  ...(['draft', 'sent_to_local_admin', 'returned', 'withdrawn', 'frozen'] as const).map((state): Case => [
+    'proposal.read',
+    { institutionId: A, unitId: 5, organizerInstitutionId: A, state },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': 'otherInstitution',
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ]),
+  ...(['forwarded', 'received'] as const).map((state): Case => [
+    'proposal.read',
+    { institutionId: A, unitId: 5, organizerInstitutionId: A, state },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ]),
+  // A proposal of institution C (unit 7) in a competition organized by B.
+  [
+    'proposal.read',
+    { institutionId: C, unitId: 7, organizerInstitutionId: B, state: 'forwarded' },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'otherOrganizer',
+      'secretariat of B': ok,
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
+  [
+    'proposal.read',
+    { institutionId: C, unitId: 7, organizerInstitutionId: B, state: 'sent_to_local_admin' },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'otherOrganizer',
+      'secretariat of B': 'otherInstitution',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
+  // Another unit of institution A, forwarded in A's own competition.
+  [
+    'proposal.read',
+    { institutionId: A, unitId: 6, organizerInstitutionId: A, state: 'forwarded' },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': ok,
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
   [
     'user.manageAll',
     {},

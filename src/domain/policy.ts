@@ -2,6 +2,7 @@
  * The one place that knows what each role may do. Every route asks `authorize`/`can`; responses carry
  * `abilities` computed here so the web app never re-implements a rule. Roles appear nowhere else.
  */
+import { ORGANIZER_VISIBLE_STATES, type ProposalState } from './proposal-workflow.js';
 
 export type Role =
   'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin' | 'data_steward';
@@ -67,6 +68,16 @@ export interface Subjects {
   'proposal.edit': { institutionId: number; unitId: number };
   'proposal.review': { institutionId: number };
   'proposal.viewAll': { organizerInstitutionId: number };
+  /**
+   * One proposal (every proposal and evidence route loads it through this, else 404): `proposal.view` in
+   * any state, or `proposal.viewAll` once it has left the institution (ORGANIZER_VISIBLE_STATES).
+   */
+  'proposal.read': {
+    institutionId: number;
+    unitId: number;
+    organizerInstitutionId: number;
+    state: ProposalState;
+  };
 }
 
 export type Action = keyof Subjects;
@@ -175,6 +186,18 @@ export function decide<A extends Action>(
       const s = subject as Subjects['proposal.viewAll'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'proposal.read': {
+      const s = subject as Subjects['proposal.read'];
+      const own = decide(actor, 'proposal.view', { institutionId: s.institutionId, unitId: s.unitId });
+      if (own.allowed) return ALLOW;
+      const organizer = decide(actor, 'proposal.viewAll', {
+        organizerInstitutionId: s.organizerInstitutionId,
+      });
+      // Not its organizer: the more telling reason (a secretariat hears "another organizer").
+      if (!organizer.allowed) return own.reason === 'missingRole' ? organizer : own;
+      // Its organizer, before the proposal left the institution: it is still the institution's own.
+      return ORGANIZER_VISIBLE_STATES.includes(s.state) ? ALLOW : deny('otherInstitution');
     }
     default: {
       const unreachable: never = action;

@@ -10,14 +10,14 @@ import type { Db } from '../db/connect.js';
 import type { InstitutionRow } from '../db/schema.js';
 import { countWords } from '../domain/proposal-rules.js';
 import { FileStorage } from '../platform/storage.js';
-import { addAttachment } from '../modules/attachments/commands/add-attachment.js';
+import { addAttachment } from '../modules/proposals/evidence/commands/add-attachment.js';
 import { createProposal } from '../modules/proposals/commands/create-proposal.js';
 import { forwardProposal } from '../modules/proposals/commands/forward-proposal.js';
 import { returnProposal } from '../modules/proposals/commands/return-proposal.js';
 import { saveProposal } from '../modules/proposals/commands/save-proposal.js';
 import { sendProposal } from '../modules/proposals/commands/send-proposal.js';
 import { withdrawProposal } from '../modules/proposals/commands/withdraw-proposal.js';
-import { findSubmissionStage } from '../modules/proposals/queries.js';
+import { findSubmissionStage } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 import { samplePdf } from './sample-pdf.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import type { AdminRequestRow, Role } from '../../db/schema.js';
+import type { AdminRequestRow } from '../../db/schema.js';
 
 /** A request with what the reviewer needs beside it: institution, letter, decider, admins already there. */
 export interface AdminRequestView extends AdminRequestRow {
@@ -104,32 +104,6 @@ export async function findPendingByEmail(db: Db, email: string): Promise<{ id: n
     .where('email', '=', email)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-}
-
-/**
- * Every active person holding one of `roles` for the whole installation (no institution, unit or
- * competition), once each: the reviewers of the requests, as `policy.installationRoles` names them.
- */
-export async function listReviewers(db: Db, roles: readonly Role[]) {
-  if (!roles.length) return [];
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.locale'])
-    .where('u.is_active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_grants as g')
-          .select('g.id')
-          .whereRef('g.user_id', '=', 'u.id')
-          .where('g.role', 'in', [...roles])
-          .where('g.institution_id', 'is', null)
-          .where('g.unit_id', 'is', null)
-          .where('g.competition_id', 'is', null),
-      ),
-    )
-    .orderBy('u.id')
-    .execute();
 }
 
 export async function findInstitutionName(db: Db, id: number): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { CategoryRow, CompetitionGroupRow, CompetitionRow, FormSectionRow } from '../../db/schema.js';
+import { findCompetitionRow, findSubmissionStage } from './queries.js';
 
 /*
  * The setup of a competition as every proposal request reads it — its row, groups with their form
@@ -28,11 +29,7 @@ const cacheOf = perDatabase(() => new Map<number, CompetitionSetup>());
 const MAX_ENTRIES = 64;
 
 async function loadSetup(db: Db, competitionId: number): Promise<CompetitionSetup | undefined> {
-  const competition = await db
-    .selectFrom('competitions')
-    .selectAll()
-    .where('id', '=', competitionId)
-    .executeTakeFirst();
+  const competition = await findCompetitionRow(db, competitionId);
   if (!competition) return undefined;
   const [groups, sections, categories, stage] = await Promise.all([
     db
@@ -57,12 +54,7 @@ async function loadSetup(db: Db, competitionId: number): Promise<CompetitionSetu
       .orderBy('position')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('stages')
-      .select(['opens_at', 'closes_at'])
-      .where('competition_id', '=', competitionId)
-      .where('kind', '=', 'submission')
-      .executeTakeFirst(),
+    findSubmissionStage(db, competitionId),
   ]);
   return {
     rev: competition.config_rev,

@@ -11,14 +11,8 @@ import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { proposalBatches } from '../proposals/queries.js';
 import { csvStream, exportRecord } from './export.js';
-import {
-  competitionLabels,
-  dashboardCountRows,
-  dashboardInstants,
-  findCompetitionRow,
-  findSubmissionStage,
-  provincePlaces,
-} from './queries.js';
+import { competitionLabels, dashboardCountRows, dashboardInstants, provincePlaces } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 import { recordRead } from '../../platform/audit-reads.js';
 
 /** Proposals read per statement by an export. */

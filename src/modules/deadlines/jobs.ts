@@ -11,15 +11,9 @@ import { formatInstant } from '../../domain/time.js';
 import { recordAudit } from '../../platform/audit.js';
 import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import {
-  activeUsersByIds,
-  findCompetitionRow,
-  findSubmissionStage,
-  forwardedProposals,
-  localAdminsOf,
-  proposalsInStates,
-  type Recipient,
-} from './queries.js';
+import { localAdminsOf, type Recipient } from '../../platform/notify.js';
+import { activeUsersByIds, forwardedProposals, proposalsInStates } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 
 /**
  * Schedules (or moves) the closing job and the 7/3/1-day reminders of a published competition's submission

@@ -14,7 +14,9 @@ import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
 import { planExtension } from './commands/plan-extension.js';
-import { activeUsersWithRoles, findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
+import { recipientsWithRole } from '../../platform/notify.js';
+import { userNamesByIds } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -97,7 +99,7 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
         previousClosesAt: plan.extension.previousClosesAt,
         closesAt: plan.extension.closesAt,
         movedStages: plan.moved,
-        recipients: (await activeUsersWithRoles(app.deps.db, ['local_admin', 'upp'])).length,
+        recipients: (await recipientsWithRole(app.deps.db, { role: ['local_admin', 'upp'] })).length,
       };
     },
   );

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/connect.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 
 /** The competition an invitation belongs to, with its invitation-only groups. */
 export async function findCompetitionWithGroups(db: Db, id: number) {
-  const competition = await db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
+  const competition = await findCompetitionRow(db, id);
   if (!competition) return undefined;
   const groups = await db
     .selectFrom('competition_groups')

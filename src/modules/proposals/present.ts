@@ -8,7 +8,7 @@ import { rejectedItems, submissionRefusal } from '../../domain/proposal-rules.js
 import { parseSourceYears } from '../competitions/present.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
 import { parseSettings } from '../competitions/present.js';
-import { presentAttachment } from '../attachments/present.js';
+import { presentAttachment } from './attachment-json.js';
 import type { EligibilityContext, ProposalListRow, ProposalView } from './queries.js';
 import { parseRejected } from './save-fields.js';
 

@@ -122,19 +122,6 @@ export async function findProposal(db: Db, id: number): Promise<ProposalRow | un
   return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findCompetitionRow(db: Db, id: number): Promise<CompetitionRow | undefined> {
-  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findSubmissionStage(db: Db, competitionId: number) {
-  return db
-    .selectFrom('stages')
-    .select(['opens_at', 'closes_at'])
-    .where('competition_id', '=', competitionId)
-    .where('kind', '=', 'submission')
-    .executeTakeFirst();
-}
-
 export async function findGroupByKey(db: Db, competitionId: number, key: string) {
   return db
     .selectFrom('competition_groups')
@@ -533,30 +520,6 @@ export async function quotaUsage(
         quota: g.quota_per_institution,
       });
   return out;
-}
-
-/** Active accounts holding a role in an institution (or one unit of it), to notify. */
-export async function recipientsWithRole(
-  db: Db,
-  input: { role: 'local_admin' | 'upp'; institutionId: number; unitId?: number },
-) {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.locale'])
-    .where('u.is_active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_grants as g')
-          .select('g.id')
-          .whereRef('g.user_id', '=', 'u.id')
-          .where('g.role', '=', input.role)
-          .where('g.institution_id', '=', input.institutionId)
-          .$if(input.unitId !== undefined, (qb) => qb.where('g.unit_id', '=', input.unitId!)),
-      ),
-    )
-    .orderBy('u.id')
-    .execute();
 }
 
 export async function listRevisions(db: Db, proposalId: number) {

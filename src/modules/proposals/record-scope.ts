@@ -1,3 +1,5 @@
+import type { Subjects } from '../../domain/policy.js';
+import type { ProposalState } from '../../domain/proposal-workflow.js';
 import type { RecordScope } from '../../platform/record-scope.js';
 
 /**
@@ -25,4 +27,17 @@ export function unforwardedMailScope(view: {
   proposal: { institution_id: number };
 }): RecordScope {
   return { competitionId: view.competition.id, institutionId: view.proposal.institution_id };
+}
+
+/** What the policy checks one proposal against (domain/policy.ts `proposal.read`, `can(…)` else 404). */
+export function proposalReadSubject(view: {
+  competition: { organizer_institution_id: number };
+  proposal: { institution_id: number; unit_id: number; state: ProposalState };
+}): Subjects['proposal.read'] {
+  return {
+    institutionId: view.proposal.institution_id,
+    unitId: view.proposal.unit_id,
+    organizerInstitutionId: view.competition.organizer_institution_id,
+    state: view.proposal.state,
+  };
 }

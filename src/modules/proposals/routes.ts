@@ -46,13 +46,7 @@ import {
 } from './queries.js';
 import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
 import { recordRead } from '../../platform/audit-reads.js';
-import { proposalRecordScope } from './record-scope.js';
-
-/** Seen by the unit's proposer and its admin lokal; by the organizer once it has left the institution. */
-export const visible = (req: FastifyRequest, v: ProposalView) =>
-  can(req.actor, 'proposal.view', { institutionId: v.proposal.institution_id, unitId: v.proposal.unit_id }) ||
-  (can(req.actor, 'proposal.viewAll', { organizerInstitutionId: v.competition.organizer_institution_id }) &&
-    ORGANIZER_VISIBLE_STATES.includes(v.proposal.state));
+import { proposalReadSubject, proposalRecordScope } from './record-scope.js';
 
 /** Proposals: drafting with autosave and history, then send → return/forward (within quota) → withdraw. */
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -62,7 +56,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   const loadVisible = async (req: FastifyRequest, id: number) => {
     requireUser(req);
     const view = await loadProposalView(db, id);
-    if (!view || !visible(req, view)) throw proposalNotFound();
+    if (!view || !can(req.actor, 'proposal.read', proposalReadSubject(view))) throw proposalNotFound();
     return view;
   };
   const present = async (req: FastifyRequest, view: ProposalView) =>
@@ -249,7 +243,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: req.ip,
         now: clock.now(),
         mayEdit: (v) => {
-          if (!visible(req, v)) throw proposalNotFound();
+          if (!can(req.actor, 'proposal.read', proposalReadSubject(v))) throw proposalNotFound();
           authorize(req, 'proposal.edit', {
             institutionId: v.proposal.institution_id,
             unitId: v.proposal.unit_id,

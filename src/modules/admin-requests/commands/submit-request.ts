@@ -5,12 +5,12 @@ import { fieldError, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
-import { insertFileRow, withOptionalStagedFile } from '../../attachments/blobs.js';
+import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
 import { normalizeEmail } from '../../users/commands/create-account.js';
 import { installationRoles } from '../../../domain/policy.js';
-import { findAccountByEmail, findInstitutionName, findPendingByEmail, listReviewers } from '../queries.js';
+import { findAccountByEmail, findInstitutionName, findPendingByEmail } from '../queries.js';
 
 /** Where a reviewer reads one request (the web app's route). */
 export const reviewPath = (id: number) => `/sekretariat/permohonan-admin/${id}`;
@@ -133,7 +133,12 @@ export async function submitAdminRequest(
       scope: { institutionId: f.institutionId, referenceData: true },
       now: input.now,
     });
-    for (const member of await listReviewers(tx, installationRoles('adminRequest.review'))) {
+    for (const member of await recipientsWithRole(tx, {
+      role: installationRoles('adminRequest.review'),
+      institutionId: null,
+      unitId: null,
+      competitionId: null,
+    })) {
       await enqueueMail(tx, {
         to: member.email,
         toName: member.name,

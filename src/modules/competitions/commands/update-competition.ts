@@ -16,9 +16,8 @@ import { conflict, invalidFields, notFound, t, type FieldProblem } from '../../.
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
 import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
-import { localAdminsOf } from '../../deadlines/queries.js';
+import { localAdminsOf, notifyUser } from '../../../platform/notify.js';
 import { competitionExists, isUniqueViolation, writeDefinitionRows } from '../definition-rows.js';
 import { toDefinition } from '../present.js';
 import { findClash, loadCompetitionFull, participantInstitutionIds } from '../queries.js';

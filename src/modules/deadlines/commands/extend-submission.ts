@@ -4,9 +4,8 @@ import { t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import { scheduleSubmissionJobs } from '../jobs.js';
-import { activeUsersWithRoles } from '../queries.js';
 import { planExtension } from './plan-extension.js';
 
 /**
@@ -81,7 +80,7 @@ export async function extendSubmission(
             `${locale === 'id' ? m.nameId : m.nameEn} ${locale === 'id' ? 'mulai' : 'from'} ${formatInstant((m.to.opensAt ?? m.to.closesAt)!, tz, locale)}`,
         )
         .join('; ');
-    for (const user of await activeUsersWithRoles(tx, ['local_admin', 'upp'])) {
+    for (const user of await recipientsWithRole(tx, { role: ['local_admin', 'upp'] })) {
       await notifyUser(tx, {
         userId: user.id,
         kind: 'deadline_extended',

@@ -10,7 +10,8 @@ import {
 } from '../../../domain/deadlines.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
-import { findCompetitionRow, findSubmissionStage, stagesOf } from '../queries.js';
+import { stagesOf } from '../queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
 
 export interface ExtensionPlan {
   competition: CompetitionRow;

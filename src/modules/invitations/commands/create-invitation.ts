@@ -5,8 +5,8 @@ import { AppError, conflict, fieldError, notFound, t } from '../../../domain/err
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
-import { findSubmissionStage, recipientsWithRole } from '../../proposals/queries.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
+import { findSubmissionStage } from '../../competitions/queries.js';
 import { findActiveDuplicate, findCompetitionWithGroups } from '../queries.js';
 
 /**

@@ -4,8 +4,7 @@ import { awardCaption } from '../../../domain/awards.js';
 import { conflict, notFound, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
-import { recipientsWithRole } from '../../proposals/queries.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import { listInvitations } from '../queries.js';
 
 /**

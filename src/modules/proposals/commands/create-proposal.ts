@@ -3,13 +3,8 @@ import type { ProposalRow } from '../../../db/schema.js';
 import { AppError, fieldError, notFound, t } from '../../../domain/errors.js';
 import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
 import { recordAudit } from '../../../platform/audit.js';
-import {
-  findCompetitionRow,
-  findGroupByKey,
-  findSubmissionStage,
-  hasActiveInvitation,
-  titleKeyOf,
-} from '../queries.js';
+import { findGroupByKey, hasActiveInvitation, titleKeyOf } from '../queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
 import { parseSettings } from '../../competitions/present.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
 import { loadForChange, writeRevision } from '../steps.js';

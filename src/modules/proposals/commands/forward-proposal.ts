@@ -3,8 +3,8 @@ import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { formatInstant } from '../../../domain/time.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
-import { countQuotaUsed, findProposal, recipientsWithRole, type ProposalView } from '../queries.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
+import { countQuotaUsed, findProposal, type ProposalView } from '../queries.js';
 import {
   applyTransition,
   assertMayGoOn,

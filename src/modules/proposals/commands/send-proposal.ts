@@ -2,8 +2,8 @@ import type { Db } from '../../../db/connect.js';
 import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser } from '../../../platform/notify.js';
-import { recipientsWithRole, type ProposalView } from '../queries.js';
+import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
+import type { ProposalView } from '../queries.js';
 import {
   applyTransition,
   assertMayGoOn,

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect.js';
+import type { Db } from '../../../db/connect.js';
 import {
   allowedMimesFor,
   assertKindAllowed,
@@ -6,13 +6,13 @@ import {
   unknownSection,
   uploadBudget,
   type AttachmentKindName,
-} from '../../domain/attachments.js';
-import { notFound, t } from '../../domain/errors.js';
-import { nextState } from '../../domain/proposal-workflow.js';
-import { fileTooLarge, unsupportedFileType, type StagedObject } from '../../platform/storage.js';
-import { limitsOf } from '../proposals/present.js';
-import { listAttachments, type AttachmentView, type ProposalView } from '../proposals/queries.js';
-import { assertSubmissionOpen, loadForChange } from '../proposals/steps.js';
+} from '../../../domain/attachments.js';
+import { notFound, t } from '../../../domain/errors.js';
+import { nextState } from '../../../domain/proposal-workflow.js';
+import { fileTooLarge, unsupportedFileType, type StagedObject } from '../../../platform/storage.js';
+import { limitsOf } from '../present.js';
+import { listAttachments, type AttachmentView, type ProposalView } from '../queries.js';
+import { assertSubmissionOpen, loadForChange } from '../steps.js';
 import { lockProposalFiles } from './blobs.js';
 
 export const attachmentNotFound = () => notFound(t('Lampiran tidak ditemukan.', 'Attachment not found.'));
@@ -90,3 +90,10 @@ export function recheckUpload(
     throw proposalFilesTooLarge(limits.maxProposalBytes, rules.othersBytes);
   if (!rules.allowedMimes.includes(input.staged.mime)) throw unsupportedFileType(rules.allowedMimes);
 }
+
+/** What the audit log keeps of one file. */
+export const auditFile = (a: Pick<AttachmentView, 'name' | 'size' | 'sha256'>) => ({
+  name: a.name,
+  size: a.size,
+  sha256: a.sha256,
+});

@@ -1,15 +1,15 @@
-import type { Db } from '../../db/connect.js';
-import type { Clock } from '../../platform/clock.js';
-import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
-import type { FileStorage } from '../../platform/storage.js';
-import { releaseBlob } from './blobs.js';
+import type { Db } from '../../../db/connect.js';
+import type { Clock } from '../../../platform/clock.js';
+import { scheduleJob, type JobHandler } from '../../../platform/jobs.js';
+import type { FileStorage } from '../../../platform/storage.js';
+import { releaseBlob } from '../../../platform/blobs.js';
 
 /*
  * The storage sweep, a timed job that runs every hour: it removes stored blobs that no `files` row names
  * (left by a crash between storing and committing, or by a removal that failed) and temporary upload
  * files older than an hour (an upload cut off by a crash). A blob is only considered when it is older
  * than an hour, so an upload that moved its blob into place but has not committed yet is never touched;
- * the removal itself takes the blob's lock and checks again (blobs.ts `releaseBlob`).
+ * the removal itself takes the blob's lock and checks again (platform/blobs.ts `releaseBlob`).
  */
 
 export const STORAGE_SWEEP_KIND = 'storage_sweep';

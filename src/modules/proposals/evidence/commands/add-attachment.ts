@@ -1,13 +1,12 @@
-import type { Db } from '../../../db/connect.js';
-import type { AttachmentKindName } from '../../../domain/attachments.js';
-import { recordAudit } from '../../../platform/audit.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
-import type { AttachmentView } from '../../proposals/queries.js';
-import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
-import { insertFileRow, withStagedFile } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
-import { proposalRecordScope } from '../../proposals/record-scope.js';
+import type { Db } from '../../../../db/connect.js';
+import type { AttachmentKindName } from '../../../../domain/attachments.js';
+import { recordAudit } from '../../../../platform/audit.js';
+import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
+import type { AttachmentView } from '../../queries.js';
+import { recheckInstitutionRoom } from '../../storage-limits.js';
+import { insertFileRow, withStagedFile } from '../../../../platform/blobs.js';
+import { auditFile, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import { proposalRecordScope } from '../../record-scope.js';
 
 /**
  * Attaches a staged upload to a proposal. In one transaction, with the proposal's files locked: the

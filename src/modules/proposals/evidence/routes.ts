@@ -6,8 +6,8 @@ import {
   attachmentParams,
   attachmentSchema,
   retieAttachmentBody,
-} from '../../contracts/attachments.js';
-import { proposalIdParams } from '../../contracts/proposals.js';
+} from '../../../contracts/attachments.js';
+import { proposalIdParams } from '../../../contracts/proposals.js';
 import {
   attachmentName,
   contentDisposition,
@@ -15,24 +15,24 @@ import {
   proposalFilesTooLarge,
   unknownKind,
   type AttachmentKindName,
-} from '../../domain/attachments.js';
-import { AppError, badRequest, t } from '../../domain/errors.js';
-import { institutionStorageFull } from '../../domain/storage-limits.js';
-import { authorize, clientIp, requireUser } from '../../platform/auth.js';
-import type { StagedObject } from '../../platform/storage.js';
-import { limitsOf } from '../proposals/present.js';
-import { loadProposalView, type AttachmentView, type ProposalView } from '../proposals/queries.js';
-import { visible } from '../proposals/routes.js';
-import { proposalNotFound } from '../proposals/steps.js';
-import { institutionUploadRoom } from '../proposals/storage-limits.js';
+} from '../../../domain/attachments.js';
+import { AppError, badRequest, t } from '../../../domain/errors.js';
+import { institutionStorageFull } from '../../../domain/storage-limits.js';
+import { can } from '../../../domain/policy.js';
+import { authorize, clientIp, requireUser } from '../../../platform/auth.js';
+import type { StagedObject } from '../../../platform/storage.js';
+import { limitsOf } from '../present.js';
+import { loadProposalView, type AttachmentView, type ProposalView } from '../queries.js';
+import { proposalNotFound } from '../steps.js';
+import { institutionUploadRoom } from '../storage-limits.js';
 import { addAttachment } from './commands/add-attachment.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { replaceAttachment } from './commands/replace-attachment.js';
 import { retieAttachment } from './commands/retie-attachment.js';
-import { presentAttachment } from './present.js';
+import { presentAttachment } from '../attachment-json.js';
 import { assertEditable, attachmentNotFound, attachmentOf, sectionIdOf, uploadRules } from './steps.js';
-import { recordRead } from '../../platform/audit-reads.js';
-import { proposalRecordScope } from '../proposals/record-scope.js';
+import { recordRead } from '../../../platform/audit-reads.js';
+import { proposalReadSubject, proposalRecordScope } from '../record-scope.js';
 
 interface Upload {
   staged: StagedObject;
@@ -131,7 +131,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const loadVisible = async (req: FastifyRequest, id: number) => {
     requireUser(req);
     const view = await loadProposalView(db, id);
-    if (!view || !visible(req, view)) throw proposalNotFound();
+    if (!view || !can(req.actor, 'proposal.read', proposalReadSubject(view))) throw proposalNotFound();
     return view;
   };
   /** …and the caller is its proposer and it is editable now. */

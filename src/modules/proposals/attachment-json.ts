@@ -1,5 +1,11 @@
 import type { Attachment } from '../../contracts/attachments.js';
-import type { AttachmentView } from '../proposals/queries.js';
+import type { AttachmentView } from './queries.js';
+
+/*
+ * One attachment row of the proposal view as the API shows it: in the proposal's detail (present.ts) and
+ * in the answers of the evidence routes (evidence/routes.ts). It lives in the proposals wing, not in
+ * evidence/, because the proposal view holds the rows and evidence depends on proposals, never the reverse.
+ */
 
 export const downloadPath = (proposalId: number, attachmentId: number) =>
   `/api/proposals/${proposalId}/attachments/${attachmentId}/download`;
@@ -19,10 +25,3 @@ export function presentAttachment(proposalId: number, a: AttachmentView): Attach
     downloadUrl: downloadPath(proposalId, a.id),
   };
 }
-
-/** What the audit log keeps of one file. */
-export const auditFile = (a: Pick<AttachmentView, 'name' | 'size' | 'sha256'>) => ({
-  name: a.name,
-  size: a.size,
-  sha256: a.sha256,
-});

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.js';
-import { dialectOf } from '../../db/connect.js';
-import type { FileStorage, StagedObject } from '../../platform/storage.js';
+import type { Db } from '../db/connect.js';
+import { dialectOf } from '../db/connect.js';
+import type { FileStorage, StagedObject } from './storage.js';
 
 /*
  * Stored blobs are shared by content (DATA_DIR/files/ab/cd/<sha256>), so a blob may be removed only when
@@ -11,14 +11,11 @@ import type { FileStorage, StagedObject } from '../../platform/storage.js';
  * - a removal (after the change that dropped the last row committed) locks, checks, then unlinks.
  * Whichever comes second sees the other's result, so a committed row never lacks its blob. On SQLite
  * one transaction runs at a time, which is the lock; on PostgreSQL it is a transaction-scoped advisory
- * lock on the sha256. The proposal's row is locked before any blob, so the order is always the same.
+ * lock on the sha256. A change that also locks other rows (a proposal's evidence locks the proposal:
+ * proposals/evidence/blobs.ts) locks them before any blob, so the order is always the same. Used by the
+ * proposals' evidence and the letters of admin lokal account requests; the storage sweep
+ * (proposals/evidence/sweep.ts) relies on it.
  */
-
-/** Serialises attachment changes of one proposal (PostgreSQL; SQLite runs one writer at a time). */
-export async function lockProposalFiles(tx: Db, proposalId: number): Promise<void> {
-  if (dialectOf(tx) === 'postgres')
-    await sql`select id from proposals where id = ${proposalId} for no key update`.execute(tx);
-}
 
 async function lockBlob(tx: Db, sha256: string): Promise<void> {
   if (dialectOf(tx) === 'postgres')
@@ -55,17 +52,6 @@ export async function insertFileRow(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** Deletes a `files` row that no attachment uses any more (other rows may still share its blob). */
-export async function deleteFileRowIfUnused(tx: Db, fileId: number): Promise<void> {
-  const used = await tx
-    .selectFrom('proposal_attachments')
-    .select('id')
-    .where('file_id', '=', fileId)
-    .limit(1)
-    .executeTakeFirst();
-  if (!used) await tx.deleteFrom('files').where('id', '=', fileId).execute();
 }
 
 /** After the change committed: removes the blob when no `files` row names its sha256 any more. */

@@ -1,10 +1,10 @@
-import type { Db } from '../../../db/connect.js';
-import { recordAudit } from '../../../platform/audit.js';
-import type { FileStorage } from '../../../platform/storage.js';
-import { deleteFileRowIfUnused, releaseBlob } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { attachmentOf, loadEditable } from '../steps.js';
-import { proposalRecordScope } from '../../proposals/record-scope.js';
+import type { Db } from '../../../../db/connect.js';
+import { recordAudit } from '../../../../platform/audit.js';
+import type { FileStorage } from '../../../../platform/storage.js';
+import { releaseBlob } from '../../../../platform/blobs.js';
+import { deleteFileRowIfUnused } from '../blobs.js';
+import { auditFile, attachmentOf, loadEditable } from '../steps.js';
+import { proposalRecordScope } from '../../record-scope.js';
 
 /**
  * Deletes an attachment while the proposal is editable: the attachment row, its `files` row and the audit

@@ -1,13 +1,20 @@
-import type { Db } from '../../../db/connect.js';
-import type { AttachmentKindName } from '../../../domain/attachments.js';
-import { recordAudit } from '../../../platform/audit.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
-import type { AttachmentView } from '../../proposals/queries.js';
-import { recheckInstitutionRoom } from '../../proposals/storage-limits.js';
-import { deleteFileRowIfUnused, insertFileRow, releaseBlob, withStagedFile } from '../blobs.js';
-import { auditFile } from '../present.js';
-import { attachmentOf, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
-import { proposalRecordScope } from '../../proposals/record-scope.js';
+import type { Db } from '../../../../db/connect.js';
+import type { AttachmentKindName } from '../../../../domain/attachments.js';
+import { recordAudit } from '../../../../platform/audit.js';
+import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
+import type { AttachmentView } from '../../queries.js';
+import { recheckInstitutionRoom } from '../../storage-limits.js';
+import { insertFileRow, releaseBlob, withStagedFile } from '../../../../platform/blobs.js';
+import { deleteFileRowIfUnused } from '../blobs.js';
+import {
+  auditFile,
+  attachmentOf,
+  loadEditable,
+  recheckUpload,
+  reloadAttachment,
+  sectionIdOf,
+} from '../steps.js';
+import { proposalRecordScope } from '../../record-scope.js';
 
 /**
  * Replaces the file of an attachment (and optionally its kind and section; undefined keeps them). Same

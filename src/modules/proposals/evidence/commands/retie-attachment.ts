@@ -1,10 +1,10 @@
-import type { RetieAttachmentBody } from '../../../contracts/attachments.js';
-import type { Db } from '../../../db/connect.js';
-import { assertKindAllowed, statementMustBePdf } from '../../../domain/attachments.js';
-import { recordAudit } from '../../../platform/audit.js';
-import type { AttachmentView } from '../../proposals/queries.js';
+import type { RetieAttachmentBody } from '../../../../contracts/attachments.js';
+import type { Db } from '../../../../db/connect.js';
+import { assertKindAllowed, statementMustBePdf } from '../../../../domain/attachments.js';
+import { recordAudit } from '../../../../platform/audit.js';
+import type { AttachmentView } from '../../queries.js';
 import { attachmentOf, loadEditable, reloadAttachment, sectionIdOf } from '../steps.js';
-import { proposalRecordScope } from '../../proposals/record-scope.js';
+import { proposalRecordScope } from '../../record-scope.js';
 
 /**
  * Ties an attachment to another section (null: the whole proposal) or changes its kind, without a new
