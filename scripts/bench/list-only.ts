@@ -20,6 +20,7 @@ export async function runListOnly(o: {
   requests: number;
   auditKey: string;
   keep: boolean;
+  serverNodeArgs: string[];
   command: string;
 }): Promise<boolean> {
   const started = new Date();
@@ -49,6 +50,7 @@ export async function runListOnly(o: {
     port,
     readyPath: '/api/health',
     logFile: path.join(tmp, 'sinovik.log'),
+    nodeArgs: o.serverNodeArgs,
     env: {
       DATABASE_URL: `sqlite:${dbFile}`,
       DATA_DIR: path.join(tmp, 'data'),
