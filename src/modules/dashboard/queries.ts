@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { CountRow, InstantCount } from '../../domain/dashboard.js';
 import { provincePlaceName } from '../../domain/institutions.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
-import { provinceKeySql } from '../proposals/queries.js';
+import { provinceKeySql } from '../proposals/list.js';
 
 export async function findCompetitionRow(db: Db, id: number) {
   return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -9,7 +9,8 @@ import { parseSourceYears } from '../competitions/present.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
 import { parseSettings } from '../competitions/present.js';
 import { presentAttachment } from '../attachments/present.js';
-import type { EligibilityContext, ProposalListRow, ProposalView } from './queries.js';
+import type { ProposalListRow } from './list.js';
+import type { EligibilityContext, ProposalView } from './queries.js';
 import { parseRejected } from './save-fields.js';
 
 export function parseLinks(json: string): { label: string; url: string }[] {

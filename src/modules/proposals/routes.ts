@@ -37,13 +37,13 @@ import {
   countQuotaUsed,
   findRevision,
   invitedGroups,
-  listProposals,
   listRevisions,
   loadEligibilityContext,
   loadProposalView,
   quotaUsage,
   type ProposalView,
 } from './queries.js';
+import { listProposals } from './list.js';
 import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { proposalRecordScope } from './record-scope.js';
