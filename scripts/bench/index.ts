@@ -23,7 +23,8 @@ const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
  * fresh SQLite database, load generated on the same machine. Phases: seed → surge (500 users, 5 minutes,
  * 3,500 proposals autosaved, uploaded, sent and forwarded; meanwhile 20 XLSX exports of 3,500 proposals and 20
- * proposal PDFs, with the autosave p99 during them) → 50 concurrent 10 MB uploads (peak RSS) →
+ * proposal PDFs, with the autosave p99 during them) → the organizer's full list of the 3,500 (server CPU per
+ * list, list.ts) → 50 concurrent 10 MB uploads (peak RSS) →
  * autosave saturation, then the same ramp against a bare Fastify + better-sqlite3 insert route → lost writes
  * (rows, answers, attachments and every stored file re-hashed) → closing (clock moved past the deadline,
  * time until every receipt is queued). Prints a table with PASS/FAIL per goal and writes the figures to
