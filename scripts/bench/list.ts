@@ -245,16 +245,30 @@ export async function listPhase(opts: {
 }
 
 /** Goal of issue 10: the full list of 3,500 in under 45 ms of server time, HotCRP's best rate here. */
-export const LIST_GOAL = { cpuMs: 45, rowsPerS: 77_000 };
+export const LIST_GOAL = { rows: 3500, cpuMs: 45, rowsPerS: 77_000 };
 
-/** The phase's line in the result table. */
-export function listTarget(r: ListPhaseResult | null) {
+/**
+ * The phase's line in the result table. A shorter list (`--quick`) is reported but not judged: its time is
+ * mostly the request's own, whatever the rows.
+ */
+export function listTarget(r: ListPhaseResult | null): {
+  target: string;
+  figure: string;
+  goal: string;
+  pass: boolean | null;
+} {
   return {
-    target: `organizer's full list (${r?.rows ?? '-'} rows, server CPU)`,
+    target: `organizer's full list, ${r?.rows ?? '-'} rows`,
     figure: r
-      ? `${r.cpuMsPerRequest} ms = ${r.rowsPerS.toLocaleString('en')} rows/s, ${Math.round(r.bytes / 1024)} KB`
+      ? `${r.cpuMsPerRequest} CPU-ms, ${r.rowsPerS.toLocaleString('en')} rows/s, ${Math.round(r.bytes / 1024)} KB`
       : '-',
-    goal: `< ${LIST_GOAL.cpuMs} ms, ≥ ${LIST_GOAL.rowsPerS.toLocaleString('en')} rows/s`,
-    pass: r ? r.ok && r.cpuMsPerRequest < LIST_GOAL.cpuMs && r.rowsPerS >= LIST_GOAL.rowsPerS : false,
+    goal: `< ${LIST_GOAL.cpuMs} ms`,
+    pass: !r
+      ? false
+      : !r.ok
+        ? false
+        : r.rows < LIST_GOAL.rows
+          ? null
+          : r.cpuMsPerRequest < LIST_GOAL.cpuMs && r.rowsPerS >= LIST_GOAL.rowsPerS,
   };
 }
