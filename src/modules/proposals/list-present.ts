@@ -46,7 +46,7 @@ export function presentSummaries(rows: ProposalListItemRow[], names: ListNames):
       category: r.category_id === null ? null : category(r.category_id),
       institutionType: i!.type,
       provinceCode: i!.province_code,
-      attachmentCount: Number(r.attachment_count),
+      attachmentCount: r.attachment_count,
       timeZone: names.competitions.get(r.competition_id)!.time_zone,
       createdAt: r.created_at,
       updatedAt: r.updated_at,

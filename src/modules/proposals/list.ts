@@ -298,10 +298,7 @@ export async function* proposalBatches(
 }
 
 type RawListRow = Awaited<ReturnType<ReturnType<typeof withListColumns>['execute']>>[number];
-/**
- * A row of the list: the proposal's columns, the ids of what it belongs to, its evidence count (a number
- * on SQLite, a bigint's text on PostgreSQL: read it with Number()).
- */
+/** A row of the list: the proposal's columns, the ids of what it belongs to, its evidence count. */
 export type ProposalListItemRow = Awaited<ReturnType<ReturnType<typeof withIdColumns>['execute']>>[number];
 export type ProposalListRow = Omit<RawListRow, 'attachment_count'> & { attachment_count: number };
 
