@@ -187,6 +187,80 @@ describe('the proposal list answers exactly the fields of the contract', () => {
     },
   );
 
+  it('names every item of a list of more units than one lookup statement takes (1,100)', async () => {
+    const stamp = T2.toISOString();
+    const x = await makeInstitution(ctx.db, { type: 'pemerintah_kota', regionCode: '73.71' });
+    const units = await ctx.db
+      .insertInto('units')
+      .values(
+        Array.from({ length: 1100 }, (_, i) => ({
+          institution_id: x.id,
+          name: `Unit Banyak ${i + 1}`,
+          kind: 'upp' as const,
+          parent_unit_id: null,
+          created_at: stamp,
+          updated_at: stamp,
+        })),
+      )
+      .returning(['id', 'name'])
+      .execute();
+    const { group_id, created_by } = await ctx.db
+      .selectFrom('proposals')
+      .select(['group_id', 'created_by'])
+      .where('id', '=', ids.sent)
+      .executeTakeFirstOrThrow();
+    for (let start = 0; start < units.length; start += 250)
+      await ctx.db
+        .insertInto('proposals')
+        .values(
+          units.slice(start, start + 250).map((u, k) => ({
+            competition_id: competitionId,
+            code: `BANYAK-${start + k + 1}`,
+            institution_id: x.id,
+            unit_id: u.id,
+            group_id,
+            category_id: null,
+            title: `Inovasi Banyak ${start + k + 1}`,
+            title_key: null,
+            acronym: null,
+            implementation_start: null,
+            innovator_kind: null,
+            innovator_names: null,
+            contact_name: null,
+            contact_phone: null,
+            contact_email: null,
+            links: '[]',
+            declaration_accepted: 0,
+            state: 'draft' as const,
+            version: 1,
+            created_by,
+            created_at: stamp,
+            updated_at: stamp,
+            sent_at: null,
+            forwarded_at: null,
+            received_at: null,
+            returned_note: null,
+            source_award_id: null,
+          })),
+        )
+        .execute();
+    cookie.adminX = await sessionCookie(
+      ctx,
+      (await makeUser(ctx.db, { role: 'local_admin', institutionId: x.id })).id,
+    );
+    const all = await call('adminX', 'GET', `/proposals?competitionId=${competitionId}&sort=code`);
+    expect(all.statusCode).toBe(200);
+    const body = all.json() as ProposalList;
+    expect(body.total).toBe(1100);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    expect(body.items.filter((p) => p.unit.name !== unitName.get(p.unit.id))).toEqual([]);
+    expect(new Set(body.items.map((p) => p.unit.id)).size).toBe(1100);
+    const page = (
+      await call('adminX', 'GET', `/proposals?competitionId=${competitionId}&page=6&pageSize=200`)
+    ).json();
+    expect([page.total, page.items.length]).toEqual([1100, 100]);
+  });
+
   it('shows what differs between the proposals (a sanity check of the world above)', async () => {
     const body = (
       await call('admin', 'GET', `/proposals?competitionId=${competitionId}`)
