@@ -12,6 +12,8 @@ import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
+import { listPhase, listTarget, type ListPhaseResult } from './list.js';
+import { runListOnly } from './list-only.js';
 import { setAuditKey } from '../../src/platform/audit.js';
 
 /** The seeding and the server key the audit chain alike. */
@@ -21,7 +23,8 @@ const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
  * fresh SQLite database, load generated on the same machine. Phases: seed → surge (500 users, 5 minutes,
  * 3,500 proposals autosaved, uploaded, sent and forwarded; meanwhile 20 XLSX exports of 3,500 proposals and 20
- * proposal PDFs, with the autosave p99 during them) → 50 concurrent 10 MB uploads (peak RSS) →
+ * proposal PDFs, with the autosave p99 during them) → the organizer's full list of the 3,500 (server CPU per
+ * list, list.ts) → 50 concurrent 10 MB uploads (peak RSS) →
  * autosave saturation, then the same ramp against a bare Fastify + better-sqlite3 insert route → lost writes
  * (rows, answers, attachments and every stored file re-hashed) → closing (clock moved past the deadline,
  * time until every receipt is queued). Prints a table with PASS/FAIL per goal and writes the figures to
@@ -43,6 +46,8 @@ const HELP = `npm run bench -- [options]
   --big-upload-mb N       size of each of them (default 10)
   --step S                seconds measured per saturation step (default 10)
   --levels a,b,c          saturation concurrency steps (default 1,2,4,8,16,32,64,128)
+  --list-requests N       requests of the organizer's full list after the surge (default 20)
+  --list-only             only the seed and the full list, the surge's proposals written straight in
   --cpu-prof              write a V8 CPU profile of the Sinovik server to the run's folder
   --keep                  keep the temporary data folder (database, files, logs)
 `;
@@ -63,6 +68,8 @@ interface Options {
   bigUploadMb: number;
   stepS: number;
   levels: number[];
+  listRequests: number;
+  listOnly: boolean;
   cpuProf: boolean;
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
@@ -85,6 +92,8 @@ function options(): Options {
       'big-upload-mb': { type: 'string' },
       step: { type: 'string' },
       levels: { type: 'string' },
+      'list-requests': { type: 'string' },
+      'list-only': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'server-node-args': { type: 'string' },
       'server-env': { type: 'string' },
@@ -121,6 +130,8 @@ function options(): Options {
       if (!Number.isInteger(n) || n <= 0) throw new Error('--levels takes positive whole numbers');
       return n;
     }),
+    listRequests: num(values['list-requests'], 20, 'list-requests'),
+    listOnly: values['list-only'],
     cpuProf: values['cpu-prof'],
     serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter(Boolean),
     serverEnv: Object.fromEntries(
@@ -167,6 +178,15 @@ type CpuUse = ReturnType<ReturnType<typeof cpuMeter>>;
 
 async function main() {
   const o = options();
+  if (o.listOnly) {
+    const pass = await runListOnly({
+      ...o,
+      requests: o.listRequests,
+      auditKey: BENCH_AUDIT_KEY,
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    });
+    process.exit(pass ? 0 : 1);
+  }
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
@@ -203,6 +223,7 @@ async function main() {
   };
   let surge: SurgeResult | null = null;
   let exported: ExportPhaseResult | null = null;
+  let listed: ListPhaseResult | null = null;
   const exportRec = new Recorder();
   let big: BigUploadResult | { skipped: string } | null = null;
   let sat: RampResult | null = null;
@@ -318,6 +339,21 @@ async function main() {
       `  exports: ${exported.ok}/${exported.xlsx + exported.pdfs} made in ${fmt((exported.endedAt - exported.startedAt) / 1000)} s ` +
         `(XLSX p50 ${fmt(exported.xlsxMs.p50)} ms, max ${fmt(exported.xlsxMs.max)} ms, ${fmt(exported.xlsxBytes ? exported.xlsxBytes / 1024 : null, 0)} KB; ` +
         `PDF p50 ${fmt(exported.pdfMs.p50)} ms, max ${fmt(exported.pdfMs.max)} ms; ${exported.busy} answers 429 export_busy, retried)`,
+    );
+
+    // ── The organizer's full list, after the surge ────────────────────────────────────────────────
+    const forwardedIds = surge.proposals.filter((p) => p.forwarded).length;
+    log(`\n▶ organizer's full list: ${o.listRequests} requests of ${forwardedIds} rows, one at a time`);
+    listed = await listPhase({
+      port,
+      pid: sinovik.pid,
+      competitionId: seeded.competitionId,
+      secretariat: exportSeed.secretariats[0],
+      expectedRows: forwardedIds,
+      requests: o.listRequests,
+    });
+    log(
+      `  ${listed.cpuMsPerRequest} server CPU-ms per list (${listed.rowsPerS} rows/s, ${Math.round(listed.bytes / 1024)} KB); wall p50 ${listed.wallMs.p50} ms`,
     );
 
     // ── Big uploads: peak RSS ───────────────────────────────────────────────────────────────────────
@@ -564,6 +600,7 @@ async function main() {
       pass: close ? close.seconds !== null && close.seconds <= GOALS.closingS : false,
     },
   ];
+  rows.splice(6, 0, listTarget(listed));
   if (!uploadRoute)
     rows.splice(3, 0, {
       target: 'surge uploads',
@@ -630,6 +667,7 @@ async function main() {
       autosaveDuring: duringExports,
       requests: [...exportRec.samples.entries()].map(([name, ms]) => ({ name, ...summarize(ms) })),
     },
+    list: listed,
     bigUploads: bigDone
       ? { ...bigDone, latency: summarize(bigDone.latency), acknowledged: bigDone.acknowledged.length }
       : big,

@@ -6,7 +6,7 @@ import { provinceLabel } from '../../domain/dashboard.js';
 import type { Text } from '../../domain/errors.js';
 import { STATE_LABELS } from '../../domain/proposal-workflow.js';
 import { formatSortable } from '../../domain/time.js';
-import type { ProposalListRow } from '../proposals/queries.js';
+import type { ProposalListRow } from '../proposals/list.js';
 
 type Lang = 'id' | 'en';
 

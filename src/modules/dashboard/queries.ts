@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { CountRow, InstantCount } from '../../domain/dashboard.js';
 import { provincePlaceName } from '../../domain/institutions.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
-import { provinceKeySql } from '../proposals/queries.js';
+import { provinceKeySql } from '../proposals/list.js';
 
 /** The competition's groups and categories in their order, with both names. */
 export async function competitionLabels(db: Db, competitionId: number) {

@@ -9,7 +9,7 @@ import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
-import { proposalBatches } from '../proposals/queries.js';
+import { proposalBatches } from '../proposals/list.js';
 import { csvStream, exportRecord } from './export.js';
 import { competitionLabels, dashboardCountRows, dashboardInstants, provincePlaces } from './queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';

@@ -1,4 +1,4 @@
-import type { ProposalDetail, ProposalSummary } from '../../contracts/proposals.js';
+import type { ProposalDetail } from '../../contracts/proposals.js';
 import type { ProposalRow } from '../../db/schema.js';
 import { attachmentLimits } from '../../domain/attachments.js';
 import { can, type Actor } from '../../domain/policy.js';
@@ -9,7 +9,7 @@ import { parseSourceYears } from '../competitions/present.js';
 import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
 import { parseSettings } from '../competitions/present.js';
 import { presentAttachment } from './attachment-json.js';
-import type { EligibilityContext, ProposalListRow, ProposalView } from './queries.js';
+import type { EligibilityContext, ProposalView } from './queries.js';
 import { parseRejected } from './save-fields.js';
 
 export function parseLinks(json: string): { label: string; url: string }[] {
@@ -196,35 +196,6 @@ const summaryFields = (p: ProposalRow) => ({
   forwardedAt: p.forwarded_at,
   receivedAt: p.received_at,
 });
-
-/** A proposal in a list. */
-export function presentSummary(r: ProposalListRow): ProposalSummary {
-  return {
-    ...summaryFields(r),
-    category:
-      r.category_id !== null && r.category_key !== null
-        ? {
-            id: r.category_id,
-            key: r.category_key,
-            nameId: r.category_name_id ?? r.category_key,
-            nameEn: r.category_name_en ?? r.category_key,
-          }
-        : null,
-    institutionType: r.institution_type,
-    provinceCode: r.province_code,
-    attachmentCount: r.attachment_count,
-    timeZone: r.competition_time_zone,
-    competition: {
-      id: r.competition_id,
-      code: r.competition_code,
-      name: r.competition_name,
-      year: r.competition_year,
-    },
-    group: { id: r.group_id, key: r.group_key, nameId: r.group_name_id, nameEn: r.group_name_en },
-    institution: { id: r.institution_id, name: r.institution_name },
-    unit: { id: r.unit_id, name: r.unit_name },
-  };
-}
 
 /** A proposal with its form, answers, completeness and what the caller may do with it. */
 export function presentDetail(
