@@ -9,7 +9,7 @@ import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n/index.js';
 import { themeFor } from './theme.js';
-import { useLang } from './i18n/index.js';
+import { textsReady, useLang } from './i18n/index.js';
 import { App } from './App.js';
 
 const queryClient = new QueryClient({
@@ -31,8 +31,23 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <React.StrictMode>
-    <Root />
-  </React.StrictMode>,
+/*
+ * After a new version is deployed, a tab opened before asks for page chunks that no longer exist (their
+ * names carry the old hashes): load the new version once instead of failing. The mark in sessionStorage
+ * stops a reload loop if the chunk is missing for another reason.
+ */
+window.addEventListener('vite:preloadError', (event) => {
+  if (sessionStorage.getItem('sinovik.reloadedForChunk') === location.pathname) return;
+  sessionStorage.setItem('sinovik.reloadedForChunk', location.pathname);
+  event.preventDefault();
+  location.reload();
+});
+
+// index.html shows a light shell in #root until this first render replaces it.
+void textsReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <React.StrictMode>
+      <Root />
+    </React.StrictMode>,
+  ),
 );
