@@ -13,10 +13,15 @@ import { createTestApp, type TestContext } from './helpers/app.js';
  */
 const SCRIPT = `console.log(${JSON.stringify('Sinovik '.repeat(400))});\n`;
 const INDEX = `<!doctype html><html lang="id"><head><title>Sinovik</title><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"><p>Memuat Sinovik…</p></div></body></html>\n`;
+const HOME = INDEX.replace('<p>Memuat Sinovik…</p>', '<h1>Kompetisi Inovasi Pelayanan Publik</h1>');
 
 function writeBuild(root: string) {
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
-  const files: Record<string, string> = { 'index.html': INDEX, 'assets/index-AbC123.js': SCRIPT };
+  const files: Record<string, string> = {
+    'index.html': INDEX,
+    'home.html': HOME,
+    'assets/index-AbC123.js': SCRIPT,
+  };
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(root, name);
     fs.writeFileSync(file, text);
@@ -70,18 +75,23 @@ describe('the web app is served compressed and cached', () => {
     }
   });
 
-  it('sends index.html, at / and for every client-side route, compressed and revalidated on each visit', async () => {
-    for (const url of ['/', '/kompetisi/12', '/sekretariat/outbox?status=failed']) {
+  it('sends the page with its shell, at / (home.html) and for every client-side route (index.html), compressed and revalidated on each visit', async () => {
+    for (const [url, page] of [
+      ['/', HOME],
+      ['/?lang=en', HOME],
+      ['/kompetisi/12', INDEX],
+      ['/sekretariat/outbox?status=failed', INDEX],
+    ] as const) {
       const res = await get(url, 'br');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
       expect(res.headers['content-encoding'], url).toBe('br');
-      expect(zlib.brotliDecompressSync(res.rawPayload).toString(), url).toBe(INDEX);
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString(), url).toBe(page);
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(String(res.headers.vary).toLowerCase(), url).toContain('accept-encoding');
       expectSecurityHeaders(res.headers, url);
       const plain = await get(url);
-      expect(plain.body, url).toBe(INDEX);
+      expect(plain.body, url).toBe(page);
       expect(plain.headers['cache-control'], url).toBe('no-cache');
     }
   });
