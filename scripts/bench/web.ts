@@ -158,7 +158,10 @@ export async function measureFirstLoad(
       },
     );
     await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
-    // The list's frame callbacks run under the CPU slowdown: give them a moment.
+    // The competitions, when there are any, and the frame callbacks that time them (under the slowdown).
+    await page
+      .waitForSelector('section[aria-labelledby="competitions-title"] article', { timeout: 10_000 })
+      .catch(() => undefined);
     await page.waitForTimeout(500);
     const rec = await page.evaluate(
       () =>

@@ -43,8 +43,31 @@ window.addEventListener('vite:preloadError', (event) => {
   location.reload();
 });
 
+/*
+ * index.html keeps the app's stylesheet after #root, so the light shell paints before it arrives
+ * (scripts/vite/light-shell.ts); this script runs once it has loaded. The app's cascade wants it in <head>,
+ * before the styles Mantine renders inside #root (its theme's CSS variables): a copy goes there (from the
+ * cache) and the first render waits for it.
+ */
+function stylesInHead(): Promise<void> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>('body link[rel="stylesheet"]')];
+  return Promise.all(
+    links.map(
+      (link) =>
+        new Promise<void>((resolve) => {
+          const copy = link.cloneNode() as HTMLLinkElement;
+          copy.onload = copy.onerror = () => {
+            link.remove();
+            resolve();
+          };
+          document.head.appendChild(copy);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
 // index.html shows a light shell in #root until this first render replaces it.
-void textsReady.finally(() =>
+void Promise.all([textsReady, stylesInHead()]).finally(() =>
   createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
       <Root />
