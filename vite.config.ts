@@ -9,6 +9,9 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    // The entry (React, Mantine, the router, the home page) is about 540 KB before compression; its budget
+    // is checked compressed, where it counts, by scripts/check-bundle.mjs.
+    chunkSizeWarningLimit: 600,
     // .vite/manifest.json: which chunks each page loads, read by scripts/check-bundle.mjs.
     manifest: true,
   },

@@ -38,10 +38,13 @@ function compressedSize(file, encoding) {
 /** The files index.html itself asks for: its module script, module preloads and stylesheets. */
 function fromIndexHtml(dir) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?([^"]+)"[^>]*>/g)].map(
-    (m) => m[1],
-  );
-  return refs.filter((r) => !/^https?:/.test(r));
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\/?([^"]+)"/g)].map((m) => m[1]);
+  const links = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\brel="(stylesheet|modulepreload)"/.test(tag))
+    .map((tag) => tag.match(/\bhref="\/?([^"]+)"/)?.[1])
+    .filter(Boolean);
+  return [...scripts, ...links].filter((r) => !/^(https?|data):/.test(r));
 }
 
 /** The files of a manifest chunk and of everything it imports statically (what loading it fetches). */
