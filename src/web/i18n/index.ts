@@ -73,7 +73,8 @@ function currentLang(): Lang {
 }
 
 /** Resolves when the texts the first screen needs are there (English is loaded, when it was chosen). */
-export const textsReady: Promise<void> = currentLang() === 'en' ? loadTexts('en', 'public') : Promise.resolve();
+export const textsReady: Promise<void> =
+  currentLang() === 'en' ? loadTexts('en', 'public') : Promise.resolve();
 
 /** Switches the interface language, once its texts are loaded, and remembers it. */
 export async function setLanguage(lang: Lang): Promise<void> {
