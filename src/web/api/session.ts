@@ -49,7 +49,8 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async () => {
       const { user } = await api<{ user: Me | null }>('GET', '/auth/me');
-      if (user) await loadAllTexts();
+      // Texts that fail to load leave their keys showing; they do not sign anyone out.
+      if (user) await loadAllTexts().catch(() => undefined);
       return user;
     },
     staleTime: 60_000,

@@ -13,7 +13,11 @@ export function lazyPage<M extends Record<string, unknown>, K extends keyof M & 
   texts: 'public' | 'all' = 'all',
 ) {
   return lazy(async () => {
-    const [module] = await Promise.all([load(), texts === 'all' ? loadAllTexts() : undefined]);
+    // Texts that fail to load leave their keys showing; they do not stop the page.
+    const [module] = await Promise.all([
+      load(),
+      texts === 'all' ? loadAllTexts().catch(() => undefined) : undefined,
+    ]);
     return { default: module[pick] as ComponentType };
   });
 }
