@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The README's test command. Runs the type check, lint and format checks, then the Vitest suites
 // against a real database (SQLite by default; PostgreSQL when DATABASE_URL is a postgres URL), and
-// prints one plain closing line "N passed, N failed" that CI reads. `--e2e` runs the Chromium suite.
+// prints one plain closing line "N passed, N failed" that CI reads. `--e2e` builds the web app, checks its
+// byte budget (scripts/check-bundle.mjs) and runs the Chromium suite; without it the budget is checked
+// when a build is there (dist/web with Vite's manifest).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,8 +34,11 @@ if (!e2e) {
   check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   check('lint', bin('eslint'), ['.']);
   check('format', bin('prettier'), ['--check', '.']);
+  if (fs.existsSync(path.join('dist', 'web', '.vite', 'manifest.json')))
+    check('web app byte budget (the build in dist/web)', process.execPath, ['scripts/check-bundle.mjs']);
 } else {
   check('build web app', bin('vite'), ['build', '--logLevel', 'warn']);
+  check('web app byte budget', process.execPath, ['scripts/check-bundle.mjs']);
 }
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-vitest-')), 'report.json');

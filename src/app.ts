@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -19,6 +17,7 @@ import type { Db } from './db/connect.js';
 import { AdjustableClock } from './platform/clock.js';
 import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
+import { registerWebApp } from './platform/web-app.js';
 import { recordRoutes } from './platform/route-table.js';
 import { registerErrorHandler, errorBody } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
@@ -75,6 +74,8 @@ export async function buildApp(opts: {
   logger?: boolean;
   /** Start the in-process worker (mail delivery); tests drive it by hand instead. */
   worker?: boolean;
+  /** The built web app to serve (default dist/web); tests serve a folder of their own. */
+  webRoot?: string;
 }): Promise<FastifyInstance> {
   const { config, db } = opts;
   const app = Fastify({
@@ -201,15 +202,8 @@ export async function buildApp(opts: {
   await api.register(invitationRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
 
-  // The built web app, with client-side routes falling back to index.html.
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-    // A catch-all GET route, because the root not-found handler is already set by registerErrorHandler.
-    app.get('/*', { schema: { hide: true }, config: { allowIncompleteProfile: true } }, (req, reply) => {
-      if (!req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
-    });
-  }
+  // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
+  await registerWebApp(app, opts.webRoot ?? webRoot);
 
   return app;
 }

@@ -14,6 +14,7 @@ import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runListOnly } from './list-only.js';
+import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { setAuditKey } from '../../src/platform/audit.js';
 
 /** The seeding and the server key the audit chain alike. */
@@ -50,6 +51,10 @@ const HELP = `npm run bench -- [options]
   --list-only             only the seed and the full list, the surge's proposals written straight in
   --cpu-prof              write a V8 CPU profile of the Sinovik server to the run's folder
   --keep                  keep the temporary data folder (database, files, logs)
+  --only web              only the web phase: the home page's first load in Chromium on a throttled
+                          phone (Slow 4G goal, 3G reported) and its compressed JS, in under two minutes
+  --url U                 with --only web: measure the server at U instead of starting one
+  --runs N                with --only web: cold loads per profile (default 3)
 `;
 
 const GOALS = { errors: 0, lost: 0, p99Ms: 100, ratio: 0.5, rssMb: 400, closingS: 10 };
@@ -74,6 +79,9 @@ interface Options {
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
+  only: 'web' | null;
+  url: string | undefined;
+  runs: number;
 }
 
 function options(): Options {
@@ -98,6 +106,9 @@ function options(): Options {
       'server-node-args': { type: 'string' },
       'server-env': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      url: { type: 'string' },
+      runs: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -145,7 +156,14 @@ function options(): Options {
         }),
     ),
     keep: values.keep,
+    only: values.only === undefined ? null : values.only === 'web' ? 'web' : badOnly(values.only),
+    url: values.url,
+    runs: num(values.runs, 3, 'runs'),
   };
+}
+
+function badOnly(phase: string): never {
+  throw new Error(`--only ${phase}: the phases that run alone are: web`);
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
@@ -187,6 +205,7 @@ async function main() {
     });
     process.exit(pass ? 0 : 1);
   }
+  if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
@@ -233,6 +252,7 @@ async function main() {
   let close: ClosingResult | null = null;
   const cpu: Record<string, CpuUse> = {};
   let uploadRoute = false;
+  let web: WebPhaseResult | null = null;
 
   try {
     // ── Seed ────────────────────────────────────────────────────────────────────────────────────────
@@ -264,6 +284,10 @@ async function main() {
     );
 
     // ── Server under test ───────────────────────────────────────────────────────────────────────────
+    // The web app as it is now, for the web phase (the server lists its files when it starts).
+    await (
+      await import('vite')
+    ).build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
     const port = await freePort();
     const profDir = path.join(tmp, 'cpu-profile');
     const sinovik = await startServer({
@@ -305,6 +329,10 @@ async function main() {
       );
     log(`  attachment upload route: ${uploadRoute ? 'present' : 'missing (upload phases skipped)'}`);
     const serverPids = () => servers.filter((s) => s.child.exitCode === null).map((s) => s.pid);
+
+    // ── Web ─────────────────────────────────────────────────────────────────────────────────────────
+    log("\n▶ web: the home page's first load in Chromium on a throttled phone (before the load)");
+    web = await webPhase({ url: `http://127.0.0.1:${port}/`, runs: o.quick ? 1 : 3, log });
 
     // ── Surge ───────────────────────────────────────────────────────────────────────────────────────
     log(
@@ -601,6 +629,11 @@ async function main() {
     },
   ];
   rows.splice(6, 0, listTarget(listed));
+  rows.push(
+    ...(web?.rows ?? [
+      { target: 'web: home page first load', figure: 'not measured', goal: '< 1.50 s', pass: false },
+    ]),
+  );
   if (!uploadRoute)
     rows.splice(3, 0, {
       target: 'surge uploads',
@@ -674,6 +707,7 @@ async function main() {
     saturation: { sinovik: sat, baseline: base, ratio, sessionReference: session },
     lostWrites: lost,
     closing: close,
+    web,
     cpu,
   });
   const outDir = path.join(repoRoot, 'bench-results');

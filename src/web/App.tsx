@@ -1,34 +1,82 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Center, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { useMe, type Me } from './api/session.js';
 import { HomePage } from './pages/public/HomePage.js';
-import { CompetitionPublicPage } from './pages/public/CompetitionPublicPage.js';
-import { AdminRequestFormPage } from './pages/public/AdminRequestFormPage.js';
-import { LoginPage } from './pages/account/LoginPage.js';
-import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage.js';
-import { SetPasswordPage } from './pages/account/SetPasswordPage.js';
-import { SignInLinkPage } from './pages/account/SignInLinkPage.js';
-import { CompleteProfilePage } from './pages/account/CompleteProfilePage.js';
-import { ChangePasswordPage } from './pages/account/ChangePasswordPage.js';
-import { NotificationsPage } from './pages/account/NotificationsPage.js';
-import { CompetitionsAdminPage } from './pages/secretariat/CompetitionsAdminPage.js';
-import { CompetitionSettingsPage } from './pages/secretariat/CompetitionSettingsPage.js';
-import { InstitutionsPage } from './pages/secretariat/InstitutionsPage.js';
-import { AdminRequestsPage } from './pages/secretariat/AdminRequestsPage.js';
-import { AdminRequestDetailPage } from './pages/secretariat/AdminRequestDetailPage.js';
-import { OutboxPage } from './pages/secretariat/OutboxPage.js';
-import { AuditPage } from './pages/secretariat/AuditPage.js';
-import { DashboardIndexPage, DashboardPage } from './pages/secretariat/DashboardPage.js';
-import { UnitsPage } from './pages/institution/UnitsPage.js';
-import { ProposalsPage } from './pages/proposals/ProposalsPage.js';
-import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage.js';
-import { AwardsPage } from './pages/secretariat/AwardsPage.js';
-import { InvitationsPage } from './pages/secretariat/InvitationsPage.js';
-import { UsersPage } from './pages/admin/UsersPage.js';
-import { UserDetailPage } from './pages/admin/UserDetailPage.js';
+import { lazyPage } from './routing/lazyPage.js';
+import { PageLoading } from './routing/PageLoading.js';
+
+/*
+ * The home page is the front door and comes with the app; every other page is loaded the first time it is
+ * visited, in a chunk of its own, so the public pages never carry the secretariat's, admin's or editor's
+ * screens (docs/ARCHITECTURE.md, "Web app loading"; scripts/check-bundle.mjs keeps the budget). The public
+ * pages need only the texts that come with the app; the others load every text with their code.
+ */
+const CompetitionPublicPage = lazyPage(
+  () => import('./pages/public/CompetitionPublicPage.js'),
+  'CompetitionPublicPage',
+  'public',
+);
+const AdminRequestFormPage = lazyPage(
+  () => import('./pages/public/AdminRequestFormPage.js'),
+  'AdminRequestFormPage',
+  'public',
+);
+const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('./pages/account/ForgotPasswordPage.js'),
+  'ForgotPasswordPage',
+);
+const SetPasswordPage = lazyPage(() => import('./pages/account/SetPasswordPage.js'), 'SetPasswordPage');
+const SignInLinkPage = lazyPage(() => import('./pages/account/SignInLinkPage.js'), 'SignInLinkPage');
+const CompleteProfilePage = lazyPage(
+  () => import('./pages/account/CompleteProfilePage.js'),
+  'CompleteProfilePage',
+);
+const ChangePasswordPage = lazyPage(
+  () => import('./pages/account/ChangePasswordPage.js'),
+  'ChangePasswordPage',
+);
+const NotificationsPage = lazyPage(() => import('./pages/account/NotificationsPage.js'), 'NotificationsPage');
+const CompetitionsAdminPage = lazyPage(
+  () => import('./pages/secretariat/CompetitionsAdminPage.js'),
+  'CompetitionsAdminPage',
+);
+const CompetitionSettingsPage = lazyPage(
+  () => import('./pages/secretariat/CompetitionSettingsPage.js'),
+  'CompetitionSettingsPage',
+);
+const InstitutionsPage = lazyPage(
+  () => import('./pages/secretariat/InstitutionsPage.js'),
+  'InstitutionsPage',
+);
+const AdminRequestsPage = lazyPage(
+  () => import('./pages/secretariat/AdminRequestsPage.js'),
+  'AdminRequestsPage',
+);
+const AdminRequestDetailPage = lazyPage(
+  () => import('./pages/secretariat/AdminRequestDetailPage.js'),
+  'AdminRequestDetailPage',
+);
+const OutboxPage = lazyPage(() => import('./pages/secretariat/OutboxPage.js'), 'OutboxPage');
+const AuditPage = lazyPage(() => import('./pages/secretariat/AuditPage.js'), 'AuditPage');
+const DashboardIndexPage = lazyPage(
+  () => import('./pages/secretariat/DashboardPage.js'),
+  'DashboardIndexPage',
+);
+const DashboardPage = lazyPage(() => import('./pages/secretariat/DashboardPage.js'), 'DashboardPage');
+const UnitsPage = lazyPage(() => import('./pages/institution/UnitsPage.js'), 'UnitsPage');
+const ProposalsPage = lazyPage(() => import('./pages/proposals/ProposalsPage.js'), 'ProposalsPage');
+const ProposalEditorPage = lazyPage(
+  () => import('./pages/proposals/ProposalEditorPage.js'),
+  'ProposalEditorPage',
+);
+const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
+const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
+const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -58,168 +106,170 @@ export function App() {
   const { t } = useTranslation();
   return (
     <Layout>
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
-        <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
-        <Route path="/masuk" element={<LoginPage />} />
-        <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
-        <Route path="/atur-sandi" element={<SetPasswordPage />} />
-        <Route path="/masuk-tautan" element={<SignInLinkPage />} />
-        <Route
-          path="/lengkapi-profil"
-          element={
-            <RequireUser>
-              <CompleteProfilePage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/akun/sandi"
-          element={
-            <RequireUser>
-              <ChangePasswordPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/notifikasi"
-          element={
-            <RequireUser>
-              <NotificationsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/kompetisi"
-          element={
-            <RequireUser allow={(me) => me.abilities.createCompetition}>
-              <CompetitionsAdminPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/kompetisi/:id"
-          element={
-            <RequireUser>
-              <CompetitionSettingsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/dasbor"
-          element={
-            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
-              <DashboardIndexPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/kompetisi/:id/undangan"
-          element={
-            <RequireUser>
-              <InvitationsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/kompetisi/:id/dasbor"
-          element={
-            <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
-              <DashboardPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/penghargaan"
-          element={
-            <RequireUser allow={(me) => me.abilities.manageAwards}>
-              <AwardsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/instansi"
-          element={
-            <RequireUser allow={(me) => me.abilities.viewInstitutions}>
-              <InstitutionsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/permohonan-admin"
-          element={
-            <RequireUser allow={(me) => me.abilities.reviewAdminRequests}>
-              <AdminRequestsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/permohonan-admin/:id"
-          element={
-            <RequireUser allow={(me) => me.abilities.reviewAdminRequests}>
-              <AdminRequestDetailPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/outbox"
-          element={
-            <RequireUser allow={(me) => me.abilities.viewOutbox}>
-              <OutboxPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/sekretariat/audit"
-          element={
-            <RequireUser allow={(me) => me.abilities.viewAudit}>
-              <AuditPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/admin/pengguna"
-          element={
-            <RequireUser allow={(me) => me.abilities.manageUsers}>
-              <UsersPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/admin/pengguna/:id"
-          element={
-            <RequireUser allow={(me) => me.abilities.manageUsers}>
-              <UserDetailPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/instansi/:institutionId/unit"
-          element={
-            <RequireUser>
-              <UnitsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/usulan"
-          element={
-            <RequireUser>
-              <ProposalsPage />
-            </RequireUser>
-          }
-        />
-        <Route
-          path="/usulan/:id"
-          element={
-            <RequireUser>
-              <ProposalEditorPage />
-            </RequireUser>
-          }
-        />
-        <Route path="*" element={<Text py="xl">{t('common.notFound')}</Text>} />
-      </Routes>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
+          <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
+          <Route path="/masuk" element={<LoginPage />} />
+          <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
+          <Route path="/atur-sandi" element={<SetPasswordPage />} />
+          <Route path="/masuk-tautan" element={<SignInLinkPage />} />
+          <Route
+            path="/lengkapi-profil"
+            element={
+              <RequireUser>
+                <CompleteProfilePage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/akun/sandi"
+            element={
+              <RequireUser>
+                <ChangePasswordPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/notifikasi"
+            element={
+              <RequireUser>
+                <NotificationsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi"
+            element={
+              <RequireUser allow={(me) => me.abilities.createCompetition}>
+                <CompetitionsAdminPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id"
+            element={
+              <RequireUser>
+                <CompetitionSettingsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/dasbor"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+                <DashboardIndexPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/undangan"
+            element={
+              <RequireUser>
+                <InvitationsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/dasbor"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+                <DashboardPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/penghargaan"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageAwards}>
+                <AwardsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/instansi"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewInstitutions}>
+                <InstitutionsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/permohonan-admin"
+            element={
+              <RequireUser allow={(me) => me.abilities.reviewAdminRequests}>
+                <AdminRequestsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/permohonan-admin/:id"
+            element={
+              <RequireUser allow={(me) => me.abilities.reviewAdminRequests}>
+                <AdminRequestDetailPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/outbox"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewOutbox}>
+                <OutboxPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/audit"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewAudit}>
+                <AuditPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/admin/pengguna"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageUsers}>
+                <UsersPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/admin/pengguna/:id"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageUsers}>
+                <UserDetailPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/instansi/:institutionId/unit"
+            element={
+              <RequireUser>
+                <UnitsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/usulan"
+            element={
+              <RequireUser>
+                <ProposalsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/usulan/:id"
+            element={
+              <RequireUser>
+                <ProposalEditorPage />
+              </RequireUser>
+            }
+          />
+          <Route path="*" element={<Text py="xl">{t('common.notFound')}</Text>} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -24,7 +24,7 @@ export interface TestContext {
 
 /** A real app on a real database of its own; mail goes to SMTP_URL when given, else to .eml files. */
 export async function createTestApp(
-  opts: { smtpUrl?: string; env?: Record<string, string>; worker?: boolean } = {},
+  opts: { smtpUrl?: string; env?: Record<string, string>; worker?: boolean; webRoot?: string } = {},
 ): Promise<TestContext> {
   const testDb = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-data-'));
@@ -45,6 +45,7 @@ export async function createTestApp(
     transport,
     logger: false,
     worker: opts.worker ?? false,
+    ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
   });
   await app.ready();
   return {

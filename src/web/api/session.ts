@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
+import { loadAllTexts } from '../i18n/index.js';
 
 export interface MeRole {
   role: 'upp' | 'local_admin' | 'secretariat' | 'evaluator' | 'panelist' | 'system_admin' | 'data_steward';
@@ -39,11 +40,19 @@ export interface Me {
 
 export const ME_KEY = ['me'] as const;
 
-/** The current session (null when logged out). */
+/**
+ * The current session (null when logged out). A signed-in user's menu names every area, so the session
+ * answers once every text of the interface is loaded too (i18n/index.ts).
+ */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async () => (await api<{ user: Me | null }>('GET', '/auth/me')).user,
+    queryFn: async () => {
+      const { user } = await api<{ user: Me | null }>('GET', '/auth/me');
+      // Texts that fail to load leave their keys showing; they do not sign anyone out.
+      if (user) await loadAllTexts().catch(() => undefined);
+      return user;
+    },
     staleTime: 60_000,
   });
 }
