@@ -1,5 +1,5 @@
 // The import boundaries of the layout (docs/ARCHITECTURE.md "Module boundaries"), checked by `npm test`
-// (scripts/test.mjs runs `npm run boundaries`). A wrong import fails the run naming the rule and the import.
+// (scripts/test.mjs runs it first, as `npm run boundaries` does). A wrong import fails the run naming the rule and the import.
 //
 // Layers, bottom up: contracts ← domain ← db ← platform ← modules ← app.ts / main.ts / seed; the web app
 // sits on contracts and domain only. Between modules only the edges of MODULE_GRAPH below.
@@ -69,9 +69,16 @@ module.exports = {
     {
       name: 'contracts-packages',
       severity: 'error',
-      comment: 'src/contracts imports no package but zod, and no node builtin.',
-      from: { path: '^src/contracts/' },
+      comment: 'src/contracts imports no package but zod (its tests also vitest).',
+      from: { path: '^src/contracts/', pathNot: '\\.test\\.ts$' },
       to: { path: npmOtherThan(['zod']) },
+    },
+    {
+      name: 'contracts-test-packages',
+      severity: 'error',
+      comment: 'tests of src/contracts use only zod and vitest.',
+      from: { path: '^src/contracts/.*\\.test\\.ts$' },
+      to: { path: npmOtherThan(['zod', 'vitest']) },
     },
     {
       name: 'contracts-no-node',

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect.js';
+import { dialectOf, type Db } from '../../db/connect.js';
 import type {
   AmendmentRow,
   CategoryRow,
@@ -20,6 +20,24 @@ export interface CompetitionFull {
 
 export async function findCompetition(db: Db, id: number): Promise<CompetitionRow | undefined> {
   return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The competition's submission stage. `lock` takes a row lock on PostgreSQL so that an extension and a
+ * closing never read-modify-write the stage's settings at the same time (SQLite has a single writer).
+ */
+export async function findSubmissionStage(
+  db: Db,
+  competitionId: number,
+  lock = false,
+): Promise<StageRow | undefined> {
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .where('kind', '=', 'submission')
+    .$if(lock && dialectOf(db) === 'postgres', (qb) => qb.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function findInstitution(db: Db, id: number): Promise<InstitutionRow | undefined> {

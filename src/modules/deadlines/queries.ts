@@ -1,27 +1,5 @@
-import { dialectOf, type Db } from '../../db/connect.js';
-import type { CompetitionRow, ProposalStateValue, StageRow } from '../../db/schema.js';
-
-export async function findCompetitionRow(db: Db, id: number): Promise<CompetitionRow | undefined> {
-  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/**
- * The competition's submission stage. `lock` takes a row lock on PostgreSQL so that an extension and a
- * closing never read-modify-write the stage's settings at the same time (SQLite has a single writer).
- */
-export async function findSubmissionStage(
-  db: Db,
-  competitionId: number,
-  lock = false,
-): Promise<StageRow | undefined> {
-  return db
-    .selectFrom('stages')
-    .selectAll()
-    .where('competition_id', '=', competitionId)
-    .where('kind', '=', 'submission')
-    .$if(lock && dialectOf(db) === 'postgres', (qb) => qb.forUpdate())
-    .executeTakeFirst();
-}
+import type { Db } from '../../db/connect.js';
+import type { ProposalStateValue, StageRow } from '../../db/schema.js';
 
 /** Every stage of the competition in display order. */
 export async function stagesOf(db: Db, competitionId: number): Promise<StageRow[]> {
@@ -30,64 +8,6 @@ export async function stagesOf(db: Db, competitionId: number): Promise<StageRow[
     .selectAll()
     .where('competition_id', '=', competitionId)
     .orderBy('position')
-    .orderBy('id')
-    .execute();
-}
-
-export interface Recipient {
-  id: number;
-  email: string;
-  name: string;
-  locale: 'id' | 'en';
-}
-
-/** Every active account holding one of the roles anywhere (each person once), to tell about a deadline. */
-export async function activeUsersWithRoles(db: Db, roles: ('local_admin' | 'upp')[]): Promise<Recipient[]> {
-  return db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.name', 'u.locale'])
-    .where('u.is_active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_grants as g')
-          .select('g.id')
-          .whereRef('g.user_id', '=', 'u.id')
-          .where('g.role', 'in', roles),
-      ),
-    )
-    .orderBy('u.id')
-    .execute();
-}
-
-/** Active admin lokal of each of the institutions, with the institution they serve. */
-export async function localAdminsOf(
-  db: Db,
-  institutionIds: number[],
-): Promise<(Recipient & { institutionId: number })[]> {
-  if (!institutionIds.length) return [];
-  const rows = await db
-    .selectFrom('users as u')
-    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-    .select(['u.id', 'u.email', 'u.name', 'u.locale', 'g.institution_id'])
-    // A person granted the role twice for the same institution still gets one mail.
-    .distinct()
-    .where('u.is_active', '=', 1)
-    .where('g.role', '=', 'local_admin')
-    .where('g.institution_id', 'in', institutionIds)
-    .orderBy('u.id')
-    .execute();
-  return rows.map(({ institution_id, ...r }) => ({ ...r, institutionId: institution_id! }));
-}
-
-/** Active accounts by id. */
-export async function activeUsersByIds(db: Db, ids: number[]): Promise<Recipient[]> {
-  if (!ids.length) return [];
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'locale'])
-    .where('is_active', '=', 1)
-    .where('id', 'in', ids)
     .orderBy('id')
     .execute();
 }

@@ -14,7 +14,9 @@ import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
 import { planExtension } from './commands/plan-extension.js';
-import { activeUsersWithRoles, findCompetitionRow, findSubmissionStage, userNamesByIds } from './queries.js';
+import { activeUsersWithRoles } from '../../platform/recipients.js';
+import { findCompetition, findSubmissionStage } from '../competitions/queries.js';
+import { userNamesByIds } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -24,7 +26,7 @@ const organizerOf = (c: CompetitionRow) => ({ organizerInstitutionId: c.organize
 export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A competition the caller may see: a draft only for those who may manage its organizer's competitions. */
   const loadVisible = async (req: FastifyRequest, id: number) => {
-    const c = await findCompetitionRow(app.deps.db, id);
+    const c = await findCompetition(app.deps.db, id);
     if (!c || (c.status === 'draft' && !can(req.actor, 'competition.viewDraft', organizerOf(c))))
       throw competitionNotFound();
     return c;
@@ -128,7 +130,7 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
         baseUrl: app.deps.config.baseUrl,
       });
       app.deps.mail.kick();
-      return present(req, (await findCompetitionRow(app.deps.db, c.id)) ?? c);
+      return present(req, (await findCompetition(app.deps.db, c.id)) ?? c);
     },
   );
 };

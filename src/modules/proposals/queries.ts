@@ -30,7 +30,7 @@ import {
   type SourceAward,
 } from '../../domain/proposal-eligibility.js';
 import { QUOTA_STATES } from '../../domain/proposal-workflow.js';
-import { containsPattern, ilike } from '../mail/queries.js';
+import { containsPattern, ilike } from '../../db/like.js';
 
 /** A proposal with everything its editor and its rules need. */
 export interface ProposalView {

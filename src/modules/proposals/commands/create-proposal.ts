@@ -10,7 +10,7 @@ import {
   hasActiveInvitation,
   titleKeyOf,
 } from '../queries.js';
-import { parseSettings } from '../../competitions/present.js';
+import { parseSettings } from '../../../domain/competition-settings.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
 import { loadForChange, writeRevision } from '../steps.js';
 
