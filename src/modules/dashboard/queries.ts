@@ -6,6 +6,19 @@ import { provincePlaceName } from '../../domain/institutions.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { provinceKeySql } from '../proposals/queries.js';
 
+export async function findCompetitionRow(db: Db, id: number) {
+  return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSubmissionStage(db: Db, competitionId: number) {
+  return db
+    .selectFrom('stages')
+    .select(['opens_at', 'closes_at', 'settings'])
+    .where('competition_id', '=', competitionId)
+    .where('kind', '=', 'submission')
+    .executeTakeFirst();
+}
+
 /** The competition's groups and categories in their order, with both names. */
 export async function competitionLabels(db: Db, competitionId: number) {
   const [groups, categories] = await Promise.all([

@@ -11,8 +11,14 @@ import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { proposalBatches } from '../proposals/queries.js';
 import { csvStream, exportRecord } from './export.js';
-import { competitionLabels, dashboardCountRows, dashboardInstants, provincePlaces } from './queries.js';
-import { findCompetition, findSubmissionStage } from '../competitions/queries.js';
+import {
+  competitionLabels,
+  dashboardCountRows,
+  dashboardInstants,
+  findCompetitionRow,
+  findSubmissionStage,
+  provincePlaces,
+} from './queries.js';
 import { recordRead } from '../../platform/audit-reads.js';
 
 /** Proposals read per statement by an export. */
@@ -29,7 +35,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A competition the caller may see (a draft only for its organizer), then the organizer's view of it. */
   const loadForOrganizer = async (req: FastifyRequest, id: number) => {
     requireUser(req);
-    const c = await findCompetition(db, id);
+    const c = await findCompetitionRow(db, id);
     if (!c || (c.status === 'draft' && !can(req.actor, 'competition.viewDraft', organizerOf(c))))
       throw competitionNotFound();
     authorize(req, 'proposal.viewAll', organizerOf(c));

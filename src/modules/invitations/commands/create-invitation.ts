@@ -6,8 +6,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { findSubmissionStage } from '../../competitions/queries.js';
-import { recipientsWithRole } from '../../proposals/queries.js';
+import { findSubmissionStage, recipientsWithRole } from '../../proposals/queries.js';
 import { findActiveDuplicate, findCompetitionWithGroups } from '../queries.js';
 
 /**
