@@ -18,7 +18,7 @@ export interface CompetitionFull {
   stages: StageRow[];
 }
 
-export async function findCompetition(db: Db, id: number): Promise<CompetitionRow | undefined> {
+export async function findCompetitionRow(db: Db, id: number): Promise<CompetitionRow | undefined> {
   return db.selectFrom('competitions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -125,7 +125,7 @@ async function loadChildren(db: Db, competitions: CompetitionRow[], withSections
 
 /** One competition with its whole definition, or undefined. */
 export async function loadCompetitionFull(db: Db, id: number): Promise<CompetitionFull | undefined> {
-  const competition = await findCompetition(db, id);
+  const competition = await findCompetitionRow(db, id);
   if (!competition) return undefined;
   const [full] = await loadChildren(db, [competition], true);
   return full;

@@ -18,7 +18,7 @@ import { setCompetitionStatus } from './commands/set-status.js';
 import { updateCompetition } from './commands/update-competition.js';
 import { presentDetail, presentSummary } from './present.js';
 import {
-  findCompetition,
+  findCompetitionRow,
   findInstitution,
   hasProposals,
   listAmendments,
@@ -50,7 +50,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Loads a competition the caller may see, then asks the policy whether they may manage it. */
   const loadForManage = async (req: FastifyRequest, id: number) => {
     requireUser(req);
-    const c = await findCompetition(app.deps.db, id);
+    const c = await findCompetitionRow(app.deps.db, id);
     if (!c || !visible(req, c)) throw competitionNotFound();
     return authorize(req, 'competition.manage', { organizerInstitutionId: c.organizer_institution_id });
   };
@@ -86,7 +86,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const c = await findCompetition(app.deps.db, req.params.id);
+      const c = await findCompetitionRow(app.deps.db, req.params.id);
       if (!c || !visible(req, c)) throw competitionNotFound();
       return detail(req, c.id);
     },
@@ -168,7 +168,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await loadForManage(req, req.params.id);
-      const c = (await findCompetition(app.deps.db, req.params.id))!;
+      const c = (await findCompetitionRow(app.deps.db, req.params.id))!;
       const full = (await loadCompetitionFull(app.deps.db, c.id))!;
       const [counts, jobs] = await Promise.all([
         proposalStateCounts(app.deps.db, c.id),

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { parseSettings, sameInstant, submissionJobPlan } from '../../domain/deadlines.js';
 import { scheduleJob } from '../../platform/jobs.js';
-import { findCompetition, findSubmissionStage } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from './queries.js';
 
 /*
  * A published competition's submission jobs (the closing and the 7/3/1-day reminders), scheduled in the
@@ -17,7 +17,7 @@ import { findCompetition, findSubmissionStage } from './queries.js';
  * has not actually been closed. Does nothing for a draft or a competition without a closing time.
  */
 export async function scheduleSubmissionJobs(tx: Db, competitionId: number, now: Date): Promise<void> {
-  const competition = await findCompetition(tx, competitionId);
+  const competition = await findCompetitionRow(tx, competitionId);
   if (!competition || competition.status !== 'published') return;
   const stage = await findSubmissionStage(tx, competitionId);
   if (!stage?.closes_at) return;

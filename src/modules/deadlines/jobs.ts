@@ -4,9 +4,14 @@ import { formatInstant } from '../../domain/time.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { activeUsersByIds, localAdminsOf, type Recipient } from '../../platform/recipients.js';
-import { findCompetition, findSubmissionStage } from '../competitions/queries.js';
-import { forwardedProposals, proposalsInStates } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
+import {
+  activeUsersByIds,
+  forwardedProposals,
+  localAdminsOf,
+  proposalsInStates,
+  type Recipient,
+} from './queries.js';
 
 const payloadOf = (job: JobRow) => {
   const p = parseSettings(job.payload);
@@ -24,7 +29,7 @@ const payloadOf = (job: JobRow) => {
 const reminder: JobHandler = async (job, { db, clock }) => {
   const payload = payloadOf(job);
   await db.transaction().execute(async (tx) => {
-    const competition = await findCompetition(tx, payload.competitionId);
+    const competition = await findCompetitionRow(tx, payload.competitionId);
     const stage = await findSubmissionStage(tx, payload.competitionId);
     if (!competition || competition.status !== 'published' || !stage?.closes_at) return;
     if (!sameInstant(stage.closes_at, payload.closesAt)) return;
@@ -82,7 +87,7 @@ const reminder: JobHandler = async (job, { db, clock }) => {
 const closing: JobHandler = async (job, { db, clock }) => {
   const payload = payloadOf(job);
   await db.transaction().execute(async (tx) => {
-    const competition = await findCompetition(tx, payload.competitionId);
+    const competition = await findCompetitionRow(tx, payload.competitionId);
     const stage = await findSubmissionStage(tx, payload.competitionId, true);
     if (!competition || competition.status !== 'published' || !stage?.closes_at) return;
     const now = clock.now();

@@ -14,9 +14,8 @@ import { can } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
 import { planExtension } from './commands/plan-extension.js';
-import { activeUsersWithRoles } from '../../platform/recipients.js';
-import { findCompetition, findSubmissionStage } from '../competitions/queries.js';
-import { userNamesByIds } from './queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
+import { activeUsersWithRoles, userNamesByIds } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 
@@ -26,7 +25,7 @@ const organizerOf = (c: CompetitionRow) => ({ organizerInstitutionId: c.organize
 export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A competition the caller may see: a draft only for those who may manage its organizer's competitions. */
   const loadVisible = async (req: FastifyRequest, id: number) => {
-    const c = await findCompetition(app.deps.db, id);
+    const c = await findCompetitionRow(app.deps.db, id);
     if (!c || (c.status === 'draft' && !can(req.actor, 'competition.viewDraft', organizerOf(c))))
       throw competitionNotFound();
     return c;
@@ -130,7 +129,7 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
         baseUrl: app.deps.config.baseUrl,
       });
       app.deps.mail.kick();
-      return present(req, (await findCompetition(app.deps.db, c.id)) ?? c);
+      return present(req, (await findCompetitionRow(app.deps.db, c.id)) ?? c);
     },
   );
 };

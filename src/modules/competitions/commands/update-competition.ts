@@ -17,7 +17,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { localAdminsOf } from '../../../platform/recipients.js';
+import { localAdminsOf } from '../../deadlines/queries.js';
 import { scheduleSubmissionJobs } from '../submission-jobs.js';
 import {
   competitionExists,

@@ -5,8 +5,8 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { activeUsersWithRoles } from '../../../platform/recipients.js';
 import { scheduleSubmissionJobs } from '../../competitions/submission-jobs.js';
+import { activeUsersWithRoles } from '../queries.js';
 import { planExtension } from './plan-extension.js';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/deadlines.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
-import { findCompetition, findSubmissionStage } from '../../competitions/queries.js';
+import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
 import { stagesOf } from '../queries.js';
 
 export interface ExtensionPlan {
@@ -33,7 +33,7 @@ export async function planExtension(
   db: Db,
   input: ExtensionInput & { competitionId: number; actorUserId: number; now: Date; lock?: boolean },
 ): Promise<ExtensionPlan> {
-  const competition = await findCompetition(db, input.competitionId);
+  const competition = await findCompetitionRow(db, input.competitionId);
   if (!competition) throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
   if (competition.status !== 'published')
     throw conflict(
