@@ -32,6 +32,20 @@ const MODULE_GRAPH = {
   users: ['institutions'],
 };
 
+// The graph itself must have no cycle (no-circular checks files; this checks the modules' directions).
+(function refuseCycles() {
+  const seen = new Map(); // name → 'open' | 'done'
+  const visit = (name, path) => {
+    if (seen.get(name) === 'done') return;
+    if (seen.get(name) === 'open')
+      throw new Error(`MODULE_GRAPH in .dependency-cruiser.cjs has a cycle: ${[...path, name].join(' → ')}`);
+    seen.set(name, 'open');
+    for (const dep of MODULE_GRAPH[name] ?? []) visit(dep, [...path, name]);
+    seen.set(name, 'done');
+  };
+  for (const name of Object.keys(MODULE_GRAPH)) visit(name, []);
+})();
+
 const either = (names) => names.map((n) => n.replace(/[-/]/g, (c) => `\\${c}`)).join('|');
 
 /** Packages the pure layers may use (no I/O). Anything else (node builtins, kysely, fastify, …) is refused. */
