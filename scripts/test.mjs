@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The README's test command. Runs the type check, lint and format checks, then the Vitest suites
+// The README's test command. Runs the import-boundary check (dependency-cruiser, rules in
+// .dependency-cruiser.cjs), the type check, lint and format checks, then the Vitest suites
 // against a real database (SQLite by default; PostgreSQL when DATABASE_URL is a postgres URL), and
 // prints one plain closing line "N passed, N failed" that CI reads. `--e2e` builds the web app, checks its
 // byte budget (scripts/check-bundle.mjs) and runs the Chromium suite; without it the budget is checked
@@ -20,17 +21,24 @@ function run(label, cmd, args) {
   return r.status === 0;
 }
 
-function check(label, cmd, args) {
+function check(label, cmd, args, hint = '') {
   if (run(label, cmd, args)) passed++;
   else {
     failed++;
-    console.log(`✗ ${label} failed`);
+    console.log(`✗ ${label} failed${hint}`);
   }
 }
 
 const bin = (name) => path.join('node_modules', '.bin', name);
 
 if (!e2e) {
+  // First, and quick: a wrong import (a rule of the layout broken) fails the run, naming the rule and the import.
+  check(
+    'import boundaries',
+    bin('depcruise'),
+    ['src', '--config', '.dependency-cruiser.cjs', '--ignore-known', '--output-type', 'err-long'],
+    ': the imports listed above break the rules of .dependency-cruiser.cjs (docs/ARCHITECTURE.md "Module boundaries")',
+  );
   check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   check('lint', bin('eslint'), ['.']);
   check('format', bin('prettier'), ['--check', '.']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { toDefinition } from '../src/modules/competitions/present.js';
+import { toDefinition } from '../src/modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../src/modules/competitions/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/connect.js';
-import { toDefinition } from '../../src/modules/competitions/present.js';
+import { toDefinition } from '../../src/modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../../src/modules/competitions/commands/set-status.js';

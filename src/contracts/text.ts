@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { cleanLine, cleanLong } from '../domain/text-hygiene.js';
+import { cleanLine, cleanLong } from './text-hygiene.js';
 
 /*
- * Every string a person types goes through one of these (domain/text-hygiene.ts): normalized to NFC,
+ * Every string a person types goes through one of these (text-hygiene.ts): normalized to NFC,
  * without control, bidi-override and zero-width characters. They are zod strings (`overwrite` keeps the
  * type), so `.trim().min().max()` chain on as usual and count the clean text. Not for passwords or tokens
  * (taken exactly as typed) nor for response schemas.

@@ -1,5 +1,5 @@
 import { AppError, conflict, fieldError, t } from './errors.js';
-import { cleanLine } from './text-hygiene.js';
+import { cleanLine } from '../contracts/text-hygiene.js';
 
 /*
  * Evidence of a proposal: the rules on kinds, types and sizes, without I/O.

@@ -1,5 +1,9 @@
 import { zonedToUtc } from './time.js';
-import { DEFAULT_MAX_INSTITUTION_STORAGE_MB, DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT } from './storage-limits.js';
+import {
+  DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+  DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
+  type CompetitionDefinitionBody,
+} from '../contracts/competitions.js';
 
 /*
  * A competition is data: its categories, groups (each with its own proposal form and weights) and its
@@ -95,6 +99,15 @@ export interface CompetitionDefinition {
   groups: GroupDefinition[];
   stages: StageDefinition[];
 }
+
+/**
+ * Compile-time check: what the wire schema (contracts/competitions.ts `competitionDefinitionSchema`)
+ * yields is a definition. It lives here because the domain depends on the contracts, not the reverse.
+ */
+type Assert<T extends true> = T;
+export type _BodyIsDefinition = Assert<
+  CompetitionDefinitionBody extends CompetitionDefinition ? true : false
+>;
 
 export const KIPP_THEME_2023 =
   'Peningkatan Kualitas Pelayanan Publik Melalui Inovasi Menuju Reformasi Birokrasi yang Berdampak';

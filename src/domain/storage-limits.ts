@@ -2,15 +2,9 @@ import { AppError, t } from './errors.js';
 import type { ProposalState } from './proposal-workflow.js';
 
 /*
- * Caps that keep one participant from filling the installation's disk, set per competition (settings):
- * - open drafts per unit: KIPP's quota is 10 umum + 5 replikasi per institution (kipp-reference.md), so a
- *   unit that drafts more than 15 proposals in one competition is not preparing entries; 15 lets one unit
- *   prepare its institution's whole quota.
- * - evidence per institution: 50 MB per proposal × the 15-proposal quota is 750 MB; the internal
- *   selection (seleksi awal) means more drafts than entries, so 2 GB (about 40 full proposals).
+ * Caps that keep one participant from filling the installation's disk, set per competition (settings; the
+ * defaults and their reasons are in contracts/competitions.ts, whose schema fills them in).
  */
-export const DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT = 15;
-export const DEFAULT_MAX_INSTITUTION_STORAGE_MB = 2048;
 
 /** Proposals the unit still works on (counted against the cap); sent or later ones are not drafts. */
 export const OPEN_DRAFT_STATES: readonly ProposalState[] = ['draft', 'returned'];

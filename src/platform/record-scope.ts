@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+
 /**
  * Whose an outbox message or an audit event is, stored with it (migration 0012) and used to decide who
  * may read it (domain/policy.ts `outbox.read`, `audit.read`). A row with no scope is visible to the
@@ -22,5 +24,24 @@ export function scopeColumns(scope: RecordScope | undefined) {
     organizer_institution_id: scope?.organizerInstitutionId ?? null,
     institution_id: scope?.institutionId ?? null,
     reference_data: scope?.referenceData ? 1 : 0,
+  };
+}
+
+/** Which rows a reader may see (domain/policy.ts `recordScope`). */
+export interface ReadableScope {
+  all: boolean;
+  organizerIds: number[];
+  referenceData: boolean;
+}
+
+/** The rows of a scope-tagged table (outbox, audit_events) the reader may see. */
+export function readableRows<T extends 'outbox' | 'audit_events' | 'a'>(scope: ReadableScope, table: T) {
+  const col = (c: string) => `${table}.${c}`;
+  return (eb: ExpressionBuilder<any, any>) => {
+    if (scope.all) return eb.lit(true);
+    const ors = [];
+    if (scope.organizerIds.length) ors.push(eb(col('organizer_institution_id'), 'in', scope.organizerIds));
+    if (scope.referenceData) ors.push(eb(col('reference_data'), '=', 1));
+    return ors.length ? eb.or(ors) : eb.lit(false);
   };
 }

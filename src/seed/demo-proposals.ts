@@ -4,8 +4,11 @@
  * goes through the same commands the API uses (create, autosave, send, return, forward, withdraw), at
  * instants spread over the days before "now", so timelines and per-day charts look like a real window.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { InstitutionRow } from '../db/schema.js';
 import { countWords } from '../domain/proposal-rules.js';
@@ -21,560 +24,88 @@ import { findSubmissionStage } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
 import { samplePdf } from './sample-pdf.js';
 
-/** Where a demo proposal ends up. */
-type DemoState = 'draft' | 'sent' | 'returned' | 'forwarded' | 'withdrawn';
+/*
+ * The data (who proposes what, the return notes, the answer texts) is in data/demo-proposals.json, read
+ * and checked at start: each participant is an institution with one unit and its innovations; each
+ * innovation's answers are written from its facts through the section's template ({title}, {acronym},
+ * {unit}, {problem}, {solution}, {beneficiaries}, {result}, {started}).
+ */
+const DEMO_PROPOSALS_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'data',
+  'demo-proposals.json',
+);
 
-interface Innovation {
-  title: string;
-  acronym: string;
-  category: string;
+const innovationSchema = z.object({
+  title: z.string(),
+  acronym: z.string(),
+  category: z.string(),
   /** What was wrong before, in a phrase ("antrean panjang pendaftaran pasien"). */
-  problem: string;
+  problem: z.string(),
   /** What the innovation does, in a phrase. */
-  solution: string;
+  solution: z.string(),
   /** Who benefits. */
-  beneficiaries: string;
+  beneficiaries: z.string(),
   /** A measured result. */
-  result: string;
-  started: string;
-  state: DemoState;
-  group?: 'umum' | 'replikasi';
+  result: z.string(),
+  started: z.string(),
+  /** Where the demo proposal ends up. */
+  state: z.enum(['draft', 'sent', 'returned', 'forwarded', 'withdrawn']),
+  group: z.enum(['umum', 'replikasi']).optional(),
   /** How far the proposer got with a draft: the share of sections answered. */
-  filled?: number;
-}
-
-interface Participant {
-  institution: string;
-  unit: string;
-  /**
-   * Names the hidden accounts: upp.<slug>@… for the unit, adminlokal.<part before the dot>@… for the
-   * institution (so adminlokal.tangerang@… is the demo account; RSUD Tangerang writes as the demo UPP).
-   */
-  slug: string;
-  innovations: Innovation[];
-}
-
-const i = (
-  title: string,
-  acronym: string,
-  category: string,
-  problem: string,
-  solution: string,
-  beneficiaries: string,
-  result: string,
-  started: string,
-  state: DemoState,
-  extra: Partial<Innovation> = {},
-): Innovation => ({
-  title,
-  acronym,
-  category,
-  problem,
-  solution,
-  beneficiaries,
-  result,
-  started,
-  state,
-  ...extra,
+  filled: z.number().optional(),
 });
+type Innovation = z.infer<typeof innovationSchema>;
 
-/** The demo UPP account writes for RSUD Kabupaten Tangerang; the others write through hidden accounts. */
-const PARTICIPANTS: Participant[] = [
-  {
-    institution: 'Pemerintah Kabupaten Tangerang',
-    unit: 'RSUD Kabupaten Tangerang',
-    slug: 'tangerang',
-    innovations: [
-      i(
-        'Antrean Pasien Terintegrasi Berbasis Aplikasi',
-        'ANTAR PASIEN',
-        'kesehatan',
-        'antrean pendaftaran pasien rawat jalan yang mencapai tiga jam',
-        'pendaftaran daring dengan nomor antrean dan estimasi waktu layanan yang dikirim lewat pesan singkat',
-        'pasien rawat jalan dan keluarganya',
-        'waktu tunggu turun dari rata-rata 180 menit menjadi 35 menit',
-        '2022-03-14',
-        'forwarded',
-      ),
-      i(
-        'Layanan Obat Antar ke Rumah bagi Pasien Kronis',
-        'LOKER',
-        'kesehatan',
-        'pasien penyakit kronis yang harus datang setiap bulan hanya untuk mengambil obat',
-        'pengantaran obat rutin bekerja sama dengan kantor pos dan kader kesehatan desa',
-        'pasien hipertensi, diabetes dan lansia',
-        'kunjungan ulang khusus obat berkurang 62 persen',
-        '2022-08-01',
-        'returned',
-      ),
-      i(
-        'Rujukan Balik Terpantau untuk Ibu Hamil Risiko Tinggi',
-        'RUBI',
-        'kesehatan',
-        'ibu hamil risiko tinggi yang tidak kembali kontrol setelah dirujuk',
-        'pemantauan rujukan balik bersama puskesmas dengan pengingat jadwal kontrol',
-        'ibu hamil risiko tinggi di 29 kecamatan',
-        'kepatuhan kontrol naik dari 48 persen menjadi 91 persen',
-        '2021-11-20',
-        'sent',
-      ),
-      i(
-        'Rekam Medis Elektronik Terpadu Puskesmas dan Rumah Sakit',
-        'REMEDI',
-        'tata_kelola_pemerintahan',
-        'rekam medis kertas yang tidak terbawa saat pasien dirujuk',
-        'rekam medis elektronik bersama antara puskesmas dan rumah sakit daerah',
-        'pasien rujukan dan tenaga kesehatan',
-        'waktu penyiapan berkas rujukan turun dari 40 menit menjadi 5 menit',
-        '2023-01-09',
-        'draft',
-        { filled: 0.5 },
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Tangerang',
-    unit: 'Kecamatan Tigaraksa',
-    slug: 'tangerang.tigaraksa',
-    innovations: [
-      i(
-        'Kecamatan Siaga Administrasi Kependudukan Keliling',
-        'SIAK KELILING',
-        'tata_kelola_pemerintahan',
-        'warga desa terpencil yang harus menempuh dua jam untuk mengurus dokumen kependudukan',
-        'mobil layanan adminduk yang berkeliling desa sesuai jadwal dengan pencetakan dokumen di tempat',
-        'warga 14 desa di Kecamatan Tigaraksa',
-        '4.870 dokumen diterbitkan di desa dalam satu tahun',
-        '2021-06-07',
-        'forwarded',
-      ),
-      i(
-        'Bank Sampah Digital Kecamatan',
-        'BASDIG',
-        'energi_lingkungan_hidup',
-        'sampah rumah tangga yang dibuang ke sungai',
-        'pencatatan tabungan sampah dengan kartu digital yang dapat ditukar untuk membayar iuran',
-        'rumah tangga dan pengelola bank sampah',
-        'sampah terkelola naik 37 ton per bulan',
-        '2022-02-21',
-        'withdrawn',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Tangerang',
-    unit: 'Dinas Kependudukan dan Pencatatan Sipil',
-    slug: 'tangerang.dukcapil',
-    innovations: [
-      i(
-        'Akta Kelahiran Langsung Terbit di Fasilitas Persalinan',
-        'AKTA LAHIR CEPAT',
-        'tata_kelola_pemerintahan',
-        'bayi yang belum memiliki akta kelahiran hingga usia sekolah',
-        'penerbitan akta kelahiran dan kartu identitas anak langsung dari fasilitas persalinan',
-        'bayi baru lahir dan orang tuanya',
-        'cakupan akta kelahiran bayi naik dari 71 persen menjadi 98 persen',
-        '2021-09-13',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Tangerang',
-    unit: 'Badan Perencanaan Pembangunan Daerah',
-    slug: 'tangerang.bappeda',
-    innovations: [
-      i(
-        'Musyawarah Perencanaan Pembangunan Daring Warga',
-        'MUSRENBANG WARGA',
-        'tata_kelola_pemerintahan',
-        'usulan warga dalam musyawarah perencanaan yang hilang atau tidak ditindaklanjuti',
-        'pengusulan, pemantauan dan umpan balik usulan pembangunan secara daring sampai tingkat desa',
-        'warga, pemerintah desa dan perangkat daerah',
-        'usulan warga yang masuk anggaran naik dari 18 persen menjadi 44 persen',
-        '2021-03-01',
-        'forwarded',
-      ),
-      i(
-        'Peta Rawan Stunting Berbasis Desa',
-        'PETA STUNTING',
-        'kesehatan',
-        'intervensi stunting yang tersebar tanpa data desa prioritas',
-        'peta desa prioritas dari data posyandu, sanitasi dan kemiskinan yang diperbarui setiap bulan',
-        'balita dan ibu hamil di desa prioritas',
-        'anggaran intervensi di desa prioritas naik tiga kali lipat',
-        '2022-07-04',
-        'draft',
-        { filled: 0.25 },
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kota Surabaya',
-    unit: 'Dinas Kesehatan',
-    slug: 'surabaya',
-    innovations: [
-      i(
-        'Pemantauan Tumbuh Kembang Balita di Kampung',
-        'PANTAU BALITA',
-        'kesehatan',
-        'balita dengan gizi kurang yang terlambat ditemukan',
-        'penimbangan rutin oleh kader kampung yang tercatat langsung pada dasbor kelurahan',
-        'balita dan ibu di 154 kelurahan',
-        'prevalensi stunting turun dari 12,7 persen menjadi 6,2 persen',
-        '2021-04-05',
-        'forwarded',
-      ),
-      i(
-        'Sekolah Ramah Anak Berkebutuhan Khusus',
-        'SERASI',
-        'pendidikan',
-        'anak berkebutuhan khusus yang tidak tertampung di sekolah umum',
-        'guru pendamping khusus yang bergilir di sekolah reguler dengan modul pembelajaran adaptif',
-        'anak berkebutuhan khusus usia sekolah dasar',
-        '612 anak berkebutuhan khusus bersekolah di sekolah reguler terdekat',
-        '2022-01-17',
-        'forwarded',
-      ),
-      i(
-        'Replikasi Layanan Kesehatan Jiwa Berbasis Puskesmas',
-        'JIWA SEHAT',
-        'kesehatan',
-        'orang dengan gangguan jiwa yang dipasung atau tidak terlayani',
-        'layanan kesehatan jiwa di puskesmas mengadaptasi inovasi yang pernah masuk Top 99',
-        'orang dengan gangguan jiwa dan keluarganya',
-        'kasus pemasungan turun dari 23 menjadi 2 kasus',
-        '2024-05-02',
-        'forwarded',
-        { group: 'replikasi' },
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Provinsi Jawa Tengah',
-    unit: 'Badan Pendapatan Daerah',
-    slug: 'jateng',
-    innovations: [
-      i(
-        'Pembayaran Pajak Kendaraan di Desa',
-        'SAMSAT DESA',
-        'tata_kelola_pemerintahan',
-        'wajib pajak di desa yang harus ke kantor samsat di kota kabupaten',
-        'pembayaran pajak kendaraan melalui badan usaha milik desa yang terhubung dengan sistem samsat',
-        'wajib pajak kendaraan di perdesaan',
-        'kepatuhan pembayaran pajak naik 8,4 persen',
-        '2021-02-15',
-        'forwarded',
-      ),
-      i(
-        'Bantuan Modal Usaha Mikro Berbasis Data Kemiskinan',
-        'MODAL BERDAYA',
-        'pengentasan_kemiskinan',
-        'bantuan modal yang tidak tepat sasaran',
-        'seleksi penerima bantuan modal dengan data terpadu kesejahteraan sosial dan pendampingan usaha',
-        'rumah tangga miskin yang memiliki usaha mikro',
-        '3.215 usaha mikro naik kelas dalam dua tahun',
-        '2021-08-30',
-        'forwarded',
-      ),
-      i(
-        'Layanan Pengaduan Jalan Rusak Satu Pintu',
-        'JALAN MULUS',
-        'tata_kelola_pemerintahan',
-        'laporan jalan rusak yang tidak jelas ditangani oleh siapa',
-        'aplikasi pengaduan dengan pembagian otomatis ke pengelola jalan provinsi, kabupaten atau desa',
-        'pengguna jalan di 35 kabupaten dan kota',
-        'waktu penanganan laporan turun dari 30 hari menjadi 7 hari',
-        '2022-06-06',
-        'sent',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Banyuwangi',
-    unit: 'Dinas Pertanian dan Pangan',
-    slug: 'banyuwangi',
-    innovations: [
-      i(
-        'Petani Muda Terhubung Pasar Digital',
-        'PETANI GO DIGITAL',
-        'ketahanan_pangan',
-        'harga gabah yang jatuh karena petani bergantung pada tengkulak',
-        'lapak daring hasil tani dengan pendampingan petani muda dan gudang penyimpanan bersama',
-        'petani padi dan hortikultura',
-        'pendapatan petani dampingan naik rata-rata 27 persen',
-        '2021-03-22',
-        'forwarded',
-      ),
-      i(
-        'Lumbung Pangan Desa Tangguh Bencana',
-        'LUMBUNG TANGGUH',
-        'ketahanan_bencana',
-        'desa rawan banjir yang kekurangan pangan saat terisolasi',
-        'lumbung pangan desa dengan cadangan beras dan pencatatan stok bersama BPBD',
-        'warga 42 desa rawan bencana',
-        'cadangan pangan cukup untuk 14 hari di setiap desa rawan',
-        '2022-04-11',
-        'draft',
-        { filled: 0.8 },
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kota Makassar',
-    unit: 'Dinas Sosial',
-    slug: 'makassar',
-    innovations: [
-      i(
-        'Rumah Singgah Lansia Terlantar',
-        'RUMAH TEDUH',
-        'inklusi_sosial',
-        'lansia terlantar yang hidup di jalan tanpa layanan kesehatan',
-        'rumah singgah dengan layanan kesehatan dan penelusuran keluarga bersama kelurahan',
-        'lansia terlantar',
-        '286 lansia kembali ke keluarga atau panti dalam dua tahun',
-        '2021-07-19',
-        'forwarded',
-      ),
-      i(
-        'Kartu Disabilitas Terpadu',
-        'KARISMA',
-        'inklusi_sosial',
-        'penyandang disabilitas yang harus mengurus bantuan di banyak kantor',
-        'satu kartu dan satu basis data untuk layanan bantuan, kesehatan dan pelatihan kerja',
-        'penyandang disabilitas',
-        '9.140 penyandang disabilitas terdata dan terlayani dengan satu kartu',
-        '2022-10-03',
-        'sent',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kota Jayapura',
-    unit: 'Dinas Pendidikan',
-    slug: 'jayapura',
-    innovations: [
-      i(
-        'Guru Kunjung Kampung Pesisir',
-        'GURU KUNJUNG',
-        'pendidikan',
-        'anak di kampung pesisir yang putus sekolah karena jarak',
-        'guru yang berkunjung terjadwal dengan perahu dan kelas jarak jauh di balai kampung',
-        'anak usia sekolah di kampung pesisir',
-        'angka putus sekolah turun dari 14 persen menjadi 4 persen',
-        '2021-05-10',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'Kementerian Kesehatan',
-    unit: 'Direktorat Jenderal Pelayanan Kesehatan',
-    slug: 'kemenkes',
-    innovations: [
-      i(
-        'Telekonsultasi Dokter Spesialis untuk Rumah Sakit Daerah Terpencil',
-        'TELESPESIALIS',
-        'kesehatan',
-        'rumah sakit daerah terpencil tanpa dokter spesialis',
-        'konsultasi spesialis jarak jauh terjadwal dari rumah sakit rujukan nasional',
-        'pasien di 118 rumah sakit daerah terpencil',
-        'rujukan keluar daerah berkurang 41 persen',
-        '2021-01-18',
-        'forwarded',
-      ),
-      i(
-        'Pelaporan Stok Vaksin Waktu Nyata',
-        'STOK VAKSIN',
-        'kesehatan',
-        'vaksin yang kedaluwarsa di satu daerah sementara daerah lain kekurangan',
-        'pelaporan stok vaksin harian dari setiap gudang dengan peringatan kedaluwarsa',
-        'pengelola vaksin di seluruh provinsi',
-        'vaksin kedaluwarsa berkurang 73 persen',
-        '2022-09-05',
-        'draft',
-        { filled: 0.3 },
-      ),
-    ],
-  },
-  {
-    institution: 'Badan Pusat Statistik',
-    unit: 'Direktorat Diseminasi Statistik',
-    slug: 'bps',
-    innovations: [
-      i(
-        'Layanan Konsultasi Data Statistik Tanpa Antre',
-        'KONSTAN',
-        'tata_kelola_pemerintahan',
-        'pengguna data yang harus datang ke kantor untuk konsultasi statistik',
-        'konsultasi daring terjadwal dengan petugas statistik dan perpustakaan data terbuka',
-        'mahasiswa, peneliti dan pemerintah daerah',
-        'kepuasan pengguna layanan naik menjadi 4,6 dari 5',
-        '2021-10-11',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'PT Perusahaan Listrik Negara (Persero)',
-    unit: 'Unit Induk Distribusi Jawa Barat',
-    slug: 'pln',
-    innovations: [
-      i(
-        'Sambung Listrik Rumah Tangga Miskin Sehari Jadi',
-        'LISTRIK SEHARI',
-        'pengentasan_kemiskinan',
-        'rumah tangga miskin yang belum tersambung listrik karena biaya dan prosedur',
-        'penyambungan listrik bersubsidi dengan survei, instalasi dan penyalaan dalam satu hari',
-        'rumah tangga miskin di perdesaan',
-        '21.400 rumah tangga tersambung listrik dalam satu tahun',
-        '2021-12-06',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Banyuwangi',
-    unit: 'Dinas Kependudukan dan Pencatatan Sipil',
-    slug: 'banyuwangi.dukcapil',
-    innovations: [
-      i(
-        'Layanan Kependudukan di Kantor Desa',
-        'SMART KAMPUNG ADMINDUK',
-        'tata_kelola_pemerintahan',
-        'warga yang menempuh puluhan kilometer ke kantor kabupaten untuk dokumen kependudukan',
-        'pencetakan dokumen kependudukan di kantor desa yang terhubung dengan dinas',
-        'warga 189 desa',
-        '92 persen dokumen kependudukan selesai di desa',
-        '2021-05-24',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kota Makassar',
-    unit: 'Dinas Perhubungan',
-    slug: 'makassar.dishub',
-    innovations: [
-      i(
-        'Angkutan Sekolah Gratis Terjadwal',
-        'PETE-PETE SEKOLAH',
-        'pendidikan',
-        'siswa dari keluarga miskin yang terlambat atau tidak bersekolah karena ongkos angkutan',
-        'angkutan kota gratis pada jam sekolah dengan rute yang disusun bersama sekolah',
-        'siswa sekolah dasar dan menengah dari keluarga miskin',
-        'keterlambatan siswa turun 58 persen pada sekolah yang dilayani',
-        '2022-01-10',
-        'forwarded',
-      ),
-      i(
-        'Lorong Garden Ketahanan Pangan Kota',
-        'LONGGAR',
-        'ketahanan_pangan',
-        'lorong padat penduduk yang kumuh dan warga yang membeli seluruh sayur dari pasar',
-        'kebun sayur dan apotek hidup di lorong yang dikelola kelompok warga',
-        'warga lorong padat penduduk',
-        '312 lorong menghasilkan sayur untuk kebutuhan warganya',
-        '2022-11-07',
-        'draft',
-        { filled: 0.6 },
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Provinsi Jawa Tengah',
-    unit: 'Dinas Kesehatan',
-    slug: 'jateng.dinkes',
-    innovations: [
-      i(
-        'Jaga Ibu Hamil dari Kehamilan hingga Nifas',
-        'JATENG GAYENG NGINCENG WONG METENG',
-        'kesehatan',
-        'kematian ibu yang tinggi karena ibu hamil risiko tinggi tidak terpantau',
-        'pendampingan setiap ibu hamil oleh kader dan bidan dengan pencatatan di aplikasi',
-        'ibu hamil dan ibu nifas',
-        'angka kematian ibu turun dari 109 menjadi 76 per 100.000 kelahiran hidup',
-        '2021-02-01',
-        'forwarded',
-      ),
-    ],
-  },
-  {
-    institution: 'Kementerian Kesehatan',
-    unit: 'Direktorat Jenderal Kesehatan Masyarakat',
-    slug: 'kemenkes.kesmas',
-    innovations: [
-      i(
-        'Posyandu Digital Terhubung Puskesmas',
-        'POSYANDU PINTAR',
-        'kesehatan',
-        'pencatatan posyandu di buku yang terlambat sampai ke puskesmas',
-        'pencatatan penimbangan dan imunisasi di aplikasi yang langsung terbaca puskesmas',
-        'kader posyandu, balita dan ibu',
-        'laporan posyandu tepat waktu naik dari 54 persen menjadi 96 persen',
-        '2021-06-14',
-        'sent',
-      ),
-    ],
-  },
-  {
-    institution: 'Pemerintah Kabupaten Sleman',
-    unit: 'Dinas Pariwisata',
-    slug: 'sleman',
-    innovations: [
-      i(
-        'Desa Wisata Ramah Difabel',
-        'WISATA INKLUSI',
-        'pertumbuhan_ekonomi',
-        'desa wisata yang tidak dapat dinikmati wisatawan difabel',
-        'standar aksesibilitas desa wisata dan pelatihan pemandu wisata inklusif',
-        'wisatawan difabel dan pelaku usaha desa wisata',
-        'kunjungan wisatawan naik 19 persen dan pendapatan desa naik 23 persen',
-        '2022-05-16',
-        'returned',
-      ),
-      i(
-        'Pendampingan Hukum Gratis bagi Warga Miskin',
-        'POSBAKUM DESA',
-        'penegakan_hukum',
-        'warga miskin yang tidak mendapat bantuan hukum',
-        'pos bantuan hukum di balai desa bekerja sama dengan fakultas hukum',
-        'warga miskin yang berhadapan dengan hukum',
-        '1.024 warga mendapat pendampingan hukum gratis',
-        '2021-09-27',
-        'forwarded',
-      ),
-    ],
-  },
-];
+const demoProposalsSchema = z.object({
+  /** One template per section key; a section without one gets `otherSectionTemplate`. */
+  answerTemplates: z.record(z.string(), z.string()),
+  otherSectionTemplate: z.string(),
+  returnNotes: z.array(z.string()).min(1),
+  /** The demo UPP account writes for RSUD Kabupaten Tangerang; the others write through hidden accounts. */
+  participants: z.array(
+    z.object({
+      institution: z.string(),
+      unit: z.string(),
+      /**
+       * Names the hidden accounts: upp.<slug>@… for the unit, adminlokal.<part before the dot>@… for the
+       * institution (so adminlokal.tangerang@… is the demo account; RSUD Tangerang writes as the demo UPP).
+       */
+      slug: z.string(),
+      innovations: z.array(innovationSchema),
+    }),
+  ),
+});
+type DemoProposals = z.infer<typeof demoProposalsSchema>;
 
-const RETURN_NOTES = [
-  'Mohon lengkapi data signifikansi dengan angka sebelum dan sesudah inovasi, serta lampirkan laporan evaluasinya.',
-  'Ringkasan masih terlalu umum; jelaskan dampak yang terukur dan unggah foto kegiatan sebagai bukti.',
-];
+function loadDemoProposals(): DemoProposals {
+  return demoProposalsSchema.parse(JSON.parse(fs.readFileSync(DEMO_PROPOSALS_FILE, 'utf8')));
+}
 
 /** One paragraph per section, written from the innovation's facts and trimmed to the section's limit. */
-function answerFor(key: string, inv: Innovation, unit: string, limit: number | null): string {
-  const p = inv.problem;
-  const s = inv.solution;
-  const b = inv.beneficiaries;
-  const r = inv.result;
-  const texts: Record<string, string> = {
-    ringkasan: `${inv.title} (${inv.acronym}) adalah inovasi ${unit} untuk mengatasi ${p}. Inovasi ini menghadirkan ${s}. Penerima manfaatnya adalah ${b}. Sejak diterapkan, ${r}. Inovasi dijalankan dengan anggaran rutin, diatur dalam keputusan kepala daerah, dan sudah dipelajari oleh instansi lain.`,
-    latar_belakang_tujuan: `Sebelum inovasi, masalah utama adalah ${p}. Kelompok yang paling terdampak adalah ${b}. Tujuan inovasi adalah menghadirkan ${s}, dengan target terukur yang ditetapkan bersama pemangku kepentingan dan dipantau setiap triwulan.`,
-    kebaruan: `Kebaruan ${inv.acronym} terletak pada ${s}. Cara ini belum pernah diterapkan di wilayah kami dan memadukan layanan yang sebelumnya berjalan terpisah.`,
-    implementasi: `Inovasi dimulai pada ${inv.started} dengan uji coba terbatas, lalu diperluas bertahap. Tahapan: penyusunan prosedur, pelatihan petugas, sosialisasi kepada ${b}, dan evaluasi bulanan.`,
-    signifikansi: `Dampak yang terukur: ${r}. Pengukuran memakai data layanan sebelum dan sesudah inovasi serta survei kepuasan; evaluasi internal dilakukan oleh inspektorat dan evaluasi eksternal oleh perguruan tinggi mitra.`,
-    adaptabilitas: `${inv.acronym} dapat direplikasi oleh daerah dengan masalah serupa, yaitu ${p}. Prosedur, modul pelatihan dan aplikasi dapat dibagikan tanpa biaya lisensi.`,
-    sumber_daya: `Sumber daya: anggaran rutin ${unit}, petugas layanan yang dilatih, prosedur operasional baku, serta perangkat yang sudah dimiliki instansi.`,
-    strategi_keberlanjutan: `Keberlanjutan dijamin melalui peraturan kepala daerah, masuknya kegiatan dalam rencana kerja tahunan, penanggung jawab yang ditetapkan dengan surat keputusan, dan keterlibatan ${b} dalam pemantauan.`,
-    inspirasi: `Inovasi ini mereplikasi layanan sejenis yang pernah masuk Top 99 KIPP karena masalah yang dihadapi sama, yaitu ${p}.`,
-    proses_replikasi: `Kami mempelajari prosedur inovasi asal melalui kunjungan kerja, menyesuaikannya dengan kondisi setempat, lalu menerapkan ${s}.`,
-    faktor_pembeda: `Pembeda utama adalah keterlibatan kader setempat dan pencatatan digital sehingga ${r}.`,
+function answerFor(
+  data: DemoProposals,
+  key: string,
+  inv: Innovation,
+  unit: string,
+  limit: number | null,
+): string {
+  const facts: Record<string, string> = {
+    title: inv.title,
+    acronym: inv.acronym,
+    unit,
+    problem: inv.problem,
+    solution: inv.solution,
+    beneficiaries: inv.beneficiaries,
+    result: inv.result,
+    started: inv.started,
   };
-  const text =
-    texts[key] ??
-    `Bagian ini menjelaskan ${inv.title}: ${s}, untuk ${b}. Hasil yang dicapai: ${r}. Data pendukung tersedia pada lampiran.`;
+  const template = data.answerTemplates[key] ?? data.otherSectionTemplate;
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!Object.hasOwn(facts, name))
+      throw new Error(`demo-proposals.json: unknown {${name}} in the template of "${key}"`);
+    return facts[name];
+  });
   if (!limit || countWords(text) <= limit) return text;
   return text.split(/\s+/).slice(0, limit).join(' ');
 }
@@ -681,6 +212,7 @@ export async function seedDemoProposals(
   db: Db,
   input: { competitionId: number; dataDir: string; baseUrl: string; now: Date },
 ): Promise<number> {
+  const data = loadDemoProposals();
   const storage = new FileStorage(path.join(input.dataDir, 'files'));
   const stage = await findSubmissionStage(db, input.competitionId);
   const opensAt = stage?.opens_at ? Date.parse(stage.opens_at) : input.now.getTime() - 30 * 86_400_000;
@@ -693,13 +225,13 @@ export async function seedDemoProposals(
     .executeTakeFirst();
   let written = 0;
   let step = 0;
-  const total = PARTICIPANTS.reduce((n, p) => n + p.innovations.length, 0);
+  const total = data.participants.reduce((n, p) => n + p.innovations.length, 0);
   // Spread the proposals' starts over the last 12 days (or since the window opened), oldest first.
   const span = Math.min(12 * 86_400_000, input.now.getTime() - opensAt - 3_600_000);
   const at = (k: number, minutes: number) =>
     new Date(input.now.getTime() - span + Math.round((span * k) / total) + minutes * 60_000);
 
-  for (const part of PARTICIPANTS) {
+  for (const part of data.participants) {
     const inst = await institutionNamed(db, part.institution);
     const unitId = await unitNamed(db, inst.id, part.unit, input.now);
     const uppId = await accountFor(db, {
@@ -764,7 +296,7 @@ export async function seedDemoProposals(
           declarationAccepted: complete,
           answers: sections.slice(0, answered).map((s) => ({
             sectionKey: s.key,
-            text: answerFor(s.key, inv, part.unit, s.word_limit),
+            text: answerFor(data, s.key, inv, part.unit, s.word_limit),
           })),
         },
         ...common,
@@ -804,7 +336,7 @@ export async function seedDemoProposals(
       if (inv.state === 'returned') {
         await returnProposal(db, {
           id: created.id,
-          note: RETURN_NOTES[k % RETURN_NOTES.length],
+          note: data.returnNotes[k % data.returnNotes.length],
           ...admin,
           baseUrl: input.baseUrl,
           now: at(k, 240),

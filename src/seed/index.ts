@@ -1,14 +1,8 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../platform/clock.js';
+import type { DemoAccount } from './demo-accounts.js';
 
-/** The password of every demo account (printed on start; demo installations only). */
-export const DEMO_PASSWORD = 'Demo-Sinovik-2026';
-
-export interface DemoAccount {
-  role: string;
-  email: string;
-  scope: string;
-}
+export { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 
 /**
  * Reference data every installation needs: the 38 provinces and 514 regencies/cities with their

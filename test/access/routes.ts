@@ -1,5 +1,5 @@
 import { createAward } from '../../src/modules/awards/commands/create-award.js';
-import { toDefinition } from '../../src/modules/competitions/present.js';
+import { toDefinition } from '../../src/modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 import { ACTORS, multipart, type ActorName, type World } from './world.js';

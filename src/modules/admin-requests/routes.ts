@@ -11,7 +11,7 @@ import {
   adminRequestSchema,
   rejectAdminRequestBody,
 } from '../../contracts/admin-requests.js';
-import { cleanLine } from '../../domain/text-hygiene.js';
+import { cleanLine } from '../../contracts/text-hygiene.js';
 import { AppError, badRequest, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import { authorize } from '../../platform/auth.js';
 import { fieldsFromIssues } from '../../platform/http-errors.js';

@@ -2,7 +2,8 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { lowerBound, upperBoundExclusive, type AuditFilter } from '../../contracts/audit.js';
-import { containsPattern, ilike, readableRows, type ReadableScope } from '../mail/queries.js';
+import { containsPattern, ilike } from '../../db/like.js';
+import { readableRows, type ReadableScope } from '../../platform/record-scope.js';
 
 /** An audit event with its actor's name and e-mail (null for the system's own events). */
 export interface AuditEventWithActor {

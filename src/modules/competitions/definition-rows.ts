@@ -1,11 +1,57 @@
 import type { Db } from '../../db/connect.js';
+import { parseSettings, parseSourceYears } from '../../domain/competition-settings.js';
 import type { CompetitionDefinition } from '../../domain/competition-template.js';
 import { conflict, t } from '../../domain/errors.js';
+import type { CompetitionFull } from './queries.js';
 
 /*
- * Writing a definition into its rows. Rows are matched BY KEY (stages by kind): a kept row keeps its id,
+ * A definition and its rows, both ways: `toDefinition` reads the stored rows as a definition,
+ * `writeDefinitionRows` writes a definition into its rows. Rows are matched BY KEY (stages by kind): a kept row keeps its id,
  * because proposals, assignments and decisions refer to those ids; rows whose key disappeared are deleted.
  */
+
+/** The stored rows as the definition the organizer edits (the input of validation and of the diff). */
+export function toDefinition(full: CompetitionFull): CompetitionDefinition {
+  const c = full.competition;
+  return {
+    code: c.code,
+    name: c.name,
+    year: c.year,
+    theme: c.theme,
+    description: c.description,
+    timeZone: c.time_zone,
+    settings: parseSettings(c.settings),
+    categories: full.categories.map((x) => ({ key: x.key, nameId: x.name_id, nameEn: x.name_en })),
+    groups: full.groups.map((g) => ({
+      key: g.key,
+      nameId: g.name_id,
+      nameEn: g.name_en,
+      descriptionId: g.description_id,
+      descriptionEn: g.description_en,
+      minImplementationMonths: g.min_implementation_months,
+      quotaPerInstitution: g.quota_per_institution,
+      invitationOnly: g.invitation_only === 1,
+      sourceYears: parseSourceYears(g.source_years),
+      sections: g.sections.map((s) => ({
+        key: s.key,
+        labelId: s.label_id,
+        labelEn: s.label_en,
+        guidanceId: s.guidance_id,
+        guidanceEn: s.guidance_en,
+        wordLimit: s.word_limit,
+        weight: s.weight,
+        required: s.required === 1,
+      })),
+    })),
+    stages: full.stages.map((s) => ({
+      kind: s.kind,
+      nameId: s.name_id,
+      nameEn: s.name_en,
+      opensAt: s.opens_at,
+      closesAt: s.closes_at,
+    })),
+  };
+}
 
 const bool = (b: boolean) => (b ? 1 : 0) as 0 | 1;
 

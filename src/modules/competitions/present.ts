@@ -1,96 +1,11 @@
 import type { CompetitionDetail, CompetitionSummary } from '../../contracts/competitions.js';
 import type { AmendmentRow, StageRow } from '../../db/schema.js';
 import type { Text } from '../../domain/errors.js';
-import {
-  DEFAULT_ALLOWED_FILE_TYPES,
-  type CompetitionDefinition,
-  type CompetitionSettings,
-} from '../../domain/competition-template.js';
 import { currentStage, submissionClosesAt } from '../../domain/competition-rules.js';
-import {
-  DEFAULT_MAX_INSTITUTION_STORAGE_MB,
-  DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
-} from '../../domain/storage-limits.js';
+import { parseSourceYears } from '../../domain/competition-settings.js';
 import { can, type Actor } from '../../domain/policy.js';
+import { toDefinition } from './definition-rows.js';
 import type { CompetitionFull } from './queries.js';
-
-export function parseSettings(json: string): CompetitionSettings {
-  let raw: Partial<CompetitionSettings> = {};
-  try {
-    raw = JSON.parse(json) as Partial<CompetitionSettings>;
-  } catch {
-    raw = {};
-  }
-  return {
-    allowedFileTypes: Array.isArray(raw.allowedFileTypes)
-      ? raw.allowedFileTypes
-      : [...DEFAULT_ALLOWED_FILE_TYPES],
-    maxFileMb: typeof raw.maxFileMb === 'number' ? raw.maxFileMb : 10,
-    maxProposalMb: typeof raw.maxProposalMb === 'number' ? raw.maxProposalMb : 50,
-    maxOpenDraftsPerUnit:
-      typeof raw.maxOpenDraftsPerUnit === 'number'
-        ? raw.maxOpenDraftsPerUnit
-        : DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
-    maxInstitutionStorageMb:
-      typeof raw.maxInstitutionStorageMb === 'number'
-        ? raw.maxInstitutionStorageMb
-        : DEFAULT_MAX_INSTITUTION_STORAGE_MB,
-  };
-}
-
-/** A group's stored source years (JSON text): the list, or null for any year (also for unreadable text). */
-export function parseSourceYears(json: string | null): number[] | null {
-  if (!json) return null;
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) && v.every((y) => Number.isInteger(y)) ? (v as number[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The stored rows as the definition the organizer edits (the input of validation and of the diff). */
-export function toDefinition(full: CompetitionFull): CompetitionDefinition {
-  const c = full.competition;
-  return {
-    code: c.code,
-    name: c.name,
-    year: c.year,
-    theme: c.theme,
-    description: c.description,
-    timeZone: c.time_zone,
-    settings: parseSettings(c.settings),
-    categories: full.categories.map((x) => ({ key: x.key, nameId: x.name_id, nameEn: x.name_en })),
-    groups: full.groups.map((g) => ({
-      key: g.key,
-      nameId: g.name_id,
-      nameEn: g.name_en,
-      descriptionId: g.description_id,
-      descriptionEn: g.description_en,
-      minImplementationMonths: g.min_implementation_months,
-      quotaPerInstitution: g.quota_per_institution,
-      invitationOnly: g.invitation_only === 1,
-      sourceYears: parseSourceYears(g.source_years),
-      sections: g.sections.map((s) => ({
-        key: s.key,
-        labelId: s.label_id,
-        labelEn: s.label_en,
-        guidanceId: s.guidance_id,
-        guidanceEn: s.guidance_en,
-        wordLimit: s.word_limit,
-        weight: s.weight,
-        required: s.required === 1,
-      })),
-    })),
-    stages: full.stages.map((s) => ({
-      kind: s.kind,
-      nameId: s.name_id,
-      nameEn: s.name_en,
-      opensAt: s.opens_at,
-      closesAt: s.closes_at,
-    })),
-  };
-}
 
 const stage = (s: StageRow) => ({
   id: s.id,

@@ -1,64 +1,12 @@
-import type { Db } from '../../db/connect.js';
 import type { JobRow } from '../../db/schema.js';
-import {
-  NOT_FORWARDED_STATES,
-  parseSettings,
-  programLabel,
-  sameInstant,
-  submissionJobPlan,
-} from '../../domain/deadlines.js';
+import { NOT_FORWARDED_STATES, parseSettings, programLabel, sameInstant } from '../../domain/deadlines.js';
 import { formatInstant } from '../../domain/time.js';
 import { recordAudit } from '../../platform/audit.js';
-import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
+import type { JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { localAdminsOf, type Recipient } from '../../platform/notify.js';
 import { activeUsersByIds, forwardedProposals, proposalsInStates } from './queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
-
-/**
- * Schedules (or moves) the closing job and the 7/3/1-day reminders of a published competition's submission
- * stage, in the caller's transaction. A reminder that already ran for another closing instant is armed
- * again, so a moved deadline gets its reminders; the closing job is armed again as long as the submission
- * has not actually been closed. Does nothing for a draft or a competition without a closing time.
- */
-export async function scheduleSubmissionJobs(tx: Db, competitionId: number, now: Date): Promise<void> {
-  const competition = await findCompetitionRow(tx, competitionId);
-  if (!competition || competition.status !== 'published') return;
-  const stage = await findSubmissionStage(tx, competitionId);
-  if (!stage?.closes_at) return;
-  const closed = typeof parseSettings(stage.settings).closedAt === 'string';
-  for (const job of submissionJobPlan(competitionId, stage.closes_at, now)) {
-    await scheduleJob(tx, { ...job, now });
-    if (job.kind === 'closing' && closed) continue;
-    // scheduleJob leaves a finished job alone; one that ran for an earlier closing instant must run again.
-    const existing = await tx
-      .selectFrom('jobs')
-      .select(['id', 'status', 'payload'])
-      .where('unique_key', '=', job.uniqueKey)
-      .executeTakeFirst();
-    if (!existing || (existing.status !== 'done' && existing.status !== 'failed')) continue;
-    // A closing that ran without closing (e.g. while the competition was a draft) must run again; a
-    // reminder only when the closing instant it announced has moved.
-    const rearm =
-      job.kind === 'closing' ||
-      !sameInstant(parseSettings(existing.payload).closesAt as string | undefined, job.payload.closesAt);
-    if (rearm)
-      await tx
-        .updateTable('jobs')
-        .set({
-          status: 'pending',
-          run_at: job.runAt.toISOString(),
-          payload: JSON.stringify(job.payload),
-          attempts: 0,
-          locked_until: null,
-          last_error: null,
-          finished_at: null,
-        })
-        .where('id', '=', existing.id)
-        .where('status', '=', existing.status)
-        .execute();
-  }
-}
 
 const payloadOf = (job: JobRow) => {
   const p = parseSettings(job.payload);

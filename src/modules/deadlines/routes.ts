@@ -15,8 +15,8 @@ import { authorize, requireUser } from '../../platform/auth.js';
 import { extendSubmission } from './commands/extend-submission.js';
 import { planExtension } from './commands/plan-extension.js';
 import { recipientsWithRole } from '../../platform/notify.js';
-import { userNamesByIds } from './queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
+import { userNamesByIds } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 

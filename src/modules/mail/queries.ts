@@ -1,40 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { containsPattern, ilike } from '../../db/like.js';
 import type { Database, NotificationRow, OutboxRow } from '../../db/schema.js';
 import type { OutboxStatus } from '../../contracts/mail.js';
-
-/** `%text%` for LIKE with the wildcards in the text taken literally. */
-export const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-
-/** Case-insensitive "contains" in both dialects (PostgreSQL's LIKE is case-sensitive, SQLite's is not). */
-export const ilike = (column: string, pattern: string) =>
-  sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+import { readableRows, type ReadableScope } from '../../platform/record-scope.js';
 
 export interface OutboxFilter {
   status?: OutboxStatus;
   q?: string;
   template?: string;
-}
-
-/** Which rows a reader may see (domain/policy.ts `recordScope`). */
-export interface ReadableScope {
-  all: boolean;
-  organizerIds: number[];
-  referenceData: boolean;
-}
-
-/** The rows of a scope-tagged table (outbox, audit_events) the reader may see. */
-export function readableRows<T extends 'outbox' | 'audit_events' | 'a'>(scope: ReadableScope, table: T) {
-  const col = (c: string) => `${table}.${c}`;
-  return (eb: ExpressionBuilder<any, any>) => {
-    if (scope.all) return eb.lit(true);
-    const ors = [];
-    if (scope.organizerIds.length) ors.push(eb(col('organizer_institution_id'), 'in', scope.organizerIds));
-    if (scope.referenceData) ors.push(eb(col('reference_data'), '=', 1));
-    return ors.length ? eb.or(ors) : eb.lit(false);
-  };
 }
 
 function outboxWhere(f: OutboxFilter, withStatus: boolean, scope: ReadableScope) {

@@ -7,7 +7,7 @@ import {
   PROVINCE_NATIONAL,
   PROVINCE_UNKNOWN,
 } from '../../domain/dashboard.js';
-import { containsPattern, ilike } from '../mail/queries.js';
+import { containsPattern, ilike } from '../../db/like.js';
 
 /** Which proposals a caller sees (from policy.proposalScope) and the list's filters. */
 export interface ProposalListFilter {

@@ -6,7 +6,7 @@ import {
   institutionStorageFull,
   OPEN_DRAFT_STATES,
 } from '../../domain/storage-limits.js';
-import { parseSettings } from '../competitions/present.js';
+import { parseSettings } from '../../domain/competition-settings.js';
 import type { ProposalView } from './queries.js';
 
 /*

@@ -8,7 +8,7 @@ import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
-import { normalizeEmail } from '../../users/commands/create-account.js';
+import { normalizeEmail } from '../../../domain/email.js';
 import { installationRoles } from '../../../domain/policy.js';
 import { findAccountByEmail, findInstitutionName, findPendingByEmail } from '../queries.js';
 

@@ -5,7 +5,7 @@ import { auditThisFailure, loginWait, tallyLogin, waitText } from '../../../doma
 import { recordAudit } from '../../../platform/audit.js';
 import { dummyHash, verifyPassword } from '../../../platform/passwords.js';
 import { createSession, sha256 } from '../../../platform/sessions.js';
-import { normalizeEmail } from '../../users/commands/create-account.js';
+import { normalizeEmail } from '../../../domain/email.js';
 import { clearOwnFailures, recentFailures, recordFailure } from '../login-throttle.js';
 import { findUserByEmail } from '../queries.js';
 

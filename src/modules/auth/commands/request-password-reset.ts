@@ -3,7 +3,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { issuePasswordToken, passwordLink } from '../../../platform/password-tokens.js';
-import { normalizeEmail } from '../../users/commands/create-account.js';
+import { normalizeEmail } from '../../../domain/email.js';
 import { findUserByEmail, recentResetTokens } from '../queries.js';
 
 /** At most this many reset mails per account per hour; further requests are silently dropped. */

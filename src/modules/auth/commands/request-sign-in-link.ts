@@ -3,7 +3,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { issuePasswordToken, signInLink } from '../../../platform/password-tokens.js';
-import { normalizeEmail } from '../../users/commands/create-account.js';
+import { normalizeEmail } from '../../../domain/email.js';
 import { findUserByEmail } from '../queries.js';
 
 /** At most this many sign-in links per account per hour; further requests are silently dropped. */

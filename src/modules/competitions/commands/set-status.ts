@@ -3,8 +3,8 @@ import { mayUnpublish, proposalCountsOf } from '../../../domain/competition-chan
 import { validateCompetitionDefinition } from '../../../domain/competition-rules.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
-import { toDefinition } from '../present.js';
+import { scheduleSubmissionJobs } from '../submission-jobs.js';
+import { toDefinition } from '../definition-rows.js';
 import { loadCompetitionFull, proposalStateCounts } from '../queries.js';
 
 /**

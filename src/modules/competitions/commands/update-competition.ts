@@ -16,10 +16,14 @@ import { conflict, invalidFields, notFound, t, type FieldProblem } from '../../.
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { scheduleSubmissionJobs } from '../../deadlines/jobs.js';
 import { localAdminsOf, notifyUser } from '../../../platform/notify.js';
-import { competitionExists, isUniqueViolation, writeDefinitionRows } from '../definition-rows.js';
-import { toDefinition } from '../present.js';
+import { scheduleSubmissionJobs } from '../submission-jobs.js';
+import {
+  competitionExists,
+  isUniqueViolation,
+  toDefinition,
+  writeDefinitionRows,
+} from '../definition-rows.js';
 import { findClash, loadCompetitionFull, participantInstitutionIds } from '../queries.js';
 
 const asFields = (changes: StructuralChange[], code?: string): Record<string, FieldProblem> => {

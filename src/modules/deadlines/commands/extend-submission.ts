@@ -5,7 +5,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import { scheduleSubmissionJobs } from '../jobs.js';
+import { scheduleSubmissionJobs } from '../../competitions/submission-jobs.js';
 import { planExtension } from './plan-extension.js';
 
 /**

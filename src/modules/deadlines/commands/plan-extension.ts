@@ -10,8 +10,8 @@ import {
 } from '../../../domain/deadlines.js';
 import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
-import { stagesOf } from '../queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
+import { stagesOf } from '../queries.js';
 
 export interface ExtensionPlan {
   competition: CompetitionRow;

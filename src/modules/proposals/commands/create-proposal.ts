@@ -5,7 +5,7 @@ import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.
 import { recordAudit } from '../../../platform/audit.js';
 import { findGroupByKey, hasActiveInvitation, titleKeyOf } from '../queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
-import { parseSettings } from '../../competitions/present.js';
+import { parseSettings } from '../../../domain/competition-settings.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
 import { loadForChange, writeRevision } from '../steps.js';
 

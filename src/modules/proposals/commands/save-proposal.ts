@@ -6,7 +6,7 @@ import { AppError, t, type FieldProblem } from '../../../domain/errors.js';
 import { countWords } from '../../../domain/proposal-rules.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibility.js';
-import { parseSourceYears } from '../../competitions/present.js';
+import { parseSourceYears } from '../../../domain/competition-settings.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { completenessOf, parseLinks, snapshotOf } from '../present.js';
 import {

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/connect.js';
 import type { Role, UserRow } from '../../../db/schema.js';
 import { conflict, t } from '../../../domain/errors.js';
 import { hashPassword } from '../../../platform/passwords.js';
+import { normalizeEmail } from '../../../domain/email.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -20,8 +21,6 @@ export interface CreateAccountInput {
   createdBy: number | null;
   now: Date;
 }
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Creates a user with one role grant. Refuses a duplicate e-mail with 409 `email_taken`.

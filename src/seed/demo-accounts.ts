@@ -1,0 +1,9 @@
+/** The password of every demo account (printed on start; demo installations only). */
+export const DEMO_PASSWORD = 'Demo-Sinovik-2026';
+
+/** A demo account as printed on start. */
+export interface DemoAccount {
+  role: string;
+  email: string;
+  scope: string;
+}
