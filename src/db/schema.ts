@@ -442,8 +442,8 @@ export interface ProposalRevisionTable {
 
 /** A number per kind of cached reference data, changed by triggers on every write (migration 0010). */
 export interface DataRevisionTable {
-  /** awards: the registry (migration 0010); auth: sessions, users' access and grants (migration 0011). */
-  name: 'awards' | 'auth';
+  /** awards: the registry (migration 0010). */
+  name: 'awards';
   rev: number;
 }
 

@@ -782,7 +782,7 @@ export async function seedDemoProposals(
       if (inv.group === 'replikasi' && sourceAward) {
         await db
           .updateTable('proposals')
-          .set({ source_award_id: sourceAward.id })
+          .set((eb) => ({ source_award_id: sourceAward.id, version: eb('version', '+', 1) }))
           .where('id', '=', created.id)
           .execute();
         await attachSample(db, storage, {

@@ -152,17 +152,18 @@ export async function findUnitRow(db: Db, id: number) {
 export const titleKeyOf = (title: string) => normalizeTitle(title).slice(0, 255);
 
 /**
- * A proposal (`p`) with what is read with it on every request besides its own row and answers: the
- * competition's setup revision, the registry revision, its institution's and unit's names and its evidence
- * (as a JSON array, ordered again after parsing).
+ * The proposal row with what is read with it on every request: the competition's setup revision, the
+ * registry revision, its institution's and unit's names, its answers and its evidence (each as a JSON
+ * array, ordered again after parsing). One prepared statement.
  */
-const proposalContext = (db: Db) =>
+const proposalWithNames = prepared((db, a: { id: number }) =>
   db
     .selectFrom('proposals as p')
     .innerJoin('competitions as c', 'c.id', 'p.competition_id')
     .innerJoin('institutions as i', 'i.id', 'p.institution_id')
     .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('p')
     .select([
       'c.config_rev',
       (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'awards').as('awards_rev'),
@@ -173,15 +174,8 @@ const proposalContext = (db: Db) =>
       jsonArrayOf(db)(attachmentRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as(
         'attachments_json',
       ),
-    ]);
-
-/** The proposal row with its context and its answers (one prepared query). */
-const proposalWithNames = prepared((db, a: { id: number }) =>
-  proposalContext(db)
-    .selectAll('p')
-    .select(
       jsonArrayOf(db)(answerRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as('answers_json'),
-    )
+    ])
     .where('p.id', '=', a.id),
 );
 
@@ -222,67 +216,20 @@ export async function loadProposalView(db: Db, id: number): Promise<ProposalView
     group,
     categories: setup.categories,
     submission: setup.submission,
-    ...contextParts(
-      {
-        institution_name,
-        institution_type,
-        institution_province_code,
-        unit_name,
-        awards_rev,
-        attachments_json,
-      },
-      proposal,
-    ),
-    answers,
-    configRev: setup.rev,
-  };
-}
-
-/** The parts of a view read with the proposal's context (`proposalContext`). */
-function contextParts(
-  row: Pick<
-    ViewFreshness,
-    | 'institution_name'
-    | 'institution_type'
-    | 'institution_province_code'
-    | 'unit_name'
-    | 'awards_rev'
-    | 'attachments_json'
-  >,
-  ids: { institution_id: number; unit_id: number },
-): Pick<ProposalView, 'institution' | 'unit' | 'attachments' | 'awardsRev'> {
-  return {
     institution: {
-      id: ids.institution_id,
-      name: row.institution_name,
-      type: row.institution_type,
-      provinceCode: row.institution_province_code,
+      id: proposal.institution_id,
+      name: institution_name,
+      type: institution_type,
+      provinceCode: institution_province_code,
     },
-    unit: { id: ids.unit_id, name: row.unit_name },
-    attachments: parsedArray<AttachmentRow>(row.attachments_json)
+    unit: { id: proposal.unit_id, name: unit_name },
+    answers,
+    attachments: parsedArray<AttachmentRow>(attachments_json)
       .sort((x, y) => x.id - y.id)
       .map(toAttachmentView),
-    awardsRev: Number(row.awards_rev ?? 0),
+    awardsRev: Number(awards_rev ?? 0),
+    configRev: setup.rev,
   };
-}
-
-/**
- * A proposal's context without its row and answers, and data_revisions('auth'): for the autosave that
- * acts on a view it remembers (modules/proposals/commands/save-proposal.ts), what could have changed
- * without moving the proposal's version. (As RETURNING subqueries of the autosave's update these cost
- * SQLite some thirty times more than in this statement.)
- */
-export const viewFreshness = prepared((db, a: { id: number }) =>
-  proposalContext(db)
-    .select((eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'auth').as('auth_rev'))
-    .where('p.id', '=', a.id),
-);
-
-export type ViewFreshness = NonNullable<Awaited<ReturnType<typeof viewFreshness.first>>>;
-
-/** `view` with the parts `fresh` carries replaced (its setup and proposal row are checked by the caller). */
-export function refreshedView(view: ProposalView, fresh: ViewFreshness): ProposalView {
-  return { ...view, ...contextParts(fresh, view.proposal) };
 }
 
 /** The answers of proposals with their section's key (filtered by the caller). */

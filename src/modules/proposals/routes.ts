@@ -16,16 +16,10 @@ import {
   saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { notFound, t, unauthenticated } from '../../domain/errors.js';
+import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
-import {
-  authenticateIn,
-  authenticateRemembered,
-  authorize,
-  clientIp,
-  requireUser,
-} from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
@@ -231,21 +225,14 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       // The answer is typed by saveProposal; checking it again against the schema on every keystroke
       // pause only costs time (the schema stays for the API documentation).
       serializerCompiler: () => (data) => JSON.stringify(data),
-      config: { sessionInTransaction: true },
     },
     async (req) => {
-      // Without a signed session cookie there is nothing to resolve: refused here, before any transaction.
-      if (!req.sessionToken) throw unauthenticated();
-      // One transaction resolves the session, reads, authorizes and writes (the busiest request: see
-      // save-proposal.ts).
+      const { user } = requireUser(req);
+      // One transaction reads, authorizes and writes (the busiest request: see save-proposal.ts).
       return saveProposal(db, {
         id: req.params.id,
         body: req.body,
-        actorUserId: async (tx) => (await authenticateIn(tx, req)).user.id,
-        rememberedActor: () => {
-          const hit = authenticateRemembered(req);
-          return hit && { userId: hit.user.id, authRev: hit.authRev };
-        },
+        actorUserId: user.id,
         ip: req.ip,
         now: clock.now(),
         mayEdit: (v) => {

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
-import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { ProposalRow, ProposalStateValue } from '../../db/schema.js';
 import { AppError, conflict, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import type { EligibilityItem } from '../../domain/proposal-eligibility.js';
@@ -97,85 +96,22 @@ const insertRevision = prepared(
       now: string;
     },
   ) =>
-    db
-      .insertInto('proposal_revisions')
-      .values({
-        proposal_id: a.proposalId,
-        version: a.version,
-        kind: a.kind,
-        action: a.action,
-        snapshot: a.snapshot,
-        saved_by: a.savedBy,
-        created_at: a.now,
-        saved_at: a.now,
-      })
-      .returning('id'),
+    db.insertInto('proposal_revisions').values({
+      proposal_id: a.proposalId,
+      version: a.version,
+      kind: a.kind,
+      action: a.action,
+      snapshot: a.snapshot,
+      saved_by: a.savedBy,
+      created_at: a.now,
+      saved_at: a.now,
+    }),
 );
-
-/** The newest revision of a proposal, as the coalescing rule reads it. */
-export interface NewestRevision {
-  id: number;
-  kind: 'autosave' | 'transition';
-  saved_by: number;
-  created_at: string;
-}
-
-/**
- * The newest revision of the proposals this process autosaved, with the proposal version it goes with:
- * every revision written moves the proposal's version, so while the version read with the proposal is
- * the one remembered, so is the newest revision (any other process's change moves the version). Filled
- * only after the autosave's transaction committed.
- */
-const newestRevisions = perDatabase(() => new Map<number, { version: number; revision: NewestRevision }>());
-
-export function rememberNewestRevision(
-  db: Db,
-  proposalId: number,
-  version: number,
-  revision: NewestRevision,
-): void {
-  const m = newestRevisions(db);
-  if (m.size >= 20_000) m.clear();
-  m.set(proposalId, { version, revision });
-}
-
-function rememberedNewestRevision(db: Db, proposalId: number, version: number): NewestRevision | undefined {
-  const hit = newestRevisions(db).get(proposalId);
-  return hit && hit.version === version ? hit.revision : undefined;
-}
-
-/*
- * The views this process autosaved, by proposal, as they were committed (per database, like the newest
- * revision above). The next autosave of the same version may act on one without reading the proposal
- * (commands/save-proposal.ts): nothing of the proposal row changes without moving its version (migration
- * 0011), and after its update that autosave reads the rest of what could have changed (the competition's
- * setup revision, the registry revision, the institution, the unit and the evidence: queries.ts
- * `viewFreshness`). A transition forgets the proposal's view, so views of proposals that left the editor
- * do not stay in memory.
- */
-const savedViews = perDatabase(() => new Map<number, ProposalView>());
-/** Enough for every editor open at once on a deadline day; the least recently saved go first. */
-const MAX_SAVED_VIEWS = 1_000;
-
-export function rememberSavedView(db: Db, view: ProposalView): void {
-  setRecent(savedViews(db), view.proposal.id, view, MAX_SAVED_VIEWS);
-}
-
-/** A proposal that left the editor (sent, or changed by another command) is not kept. */
-export function forgetSavedView(db: Db, proposalId: number): void {
-  savedViews(db).delete(proposalId);
-}
-
-/** The view remembered for proposal `id` if it is at `version`. */
-export function rememberedView(db: Db, id: number, version: number): ProposalView | undefined {
-  const view = savedViews(db).get(id);
-  return view && view.proposal.version === version ? view : undefined;
-}
 
 /**
  * Records a change in the history (see above): `before` is the proposal as it was loaded for this change
  * (null when it is being created), `view` as it is now. Returns whether a new revision row was started
- * (false: an autosave joined the open revision, and nothing was written) and the newest revision now.
+ * (false: an autosave joined the open revision, and nothing was written).
  */
 export async function writeRevision(
   tx: Db,
@@ -187,21 +123,18 @@ export async function writeRevision(
     savedBy: number;
     now: Date;
   },
-): Promise<{ started: boolean; newest: NewestRevision }> {
+): Promise<{ started: boolean }> {
   const p = input.view.proposal;
   const now = input.now.toISOString();
   const before = input.before;
-  const latest = before
-    ? (rememberedNewestRevision(tx, p.id, before.proposal.version) ??
-      (await latestRevision.first(tx, { proposalId: p.id })))
-    : undefined;
+  const latest = before ? await latestRevision.first(tx, { proposalId: p.id }) : undefined;
   if (latest?.kind === 'autosave') {
     if (
       input.kind === 'autosave' &&
       latest.saved_by === input.savedBy &&
       input.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_WINDOW_MS
     )
-      return { started: false, newest: latest };
+      return { started: false };
     await closeRevision.run(tx, {
       id: latest.id,
       snapshot: JSON.stringify(snapshotOf(before!)),
@@ -209,7 +142,7 @@ export async function writeRevision(
       savedAt: before!.proposal.updated_at,
     });
   }
-  const inserted = await insertRevision.first(tx, {
+  await insertRevision.run(tx, {
     proposalId: p.id,
     version: p.version,
     kind: input.kind,
@@ -218,10 +151,7 @@ export async function writeRevision(
     savedBy: input.savedBy,
     now,
   });
-  return {
-    started: true,
-    newest: { id: inserted!.id, kind: input.kind, saved_by: input.savedBy, created_at: now },
-  };
+  return { started: true };
 }
 
 export const proposalChanged = () =>
@@ -265,7 +195,6 @@ export async function applyTransition(
     .where('version', '=', p.version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw proposalChanged();
-  forgetSavedView(tx, p.id);
   const view = await loadForChange(tx, p.id);
   await writeRevision(tx, {
     before: input.view,
