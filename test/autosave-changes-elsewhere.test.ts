@@ -13,7 +13,7 @@ const CLOSES_AT = '2026-05-02T16:59:00.000Z';
 /**
  * Between two autosaves of the same editor, other requests, other processes and future features change
  * the session, the user, the proposal, its answers, its evidence and the deadline: the next autosave
- * decides on what the database holds then (modules/proposals/commands/save-proposal.ts).
+ * decides on what the database holds then (modules/proposals/commands/autosave-proposal.ts).
  */
 describe('autosave: changes made elsewhere between two autosaves decide the next one', () => {
   let ctx: TestContext;

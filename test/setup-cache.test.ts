@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryLoads } from '../src/modules/awards/registry-cache.js';
 import { competitionSetup } from '../src/modules/competitions/setup-cache.js';
 import { createProposal } from '../src/modules/proposals/commands/create-proposal.js';
-import { loadEligibilityContext, loadProposalView } from '../src/modules/proposals/queries.js';
+import { loadEligibilityContext } from '../src/modules/proposals/eligibility-context.js';
+import { loadProposalView } from '../src/modules/proposals/view.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp } from './helpers/fixtures.js';
 

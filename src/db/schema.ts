@@ -432,7 +432,7 @@ export interface ProposalRevisionTable {
   action: string | null;
   /**
    * JSON snapshot of the proposal and its answers; '' (PENDING_SNAPSHOT) for the open autosave revision,
-   * whose content is the proposal itself until the next revision starts (modules/proposals/steps.ts).
+   * whose content is the proposal itself until the next revision starts (modules/proposals/revisions.ts).
    */
   snapshot: string;
   saved_by: number;

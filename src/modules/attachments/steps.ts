@@ -10,9 +10,11 @@ import {
 import { notFound, t } from '../../domain/errors.js';
 import { nextState } from '../../domain/proposal-workflow.js';
 import { fileTooLarge, unsupportedFileType, type StagedObject } from '../../platform/storage.js';
-import { limitsOf } from '../proposals/present.js';
-import { listAttachments, type AttachmentView, type ProposalView } from '../proposals/queries.js';
-import { assertSubmissionOpen, loadForChange } from '../proposals/steps.js';
+import { limitsOf } from '../proposals/storage-limits.js';
+import { listAttachments, type AttachmentView } from '../proposals/queries.js';
+import type { ProposalView } from '../proposals/view.js';
+import { assertSubmissionOpen } from '../proposals/refusals.js';
+import { loadForChange } from '../proposals/view.js';
 import { lockProposalFiles } from './blobs.js';
 
 export const attachmentNotFound = () => notFound(t('Lampiran tidak ditemukan.', 'Attachment not found.'));

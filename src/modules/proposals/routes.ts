@@ -23,22 +23,18 @@ import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
-import { saveProposal } from './commands/save-proposal.js';
+import { autosaveProposal } from './commands/autosave-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { presentDetail, presentSummary, snapshotOf } from './present.js';
-import {
-  countQuotaUsed,
-  findRevision,
-  invitedGroups,
-  listProposals,
-  listRevisions,
-  loadEligibilityContext,
-  loadProposalView,
-  quotaUsage,
-  type ProposalView,
-} from './queries.js';
-import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
+import { presentDetail, presentSummary } from './present.js';
+import { snapshotOf } from './snapshot.js';
+import { listProposals } from './queries.js';
+import { countQuotaUsed, quotaUsage } from './quota.js';
+import { findRevision, listRevisions } from './revisions.js';
+import { invitedGroups, loadEligibilityContext } from './eligibility-context.js';
+import { loadProposalView, type ProposalView } from './view.js';
+import { PENDING_SNAPSHOT } from './revisions.js';
+import { proposalNotFound } from './view.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { proposalRecordScope } from './record-scope.js';
 
@@ -222,14 +218,14 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         body: saveProposalRequest,
         response: { 200: saveProposalResponse },
       },
-      // The answer is typed by saveProposal; checking it again against the schema on every keystroke
+      // The answer is typed by autosaveProposal; checking it again against the schema on every keystroke
       // pause only costs time (the schema stays for the API documentation).
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (req) => {
       const { user } = requireUser(req);
-      // One transaction reads, authorizes and writes (the busiest request: see save-proposal.ts).
-      return saveProposal(db, {
+      // One transaction reads, authorizes and writes (the busiest request: see commands/autosave-proposal.ts).
+      return autosaveProposal(db, {
         id: req.params.id,
         body: req.body,
         actorUserId: user.id,

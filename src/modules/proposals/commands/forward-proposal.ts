@@ -4,17 +4,14 @@ import { nextState } from '../../../domain/proposal-workflow.js';
 import { formatInstant } from '../../../domain/time.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { countQuotaUsed, findProposal, recipientsWithRole, type ProposalView } from '../queries.js';
-import {
-  applyTransition,
-  assertMayGoOn,
-  assertSubmissionOpen,
-  loadForChange,
-  lockInstitutionForQuota,
-  programName,
-  proposalNotFound,
-  proposalPath,
-} from '../steps.js';
+import { recipientsWithRole } from '../queries.js';
+import { countQuotaUsed } from '../quota.js';
+import { findProposal, type ProposalView } from '../view.js';
+import { applyTransition } from '../transition.js';
+import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
+import { loadForChange, proposalNotFound } from '../view.js';
+import { lockInstitutionForQuota } from '../quota.js';
+import { programName, proposalPath } from '../mail-text.js';
 import { proposalRecordScope } from '../record-scope.js';
 
 /**

@@ -8,10 +8,14 @@ import { nextState } from '../../../domain/proposal-workflow.js';
 import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibility.js';
 import { parseSourceYears } from '../../competitions/present.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { completenessOf, parseLinks, snapshotOf } from '../present.js';
+import { completenessOf } from '../eligibility.js';
+import { parseLinks, snapshotOf } from '../snapshot.js';
 import { checkSaveFields, mergeLinks, nextRejected, type RejectedFields } from '../save-fields.js';
-import { assertSubmissionOpen, loadForChange, writeRevision } from '../steps.js';
-import { findAwardEntry, loadEligibilityContext, titleKeyOf, type ProposalView } from '../queries.js';
+import { assertSubmissionOpen } from '../refusals.js';
+import { loadForChange } from '../view.js';
+import { writeRevision } from '../revisions.js';
+import { findAwardEntry, loadEligibilityContext, titleKeyOf } from '../eligibility-context.js';
+import type { ProposalView } from '../view.js';
 import { proposalRecordScope } from '../record-scope.js';
 
 const versionConflict = (view: ProposalView) =>
@@ -134,11 +138,11 @@ export interface SaveResult {
  * asked of the proposal as loaded in the transaction.
  *
  * This is the busiest write of the system (every open editor, every few seconds), so it reads the
- * proposal with everything it needs in one prepared statement (queries.ts `loadProposalView`), writes with
+ * proposal with everything it needs in one prepared statement (view.ts `loadProposalView`), writes with
  * prepared statements, and answers from what it wrote instead of reading back. On SQLite, autosaves that
  * arrive together share their transaction (db/group-commit.ts), each answered once it committed.
  */
-export async function saveProposal(
+export async function autosaveProposal(
   db: Db,
   input: {
     id: number;
