@@ -435,7 +435,8 @@ export interface ProposalRevisionTable {
    * whose content is the proposal itself until the next revision starts (modules/proposals/revisions.ts).
    */
   snapshot: string;
-  saved_by: number;
+  /** Who saved it; null for the system (the closing job, migration 0019). */
+  saved_by: number | null;
   created_at: string;
   saved_at: string;
 }

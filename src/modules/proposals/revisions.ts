@@ -105,10 +105,72 @@ export async function writeRevision(
   return { started: true };
 }
 
+/**
+ * The transition revisions of many proposals moved at once (transition.ts `applyTransitions`): for each,
+ * the open autosave revision, if it is the newest, is written out as the proposal was before (`before`),
+ * and a transition revision holding the proposal as it now is (`after`) is added; a few statements per
+ * batch of proposals, whatever their number. `savedBy` null: the system.
+ */
+export async function writeTransitionRevisions(
+  tx: Db,
+  input: {
+    moves: { before: ProposalView; after: ProposalView }[];
+    action: string;
+    savedBy: number | null;
+    now: Date;
+  },
+): Promise<void> {
+  const now = input.now.toISOString();
+  for (let i = 0; i < input.moves.length; i += REVISION_BATCH) {
+    const batch = input.moves.slice(i, i + REVISION_BATCH);
+    const ids = batch.map((m) => m.before.proposal.id);
+    const newest = await tx
+      .selectFrom('proposal_revisions')
+      .select(['id', 'proposal_id', 'kind'])
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('proposal_revisions')
+          .select((e) => e.fn.max('id').as('id'))
+          .where('proposal_id', 'in', ids)
+          .groupBy('proposal_id'),
+      )
+      .execute();
+    const open = new Map(newest.filter((r) => r.kind === 'autosave').map((r) => [r.proposal_id, r.id]));
+    for (const { before } of batch) {
+      const id = open.get(before.proposal.id);
+      if (id !== undefined)
+        await closeRevision.run(tx, {
+          id,
+          snapshot: JSON.stringify(snapshotOf(before)),
+          version: before.proposal.version,
+          savedAt: before.proposal.updated_at,
+        });
+    }
+    await tx
+      .insertInto('proposal_revisions')
+      .values(
+        batch.map(({ after }) => ({
+          proposal_id: after.proposal.id,
+          version: after.proposal.version,
+          kind: 'transition' as const,
+          action: input.action,
+          snapshot: JSON.stringify(snapshotOf(after)),
+          saved_by: input.savedBy,
+          created_at: now,
+          saved_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Proposals per multi-row statement (8 parameters a row: well under either dialect's limit). */
+const REVISION_BATCH = 500;
+
 export async function listRevisions(db: Db, proposalId: number) {
   return db
     .selectFrom('proposal_revisions as r')
-    .innerJoin('users as u', 'u.id', 'r.saved_by')
+    .leftJoin('users as u', 'u.id', 'r.saved_by')
     .select([
       'r.id',
       'r.version',
@@ -129,7 +191,7 @@ export async function listRevisions(db: Db, proposalId: number) {
 export async function findRevision(db: Db, proposalId: number, revisionId: number) {
   return db
     .selectFrom('proposal_revisions as r')
-    .innerJoin('users as u', 'u.id', 'r.saved_by')
+    .leftJoin('users as u', 'u.id', 'r.saved_by')
     .selectAll('r')
     .select('u.name as saved_by_name')
     .where('r.proposal_id', '=', proposalId)

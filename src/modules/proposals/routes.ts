@@ -26,15 +26,13 @@ import { returnProposal } from './commands/return-proposal.js';
 import { autosaveProposal } from './commands/autosave-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { presentDetail, presentSummary } from './present.js';
+import { presentDetail, presentSavedBy, presentSummary } from './present.js';
 import { snapshotOf } from './snapshot.js';
 import { listProposals } from './queries.js';
 import { countQuotaUsed, quotaUsage } from './quota.js';
-import { findRevision, listRevisions } from './revisions.js';
+import { findRevision, listRevisions, PENDING_SNAPSHOT } from './revisions.js';
 import { invitedGroups, loadEligibilityContext } from './eligibility-context.js';
-import { loadProposalView, type ProposalView } from './view.js';
-import { PENDING_SNAPSHOT } from './revisions.js';
-import { proposalNotFound } from './view.js';
+import { loadProposalView, proposalNotFound, type ProposalView } from './view.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { proposalRecordScope } from './record-scope.js';
 
@@ -262,7 +260,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
           version: Number(r.snapshot_length) === 0 ? v.proposal.version : r.version,
           kind: r.kind,
           action: r.action,
-          savedBy: { id: r.saved_by, name: r.saved_by_name },
+          savedBy: presentSavedBy(r),
           createdAt: r.created_at,
           savedAt: Number(r.snapshot_length) === 0 ? v.proposal.updated_at : r.saved_at,
         })),
@@ -290,7 +288,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         version: open ? v.proposal.version : r.version,
         kind: r.kind,
         action: r.action,
-        savedBy: { id: r.saved_by, name: r.saved_by_name },
+        savedBy: presentSavedBy(r),
         createdAt: r.created_at,
         savedAt: open ? v.proposal.updated_at : r.saved_at,
         snapshot: open ? snapshotOf(v) : (JSON.parse(r.snapshot) as Record<string, unknown>),

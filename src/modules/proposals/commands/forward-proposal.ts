@@ -11,7 +11,8 @@ import { applyTransition } from '../transition.js';
 import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
 import { loadForChange, proposalNotFound } from '../view.js';
 import { lockInstitutionForQuota } from '../quota.js';
-import { programName, proposalPath } from '../mail-text.js';
+import { proposalPath } from '../mail-text.js';
+import { programLabel } from '../../../domain/deadlines.js';
 import { proposalRecordScope } from '../record-scope.js';
 
 /**
@@ -70,7 +71,7 @@ export async function forwardProposal(
           title: p.title,
           acronym: p.acronym ?? '-',
           code: p.code,
-          program: programName(forwarded, admin.locale),
+          program: programLabel(forwarded.competition.name, forwarded.group, admin.locale),
           receivedAt: formatInstant(input.now, tz, admin.locale),
         },
         scope: proposalRecordScope(forwarded),

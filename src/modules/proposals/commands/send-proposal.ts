@@ -7,7 +7,8 @@ import { recipientsWithRole } from '../queries.js';
 import type { ProposalView } from '../view.js';
 import { applyTransition } from '../transition.js';
 import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
-import { closesAtText, programName, proposalPath } from '../mail-text.js';
+import { closesAtText, proposalPath } from '../mail-text.js';
+import { programLabel } from '../../../domain/deadlines.js';
 import { loadForChange } from '../view.js';
 import { unforwardedMailScope } from '../record-scope.js';
 
@@ -58,7 +59,7 @@ export async function sendProposal(
           unit: sent.unit.name,
           title: p.title,
           code: p.code,
-          program: programName(sent, admin.locale),
+          program: programLabel(sent.competition.name, sent.group, admin.locale),
           link: `${input.baseUrl}${proposalPath(p.id)}`,
           closesAt: closesAtText(sent, admin.locale),
         },
