@@ -6,7 +6,7 @@ import { PROPOSAL_TRANSITIONS, type ProposalAction } from '../../domain/proposal
 import { recordAudit } from '../../platform/audit.js';
 import { proposalRecordScope } from './record-scope.js';
 import { writeRevision, writeTransitionRevisions } from './revisions.js';
-import { loadForChange, loadProposalView, type ProposalView } from './view.js';
+import { loadForChange, loadProposalViews, type ProposalView } from './view.js';
 
 /*
  * A proposal changes state only here (domain/proposal-workflow.ts decides which moves exist): a
@@ -111,11 +111,11 @@ export async function applyTransitions(
   for (let i = 0; i < input.ids.length; i += TRANSITION_BATCH) {
     const ids = input.ids.slice(i, i + TRANSITION_BATCH);
     // As they are before the move: the open autosave revision is written out as it.
-    const before = new Map<number, ProposalView>();
-    for (const id of ids) {
-      const view = await loadProposalView(tx, id);
-      if (view && from.includes(view.proposal.state)) before.set(id, view);
-    }
+    const before = new Map(
+      (await loadProposalViews(tx, ids))
+        .filter((v) => from.includes(v.proposal.state))
+        .map((v) => [v.proposal.id, v]),
+    );
     if (!before.size) continue;
     const rows = await tx
       .updateTable('proposals')
