@@ -284,6 +284,38 @@ describe('closing of submission: reminders, extension, freeze and receipts', () 
     });
   });
 
+  it('writes each closed proposal its transition revision, by the system, as the proposal now is', async () => {
+    const proposals = await ctx.db
+      .selectFrom('proposals')
+      .select(['id', 'code', 'state', 'version'])
+      .where('competition_id', '=', s.competitionId)
+      .execute();
+    expect(proposals).toHaveLength(6);
+    for (const p of proposals) {
+      const revisions = await ctx.db
+        .selectFrom('proposal_revisions')
+        .selectAll()
+        .where('proposal_id', '=', p.id)
+        .where('action', 'in', ['freeze', 'receive'])
+        .execute();
+      expect(revisions, p.code).toHaveLength(1);
+      const [r] = revisions;
+      expect(r).toMatchObject({
+        kind: 'transition',
+        action: p.state === 'frozen' ? 'freeze' : 'receive',
+        version: p.version,
+        saved_by: null,
+        created_at: '2026-05-06T17:00:00.000Z',
+      });
+      expect(JSON.parse(r.snapshot)).toMatchObject({ code: p.code, state: p.state, version: p.version });
+    }
+    // The history shows it first, by the system (a1, the UPP's draft, frozen).
+    const a1 = proposals.find((p) => p.code === code.a1)!;
+    const history = await s.call(u.uppA.id, 'GET', `/proposals/${a1.id}/revisions`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items[0]).toMatchObject({ kind: 'transition', action: 'freeze', savedBy: null });
+  });
+
   it('queues exactly one receipt per received proposal to its admin lokal, with every field', async () => {
     const receipts = await outbox('proposal_receipt');
     expect(receipts.map((r) => [r.to_address, r.subject])).toEqual([

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.js';
-import { groupTransaction } from '../src/db/group-commit.js';
+import { groupCommitStats, groupTransaction } from '../src/db/group-commit.js';
 import { createTestDb, type TestDb } from './helpers/db.js';
 
 /** Group commit (src/db/group-commit.ts): works submitted together, on a real database of each dialect. */
@@ -58,6 +58,7 @@ describe('groupTransaction', () => {
     const runs = new Map<string, number>();
     const seenCommitted: Record<string, number> = {};
     const labels = ['a', 'b', 'c', 'd'];
+    const before = groupCommitStats(t.db);
     const results = await Promise.all(
       labels.map((l) =>
         groupTransaction(t.db, probe(l, runs)).then(async (r) => {
@@ -69,6 +70,10 @@ describe('groupTransaction', () => {
     expect(results).toEqual(['a done', 'b done', 'c done', 'd done']);
     expect(seenCommitted).toEqual({ a: 1, b: 1, c: 1, d: 1 });
     expect(Object.fromEntries(runs)).toEqual({ a: 1, b: 1, c: 1, d: 1 });
+    // SQLite: the four in one transaction (switched off, four); PostgreSQL: one each.
+    const after = groupCommitStats(t.db);
+    expect(after.works - before.works).toBe(4);
+    expect(after.transactions - before.transactions).toBe(t.dialect === 'sqlite' ? 1 : 4);
   });
 
   it('settles a failing work alone: its error, nothing of it saved; the others saved once', async () => {

@@ -159,7 +159,7 @@ describe('proposals: scope, denials, editor and history', () => {
   });
 
   it('refuses an autosave without a valid session, or before the profile is complete, and saves nothing', async () => {
-    // The autosave resolves its session inside its own transaction (platform/auth.ts authenticateIn).
+    // The autosave resolves its session as every route does (platform/auth.ts).
     const version = async () =>
       (
         await ctx.db

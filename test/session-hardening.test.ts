@@ -30,7 +30,7 @@ describe('sessions: absolute lifetime, links, change-password guesses, no-store'
   const me = async (cookie: string) =>
     (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json().user;
 
-  it('ends a session used every 11 hours at 24 hours, also for the autosave acting on a remembered session', async () => {
+  it('ends a session used every 11 hours at 24 hours, also for the autosave', async () => {
     ctx.clock.freeze(NOW);
     const { competitionId } = await publishedKipp(ctx.db, {
       organizerName: 'Kementerian Umur Sesi',
@@ -59,7 +59,7 @@ describe('sessions: absolute lifetime, links, change-password guesses, no-store'
       expect(await save(`J${at}`)).toBe(200);
       expect((await me(cookie))?.id).toBe(upp.id);
     }
-    // Two autosaves just before the end: the second acts on the remembered session.
+    // Two autosaves just before the end, a minute apart.
     ctx.clock.freeze(new Date(NOW.getTime() + 24 * HOUR - 3 * 60_000));
     expect(await save('AKHIR')).toBe(200);
     ctx.clock.freeze(new Date(NOW.getTime() + 24 * HOUR - 2 * 60_000));

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryLoads } from '../src/modules/awards/registry-cache.js';
 import { competitionSetup } from '../src/modules/competitions/setup-cache.js';
 import { createProposal } from '../src/modules/proposals/commands/create-proposal.js';
-import { loadEligibilityContext, loadProposalView } from '../src/modules/proposals/queries.js';
+import { loadEligibilityContext } from '../src/modules/proposals/eligibility-context.js';
+import { loadProposalView } from '../src/modules/proposals/view.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp } from './helpers/fixtures.js';
 
@@ -164,5 +166,31 @@ describe('competition setup cache', () => {
     expect(await titles()).not.toContain('Inovasi Tembolok');
     await ctx.db.deleteFrom('awards').where('id', '=', linked.id).execute();
     expect(await titles()).toEqual(before);
+  });
+
+  it('reads the registry rows once per registry revision, not at every eligibility check', async () => {
+    const check = async () => loadEligibilityContext(ctx.db, await view());
+    await check();
+    const loads = registryLoads(ctx.db);
+    for (let i = 0; i < 3; i++) await check();
+    expect(registryLoads(ctx.db)).toBe(loads);
+    await ctx.db
+      .insertInto('awards')
+      .values({
+        year: 2020,
+        level: 'TOP99',
+        innovation_title: 'Inovasi Hitungan',
+        institution_name: 'Pemerintah Kota Hitungan',
+        institution_id: null,
+        source_url: null,
+        notes: null,
+        created_by: null,
+        created_at: NOW.toISOString(),
+        updated_at: NOW.toISOString(),
+      })
+      .execute();
+    await check();
+    await check();
+    expect(registryLoads(ctx.db)).toBe(loads + 1);
   });
 });

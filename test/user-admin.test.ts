@@ -366,7 +366,7 @@ describe('users and roles managed by the system administrator', () => {
     expect(created.statusCode, created.body).toBe(201);
     let version = created.json().version as number;
     const proposalId = created.json().id as number;
-    // Two autosaves, so the process remembers this session and the proposal view.
+    // Two autosaves before the deactivation.
     for (const acronym of ['SATU', 'DUA']) {
       const res = await ctx.app.inject({
         method: 'PATCH',

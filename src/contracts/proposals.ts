@@ -311,7 +311,8 @@ export const revisionSummarySchema = z.object({
   version: z.number(),
   kind: z.enum(['autosave', 'transition']),
   action: z.string().nullable(),
-  savedBy: z.object({ id: z.number(), name: z.string() }),
+  /** Who saved it; null for the system (the closing freezes and receives proposals). */
+  savedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   createdAt: z.string(),
   savedAt: z.string(),
 });

@@ -10,9 +10,25 @@ interface Job {
 interface Queue {
   jobs: Job[];
   draining: boolean;
+  stats: GroupCommitStats;
 }
 
-const queueOf = perDatabase<Queue>(() => ({ jobs: [], draining: false }));
+/** What group commit did on one database since the process started: the counter its tests assert. */
+export interface GroupCommitStats {
+  /** Works submitted to `groupTransaction`. */
+  works: number;
+  /** Transactions it opened for them (a group that is run again counts again). */
+  transactions: number;
+}
+
+const queueOf = perDatabase<Queue>(() => ({
+  jobs: [],
+  draining: false,
+  stats: { works: 0, transactions: 0 },
+}));
+
+/** The counters of `db` (a copy): fewer transactions than works is group commit at work. */
+export const groupCommitStats = (db: Db): GroupCommitStats => ({ ...queueOf(db).stats });
 
 /**
  * Runs `work` in a transaction and resolves with its result once that transaction committed; rejects with
@@ -21,12 +37,17 @@ const queueOf = perDatabase<Queue>(() => ({ jobs: [], draining: false }));
  * write-ahead log append) is most of a small write's cost. If a work of a group throws, the group's
  * transaction is rolled back; the works before it run again together, then it alone, in its own
  * transaction, then the works after it together: each settles as it would have in its order of arrival,
- * and one refused work costs the others one rollback, not their grouping. Works must therefore leave nothing outside the database until
- * they resolve (what they remember, they remember after). On PostgreSQL, a transaction of its own.
+ * and one refused work costs the others one rollback, not their grouping. Works must therefore leave
+ * nothing outside the database until they resolve. On PostgreSQL, a transaction of its own.
+ * `groupCommitStats` counts works and transactions, so a test sees the grouping happen.
  */
 export function groupTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  if (dialectOf(db) !== 'sqlite') return db.transaction().execute(work);
   const q = queueOf(db);
+  q.stats.works++;
+  if (dialectOf(db) !== 'sqlite') {
+    q.stats.transactions++;
+    return db.transaction().execute(work);
+  }
   return new Promise<T>((resolve, reject) => {
     q.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
     if (!q.draining) {
@@ -57,6 +78,7 @@ async function inOrder(db: Db, jobs: Job[]): Promise<void> {
     let failed = -1;
     let results: unknown[] | null = null;
     try {
+      queueOf(db).stats.transactions++;
       results = await db.transaction().execute(async (tx) => {
         const out: unknown[] = [];
         for (const [i, job] of jobs.entries()) {
@@ -86,5 +108,6 @@ async function inOrder(db: Db, jobs: Job[]): Promise<void> {
 }
 
 function alone(db: Db, job: Job): Promise<void> {
+  queueOf(db).stats.transactions++;
   return db.transaction().execute(job.work).then(job.resolve, job.reject);
 }

@@ -1,7 +1,7 @@
 import type { Db } from './connect.js';
 
 /**
- * What a process keeps for each database it talks to (caches, memories, queues), created on first use.
+ * What a process keeps for each database it talks to (caches, queues, counters), created on first use.
  * Keyed by the Kysely adapter, which a database and its transactions share, so state is found from
  * inside a transaction too, and two databases in one process (tests, tools) never see each other's.
  */

@@ -15,6 +15,9 @@ import type { Db } from './connect.js';
 
 const MARK = '\u0000sinovik-arg:';
 
+/** Since the process started: queries built and compiled, and runs. Builds stay at one per query and dialect. */
+export const preparedStats = { builds: 0, runs: 0 };
+
 interface Compiled<R> {
   query: CompiledQuery<R>;
   /** For each parameter of the compiled query: the argument's name it takes, or null for a constant. */
@@ -46,6 +49,7 @@ export function prepared<P extends Record<string, unknown>, R>(
       const marks = new Proxy({} as P, {
         get: (_, name) => (typeof name === 'string' ? `${MARK}${name}` : undefined),
       });
+      preparedStats.builds++;
       const query = build(db, marks).compile();
       if (query.sql.includes(MARK)) throw new Error(`prepared query inlines an argument: ${query.sql}`);
       const slots = query.parameters.map((v) =>
@@ -58,6 +62,7 @@ export function prepared<P extends Record<string, unknown>, R>(
   };
   const execute = (db: Db, args: P): Promise<QueryResult<R>> => {
     const c = compiledFor(db);
+    preparedStats.runs++;
     const constants = c.query.parameters;
     const parameters = c.slots.map((name, i) => (name === null ? constants[i] : args[name]));
     return db.executeQuery<R>({ ...c.query, parameters });

@@ -432,18 +432,19 @@ export interface ProposalRevisionTable {
   action: string | null;
   /**
    * JSON snapshot of the proposal and its answers; '' (PENDING_SNAPSHOT) for the open autosave revision,
-   * whose content is the proposal itself until the next revision starts (modules/proposals/steps.ts).
+   * whose content is the proposal itself until the next revision starts (modules/proposals/revisions.ts).
    */
   snapshot: string;
-  saved_by: number;
+  /** Who saved it; null for the system (the closing job, migration 0019). */
+  saved_by: number | null;
   created_at: string;
   saved_at: string;
 }
 
 /** A number per kind of cached reference data, changed by triggers on every write (migration 0010). */
 export interface DataRevisionTable {
-  /** awards: the registry (migration 0010); auth: sessions, users' access and grants (migration 0011). */
-  name: 'awards' | 'auth';
+  /** awards: the registry (migration 0010). */
+  name: 'awards';
   rev: number;
 }
 

@@ -160,7 +160,10 @@ export function submissionJobPlan(competitionId: number, closesAt: string, now: 
 /** States a proposal may still be in while not forwarded: they are reminded of and frozen at closing. */
 export const NOT_FORWARDED_STATES: readonly ProposalState[] = PROPOSAL_TRANSITIONS.freeze.from;
 
-/** How a mail names the programme: competition name and group, as the proposal flow does. */
+/**
+ * "Kompetisi Inovasi Pelayanan Publik 2026 — Kelompok Umum": how every mail about a proposal names the
+ * programme (the proposal flow's and the closing's).
+ */
 export function programLabel(
   competitionName: string,
   group: { name_id: string; name_en: string },

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db } from '../db/connect.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, t, unauthenticated } from '../domain/errors.js';
 import { DENY_TEXT, decide, type Action, type Actor, type Subjects } from '../domain/policy.js';
-import { rememberedSession, resolveSession, sessionCookieName, SESSION_IDLE_MS } from './sessions.js';
+import { resolveSession, sessionCookieName, SESSION_IDLE_MS } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,11 +14,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable while the account still has to complete its profile (first login). */
     allowIncompleteProfile?: boolean;
-    /**
-     * The handler resolves the session itself, inside its own transaction, with `authenticateIn(tx, req)`
-     * (the hook only verifies the cookie): the autosave, so that it opens one database transaction, not two.
-     */
-    sessionInTransaction?: boolean;
   }
 }
 
@@ -55,10 +49,6 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       if (verified.size >= 10_000) verified.clear();
       verified.set(raw, token);
     }
-    if (req.routeOptions.config?.sessionInTransaction) {
-      req.sessionToken = token;
-      return;
-    }
     const resolved = await resolveSession(app.deps.db, token, app.deps.clock.now(), config.sessionMaxAgeMs);
     if (!resolved) return;
     req.user = resolved.user;
@@ -78,44 +68,6 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     done();
   });
 });
-
-/**
- * For a route with `sessionInTransaction`: resolves the verified cookie's session with `db` (the
- * handler's transaction) and applies what the hooks apply to every other route — 401 without a valid
- * session, 403 `profile_incomplete` before the first-login profile is done. Sets req.user and req.actor.
- */
-export async function authenticateIn(db: Db, req: FastifyRequest): Promise<{ user: UserRow; actor: Actor }> {
-  const resolved = req.sessionToken
-    ? await resolveSession(
-        db,
-        req.sessionToken,
-        req.server.deps.clock.now(),
-        req.server.deps.config.sessionMaxAgeMs,
-      )
-    : null;
-  if (!resolved) throw unauthenticated();
-  req.user = resolved.user;
-  req.actor = resolved.actor;
-  if (resolved.user.must_complete_profile && !req.routeOptions.config?.allowIncompleteProfile)
-    throw profileIncomplete();
-  return { user: resolved.user, actor: resolved.actor };
-}
-
-/**
- * For the autosave: the session of the request as this process last resolved it (platform/sessions.ts
- * `rememberedSession`), without reading the database, or null when it must be resolved with
- * `authenticateIn`. The caller must check the returned `authRev` against data_revisions('auth') read in
- * its transaction and start over with `authenticateIn` when they differ. Sets req.user and req.actor.
- */
-export function authenticateRemembered(
-  req: FastifyRequest,
-): { user: UserRow; actor: Actor; authRev: number } | null {
-  const hit = req.sessionToken ? rememberedSession(req.sessionToken, req.server.deps.clock.now()) : null;
-  if (!hit) return null;
-  req.user = hit.user;
-  req.actor = hit.actor;
-  return { user: hit.user, actor: hit.actor, authRev: hit.authRev };
-}
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, and `__Host-` with Secure over https. */
 export function setSessionCookie(

@@ -69,7 +69,6 @@ export async function createSession(
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
-  remembered.delete(token);
   await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
@@ -107,7 +106,6 @@ const sessionWithUser = prepared((db, a: { id: string }) =>
       'g.institution_id as grant_institution_id',
       'g.unit_id as grant_unit_id',
       'g.competition_id as grant_competition_id',
-      (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'auth').as('auth_rev'),
     ])
     .where('s.id', '=', a.id)
     .orderBy('g.id'),
@@ -124,30 +122,6 @@ export interface ResolvedSession {
   user: UserRow;
   actor: Actor;
   sessionId: string;
-  /** data_revisions('auth') as read with the session (migration 0011). */
-  authRev: number;
-}
-
-/*
- * The sessions this process resolved, as they were read, for the autosave (platform/auth.ts
- * `authenticateRemembered`): it may act on one without reading it again, because it reads
- * data_revisions('auth') in its own transaction and the save is done in full when that moved (a session
- * deleted, a user deactivated, a grant changed: migration 0011). Only complete, active sessions are kept, and one is used
- * only before its expiry as read and while no touch is due (the touch goes the full way).
- */
-const remembered = new Map<
-  string,
-  ResolvedSession & { expiresAt: string; lastSeenAt: string; /** absolute end, ms */ endsAt: number }
->();
-
-/** The session of `token` as last resolved, if it may be acted on without reading it (see above). */
-export function rememberedSession(token: string, now: Date): ResolvedSession | null {
-  const hit = remembered.get(token);
-  if (!hit) return null;
-  const at = now.getTime();
-  if (Date.parse(hit.expiresAt) <= at || hit.endsAt <= at || at - Date.parse(hit.lastSeenAt) > TOUCH_EVERY_MS)
-    return null;
-  return hit;
 }
 
 /**
@@ -159,17 +133,6 @@ export async function resolveSession(
   token: string,
   now: Date,
   maxAgeMs: number = DEFAULT_SESSION_MAX_AGE_MS,
-): Promise<ResolvedSession | null> {
-  const resolved = await readSession(db, token, now, maxAgeMs);
-  if (!resolved) remembered.delete(token);
-  return resolved;
-}
-
-async function readSession(
-  db: Db,
-  token: string,
-  now: Date,
-  maxAgeMs: number,
 ): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const rows = await sessionWithUser.all(db, { id });
@@ -183,7 +146,6 @@ async function readSession(
     grant_institution_id: _institutionId,
     grant_unit_id: _unitId,
     grant_competition_id: _competitionId,
-    auth_rev: authRev,
     ...user
   } = rows[0];
   const endsAt = Date.parse(createdAt) + maxAgeMs;
@@ -207,12 +169,5 @@ async function readSession(
         unitId: r.grant_unit_id,
         competitionId: r.grant_competition_id,
       });
-  const resolved = { user, actor: { userId: user.id, grants }, sessionId: id, authRev: Number(authRev ?? 0) };
-  // Kept as read (a touch above may yet be rolled back with the request): the expiry is the earlier one,
-  // and the next use after a touch resolves it again.
-  if (!user.must_complete_profile) {
-    if (remembered.size >= 10_000) remembered.clear();
-    remembered.set(token, { ...resolved, expiresAt, lastSeenAt, endsAt });
-  } else remembered.delete(token);
-  return resolved;
+  return { user, actor: { userId: user.id, grants }, sessionId: id };
 }

@@ -17,7 +17,7 @@ import { addAttachment } from '../modules/proposals/evidence/commands/add-attach
 import { createProposal } from '../modules/proposals/commands/create-proposal.js';
 import { forwardProposal } from '../modules/proposals/commands/forward-proposal.js';
 import { returnProposal } from '../modules/proposals/commands/return-proposal.js';
-import { saveProposal } from '../modules/proposals/commands/save-proposal.js';
+import { autosaveProposal } from '../modules/proposals/commands/autosave-proposal.js';
 import { sendProposal } from '../modules/proposals/commands/send-proposal.js';
 import { withdrawProposal } from '../modules/proposals/commands/withdraw-proposal.js';
 import { findSubmissionStage } from '../modules/competitions/queries.js';
@@ -275,7 +275,7 @@ export async function seedDemoProposals(
         .execute();
       const answered = Math.ceil(sections.length * (inv.state === 'draft' ? (inv.filled ?? 0.5) : 1));
       const complete = inv.state !== 'draft';
-      const saved = await saveProposal(db, {
+      const saved = await autosaveProposal(db, {
         id: created.id,
         body: {
           version: created.version,
@@ -314,7 +314,7 @@ export async function seedDemoProposals(
       if (inv.group === 'replikasi' && sourceAward) {
         await db
           .updateTable('proposals')
-          .set({ source_award_id: sourceAward.id })
+          .set((eb) => ({ source_award_id: sourceAward.id, version: eb('version', '+', 1) }))
           .where('id', '=', created.id)
           .execute();
         await attachSample(db, storage, {

@@ -13,6 +13,7 @@ import * as mailAudit from './2026_12_06_0012_mail_audit.js';
 import * as authHardening from './2026_12_06_0014_auth_hardening.js';
 import * as autosave from './2026_12_06_0017_autosave.js';
 import * as amendments from './2026_12_06_0018_amendments.js';
+import * as dropEditorMemory from './2026_12_06_0019_drop_editor_memory.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0014_auth_hardening': authHardening,
   '2026_12_06_0017_autosave': autosave,
   '2026_12_06_0018_amendments': amendments,
+  '2026_12_06_0019_drop_editor_memory': dropEditorMemory,
 };

@@ -17,8 +17,11 @@ interface Snapshot {
 }
 type Entry = RegistryEntry & { id: number };
 
-/** The registry as last loaded, per database. */
-const cacheOf = perDatabase<{ snap?: Snapshot }>(() => ({}));
+/** The registry as last loaded, per database, and how often it was loaded (the counter its tests assert). */
+const cacheOf = perDatabase<{ snap?: Snapshot; loads: number }>(() => ({ loads: 0 }));
+
+/** How many times the registry rows were read from `db` (once per revision while the cache works). */
+export const registryLoads = (db: Db): number => cacheOf(db).loads;
 
 const awardsRev = prepared((db, a: { name: 'awards' }) =>
   db.selectFrom('data_revisions').select('rev').where('name', '=', a.name),
@@ -65,7 +68,10 @@ export async function registryFor(
   const rev = knownRev ?? Number((await awardsRev.first(db, { name: 'awards' }))?.rev ?? 0);
   const cache = cacheOf(db);
   let snap = cache.snap;
-  if (!snap || snap.rev !== rev) snap = cache.snap = await load(db, rev);
+  if (!snap || snap.rev !== rev) {
+    cache.loads++;
+    snap = cache.snap = await load(db, rev);
+  }
   const picked: Entry[] = [...snap.unlinked];
   for (const id of new Set(institutionIds)) picked.push(...(snap.byInstitution.get(id) ?? []));
   return picked.sort((a, b) => a.year - b.year || a.id - b.id).map(({ id: _id, ...entry }) => entry);

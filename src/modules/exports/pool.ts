@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { admitExport, exportBusy } from '../../domain/export-admission.js';
-import type { ProposalView } from '../proposals/queries.js';
+import type { ProposalView } from '../proposals/view.js';
 import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { xlsxStream } from '../dashboard/export.js';
 import { renderProposalPdf } from '../proposals/pdf.js';
-import type { ProposalView } from '../proposals/queries.js';
+import type { ProposalView } from '../proposals/view.js';
 
 /*
  * What a thread of the export pool does (loaded by worker.mjs; never imported by the main thread except

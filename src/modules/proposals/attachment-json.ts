@@ -1,5 +1,5 @@
 import type { Attachment } from '../../contracts/attachments.js';
-import type { AttachmentView } from './queries.js';
+import type { AttachmentView } from './attachment-rows.js';
 
 /*
  * One attachment row of the proposal view as the API shows it: in the proposal's detail (present.ts) and

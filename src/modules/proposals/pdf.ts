@@ -3,8 +3,8 @@ import type { Text } from '../../domain/errors.js';
 import { STATE_LABELS } from '../../domain/proposal-workflow.js';
 import { formatInstant } from '../../domain/time.js';
 import { toWinAnsi } from '../../domain/winansi.js';
-import { parseLinks } from './present.js';
-import type { ProposalView } from './queries.js';
+import { parseLinks } from './snapshot.js';
+import type { ProposalView } from './view.js';
 
 /*
  * The printable proposal: identity, state and key instants (hour and zone), every section with its word

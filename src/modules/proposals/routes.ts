@@ -16,36 +16,24 @@ import {
   saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { notFound, t, unauthenticated } from '../../domain/errors.js';
+import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
-import {
-  authenticateIn,
-  authenticateRemembered,
-  authorize,
-  clientIp,
-  requireUser,
-} from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';
 import { forwardProposal } from './commands/forward-proposal.js';
 import { returnProposal } from './commands/return-proposal.js';
-import { saveProposal } from './commands/save-proposal.js';
+import { autosaveProposal } from './commands/autosave-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { presentDetail, snapshotOf } from './present.js';
+import { presentDetail, presentSavedBy } from './present.js';
 import { presentSummaries } from './list-present.js';
-import {
-  countQuotaUsed,
-  findRevision,
-  invitedGroups,
-  listRevisions,
-  loadEligibilityContext,
-  loadProposalView,
-  quotaUsage,
-  type ProposalView,
-} from './queries.js';
+import { snapshotOf } from './snapshot.js';
 import { listProposals } from './list.js';
-import { PENDING_SNAPSHOT, proposalNotFound } from './steps.js';
+import { countQuotaUsed, quotaUsage } from './quota.js';
+import { findRevision, listRevisions, PENDING_SNAPSHOT } from './revisions.js';
+import { invitedGroups, loadEligibilityContext } from './eligibility-context.js';
+import { loadProposalView, proposalNotFound, type ProposalView } from './view.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { proposalReadSubject, proposalRecordScope } from './record-scope.js';
 
@@ -226,24 +214,17 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         body: saveProposalRequest,
         response: { 200: saveProposalResponse },
       },
-      // The answer is typed by saveProposal; checking it again against the schema on every keystroke
+      // The answer is typed by autosaveProposal; checking it again against the schema on every keystroke
       // pause only costs time (the schema stays for the API documentation).
       serializerCompiler: () => (data) => JSON.stringify(data),
-      config: { sessionInTransaction: true },
     },
     async (req) => {
-      // Without a signed session cookie there is nothing to resolve: refused here, before any transaction.
-      if (!req.sessionToken) throw unauthenticated();
-      // One transaction resolves the session, reads, authorizes and writes (the busiest request: see
-      // save-proposal.ts).
-      return saveProposal(db, {
+      const { user } = requireUser(req);
+      // One transaction reads, authorizes and writes (the busiest request: see commands/autosave-proposal.ts).
+      return autosaveProposal(db, {
         id: req.params.id,
         body: req.body,
-        actorUserId: async (tx) => (await authenticateIn(tx, req)).user.id,
-        rememberedActor: () => {
-          const hit = authenticateRemembered(req);
-          return hit && { userId: hit.user.id, authRev: hit.authRev };
-        },
+        actorUserId: user.id,
         ip: req.ip,
         now: clock.now(),
         mayEdit: (v) => {
@@ -277,7 +258,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
           version: Number(r.snapshot_length) === 0 ? v.proposal.version : r.version,
           kind: r.kind,
           action: r.action,
-          savedBy: { id: r.saved_by, name: r.saved_by_name },
+          savedBy: presentSavedBy(r),
           createdAt: r.created_at,
           savedAt: Number(r.snapshot_length) === 0 ? v.proposal.updated_at : r.saved_at,
         })),
@@ -305,7 +286,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         version: open ? v.proposal.version : r.version,
         kind: r.kind,
         action: r.action,
-        savedBy: { id: r.saved_by, name: r.saved_by_name },
+        savedBy: presentSavedBy(r),
         createdAt: r.created_at,
         savedAt: open ? v.proposal.updated_at : r.saved_at,
         snapshot: open ? snapshotOf(v) : (JSON.parse(r.snapshot) as Record<string, unknown>),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { dialectOf, type Db } from '../../db/connect.js';
+import { attachmentLimits } from '../../domain/attachments.js';
 import {
   checkOpenDrafts,
   institutionRoom,
@@ -7,7 +8,7 @@ import {
   OPEN_DRAFT_STATES,
 } from '../../domain/storage-limits.js';
 import { parseSettings } from '../../domain/competition-settings.js';
-import type { ProposalView } from './queries.js';
+import type { ProposalView } from './view.js';
 
 /*
  * The per-competition caps of domain/storage-limits, counted in the database inside the change's
@@ -79,4 +80,12 @@ export async function recheckInstitutionRoom(
 ): Promise<void> {
   const { room, usedBytes, maxMb } = await institutionUploadRoom(tx, view, input.replacingBytes);
   if (input.addingBytes > room) throw institutionStorageFull(usedBytes, maxMb);
+}
+
+/** The limits of the proposal's evidence and what it already takes. */
+export function limitsOf(view: ProposalView) {
+  return attachmentLimits(
+    parseSettings(view.competition.settings),
+    view.attachments.map((a) => a.size),
+  );
 }

@@ -3,11 +3,22 @@ import type { ProposalRow } from '../../../db/schema.js';
 import { AppError, fieldError, notFound, t } from '../../../domain/errors.js';
 import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { findGroupByKey, hasActiveInvitation, titleKeyOf } from '../queries.js';
 import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
+import { hasActiveInvitation, titleKeyOf } from '../eligibility-context.js';
 import { parseSettings } from '../../../domain/competition-settings.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
-import { loadForChange, writeRevision } from '../steps.js';
+import { loadForChange } from '../view.js';
+import { writeRevision } from '../revisions.js';
+
+/** The group of the competition with this key. */
+async function findGroupByKey(db: Db, competitionId: number, key: string) {
+  return db
+    .selectFrom('competition_groups')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
 
 /**
  * Starts a draft proposal of a unit in one group of a published competition whose submission stage is

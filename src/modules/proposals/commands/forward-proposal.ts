@@ -4,17 +4,12 @@ import { nextState } from '../../../domain/proposal-workflow.js';
 import { formatInstant } from '../../../domain/time.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import { countQuotaUsed, findProposal, type ProposalView } from '../queries.js';
-import {
-  applyTransition,
-  assertMayGoOn,
-  assertSubmissionOpen,
-  loadForChange,
-  lockInstitutionForQuota,
-  programName,
-  proposalNotFound,
-  proposalPath,
-} from '../steps.js';
+import { countQuotaUsed, lockInstitutionForQuota } from '../quota.js';
+import { findProposal, loadForChange, proposalNotFound, type ProposalView } from '../view.js';
+import { applyTransition } from '../transition.js';
+import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
+import { proposalPath } from '../mail-text.js';
+import { programLabel } from '../../../domain/deadlines.js';
 import { proposalRecordScope } from '../record-scope.js';
 
 /**
@@ -73,7 +68,7 @@ export async function forwardProposal(
           title: p.title,
           acronym: p.acronym ?? '-',
           code: p.code,
-          program: programName(forwarded, admin.locale),
+          program: programLabel(forwarded.competition.name, forwarded.group, admin.locale),
           receivedAt: formatInstant(input.now, tz, admin.locale),
         },
         scope: proposalRecordScope(forwarded),

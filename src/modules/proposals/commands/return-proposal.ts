@@ -3,14 +3,10 @@ import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import type { ProposalView } from '../queries.js';
-import {
-  applyTransition,
-  assertSubmissionOpen,
-  closesAtText,
-  loadForChange,
-  proposalPath,
-} from '../steps.js';
+import { loadForChange, type ProposalView } from '../view.js';
+import { applyTransition } from '../transition.js';
+import { assertSubmissionOpen } from '../refusals.js';
+import { closesAtText, proposalPath } from '../mail-text.js';
 import { unforwardedMailScope } from '../record-scope.js';
 
 /**

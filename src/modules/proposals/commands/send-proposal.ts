@@ -3,21 +3,16 @@ import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import type { ProposalView } from '../queries.js';
-import {
-  applyTransition,
-  assertMayGoOn,
-  assertSubmissionOpen,
-  closesAtText,
-  loadForChange,
-  programName,
-  proposalPath,
-} from '../steps.js';
+import { loadForChange, type ProposalView } from '../view.js';
+import { applyTransition } from '../transition.js';
+import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
+import { closesAtText, proposalPath } from '../mail-text.js';
+import { programLabel } from '../../../domain/deadlines.js';
 import { unforwardedMailScope } from '../record-scope.js';
 
 /**
  * The proposer sends a complete, eligible proposal to its admin lokal: refuses with 422
- * `proposal_incomplete` / `proposal_ineligible` listing every item (steps `assertMayGoOn`), a wrong state
+ * `proposal_incomplete` / `proposal_ineligible` listing every item (refusals.ts `assertMayGoOn`), a wrong state
  * (409 `invalid_transition`) or a closed submission (409 `submission_closed`). In one transaction: the state change, revision, audit row, and
  * an in-app notice and e-mail to every admin lokal of the institution.
  */
@@ -62,7 +57,7 @@ export async function sendProposal(
           unit: sent.unit.name,
           title: p.title,
           code: p.code,
-          program: programName(sent, admin.locale),
+          program: programLabel(sent.competition.name, sent.group, admin.locale),
           link: `${input.baseUrl}${proposalPath(p.id)}`,
           closesAt: closesAtText(sent, admin.locale),
         },

@@ -2,8 +2,10 @@ import type { Db } from '../../../db/connect.js';
 import { t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import type { ProposalView } from '../queries.js';
-import { applyTransition, assertSubmissionOpen, loadForChange, proposalPath } from '../steps.js';
+import { loadForChange, type ProposalView } from '../view.js';
+import { applyTransition } from '../transition.js';
+import { assertSubmissionOpen } from '../refusals.js';
+import { proposalPath } from '../mail-text.js';
 
 /**
  * The admin lokal takes back a forwarded proposal before closing: it becomes `withdrawn` (its quota slot is

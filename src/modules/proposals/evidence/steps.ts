@@ -10,9 +10,10 @@ import {
 import { notFound, t } from '../../../domain/errors.js';
 import { nextState } from '../../../domain/proposal-workflow.js';
 import { fileTooLarge, unsupportedFileType, type StagedObject } from '../../../platform/storage.js';
-import { limitsOf } from '../present.js';
-import { listAttachments, type AttachmentView, type ProposalView } from '../queries.js';
-import { assertSubmissionOpen, loadForChange } from '../steps.js';
+import { limitsOf } from '../storage-limits.js';
+import { listAttachments, type AttachmentView } from '../attachment-rows.js';
+import { loadForChange, type ProposalView } from '../view.js';
+import { assertSubmissionOpen } from '../refusals.js';
 import { lockProposalFiles } from './blobs.js';
 
 export const attachmentNotFound = () => notFound(t('Lampiran tidak ditemukan.', 'Attachment not found.'));

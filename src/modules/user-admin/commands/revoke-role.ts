@@ -25,7 +25,7 @@ export interface RevokeRoleInput {
 
 /**
  * Takes one role grant away from a user; it stops counting at the user's next request (the grant is read
- * with the session, and data_revisions('auth') moves for the autosave's memory). Refuses the last active
+ * with the session). Refuses the last active
  * System Administrator role of the installation (409 `last_system_admin`). The removal, the
  * `user.role_revoked` audit row, the person's mail and in-app notification commit together.
  */

@@ -9,7 +9,8 @@ interface Revision {
   version: number;
   kind: 'autosave' | 'transition';
   action: string | null;
-  savedBy: { id: number; name: string };
+  /** null: the system (the closing). */
+  savedBy: { id: number; name: string } | null;
   savedAt: string;
 }
 
@@ -39,7 +40,10 @@ export function HistoryCard({ id }: { id: number }) {
                   : t(`proposals.editor.actions.${r.action ?? 'other'}`, {
                       defaultValue: t('proposals.editor.kindTransition'),
                     })}{' '}
-                · {t('proposals.editor.by', { name: r.savedBy.name })}
+                ·{' '}
+                {r.savedBy
+                  ? t('proposals.editor.by', { name: r.savedBy.name })
+                  : t('proposals.editor.bySystem')}
               </Text>
             </Group>
             <AdminInstant iso={r.savedAt} size="xs" />

@@ -2,7 +2,7 @@ import type { Db } from '../../../../db/connect.js';
 import type { AttachmentKindName } from '../../../../domain/attachments.js';
 import { recordAudit } from '../../../../platform/audit.js';
 import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
-import type { AttachmentView } from '../../queries.js';
+import type { AttachmentView } from '../../attachment-rows.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
 import { insertFileRow, withStagedFile } from '../../../../platform/blobs.js';
 import { auditFile, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';

@@ -2,7 +2,7 @@ import type { RetieAttachmentBody } from '../../../../contracts/attachments.js';
 import type { Db } from '../../../../db/connect.js';
 import { assertKindAllowed, statementMustBePdf } from '../../../../domain/attachments.js';
 import { recordAudit } from '../../../../platform/audit.js';
-import type { AttachmentView } from '../../queries.js';
+import type { AttachmentView } from '../../attachment-rows.js';
 import { attachmentOf, loadEditable, reloadAttachment, sectionIdOf } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createSession } from '../src/platform/sessions.js';
+import { groupCommitStats } from '../src/db/group-commit.js';
 import { samplePdf } from '../src/seed/sample-pdf.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
@@ -11,11 +11,11 @@ const NOW = new Date('2026-04-01T03:00:00.000Z');
 const CLOSES_AT = '2026-05-02T16:59:00.000Z';
 
 /**
- * The autosave acts on the session and the proposal view it remembers from the last autosave of the same
- * version (modules/proposals/commands/save-proposal.ts); whatever changed since by another request must
- * still decide the answer.
+ * Between two autosaves of the same editor, other requests, other processes and future features change
+ * the session, the user, the proposal, its answers, its evidence and the deadline: the next autosave
+ * decides on what the database holds then (modules/proposals/commands/autosave-proposal.ts).
  */
-describe('autosave from memory: changes made elsewhere between two autosaves still decide', () => {
+describe('autosave: changes made elsewhere between two autosaves decide the next one', () => {
   let ctx: TestContext;
   let competitionId: number;
   let institutionId: number;
@@ -43,9 +43,11 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
   const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     ctx.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
 
-  /** A new UPP of the unit with its own session, and a draft of it saved twice (so remembered). */
+  /** A new UPP of the unit with its own session, and a draft of it saved twice. */
   async function primedDraft(who: string, title: string, groupKey = 'umum') {
-    const user = await makeUser(ctx.db, { role: 'upp', institutionId, unitId });
+    // A unit of its own, so the drafts of the file stay under the unit's limit of open drafts.
+    const unit = await makeUnit(ctx.db, institutionId, `Dinas ${who}`);
+    const user = await makeUser(ctx.db, { role: 'upp', institutionId, unitId: unit.id });
     cookie[who] = await sessionCookie(ctx, user.id);
     const created = await call(who, 'POST', `/competitions/${competitionId}/proposals`, { groupKey, title });
     expect(created.statusCode, created.body).toBe(201);
@@ -116,6 +118,25 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
     expect(await stored(first.id)).toEqual({ version: first.version + 1, acronym: 'BERSAMA0' });
     for (const [i, p] of others.entries())
       expect(await stored(p.id)).toEqual({ version: p.version + 1, acronym: `BERSAMA${i + 1}` });
+  });
+
+  it('commits autosaves that arrive together in one transaction on SQLite (group commit), one each on PostgreSQL', async () => {
+    const drafts = [];
+    for (let i = 1; i <= 5; i++)
+      drafts.push(await primedDraft(`uppGroup${i}`, `Layanan Satu Transaksi ${i}`));
+    const before = groupCommitStats(ctx.db);
+    const responses = await Promise.all(
+      drafts.map((p, i) =>
+        call(`uppGroup${i + 1}`, 'PATCH', `/proposals/${p.id}`, { version: p.version, acronym: `GRUP${i}` }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const after = groupCommitStats(ctx.db);
+    expect(after.works - before.works).toBe(5);
+    // Switched off (a transaction per work), SQLite would open five.
+    expect(after.transactions - before.transactions).toBe(ctx.testDb.dialect === 'sqlite' ? 1 : 5);
+    for (const [i, p] of drafts.entries())
+      expect(await stored(p.id)).toEqual({ version: p.version + 1, acronym: `GRUP${i}` });
   });
 
   it('refuses the next autosave of a session ended elsewhere (401) and saves nothing', async () => {
@@ -207,7 +228,6 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
   });
 
   it('follows the deadline: saves again once extended, refuses once closed early (409 submission_closed)', async () => {
-    // Sessions are remembered until a touch is due (5 minutes): the whole story happens within that.
     const at = (ms: number) => ctx.clock.freeze(new Date(Date.parse(CLOSES_AT) + ms));
     at(-120_000);
     cookie.secretariat = await sessionCookie(ctx, secretariatId);
@@ -255,11 +275,98 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
     }
   });
 
-  it('answers 409 with the server copy when the row was changed without moving its version', async () => {
+  /** Writes an answer as a future feature would: straight into proposal_answers, the proposal untouched. */
+  async function writeAnswerDirectly(proposalId: number, sectionKey: string, text: string) {
+    const section = await ctx.db
+      .selectFrom('form_sections as s')
+      .innerJoin('proposals as p', 'p.group_id', 's.group_id')
+      .select('s.id')
+      .where('p.id', '=', proposalId)
+      .where('s.key', '=', sectionKey)
+      .executeTakeFirstOrThrow();
+    const words = text.split(/\s+/).filter(Boolean).length;
+    await ctx.db
+      .insertInto('proposal_answers')
+      .values({
+        proposal_id: proposalId,
+        section_id: section.id,
+        text,
+        word_count: words,
+        updated_at: NOW.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['proposal_id', 'section_id']).doUpdateSet({ text, word_count: words }))
+      .execute();
+  }
+  const answerOf = async (proposalId: number, sectionKey: string) =>
+    (
+      await ctx.db
+        .selectFrom('proposal_answers as a')
+        .innerJoin('form_sections as s', 's.id', 'a.section_id')
+        .select('a.text')
+        .where('a.proposal_id', '=', proposalId)
+        .where('s.key', '=', sectionKey)
+        .executeTakeFirst()
+    )?.text;
+
+  it('never overwrites silently an answer written directly, by an autosave that did not change that section', async () => {
+    const p = await primedDraft('uppDirectAnswer', 'Layanan Jawaban Langsung');
+    const first = await call('uppDirectAnswer', 'PATCH', `/proposals/${p.id}`, {
+      version: p.version,
+      answers: [{ sectionKey: 'ringkasan', text: 'Teks dari editor.' }],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    await writeAnswerDirectly(p.id, 'ringkasan', 'Teks yang ditulis langsung oleh fitur lain.');
+    // An autosave of another field: the answer stays, and what it answers is read from the database.
+    const res = await call('uppDirectAnswer', 'PATCH', `/proposals/${p.id}`, {
+      version: first.json().version,
+      acronym: 'LANGSUNG',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await answerOf(p.id, 'ringkasan')).toBe('Teks yang ditulis langsung oleh fitur lain.');
+    const detail = (await call('uppDirectAnswer', 'GET', `/proposals/${p.id}`)).json() as ProposalDetail;
+    expect(detail.answers.find((a) => a.sectionKey === 'ringkasan')?.text).toBe(
+      'Teks yang ditulis langsung oleh fitur lain.',
+    );
+    expect(detail.acronym).toBe('LANGSUNG');
+    // A section emptied directly is missing again in the very answer of the next autosave.
+    await ctx.db.deleteFrom('proposal_answers').where('proposal_id', '=', p.id).execute();
+    const emptied = await call('uppDirectAnswer', 'PATCH', `/proposals/${p.id}`, {
+      version: res.json().version,
+      contactName: 'Dewi',
+    });
+    expect(emptied.statusCode, emptied.body).toBe(200);
+    const missing = (emptied.json() as { completeness: { missing: { code: string; field: string }[] } })
+      .completeness.missing;
+    expect(missing).toContainEqual(
+      expect.objectContaining({ code: 'section_empty', field: 'sections.ringkasan' }),
+    );
+  });
+
+  it('stores the text the user typed, even when an answer written directly in between differs from it', async () => {
+    const p = await primedDraft('uppRetype', 'Layanan Ketik Ulang');
+    const typed = 'Izin terbit dalam satu hari kerja.';
+    const first = await call('uppRetype', 'PATCH', `/proposals/${p.id}`, {
+      version: p.version,
+      answers: [{ sectionKey: 'ringkasan', text: typed }],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    await writeAnswerDirectly(p.id, 'ringkasan', 'Teks lain dari fitur lain.');
+    // The editor sends the user's text again (as typed, the same as before): it is what is stored.
+    const res = await call('uppRetype', 'PATCH', `/proposals/${p.id}`, {
+      version: first.json().version,
+      answers: [{ sectionKey: 'ringkasan', text: typed }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await answerOf(p.id, 'ringkasan')).toBe(typed);
+  });
+
+  it('answers 409 with the server copy when another writer moved the version between two autosaves', async () => {
     const p = await primedDraft('uppDirect', 'Layanan Diubah Langsung Memori');
-    // A writer that forgets the version: the trigger of migration 0011 moves it.
-    await ctx.db.updateTable('proposals').set({ acronym: 'LANGSUNG' }).where('id', '=', p.id).execute();
-    expect(await stored(p.id)).toEqual({ version: p.version + 1, acronym: 'LANGSUNG' });
+    await ctx.db
+      .updateTable('proposals')
+      .set((eb) => ({ version: eb('version', '+', 1), acronym: 'SENDIRI' }))
+      .where('id', '=', p.id)
+      .execute();
     const res = await call('uppDirect', 'PATCH', `/proposals/${p.id}`, {
       version: p.version,
       acronym: 'TIGA',
@@ -268,84 +375,8 @@ describe('autosave from memory: changes made elsewhere between two autosaves sti
     expect(res.json().error.code).toBe('version_conflict');
     expect(res.json().error).toMatchObject({
       currentVersion: p.version + 1,
-      server: { version: p.version + 1, acronym: 'LANGSUNG' },
+      server: { version: p.version + 1, acronym: 'SENDIRI' },
     });
-    // A writer that moves the version itself has it moved once.
-    await ctx.db
-      .updateTable('proposals')
-      .set((eb) => ({ version: eb('version', '+', 1), acronym: 'SENDIRI' }))
-      .where('id', '=', p.id)
-      .execute();
-    expect(await stored(p.id)).toEqual({ version: p.version + 2, acronym: 'SENDIRI' });
-  });
-});
-
-describe("data_revisions('auth'): moved by what can end a remembered session, and only by that", () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await createTestApp();
-  });
-  afterAll(async () => ctx.close());
-
-  const rev = async () =>
-    String(
-      (
-        await ctx.db
-          .selectFrom('data_revisions')
-          .select('rev')
-          .where('name', '=', 'auth')
-          .executeTakeFirstOrThrow()
-      ).rev,
-    );
-  /** Whether `change` moved the revision. */
-  const moves = async (change: () => Promise<unknown>) => {
-    const before = await rev();
-    await change();
-    return (await rev()) !== before;
-  };
-
-  it('moves on session end, deactivation, profile reset and any grant change; not on login, touch or rename', async () => {
-    const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Revisi' });
-    const unit = await makeUnit(ctx.db, inst.id);
-    const user = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
-    const now = new Date('2026-04-01T03:00:00.000Z');
-    let token = '';
-    expect(
-      await moves(async () => {
-        token = await createSession(ctx.db, { userId: user.id, now, ip: null, userAgent: null });
-      }),
-    ).toBe(false);
-    expect(
-      await moves(() => ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).execute()),
-    ).toBe(false);
-    expect(
-      await moves(() =>
-        ctx.db.updateTable('users').set({ name: 'Nama Baru' }).where('id', '=', user.id).execute(),
-      ),
-    ).toBe(false);
-    expect(token).not.toBe('');
-    expect(await moves(() => ctx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute())).toBe(
-      true,
-    );
-    expect(
-      await moves(() =>
-        ctx.db.updateTable('users').set({ is_active: 0 }).where('id', '=', user.id).execute(),
-      ),
-    ).toBe(true);
-    expect(
-      await moves(() =>
-        ctx.db.updateTable('users').set({ must_complete_profile: 1 }).where('id', '=', user.id).execute(),
-      ),
-    ).toBe(true);
-    expect(
-      await moves(() =>
-        ctx.db.updateTable('role_grants').set({ role: 'upp' }).where('user_id', '=', user.id).execute(),
-      ),
-    ).toBe(true);
-    expect(await moves(() => ctx.db.deleteFrom('role_grants').where('user_id', '=', user.id).execute())).toBe(
-      true,
-    );
-    expect(await moves(() => makeUser(ctx.db, { role: 'local_admin', institutionId: inst.id }))).toBe(true);
-    expect(Number.isSafeInteger(Number(await rev()))).toBe(true);
+    expect(await stored(p.id)).toEqual({ version: p.version + 1, acronym: 'SENDIRI' });
   });
 });

@@ -8,30 +8,14 @@ import { nextState } from '../../../domain/proposal-workflow.js';
 import { REPLIKASI, sourceAwardRefusal } from '../../../domain/proposal-eligibility.js';
 import { parseSourceYears } from '../../../domain/competition-settings.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { completenessOf, parseLinks, snapshotOf } from '../present.js';
-import {
-  checkSaveFields,
-  mergeLinks,
-  nextRejected,
-  type CheckedSave,
-  type RejectedFields,
-} from '../save-fields.js';
-import {
-  assertSubmissionOpen,
-  loadForChange,
-  rememberedView,
-  rememberNewestRevision,
-  rememberSavedView,
-  writeRevision,
-} from '../steps.js';
-import {
-  findAwardEntry,
-  loadEligibilityContext,
-  refreshedView,
-  titleKeyOf,
-  viewFreshness,
-  type ProposalView,
-} from '../queries.js';
+import { completenessOf } from '../eligibility.js';
+import { parseLinks, snapshotOf } from '../snapshot.js';
+import { checkSaveFields, mergeLinks, nextRejected, type RejectedFields } from '../save-fields.js';
+import { assertSubmissionOpen } from '../refusals.js';
+import { loadForChange } from '../view.js';
+import { writeRevision } from '../revisions.js';
+import { findAwardEntry, loadEligibilityContext, titleKeyOf } from '../eligibility-context.js';
+import type { ProposalView } from '../view.js';
 import { proposalRecordScope } from '../record-scope.js';
 
 const versionConflict = (view: ProposalView) =>
@@ -132,15 +116,6 @@ const upsertAnswer = prepared(
       ),
 );
 
-/** Thrown inside the remembered attempt when what it acted on was not current: it is rolled back and redone. */
-class NotCurrent extends Error {}
-
-/** Who saves, as remembered without reading the database: the user, and data_revisions('auth') as read. */
-export interface RememberedActor {
-  userId: number;
-  authRev: number;
-}
-
 /** What an autosave answers: the new version, when, what still stops the proposal, and what it refused. */
 export interface SaveResult {
   version: number;
@@ -163,60 +138,32 @@ export interface SaveResult {
  * asked of the proposal as loaded in the transaction.
  *
  * This is the busiest write of the system (every open editor, every few seconds), so it reads the
- * proposal once, writes with prepared statements, and answers from what it wrote instead of reading back.
- * When the route can say who saves without reading the session (`rememberedActor`) and this process
- * committed the version being saved, it first tries without reading at all: after its update it reads
- * what could have moved since (see `savedViews` in steps.ts), and when anything did (the session's
- * revision, the competition's setup, the version), or when that attempt refuses, it is rolled back and
- * the save is done in full, which decides. On SQLite, autosaves that arrive together share their
- * transaction (db/group-commit.ts), each answered once it committed.
+ * proposal with everything it needs in one prepared statement (view.ts `loadProposalView`), writes with
+ * prepared statements, and answers from what it wrote instead of reading back. On SQLite, autosaves that
+ * arrive together share their transaction (db/group-commit.ts), each answered once it committed.
  */
-export async function saveProposal(
+export async function autosaveProposal(
   db: Db,
   input: {
     id: number;
     /** The body as sent: `version` checked, every other field checked here on its own. */
     body: { version: number } & Record<string, unknown>;
-    /** Who saves, or how to find out inside the transaction (the route resolves the session there). */
-    actorUserId: number | ((tx: Db) => Promise<number>);
-    /** Who saves as the route remembers it (platform/auth.ts `authenticateRemembered`), or null. */
-    rememberedActor?: () => RememberedActor | null;
+    /** Who saves (the route's session). */
+    actorUserId: number;
     ip: string | null;
     now: Date;
     /** The route's authorization (throws 404/403); the demo seed, acting as the UPP, passes none. */
     mayEdit?: (view: ProposalView) => void;
   },
 ): Promise<SaveResult> {
-  // Pure and the same on every attempt: checked once, outside any transaction.
+  // Pure: checked before the transaction.
   const checked = checkSaveFields(input.body);
-  const view = input.rememberedActor && rememberedView(db, input.id, input.body.version);
-  const actor = view ? input.rememberedActor!() : null;
-  if (view && actor) {
-    try {
-      return await save(db, input, checked, { view, actor });
-    } catch {
-      // Not current, or refused on what was remembered: the full save below decides.
-    }
-  }
-  return save(db, input, checked, null);
-}
-
-async function save(
-  db: Db,
-  input: Parameters<typeof saveProposal>[1],
-  checked: CheckedSave,
-  remembered: { view: ProposalView; actor: RememberedActor } | null,
-): Promise<SaveResult> {
   const b = checked.body;
   const now = input.now.toISOString();
+  const actorUserId = input.actorUserId;
   // Autosaves that arrive together commit together on SQLite (db/group-commit.ts).
-  const result = await groupTransaction(db, async (tx) => {
-    const actorUserId = remembered
-      ? remembered.actor.userId
-      : typeof input.actorUserId === 'number'
-        ? input.actorUserId
-        : await input.actorUserId(tx);
-    let view = remembered ? remembered.view : await loadForChange(tx, input.id);
+  return groupTransaction(db, async (tx) => {
+    const view = await loadForChange(tx, input.id);
     input.mayEdit?.(view);
     assertSubmissionOpen(view, input.now);
     nextState(view.proposal.state, 'edit');
@@ -294,19 +241,7 @@ async function save(
     const version = b.version + 1;
     const write = next.title === p.title ? writeFieldsSameTitle : writeProposalFields;
     const args = { ...next, id: p.id, version: b.version, newVersion: version, updatedAt: now };
-    const written = await write.run(tx, args);
-    if (remembered) {
-      // The remembered view is current only if the proposal was still at its version, the competition's
-      // setup at its revision and the session as it was read (migration 0011); the rest is read fresh.
-      const fresh = written === 1 ? await viewFreshness.first(tx, { id: p.id }) : undefined;
-      if (
-        !fresh ||
-        Number(fresh.auth_rev ?? 0) !== remembered.actor.authRev ||
-        Number(fresh.config_rev ?? 0) !== view.configRev
-      )
-        throw new NotCurrent();
-      view = refreshedView(view, fresh);
-    } else if (written !== 1) throw versionConflict(await loadForChange(tx, input.id));
+    if ((await write.run(tx, args)) !== 1) throw versionConflict(await loadForChange(tx, input.id));
     const stored = new Map(view.answers.map((a) => [a.sectionId, a]));
     const changedSections: string[] = [];
     for (const [sectionId, text] of typed) {
@@ -324,7 +259,7 @@ async function save(
       proposal: { ...p, ...next, version, updated_at: now },
       answers: view.group.sections.flatMap((s) => stored.get(s.id) ?? []),
     };
-    const { started, newest } = await writeRevision(tx, {
+    const { started } = await writeRevision(tx, {
       before: view,
       view: saved,
       kind: 'autosave',
@@ -354,16 +289,6 @@ async function save(
     const completeness = completenessOf(saved, await loadEligibilityContext(tx, saved), input.now);
     const rejected: Record<string, FieldProblem> = {};
     for (const [k, r] of Object.entries(refused)) rejected[k] = { code: r.code, message: r.message };
-    return { version, savedAt: now, completeness, rejected, newest, saved };
+    return { version, savedAt: now, completeness, rejected };
   });
-  // Committed: the next autosave of this version need not look the newest revision up (steps.ts), nor,
-  // when the route remembers its session, read the proposal (`savedViews` in steps.ts).
-  rememberNewestRevision(db, input.id, result.version, result.newest);
-  if (input.rememberedActor) rememberSavedView(db, result.saved);
-  return {
-    version: result.version,
-    savedAt: result.savedAt,
-    completeness: result.completeness,
-    rejected: result.rejected,
-  };
 }

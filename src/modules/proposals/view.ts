@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
+import { dialectOf, type Db } from '../../db/connect.js';
+import { prepared } from '../../db/prepared.js';
+import type {
+  CategoryRow,
+  CompetitionGroupRow,
+  CompetitionRow,
+  FormSectionRow,
+  InstitutionType,
+  ProposalRow,
+} from '../../db/schema.js';
+import { notFound, t } from '../../domain/errors.js';
+import { competitionSetup } from '../competitions/setup-cache.js';
+import {
+  attachmentRows,
+  toAttachmentView,
+  type AttachmentRow,
+  type AttachmentView,
+} from './attachment-rows.js';
+import { provinceKeySql } from './list.js';
+
+/*
+ * One proposal as every request about it reads it: the view (its row, its competition's setup, form,
+ * answers and evidence), in one prepared statement.
+ */
+
+/** A proposal with everything its editor and its rules need. */
+export interface ProposalView {
+  proposal: ProposalRow;
+  competition: CompetitionRow;
+  group: CompetitionGroupRow & { sections: FormSectionRow[] };
+  categories: CategoryRow[];
+  submission: { opensAt: string | null; closesAt: string | null } | null;
+  institution: { id: number; name: string; type: InstitutionType; provinceCode: string };
+  unit: { id: number; name: string };
+  answers: { sectionKey: string; sectionId: number; text: string; wordCount: number; updatedAt: string }[];
+  /** The evidence, oldest first, with the stored file's facts. */
+  attachments: AttachmentView[];
+  /** data_revisions('awards') as read with the proposal: the registry in memory is used at this one. */
+  awardsRev: number;
+  /** competitions.config_rev of the setup in this view (competition, group, categories, window). */
+  configRev: number;
+}
+
+export const proposalNotFound = () => notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
+
+/** Loads the proposal inside the transaction, or 404. */
+export async function loadForChange(tx: Db, id: number): Promise<ProposalView> {
+  const view = await loadProposalView(tx, id);
+  if (!view) throw proposalNotFound();
+  return view;
+}
+
+export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
+  return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The proposal row with what is read with it on every request: the competition's setup revision, the
+ * registry revision, its institution's and unit's names, its answers and its evidence (each as a JSON
+ * array, ordered again after parsing), filtered by the caller.
+ */
+const proposalsWithNames = (db: Db) =>
+  db
+    .selectFrom('proposals as p')
+    .innerJoin('competitions as c', 'c.id', 'p.competition_id')
+    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+    .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('p')
+    .select([
+      'c.config_rev',
+      (eb) => eb.selectFrom('data_revisions').select('rev').where('name', '=', 'awards').as('awards_rev'),
+      'i.name as institution_name',
+      'i.type as institution_type',
+      provinceKeySql('i', 'owner').as('institution_province_code'),
+      'u.name as unit_name',
+      jsonArrayOf(db)(attachmentRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as(
+        'attachments_json',
+      ),
+      jsonArrayOf(db)(answerRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as('answers_json'),
+    ]);
+type ViewRow = Awaited<ReturnType<ReturnType<typeof proposalsWithNames>['execute']>>[number];
+
+/** One proposal: a prepared statement (every request about a proposal runs it). */
+const proposalWithNames = prepared((db, a: { id: number }) =>
+  proposalsWithNames(db).where('p.id', '=', a.id),
+);
+
+/** Kysely's JSON array helper of the database's dialect (one subquery's rows as one JSON value). */
+const jsonArrayOf = (db: Db) => (dialectOf(db) === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom);
+/** A JSON array column: text on SQLite, already parsed on PostgreSQL. */
+const parsedArray = <T>(v: unknown): T[] =>
+  typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]);
+
+/**
+ * Loads one proposal with its competition, group form, categories, submission window, answers and
+ * evidence: one prepared statement, the competition's setup from memory while its revision holds.
+ */
+export async function loadProposalView(db: Db, id: number): Promise<ProposalView | undefined> {
+  const row = await proposalWithNames.first(db, { id });
+  return row && toView(db, row);
+}
+
+/**
+ * Loads many proposals as `loadProposalView` does, one statement per 500 (the closing moves thousands at
+ * once). Those not found are left out; the order is the ids'.
+ */
+export async function loadProposalViews(db: Db, ids: readonly number[]): Promise<ProposalView[]> {
+  const out: ProposalView[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await proposalsWithNames(db).where('p.id', 'in', chunk).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of chunk) {
+      const row = byId.get(id);
+      if (row) out.push(await toView(db, row));
+    }
+  }
+  return out;
+}
+
+async function toView(db: Db, row: ViewRow): Promise<ProposalView> {
+  const {
+    config_rev: rev,
+    institution_name,
+    institution_type,
+    institution_province_code,
+    unit_name,
+    awards_rev,
+    answers_json,
+    attachments_json,
+    ...proposal
+  } = row;
+  const setup = await competitionSetup(db, proposal.competition_id, rev);
+  const group = setup?.groups.get(proposal.group_id);
+  if (!setup || !group) throw new Error(`proposal ${proposal.id}: its competition or group is gone`);
+  const formOrder = new Map(group.sections.map((s, i) => [s.id, i]));
+  const answers = parsedArray<AnswerRow>(answers_json)
+    .sort((x, y) => (formOrder.get(x.section_id) ?? 0) - (formOrder.get(y.section_id) ?? 0))
+    .map(toAnswer);
+  return {
+    proposal,
+    competition: setup.competition,
+    group,
+    categories: setup.categories,
+    submission: setup.submission,
+    institution: {
+      id: proposal.institution_id,
+      name: institution_name,
+      type: institution_type,
+      provinceCode: institution_province_code,
+    },
+    unit: { id: proposal.unit_id, name: unit_name },
+    answers,
+    attachments: parsedArray<AttachmentRow>(attachments_json)
+      .sort((x, y) => x.id - y.id)
+      .map(toAttachmentView),
+    awardsRev: Number(awards_rev ?? 0),
+    configRev: setup.rev,
+  };
+}
+
+/** The answers of proposals with their section's key (filtered by the caller). */
+const answerRows = (db: Db) =>
+  db
+    .selectFrom('proposal_answers as a')
+    .innerJoin('form_sections as s', 's.id', 'a.section_id')
+    .select(['s.key', 'a.section_id', 'a.text', 'a.word_count', 'a.updated_at']);
+type AnswerRow = Awaited<ReturnType<ReturnType<typeof answerRows>['execute']>>[number];
+
+const toAnswer = (a: AnswerRow): ProposalView['answers'][number] => ({
+  sectionKey: a.key,
+  sectionId: a.section_id,
+  text: a.text,
+  wordCount: a.word_count,
+  updatedAt: a.updated_at,
+});
