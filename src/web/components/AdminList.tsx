@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Text } from '@mantine/core';
+import { Select, Text, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from '../api/client.js';
@@ -150,5 +152,45 @@ export function AdminListBody<T>({
         <AdminPager total={d.total} page={page} pageSize={d.pageSize} onChange={onPage} />
       )}
     </AdminQueryState>
+  );
+}
+
+/** The part of `useAdminList` a filter field binds to. */
+interface Filters<F extends string> {
+  values: Record<F, string>;
+  set: (patch: Partial<Record<F, string>>) => void;
+}
+
+/** A text filter of a list (with a search icon unless `leftSection` says otherwise). */
+export function AdminSearchFilter<F extends string>({
+  filters,
+  name,
+  ...props
+}: { filters: Filters<F>; name: F } & TextInputProps) {
+  return (
+    <TextInput
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={filters.values[name]}
+      onChange={(e) => filters.set({ [name]: e.currentTarget.value } as Partial<Record<F, string>>)}
+      {...props}
+    />
+  );
+}
+
+/** A choice filter of a list; clearing it (a button named in the reader's language) shows everything. */
+export function AdminSelectFilter<F extends string>({
+  filters,
+  name,
+  ...props
+}: { filters: Filters<F>; name: F } & SelectProps) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      value={filters.values[name] || null}
+      onChange={(v) => filters.set({ [name]: v ?? '' } as Partial<Record<F, string>>)}
+      clearable
+      clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
+      {...props}
+    />
   );
 }

@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconExternalLink, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconExternalLink, IconPlus, IconUpload } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
@@ -37,6 +37,7 @@ import {
 import { AWARD_LEVEL_LABELS } from '../../../domain/awards.js';
 import { AdminConfirmDialog, AdminFormDialog } from '../../components/AdminFormDialog.js';
 import { AdminListBody, useAdminList } from '../../components/AdminList.js';
+import { AdminSearchFilter, AdminSelectFilter } from '../../components/AdminList.js';
 
 const PAGE_SIZE = 25;
 
@@ -290,14 +291,14 @@ export function AwardsPage() {
   const [editing, setEditing] = useState<{ award: Award | null } | null>(null);
   const [deleting, setDeleting] = useState<Award | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const { values, set, page, setPage, list } = useAdminList<AwardListResponse, 'q' | 'year' | 'level'>({
+  const filters = useAdminList<AwardListResponse, 'q' | 'year' | 'level'>({
     key: ['awards', 'list'],
     path: '/awards',
     filters: ['q', 'year', 'level'],
     typed: ['q'],
     pageSize: PAGE_SIZE,
   });
-  const canManage = list.data?.abilities.manage ?? false;
+  const canManage = filters.list.data?.abilities.manage ?? false;
 
   return (
     <AdminPage gap="lg">
@@ -332,36 +333,31 @@ export function AwardsPage() {
       <div id="award-import">{canManage && importOpen && <ImportCard />}</div>
       <section aria-label={t('eligibility.awards.listLabel')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="q"
             label={t('eligibility.awards.search')}
             placeholder={t('eligibility.awards.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={values.q}
-            onChange={(e) => set({ q: e.currentTarget.value })}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="year"
             label={t('eligibility.awards.year')}
             placeholder={t('eligibility.awards.allYears')}
             data={yearOptions()}
-            value={values.year || null}
-            onChange={(v) => set({ year: v ?? '' })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="level"
             label={t('eligibility.awards.level')}
             placeholder={t('eligibility.awards.allLevels')}
             data={AWARD_LEVELS.map((l) => ({ value: l, label: pick(AWARD_LEVEL_LABELS[l]) }))}
-            value={values.level || null}
-            onChange={(v) => set({ level: v ?? '' })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
         </SimpleGrid>
         <AdminListBody
-          list={list}
-          page={page}
-          onPage={setPage}
+          list={filters.list}
+          page={filters.page}
+          onPage={filters.setPage}
           empty={t('secretariat.noResults')}
           pagerWhenEmpty
           rowKey={(a) => a.id}

@@ -3,7 +3,7 @@ import { Button, Collapse, Group, Select, SimpleGrid, Text, TextInput, Title } f
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { CsvImportPanel } from '../../components/CsvImportPanel.js';
@@ -22,6 +22,7 @@ import {
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
 import { AdminFormDialog } from '../../components/AdminFormDialog.js';
 import { AdminListBody, useAdminList } from '../../components/AdminList.js';
+import { AdminSearchFilter, AdminSelectFilter } from '../../components/AdminList.js';
 
 const PAGE_SIZE = 25;
 
@@ -207,14 +208,14 @@ export function InstitutionsPage() {
   const { pick } = useLang();
   const [modal, setModal] = useState<{ editing: Institution | null } | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const { values, set, page, setPage, list } = useAdminList<InstitutionListResponse, 'q' | 'type'>({
+  const filters = useAdminList<InstitutionListResponse, 'q' | 'type'>({
     key: ['institutions', 'list'],
     path: '/institutions',
     filters: ['q', 'type'],
     typed: ['q'],
     pageSize: PAGE_SIZE,
   });
-  const canManage = list.data?.abilities.manage ?? false;
+  const canManage = filters.list.data?.abilities.manage ?? false;
 
   return (
     <AdminPage gap="lg">
@@ -243,7 +244,7 @@ export function InstitutionsPage() {
           </Group>
         )}
       </Group>
-      {list.data && !canManage && (
+      {filters.list.data && !canManage && (
         <AdminNotice tone="info">{t('secretariat.institutions.readOnly')}</AdminNotice>
       )}
       {canManage && (
@@ -253,27 +254,24 @@ export function InstitutionsPage() {
       )}
       <section aria-label={t('secretariat.institutions.listLabel')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="q"
             label={t('secretariat.institutions.search')}
             placeholder={t('secretariat.institutions.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={values.q}
-            onChange={(e) => set({ q: e.currentTarget.value })}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="type"
             label={t('secretariat.institutions.type')}
             placeholder={t('secretariat.institutions.allTypes')}
             data={INSTITUTION_TYPES.map((ty) => ({ value: ty, label: pick(INSTITUTION_TYPE_LABELS[ty]) }))}
-            value={values.type || null}
-            onChange={(v) => set({ type: v ?? '' })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
         </SimpleGrid>
         <AdminListBody
-          list={list}
-          page={page}
-          onPage={setPage}
+          list={filters.list}
+          page={filters.page}
+          onPage={filters.setPage}
           empty={t('secretariat.noResults')}
           pagerWhenEmpty
           rowKey={(i) => i.id}
