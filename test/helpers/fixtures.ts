@@ -118,3 +118,44 @@ export async function publishedKipp(db: Db, input: { organizerName: string; now:
   });
   return { organizer, secretariat, competitionId: competition.id };
 }
+
+/**
+ * An organizer with its secretariat, a published KIPP 2026 and a draft KIPP 2027, and a second organizer
+ * (a province) with neither: the start of the proposal-flow tests.
+ */
+export async function kippPair(
+  db: Db,
+  input: { organizerName: string; otherOrganizerName: string; now: Date },
+) {
+  const organizer = await makeInstitution(db, { type: 'kementerian', name: input.organizerName });
+  const otherOrganizer = await makeInstitution(db, {
+    type: 'pemerintah_provinsi',
+    name: input.otherOrganizerName,
+  });
+  const secretariat = await makeUser(db, { role: 'secretariat', institutionId: organizer.id });
+  const kipp = (year: number) =>
+    createFromTemplate(db, {
+      template: 'kipp',
+      year,
+      organizer,
+      createdBy: secretariat.id,
+      ip: null,
+      now: input.now,
+    });
+  const competition = await kipp(2026);
+  await setCompetitionStatus(db, {
+    id: competition.id,
+    to: 'published',
+    actorUserId: secretariat.id,
+    ip: null,
+    now: input.now,
+  });
+  const draft = await kipp(2027);
+  return {
+    organizer,
+    otherOrganizer,
+    secretariat,
+    competitionId: competition.id,
+    draftCompetitionId: draft.id,
+  };
+}
