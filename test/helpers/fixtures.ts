@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/connect.js';
-import type { InstitutionType, Role } from '../../src/db/schema.js';
+import type { Database, InstitutionType, Role } from '../../src/db/schema.js';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../../src/modules/competitions/commands/set-status.js';
 import { createAccount } from '../../src/modules/users/commands/create-account.js';
@@ -158,4 +158,18 @@ export async function kippPair(
     competitionId: competition.id,
     draftCompetitionId: draft.id,
   };
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest audit row. */
+export function lastAudit(db: Db) {
+  return db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
 }
