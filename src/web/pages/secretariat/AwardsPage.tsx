@@ -16,11 +16,11 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconExternalLink, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconExternalLink } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
-import { CsvImportPanel } from '../../components/CsvImportPanel.js';
+import { CsvImportPanel, ImportAndAddButtons } from '../../components/CsvImportPanel.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import { AdminPage } from '../../components/AdminPage.js';
 import {
@@ -310,23 +310,14 @@ export function AwardsPage() {
           </Text>
         </div>
         {canManage && (
-          <Group gap="xs">
-            <Button
-              variant={importOpen ? 'filled' : 'default'}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onClick={() => setImportOpen((o) => !o)}
-              aria-expanded={importOpen}
-              aria-controls="award-import"
-            >
-              {t('eligibility.awards.importOpen')}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setEditing({ award: null })}
-            >
-              {t('eligibility.awards.add')}
-            </Button>
-          </Group>
+          <ImportAndAddButtons
+            importOpen={importOpen}
+            onToggleImport={() => setImportOpen((o) => !o)}
+            importPanelId="award-import"
+            importLabel={t('eligibility.awards.importOpen')}
+            addLabel={t('eligibility.awards.add')}
+            onAdd={() => setEditing({ award: null })}
+          />
         )}
       </Group>
       {/* Shown or not rather than animated: its row report grows after it opens. */}

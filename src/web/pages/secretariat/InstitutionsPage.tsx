@@ -3,10 +3,9 @@ import { Button, Collapse, Group, Select, SimpleGrid, Text, TextInput, Title } f
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
-import { CsvImportPanel } from '../../components/CsvImportPanel.js';
+import { CsvImportPanel, ImportAndAddButtons } from '../../components/CsvImportPanel.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import {
   INSTITUTION_IMPORT_COLUMNS,
@@ -225,23 +224,14 @@ export function InstitutionsPage() {
           <Text c="dark.6">{t('secretariat.institutions.intro')}</Text>
         </div>
         {canManage && (
-          <Group gap="xs">
-            <Button
-              variant={importOpen ? 'filled' : 'default'}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onClick={() => setImportOpen((o) => !o)}
-              aria-expanded={importOpen}
-              aria-controls="institution-import"
-            >
-              {t('secretariat.import.open')}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setModal({ editing: null })}
-            >
-              {t('secretariat.institutions.add')}
-            </Button>
-          </Group>
+          <ImportAndAddButtons
+            importOpen={importOpen}
+            onToggleImport={() => setImportOpen((o) => !o)}
+            importPanelId="institution-import"
+            importLabel={t('secretariat.import.open')}
+            addLabel={t('secretariat.institutions.add')}
+            onAdd={() => setModal({ editing: null })}
+          />
         )}
       </Group>
       {filters.list.data && !canManage && (
