@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { makeInstitution, makeUser, sessionCookie, countRows } from './helpers/fixtures.js';
 import { recipientText, REDACTED_ID } from './helpers/mail.js';
 import { minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
 
@@ -90,15 +90,7 @@ describe('admin lokal account requests', () => {
         .orderBy('id', 'desc')
         .executeTakeFirstOrThrow()
     ).id;
-  const count = async (table: 'admin_requests' | 'files') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'admin_requests' | 'files') => countRows(ctx.db, table);
 
   it('runs the whole flow: request with a PDF letter → list → letter → approve → account and link', async () => {
     const pdf = minimalPdf();

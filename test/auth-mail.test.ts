@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieOf, createTestApp, type TestContext } from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { appWithSmtpCapture, cookieOf } from './helpers/app.js';
 import { makeInstitution, makeUser } from './helpers/fixtures.js';
-import { startSmtpCapture, type CapturedMail } from './helpers/smtp.js';
+import { type CapturedMail } from './helpers/smtp.js';
 import { formatInstant } from '../src/domain/time.js';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
 import { issuePasswordToken, passwordLink } from '../src/platform/password-tokens.js';
@@ -16,34 +16,28 @@ function linkIn(mail: CapturedMail, baseUrl: string): { link: string; token: str
 }
 
 describe('password mail through a real SMTP server', () => {
-  let ctx: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    ctx = await createTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await smtp.close();
-  });
+  const suite = appWithSmtpCapture();
 
   const post = (url: string, payload: Record<string, unknown>, cookie?: string) =>
-    ctx.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
+    suite.ctx.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
 
   it('sends a reset link that sets a new password, and the new password logs in', async () => {
-    const user = await makeUser(ctx.db, { role: 'upp', email: 'lupa.sandi@uji.go.id', name: 'Rina Wati' });
+    const user = await makeUser(suite.ctx.db, {
+      role: 'upp',
+      email: 'lupa.sandi@uji.go.id',
+      name: 'Rina Wati',
+    });
     const requested = await post('/api/auth/password-reset/request', { email: 'Lupa.Sandi@uji.go.id' });
     expect(requested.statusCode).toBe(202);
-    expect(await ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
 
-    const mail = await smtp.waitFor((m) => m.to.includes(user.email));
+    const mail = await suite.smtp.waitFor((m) => m.to.includes(user.email));
     expect(mail.subject).toBe('Atur ulang kata sandi Sinovik');
     expect(mail.text).toContain('Yth. Rina Wati,');
     expect(mail.text).toMatch(/berlaku sampai .+ WIB\./);
-    const { token } = linkIn(mail, ctx.config.baseUrl);
+    const { token } = linkIn(mail, suite.ctx.config.baseUrl);
 
-    const info = await ctx.app.inject({
+    const info = await suite.ctx.app.inject({
       method: 'GET',
       url: `/api/auth/token?token=${encodeURIComponent(token)}`,
     });
@@ -62,10 +56,10 @@ describe('password mail through a real SMTP server', () => {
   });
 
   it('follows the new-account link: set the password, complete the profile, then log in', async () => {
-    const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Uji Surel' });
-    const now = ctx.clock.now();
+    const inst = await makeInstitution(suite.ctx.db, { name: 'Pemerintah Kota Uji Surel' });
+    const now = suite.ctx.clock.now();
     // The way the users module creates an account for someone else: account, link and mail in one transaction.
-    const user = await ctx.db.transaction().execute(async (tx) => {
+    const user = await suite.ctx.db.transaction().execute(async (tx) => {
       const created = await createAccount(tx, {
         email: 'admin.baru@uji.go.id',
         name: 'Dedi Kurniawan',
@@ -90,7 +84,7 @@ describe('password mail through a real SMTP server', () => {
           createdBy: 'Sekretariat KIPP',
           roleLabel: 'Admin Lokal',
           scope: inst.name,
-          link: passwordLink(ctx.config.baseUrl, token),
+          link: passwordLink(suite.ctx.config.baseUrl, token),
           expires: formatInstant(expiresAt, 'Asia/Jakarta', 'id'),
           email: created.email,
         },
@@ -98,10 +92,10 @@ describe('password mail through a real SMTP server', () => {
       });
       return created;
     });
-    expect(await ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
-    const mail = await smtp.waitFor((m) => m.to.includes(user.email));
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
+    const mail = await suite.smtp.waitFor((m) => m.to.includes(user.email));
     expect(mail.subject).toBe('Akun Sinovik Anda telah dibuat');
-    const { token } = linkIn(mail, ctx.config.baseUrl);
+    const { token } = linkIn(mail, suite.ctx.config.baseUrl);
 
     // Nobody can log in before the password is set.
     const early = await post('/api/auth/login', { email: user.email, password: 'Sandi-Admin-Baru-1' });

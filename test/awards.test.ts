@@ -3,19 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIPP_AWARDS_FILE, seedAwards } from '../src/seed/awards.js';
 import { seedRegionsAndAgencies } from '../src/seed/reference.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { multipartForm } from './helpers/multipart.js';
+import {
+  makeInstitution,
+  makeUnit,
+  makeUser,
+  sessionCookie,
+  countRows,
+  lastAudit,
+} from './helpers/fixtures.js';
 
 /** A multipart/form-data body with one file, as a browser sends it. */
 function upload(content: string, opts: { field?: string } = {}) {
-  const boundary = `----sinovik${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="awards.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, Buffer.from(content, 'utf8'), tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+  const file = { field: opts.field ?? 'file', name: 'awards.csv', content: Buffer.from(content, 'utf8') };
+  const { payload, headers } = multipartForm({}, [{ ...file, type: 'text/csv' }]);
+  return { payload, headers };
 }
 
 const HEADER = 'year,level,innovation,institution,source';
@@ -29,17 +31,8 @@ describe('award registry', () => {
   let upp: string;
   let cimahiId: number;
 
-  const count = async () =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom('awards')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const lastAudit = () =>
-    ctx.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const count = () => countRows(ctx.db, 'awards');
+  const newestAudit = () => lastAudit(ctx.db);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -237,7 +230,7 @@ describe('award registry', () => {
       });
       expect(abilities).toEqual({ manage: true });
       createdId = award.id;
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect([audit.action, audit.entity_type, audit.entity_id]).toEqual([
         'award.created',
         'award',
@@ -307,7 +300,7 @@ describe('award registry', () => {
         institutionName: 'Cimahi',
         institutionId: null,
       });
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit.action).toBe('award.updated');
       expect(JSON.parse(audit.summary)).toMatchObject({
         before: { level: 'TOP99', institutionId: cimahiId },
@@ -344,7 +337,7 @@ describe('award registry', () => {
       });
       expect(res.statusCode).toBe(204);
       expect(await count()).toBe(before - 1);
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit.action).toBe('award.deleted');
       expect(JSON.parse(audit.summary).before).toMatchObject({ innovationTitle: 'Cimahi Smart Layanan' });
       const again = await ctx.app.inject({
@@ -442,7 +435,7 @@ describe('award registry', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ created: 2, skipped: 2 });
       expect(await count()).toBe(before + 2);
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit.action).toBe('award.imported');
       expect(JSON.parse(audit.summary)).toEqual({ created: 2, skipped: 2, fileName: 'awards.csv' });
       const stored = await ctx.db

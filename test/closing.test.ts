@@ -4,9 +4,8 @@ import { createFromTemplate } from '../src/modules/competitions/commands/create-
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { submissionJobHandlers } from '../src/modules/deadlines/jobs.js';
 import { runDueJobs } from '../src/platform/jobs.js';
-import { createTestApp, type TestContext } from './helpers/app.js';
+import { appWithSmtpCapture, createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
-import { startSmtpCapture } from './helpers/smtp.js';
 
 /** The KIPP 2026 template: submission from 15 March to 2 May 2026 23:59 WIB. */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
@@ -372,34 +371,24 @@ describe('closing of submission: reminders, extension, freeze and receipts', () 
 });
 
 describe('closing receipt over real SMTP', () => {
-  let ctx: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    ctx = await createTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await smtp.close();
-  });
+  const suite = appWithSmtpCapture();
 
   it('delivers the receipt with title, acronym, proposal ID, programme and received time', async () => {
-    const s = await setup(ctx);
-    const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Surel' });
-    const unit = await makeUnit(ctx.db, inst.id);
-    const admin = await makeUser(ctx.db, {
+    const s = await setup(suite.ctx);
+    const inst = await makeInstitution(suite.ctx.db, { name: 'Pemerintah Kabupaten Surel' });
+    const unit = await makeUnit(suite.ctx.db, inst.id);
+    const admin = await makeUser(suite.ctx.db, {
       role: 'local_admin',
       institutionId: inst.id,
       email: 'admin@surel.go.id',
       name: 'Rina Admin',
     });
-    const upp = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
+    const upp = await makeUser(suite.ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
     const p = await s.proposal(upp.id, admin.id, 'Sapa Warga Daring', 'SAWADA', 'forwarded', T1);
-    ctx.clock.freeze(new Date('2026-05-02T17:00:00.000Z'));
-    await runDueJobs(ctx.db, ctx.clock, submissionJobHandlers);
-    await ctx.deliverMail();
-    const mail = await smtp.waitFor((m) => m.subject.endsWith(': diterima penyelenggara'));
+    suite.ctx.clock.freeze(new Date('2026-05-02T17:00:00.000Z'));
+    await runDueJobs(suite.ctx.db, suite.ctx.clock, submissionJobHandlers);
+    await suite.ctx.deliverMail();
+    const mail = await suite.smtp.waitFor((m) => m.subject.endsWith(': diterima penyelenggara'));
     expect(mail.to).toEqual(['admin@surel.go.id']);
     expect(mail.subject).toBe(`Tanda terima proposal ${p.code}: diterima penyelenggara`);
     for (const line of [
@@ -413,6 +402,6 @@ describe('closing receipt over real SMTP', () => {
       expect(mail.text).toContain(line);
       expect(mail.html).toContain(line);
     }
-    expect(smtp.messages.filter((m) => m.subject.endsWith(': diterima penyelenggara'))).toHaveLength(1);
+    expect(suite.smtp.messages.filter((m) => m.subject.endsWith(': diterima penyelenggara'))).toHaveLength(1);
   });
 });

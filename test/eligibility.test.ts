@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
-import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { kippPair, makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 /*
  * Eligibility in the submission flow, through the API on a real database: the rules refuse at send with
@@ -27,41 +25,13 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    const organizer = await makeInstitution(ctx.db, {
-      type: 'kementerian',
-      name: 'Kementerian PANRB Syarat',
-    });
-    const otherOrganizer = await makeInstitution(ctx.db, {
-      type: 'pemerintah_provinsi',
-      name: 'Pemerintah Provinsi Syarat Lain',
-    });
-    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
-    const competition = await createFromTemplate(ctx.db, {
-      template: 'kipp',
-      year: 2026,
-      organizer,
-      createdBy: secretariat.id,
-      ip: null,
+    const pair = await kippPair(ctx.db, {
+      organizerName: 'Kementerian PANRB Syarat',
+      otherOrganizerName: 'Pemerintah Provinsi Syarat Lain',
       now: NOW,
     });
-    competitionId = competition.id;
-    await setCompetitionStatus(ctx.db, {
-      id: competitionId,
-      to: 'published',
-      actorUserId: secretariat.id,
-      ip: null,
-      now: NOW,
-    });
-    draftCompetitionId = (
-      await createFromTemplate(ctx.db, {
-        template: 'kipp',
-        year: 2027,
-        organizer,
-        createdBy: secretariat.id,
-        ip: null,
-        now: NOW,
-      })
-    ).id;
+    const { otherOrganizer, secretariat } = pair;
+    ({ competitionId, draftCompetitionId } = pair);
 
     const a = await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Syarat A' });
     const b = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Syarat B' });

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRegionsAndAgencies } from '../src/seed/reference.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { multipartForm } from './helpers/multipart.js';
+import { makeInstitution, makeUser, sessionCookie, countRows, lastAudit } from './helpers/fixtures.js';
 
 /** A multipart/form-data body with one file, as a browser sends it. */
 function upload(content: string | Buffer, opts: { field?: string; filename?: string } = {}) {
-  const boundary = `----sinovik${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${
-      opts.filename ?? 'instansi.csv'
-    }"\r\nContent-Type: text/csv\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  const file = {
+    field: opts.field ?? 'file',
+    name: opts.filename ?? 'instansi.csv',
+    content: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
   };
+  const { payload, headers } = multipartForm({}, [{ ...file, type: 'text/csv' }]);
+  return { payload, headers };
 }
 
 describe('institutions API', () => {
@@ -25,17 +22,8 @@ describe('institutions API', () => {
   let sysadmin: string;
   let localAdmin: string;
 
-  const count = async () =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom('institutions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const lastAudit = () =>
-    ctx.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const count = () => countRows(ctx.db, 'institutions');
+  const newestAudit = () => lastAudit(ctx.db);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -180,7 +168,7 @@ describe('institutions API', () => {
         parentName: 'Pemerintah Provinsi Kalimantan Timur',
       });
       createdId = body.institution.id;
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit).toMatchObject({
         action: 'institution.created',
         entity_type: 'institution',
@@ -282,7 +270,7 @@ describe('institutions API', () => {
         name: 'Perumda Uji Kalimantan Timur',
         shortName: 'PUK',
       });
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit.action).toBe('institution.updated');
       expect(JSON.parse(audit.summary)).toEqual({
         before: { name: 'Perumda Uji Kaltim' },
@@ -418,7 +406,7 @@ describe('institutions API', () => {
       expect(await get('Badan Impor; Dengan Titik Koma')).toMatchObject({ type: 'lembaga' });
       expect(await get('Perumda Banten Baru')).toMatchObject({ parentName: 'Pemerintah Provinsi Banten' });
 
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit.action).toBe('institution.imported');
       expect(JSON.parse(audit.summary)).toEqual({ count: 5, fileName: 'instansi.csv' });
     });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { cookieOf, createTestApp, type TestContext } from './helpers/app.js';
+import { appWithSmtpCapture, cookieOf } from './helpers/app.js';
 import { makeUser, TEST_PASSWORD } from './helpers/fixtures.js';
-import { startSmtpCapture, type CapturedMail } from './helpers/smtp.js';
+import { type CapturedMail } from './helpers/smtp.js';
 
 /** All cookies a response sets, as one `cookie` header value (session and known device). */
 const cookiesOf = (res: LightMyRequestResponse, previous = ''): string => {
@@ -31,19 +31,10 @@ const signInTokenIn = (mail: CapturedMail) => {
  * e-mailed one-time sign-in link still get in while the account is attacked from many addresses.
  */
 describe('login throttling under attack', () => {
-  let ctx: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-  beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    ctx = await createTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await smtp.close();
-  });
+  const suite = appWithSmtpCapture();
 
   const post = (url: string, payload: object, ip: string, cookie = '') =>
-    ctx.app.inject({
+    suite.ctx.app.inject({
       method: 'POST',
       url: `/api${url}`,
       payload,
@@ -53,7 +44,7 @@ describe('login throttling under attack', () => {
   const loginFrom = (ip: string, email: string, password: string, cookie = '') =>
     post('/auth/login', { email, password }, ip, cookie);
   const failedAudits = (userId: number) =>
-    ctx.db
+    suite.ctx.db
       .selectFrom('audit_events')
       .select(['ip', 'summary', 'actor_user_id'])
       .where('action', '=', 'user.login_failed')
@@ -63,7 +54,7 @@ describe('login throttling under attack', () => {
       .execute();
 
   it('lets the owner in from a known device while many addresses hammer the account; the attacker gets 429', async () => {
-    const owner = await makeUser(ctx.db, { role: 'upp', name: 'Pemilik Akun' });
+    const owner = await makeUser(suite.ctx.db, { role: 'upp', name: 'Pemilik Akun' });
     // The owner signed in from this browser before: it carries a known-device cookie for the account.
     const first = await loginFrom('192.0.2.1', owner.email, TEST_PASSWORD);
     expect(first.statusCode).toBe(200);
@@ -104,7 +95,7 @@ describe('login throttling under attack', () => {
   });
 
   it('lets the owner on a new device in through an e-mailed one-time sign-in link while the account is throttled', async () => {
-    const owner = await makeUser(ctx.db, { role: 'upp', name: 'Pemilik Baru' });
+    const owner = await makeUser(suite.ctx.db, { role: 'upp', name: 'Pemilik Baru' });
     for (let a = 0; a < 12; a++) await loginFrom(`198.51.101.${a + 1}`, owner.email, `Tebakan-${a}-xy`);
     const newDevice = await loginFrom('203.0.113.60', owner.email, TEST_PASSWORD);
     expect(newDevice.statusCode).toBe(429);
@@ -119,14 +110,14 @@ describe('login throttling under attack', () => {
     ).toEqual({
       ok: true,
     });
-    await ctx.deliverMail();
-    const mail = await smtp.waitFor(
+    await suite.ctx.deliverMail();
+    const mail = await suite.smtp.waitFor(
       (m) => m.to.includes(owner.email) && m.subject === 'Tautan masuk Sinovik',
     );
     expect(mail.text).toContain('Yth. Pemilik Baru,');
     const token = signInTokenIn(mail);
     // Only the hash is stored.
-    const stored = await ctx.db
+    const stored = await suite.ctx.db
       .selectFrom('password_tokens')
       .select(['token_hash', 'purpose', 'expires_at', 'created_at'])
       .where('user_id', '=', owner.id)
@@ -146,7 +137,7 @@ describe('login throttling under attack', () => {
     const signedIn = await post('/auth/sign-in-link/confirm', { token }, '203.0.113.60');
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().user.id).toBe(owner.id);
-    const me = await ctx.app.inject({
+    const me = await suite.ctx.app.inject({
       method: 'GET',
       url: '/api/auth/me',
       headers: { cookie: cookieOf(signedIn) },
@@ -161,22 +152,22 @@ describe('login throttling under attack', () => {
   });
 
   it('refuses an expired sign-in link', async () => {
-    const owner = await makeUser(ctx.db, { role: 'upp' });
+    const owner = await makeUser(suite.ctx.db, { role: 'upp' });
     await post('/auth/sign-in-link', { email: owner.email }, '203.0.113.61');
-    await ctx.deliverMail();
-    const token = signInTokenIn(await smtp.waitFor((m) => m.to.includes(owner.email)));
-    ctx.clock.advance(15 * 60_000 + 1000);
+    await suite.ctx.deliverMail();
+    const token = signInTokenIn(await suite.smtp.waitFor((m) => m.to.includes(owner.email)));
+    suite.ctx.clock.advance(15 * 60_000 + 1000);
     const res = await post('/auth/sign-in-link/confirm', { token }, '203.0.113.61');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('token_expired');
   });
 
   it('keeps the audit of a long attack to the first failures and counted summaries', async () => {
-    const victim = await makeUser(ctx.db, { role: 'upp' });
+    const victim = await makeUser(suite.ctx.db, { role: 'upp' });
     let failures = 0;
     for (let i = 0; i < 80; i++) {
       const res = await loginFrom('198.51.102.9', victim.email, `Tebakan-${i}-zz`);
-      if (res.statusCode === 429) ctx.clock.advance(Number(res.headers['retry-after']) * 1000 + 1000);
+      if (res.statusCode === 429) suite.ctx.clock.advance(Number(res.headers['retry-after']) * 1000 + 1000);
       else {
         expect(res.statusCode).toBe(401);
         failures++;

@@ -8,7 +8,7 @@ import type { Db } from '../src/db/connect.js';
 import { backoffMs, createMailTransport, MAX_ATTEMPTS } from '../src/platform/mail/delivery.js';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
 import { runWorkerOnce, STALE_SENDING_MS } from '../src/platform/worker.js';
-import { createTestApp, type TestContext } from './helpers/app.js';
+import { appWithSmtpCapture, createTestApp, type TestContext } from './helpers/app.js';
 import { startSmtpCapture } from './helpers/smtp.js';
 
 const RESET_LINK = 'https://sinovik.test/atur-ulang?token=abc123';
@@ -42,28 +42,19 @@ async function closedPort(): Promise<number> {
 const quietLog = { info() {}, error() {} };
 
 describe('mail delivery over SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-  let ctx: TestContext;
-  beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    ctx = await createTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await smtp.close();
-  });
+  const suite = appWithSmtpCapture();
 
   it('delivers a queued password-reset mail with its recipient, subject and link, and records it as sent', async () => {
-    const id = await queueReset(ctx.db, 'siti.rahayu@bandung.go.id', ctx.clock.now());
-    expect(await ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
+    const id = await queueReset(suite.ctx.db, 'siti.rahayu@bandung.go.id', suite.ctx.clock.now());
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
 
-    const mail = await smtp.waitFor((m) => m.to.includes('siti.rahayu@bandung.go.id'));
+    const mail = await suite.smtp.waitFor((m) => m.to.includes('siti.rahayu@bandung.go.id'));
     expect(mail.subject).toBe('Reset your Sinovik password');
     expect(mail.text).toContain(RESET_LINK);
     expect(mail.html).toContain(RESET_LINK);
     expect(mail.parsed.headers.get('x-sinovik-outbox-id')).toBe(String(id));
 
-    const row = await outboxRow(ctx.db, id);
+    const row = await outboxRow(suite.ctx.db, id);
     expect(row.status).toBe('sent');
     expect(row.attempts).toBe(1);
     expect(row.last_error).toBeNull();
@@ -73,48 +64,48 @@ describe('mail delivery over SMTP', () => {
   });
 
   it('writes the mail in Bahasa Indonesia when the recipient reads Indonesian', async () => {
-    await queueReset(ctx.db, 'budi@jatim.go.id', ctx.clock.now(), 'id');
-    await ctx.deliverMail();
-    const mail = await smtp.waitFor((m) => m.to.includes('budi@jatim.go.id'));
+    await queueReset(suite.ctx.db, 'budi@jatim.go.id', suite.ctx.clock.now(), 'id');
+    await suite.ctx.deliverMail();
+    const mail = await suite.smtp.waitFor((m) => m.to.includes('budi@jatim.go.id'));
     expect(mail.subject).toBe('Atur ulang kata sandi Sinovik');
     expect(mail.text).toContain('Yth. Siti Rahayu,');
     expect(mail.text).toContain(RESET_LINK);
   });
 
   it('sends a delivered message only once, even when two workers run at the same time', async () => {
-    const id = await queueReset(ctx.db, 'sekali@kemenpan.go.id', ctx.clock.now());
-    const other = createMailTransport({ smtpUrl: smtp.url, dataDir: ctx.dataDir });
+    const id = await queueReset(suite.ctx.db, 'sekali@kemenpan.go.id', suite.ctx.clock.now());
+    const other = createMailTransport({ smtpUrl: suite.smtp.url, dataDir: suite.ctx.dataDir });
     const results = await Promise.all([
-      ctx.deliverMail(),
+      suite.ctx.deliverMail(),
       runWorkerOnce({
-        db: ctx.db,
-        clock: ctx.clock,
+        db: suite.ctx.db,
+        clock: suite.ctx.clock,
         transport: other,
-        mailFrom: ctx.config.mailFrom,
+        mailFrom: suite.ctx.config.mailFrom,
         log: quietLog,
       }),
     ]);
     other.close();
     expect(results[0].sent + results[1].sent).toBe(1);
-    expect(await ctx.deliverMail()).toEqual({ sent: 0, failed: 0 });
-    await smtp.waitFor((m) => m.to.includes('sekali@kemenpan.go.id'));
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 0, failed: 0 });
+    await suite.smtp.waitFor((m) => m.to.includes('sekali@kemenpan.go.id'));
     await new Promise((r) => setTimeout(r, 200));
-    expect(smtp.messages.filter((m) => m.to.includes('sekali@kemenpan.go.id'))).toHaveLength(1);
-    expect((await outboxRow(ctx.db, id)).status).toBe('sent');
+    expect(suite.smtp.messages.filter((m) => m.to.includes('sekali@kemenpan.go.id'))).toHaveLength(1);
+    expect((await outboxRow(suite.ctx.db, id)).status).toBe('sent');
   });
 
   it('leaves a message that is being sent alone, and takes back one whose worker died after 10 minutes', async () => {
-    const id = await queueReset(ctx.db, 'macet@kemenpan.go.id', ctx.clock.now());
+    const id = await queueReset(suite.ctx.db, 'macet@kemenpan.go.id', suite.ctx.clock.now());
     // A worker claimed it just now and is still busy (or has died): it is not due for anyone else yet.
-    await ctx.db
+    await suite.ctx.db
       .updateTable('outbox')
-      .set({ status: 'sending', attempts: 1, next_attempt_at: ctx.clock.now().toISOString() })
+      .set({ status: 'sending', attempts: 1, next_attempt_at: suite.ctx.clock.now().toISOString() })
       .where('id', '=', id)
       .execute();
-    expect(await ctx.deliverMail()).toEqual({ sent: 0, failed: 0 });
-    ctx.clock.advance(STALE_SENDING_MS + 1000);
-    expect(await ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
-    const row = await outboxRow(ctx.db, id);
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 0, failed: 0 });
+    suite.ctx.clock.advance(STALE_SENDING_MS + 1000);
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 1, failed: 0 });
+    const row = await outboxRow(suite.ctx.db, id);
     expect(row.status).toBe('sent');
     expect(row.attempts).toBe(2);
   });

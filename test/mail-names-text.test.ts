@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
-import { createTestApp, type TestContext } from './helpers/app.js';
-import { startSmtpCapture } from './helpers/smtp.js';
+import { appWithSmtpCapture } from './helpers/app.js';
 
 const LINK_NAME = 'LINK:https://jahat.example/masuk';
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
 describe('names in mail are always text (real SMTP capture)', () => {
-  let ctx: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    ctx = await createTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await smtp.close();
-  });
+  const suite = appWithSmtpCapture();
 
   it('does not turn a unit or person name beginning with LINK: into a link, and escapes markup in names', async () => {
-    await ctx.db.transaction().execute(async (tx) => {
+    await suite.ctx.db.transaction().execute(async (tx) => {
       // A unit name opens a paragraph of proposal_sent; the creator's name one of account_created.
       await enqueueMail(tx, {
         to: 'admin.lokal@uji.go.id',
@@ -35,7 +24,7 @@ describe('names in mail are always text (real SMTP capture)', () => {
           link: 'https://sinovik.test/proposal/1',
           closesAt: '31 Mei 2026 23.59 WIB',
         },
-        now: ctx.clock.now(),
+        now: suite.ctx.clock.now(),
       });
       await enqueueMail(tx, {
         to: 'upp.baru@uji.go.id',
@@ -53,15 +42,15 @@ describe('names in mail are always text (real SMTP capture)', () => {
           vars: { link: 'https://sinovik.test/atur-sandi?token=abc' },
           until: new Date(Date.now() + 3600_000),
         },
-        now: ctx.clock.now(),
+        now: suite.ctx.clock.now(),
       });
     });
-    expect(await ctx.deliverMail()).toEqual({ sent: 2, failed: 0 });
+    expect(await suite.ctx.deliverMail()).toEqual({ sent: 2, failed: 0 });
     for (const [to, realLink] of [
       ['admin.lokal@uji.go.id', 'https://sinovik.test/proposal/1'],
       ['upp.baru@uji.go.id', 'https://sinovik.test/atur-sandi?token=abc'],
     ]) {
-      const mail = await smtp.waitFor((m) => m.to.includes(to));
+      const mail = await suite.smtp.waitFor((m) => m.to.includes(to));
       const anchors = [...mail.html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((m) =>
         m[1].replace(/&amp;/g, '&'),
       );

@@ -4,7 +4,7 @@ import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { makeInstitution, makeUnit, makeUser, sessionCookie, countRows } from './helpers/fixtures.js';
 
 /*
  * Organizer scope (issue 9, item 2), reproduced as the holes were found: two organizers on one
@@ -118,15 +118,7 @@ describe('organizer scope: a secretariat acts only for its own competitions and 
       }),
     });
   const ids = (res: { json: () => { items: { id: number }[] } }) => res.json().items.map((i) => i.id);
-  const countOf = async (table: 'institutions' | 'awards' | 'users') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const countOf = (table: 'institutions' | 'awards' | 'users') => countRows(ctx.db, table);
 
   /** A complete umum proposal of `who`'s unit, sent and forwarded by `admin`: it reaches the organizer. */
   const forwarded = async (who: string, admin: string, competitionId: number, title: string) => {

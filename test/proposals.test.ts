@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
-import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { sha256 } from '../src/platform/sessions.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { kippPair, makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 /** Inside the KIPP 2026 template's submission window (15 March – 2 May 2026 23:59 WIB). */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
@@ -19,41 +17,13 @@ describe('proposals: scope, denials, editor and history', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    const organizer = await makeInstitution(ctx.db, {
-      type: 'kementerian',
-      name: 'Kementerian PANRB Lingkup',
-    });
-    const otherOrganizer = await makeInstitution(ctx.db, {
-      type: 'pemerintah_provinsi',
-      name: 'Pemerintah Provinsi Lingkup Lain',
-    });
-    const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
-    const competition = await createFromTemplate(ctx.db, {
-      template: 'kipp',
-      year: 2026,
-      organizer,
-      createdBy: secretariat.id,
-      ip: null,
+    const pair = await kippPair(ctx.db, {
+      organizerName: 'Kementerian PANRB Lingkup',
+      otherOrganizerName: 'Pemerintah Provinsi Lingkup Lain',
       now: NOW,
     });
-    competitionId = competition.id;
-    await setCompetitionStatus(ctx.db, {
-      id: competitionId,
-      to: 'published',
-      actorUserId: secretariat.id,
-      ip: null,
-      now: NOW,
-    });
-    draftCompetitionId = (
-      await createFromTemplate(ctx.db, {
-        template: 'kipp',
-        year: 2027,
-        organizer,
-        createdBy: secretariat.id,
-        ip: null,
-        now: NOW,
-      })
-    ).id;
+    const { otherOrganizer, secretariat } = pair;
+    ({ competitionId, draftCompetitionId } = pair);
 
     const a = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Lingkup A' });
     const b = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Lingkup B' });

@@ -4,7 +4,14 @@ import { setCompetitionStatus } from '../src/modules/competitions/commands/set-s
 import { createUserFromCli } from '../src/seed/create-user.js';
 import { verifyPassword } from '../src/platform/passwords.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
-import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import {
+  makeInstitution,
+  makeUnit,
+  makeUser,
+  sessionCookie,
+  countRows,
+  lastAudit,
+} from './helpers/fixtures.js';
 import { recipientText } from './helpers/mail.js';
 
 describe('units and users of an institution', () => {
@@ -18,17 +25,8 @@ describe('units and users of an institution', () => {
   let secretariat: string;
   let sysadmin: string;
 
-  const countRows = async (table: 'users' | 'units' | 'outbox' | 'password_tokens') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const lastAudit = () =>
-    ctx.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const rows = (table: 'users' | 'units' | 'outbox' | 'password_tokens') => countRows(ctx.db, table);
+  const newestAudit = () => lastAudit(ctx.db);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -111,7 +109,7 @@ describe('units and users of an institution', () => {
       });
       expect(list.statusCode).toBe(403);
       expect(list.json().error.code).toBe('forbidden.otherInstitution');
-      const before = await countRows('units');
+      const before = await rows('units');
       const create = await ctx.app.inject({
         method: 'POST',
         url: `/api/institutions/${instB.id}/units`,
@@ -120,7 +118,7 @@ describe('units and users of an institution', () => {
       });
       expect(create.statusCode).toBe(403);
       expect(create.json().error.code).toBe('forbidden.otherInstitution');
-      expect(await countRows('units')).toBe(before);
+      expect(await rows('units')).toBe(before);
     });
 
     it('answers 404 when the admin lokal of A edits a unit of B', async () => {
@@ -154,7 +152,7 @@ describe('units and users of an institution', () => {
         parentUnitId: null,
         userCount: 0,
       });
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit).toMatchObject({ action: 'unit.created', actor_user_id: adminA.id });
       expect(JSON.parse(audit.summary)).toEqual({
         after: { institutionId: instA.id, name: 'RSUD Alfa', kind: 'upp', parentUnitId: null },
@@ -207,7 +205,7 @@ describe('units and users of an institution', () => {
         kind: 'pd',
         userCount: 1,
       });
-      expect(JSON.parse((await lastAudit()).summary)).toEqual({
+      expect(JSON.parse((await newestAudit()).summary)).toEqual({
         institutionId: instA.id,
         before: { name: 'Dinas Kependudukan Alfa', kind: 'upp' },
         after: { name: 'Dinas Dukcapil Alfa', kind: 'pd' },
@@ -312,7 +310,7 @@ describe('units and users of an institution', () => {
       });
       expect(list.statusCode).toBe(403);
       expect(list.json().error.code).toBe('forbidden.otherInstitution');
-      const before = await countRows('users');
+      const before = await rows('users');
       const create = await ctx.app.inject({
         method: 'POST',
         url: `/api/institutions/${instB.id}/users`,
@@ -321,7 +319,7 @@ describe('units and users of an institution', () => {
       });
       expect(create.statusCode).toBe(403);
       expect(create.json().error.code).toBe('forbidden.otherInstitution');
-      expect(await countRows('users')).toBe(before);
+      expect(await rows('users')).toBe(before);
     });
 
     it('refuses a proposer creating users (403)', async () => {
@@ -336,7 +334,7 @@ describe('units and users of an institution', () => {
     });
 
     it('creates a proposer account: user, grant, set-password link, mail and audit row together', async () => {
-      const outboxBefore = await countRows('outbox');
+      const outboxBefore = await rows('outbox');
       const res = await ctx.app.inject({
         method: 'POST',
         url: `/api/institutions/${instA.id}/users`,
@@ -398,7 +396,7 @@ describe('units and users of an institution', () => {
         7 * 24 * 60 * 60 * 1000,
       );
 
-      expect(await countRows('outbox')).toBe(outboxBefore + 1);
+      expect(await rows('outbox')).toBe(outboxBefore + 1);
       const mail = await ctx.db
         .selectFrom('outbox')
         .selectAll()
@@ -430,7 +428,7 @@ describe('units and users of an institution', () => {
       expect(check.statusCode).toBe(200);
       expect(check.json()).toMatchObject({ purpose: 'set_password', email: 'siti.rahma@alfa.go.id' });
 
-      const audit = await lastAudit();
+      const audit = await newestAudit();
       expect(audit).toMatchObject({
         action: 'user.created',
         entity_type: 'user',
@@ -470,8 +468,8 @@ describe('units and users of an institution', () => {
     });
 
     it('refuses an e-mail already registered (409 email_taken), writing nothing', async () => {
-      const users = await countRows('users');
-      const outbox = await countRows('outbox');
+      const users = await rows('users');
+      const outbox = await rows('outbox');
       const res = await ctx.app.inject({
         method: 'POST',
         url: `/api/institutions/${instA.id}/users`,
@@ -483,12 +481,12 @@ describe('units and users of an institution', () => {
         code: 'email_taken',
         fields: { email: { code: 'email_taken' } },
       });
-      expect(await countRows('users')).toBe(users);
-      expect(await countRows('outbox')).toBe(outbox);
+      expect(await rows('users')).toBe(users);
+      expect(await rows('outbox')).toBe(outbox);
     });
 
     it('refuses a unit of another institution (400 unit_not_in_institution), writing nothing', async () => {
-      const users = await countRows('users');
+      const users = await rows('users');
       const res = await ctx.app.inject({
         method: 'POST',
         url: `/api/institutions/${instA.id}/users`,
@@ -505,7 +503,7 @@ describe('units and users of an institution', () => {
           },
         },
       });
-      expect(await countRows('users')).toBe(users);
+      expect(await rows('users')).toBe(users);
     });
 
     it('refuses a malformed e-mail and a missing name field by field', async () => {
@@ -525,7 +523,7 @@ describe('units and users of an institution', () => {
         .select('id')
         .where('user_id', '=', createdId)
         .executeTakeFirstOrThrow();
-      const outbox = await countRows('outbox');
+      const outbox = await rows('outbox');
       const res = await ctx.app.inject({
         method: 'POST',
         url: `/api/users/${createdId}/resend-invitation`,
@@ -533,7 +531,7 @@ describe('units and users of an institution', () => {
       });
       expect(res.statusCode).toBe(200);
       expect(res.json().expiresAt).toEqual(expect.any(String));
-      expect(await countRows('outbox')).toBe(outbox + 1);
+      expect(await rows('outbox')).toBe(outbox + 1);
       const tokens = await ctx.db
         .selectFrom('password_tokens')
         .selectAll()
@@ -544,7 +542,7 @@ describe('units and users of an institution', () => {
       expect(tokens[0].id).toBe(firstToken.id);
       expect(tokens[0].used_at).not.toBeNull();
       expect(tokens[1].used_at).toBeNull();
-      expect((await lastAudit()).action).toBe('user.invitation_resent');
+      expect((await newestAudit()).action).toBe('user.invitation_resent');
     });
 
     it('refuses to re-invite someone who has a password (409), or someone of another institution (404)', async () => {
@@ -617,11 +615,11 @@ describe('units and users of an institution', () => {
         .where('user_id', '=', user.id)
         .executeTakeFirstOrThrow();
       expect(grant).toMatchObject({ role: 'local_admin', institution_id: instB.id, unit_id: null });
-      expect((await lastAudit()).action).toBe('user.created');
+      expect((await newestAudit()).action).toBe('user.created');
     });
 
     it('prints a set-password link when no password is given', async () => {
-      const tokens = await countRows('password_tokens');
+      const tokens = await rows('password_tokens');
       const r = await run([
         '--email',
         'upp.cli@alfa.go.id',
@@ -636,7 +634,7 @@ describe('units and users of an institution', () => {
       ]);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/https:\/\/sinovik\.contoh\.go\.id\/atur-sandi\?token=\S+/);
-      expect(await countRows('password_tokens')).toBe(tokens + 1);
+      expect(await rows('password_tokens')).toBe(tokens + 1);
       const user = await ctx.db
         .selectFrom('users')
         .selectAll()
@@ -652,7 +650,7 @@ describe('units and users of an institution', () => {
     });
 
     it('lists every problem and exits with 1, creating nothing', async () => {
-      const users = await countRows('users');
+      const users = await rows('users');
       const r = await run(['--email', 'bukan-email', '--role', 'raja', '--password', 'pendek']);
       expect(r.code).toBe(1);
       expect(r.err).toContain('not a valid e-mail address: bukan-email');
@@ -695,7 +693,7 @@ describe('units and users of an institution', () => {
       const flag = await run(['--mail', 'a@b.c']);
       expect(flag.code).toBe(1);
       expect(flag.err).toContain('Invalid arguments');
-      expect(await countRows('users')).toBe(users);
+      expect(await rows('users')).toBe(users);
     });
 
     it('refuses an e-mail already registered', async () => {

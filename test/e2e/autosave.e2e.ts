@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Locator, Page } from 'playwright-core';
+import {
+  logIn,
+  openProfiles,
+  pick,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 const UPP = 'upp.tangerang@demo.sinovik.id';
 /** The eight sections of the KIPP umum form, in order. */
@@ -29,48 +36,22 @@ async function expectInViewport(page: Page, locator: Locator) {
 
 describe('autosave in Chromium: one mistyped link never loses the rest of the proposal', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let profiles: Profiles;
 
   /** A fresh browser profile (its own cookies and storage), logged in as the UPP. */
   async function loggedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/masuk`);
-    await page.getByLabel('E-mail').fill(UPP);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/masuk');
+    const page = await profiles.newPage(viewport);
+    await logIn(page, server.baseUrl, UPP);
     return page;
   }
 
-  async function pick(page: Page, label: string, option: string) {
-    await page
-      .getByLabel(new RegExp(`^${label}`))
-      .first()
-      .click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
-
   beforeAll(async () => {
-    server = await startServer();
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, {
-      dataDir: server.ctx.dataDir,
-      baseUrl: server.baseUrl,
-    });
-    browser = await launchBrowser();
+    server = await startDemoServer({}, { demoLinks: true });
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

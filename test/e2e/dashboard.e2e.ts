@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DashboardResponse } from '../../src/contracts/dashboard.js';
 import type { ProposalDetail } from '../../src/contracts/proposals.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
 import { makeUnit, makeUser, sessionCookie } from '../helpers/fixtures.js';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 const UMUM_SECTIONS = [
   'ringkasan',
@@ -41,35 +40,20 @@ const PARTICIPANTS: [name: string, started: number, sent: number, forwarded: num
 
 describe('submission dashboard in Chromium: counts, charts, list, exports, deadline extension', () => {
   let server: E2EServer;
-  let browser: Browser;
+  let profiles: Profiles;
   let competitionId: number;
-  const contexts: BrowserContext[] = [];
 
-  async function newPage(viewport: { width: number; height: number }, timezoneId = 'Asia/Jakarta') {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId,
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (viewport: { width: number; height: number }, timezoneId = 'Asia/Jakarta') =>
+    profiles.newPage(viewport, { timezoneId, acceptDownloads: true });
 
   async function login(page: Page) {
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await page.waitForURL('**/sekretariat/kompetisi');
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     const { ctx } = server;
-    await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
     const kipp = await ctx.db
       .selectFrom('competitions')
       .select('id')
@@ -153,12 +137,11 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
       }
     }
     ctx.clock.set(realNow);
-    browser = await launchBrowser();
+    profiles = await openProfiles();
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

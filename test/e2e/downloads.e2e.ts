@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
+import type { Download, Page } from 'playwright-core';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * The proposal PDF and the dashboard spreadsheet are fetched by the page, not followed as links: while the
@@ -15,7 +14,7 @@ import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js'
 
 describe('downloads of exports in Chromium: busy message, busy button, real file', () => {
   let server: E2EServer;
-  let browser: Browser;
+  let profiles: Profiles;
   let page: Page;
   let competitionId: number;
   let proposalId: number;
@@ -48,10 +47,8 @@ describe('downloads of exports in Chromium: busy message, busy button, real file
   }
 
   beforeAll(async () => {
-    server = await startServer({ EXPORT_THREADS: '1', EXPORT_QUEUE: '4', EXPORT_PER_USER: '1' });
+    server = await startDemoServer({ EXPORT_THREADS: '1', EXPORT_QUEUE: '4', EXPORT_PER_USER: '1' });
     const { ctx } = server;
-    await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
     const kipp = await ctx.db
       .selectFrom('competitions')
       .select('id')
@@ -74,27 +71,17 @@ describe('downloads of exports in Chromium: busy message, busy button, real file
     secretariatId = users.find((u) => u.email === 'sekretariat@demo.sinovik.id')!.id;
     otherUserId = users.find((u) => u.email === 'sekretariat.kaltim@demo.sinovik.id')!.id;
 
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    profiles = await openProfiles();
+    page = await profiles.newPage(undefined, { acceptDownloads: true });
     page.on('download', (d) => downloads.push(d));
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await page.waitForURL('**/sekretariat/kompetisi');
   }, 120_000);
 
   afterAll(async () => {
     // A failed test may leave an export held: let it finish so the pool can close.
     for (const release of held) release();
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Page } from 'playwright-core';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 const PHONE = { width: 375, height: 812 };
 
@@ -14,24 +13,12 @@ const visible = (page: Page, text: string | RegExp) =>
 
 describe('eligibility in Chromium: the editor list, the replikasi picker, the award registry, invitations', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let profiles: Profiles;
   let competitionId: number;
 
   async function loggedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+    const page = await profiles.newPage(viewport);
+    await logIn(page, server.baseUrl, email);
     return page;
   }
 
@@ -54,9 +41,7 @@ describe('eligibility in Chromium: the editor list, the replikasi picker, the aw
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
+    server = await startDemoServer();
     const kipp = await server.ctx.db
       .selectFrom('competitions')
       .select('id')
@@ -64,12 +49,11 @@ describe('eligibility in Chromium: the editor list, the replikasi picker, the aw
       .where('status', '=', 'published')
       .executeTakeFirstOrThrow();
     competitionId = kipp.id;
-    browser = await launchBrowser();
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

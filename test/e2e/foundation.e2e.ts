@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, linkIn, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Page } from 'playwright-core';
+import {
+  linkIn,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 
 const NEW_ADMIN = {
@@ -15,20 +22,7 @@ const UPP_PASSWORD = 'Dinkes-Melayani-2026';
 
 describe('foundation, in Chromium: from a fresh start to a UPP user logging in', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    // bypassCSP only lets axe-core be injected; the app itself runs under its real policy otherwise.
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  let profiles: Profiles;
 
   async function setPasswordFromMail(page: Page, to: string, subjectPart: string, password: string) {
     const mail = await server.smtp.waitFor(
@@ -42,22 +36,19 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
   }
 
   beforeAll(async () => {
-    server = await startServer();
     // What `npm start` does on an empty database.
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
-    browser = await launchBrowser();
+    server = await startDemoServer();
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 
   it('walks the whole path: competition from template, admin lokal request and approval, unit and UPP account', async () => {
     // 1. The public home page shows the open competitions, with deadlines and the complaints link.
-    const visitor = await newPage();
+    const visitor = await profiles.newPage();
     await visitor.goto(server.baseUrl + '/');
     await expect
       .poll(() => visitor.getByRole('heading', { name: 'Kompetisi yang dibuka' }).isVisible())
@@ -71,12 +62,10 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await shoot(visitor, '01-home');
 
     // 2. The secretariat logs in and creates next year's competition from the KIPP template.
-    const secretariat = await newPage();
+    const secretariat = await profiles.newPage();
     await secretariat.goto(server.baseUrl + '/masuk');
     await shoot(secretariat, '02-login');
-    await secretariat.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
-    await secretariat.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await secretariat.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await logIn(secretariat, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await secretariat.waitForURL('**/sekretariat/kompetisi');
     await shoot(secretariat, '03-secretariat-competitions');
     await secretariat.getByLabel('Tahun').fill('2027');
@@ -141,7 +130,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
       .toBe(true);
 
     // 5. The new admin lokal sets a password from the e-mail, completes the profile, adds a unit and a UPP.
-    const admin = await newPage();
+    const admin = await profiles.newPage();
     await setPasswordFromMail(admin, NEW_ADMIN.email, 'disetujui', ADMIN_PASSWORD);
     await shoot(admin, '08-set-password');
     await admin.getByRole('button', { name: 'Simpan kata sandi' }).click();
@@ -173,7 +162,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await shoot(admin, '11-upp-created');
 
     // 6. The UPP user sets a password from the e-mail, completes the profile and then logs in normally.
-    const upp = await newPage({ width: 390, height: 844 });
+    const upp = await profiles.newPage({ width: 390, height: 844 });
     const invitation = await setPasswordFromMail(upp, NEW_UPP.email, 'telah dibuat', UPP_PASSWORD);
     expect(invitation.text).toContain('Dinas Kesehatan');
     await upp.getByRole('button', { name: 'Simpan kata sandi' }).click();
@@ -184,10 +173,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await upp.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
     await upp.waitForURL((url) => !url.pathname.includes('lengkapi-profil'));
     await upp.context().clearCookies();
-    await upp.goto(server.baseUrl + '/masuk');
-    await upp.getByLabel('E-mail').fill(NEW_UPP.email);
-    await upp.getByLabel('Kata sandi').fill(UPP_PASSWORD);
-    await upp.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await logIn(upp, server.baseUrl, NEW_UPP.email, UPP_PASSWORD);
     await upp.waitForURL((url) => url.pathname === '/usulan');
     const me = await upp.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
     expect(me).toMatchObject({
@@ -199,11 +185,8 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
   });
 
   it('gives the secretariat the institution CSV import: a dry run with the row report, then the import', async () => {
-    const sec = await newPage();
-    await sec.goto(server.baseUrl + '/masuk');
-    await sec.getByLabel('E-mail').fill('sekretariat@demo.sinovik.id');
-    await sec.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await sec.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const sec = await profiles.newPage();
+    await logIn(sec, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await sec.waitForURL('**/sekretariat/kompetisi');
     await sec.goto(server.baseUrl + '/sekretariat/instansi');
     await sec.getByRole('button', { name: 'Impor CSV' }).click();
@@ -252,7 +235,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
   });
 
   it('switches the interface to English and back', async () => {
-    const page = await newPage();
+    const page = await profiles.newPage();
     await page.goto(server.baseUrl + '/');
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Open competitions' }).isVisible()).toBe(true);

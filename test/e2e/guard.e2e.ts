@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import { DEMO_PASSWORD } from '../../src/seed/index.js';
 import { publishedKipp, TEST_PASSWORD } from '../helpers/fixtures.js';
 import path from 'node:path';
-import { launchBrowser, shoot, SHOTS_DIR, startServer, type E2EServer } from './harness.js';
+import {
+  logIn,
+  openProfiles,
+  shoot,
+  SHOTS_DIR,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * What cannot be undone asks first, with its consequences in numbers from the API: unpublishing (refused with
@@ -11,29 +18,9 @@ import { launchBrowser, shoot, SHOTS_DIR, startServer, type E2EServer } from './
  */
 describe('confirmations of what cannot be undone, in Chromium', () => {
   let server: E2EServer;
-  let browser: Browser;
+  let profiles: Profiles;
   let kippId: number;
   let empty: { competitionId: number; email: string };
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function login(page: Page, email: string, password: string) {
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Kata sandi').fill(password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
-  }
 
   const status = async (id: number) =>
     (
@@ -45,10 +32,8 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
     ).status;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     const { ctx } = server;
-    await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
     kippId = (
       await ctx.db
         .selectFrom('competitions')
@@ -68,12 +53,11 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
       .where('id', '=', made.secretariat.id)
       .executeTakeFirstOrThrow();
     empty = { competitionId: made.competitionId, email: user.email };
-    browser = await launchBrowser();
+    profiles = await openProfiles();
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 
@@ -84,8 +68,8 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
       .where('competition_id', '=', kippId)
       .executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBeGreaterThan(0);
-    const page = await newPage();
-    await login(page, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
+    const page = await profiles.newPage();
+    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${kippId}`);
     await page.getByRole('button', { name: 'Tarik kembali ke draf' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tarik kembali kompetisi ke draf?' });
@@ -102,8 +86,8 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
   });
 
   it('an empty competition asks with the numbers; Cancel keeps it published', async () => {
-    const page = await newPage();
-    await login(page, empty.email, TEST_PASSWORD);
+    const page = await profiles.newPage();
+    await logIn(page, server.baseUrl, empty.email, TEST_PASSWORD);
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${empty.competitionId}`);
     await page.getByRole('button', { name: 'Tarik kembali ke draf' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tarik kembali kompetisi ke draf?' });
@@ -155,8 +139,8 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
       .where('group_id', '=', waiting.group_id)
       .where('state', 'in', ['forwarded', 'received'])
       .executeTakeFirstOrThrow();
-    const page = await newPage();
-    await login(page, 'adminlokal.tangerang@demo.sinovik.id', DEMO_PASSWORD);
+    const page = await profiles.newPage();
+    await logIn(page, server.baseUrl, 'adminlokal.tangerang@demo.sinovik.id', DEMO_PASSWORD);
     await page.goto(`${server.baseUrl}/usulan/${waiting.id}`);
     await page.getByRole('button', { name: 'Teruskan ke penyelenggara' }).click();
     const dialog = page.getByRole('dialog', { name: 'Teruskan proposal ke penyelenggara?' });
@@ -185,8 +169,8 @@ describe('confirmations of what cannot be undone, in Chromium', () => {
   });
 
   it('a structural change of a published competition asks for its amendment, which the public page shows as text', async () => {
-    const page = await newPage();
-    await login(page, empty.email, TEST_PASSWORD);
+    const page = await profiles.newPage();
+    await logIn(page, server.baseUrl, empty.email, TEST_PASSWORD);
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${empty.competitionId}`);
     await page.getByRole('tab', { name: /^Kelompok & formulir/ }).click();
     await page.getByRole('button', { name: /^Umum/ }).first().click();

@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { startSmtpCapture } from '../helpers/smtp.js';
+import { DEMO_PASSWORD, seedDemo, seedReferenceData } from '../../src/seed/index.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,6 +87,69 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * What `npm start` does on an empty database, on a test server: reference data, then the demo (with the
+ * server's address in its links when `demoLinks` is set).
+ */
+export async function startDemoServer(
+  env: Record<string, string> = {},
+  { demoLinks = false }: { demoLinks?: boolean } = {},
+): Promise<E2EServer> {
+  const server = await startServer(env);
+  const { ctx } = server;
+  await seedReferenceData(ctx.db);
+  await seedDemo(ctx.db, ctx.clock, {
+    dataDir: ctx.dataDir,
+    ...(demoLinks ? { baseUrl: server.baseUrl } : {}),
+  });
+  return server;
+}
+
+/** One Chromium whose pages each open in a fresh profile (own cookies and storage): Indonesian, WIB. */
+export interface Profiles {
+  browser: Browser;
+  newPage: (viewport?: { width: number; height: number }, options?: BrowserContextOptions) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function openProfiles(): Promise<Profiles> {
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    newPage: async (viewport = { width: 1280, height: 900 }, options = {}) => {
+      // bypassCSP only lets axe-core be injected; the app itself runs under its real policy otherwise.
+      const context = await browser.newContext({
+        viewport,
+        locale: 'id-ID',
+        timezoneId: 'Asia/Jakarta',
+        bypassCSP: true,
+        ...options,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** Signs in through the login form and waits until the app has left the login page. */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+}
+
 /** Runs axe-core on the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.addScriptTag({ content: AXE_SOURCE });
@@ -114,4 +184,13 @@ export function linkIn(text: string, baseUrl: string): string {
   const m = text.match(new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s>"]+`));
   if (!m) throw new Error(`no link to ${baseUrl} in mail:\n${text}`);
   return m[0];
+}
+
+/** Picks an option of a Mantine Select whose label starts with `label`. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page
+    .getByLabel(new RegExp(`^${label}`))
+    .first()
+    .click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Page } from 'playwright-core';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * Organizer scope in the browser: the navigation and the registry pages follow the abilities the API
@@ -10,23 +9,11 @@ import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index
  */
 describe('organizer scope in Chromium: what each secretariat is offered', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let profiles: Profiles;
 
   async function loggedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Makassar',
-      bypassCSP: true, // axe-core is injected as an inline script
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+    const page = await profiles.newPage(viewport, { timezoneId: 'Asia/Makassar' });
+    await logIn(page, server.baseUrl, email);
     return page;
   }
 
@@ -38,15 +25,12 @@ describe('organizer scope in Chromium: what each secretariat is offered', () => 
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
-    browser = await launchBrowser();
+    server = await startDemoServer();
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, linkIn, shoot, startServer, type E2EServer } from './harness.js';
+import { linkIn, openProfiles, shoot, startServer, type E2EServer, type Profiles } from './harness.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/fixtures.js';
 
 /*
@@ -9,27 +8,14 @@ import { makeUser, TEST_PASSWORD } from '../helpers/fixtures.js';
  */
 describe('sign-in, throttling and password strength in Chromium', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  let profiles: Profiles;
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    profiles = await openProfiles();
   }, 120_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 
@@ -39,7 +25,7 @@ describe('sign-in, throttling and password strength in Chromium', () => {
       name: 'Dewi Lestari',
       email: 'dewi.lestari@uji.go.id',
     });
-    const page = await newPage();
+    const page = await profiles.newPage();
     await page.goto(server.baseUrl + '/masuk');
     await page.getByLabel('E-mail').fill(owner.email);
     for (let i = 0; i < 5; i++) {
@@ -67,7 +53,7 @@ describe('sign-in, throttling and password strength in Chromium', () => {
     );
     const link = linkIn(mail.text, server.baseUrl);
     expect(link).toContain('/masuk-tautan?token=');
-    const fresh = await newPage({ width: 390, height: 844 });
+    const fresh = await profiles.newPage({ width: 390, height: 844 });
     await fresh.goto(link);
     await fresh.getByRole('heading', { name: 'Masuk dengan tautan' }).waitFor();
     await shoot(fresh, 'sign-in-link');
@@ -75,7 +61,7 @@ describe('sign-in, throttling and password strength in Chromium', () => {
     await fresh.waitForURL((u) => !u.pathname.startsWith('/masuk'));
 
     // The same link a second time: refused, with the way out.
-    const again = await newPage();
+    const again = await profiles.newPage();
     await again.goto(link);
     await again.getByRole('button', { name: 'Masuk ke Sinovik' }).click();
     await again.getByText('Tautan ini sudah pernah dipakai', { exact: false }).waitFor();

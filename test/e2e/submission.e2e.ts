@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Page } from 'playwright-core';
+import {
+  logIn,
+  openProfiles,
+  pick,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 
 const UPP = 'upp.tangerang@demo.sinovik.id';
@@ -26,47 +33,21 @@ const words = (n: number, seed: string) =>
 
 describe('submission path, in Chromium: write, upload, send, return, resend, forward, closing receipt', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let profiles: Profiles;
 
   async function loggedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/masuk`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/masuk');
+    const page = await profiles.newPage(viewport);
+    await logIn(page, server.baseUrl, email);
     return page;
   }
 
-  async function pick(page: Page, label: string, option: string) {
-    await page
-      .getByLabel(new RegExp(`^${label}`))
-      .first()
-      .click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
-
   beforeAll(async () => {
-    server = await startServer();
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, {
-      dataDir: server.ctx.dataDir,
-      baseUrl: server.baseUrl,
-    });
-    browser = await launchBrowser();
+    server = await startDemoServer({}, { demoLinks: true });
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 

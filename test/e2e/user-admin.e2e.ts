@@ -1,33 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, linkIn, shoot, startServer, type E2EServer } from './harness.js';
-import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../../src/seed/index.js';
+import type { Page } from 'playwright-core';
+import {
+  linkIn,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 const EVALUATOR = { email: 'penilai.baru@univ.ac.id', name: 'Dr. Larasati Wibowo' };
 
 describe('users and roles, in Chromium: the system administrator creates, grants and deactivates', () => {
   let server: E2EServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto(server.baseUrl + '/masuk');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Kata sandi').fill(password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
-  }
+  let profiles: Profiles;
 
   /** Picks an option of a Mantine Select or searchable picker named by its label. */
   async function choose(page: Page, label: string, option: RegExp | string, type?: string) {
@@ -41,27 +28,24 @@ describe('users and roles, in Chromium: the system administrator creates, grants
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
-    browser = await launchBrowser();
+    server = await startDemoServer();
+    profiles = await openProfiles();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await profiles?.close();
     await server?.stop();
   });
 
   it('creates an evaluator with an e-mailed invitation, grants a secretariat role, deactivates a user', async () => {
     // The proposer is at work in another browser: deactivation must end that session.
-    const upp = await newPage();
-    await loginAs(upp, 'upp.tangerang@demo.sinovik.id');
+    const upp = await profiles.newPage();
+    await logIn(upp, server.baseUrl, 'upp.tangerang@demo.sinovik.id');
     await upp.goto(server.baseUrl + '/usulan');
     await expect.poll(() => upp.getByRole('heading', { level: 1 }).first().isVisible()).toBe(true);
 
-    const admin = await newPage();
-    await loginAs(admin, 'admin@demo.sinovik.id');
+    const admin = await profiles.newPage();
+    await logIn(admin, server.baseUrl, 'admin@demo.sinovik.id');
     await admin.getByRole('link', { name: 'Pengguna & Peran' }).click();
     await admin.waitForURL('**/admin/pengguna');
     await expect.poll(() => admin.getByRole('link', { name: 'Hendra Saputra' }).isVisible()).toBe(true);
@@ -180,16 +164,16 @@ describe('users and roles, in Chromium: the system administrator creates, grants
     expect(await admin.getByRole('button', { name: /^Cabut:/ }).count()).toBe(0);
 
     // On a phone the list becomes cards with every column.
-    const phone = await newPage({ width: 390, height: 844 });
-    await loginAs(phone, 'admin@demo.sinovik.id');
+    const phone = await profiles.newPage({ width: 390, height: 844 });
+    await logIn(phone, server.baseUrl, 'admin@demo.sinovik.id');
     await phone.goto(server.baseUrl + '/admin/pengguna');
     await expect.poll(() => phone.getByRole('link', { name: 'Agus Pratama' }).isVisible()).toBe(true);
     await shoot(phone, 'users-09-phone');
   });
 
   it('shows no users screen to a secretariat', async () => {
-    const page = await newPage();
-    await loginAs(page, 'sekretariat@demo.sinovik.id');
+    const page = await profiles.newPage();
+    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     expect(await page.getByRole('link', { name: 'Pengguna & Peran' }).count()).toBe(0);
     await page.goto(server.baseUrl + '/admin/pengguna');
     await expect.poll(() => page.getByRole('alert').first().isVisible()).toBe(true);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -8,6 +9,7 @@ import type { Db } from '../../src/db/connect.js';
 import { AdjustableClock } from '../../src/platform/clock.js';
 import { createMailTransport } from '../../src/platform/mail/delivery.js';
 import { runWorkerOnce } from '../../src/platform/worker.js';
+import { startSmtpCapture } from './smtp.js';
 import { createTestDb, type TestDb } from './db.js';
 
 export interface TestContext {
@@ -80,4 +82,21 @@ export function cookieOf(res: LightMyRequestResponse): string {
   const sid = list.find((c) => c.startsWith('sinovik_sid='));
   if (!sid) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
   return sid.split(';')[0];
+}
+
+/**
+ * For a describe block: a test app whose mail goes to a real SMTP capture, started before its tests and
+ * closed after them. Read `.ctx` and `.smtp` inside the tests.
+ */
+export function appWithSmtpCapture() {
+  const suite = {} as { ctx: TestContext; smtp: Awaited<ReturnType<typeof startSmtpCapture>> };
+  beforeAll(async () => {
+    suite.smtp = await startSmtpCapture();
+    suite.ctx = await createTestApp({ smtpUrl: suite.smtp.url });
+  });
+  afterAll(async () => {
+    await suite.ctx?.close();
+    await suite.smtp?.close();
+  });
+  return suite;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/connect.js';
-import type { InstitutionType, Role } from '../../src/db/schema.js';
+import type { Database, InstitutionType, Role } from '../../src/db/schema.js';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../../src/modules/competitions/commands/set-status.js';
 import { createAccount } from '../../src/modules/users/commands/create-account.js';
@@ -117,4 +117,59 @@ export async function publishedKipp(db: Db, input: { organizerName: string; now:
     now: input.now,
   });
   return { organizer, secretariat, competitionId: competition.id };
+}
+
+/**
+ * An organizer with its secretariat, a published KIPP 2026 and a draft KIPP 2027, and a second organizer
+ * (a province) with neither: the start of the proposal-flow tests.
+ */
+export async function kippPair(
+  db: Db,
+  input: { organizerName: string; otherOrganizerName: string; now: Date },
+) {
+  const organizer = await makeInstitution(db, { type: 'kementerian', name: input.organizerName });
+  const otherOrganizer = await makeInstitution(db, {
+    type: 'pemerintah_provinsi',
+    name: input.otherOrganizerName,
+  });
+  const secretariat = await makeUser(db, { role: 'secretariat', institutionId: organizer.id });
+  const kipp = (year: number) =>
+    createFromTemplate(db, {
+      template: 'kipp',
+      year,
+      organizer,
+      createdBy: secretariat.id,
+      ip: null,
+      now: input.now,
+    });
+  const competition = await kipp(2026);
+  await setCompetitionStatus(db, {
+    id: competition.id,
+    to: 'published',
+    actorUserId: secretariat.id,
+    ip: null,
+    now: input.now,
+  });
+  const draft = await kipp(2027);
+  return {
+    organizer,
+    otherOrganizer,
+    secretariat,
+    competitionId: competition.id,
+    draftCompetitionId: draft.id,
+  };
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest audit row. */
+export function lastAudit(db: Db) {
+  return db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
 }

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconUpload } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { ApiError, upload } from '../api/client.js';
 import { useLang } from '../i18n/index.js';
 import { apiErrorMessages } from './forms.js';
@@ -220,5 +220,39 @@ export function CsvImportPanel<R>({
         </Box>
       )}
     </Card>
+  );
+}
+
+/** A registry's two actions: the button that shows or hides its CSV import panel, and "add". */
+export function ImportAndAddButtons({
+  importOpen,
+  onToggleImport,
+  importPanelId,
+  importLabel,
+  addLabel,
+  onAdd,
+}: {
+  importOpen: boolean;
+  onToggleImport: () => void;
+  importPanelId: string;
+  importLabel: string;
+  addLabel: string;
+  onAdd: () => void;
+}) {
+  return (
+    <Group gap="xs">
+      <Button
+        variant={importOpen ? 'filled' : 'default'}
+        leftSection={<IconUpload size={16} aria-hidden />}
+        onClick={onToggleImport}
+        aria-expanded={importOpen}
+        aria-controls={importPanelId}
+      >
+        {importLabel}
+      </Button>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+        {addLabel}
+      </Button>
+    </Group>
   );
 }

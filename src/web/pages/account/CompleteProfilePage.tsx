@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,11 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { PHONE_PATTERN } from '../../../contracts/auth.js';
 import { api } from '../../api/client.js';
 import { ME_KEY, useMe, type Me } from '../../api/session.js';
-import { apiErrorMessages } from '../../components/forms.js';
 import { landingPath } from '../../components/landing.js';
 import { setLanguage, useLang } from '../../i18n/index.js';
-import '../../components/PublicPages.css';
-import { focusFirstError } from '../../components/formFocus.js';
+import { AccountForm, AccountPage, useAccountSubmit } from '../../components/AccountForm.js';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -21,7 +18,6 @@ function ProfileForm({ me }: { me: Me }) {
   const [params] = useSearchParams();
   const qc = useQueryClient();
   const completing = me.mustCompleteProfile;
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -42,41 +38,33 @@ function ProfileForm({ me }: { me: Me }) {
     },
   });
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setGeneral(null);
-      try {
-        const { user } = await api<{ user: Me }>('POST', '/auth/profile', {
-          name: values.name.trim(),
-          position: values.position.trim(),
-          phone: values.phone.replace(/[\s-]/g, ''),
-          locale: values.locale,
-        });
-        qc.setQueryData(ME_KEY, user);
-        await qc.invalidateQueries({ queryKey: ME_KEY });
-        if (user.locale !== lang) setLanguage(user.locale);
-        if (completing) navigate(landingPath(user, params.get('next')), { replace: true });
-        else {
-          form.resetDirty();
-          notifications.show({
-            color: 'green',
-            message: t('account.profile.saved'),
-            closeButtonProps: { 'aria-label': t('common.close') },
-          });
-        }
-      } catch (err) {
-        const { general: message, fields } = apiErrorMessages(err, lang);
-        form.setErrors(fields);
-        focusFirstError(form, fields);
-        setGeneral(message);
-      }
-    },
-    (errors) => focusFirstError(form, errors),
-  );
+  const { submit, general } = useAccountSubmit(form, async (values) => {
+    const { user } = await api<{ user: Me }>('POST', '/auth/profile', {
+      name: values.name.trim(),
+      position: values.position.trim(),
+      phone: values.phone.replace(/[\s-]/g, ''),
+      locale: values.locale,
+    });
+    qc.setQueryData(ME_KEY, user);
+    await qc.invalidateQueries({ queryKey: ME_KEY });
+    if (user.locale !== lang) setLanguage(user.locale);
+    if (completing) navigate(landingPath(user, params.get('next')), { replace: true });
+    else {
+      form.resetDirty();
+      notifications.show({
+        color: 'green',
+        message: t('account.profile.saved'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
+    }
+  });
 
   return (
-    <Stack maw={640} py="md" gap="md" className="public-scope">
-      <Title order={1}>{completing ? t('account.profile.titleComplete') : t('account.profile.title')}</Title>
+    <AccountPage
+      title={completing ? t('account.profile.titleComplete') : t('account.profile.title')}
+      maw={640}
+      centered={false}
+    >
       {completing ? (
         <Alert color="sinovik" variant="light">
           {t('account.profile.completeIntro')}
@@ -84,74 +72,65 @@ function ProfileForm({ me }: { me: Me }) {
       ) : (
         <Text>{t('account.profile.intro')}</Text>
       )}
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            {general && (
-              <Alert role="alert" color="red" variant="light">
-                {general}
-              </Alert>
-            )}
-            <TextInput label={t('account.email')} value={me.email} readOnly variant="filled" />
-            <TextInput
-              label={t('account.profile.name')}
-              withAsterisk
-              autoComplete="name"
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('account.profile.position')}
-              withAsterisk
-              autoComplete="organization-title"
-              {...form.getInputProps('position')}
-            />
-            <TextInput
-              label={t('account.profile.phone')}
-              description={t('account.profile.phoneHint')}
-
-              withAsterisk
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              {...form.getInputProps('phone')}
-            />
-            <Radio.Group label={t('account.profile.locale')} {...form.getInputProps('locale')}>
-              <Group gap="lg" mt={6}>
-                <Radio value="id" label="Bahasa Indonesia" />
-                <Radio value="en" label="English" />
-              </Group>
-            </Radio.Group>
-            {me.roles.length > 0 && (
-              <Stack gap={6}>
-                <Text size="sm" fw={500}>
-                  {t('account.profile.roles')}
-                </Text>
-                <Group gap={6}>
-                  {me.roles.map((r, i) => (
-                    <Badge
-                      key={i}
-                      variant="light"
-                      color="sinovik"
-                      c="sinovik.9"
-                      style={{ textTransform: 'none' }}
-                    >
-                      {t(`common.roles.${r.role}`)}
-                      {r.unitName ? ` · ${r.unitName}` : ''}
-                      {r.institutionName ? ` · ${r.institutionName}` : ''}
-                    </Badge>
-                  ))}
-                </Group>
-              </Stack>
-            )}
-            <Group>
-              <Button type="submit" loading={form.submitting}>
-                {completing ? t('account.profile.submitComplete') : t('common.save')}
-              </Button>
+      <AccountForm
+        onSubmit={submit}
+        general={general}
+        submitLabel={completing ? t('account.profile.submitComplete') : t('common.save')}
+        submitting={form.submitting}
+        submitInline
+      >
+        <TextInput label={t('account.email')} value={me.email} readOnly variant="filled" />
+        <TextInput
+          label={t('account.profile.name')}
+          withAsterisk
+          autoComplete="name"
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label={t('account.profile.position')}
+          withAsterisk
+          autoComplete="organization-title"
+          {...form.getInputProps('position')}
+        />
+        <TextInput
+          label={t('account.profile.phone')}
+          description={t('account.profile.phoneHint')}
+          withAsterisk
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          {...form.getInputProps('phone')}
+        />
+        <Radio.Group label={t('account.profile.locale')} {...form.getInputProps('locale')}>
+          <Group gap="lg" mt={6}>
+            <Radio value="id" label="Bahasa Indonesia" />
+            <Radio value="en" label="English" />
+          </Group>
+        </Radio.Group>
+        {me.roles.length > 0 && (
+          <Stack gap={6}>
+            <Text size="sm" fw={500}>
+              {t('account.profile.roles')}
+            </Text>
+            <Group gap={6}>
+              {me.roles.map((r, i) => (
+                <Badge
+                  key={i}
+                  variant="light"
+                  color="sinovik"
+                  c="sinovik.9"
+                  style={{ textTransform: 'none' }}
+                >
+                  {t(`common.roles.${r.role}`)}
+                  {r.unitName ? ` · ${r.unitName}` : ''}
+                  {r.institutionName ? ` · ${r.institutionName}` : ''}
+                </Badge>
+              ))}
             </Group>
           </Stack>
-        </form>
-      </Paper>
-    </Stack>
+        )}
+      </AccountForm>
+    </AccountPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,16 @@ import { ME_KEY, useMe, type Me } from '../../api/session.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { landingPath } from '../../components/landing.js';
 import { useLang } from '../../i18n/index.js';
-import '../../components/PublicPages.css';
 import { focusFirstError } from '../../components/formFocus.js';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import {
+  AccountCard,
+  AccountForm,
+  AccountPage,
+  EmailField,
+  PasswordField,
+  useAccountSubmit,
+  useEmailRule,
+} from '../../components/AccountForm.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -21,51 +27,34 @@ export function LoginPage() {
   const next = params.get('next');
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const [general, setGeneral] = useState<string | null>(null);
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
   const [sendingLink, setSendingLink] = useState(false);
+  const emailRule = useEmailRule();
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) =>
-        !v.trim() ? t('account.required') : EMAIL_PATTERN.test(v.trim()) ? null : t('account.invalidEmail'),
+      email: emailRule,
       password: (v) => (v ? null : t('account.required')),
     },
+  });
+  const { submit, general, setGeneral } = useAccountSubmit(form, async (values) => {
+    const { user } = await api<{ user: Me }>('POST', '/auth/login', {
+      email: values.email.trim(),
+      password: values.password,
+    });
+    // Every cached answer belonged to the anonymous visitor.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    qc.setQueryData(ME_KEY, user);
   });
 
   // Logged in (now or before): the session decides where to go.
   if (me) return <Navigate to={landingPath(me, next)} replace />;
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setGeneral(null);
-      try {
-        const { user } = await api<{ user: Me }>('POST', '/auth/login', {
-          email: values.email.trim(),
-          password: values.password,
-        });
-        // Every cached answer belonged to the anonymous visitor.
-        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-        qc.setQueryData(ME_KEY, user);
-      } catch (err) {
-        const { general: message, fields } = apiErrorMessages(err, lang);
-        form.setErrors(fields);
-        focusFirstError(form, fields);
-        setGeneral(message);
-      }
-    },
-    (errors) => focusFirstError(form, errors),
-  );
-
   // "Kirim tautan masuk": works while password logins of the account are throttled.
   const sendLink = async () => {
     const email = form.values.email.trim();
-    const problem = !email
-      ? t('account.required')
-      : EMAIL_PATTERN.test(email)
-        ? null
-        : t('account.invalidEmail');
+    const problem = emailRule(email);
     if (problem) {
       form.setFieldError('email', problem);
       focusFirstError(form, { email: problem });
@@ -83,40 +72,23 @@ export function LoginPage() {
   };
 
   return (
-    <Stack maw={440} mx="auto" py="md" gap="md" className="public-scope">
-      <Title order={1}>{t('account.login.title')}</Title>
+    <AccountPage title={t('account.login.title')} maw={440}>
       <Text>{t('account.login.intro')}</Text>
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            {general && (
-              <Alert role="alert" color="red" variant="light">
-                {general}
-              </Alert>
-            )}
-            <TextInput
-              label={t('account.email')}
-              type="email"
-              autoComplete="username"
-              withAsterisk
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label={t('account.password')}
-              autoComplete="current-password"
-              withAsterisk
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={form.submitting} fullWidth>
-              {t('account.login.submit')}
-            </Button>
-            <Anchor component={Link} to="/lupa-sandi" size="sm">
-              {t('account.login.forgot')}
-            </Anchor>
-          </Stack>
-        </form>
-      </Paper>
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+      <AccountForm
+        onSubmit={submit}
+        general={general}
+        submitLabel={t('account.login.submit')}
+        submitting={form.submitting}
+        link={{ to: '/lupa-sandi', label: t('account.login.forgot') }}
+      >
+        <EmailField autoComplete="username" {...form.getInputProps('email')} />
+        <PasswordField
+          label={t('account.password')}
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+        />
+      </AccountForm>
+      <AccountCard>
         <Stack gap="sm">
           <Text size="sm">{t('account.login.linkIntro')}</Text>
           {linkSentTo ? (
@@ -129,7 +101,7 @@ export function LoginPage() {
             </Button>
           )}
         </Stack>
-      </Paper>
+      </AccountCard>
       <Text size="sm" c="gray.8">
         <strong>{t('account.login.noAccount')}</strong> {t('account.login.noAccountText')}{' '}
         <Anchor component={Link} to="/permohonan-admin-lokal" inherit underline="always">
@@ -137,6 +109,6 @@ export function LoginPage() {
         </Anchor>
         .
       </Text>
-    </Stack>
+    </AccountPage>
   );
 }

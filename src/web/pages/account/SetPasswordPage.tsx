@@ -1,30 +1,22 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Loader,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../domain/time.js';
-import { MIN_PASSWORD_LENGTH } from '../../../domain/password-length.js';
 import { ApiError, api } from '../../api/client.js';
 import { ME_KEY, type Me } from '../../api/session.js';
 import { browserTimeZone } from '../../components/Deadline.js';
-import { apiErrorMessages } from '../../components/forms.js';
 import { landingPath } from '../../components/landing.js';
 import { useLang } from '../../i18n/index.js';
-import '../../components/PublicPages.css';
-import { focusFirstError } from '../../components/formFocus.js';
+import {
+  AccountForm,
+  AccountPage,
+  NewPasswordFields,
+  useAccountSubmit,
+  useNewPasswordRules,
+} from '../../components/AccountForm.js';
 
 interface TokenInfo {
   purpose: 'reset' | 'set_password';
@@ -40,8 +32,7 @@ function LinkProblem({ code, fallback }: { code: string; fallback?: string }) {
   const { t } = useTranslation();
   const known = (TOKEN_CODES as readonly string[]).includes(code);
   return (
-    <Stack maw={520} mx="auto" py="md" gap="md" className="public-scope">
-      <Title order={1}>{t('account.setPassword.invalidTitle')}</Title>
+    <AccountPage title={t('account.setPassword.invalidTitle')} maw={520}>
       <Alert role="alert" color="red" variant="light">
         {code === 'missing'
           ? t('account.setPassword.missing')
@@ -54,7 +45,7 @@ function LinkProblem({ code, fallback }: { code: string; fallback?: string }) {
           {t('account.setPassword.askNew')}
         </Button>
       </div>
-    </Stack>
+    </AccountPage>
   );
 }
 
@@ -66,7 +57,6 @@ export function SetPasswordPage() {
   const token = params.get('token')?.trim() ?? '';
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
 
   const info = useQuery({
@@ -80,11 +70,25 @@ export function SetPasswordPage() {
   const form = useForm({
     mode: 'controlled',
     initialValues: { newPassword: '', confirm: '' },
-    validate: {
-      newPassword: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('account.setPassword.tooShort')),
-      confirm: (v, values) => (v === values.newPassword ? null : t('account.setPassword.mismatch')),
-    },
+    validate: useNewPasswordRules(),
   });
+  const { submit, general } = useAccountSubmit(
+    form,
+    async ({ newPassword }) => {
+      const { user } = await api<{ user: Me }>('POST', '/auth/password-reset/confirm', {
+        token,
+        newPassword,
+      });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, user);
+      navigate(landingPath(user), { replace: true });
+    },
+    (err) => {
+      if (!(err instanceof ApiError && (TOKEN_CODES as readonly string[]).includes(err.code))) return false;
+      setLinkError(err.code);
+      return true;
+    },
+  );
 
   if (!token) return <LinkProblem code="missing" />;
   if (linkError) return <LinkProblem code={linkError} />;
@@ -107,36 +111,8 @@ export function SetPasswordPage() {
   const { purpose, name, email, expiresAt } = info.data;
   const isNew = purpose === 'set_password';
 
-  const submit = form.onSubmit(
-    async ({ newPassword }) => {
-      setGeneral(null);
-      try {
-        const { user } = await api<{ user: Me }>('POST', '/auth/password-reset/confirm', {
-          token,
-          newPassword,
-        });
-        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-        qc.setQueryData(ME_KEY, user);
-        navigate(landingPath(user), { replace: true });
-      } catch (err) {
-        if (err instanceof ApiError && (TOKEN_CODES as readonly string[]).includes(err.code)) {
-          setLinkError(err.code);
-          return;
-        }
-        const { general: message, fields } = apiErrorMessages(err, lang);
-        form.setErrors(fields);
-        focusFirstError(form, fields);
-        setGeneral(message);
-      }
-    },
-    (errors) => focusFirstError(form, errors),
-  );
-
   return (
-    <Stack maw={480} mx="auto" py="md" gap="md" className="public-scope">
-      <Title order={1}>
-        {isNew ? t('account.setPassword.titleNew') : t('account.setPassword.titleReset')}
-      </Title>
+    <AccountPage title={isNew ? t('account.setPassword.titleNew') : t('account.setPassword.titleReset')}>
       <Text fw={700} size="lg">
         {t('account.setPassword.greeting', { name })}
       </Text>
@@ -146,39 +122,17 @@ export function SetPasswordPage() {
       <Text size="sm" c="gray.7">
         {t('account.setPassword.validUntil', { time: formatInstant(expiresAt, browserTimeZone(), lang) })}
       </Text>
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            {general && (
-              <Alert role="alert" color="red" variant="light">
-                {general}
-              </Alert>
-            )}
-            {/* Lets password managers store the new password under the right account. */}
-            <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-            <PasswordInput
-              label={t('account.setPassword.newPassword')}
-              description={t('account.setPassword.hint')}
-
-              autoComplete="new-password"
-              withAsterisk
-              {...form.getInputProps('newPassword')}
-            />
-            <PasswordInput
-              label={t('account.setPassword.confirm')}
-              autoComplete="new-password"
-              withAsterisk
-              {...form.getInputProps('confirm')}
-            />
-            <Button type="submit" loading={form.submitting}>
-              {t('account.setPassword.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+      <AccountForm
+        onSubmit={submit}
+        general={general}
+        submitLabel={t('account.setPassword.submit')}
+        submitting={form.submitting}
+      >
+        <NewPasswordFields form={form} username={email} />
+      </AccountForm>
       <Anchor component={Link} to="/masuk" size="sm">
         {t('account.forgot.backToLogin')}
       </Anchor>
-    </Stack>
+    </AccountPage>
   );
 }

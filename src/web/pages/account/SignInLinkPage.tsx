@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -8,7 +8,7 @@ import { ME_KEY, type Me } from '../../api/session.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { landingPath } from '../../components/landing.js';
 import { useLang } from '../../i18n/index.js';
-import '../../components/PublicPages.css';
+import { AccountCard, AccountPage } from '../../components/AccountForm.js';
 
 /**
  * The page an e-mailed sign-in link opens. It signs in only when the person presses the button (a mail
@@ -40,11 +40,8 @@ export function SignInLinkPage() {
   };
 
   return (
-    <Stack maw={480} mx="auto" py="md" gap="md" className="public-scope">
-      <Title order={1}>
-        {problem ? t('account.signInLink.invalidTitle') : t('account.signInLink.title')}
-      </Title>
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+    <AccountPage title={problem ? t('account.signInLink.invalidTitle') : t('account.signInLink.title')}>
+      <AccountCard>
         {problem ? (
           <Stack gap="md">
             <Alert role="alert" color="red" variant="light">
@@ -64,7 +61,7 @@ export function SignInLinkPage() {
             </Button>
           </Stack>
         )}
-      </Paper>
-    </Stack>
+      </AccountCard>
+    </AccountPage>
   );
 }

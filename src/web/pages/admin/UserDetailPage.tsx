@@ -12,9 +12,9 @@ import { AdminDataTable } from '../../components/AdminDataTable.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { AdminNotice, AdminPage } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
+import { AdminConfirmDialog } from '../../components/AdminFormDialog.js';
 import type { AdminGrant, AdminUserDetail } from '../../../contracts/user-admin.js';
 import {
-  ConfirmModal,
   grantBody,
   RoleScopeFields,
   useGrantLabel,
@@ -81,7 +81,7 @@ function PendingAction({
   switch (pending.kind) {
     case 'grant':
       return (
-        <ConfirmModal
+        <AdminConfirmDialog
           {...common}
           title={t('users.confirm.grantTitle')}
           confirmLabel={t('users.confirm.grantButton')}
@@ -93,11 +93,11 @@ function PendingAction({
               scope: scopeLabel(pending.choice),
             })}
           </Text>
-        </ConfirmModal>
+        </AdminConfirmDialog>
       );
     case 'revoke':
       return (
-        <ConfirmModal
+        <AdminConfirmDialog
           {...common}
           danger
           title={t('users.confirm.revokeTitle')}
@@ -111,28 +111,28 @@ function PendingAction({
             })}
           </Text>
           {data.grants.length === 1 && <Text size="sm">{t('users.confirm.revokeLast')}</Text>}
-        </ConfirmModal>
+        </AdminConfirmDialog>
       );
     case 'deactivate':
       return (
-        <ConfirmModal
+        <AdminConfirmDialog
           {...common}
           danger
           title={t('users.confirm.deactivateTitle')}
           confirmLabel={t('users.confirm.deactivateButton')}
         >
           <Text size="sm">{t('users.confirm.deactivateText', { name, roles })}</Text>
-        </ConfirmModal>
+        </AdminConfirmDialog>
       );
     case 'reactivate':
       return (
-        <ConfirmModal
+        <AdminConfirmDialog
           {...common}
           title={t('users.confirm.reactivateTitle')}
           confirmLabel={t('users.confirm.reactivateButton')}
         >
           <Text size="sm">{t('users.confirm.reactivateText', { name, roles })}</Text>
-        </ConfirmModal>
+        </AdminConfirmDialog>
       );
   }
 }

@@ -1,39 +1,28 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import {
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconPlus } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
-import { useLang } from '../../i18n/index.js';
-import { apiErrorMessages } from '../../components/forms.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
-import { ADMIN_SCOPE, AdminNotice, AdminPage } from '../../components/AdminPage.js';
-import { AdminPager } from '../../components/AdminPager.js';
-import { AdminQueryState } from '../../components/AdminQueryState.js';
+import { AdminPage } from '../../components/AdminPage.js';
 import { ROLES } from '../../../domain/role-scopes.js';
 import type { AdminUserDetail, AdminUserListResponse } from '../../../contracts/user-admin.js';
 import { grantBody, RoleScopeFields, useGrantLabel, UserStatusBadge, type RoleChoice } from './userParts.js';
+import {
+  AdminListBody,
+  AdminSearchFilter,
+  AdminSelectFilter,
+  useAdminList,
+} from '../../components/AdminList.js';
+import { AdminFormDialog } from '../../components/AdminFormDialog.js';
 
 const PAGE_SIZE = 25;
 
 function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [name, setName] = useState('');
@@ -56,32 +45,21 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
       navigate(`/admin/pengguna/${res.user.id}`);
     },
   });
-  const err = create.error ? apiErrorMessages(create.error, lang) : null;
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      opened
-      onClose={onClose}
+    <AdminFormDialog
       title={t('users.createTitle')}
+      onClose={onClose}
+      mutation={create}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      submitLabel={t('users.createSubmit')}
+      intro={
+        <Text size="sm" c="dark.6">
+          {t('users.createIntro')}
+        </Text>
+      }
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dark.6">
-            {t('users.createIntro')}
-          </Text>
-          {err && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-            </AdminNotice>
-          )}
+      {(err) => (
+        <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('users.name')}
@@ -114,17 +92,9 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             error={err?.fields.locale}
           />
           <RoleScopeFields value={choice} onChange={setChoice} errors={err?.fields ?? {}} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('users.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </AdminFormDialog>
   );
 }
 
@@ -132,20 +102,15 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
 export function UsersPage() {
   const { t } = useTranslation();
   const grantLabel = useGrantLabel();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [role, setRole] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const params = new URLSearchParams({ q, role: role ?? '', status: status ?? '', page: String(page) });
-  params.set('pageSize', String(PAGE_SIZE));
-  const list = useQuery({
-    queryKey: ['admin-users', q, role, status, page],
-    queryFn: () => api<AdminUserListResponse>('GET', `/admin/users?${params.toString()}`),
-    placeholderData: keepPreviousData,
+  const filters = useAdminList<AdminUserListResponse, 'q' | 'role' | 'status'>({
+    key: ['admin-users'],
+    path: '/admin/users',
+    filters: ['q', 'role', 'status'],
+    typed: ['q'],
+    pageSize: PAGE_SIZE,
   });
-  const data = list.data;
+  const data = filters.list.data;
   return (
     <AdminPage gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -162,98 +127,82 @@ export function UsersPage() {
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
+        <AdminSearchFilter
+          filters={filters}
+          name="q"
           label={t('users.search')}
           placeholder={t('users.searchPlaceholder')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
+          leftSection={null}
           type="search"
         />
-        <Select
+        <AdminSelectFilter
+          filters={filters}
+          name="role"
           label={t('users.role')}
           placeholder={t('users.allRoles')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           data={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
-          value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
         />
-        <Select
+        <AdminSelectFilter
+          filters={filters}
+          name="status"
           label={t('users.status')}
           placeholder={t('users.allStatuses')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           data={[
             { value: 'active', label: t('users.statusActive') },
             { value: 'inactive', label: t('users.statusInactive') },
           ]}
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
         />
       </SimpleGrid>
-      <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
-        {data && data.items.length === 0 && <Text c="dark.6">{t('users.empty')}</Text>}
-        {data && data.items.length > 0 && (
-          <Stack gap={0}>
-            <AdminDataTable
-              rows={data.items}
-              rowKey={(u) => u.id}
-              minWidth={860}
-              dim={list.isPlaceholderData}
-              columns={[
-                {
-                  header: t('users.name'),
-                  primary: true,
-                  cell: (u) => (
-                    <Stack gap={0}>
-                      <Anchor component={Link} to={`/admin/pengguna/${u.id}`} fw={600} size="sm">
-                        {u.name}
-                      </Anchor>
-                      <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
-                        {u.email}
+      <Stack gap={0}>
+        <AdminListBody
+          list={filters.list}
+          page={filters.page}
+          onPage={filters.setPage}
+          empty={t('users.empty')}
+          rowKey={(u) => u.id}
+          minWidth={860}
+          columns={[
+            {
+              header: t('users.name'),
+              primary: true,
+              cell: (u) => (
+                <Stack gap={0}>
+                  <Anchor component={Link} to={`/admin/pengguna/${u.id}`} fw={600} size="sm">
+                    {u.name}
+                  </Anchor>
+                  <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
+                    {u.email}
+                  </Text>
+                </Stack>
+              ),
+            },
+            {
+              header: t('users.roles'),
+              cell: (u) =>
+                u.grants.length === 0 ? (
+                  <Text size="sm" c="dark.6">
+                    {t('users.noRoles')}
+                  </Text>
+                ) : (
+                  <Stack gap={2}>
+                    {u.grants.map((g) => (
+                      <Text key={g.id} size="sm">
+                        {grantLabel(g)}
                       </Text>
-                    </Stack>
-                  ),
-                },
-                {
-                  header: t('users.roles'),
-                  cell: (u) =>
-                    u.grants.length === 0 ? (
-                      <Text size="sm" c="dark.6">
-                        {t('users.noRoles')}
-                      </Text>
-                    ) : (
-                      <Stack gap={2}>
-                        {u.grants.map((g) => (
-                          <Text key={g.id} size="sm">
-                            {grantLabel(g)}
-                          </Text>
-                        ))}
-                      </Stack>
-                    ),
-                },
-                { header: t('users.status'), cell: (u) => <UserStatusBadge user={u} /> },
-                {
-                  header: t('users.lastLogin'),
-                  cell: (u) => (
-                    <AdminInstant iso={u.lastLoginAt} timeZone="Asia/Jakarta" empty={t('users.never')} />
-                  ),
-                },
-              ]}
-            />
-            <AdminPager total={data.total} page={data.page} pageSize={data.pageSize} onChange={setPage} />
-          </Stack>
-        )}
-      </AdminQueryState>
+                    ))}
+                  </Stack>
+                ),
+            },
+            { header: t('users.status'), cell: (u) => <UserStatusBadge user={u} /> },
+            {
+              header: t('users.lastLogin'),
+              cell: (u) => (
+                <AdminInstant iso={u.lastLoginAt} timeZone="Asia/Jakarta" empty={t('users.never')} />
+              ),
+            },
+          ]}
+        />
+      </Stack>
       {creating && <CreateUserModal onClose={() => setCreating(false)} />}
     </AdminPage>
   );

@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react';
-import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Badge, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
-import { ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
 import { ROLES, ROLE_SCOPES } from '../../../domain/role-scopes.js';
 import type { RoleName } from '../../../contracts/users.js';
 import type { CompetitionSummary } from '../../../contracts/competitions.js';
@@ -68,55 +66,6 @@ export function UserStatusBadge({ user }: { user: { active: boolean; invitationP
     >
       {label}
     </Badge>
-  );
-}
-
-/** Asks before an action that changes someone's access, saying what will happen. */
-export function ConfirmModal({
-  title,
-  children,
-  confirmLabel,
-  danger = false,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  pending: boolean;
-  error: string | null;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      className={ADMIN_SCOPE}
-      opened
-      onClose={onClose}
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <Stack gap="sm">
-        {children}
-        {error && (
-          <AdminNotice tone="danger" role="alert">
-            {error}
-          </AdminNotice>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color={danger ? 'red.9' : undefined} loading={pending} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
 

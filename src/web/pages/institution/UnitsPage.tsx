@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,8 @@ import {
   type InstitutionUser,
   type InstitutionUsersResponse,
 } from '../../../contracts/users.js';
-import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
+import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+import { AdminFormDialog } from '../../components/AdminFormDialog.js';
 
 /* ---------------------------------------------------------------- units */
 
@@ -41,7 +42,7 @@ function UnitModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { lang, pick } = useLang();
+  const { pick } = useLang();
   const qc = useQueryClient();
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'upp');
@@ -63,31 +64,17 @@ function UnitModal({
       onClose();
     },
   });
-  const err = save.error ? apiErrorMessages(save.error, lang) : null;
   const parents = units
     .filter((u) => u.kind === 'pd' && u.id !== unit?.id)
     .map((u) => ({ value: String(u.id), label: u.name }));
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <AdminFormDialog
       title={unit ? t('institution.units.editTitle') : t('institution.units.addTitle')}
+      onClose={onClose}
+      mutation={save}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {err && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-            </AdminNotice>
-          )}
+      {(err) => (
+        <>
           <TextInput
             label={t('institution.units.name')}
             description={t('institution.units.nameHint')}
@@ -123,17 +110,9 @@ function UnitModal({
               error={err?.fields.parentUnitId}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </AdminFormDialog>
   );
 }
 

@@ -1,16 +1,14 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Anchor, Badge, Button, Group, Tabs, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { AdminPager } from '../../components/AdminPager.js';
-import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { AdminStatusBadge } from '../../components/AdminStatusBadge.js';
 import type { adminRequestListResponse } from '../../../contracts/admin-requests.js';
 import type { z } from 'zod';
 import { AdminPage } from '../../components/AdminPage.js';
+import { AdminListBody, useAdminList } from '../../components/AdminList.js';
 
 type ListResponse = z.infer<typeof adminRequestListResponse>;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -18,11 +16,20 @@ type Status = (typeof STATUSES)[number];
 
 export function AdminRequestsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status: Status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
-    ? (params.get('status') as Status)
-    : 'pending';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const filters = useAdminList<ListResponse, 'status'>({
+    key: ['admin-requests'],
+    path: '/admin-requests',
+    filters: ['status'],
+    defaults: { status: 'pending' },
+    apiParams: (v) => ({
+      status: (STATUSES as readonly string[]).includes(v.status) ? v.status : 'pending',
+    }),
+    history: 'push',
+  });
+  const { list } = filters;
+  const status = (
+    (STATUSES as readonly string[]).includes(filters.values.status) ? filters.values.status : 'pending'
+  ) as Status;
 
   const counts = useQueries({
     queries: STATUSES.map((s) => ({
@@ -30,103 +37,84 @@ export function AdminRequestsPage() {
       queryFn: () => api<ListResponse>('GET', `/admin-requests?status=${s}&page=1`),
     })),
   });
-  const list = useQuery({
-    queryKey: ['admin-requests', status, page],
-    queryFn: () => api<ListResponse>('GET', `/admin-requests?status=${status}&page=${page}`),
-    placeholderData: keepPreviousData,
-  });
 
   const content = (
-    <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
-      {list.data && list.data.items.length === 0 ? (
-        <Text c="dark.6" py="md">
-          {t(`secretariat.requests.empty.${status}`)}
-        </Text>
-      ) : (
-        <AdminDataTable
-          rows={list.data?.items ?? []}
-          rowKey={(r) => r.id}
-          minWidth={760}
-          dim={list.isPlaceholderData}
-          columns={[
-            {
-              header: t('secretariat.requests.institution'),
-              primary: true,
-              cell: (r) => (
-                <>
-                  <Text size="sm" fw={600}>
-                    {r.institution.name}
-                  </Text>
-                  {r.status === 'pending' && r.existingAdmins > 0 && (
-                    <Text size="xs" c="#8a4b00">
-                      {t('secretariat.requests.hasAdmins', { count: r.existingAdmins })}
-                    </Text>
-                  )}
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.requests.applicant'),
-              cell: (r) => (
-                <>
-                  <Text size="sm">{r.name}</Text>
-                  <Text size="xs" c="dark.6">
-                    {r.position}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.requests.contact'),
-              style: { whiteSpace: 'nowrap' },
-              cell: (r) => (
-                <>
-                  <Anchor href={`mailto:${r.email}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {r.email}
-                  </Anchor>
-                  <Text size="xs" c="dark.6">
-                    {r.phone}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.requests.submittedAt'),
-              cell: (r) => <AdminInstant iso={r.createdAt} />,
-            },
-            { header: t('secretariat.requests.status'), cell: (r) => <AdminStatusBadge status={r.status} /> },
-            {
-              header: t('secretariat.actions'),
-              bare: true,
-              cell: (r) => {
-                const label = t(
-                  r.status === 'pending' ? 'secretariat.requests.review' : 'secretariat.requests.view',
-                );
-                return (
-                  <Button
-                    component={Link}
-                    to={`/sekretariat/permohonan-admin/${r.id}`}
-                    size="xs"
-                    variant={r.status === 'pending' ? 'filled' : 'light'}
-                    aria-label={`${label}: ${r.name}, ${r.institution.name}`}
-                  >
-                    {label}
-                  </Button>
-                );
-              },
-            },
-          ]}
-        />
-      )}
-      {list.data && list.data.total > 0 && (
-        <AdminPager
-          total={list.data.total}
-          page={page}
-          pageSize={list.data.pageSize}
-          onChange={(p) => setParams({ status, page: String(p) })}
-        />
-      )}
-    </AdminQueryState>
+    <AdminListBody
+      list={list}
+      page={filters.page}
+      onPage={filters.setPage}
+      empty={t(`secretariat.requests.empty.${status}`)}
+      rowKey={(r) => r.id}
+      minWidth={760}
+      columns={[
+        {
+          header: t('secretariat.requests.institution'),
+          primary: true,
+          cell: (r) => (
+            <>
+              <Text size="sm" fw={600}>
+                {r.institution.name}
+              </Text>
+              {r.status === 'pending' && r.existingAdmins > 0 && (
+                <Text size="xs" c="#8a4b00">
+                  {t('secretariat.requests.hasAdmins', { count: r.existingAdmins })}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.requests.applicant'),
+          cell: (r) => (
+            <>
+              <Text size="sm">{r.name}</Text>
+              <Text size="xs" c="dark.6">
+                {r.position}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.requests.contact'),
+          style: { whiteSpace: 'nowrap' },
+          cell: (r) => (
+            <>
+              <Anchor href={`mailto:${r.email}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {r.email}
+              </Anchor>
+              <Text size="xs" c="dark.6">
+                {r.phone}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.requests.submittedAt'),
+          cell: (r) => <AdminInstant iso={r.createdAt} />,
+        },
+        { header: t('secretariat.requests.status'), cell: (r) => <AdminStatusBadge status={r.status} /> },
+        {
+          header: t('secretariat.actions'),
+          bare: true,
+          cell: (r) => {
+            const label = t(
+              r.status === 'pending' ? 'secretariat.requests.review' : 'secretariat.requests.view',
+            );
+            return (
+              <Button
+                component={Link}
+                to={`/sekretariat/permohonan-admin/${r.id}`}
+                size="xs"
+                variant={r.status === 'pending' ? 'filled' : 'light'}
+                aria-label={`${label}: ${r.name}, ${r.institution.name}`}
+              >
+                {label}
+              </Button>
+            );
+          },
+        },
+      ]}
+    />
   );
 
   return (
@@ -135,7 +123,7 @@ export function AdminRequestsPage() {
         <Title order={1}>{t('secretariat.requests.title')}</Title>
         <Text c="dark.6">{t('secretariat.requests.intro')}</Text>
       </div>
-      <Tabs value={status} onChange={(v) => setParams({ status: v ?? 'pending' })}>
+      <Tabs value={status} onChange={(v) => filters.set({ status: v ?? 'pending' })}>
         <Tabs.List>
           {STATUSES.map((s, i) => (
             <Tabs.Tab key={s} value={s}>

@@ -1,31 +1,21 @@
-import { useState } from 'react';
-import {
-  Button,
-  Code,
-  Group,
-  Select,
-  SimpleGrid,
-  Spoiler,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Code, Group, SimpleGrid, Spoiler, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconDownload, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { AdminPager } from '../../components/AdminPager.js';
-import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { formatAt, readerTimeZone } from '../../components/AdminTime.js';
 import type { AuditListResponse, AuditVerifyResponse } from '../../../contracts/audit.js';
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
 import { DownloadButton } from '../../components/DownloadButton.js';
+import {
+  AdminListBody,
+  AdminSearchFilter,
+  AdminSelectFilter,
+  useAdminList,
+} from '../../components/AdminList.js';
 
 const PAGE_SIZE = 50;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -114,42 +104,19 @@ function Summary({ summary }: { summary: unknown }) {
   );
 }
 
-interface Filters {
-  action: string | null;
-  entityType: string | null;
-  actor: string;
-  from: string;
-  to: string;
-  q: string;
-}
-const EMPTY: Filters = { action: null, entityType: null, actor: '', from: '', to: '', q: '' };
-
-const queryString = (f: Filters) =>
-  new URLSearchParams({
-    action: f.action ?? '',
-    entityType: f.entityType ?? '',
-    actor: f.actor.trim(),
-    from: f.from,
-    to: f.to,
-    q: f.q.trim(),
-  }).toString();
+const FILTERS = ['action', 'entityType', 'actor', 'from', 'to', 'q'] as const;
 
 export function AuditPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [page, setPage] = useState(1);
-  const [debounced] = useDebouncedValue(filters, 300);
-  const set = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
-  const qs = queryString(debounced);
-  const list = useQuery({
-    queryKey: ['audit', qs, page],
-    queryFn: () => api<AuditListResponse>('GET', `/audit?${qs}&page=${page}&pageSize=${PAGE_SIZE}`),
-    placeholderData: keepPreviousData,
+  const filters = useAdminList<AuditListResponse, (typeof FILTERS)[number]>({
+    key: ['audit'],
+    path: '/audit',
+    filters: FILTERS,
+    typed: ['actor', 'q'],
+    pageSize: PAGE_SIZE,
   });
+  const { list, qs, values, set } = filters;
   const verify = useMutation({ mutationFn: () => api<AuditVerifyResponse>('GET', '/audit/verify') });
   const d = list.data;
   const fieldErrors = list.error ? apiErrorMessages(list.error, lang).fields : {};
@@ -211,53 +178,49 @@ export function AuditPage() {
       </div>
       <section aria-label={t('secretariat.audit.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="q"
             label={t('secretariat.audit.q')}
             placeholder={t('secretariat.audit.qPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={filters.q}
-            onChange={(e) => set({ q: e.currentTarget.value })}
             error={fieldErrors.q}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="action"
             label={t('secretariat.audit.action')}
             placeholder={t('secretariat.audit.all')}
             data={d?.facets.actions ?? []}
-            value={filters.action}
-            onChange={(v) => set({ action: v })}
             searchable
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="entityType"
             label={t('secretariat.audit.entityType')}
             placeholder={t('secretariat.audit.all')}
             data={d?.facets.entityTypes ?? []}
-            value={filters.entityType}
-            onChange={(v) => set({ entityType: v })}
             searchable
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="actor"
             label={t('secretariat.audit.actor')}
             placeholder={t('secretariat.audit.actorPlaceholder')}
-            value={filters.actor}
-            onChange={(e) => set({ actor: e.currentTarget.value })}
+            leftSection={null}
             error={fieldErrors.actor}
           />
           <Group grow gap="xs" align="flex-start">
             <TextInput
               type="date"
               label={t('secretariat.audit.from')}
-              value={filters.from}
+              value={values.from}
               onChange={(e) => set({ from: e.currentTarget.value })}
               error={fieldErrors.from}
             />
             <TextInput
               type="date"
               label={t('secretariat.audit.to')}
-              value={filters.to}
+              value={values.to}
               onChange={(e) => set({ to: e.currentTarget.value })}
               error={fieldErrors.to}
             />
@@ -265,8 +228,8 @@ export function AuditPage() {
           <Group align="flex-end">
             <Button
               variant="subtle"
-              onClick={() => set(EMPTY)}
-              disabled={queryString(filters) === queryString(EMPTY)}
+              onClick={() => set(Object.fromEntries(FILTERS.map((f) => [f, ''])))}
+              disabled={FILTERS.every((f) => !values[f].trim())}
             >
               {t('secretariat.audit.reset')}
             </Button>
@@ -276,78 +239,66 @@ export function AuditPage() {
           {t('secretariat.audit.dateHint')}
         </Text>
       </section>
-      <AdminQueryState
-        isLoading={list.isLoading}
+      <AdminListBody
+        list={list}
+        page={filters.page}
+        onPage={filters.setPage}
         error={Object.keys(fieldErrors).length ? null : list.error}
-        onRetry={() => list.refetch()}
-      >
-        {!d ? null : d.items.length === 0 ? (
-          <Text c="dark.6" py="md">
-            {t('secretariat.noResults')}
-          </Text>
-        ) : (
-          <AdminDataTable
-            rows={d.items}
-            rowKey={(e) => e.id}
-            minWidth={900}
-            dim={list.isPlaceholderData}
-            verticalSpacing="xs"
-            caption={t('secretariat.audit.timesIn', { zone })}
-            columns={[
-              {
-                header: t('secretariat.audit.time'),
-                primary: true,
-                cell: (e) => (
-                  <>
-                    <AdminInstant iso={e.createdAt} size="xs" />
-                    <Text size="xs" c="dark.6">
-                      #{e.id}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('secretariat.audit.actor'),
-                style: { maxWidth: 200 },
-                cell: (e) =>
-                  e.actor ? (
-                    <>
-                      <Text size="xs" fw={600}>
-                        {e.actor.name || `#${e.actor.id}`}
-                      </Text>
-                      <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
-                        {e.actor.email}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text size="xs" c="dark.6">
-                      {t('secretariat.audit.system')}
-                    </Text>
-                  ),
-              },
-              { header: t('secretariat.audit.action'), cell: (e) => <Code>{e.action}</Code> },
-              {
-                header: t('secretariat.audit.entity'),
-                cell: (e) => (
-                  <Text size="xs">
-                    {e.entityType}
-                    {e.entityId !== null && ` #${e.entityId}`}
+        empty={t('secretariat.noResults')}
+        rowKey={(e) => e.id}
+        minWidth={900}
+        verticalSpacing="xs"
+        caption={t('secretariat.audit.timesIn', { zone })}
+        columns={[
+          {
+            header: t('secretariat.audit.time'),
+            primary: true,
+            cell: (e) => (
+              <>
+                <AdminInstant iso={e.createdAt} size="xs" />
+                <Text size="xs" c="dark.6">
+                  #{e.id}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: t('secretariat.audit.actor'),
+            style: { maxWidth: 200 },
+            cell: (e) =>
+              e.actor ? (
+                <>
+                  <Text size="xs" fw={600}>
+                    {e.actor.name || `#${e.actor.id}`}
                   </Text>
-                ),
-              },
-              {
-                header: t('secretariat.audit.summary'),
-                style: { minWidth: 260, maxWidth: 420 },
-                cell: (e) => <Summary summary={e.summary} />,
-              },
-              { header: 'IP', cell: (e) => <Text size="xs">{e.ip ?? '—'}</Text> },
-            ]}
-          />
-        )}
-        {d && d.total > 0 && (
-          <AdminPager total={d.total} page={page} pageSize={PAGE_SIZE} onChange={setPage} />
-        )}
-      </AdminQueryState>
+                  <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
+                    {e.actor.email}
+                  </Text>
+                </>
+              ) : (
+                <Text size="xs" c="dark.6">
+                  {t('secretariat.audit.system')}
+                </Text>
+              ),
+          },
+          { header: t('secretariat.audit.action'), cell: (e) => <Code>{e.action}</Code> },
+          {
+            header: t('secretariat.audit.entity'),
+            cell: (e) => (
+              <Text size="xs">
+                {e.entityType}
+                {e.entityId !== null && ` #${e.entityId}`}
+              </Text>
+            ),
+          },
+          {
+            header: t('secretariat.audit.summary'),
+            style: { minWidth: 260, maxWidth: 420 },
+            cell: (e) => <Summary summary={e.summary} />,
+          },
+          { header: 'IP', cell: (e) => <Text size="xs">{e.ip ?? '—'}</Text> },
+        ]}
+      />
     </AdminPage>
   );
 }

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -14,20 +13,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconExternalLink, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconExternalLink } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
-import { AdminPager } from '../../components/AdminPager.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { CsvImportPanel } from '../../components/CsvImportPanel.js';
-import { AdminQueryState } from '../../components/AdminQueryState.js';
+import { CsvImportPanel, ImportAndAddButtons } from '../../components/CsvImportPanel.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
-import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
+import { AdminPage } from '../../components/AdminPage.js';
 import {
   AWARD_IMPORT_COLUMNS,
   AWARD_IMPORT_MAX_ROWS,
@@ -40,6 +35,9 @@ import {
   type AwardResponse,
 } from '../../../contracts/awards.js';
 import { AWARD_LEVEL_LABELS } from '../../../domain/awards.js';
+import { AdminConfirmDialog, AdminFormDialog } from '../../components/AdminFormDialog.js';
+import { AdminListBody, useAdminList } from '../../components/AdminList.js';
+import { AdminSearchFilter, AdminSelectFilter } from '../../components/AdminList.js';
 
 const PAGE_SIZE = 25;
 
@@ -81,7 +79,7 @@ interface Draft {
 
 function AwardModal({ editing, onClose }: { editing: Award | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { lang, pick } = useLang();
+  const { pick } = useLang();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Draft>(
     editing
@@ -133,29 +131,16 @@ function AwardModal({ editing, onClose }: { editing: Award | null; onClose: () =
       onClose();
     },
   });
-  const err = save.error ? apiErrorMessages(save.error, lang) : null;
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
-      size="lg"
+    <AdminFormDialog
       title={editing ? t('eligibility.awards.editTitle') : t('eligibility.awards.addTitle')}
+      onClose={onClose}
+      mutation={save}
+      size="lg"
+      footerMt="sm"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {err && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-            </AdminNotice>
-          )}
+      {(err) => (
+        <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput
               label={t('eligibility.awards.year')}
@@ -215,17 +200,9 @@ function AwardModal({ editing, onClose }: { editing: Award | null; onClose: () =
             onChange={(e) => set({ notes: e.currentTarget.value })}
             error={err?.fields.notes}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </AdminFormDialog>
   );
 }
 
@@ -241,38 +218,24 @@ function DeleteModal({ award, onClose }: { award: Award; onClose: () => void }) 
       onClose();
     },
   });
-  const err = del.error ? apiErrorMessages(del.error, lang) : null;
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <AdminConfirmDialog
       title={t('eligibility.awards.deleteTitle')}
+      confirmLabel={t('eligibility.awards.delete')}
+      danger
+      pending={del.isPending}
+      error={del.error ? apiErrorMessages(del.error, lang).general : null}
+      onConfirm={() => del.mutate()}
+      onClose={onClose}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          {t('eligibility.awards.deleteText', {
-            title: award.innovationTitle,
-            level: pick(AWARD_LEVEL_LABELS[award.level]),
-            year: award.year,
-          })}
-        </Text>
-        {err && (
-          <AdminNotice tone="danger" role="alert">
-            {err.general}
-          </AdminNotice>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={del.isPending} onClick={() => del.mutate()}>
-            {t('eligibility.awards.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {t('eligibility.awards.deleteText', {
+          title: award.innovationTitle,
+          level: pick(AWARD_LEVEL_LABELS[award.level]),
+          year: award.year,
+        })}
+      </Text>
+    </AdminConfirmDialog>
   );
 }
 
@@ -325,24 +288,17 @@ function ImportCard() {
 export function AwardsPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const [q, setQ] = useState('');
-  const [year, setYear] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [debouncedQ] = useDebouncedValue(q, 300);
   const [editing, setEditing] = useState<{ award: Award | null } | null>(null);
   const [deleting, setDeleting] = useState<Award | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const list = useQuery({
-    queryKey: ['awards', 'list', debouncedQ, year, level, page],
-    queryFn: () =>
-      api<AwardListResponse>(
-        'GET',
-        `/awards?q=${encodeURIComponent(debouncedQ)}&year=${year ?? ''}&level=${level ?? ''}&page=${page}&pageSize=${PAGE_SIZE}`,
-      ),
-    placeholderData: keepPreviousData,
+  const filters = useAdminList<AwardListResponse, 'q' | 'year' | 'level'>({
+    key: ['awards', 'list'],
+    path: '/awards',
+    filters: ['q', 'year', 'level'],
+    typed: ['q'],
+    pageSize: PAGE_SIZE,
   });
-  const canManage = list.data?.abilities.manage ?? false;
+  const canManage = filters.list.data?.abilities.manage ?? false;
 
   return (
     <AdminPage gap="lg">
@@ -354,150 +310,119 @@ export function AwardsPage() {
           </Text>
         </div>
         {canManage && (
-          <Group gap="xs">
-            <Button
-              variant={importOpen ? 'filled' : 'default'}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onClick={() => setImportOpen((o) => !o)}
-              aria-expanded={importOpen}
-              aria-controls="award-import"
-            >
-              {t('eligibility.awards.importOpen')}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setEditing({ award: null })}
-            >
-              {t('eligibility.awards.add')}
-            </Button>
-          </Group>
+          <ImportAndAddButtons
+            importOpen={importOpen}
+            onToggleImport={() => setImportOpen((o) => !o)}
+            importPanelId="award-import"
+            importLabel={t('eligibility.awards.importOpen')}
+            addLabel={t('eligibility.awards.add')}
+            onAdd={() => setEditing({ award: null })}
+          />
         )}
       </Group>
       {/* Shown or not rather than animated: its row report grows after it opens. */}
       <div id="award-import">{canManage && importOpen && <ImportCard />}</div>
       <section aria-label={t('eligibility.awards.listLabel')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="q"
             label={t('eligibility.awards.search')}
             placeholder={t('eligibility.awards.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setPage(1);
-            }}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="year"
             label={t('eligibility.awards.year')}
             placeholder={t('eligibility.awards.allYears')}
             data={yearOptions()}
-            value={year}
-            onChange={(v) => {
-              setYear(v);
-              setPage(1);
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="level"
             label={t('eligibility.awards.level')}
             placeholder={t('eligibility.awards.allLevels')}
             data={AWARD_LEVELS.map((l) => ({ value: l, label: pick(AWARD_LEVEL_LABELS[l]) }))}
-            value={level}
-            onChange={(v) => {
-              setLevel(v);
-              setPage(1);
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
         </SimpleGrid>
-        <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
-          {list.data && list.data.items.length === 0 ? (
-            <Text c="dark.6" py="md">
-              {t('secretariat.noResults')}
-            </Text>
-          ) : (
-            <AdminDataTable
-              rows={list.data?.items ?? []}
-              rowKey={(a) => a.id}
-              dim={list.isPlaceholderData}
-              columns={[
-                {
-                  header: t('eligibility.awards.innovation'),
-                  primary: true,
-                  cell: (a) => (
-                    <Stack gap={2}>
-                      <Text size="sm" fw={600}>
-                        {a.innovationTitle}
-                      </Text>
-                      {a.sourceUrl && (
-                        <Anchor href={a.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
-                          <Group gap={2} component="span" wrap="nowrap">
-                            {t('eligibility.awards.sourceLink')}
-                            <IconExternalLink size={12} aria-hidden />
-                          </Group>
-                        </Anchor>
-                      )}
-                    </Stack>
-                  ),
-                },
-                { header: t('eligibility.awards.year'), cell: (a) => a.year, style: { width: 70 } },
-                {
-                  header: t('eligibility.awards.level'),
-                  cell: (a) => <LevelBadge level={a.level} />,
-                  style: { width: 150 },
-                },
-                {
-                  header: t('eligibility.awards.institutionShort'),
-                  cell: (a) => (
-                    <Stack gap={2}>
-                      <Text size="sm">{a.institutionName ?? '—'}</Text>
-                      <Text size="xs" c="dark.6">
-                        {a.institutionDirectoryName
-                          ? t('eligibility.awards.linked', { name: a.institutionDirectoryName })
-                          : t('eligibility.awards.notLinked')}
-                      </Text>
-                    </Stack>
-                  ),
-                },
-                ...(canManage
-                  ? [
-                      {
-                        header: t('secretariat.actions'),
-                        bare: true,
-                        style: { width: 160 },
-                        cell: (a: Award) => (
-                          <Group gap="xs" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => setEditing({ award: a })}
-                              aria-label={`${t('secretariat.edit')}: ${a.innovationTitle} (${a.year})`}
-                            >
-                              {t('secretariat.edit')}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              color="red.9"
-                              onClick={() => setDeleting(a)}
-                              aria-label={`${t('eligibility.awards.delete')}: ${a.innovationTitle} (${a.year})`}
-                            >
-                              {t('eligibility.awards.delete')}
-                            </Button>
-                          </Group>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          )}
-          {list.data && (
-            <AdminPager total={list.data.total} page={page} pageSize={PAGE_SIZE} onChange={setPage} />
-          )}
-        </AdminQueryState>
+        <AdminListBody
+          list={filters.list}
+          page={filters.page}
+          onPage={filters.setPage}
+          empty={t('secretariat.noResults')}
+          pagerWhenEmpty
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: t('eligibility.awards.innovation'),
+              primary: true,
+              cell: (a) => (
+                <Stack gap={2}>
+                  <Text size="sm" fw={600}>
+                    {a.innovationTitle}
+                  </Text>
+                  {a.sourceUrl && (
+                    <Anchor href={a.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                      <Group gap={2} component="span" wrap="nowrap">
+                        {t('eligibility.awards.sourceLink')}
+                        <IconExternalLink size={12} aria-hidden />
+                      </Group>
+                    </Anchor>
+                  )}
+                </Stack>
+              ),
+            },
+            { header: t('eligibility.awards.year'), cell: (a) => a.year, style: { width: 70 } },
+            {
+              header: t('eligibility.awards.level'),
+              cell: (a) => <LevelBadge level={a.level} />,
+              style: { width: 150 },
+            },
+            {
+              header: t('eligibility.awards.institutionShort'),
+              cell: (a) => (
+                <Stack gap={2}>
+                  <Text size="sm">{a.institutionName ?? '—'}</Text>
+                  <Text size="xs" c="dark.6">
+                    {a.institutionDirectoryName
+                      ? t('eligibility.awards.linked', { name: a.institutionDirectoryName })
+                      : t('eligibility.awards.notLinked')}
+                  </Text>
+                </Stack>
+              ),
+            },
+            ...(canManage
+              ? [
+                  {
+                    header: t('secretariat.actions'),
+                    bare: true,
+                    style: { width: 160 },
+                    cell: (a: Award) => (
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setEditing({ award: a })}
+                          aria-label={`${t('secretariat.edit')}: ${a.innovationTitle} (${a.year})`}
+                        >
+                          {t('secretariat.edit')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => setDeleting(a)}
+                          aria-label={`${t('eligibility.awards.delete')}: ${a.innovationTitle} (${a.year})`}
+                        >
+                          {t('eligibility.awards.delete')}
+                        </Button>
+                      </Group>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
       {editing && (
         <AwardModal

@@ -1,28 +1,11 @@
 import { useState } from 'react';
-import {
-  Button,
-  Collapse,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Collapse, Group, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
-import { apiErrorMessages } from '../../components/forms.js';
-import { AdminPager } from '../../components/AdminPager.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { CsvImportPanel } from '../../components/CsvImportPanel.js';
-import { AdminQueryState } from '../../components/AdminQueryState.js';
+import { CsvImportPanel, ImportAndAddButtons } from '../../components/CsvImportPanel.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import {
   INSTITUTION_IMPORT_COLUMNS,
@@ -35,7 +18,10 @@ import {
   type InstitutionResponse,
   type InstitutionType,
 } from '../../../contracts/institutions.js';
-import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
+import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+import { AdminFormDialog } from '../../components/AdminFormDialog.js';
+import { AdminListBody, useAdminList } from '../../components/AdminList.js';
+import { AdminSearchFilter, AdminSelectFilter } from '../../components/AdminList.js';
 
 const PAGE_SIZE = 25;
 
@@ -59,17 +45,9 @@ const emptyDraft: Draft = {
   parentName: null,
 };
 
-function InstitutionModal({
-  editing,
-  opened,
-  onClose,
-}: {
-  editing: Institution | null;
-  opened: boolean;
-  onClose: () => void;
-}) {
+function InstitutionModal({ editing, onClose }: { editing: Institution | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { lang, pick } = useLang();
+  const { pick } = useLang();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Draft>(
     editing
@@ -109,29 +87,16 @@ function InstitutionModal({
       onClose();
     },
   });
-  const err = save.error ? apiErrorMessages(save.error, lang) : null;
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened={opened}
-      onClose={onClose}
-      size="lg"
+    <AdminFormDialog
       title={editing ? t('secretariat.institutions.editTitle') : t('secretariat.institutions.addTitle')}
+      onClose={onClose}
+      mutation={save}
+      size="lg"
+      footerMt="sm"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {err && (
-            <AdminNotice tone="danger" role="alert">
-              {err.general}
-            </AdminNotice>
-          )}
+      {(err) => (
+        <>
           <Select
             label={t('secretariat.institutions.type')}
             data={INSTITUTION_TYPES.map((ty) => ({ value: ty, label: pick(INSTITUTION_TYPE_LABELS[ty]) }))}
@@ -175,17 +140,9 @@ function InstitutionModal({
             onChange={(id, name) => set({ parentId: id, parentName: name })}
             error={err?.fields.parentId}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </AdminFormDialog>
   );
 }
 
@@ -248,22 +205,16 @@ function ImportCard() {
 export function InstitutionsPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const [q, setQ] = useState('');
-  const [type, setType] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [debouncedQ] = useDebouncedValue(q, 300);
   const [modal, setModal] = useState<{ editing: Institution | null } | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const list = useQuery({
-    queryKey: ['institutions', 'list', debouncedQ, type, page],
-    queryFn: () =>
-      api<InstitutionListResponse>(
-        'GET',
-        `/institutions?q=${encodeURIComponent(debouncedQ)}&type=${type ?? ''}&page=${page}&pageSize=${PAGE_SIZE}`,
-      ),
-    placeholderData: keepPreviousData,
+  const filters = useAdminList<InstitutionListResponse, 'q' | 'type'>({
+    key: ['institutions', 'list'],
+    path: '/institutions',
+    filters: ['q', 'type'],
+    typed: ['q'],
+    pageSize: PAGE_SIZE,
   });
-  const canManage = list.data?.abilities.manage ?? false;
+  const canManage = filters.list.data?.abilities.manage ?? false;
 
   return (
     <AdminPage gap="lg">
@@ -273,26 +224,17 @@ export function InstitutionsPage() {
           <Text c="dark.6">{t('secretariat.institutions.intro')}</Text>
         </div>
         {canManage && (
-          <Group gap="xs">
-            <Button
-              variant={importOpen ? 'filled' : 'default'}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onClick={() => setImportOpen((o) => !o)}
-              aria-expanded={importOpen}
-              aria-controls="institution-import"
-            >
-              {t('secretariat.import.open')}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setModal({ editing: null })}
-            >
-              {t('secretariat.institutions.add')}
-            </Button>
-          </Group>
+          <ImportAndAddButtons
+            importOpen={importOpen}
+            onToggleImport={() => setImportOpen((o) => !o)}
+            importPanelId="institution-import"
+            importLabel={t('secretariat.import.open')}
+            addLabel={t('secretariat.institutions.add')}
+            onAdd={() => setModal({ editing: null })}
+          />
         )}
       </Group>
-      {list.data && !canManage && (
+      {filters.list.data && !canManage && (
         <AdminNotice tone="info">{t('secretariat.institutions.readOnly')}</AdminNotice>
       )}
       {canManage && (
@@ -302,93 +244,75 @@ export function InstitutionsPage() {
       )}
       <section aria-label={t('secretariat.institutions.listLabel')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
-          <TextInput
+          <AdminSearchFilter
+            filters={filters}
+            name="q"
             label={t('secretariat.institutions.search')}
             placeholder={t('secretariat.institutions.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setPage(1);
-            }}
           />
-          <Select
+          <AdminSelectFilter
+            filters={filters}
+            name="type"
             label={t('secretariat.institutions.type')}
             placeholder={t('secretariat.institutions.allTypes')}
             data={INSTITUTION_TYPES.map((ty) => ({ value: ty, label: pick(INSTITUTION_TYPE_LABELS[ty]) }))}
-            value={type}
-            onChange={(v) => {
-              setType(v);
-              setPage(1);
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           />
         </SimpleGrid>
-        <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
-          {list.data && list.data.items.length === 0 ? (
-            <Text c="dark.6" py="md">
-              {t('secretariat.noResults')}
-            </Text>
-          ) : (
-            <AdminDataTable
-              rows={list.data?.items ?? []}
-              rowKey={(i) => i.id}
-              dim={list.isPlaceholderData}
-              columns={[
-                {
-                  header: t('secretariat.institutions.name'),
-                  primary: true,
-                  cell: (i) => (
-                    <>
-                      <Text size="sm" fw={600}>
-                        {i.name}
-                      </Text>
-                      {i.shortName && (
-                        <Text size="xs" c="dark.6">
-                          {i.shortName}
-                        </Text>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  header: t('secretariat.institutions.type'),
-                  cell: (i) => pick(INSTITUTION_TYPE_LABELS[i.type]),
-                },
-                { header: t('secretariat.institutions.regionCode'), cell: (i) => i.regionCode ?? '—' },
-                { header: t('secretariat.institutions.parent'), cell: (i) => i.parentName ?? '—' },
-                ...(canManage
-                  ? [
-                      {
-                        header: t('secretariat.actions'),
-                        bare: true,
-                        cell: (i: Institution) => (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => setModal({ editing: i })}
-                            aria-label={`${t('secretariat.edit')}: ${i.name}`}
-                          >
-                            {t('secretariat.edit')}
-                          </Button>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          )}
-          {list.data && (
-            <AdminPager total={list.data.total} page={page} pageSize={PAGE_SIZE} onChange={setPage} />
-          )}
-        </AdminQueryState>
+        <AdminListBody
+          list={filters.list}
+          page={filters.page}
+          onPage={filters.setPage}
+          empty={t('secretariat.noResults')}
+          pagerWhenEmpty
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              header: t('secretariat.institutions.name'),
+              primary: true,
+              cell: (i) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {i.name}
+                  </Text>
+                  {i.shortName && (
+                    <Text size="xs" c="dark.6">
+                      {i.shortName}
+                    </Text>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: t('secretariat.institutions.type'),
+              cell: (i) => pick(INSTITUTION_TYPE_LABELS[i.type]),
+            },
+            { header: t('secretariat.institutions.regionCode'), cell: (i) => i.regionCode ?? '—' },
+            { header: t('secretariat.institutions.parent'), cell: (i) => i.parentName ?? '—' },
+            ...(canManage
+              ? [
+                  {
+                    header: t('secretariat.actions'),
+                    bare: true,
+                    cell: (i: Institution) => (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setModal({ editing: i })}
+                        aria-label={`${t('secretariat.edit')}: ${i.name}`}
+                      >
+                        {t('secretariat.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
       {modal && (
         <InstitutionModal
           key={modal.editing?.id ?? 'new'}
           editing={modal.editing}
-          opened
           onClose={() => setModal(null)}
         />
       )}

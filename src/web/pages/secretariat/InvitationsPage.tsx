@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -24,12 +23,13 @@ import { apiErrorMessages } from '../../components/forms.js';
 import { AdminDataTable } from '../../components/AdminDataTable.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
-import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
+import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { formatAt } from '../../components/AdminTime.js';
 import { useSourceLabel } from '../../components/proposal/SourceAwardPicker.js';
 import type { AwardListResponse } from '../../../contracts/awards.js';
 import type { Invitation, InvitationList } from '../../../contracts/invitations.js';
+import { AdminConfirmDialog } from '../../components/AdminFormDialog.js';
 
 /** An award of the registry, found by typing part of its title or institution (server search). */
 function AwardPicker({
@@ -189,34 +189,20 @@ function RevokeModal({
       onClose();
     },
   });
-  const err = revoke.error ? apiErrorMessages(revoke.error, lang) : null;
   return (
-    <Modal
-      className={ADMIN_SCOPE}
-      opened
-      onClose={onClose}
+    <AdminConfirmDialog
       title={t('eligibility.invitations.revokeTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      confirmLabel={t('eligibility.invitations.revoke')}
+      danger
+      pending={revoke.isPending}
+      error={revoke.error ? apiErrorMessages(revoke.error, lang).general : null}
+      onConfirm={() => revoke.mutate()}
+      onClose={onClose}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          {t('eligibility.invitations.revokeText', { institution: invitation.institution.name })}
-        </Text>
-        {err && (
-          <AdminNotice tone="danger" role="alert">
-            {err.general}
-          </AdminNotice>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate()}>
-            {t('eligibility.invitations.revoke')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {t('eligibility.invitations.revokeText', { institution: invitation.institution.name })}
+      </Text>
+    </AdminConfirmDialog>
   );
 }
 

@@ -1,29 +1,14 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  Code,
-  Drawer,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Code, Drawer, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IconDownload, IconMail, IconRefresh, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconMail, IconRefresh } from '@tabler/icons-react';
 import { api } from '../../api/client.js';
 import { useLang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
-import { AdminDataTable } from '../../components/AdminDataTable.js';
-import { AdminPager } from '../../components/AdminPager.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { AdminStatusBadge } from '../../components/AdminStatusBadge.js';
 import {
@@ -33,6 +18,12 @@ import {
   type OutboxMessage,
 } from '../../../contracts/mail.js';
 import { AdminPage, ADMIN_SCOPE, AdminNotice } from '../../components/AdminPage.js';
+import {
+  AdminListBody,
+  AdminSearchFilter,
+  AdminSelectFilter,
+  useAdminList,
+} from '../../components/AdminList.js';
 
 const PAGE_SIZE = 25;
 type Filter = 'all' | (typeof OUTBOX_STATUSES)[number];
@@ -195,23 +186,20 @@ function Preview({ id, onClose }: { id: number; onClose: () => void }) {
 
 export function OutboxPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Filter>('all');
-  const [q, setQ] = useState('');
-  const [template, setTemplate] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
-  const [debouncedQ] = useDebouncedValue(q, 300);
   const retry = useRetry();
-  const list = useQuery({
-    queryKey: ['outbox', status, debouncedQ, template, page],
-    queryFn: () =>
-      api<OutboxListResponse>(
-        'GET',
-        `/outbox?status=${status === 'all' ? '' : status}&q=${encodeURIComponent(debouncedQ)}&template=${encodeURIComponent(template ?? '')}&page=${page}&pageSize=${PAGE_SIZE}`,
-      ),
-    placeholderData: keepPreviousData,
+  const filters = useAdminList<OutboxListResponse, 'status' | 'q' | 'template'>({
+    key: ['outbox'],
+    path: '/outbox',
+    filters: ['status', 'q', 'template'],
+    typed: ['q'],
+    defaults: { status: 'all' },
+    apiParams: (v) => ({ ...v, status: v.status === 'all' ? '' : v.status }),
+    pageSize: PAGE_SIZE,
     refetchInterval: 15_000,
   });
+  const { list } = filters;
+  const status = filters.values.status as Filter;
   const d = list.data;
   const counts = d?.counts;
   const all = counts ? counts.pending + counts.sending + counts.sent + counts.failed : undefined;
@@ -221,100 +209,93 @@ export function OutboxPage() {
   ];
 
   const table = (
-    <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
-      {d && d.items.length === 0 ? (
-        <Text c="dark.6" py="md">
-          {t('secretariat.outbox.empty')}
-        </Text>
-      ) : (
-        <AdminDataTable
-          rows={d?.items ?? []}
-          rowKey={(m) => m.id}
-          minWidth={820}
-          dim={list.isPlaceholderData}
-          columns={[
-            {
-              header: t('secretariat.outbox.subject'),
-              primary: true,
-              style: { maxWidth: 320 },
-              cell: (m: OutboxItem) => (
-                <>
-                  <Text size="sm" fw={600}>
-                    {m.subject}
-                  </Text>
-                  <Text size="xs" c="dark.6">
-                    {m.template} · {m.locale.toUpperCase()}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.outbox.to'),
-              style: { maxWidth: 240 },
-              cell: (m) => (
-                <>
-                  {m.toName && <Text size="sm">{m.toName}</Text>}
-                  <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
-                    {m.toAddress}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.outbox.createdAt'),
-              cell: (m) => <AdminInstant iso={m.createdAt} size="xs" />,
-            },
-            {
-              header: t('secretariat.outbox.status'),
-              cell: (m) => (
-                <>
-                  <AdminStatusBadge status={m.status} />
-                  {m.attempts > 0 && m.status !== 'sent' && (
-                    <Text size="xs" c="dark.6">
-                      {t('secretariat.outbox.attemptsN', { count: m.attempts })}
-                    </Text>
-                  )}
-                  {m.lastError && (
-                    <Text size="xs" c="red.9" lineClamp={2} title={m.lastError} maw={240}>
-                      {m.lastError}
-                    </Text>
-                  )}
-                </>
-              ),
-            },
-            {
-              header: t('secretariat.actions'),
-              bare: true,
-              cell: (m) => (
-                <Group gap={6} wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => setOpen(m.id)}
-                    aria-label={`${t('secretariat.outbox.view')}: ${m.subject}`}
-                  >
-                    {t('secretariat.outbox.view')}
-                  </Button>
-                  {m.abilities.retry && (
-                    <Button
-                      size="xs"
-                      color="#8a4b00"
-                      variant="outline"
-                      loading={retry.isPending && retry.variables === m.id}
-                      onClick={() => retry.mutate(m.id)}
-                      aria-label={`${t('secretariat.outbox.retry')}: ${m.subject}`}
-                    >
-                      {t('secretariat.outbox.retry')}
-                    </Button>
-                  )}
-                </Group>
-              ),
-            },
-          ]}
-        />
-      )}
-      {d && d.total > 0 && <AdminPager total={d.total} page={page} pageSize={PAGE_SIZE} onChange={setPage} />}
-    </AdminQueryState>
+    <AdminListBody
+      list={list}
+      page={filters.page}
+      onPage={filters.setPage}
+      empty={t('secretariat.outbox.empty')}
+      rowKey={(m) => m.id}
+      minWidth={820}
+      columns={[
+        {
+          header: t('secretariat.outbox.subject'),
+          primary: true,
+          style: { maxWidth: 320 },
+          cell: (m: OutboxItem) => (
+            <>
+              <Text size="sm" fw={600}>
+                {m.subject}
+              </Text>
+              <Text size="xs" c="dark.6">
+                {m.template} · {m.locale.toUpperCase()}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.outbox.to'),
+          style: { maxWidth: 240 },
+          cell: (m) => (
+            <>
+              {m.toName && <Text size="sm">{m.toName}</Text>}
+              <Text size="xs" c="dark.6" style={{ overflowWrap: 'anywhere' }}>
+                {m.toAddress}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.outbox.createdAt'),
+          cell: (m) => <AdminInstant iso={m.createdAt} size="xs" />,
+        },
+        {
+          header: t('secretariat.outbox.status'),
+          cell: (m) => (
+            <>
+              <AdminStatusBadge status={m.status} />
+              {m.attempts > 0 && m.status !== 'sent' && (
+                <Text size="xs" c="dark.6">
+                  {t('secretariat.outbox.attemptsN', { count: m.attempts })}
+                </Text>
+              )}
+              {m.lastError && (
+                <Text size="xs" c="red.9" lineClamp={2} title={m.lastError} maw={240}>
+                  {m.lastError}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          header: t('secretariat.actions'),
+          bare: true,
+          cell: (m) => (
+            <Group gap={6} wrap="nowrap">
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setOpen(m.id)}
+                aria-label={`${t('secretariat.outbox.view')}: ${m.subject}`}
+              >
+                {t('secretariat.outbox.view')}
+              </Button>
+              {m.abilities.retry && (
+                <Button
+                  size="xs"
+                  color="#8a4b00"
+                  variant="outline"
+                  loading={retry.isPending && retry.variables === m.id}
+                  onClick={() => retry.mutate(m.id)}
+                  aria-label={`${t('secretariat.outbox.retry')}: ${m.subject}`}
+                >
+                  {t('secretariat.outbox.retry')}
+                </Button>
+              )}
+            </Group>
+          ),
+        },
+      ]}
+    />
   );
 
   return (
@@ -335,37 +316,22 @@ export function OutboxPage() {
         </AdminNotice>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <AdminSearchFilter
+          filters={filters}
+          name="q"
           label={t('secretariat.outbox.search')}
           placeholder={t('secretariat.outbox.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setPage(1);
-          }}
         />
-        <Select
+        <AdminSelectFilter
+          filters={filters}
+          name="template"
           label={t('secretariat.outbox.template')}
           placeholder={t('secretariat.outbox.allTemplates')}
           data={d?.templates ?? []}
-          value={template}
-          onChange={(v) => {
-            setTemplate(v);
-            setPage(1);
-          }}
-          clearable
-          clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           searchable
         />
       </SimpleGrid>
-      <Tabs
-        value={status}
-        onChange={(v) => {
-          setStatus((v as Filter) ?? 'all');
-          setPage(1);
-        }}
-      >
+      <Tabs value={status} onChange={(v) => filters.set({ status: v ?? 'all' })}>
         <Tabs.List>
           {tabs.map((tab) => (
             <Tabs.Tab key={tab.value} value={tab.value}>
