@@ -38,6 +38,9 @@ export interface Draft {
   targetBytes: number;
   answers: Map<string, string>;
   title: string;
+  /** The section the next sentence goes to: sentences go round the sections across autosaves, so the text
+   * spreads evenly (starting every autosave at the first section made it outgrow its word limit). */
+  cursor: number;
 }
 
 export function newDraft(seed: number, sectionKeys: string[], title: string): Draft {
@@ -46,6 +49,7 @@ export function newDraft(seed: number, sectionKeys: string[], title: string): Dr
     targetBytes: 1024 + Math.floor(r() * 2048),
     answers: new Map(sectionKeys.map((k) => [k, ''])),
     title,
+    cursor: 0,
   };
 }
 
@@ -64,7 +68,6 @@ export function autosaveBody(
   const want = Math.min(d.targetBytes, Math.ceil(d.targetBytes * fraction));
   const keys = [...d.answers.keys()];
   let total = keys.reduce((s, k) => s + Buffer.byteLength(d.answers.get(k)!), 0);
-  let i = 0;
   // Every section gets at least one sentence once the draft is complete.
   if (extra.complete)
     for (const k of keys)
@@ -74,7 +77,7 @@ export function autosaveBody(
         total += Buffer.byteLength(add);
       }
   while (total < want) {
-    const k = keys[i++ % keys.length];
+    const k = keys[d.cursor++ % keys.length];
     const add = SENTENCES[Math.floor(r() * SENTENCES.length)];
     const prev = d.answers.get(k)!;
     d.answers.set(k, prev ? `${prev} ${add}` : add);
