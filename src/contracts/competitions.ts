@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_INSTITUTION_STORAGE_MB, DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT } from './storage-defaults.js';
 import { cleanLongText, cleanText } from './text.js';
 
 /*
@@ -12,23 +13,11 @@ const optionalText = text.nullable();
 const num = z.number();
 const instant = z.string().max(64).nullable();
 
-/*
- * The defaults of the caps that keep one participant from filling the installation's disk (applied in
- * domain/storage-limits.ts), here because the settings schema fills them in for older clients:
- * - open drafts per unit: KIPP's quota is 10 umum + 5 replikasi per institution (kipp-reference.md), so a
- *   unit that drafts more than 15 proposals in one competition is not preparing entries; 15 lets one unit
- *   prepare its institution's whole quota.
- * - evidence per institution: 50 MB per proposal × the 15-proposal quota is 750 MB; the internal
- *   selection (seleksi awal) means more drafts than entries, so 2 GB (about 40 full proposals).
- */
-export const DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT = 15;
-export const DEFAULT_MAX_INSTITUTION_STORAGE_MB = 2048;
-
 export const competitionSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().max(128)).max(50),
   maxFileMb: num,
   maxProposalMb: num,
-  /** Omitted by older clients: the defaults above. */
+  /** Omitted by older clients: the defaults of storage-defaults.ts. */
   maxOpenDraftsPerUnit: num.default(DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT),
   maxInstitutionStorageMb: num.default(DEFAULT_MAX_INSTITUTION_STORAGE_MB),
 });

@@ -1,7 +1,7 @@
 import {
   DEFAULT_MAX_INSTITUTION_STORAGE_MB,
   DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
-} from '../contracts/competitions.js';
+} from '../contracts/storage-defaults.js';
 import { DEFAULT_ALLOWED_FILE_TYPES, type CompetitionSettings } from './competition-template.js';
 
 /*

@@ -2,8 +2,8 @@ import { zonedToUtc } from './time.js';
 import {
   DEFAULT_MAX_INSTITUTION_STORAGE_MB,
   DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
-  type CompetitionDefinitionBody,
-} from '../contracts/competitions.js';
+} from '../contracts/storage-defaults.js';
+import type { CompetitionDefinitionBody } from '../contracts/competitions.js';
 
 /*
  * A competition is data: its categories, groups (each with its own proposal form and weights) and its

@@ -3,7 +3,7 @@ import type { ProposalState } from './proposal-workflow.js';
 
 /*
  * Caps that keep one participant from filling the installation's disk, set per competition (settings; the
- * defaults and their reasons are in contracts/competitions.ts, whose schema fills them in).
+ * defaults and their reasons are in contracts/storage-defaults.ts; the settings schema fills them in).
  */
 
 /** Proposals the unit still works on (counted against the cap); sent or later ones are not drafts. */
