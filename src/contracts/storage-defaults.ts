@@ -7,7 +7,7 @@
  * - evidence per institution: 50 MB per proposal × the 15-proposal quota is 750 MB; the internal
  *   selection (seleksi awal) means more drafts than entries, so 2 GB (about 40 full proposals).
  * A file of its own without zod: domain/competition-template.ts reads them and is on the home page's first
- * load, which must not carry zod (about 20 KB compressed; scripts/check-bundle.mjs keeps the budget).
+ * load, which must not carry zod (about 22 KB of brotli; scripts/check-bundle.mjs keeps the budget).
  */
 export const DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT = 15;
 export const DEFAULT_MAX_INSTITUTION_STORAGE_MB = 2048;
