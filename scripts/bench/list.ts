@@ -248,8 +248,9 @@ export async function listPhase(opts: {
 export const LIST_GOAL = { rows: 3500, cpuMs: 45, rowsPerS: 77_000 };
 
 /**
- * The phase's line in the result table. A shorter list (`--quick`) is reported but not judged: its time is
- * mostly the request's own, whatever the rows.
+ * The phase's line in the result table. A list of at least 90 % of the goal's rows is judged (the surge may
+ * forward a few less than 3,500 when a send is refused), its time scaled to 3,500 rows; a shorter one
+ * (`--quick`) is reported but not judged: its time is mostly the request's own, whatever the rows.
  */
 export function listTarget(r: ListPhaseResult | null): {
   target: string;
@@ -262,13 +263,14 @@ export function listTarget(r: ListPhaseResult | null): {
     figure: r
       ? `${r.cpuMsPerRequest} CPU-ms, ${r.rowsPerS.toLocaleString('en')} rows/s, ${Math.round(r.bytes / 1024)} KB`
       : '-',
-    goal: `< ${LIST_GOAL.cpuMs} ms`,
+    goal: `< ${LIST_GOAL.cpuMs} ms/${LIST_GOAL.rows}`,
     pass: !r
       ? false
       : !r.ok
         ? false
-        : r.rows < LIST_GOAL.rows
+        : r.rows < LIST_GOAL.rows * 0.9
           ? null
-          : r.cpuMsPerRequest < LIST_GOAL.cpuMs && r.rowsPerS >= LIST_GOAL.rowsPerS,
+          : (r.cpuMsPerRequest * LIST_GOAL.rows) / r.rows < LIST_GOAL.cpuMs &&
+            r.rowsPerS >= LIST_GOAL.rowsPerS,
   };
 }
