@@ -19,15 +19,6 @@ export const PENDING_SNAPSHOT = '';
 
 const AUTOSAVE_WINDOW_MS = 60_000;
 
-// Served by the proposal_revisions_latest index without reading the row (migration 0009).
-const latestRevision = prepared((db, a: { proposalId: number }) =>
-  db
-    .selectFrom('proposal_revisions')
-    .select(['id', 'kind', 'saved_by', 'created_at'])
-    .where('proposal_id', '=', a.proposalId)
-    .orderBy('id', 'desc')
-    .limit(1),
-);
 const closeRevision = prepared((db, a: { id: number; snapshot: string; version: number; savedAt: string }) =>
   db
     .updateTable('proposal_revisions')
@@ -78,7 +69,9 @@ export async function writeRevision(
   const p = input.view.proposal;
   const now = input.now.toISOString();
   const before = input.before;
-  const latest = before ? await latestRevision.first(tx, { proposalId: p.id }) : undefined;
+  // The newest revision as read with `before` in this transaction: every revision written moves the
+  // proposal's version, so the conditional update of this change would have failed had another been added.
+  const latest = before?.newestRevision;
   if (latest?.kind === 'autosave') {
     if (
       input.kind === 'autosave' &&

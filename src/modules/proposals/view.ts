@@ -23,7 +23,7 @@ import { provinceKeySql } from './list.js';
 
 /*
  * One proposal as every request about it reads it: the view (its row, its competition's setup, form,
- * answers and evidence), in one prepared statement.
+ * answers, evidence and newest revision), in one prepared statement.
  */
 
 /** A proposal with everything its editor and its rules need. */
@@ -42,6 +42,16 @@ export interface ProposalView {
   awardsRev: number;
   /** competitions.config_rev of the setup in this view (competition, group, categories, window). */
   configRev: number;
+  /** The newest revision as read with the proposal (revisions.ts coalesces autosaves on it); null: none. */
+  newestRevision: NewestRevision | null;
+}
+
+/** The newest revision of a proposal, as the coalescing rule reads it (saved_by null: by the system). */
+export interface NewestRevision {
+  id: number;
+  kind: 'autosave' | 'transition';
+  saved_by: number | null;
+  created_at: string;
 }
 
 export const proposalNotFound = () => notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
@@ -81,6 +91,20 @@ const proposalsWithNames = (db: Db) =>
         'attachments_json',
       ),
       jsonArrayOf(db)(answerRows(db).where('a.proposal_id', '=', sql.ref<number>('p.id'))).as('answers_json'),
+      // A correlated scalar subquery, served by the proposal_revisions_latest index without reading the row
+      // (migration 0009); as a derived table (Kysely's jsonObjectFrom) SQLite would not use the index.
+      (eb) =>
+        eb
+          .selectFrom('proposal_revisions as r')
+          .select(
+            sql<string>`${sql.raw(dialectOf(db) === 'postgres' ? 'json_build_object' : 'json_object')}('id', r.id, 'kind', r.kind, 'saved_by', r.saved_by, 'created_at', r.created_at)`.as(
+              'newest',
+            ),
+          )
+          .where('r.proposal_id', '=', sql.ref<number>('p.id'))
+          .orderBy('r.id', 'desc')
+          .limit(1)
+          .as('newest_revision_json'),
     ]);
 type ViewRow = Awaited<ReturnType<ReturnType<typeof proposalsWithNames>['execute']>>[number];
 
@@ -94,6 +118,9 @@ const jsonArrayOf = (db: Db) => (dialectOf(db) === 'postgres' ? pgJsonArrayFrom 
 /** A JSON array column: text on SQLite, already parsed on PostgreSQL. */
 const parsedArray = <T>(v: unknown): T[] =>
   typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]);
+/** A JSON object column (or null): text on SQLite, already parsed on PostgreSQL. */
+const parsedObject = <T>(v: unknown): T | null =>
+  typeof v === 'string' ? (JSON.parse(v) as T) : ((v ?? null) as T | null);
 
 /**
  * Loads one proposal with its competition, group form, categories, submission window, answers and
@@ -132,6 +159,7 @@ async function toView(db: Db, row: ViewRow): Promise<ProposalView> {
     awards_rev,
     answers_json,
     attachments_json,
+    newest_revision_json,
     ...proposal
   } = row;
   const setup = await competitionSetup(db, proposal.competition_id, rev);
@@ -160,6 +188,7 @@ async function toView(db: Db, row: ViewRow): Promise<ProposalView> {
       .map(toAttachmentView),
     awardsRev: Number(awards_rev ?? 0),
     configRev: setup.rev,
+    newestRevision: parsedObject<NewestRevision>(newest_revision_json),
   };
 }
 
