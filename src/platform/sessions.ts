@@ -118,6 +118,22 @@ const touchSession = prepared((db, a: { id: string; lastSeenAt: string; expiresA
     .where('id', '=', a.id),
 );
 
+/** The user's own columns of a session row, named one by one (a rest pattern costs V8 microseconds a row). */
+const userOf = (r: UserRow): UserRow => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  position: r.position,
+  phone: r.phone,
+  password_hash: r.password_hash,
+  locale: r.locale,
+  must_complete_profile: r.must_complete_profile,
+  is_active: r.is_active,
+  created_at: r.created_at,
+  updated_at: r.updated_at,
+  last_login_at: r.last_login_at,
+});
+
 export interface ResolvedSession {
   user: UserRow;
   actor: Actor;
@@ -137,17 +153,11 @@ export async function resolveSession(
   const id = sessionIdOf(token);
   const rows = await sessionWithUser.all(db, { id });
   if (!rows.length) return null;
-  const {
-    session_expires_at: expiresAt,
-    session_last_seen_at: lastSeenAt,
-    session_created_at: createdAt,
-    grant_id: _grantId,
-    grant_role: _role,
-    grant_institution_id: _institutionId,
-    grant_unit_id: _unitId,
-    grant_competition_id: _competitionId,
-    ...user
-  } = rows[0];
+  const first = rows[0];
+  const expiresAt = first.session_expires_at;
+  const lastSeenAt = first.session_last_seen_at;
+  const createdAt = first.session_created_at;
+  const user = userOf(first);
   const endsAt = Date.parse(createdAt) + maxAgeMs;
   if (expiresAt <= now.toISOString() || endsAt <= now.getTime()) {
     await deleteSession.run(db, { id });

@@ -15,7 +15,8 @@ interface Snapshot {
   byInstitution: Map<number, Entry[]>;
   unlinked: Entry[];
 }
-type Entry = RegistryEntry & { id: number };
+/** A row of the registry: its id (the order within a year) and the entry the rules read. */
+type Entry = { id: number; year: number; entry: RegistryEntry };
 
 /** The registry as last loaded, per database, and how often it was loaded (the counter its tests assert). */
 const cacheOf = perDatabase<{ snap?: Snapshot; loads: number }>(() => ({ loads: 0 }));
@@ -40,10 +41,13 @@ async function load(db: Db, rev: number): Promise<Snapshot> {
     const e: Entry = {
       id: r.id,
       year: r.year,
-      level: r.level,
-      innovationTitle: r.innovation_title,
-      institutionName: r.institution_name || null,
-      institutionId: r.institution_id,
+      entry: {
+        year: r.year,
+        level: r.level,
+        innovationTitle: r.innovation_title,
+        institutionName: r.institution_name || null,
+        institutionId: r.institution_id,
+      },
     };
     if (r.institution_id === null) unlinked.push(e);
     else {
@@ -74,5 +78,5 @@ export async function registryFor(
   }
   const picked: Entry[] = [...snap.unlinked];
   for (const id of new Set(institutionIds)) picked.push(...(snap.byInstitution.get(id) ?? []));
-  return picked.sort((a, b) => a.year - b.year || a.id - b.id).map(({ id: _id, ...entry }) => entry);
+  return picked.sort((a, b) => a.year - b.year || a.id - b.id).map((e) => ({ ...e.entry }));
 }
