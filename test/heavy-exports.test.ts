@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
@@ -192,6 +193,21 @@ describe('PDF and XLSX exports off the event loop', () => {
     expect(text).toContain(longCode);
     expect(text).toContain('1. Ringkasan');
     expect(text).toMatch(/Halaman 1 dari \d+ \/ Page 1 of \d+/);
+  });
+
+  it('makes them on threads of lower priority than the event loop (Linux: nice per thread)', async () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command in parentheses).
+    const niceOf = (tid: string) => {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const nices = () => fs.readdirSync('/proc/self/task').map(niceOf);
+    const res = await get(cookies[4], `/proposals/${longId}/pdf`);
+    expect(res.statusCode).toBe(200);
+    // The export thread (idle now, kept for a minute) runs at nice 10; this thread, the event loop's, at 0.
+    const self = fs.readlinkSync('/proc/thread-self').split('/').pop()!;
+    expect(niceOf(self)).toBe(0);
+    expect(nices()).toContain(10);
   });
 
   it("answers 429 with Retry-After once a user's own limit is reached; another user is still served", async () => {
