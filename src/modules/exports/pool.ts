@@ -22,6 +22,9 @@ export interface ExportPoolOptions {
 
 type Row = (string | number)[];
 
+/** Batches of rows a spreadsheet's reader sends before its thread asks for more. */
+export const XLSX_AHEAD = 2;
+
 export class ExportPool {
   private readonly pool: Piscina<ExportTask, Uint8Array | null>;
   private readonly byUser = new Map<number, number>();
@@ -66,7 +69,11 @@ export class ExportPool {
 
   /**
    * A spreadsheet written in the pool as the batches come (read by the caller from the database), streamed
-   * back as it is written. Admission is decided before this returns (429 export_busy is thrown).
+   * back as it is written. Admission is decided before this returns (429 export_busy is thrown). The
+   * batches are read as the thread takes them: at most `XLSX_AHEAD` wait for it, so an
+   * export queued behind others reads almost nothing until a thread starts on it, and the event loop reads
+   * for one spreadsheet at a time per thread, at the pace it is written, instead of for every admitted one
+   * at once (which held everyone's requests back while a dozen exports started together).
    */
   xlsx(userId: number, batches: AsyncIterable<Row[]>, lang: 'id' | 'en', sheetName: string): Readable {
     const release = this.admit(userId);
@@ -74,16 +81,28 @@ export class ExportPool {
     const { port1, port2 } = new MessageChannel();
     const send = (m: ToWorker) => port1.postMessage(m);
     let stop = false;
+    // Batches the reader may still send before the thread asks for more.
+    let credit = XLSX_AHEAD;
+    let granted: (() => void) | null = null;
+    const grant = () => {
+      const g = granted;
+      granted = null;
+      g?.();
+    };
     const out = new Readable({ read() {} });
     out.on('close', () => {
       // The reader went away before the end: the worker stops, the database is not read further.
       if (!out.readableEnded && !stop) {
         stop = true;
         send({ cancel: true });
+        grant();
       }
     });
     port1.on('message', (m: FromWorker) => {
-      if ('chunk' in m) out.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+      if ('more' in m) {
+        credit++;
+        grant();
+      } else if ('chunk' in m) out.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
       else {
         port1.close();
         if (!stop) out.push(null);
@@ -94,6 +113,7 @@ export class ExportPool {
         stop = true;
         send({ cancel: true });
       }
+      grant();
       out.destroy(err as Error);
       port1.close();
     };
@@ -102,11 +122,21 @@ export class ExportPool {
       .then(() => this.measured(started), fail)
       .finally(release);
     void (async () => {
-      for await (const rows of batches) {
-        if (stop) return;
-        send({ rows });
+      const rows = batches[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          while (credit === 0 && !stop) await new Promise<void>((resolve) => (granted = resolve));
+          if (stop) return;
+          const next = await rows.next();
+          if (next.done) break;
+          if (stop) return;
+          credit--;
+          send({ rows: next.value });
+        }
+        send({ end: true });
+      } finally {
+        if (stop) await rows.return?.();
       }
-      send({ end: true });
     })().catch(fail);
     return out;
   }

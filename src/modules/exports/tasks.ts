@@ -15,8 +15,11 @@ export type ExportTask =
 
 /** Main thread → worker on an xlsx task's port. */
 export type ToWorker = { rows: (string | number)[][] } | { end: true } | { cancel: true };
-/** Worker → main thread: the file in pieces, then `done` (also after a cancel). */
-export type FromWorker = { chunk: Uint8Array } | { done: true };
+/**
+ * Worker → main thread: `more` each time it takes a batch of rows (the reader sends the next one only
+ * then), the file in pieces, then `done` (also after a cancel).
+ */
+export type FromWorker = { more: true } | { chunk: Uint8Array } | { done: true };
 
 export async function runExportTask(task: ExportTask): Promise<Uint8Array | null> {
   if (task.kind === 'pdf') return renderProposalPdf(task.view, { now: task.now });
@@ -39,6 +42,7 @@ async function writeXlsx(port: MessagePort, lang: 'id' | 'en', sheetName: string
       wake = null;
       const m = inbox.shift()!;
       if (!('rows' in m)) return;
+      port.postMessage({ more: true } satisfies FromWorker);
       yield m.rows;
     }
   }
