@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanText } from './text.js';
-import { emailSchema, localeSchema, PHONE_PATTERN, roleSchema } from './auth.js';
+import { emailSchema, localeSchema, roleSchema } from './auth.js';
+import { optionalPhoneSchema } from './phone.js';
 
 /*
  * The people of one institution (its admin lokal and the proposer accounts of its units) as the admin
@@ -57,18 +58,7 @@ export const createUppBody = z.object({
     .max(255),
   unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
   position: z.preprocess(blankToNull, cleanText().trim().max(255).nullable().optional()),
-  phone: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .trim()
-      .regex(
-        PHONE_PATTERN,
-        'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
-      )
-      .nullable()
-      .optional(),
-  ),
+  phone: optionalPhoneSchema(),
   /** The language of the invitation e-mail and of the account (default Bahasa Indonesia). */
   locale: localeSchema.optional(),
 });

@@ -44,7 +44,7 @@ export const institution: typeof idInstitution = {
       'Create a proposer account for a member of staff of a unit. The account holder gets an e-mail with a link to set their own password.',
     needUnit: 'Add a unit first; every proposer account belongs to one unit.',
     chooseUnit: 'Choose a unit',
-    phoneHint: 'Optional. Digits only, may start with +.',
+    phoneHint: 'Optional. An Indonesian number, spaces or dashes allowed, e.g. 0812 3456 7890.',
     language: 'Language of the invitation e-mail',
     submit: 'Create the account and send the invitation',
     successTitle: 'Account created',

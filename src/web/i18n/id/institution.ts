@@ -43,7 +43,7 @@ export const institution = {
       'Buat akun pengusul untuk staf sebuah unit. Pemilik akun menerima e-mail berisi tautan untuk mengatur kata sandinya sendiri.',
     needUnit: 'Tambahkan unit terlebih dahulu; setiap akun pengusul terhubung ke satu unit.',
     chooseUnit: 'Pilih unit',
-    phoneHint: 'Opsional. Hanya angka, boleh diawali +.',
+    phoneHint: 'Opsional. Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890.',
     language: 'Bahasa e-mail undangan',
     submit: 'Buat akun dan kirim undangan',
     successTitle: 'Akun dibuat',
