@@ -37,6 +37,8 @@ export const institutionUserSchema = z.object({
   mustCompleteProfile: z.boolean(),
   /** No password set yet: the invitation link has not been used (it can be sent again). */
   invitationPending: z.boolean(),
+  /** false: deactivated by the admin lokal or the system administrator (cannot log in). */
+  active: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -44,7 +46,11 @@ export type InstitutionUser = z.infer<typeof institutionUserSchema>;
 
 export const institutionUsersResponse = z.object({
   items: z.array(institutionUserSchema),
-  abilities: z.object({ createUpp: z.boolean() }),
+  abilities: z.object({
+    createUpp: z.boolean(),
+    /** Deactivate, reactivate and move the proposer (UPP) accounts to another unit. */
+    manageUpp: z.boolean(),
+  }),
 });
 export type InstitutionUsersResponse = z.infer<typeof institutionUsersResponse>;
 
@@ -63,6 +69,12 @@ export const createUppBody = z.object({
   locale: localeSchema.optional(),
 });
 export type CreateUppBody = z.infer<typeof createUppBody>;
+
+/** Move a proposer (UPP) account to another unit of its institution. */
+export const moveUppBody = z.object({
+  unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
+});
+export type MoveUppBody = z.infer<typeof moveUppBody>;
 
 export const institutionUserResponse = z.object({ user: institutionUserSchema });
 
