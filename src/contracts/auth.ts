@@ -13,7 +13,6 @@ export type Locale = z.infer<typeof localeSchema>;
 /** An e-mail address, trimmed before it is checked (people paste addresses with spaces around). */
 export const emailSchema = z.string().trim().max(254).pipe(z.email());
 
-
 export const loginBody = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Wajib diisi.|Required.').max(1000),

@@ -16,7 +16,9 @@ export function unitRemovalRefusal(h: UnitHoldings): Text | null {
   const id: string[] = [];
   const en: string[] = [];
   if (h.proposals > 0) {
-    id.push(`memiliki ${h.proposals} usulan (usulan tetap tercatat atas nama unit; ubah nama unit bila perlu)`);
+    id.push(
+      `memiliki ${h.proposals} usulan (usulan tetap tercatat atas nama unit; ubah nama unit bila perlu)`,
+    );
     en.push(`it has ${h.proposals} proposal(s) (they stay recorded under the unit; rename it if need be)`);
   }
   if (h.users > 0) {
@@ -28,5 +30,8 @@ export function unitRemovalRefusal(h: UnitHoldings): Text | null {
     en.push(`it is the parent of ${h.subunits} other unit(s) (move or remove those first)`);
   }
   if (id.length === 0) return null;
-  return t(`Unit ini tidak dapat dihapus: ${id.join('; ')}.`, `This unit cannot be removed: ${en.join('; ')}.`);
+  return t(
+    `Unit ini tidak dapat dihapus: ${id.join('; ')}.`,
+    `This unit cannot be removed: ${en.join('; ')}.`,
+  );
 }

@@ -536,7 +536,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         params: async (w) => ({ id: await newUpp(w, 'X', false) }),
         allow: ['local_admin', 'system_admin'],
       },
-      { name: 'a deactivated UPP of Y', params: async (w) => ({ id: await newUpp(w, 'Y', false) }), allow: ADMIN },
+      {
+        name: 'a deactivated UPP of Y',
+        params: async (w) => ({ id: await newUpp(w, 'Y', false) }),
+        allow: ADMIN,
+      },
     ],
   },
   'POST /api/users/:id/unit': {

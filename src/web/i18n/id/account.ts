@@ -69,7 +69,8 @@ export const account = {
     name: 'Nama lengkap',
     position: 'Jabatan',
     phone: 'Telepon',
-    phoneHint: 'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
+    phoneHint:
+      'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     invalidPhone: 'Tulis nomor telepon Indonesia, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     locale: 'Bahasa untuk tampilan dan e-mail',
     roles: 'Peran Anda',

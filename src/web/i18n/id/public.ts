@@ -102,7 +102,8 @@ export const publicPages = {
     email: 'E-mail',
     emailHint: 'Akun dan semua pemberitahuan dikirim ke alamat ini; gunakan e-mail dinas.',
     phone: 'Telepon',
-    phoneHint: 'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
+    phoneHint:
+      'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     clearInstitution: 'Hapus pilihan instansi',
     clearFile: 'Hapus berkas',
     letterNumber: 'Nomor surat (opsional)',
