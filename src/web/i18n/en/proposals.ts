@@ -163,7 +163,7 @@ export const proposals: typeof idProposals = {
     label: 'Filter and search proposals',
     state: 'State',
     allStates: 'All states',
-    needsAction: 'Needs your action (sent or withdrawn)',
+    needsAction: 'Needs your action (sent/withdrawn)',
     group: 'Group',
     allGroups: 'All groups',
     unit: 'Unit',

@@ -162,7 +162,7 @@ export const proposals = {
     label: 'Saring dan cari proposal',
     state: 'Status',
     allStates: 'Semua status',
-    needsAction: 'Perlu tindakan Anda (dikirim atau ditarik kembali)',
+    needsAction: 'Perlu tindakan Anda (dikirim/ditarik)',
     group: 'Kelompok',
     allGroups: 'Semua kelompok',
     unit: 'Unit',

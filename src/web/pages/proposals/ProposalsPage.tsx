@@ -266,7 +266,7 @@ export function ProposalsPage() {
                 </Group>
                 <Group gap="xs">
                   <ProposalStateBadge state={p.state} label={p.stateLabel} />
-                  {reviewer && p.state === 'sent_to_local_admin' && (
+                  {reviewer && NEEDS_ACTION.split(',').includes(p.state) && (
                     <Badge color="red.9" variant="outline" radius="sm" style={{ textTransform: 'none' }}>
                       {t('proposals.list.needsAction')}
                     </Badge>
@@ -320,7 +320,7 @@ export function ProposalsPage() {
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       <ProposalStateBadge state={p.state} label={p.stateLabel} />
-                      {reviewer && p.state === 'sent_to_local_admin' && (
+                      {reviewer && NEEDS_ACTION.split(',').includes(p.state) && (
                         <Badge color="red.9" variant="outline" radius="sm" style={{ textTransform: 'none' }}>
                           {t('proposals.list.needsAction')}
                         </Badge>
