@@ -566,7 +566,7 @@ describe('accounts and sessions', () => {
         { cookie },
       );
       expect(badPhone.statusCode).toBe(400);
-      expect(errorOf(badPhone).fields.phone.message.id).toContain('8–15 digit');
+      expect(errorOf(badPhone).fields.phone.message.id).toContain('Tulis nomor telepon Indonesia');
       const missing = await post(
         '/api/auth/profile',
         { name: ' ', phone: '081234567890', locale: 'id' },

@@ -281,7 +281,7 @@ describe('units and users of an institution', () => {
       });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.abilities).toEqual({ createUpp: true });
+      expect(body.abilities).toEqual({ createUpp: true, manageUpp: true });
       expect(
         body.items.map((u: { id: number; role: string; unitName: string | null }) => [
           u.id,
@@ -361,6 +361,7 @@ describe('units and users of an institution', () => {
         unitName: unitA.name,
         mustCompleteProfile: true,
         invitationPending: true,
+        active: true,
         lastLoginAt: null,
         createdAt: expect.any(String),
       });

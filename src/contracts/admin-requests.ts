@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanLongText, cleanText } from './text.js';
-import { emailSchema, localeSchema, PHONE_PATTERN } from './auth.js';
+import { emailSchema, localeSchema } from './auth.js';
+import { phoneSchema } from './phone.js';
 
 /*
  * Admin lokal account requests: the public multipart form (fields + the signed letter as a PDF), the
@@ -26,13 +27,7 @@ export const adminRequestFields = z.object({
     .min(1, 'Jabatan wajib diisi.|Position is required.')
     .max(255),
   email: z.string('E-mail wajib diisi.|E-mail is required.').pipe(emailSchema),
-  phone: z
-    .string('Nomor telepon wajib diisi.|Phone number is required.')
-    .trim()
-    .regex(
-      PHONE_PATTERN,
-      'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
-    ),
+  phone: phoneSchema('Nomor telepon wajib diisi.|Phone number is required.'),
   letterNumber: cleanText()
     .trim()
     .max(128, 'Maksimal 128 karakter.|At most 128 characters.')

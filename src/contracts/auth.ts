@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from './text.js';
+import { phoneSchema } from './phone.js';
 
 /*
  * Accounts and sessions: request bodies and response shapes shared by the server and the web app.
@@ -11,9 +12,6 @@ export type Locale = z.infer<typeof localeSchema>;
 
 /** An e-mail address, trimmed before it is checked (people paste addresses with spaces around). */
 export const emailSchema = z.string().trim().max(254).pipe(z.email());
-
-/** Indonesian phone numbers: digits with an optional leading +, 8 to 15 digits. */
-export const PHONE_PATTERN = /^\+?[0-9]{8,15}$/;
 
 export const loginBody = z.object({
   email: emailSchema,
@@ -55,13 +53,7 @@ export const signInLinkConfirmBody = z.object({
 export const profileBody = z.object({
   name: cleanText().trim().min(1, 'Nama wajib diisi.|Name is required.').max(255),
   position: cleanText().trim().min(1, 'Jabatan wajib diisi.|Position is required.').max(255),
-  phone: z
-    .string()
-    .trim()
-    .regex(
-      PHONE_PATTERN,
-      'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
-    ),
+  phone: phoneSchema(),
   locale: localeSchema,
 });
 export type ProfileBody = z.infer<typeof profileBody>;

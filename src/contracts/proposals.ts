@@ -110,7 +110,21 @@ export const PROPOSAL_SORTS = ['updatedAt', 'code', 'title', 'institution', 'sta
 
 /** The filters of a proposal list, shared by GET /proposals and the organizer's export. */
 export const proposalFilterFields = {
-  state: optionalQuery(proposalStateSchema),
+  /** One state or several, comma-separated ("sent_to_local_admin,withdrawn": what needs the admin lokal). */
+  state: optionalQuery(
+    z
+      .string()
+      .max(200)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(proposalStateSchema).min(1).max(7)),
+  ),
+  /** Proposals of one unit (within the caller's scope). */
+  unitId: optionalQuery(z.coerce.number().int().positive().max(2_147_483_647)),
   groupKey: optionalQuery(z.string().max(32)),
   categoryKey: optionalQuery(z.string().max(64)),
   institutionType: optionalQuery(institutionTypeSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanText } from './text.js';
-import { emailSchema, localeSchema, PHONE_PATTERN, roleSchema } from './auth.js';
+import { emailSchema, localeSchema, roleSchema } from './auth.js';
+import { optionalPhoneSchema } from './phone.js';
 
 /*
  * The people of one institution (its admin lokal and the proposer accounts of its units) as the admin
@@ -36,6 +37,8 @@ export const institutionUserSchema = z.object({
   mustCompleteProfile: z.boolean(),
   /** No password set yet: the invitation link has not been used (it can be sent again). */
   invitationPending: z.boolean(),
+  /** false: deactivated by the admin lokal or the system administrator (cannot log in). */
+  active: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -43,7 +46,11 @@ export type InstitutionUser = z.infer<typeof institutionUserSchema>;
 
 export const institutionUsersResponse = z.object({
   items: z.array(institutionUserSchema),
-  abilities: z.object({ createUpp: z.boolean() }),
+  abilities: z.object({
+    createUpp: z.boolean(),
+    /** Deactivate, reactivate and move the proposer (UPP) accounts to another unit. */
+    manageUpp: z.boolean(),
+  }),
 });
 export type InstitutionUsersResponse = z.infer<typeof institutionUsersResponse>;
 
@@ -57,22 +64,17 @@ export const createUppBody = z.object({
     .max(255),
   unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
   position: z.preprocess(blankToNull, cleanText().trim().max(255).nullable().optional()),
-  phone: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .trim()
-      .regex(
-        PHONE_PATTERN,
-        'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.|A phone number has only digits (optionally a leading +), 8–15 of them.',
-      )
-      .nullable()
-      .optional(),
-  ),
+  phone: optionalPhoneSchema(),
   /** The language of the invitation e-mail and of the account (default Bahasa Indonesia). */
   locale: localeSchema.optional(),
 });
 export type CreateUppBody = z.infer<typeof createUppBody>;
+
+/** Move a proposer (UPP) account to another unit of its institution. */
+export const moveUppBody = z.object({
+  unitId: z.coerce.number('Pilih unit.|Choose a unit.').int().min(1).max(2_147_483_647),
+});
+export type MoveUppBody = z.infer<typeof moveUppBody>;
 
 export const institutionUserResponse = z.object({ user: institutionUserSchema });
 

@@ -172,6 +172,36 @@ const TABLE: Case[] = [
     },
   ],
   [
+    'user.manageUpp',
+    { institutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
+  [
+    'user.manageUpp',
+    { institutionId: B },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
+  [
     'user.viewInstitution',
     { institutionId: B },
     {

@@ -48,6 +48,8 @@ export interface Subjects {
   'unit.manage': { institutionId: number };
   'user.viewInstitution': { institutionId: number };
   'user.createUpp': { institutionId: number };
+  /** Deactivate, reactivate or move to another unit a proposer (UPP) account of the institution. */
+  'user.manageUpp': { institutionId: number };
   /** Admin lokal account requests for any institution (reference data, see `institution.manage`). */
   'adminRequest.review': Record<string, never>;
   /** Open the Outbox / audit pages at all (each row is then checked with `.read`). */
@@ -152,7 +154,8 @@ export function decide<A extends Action>(
     }
     case 'unit.manage':
     case 'user.viewInstitution':
-    case 'user.createUpp': {
+    case 'user.createUpp':
+    case 'user.manageUpp': {
       const s = subject as Subjects['unit.manage'];
       if (isAdmin || hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
@@ -296,7 +299,8 @@ export type InstitutionScopedAction =
   | 'competition.viewDraft'
   | 'unit.manage'
   | 'user.viewInstitution'
-  | 'user.createUpp';
+  | 'user.createUpp'
+  | 'user.manageUpp';
 
 /**
  * Where an institution-scoped action is allowed, derived from `decide` itself so no rule is repeated:

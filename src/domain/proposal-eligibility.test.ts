@@ -27,7 +27,7 @@ const content = {
   innovatorKind: 'team' as const,
   innovatorNames: 'Tim Dukcapil',
   contactName: 'Sari',
-  contactPhone: '0812',
+  contactPhone: '081234567890',
   contactEmail: 'sari@contoh.go.id',
   declarationAccepted: true,
 };

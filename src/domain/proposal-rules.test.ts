@@ -98,6 +98,22 @@ describe('missingItems', () => {
       message: { id: 'Bagian "Kebaruan" belum diisi.', en: 'Section "Novelty" is empty.' },
     });
   });
+  it('checks the contact phone by the one phone rule of every form (typed as people write it)', () => {
+    for (const phone of ['0812 7777 0001', '+62 812-7777-0001', '(021) 3456 7890'])
+      expect(missingItems({ ...complete, contactPhone: phone }, sections, answers)).toEqual([]);
+    const items = missingItems({ ...complete, contactPhone: '0812-abc' }, sections, answers);
+    expect(items).toEqual([
+      {
+        code: 'field_invalid',
+        field: 'contactPhone',
+        sectionKey: null,
+        message: {
+          id: 'Telepon narahubung tidak valid: tulis nomor Indonesia, mis. 0812 3456 7890.',
+          en: 'Contact phone is not valid: write an Indonesian number, e.g. 0812 3456 7890.',
+        },
+      },
+    ]);
+  });
   it('takes the word counts it is given (stored with the answers) instead of counting the text', () => {
     const items = missingItems(
       complete,

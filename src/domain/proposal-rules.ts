@@ -1,5 +1,6 @@
 import { AppError, t, type Text } from './errors.js';
 import { formatInstant } from './time.js';
+import { normalizePhone } from '../contracts/phone.js';
 
 /*
  * Pure rules of a proposal's content: counting words the way a reader of Indonesian text would, the
@@ -153,6 +154,17 @@ export function missingItems(
         field,
         sectionKey: null,
         message: t(`${label.id} tidak valid.`, `${label.en} is not valid.`),
+      });
+    } else if (field === 'contactPhone' && normalizePhone(String(value)) === null) {
+      // The one phone rule of every form (contracts/phone.ts); the draft keeps what was typed.
+      items.push({
+        code: 'field_invalid',
+        field,
+        sectionKey: null,
+        message: t(
+          `${label.id} tidak valid: tulis nomor Indonesia, mis. 0812 3456 7890.`,
+          `${label.en} is not valid: write an Indonesian number, e.g. 0812 3456 7890.`,
+        ),
       });
     } else if (field === 'implementationStart' && !isCalendarDate(String(value))) {
       items.push({

@@ -2,6 +2,7 @@ import { createAward } from '../../src/modules/awards/commands/create-award.js';
 import { toDefinition } from '../../src/modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
+import { makeUnit, makeUser } from '../helpers/fixtures.js';
 import { ACTORS, multipart, type ActorName, type World } from './world.js';
 
 /*
@@ -90,6 +91,22 @@ async function newAward(w: World): Promise<number> {
 }
 
 /** A new grant (panelist of A) of a user, written directly: the row a revoke under test removes. */
+/** A fresh proposer (UPP) account of X's or Y's unit (deactivating or moving one changes it). */
+async function newUpp(w: World, side: 'X' | 'Y', active = true): Promise<number> {
+  const user = await makeUser(w.ctx.db, {
+    role: 'upp',
+    institutionId: side === 'X' ? w.instX : w.instY,
+    unitId: side === 'X' ? w.unitX : w.unitY,
+  });
+  if (!active) await w.ctx.db.updateTable('users').set({ is_active: 0 }).where('id', '=', user.id).execute();
+  return user.id;
+}
+
+/** A fresh empty unit of X or Y (a removal takes it away). */
+async function newUnit(w: World, side: 'X' | 'Y'): Promise<number> {
+  return (await makeUnit(w.ctx.db, side === 'X' ? w.instX : w.instY, `Unit Hapus ${side} ${++unique}`)).id;
+}
+
 async function newGrant(w: World, userId: number): Promise<number> {
   const row = await w.ctx.db
     .insertInto('role_grants')
@@ -447,6 +464,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       { name: "Y's unit", params: (w) => ({ id: w.unitY }), body: () => json({ kind: 'upp' }), allow: ADMIN },
     ],
   },
+  'DELETE /api/units/:id': {
+    bindings: [
+      {
+        name: "an empty unit of X's",
+        params: async (w) => ({ id: await newUnit(w, 'X') }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      { name: "an empty unit of Y's", params: async (w) => ({ id: await newUnit(w, 'Y') }), allow: ADMIN },
+    ],
+  },
   'GET /api/institutions/:id/users': {
     bindings: [
       { name: 'X', params: (w) => ({ id: w.instX }), allow: ['local_admin', 'system_admin'] },
@@ -490,6 +517,46 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         alsoAccept: [409],
       },
       { name: 'user of Y', params: (w) => ({ id: w.otherUserY }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+  'POST /api/users/:id/deactivate': {
+    bindings: [
+      {
+        name: 'a UPP of X',
+        params: async (w) => ({ id: await newUpp(w, 'X') }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      { name: 'a UPP of Y', params: async (w) => ({ id: await newUpp(w, 'Y') }), allow: ADMIN },
+    ],
+  },
+  'POST /api/users/:id/reactivate': {
+    bindings: [
+      {
+        name: 'a deactivated UPP of X',
+        params: async (w) => ({ id: await newUpp(w, 'X', false) }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      {
+        name: 'a deactivated UPP of Y',
+        params: async (w) => ({ id: await newUpp(w, 'Y', false) }),
+        allow: ADMIN,
+      },
+    ],
+  },
+  'POST /api/users/:id/unit': {
+    bindings: [
+      {
+        name: 'a UPP of X to another unit of X',
+        params: async (w) => ({ id: await newUpp(w, 'X') }),
+        body: async (w) => json({ unitId: await newUnit(w, 'X') }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      {
+        name: 'a UPP of Y to another unit of Y',
+        params: async (w) => ({ id: await newUpp(w, 'Y') }),
+        body: async (w) => json({ unitId: await newUnit(w, 'Y') }),
+        allow: ADMIN,
+      },
     ],
   },
 

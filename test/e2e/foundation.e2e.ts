@@ -138,6 +138,11 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await admin.getByLabel('Telepon').fill('081298765432');
     await shoot(admin, '09-complete-profile');
     await admin.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    // The admin lokal lands on the proposals that need their action (issue 11); units are one link away.
+    await admin.waitForURL(
+      (u) => u.pathname === '/usulan' && u.searchParams.get('state') === 'sent_to_local_admin,withdrawn',
+    );
+    await admin.getByRole('link', { name: 'Unit & Pengguna' }).first().click();
     await admin.waitForURL(/\/instansi\/\d+\/unit$/);
     await shoot(admin, '10-units-empty');
     await admin.getByRole('button', { name: 'Tambah unit' }).first().click();

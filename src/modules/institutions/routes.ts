@@ -25,6 +25,7 @@ import { createUnit } from './commands/create-unit.js';
 import { importInstitutions } from './commands/import-institutions.js';
 import { updateInstitution } from './commands/update-institution.js';
 import { updateUnit } from './commands/update-unit.js';
+import { removeUnit } from './commands/remove-unit.js';
 import { presentInstitution, presentUnit } from './present.js';
 import { findInstitution, findUnit, listInstitutions, listUnits, participationOf } from './queries.js';
 
@@ -277,6 +278,28 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
         now: clock.now(),
       });
       return { unit: presentUnit(updated) };
+    },
+  );
+
+  app.delete(
+    '/units/:id',
+    {
+      schema: {
+        tags: ['units'],
+        summary:
+          "Remove a unit (its institution's admin lokal); refused with the reason while it has proposals, " +
+          'people or sub-units',
+        params: unitIdParams,
+      },
+    },
+    async (req, reply) => {
+      requireUser(req);
+      const unit = await findUnit(db, req.params.id);
+      if (!unit || !can(req.actor, 'unit.view', await unitsOf(req, unit.institution_id), policyContext))
+        throw unitNotFound();
+      const actor = authorize(req, 'unit.manage', { institutionId: unit.institution_id });
+      await removeUnit(db, { unit, actorUserId: actor.userId, ip: clientIp(req), now: clock.now() });
+      return reply.code(204).send();
     },
   );
 };

@@ -20,7 +20,9 @@ export interface ProposalListFilter {
   /** Only these states, whoever asks (the organizer's export lists what reached it). */
   onlyStates?: readonly ProposalStateValue[];
   competitionId?: number;
-  state?: ProposalStateValue;
+  /** Any of these states. */
+  state?: readonly ProposalStateValue[];
+  unitId?: number;
   groupKey?: string;
   categoryKey?: string;
   institutionType?: InstitutionType;
@@ -72,7 +74,8 @@ function proposalListBase(db: Db, f: ProposalListFilter) {
     });
   if (f.onlyStates) q = q.where('p.state', 'in', [...f.onlyStates]);
   if (f.competitionId !== undefined) q = q.where('p.competition_id', '=', f.competitionId);
-  if (f.state !== undefined) q = q.where('p.state', '=', f.state);
+  if (f.state !== undefined) q = q.where('p.state', 'in', [...f.state]);
+  if (f.unitId !== undefined) q = q.where('p.unit_id', '=', f.unitId);
   if (f.groupKey !== undefined) q = q.where('g.key', '=', f.groupKey);
   if (f.categoryKey !== undefined)
     q =

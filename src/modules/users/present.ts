@@ -13,6 +13,7 @@ export function presentInstitutionUser(row: InstitutionUserRow): InstitutionUser
     unitName: row.unit_name,
     mustCompleteProfile: row.must_complete_profile === 1,
     invitationPending: row.password_hash === null,
+    active: row.is_active === 1,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
   };

@@ -8,6 +8,7 @@ export interface InstitutionUserRow {
   phone: string | null;
   password_hash: string | null;
   must_complete_profile: number;
+  is_active: number;
   last_login_at: string | null;
   created_at: string;
   role: 'local_admin' | 'upp';
@@ -32,6 +33,7 @@ export async function listInstitutionUsers(db: Db, institutionId: number): Promi
       'u.phone',
       'u.password_hash',
       'u.must_complete_profile',
+      'u.is_active',
       'u.last_login_at',
       'u.created_at',
       'g.role',

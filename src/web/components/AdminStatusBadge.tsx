@@ -15,6 +15,7 @@ const TONES: Record<string, { bg: string; fg: string }> = {
   rejected: { bg: '#fdecec', fg: '#9b1c1c' },
   active: { bg: '#e6f4ea', fg: '#1b5e20' },
   invited: { bg: '#fff4d6', fg: '#6b4200' },
+  inactive: { bg: '#f1f3f5', fg: '#495057' },
 };
 
 /** A status word (competition, request, message, account) as a coloured badge in the reader's language. */

@@ -21,6 +21,12 @@ export const institution: typeof idInstitution = {
     noParent: 'No parent unit',
     userCount: 'Proposer accounts',
     rename: 'Edit',
+    remove: 'Remove',
+    removeTitle: 'Remove the unit {{name}}?',
+    removeText:
+      'The unit is removed from the list of your institution’s units. This cannot be undone; it is recorded in the audit log. A unit that still has proposals, proposer accounts or sub-units cannot be removed.',
+    removeButton: 'Remove the unit',
+    removed: 'Unit {{name}} removed.',
   },
   users: {
     title: 'People of the institution',
@@ -37,6 +43,25 @@ export const institution: typeof idInstitution = {
     never: 'Never',
     resend: 'Resend invitation',
     resent: 'A new set-password link was sent to {{email}}.',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    move: 'Move to another unit',
+    deactivateTitle: 'Deactivate the account of {{name}}?',
+    deactivateText:
+      '{{name}} ({{email}}) can no longer log in and every session still open ends at once; they are told by e-mail. The proposals of {{unit}} stay and the unit’s other proposers can keep working on them. You can reactivate the account at any time.',
+    deactivateButton: 'Deactivate the account',
+    deactivated: 'The account of {{name}} is deactivated.',
+    reactivateTitle: 'Reactivate the account of {{name}}?',
+    reactivateText:
+      '{{name}} ({{email}}) can log in again as a proposer of {{unit}} and is told by e-mail (or gets a new link when they never set a password).',
+    reactivateButton: 'Reactivate',
+    reactivated: 'The account of {{name}} is active again.',
+    moveTitle: 'Move {{name}} to another unit',
+    moveText:
+      'Proposals stay with the unit that made them: once moved, {{name}} works on the new unit’s proposals and no longer sees those of {{unit}}.',
+    moveUnit: 'New unit',
+    moveButton: 'Move',
+    moved: '{{name}} moved to {{unit}}.',
   },
   createUpp: {
     title: 'Create a UPP account',
@@ -44,7 +69,7 @@ export const institution: typeof idInstitution = {
       'Create a proposer account for a member of staff of a unit. The account holder gets an e-mail with a link to set their own password.',
     needUnit: 'Add a unit first; every proposer account belongs to one unit.',
     chooseUnit: 'Choose a unit',
-    phoneHint: 'Optional. Digits only, may start with +.',
+    phoneHint: 'Optional. An Indonesian number, spaces or dashes allowed, e.g. 0812 3456 7890.',
     language: 'Language of the invitation e-mail',
     submit: 'Create the account and send the invitation',
     successTitle: 'Account created',

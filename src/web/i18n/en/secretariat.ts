@@ -20,6 +20,7 @@ export const secretariat: typeof idSecretariat = {
     rejected: 'Rejected',
     active: 'Active',
     invited: 'Password not set yet',
+    inactive: 'Deactivated',
     incomplete: 'Profile not completed',
   },
   zones: {

@@ -69,8 +69,9 @@ export const account = {
     name: 'Nama lengkap',
     position: 'Jabatan',
     phone: 'Telepon',
-    phoneHint: 'Angka saja, boleh diawali +, mis. 081234567890.',
-    invalidPhone: 'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.',
+    phoneHint:
+      'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
+    invalidPhone: 'Tulis nomor telepon Indonesia, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     locale: 'Bahasa untuk tampilan dan e-mail',
     roles: 'Peran Anda',
     submitComplete: 'Simpan dan lanjutkan',

@@ -20,6 +20,12 @@ export const institution = {
     noParent: 'Tanpa unit induk',
     userCount: 'Akun pengusul',
     rename: 'Ubah',
+    remove: 'Hapus',
+    removeTitle: 'Hapus unit {{name}}?',
+    removeText:
+      'Unit ini dihapus dari daftar unit instansi Anda. Tindakan ini tidak dapat dibatalkan; tercatat di log audit. Unit yang masih memiliki usulan, akun pengusul, atau sub-unit tidak dapat dihapus.',
+    removeButton: 'Hapus unit',
+    removed: 'Unit {{name}} dihapus.',
   },
   users: {
     title: 'Pengguna instansi',
@@ -36,6 +42,25 @@ export const institution = {
     never: 'Belum pernah',
     resend: 'Kirim ulang undangan',
     resent: 'Tautan baru untuk mengatur kata sandi dikirim ke {{email}}.',
+    deactivate: 'Nonaktifkan',
+    reactivate: 'Aktifkan kembali',
+    move: 'Pindah unit',
+    deactivateTitle: 'Nonaktifkan akun {{name}}?',
+    deactivateText:
+      '{{name}} ({{email}}) tidak dapat masuk lagi dan setiap sesi yang masih terbuka langsung diakhiri; ia diberi tahu lewat e-mail. Usulan unit {{unit}} tetap ada dan tetap dapat dikerjakan pengusul lain di unit itu. Anda dapat mengaktifkan kembali akun ini kapan saja.',
+    deactivateButton: 'Nonaktifkan akun',
+    deactivated: 'Akun {{name}} dinonaktifkan.',
+    reactivateTitle: 'Aktifkan kembali akun {{name}}?',
+    reactivateText:
+      '{{name}} ({{email}}) dapat masuk lagi sebagai pengusul unit {{unit}} dan diberi tahu lewat e-mail (atau menerima tautan baru bila belum pernah mengatur kata sandi).',
+    reactivateButton: 'Aktifkan kembali',
+    reactivated: 'Akun {{name}} aktif kembali.',
+    moveTitle: 'Pindahkan {{name}} ke unit lain',
+    moveText:
+      'Usulan tetap milik unit yang membuatnya: setelah dipindah, {{name}} mengerjakan usulan unit baru dan tidak lagi melihat usulan unit {{unit}}.',
+    moveUnit: 'Unit baru',
+    moveButton: 'Pindahkan',
+    moved: '{{name}} dipindahkan ke {{unit}}.',
   },
   createUpp: {
     title: 'Buat akun UPP',
@@ -43,7 +68,7 @@ export const institution = {
       'Buat akun pengusul untuk staf sebuah unit. Pemilik akun menerima e-mail berisi tautan untuk mengatur kata sandinya sendiri.',
     needUnit: 'Tambahkan unit terlebih dahulu; setiap akun pengusul terhubung ke satu unit.',
     chooseUnit: 'Pilih unit',
-    phoneHint: 'Opsional. Hanya angka, boleh diawali +.',
+    phoneHint: 'Opsional. Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890.',
     language: 'Bahasa e-mail undangan',
     submit: 'Buat akun dan kirim undangan',
     successTitle: 'Akun dibuat',

@@ -157,4 +157,22 @@ export const proposals = {
     statementUpload: 'Unggah surat pernyataan replikasi',
     statementEmpty: 'Surat pernyataan replikasi belum diunggah.',
   },
+  /** The list's filters and search (kept in the address, so a filtered list can be bookmarked or shared). */
+  filters: {
+    label: 'Saring dan cari proposal',
+    state: 'Status',
+    allStates: 'Semua status',
+    needsAction: 'Perlu tindakan Anda (dikirim/ditarik)',
+    group: 'Kelompok',
+    allGroups: 'Semua kelompok',
+    unit: 'Unit',
+    allUnits: 'Semua unit',
+    search: 'Cari judul atau kode',
+    searchHint: 'Judul, akronim, kode, atau nama unit',
+    apply: 'Cari',
+    clear: 'Hapus saringan',
+    count: '{{count}} proposal cocok',
+    needsActionCount: '{{count}} proposal menunggu tindakan Anda',
+    noneMatch: 'Tidak ada proposal yang cocok dengan saringan ini.',
+  },
 };

@@ -102,7 +102,8 @@ export const publicPages = {
     email: 'E-mail',
     emailHint: 'Akun dan semua pemberitahuan dikirim ke alamat ini; gunakan e-mail dinas.',
     phone: 'Telepon',
-    phoneHint: 'Angka saja, boleh diawali +, mis. 081234567890.',
+    phoneHint:
+      'Nomor Indonesia, boleh dengan spasi atau tanda hubung, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     clearInstitution: 'Hapus pilihan instansi',
     clearFile: 'Hapus berkas',
     letterNumber: 'Nomor surat (opsional)',
@@ -113,7 +114,7 @@ export const publicPages = {
     required: 'Wajib diisi.',
     chooseInstitution: 'Pilih instansi.',
     invalidEmail: 'Alamat e-mail tidak valid.',
-    invalidPhone: 'Nomor telepon hanya berisi angka (boleh diawali +), 8–15 digit.',
+    invalidPhone: 'Tulis nomor telepon Indonesia, mis. 0812 3456 7890 atau +62 812 3456 7890.',
     fileRequired: 'Unggah surat permohonan yang ditandatangani (PDF).',
     fileType: 'Jenis berkas tidak diterima. Yang diterima: PDF.',
     fileSize: 'Berkas melebihi batas 5 MB.',

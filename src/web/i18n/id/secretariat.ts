@@ -19,6 +19,7 @@ export const secretariat = {
     rejected: 'Ditolak',
     active: 'Aktif',
     invited: 'Belum mengatur sandi',
+    inactive: 'Nonaktif',
     incomplete: 'Belum melengkapi profil',
   },
   zones: {

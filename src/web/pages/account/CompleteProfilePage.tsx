@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PHONE_PATTERN } from '../../../contracts/auth.js';
+import { normalizePhone } from '../../../contracts/phone.js';
 import { api } from '../../api/client.js';
 import { ME_KEY, useMe, type Me } from '../../api/session.js';
 import { landingPath } from '../../components/landing.js';
@@ -32,7 +32,7 @@ function ProfileForm({ me }: { me: Me }) {
       phone: (v) =>
         !v.trim()
           ? t('account.required')
-          : PHONE_PATTERN.test(v.replace(/[\s-]/g, ''))
+          : normalizePhone(v) !== null
             ? null
             : t('account.profile.invalidPhone'),
     },
@@ -42,7 +42,7 @@ function ProfileForm({ me }: { me: Me }) {
     const { user } = await api<{ user: Me }>('POST', '/auth/profile', {
       name: values.name.trim(),
       position: values.position.trim(),
-      phone: values.phone.replace(/[\s-]/g, ''),
+      phone: values.phone.trim(),
       locale: values.locale,
     });
     qc.setQueryData(ME_KEY, user);

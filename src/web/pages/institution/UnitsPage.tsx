@@ -27,6 +27,7 @@ import {
 } from '../../../contracts/users.js';
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
 import { AdminFormDialog } from '../../components/AdminFormDialog.js';
+import { RemoveUnitButton, UppAccountActions } from './AccountActions.js';
 
 /* ---------------------------------------------------------------- units */
 
@@ -172,14 +173,17 @@ function UnitsSection({ institutionId, data }: { institutionId: number; data: Un
                     header: t('institution.actions'),
                     bare: true,
                     cell: (u: Unit) => (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setModal({ unit: u })}
-                        aria-label={`${t('institution.units.rename')}: ${u.name}`}
-                      >
-                        {t('institution.units.rename')}
-                      </Button>
+                      <Group gap={6} wrap="wrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setModal({ unit: u })}
+                          aria-label={`${t('institution.units.rename')}: ${u.name}`}
+                        >
+                          {t('institution.units.rename')}
+                        </Button>
+                        <RemoveUnitButton unit={u} institutionId={institutionId} />
+                      </Group>
                     ),
                   },
                 ]
@@ -202,7 +206,8 @@ function UnitsSection({ institutionId, data }: { institutionId: number; data: Un
 
 /* ---------------------------------------------------------------- users */
 
-function userStatus(u: InstitutionUser): 'invited' | 'incomplete' | 'active' {
+function userStatus(u: InstitutionUser): 'inactive' | 'invited' | 'incomplete' | 'active' {
+  if (!u.active) return 'inactive';
   if (u.invitationPending) return 'invited';
   if (u.mustCompleteProfile) return 'incomplete';
   return 'active';
@@ -233,7 +238,15 @@ function ResendButton({ user }: { user: InstitutionUser }) {
   );
 }
 
-function UsersSection({ data, canResend }: { data: InstitutionUsersResponse; canResend: boolean }) {
+function UsersSection({
+  data,
+  canResend,
+  units,
+}: {
+  data: InstitutionUsersResponse;
+  canResend: boolean;
+  units: Unit[];
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   return (
@@ -298,12 +311,17 @@ function UsersSection({ data, canResend }: { data: InstitutionUsersResponse; can
                 <AdminInstant iso={u.lastLoginAt} size="xs" empty={t('institution.users.never')} />
               ),
             },
-            ...(canResend
+            ...(canResend || data.abilities.manageUpp
               ? [
                   {
                     header: t('institution.actions'),
                     bare: true,
-                    cell: (u: InstitutionUser) => (u.invitationPending ? <ResendButton user={u} /> : null),
+                    cell: (u: InstitutionUser) => (
+                      <Group gap={6} wrap="wrap">
+                        {canResend && u.invitationPending && u.active && <ResendButton user={u} />}
+                        {data.abilities.manageUpp && <UppAccountActions user={u} units={units} />}
+                      </Group>
+                    ),
                   },
                 ]
               : []),
@@ -485,7 +503,9 @@ export function UnitsPage() {
       </AdminQueryState>
       {canCreate && units.data && <CreateUppSection institutionId={institutionId} units={units.data.items} />}
       <AdminQueryState isLoading={users.isLoading} error={users.error} onRetry={() => users.refetch()}>
-        {users.data && <UsersSection data={users.data} canResend={canCreate} />}
+        {users.data && (
+          <UsersSection data={users.data} canResend={canCreate} units={units.data?.items ?? []} />
+        )}
       </AdminQueryState>
     </AdminPage>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -28,6 +28,8 @@ import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
 import type { CompetitionSummary } from '../../../contracts/competitions.js';
 import type { ProposalDetail, ProposalList } from '../../../contracts/proposals.js';
+import { AdminPager } from '../../components/AdminPager.js';
+import { hasFilters, LIST_PAGE_SIZE, listQuery, NEEDS_ACTION, ProposalFilters } from './ProposalFilters.js';
 
 type ListResponse = ProposalList;
 
@@ -143,9 +145,12 @@ export function ProposalsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
   const [creating, setCreating] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const query = listQuery(params);
   const list = useQuery({
-    queryKey: ['proposals', 'list'],
-    queryFn: () => api<ListResponse>('GET', '/proposals'),
+    queryKey: ['proposals', 'list', query],
+    queryFn: () => api<ListResponse>('GET', `/proposals?${query}`),
+    placeholderData: (previous) => previous,
   });
   const comps = useQuery({
     queryKey: ['competitions', 'public'],
@@ -230,7 +235,21 @@ export function ProposalsPage() {
           {apiErrorMessages(list.error, lang).general}
         </Alert>
       )}
-      {list.data && list.data.items.length === 0 && <Text>{t('proposals.list.empty')}</Text>}
+      {list.data && (hasFilters(params) || list.data.total > 0) && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <ProposalFilters competitions={comps.data?.items ?? []} reviewer={reviewer} />
+            <Text fw={600} role="status" data-testid="proposal-count">
+              {params.get('state') === NEEDS_ACTION
+                ? t('proposals.filters.needsActionCount', { count: list.data.total })
+                : t('proposals.filters.count', { count: list.data.total })}
+            </Text>
+          </Stack>
+        </Card>
+      )}
+      {list.data && list.data.items.length === 0 && (
+        <Text>{hasFilters(params) ? t('proposals.filters.noneMatch') : t('proposals.list.empty')}</Text>
+      )}
       {list.data && list.data.items.length > 0 && (
         // On a phone a table would hide the state off-screen: one card per proposal instead.
         <Stack gap="sm" hiddenFrom="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -247,7 +266,7 @@ export function ProposalsPage() {
                 </Group>
                 <Group gap="xs">
                   <ProposalStateBadge state={p.state} label={p.stateLabel} />
-                  {reviewer && p.state === 'sent_to_local_admin' && (
+                  {reviewer && NEEDS_ACTION.split(',').includes(p.state) && (
                     <Badge color="red.9" variant="outline" radius="sm" style={{ textTransform: 'none' }}>
                       {t('proposals.list.needsAction')}
                     </Badge>
@@ -301,7 +320,7 @@ export function ProposalsPage() {
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       <ProposalStateBadge state={p.state} label={p.stateLabel} />
-                      {reviewer && p.state === 'sent_to_local_admin' && (
+                      {reviewer && NEEDS_ACTION.split(',').includes(p.state) && (
                         <Badge color="red.9" variant="outline" radius="sm" style={{ textTransform: 'none' }}>
                           {t('proposals.list.needsAction')}
                         </Badge>
@@ -316,6 +335,18 @@ export function ProposalsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {list.data && list.data.total > LIST_PAGE_SIZE && (
+        <AdminPager
+          total={list.data.total}
+          page={list.data.page}
+          pageSize={LIST_PAGE_SIZE}
+          onChange={(page) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(page));
+            setParams(next);
+          }}
+        />
       )}
       {creating && (
         <CreateModal

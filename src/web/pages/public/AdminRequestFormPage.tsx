@@ -27,7 +27,7 @@ import {
   ADMIN_REQUEST_LETTER_MAX_BYTES,
   type adminRequestCreatedResponse,
 } from '../../../contracts/admin-requests.js';
-import { PHONE_PATTERN } from '../../../contracts/auth.js';
+import { normalizePhone } from '../../../contracts/phone.js';
 import { INSTITUTION_TYPE_LABELS, type Institution } from '../../../contracts/institutions.js';
 import { api, upload } from '../../api/client.js';
 import { apiErrorMessages } from '../../components/forms.js';
@@ -133,7 +133,7 @@ export function AdminRequestFormPage() {
       phone: (v) =>
         !v.trim()
           ? t('public.adminRequest.required')
-          : PHONE_PATTERN.test(v.replace(/[\s-]/g, ''))
+          : normalizePhone(v) !== null
             ? null
             : t('public.adminRequest.invalidPhone'),
       letter: (f) => {
@@ -161,7 +161,7 @@ export function AdminRequestFormPage() {
       body.append('name', values.name.trim());
       body.append('position', values.position.trim());
       body.append('email', values.email.trim());
-      body.append('phone', values.phone.replace(/[\s-]/g, ''));
+      body.append('phone', values.phone.trim());
       body.append('letterNumber', values.letterNumber.trim());
       body.append('locale', lang);
       // The file goes last so the server has every field before it reads the upload stream.
