@@ -206,6 +206,7 @@ function Editor({
           at={detail.submissionClosesAt}
           timeZone={detail.timeZone}
           label={t('proposals.editor.closes')}
+          passedLabel={t('proposals.list.closed')}
         />
       )}
 
