@@ -111,6 +111,7 @@ export const proposals: typeof idProposals = {
     actions: {
       create: 'created',
       send: 'sent to the local admin',
+      takeBack: 'taken back by the unit',
       return: 'returned to the unit',
       forward: 'forwarded to the organizer',
       withdraw: 'withdrawn',

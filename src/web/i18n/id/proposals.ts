@@ -108,6 +108,7 @@ export const proposals = {
     actions: {
       create: 'dibuat',
       send: 'dikirim ke Admin Lokal',
+      takeBack: 'ditarik kembali oleh unit',
       return: 'dikembalikan ke unit',
       forward: 'diteruskan ke penyelenggara',
       withdraw: 'ditarik kembali',
