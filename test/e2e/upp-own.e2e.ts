@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import path from 'node:path';
+import {
+  logIn,
+  openProfiles,
+  shoot,
+  SHOTS_DIR,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * Issue 11, the UPP's own proposals in Chromium: the banner that says who acts next and until when, taking
@@ -70,7 +79,8 @@ describe('the UPP takes back, deletes, and reads what happens next', () => {
     const dialog = upp.getByRole('dialog', { name: 'Tarik kembali proposal ini?' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('Admin Lokal Pemerintah Kabupaten Tangerang diberi tahu');
-    await shoot(upp, 'upp-own-03-take-back-confirm');
+    await upp.screenshot({ path: path.join(SHOTS_DIR, 'upp-own-03-take-back-confirm.png') });
+    await expectAccessible(upp, 'take back confirmation');
     await dialog.getByRole('button', { name: 'Ya, tarik kembali' }).click();
     await upp.getByLabel('Akronim').waitFor();
     expect(await banner(upp).count()).toBe(0);
@@ -119,6 +129,8 @@ describe('the UPP takes back, deletes, and reads what happens next', () => {
     expect(text).toContain('tidak dapat dikembalikan');
     expect(text).toContain('tidak akan dipakai lagi');
     await shoot(upp, 'upp-own-08-delete-confirm-phone');
+    // The screen as the phone shows it (the full-page shot above is six screens long).
+    await upp.screenshot({ path: path.join(SHOTS_DIR, 'upp-own-08b-delete-confirm-phone-screen.png') });
     await dialog.getByRole('button', { name: 'Ya, hapus permanen' }).click();
     await upp.waitForURL((url) => url.pathname === '/usulan');
     await upp.getByText(/^Draf KIPP-.* dihapus\.$/).waitFor();
