@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import {
+  expectAccessible,
   logIn,
   openProfiles,
   shoot,
