@@ -1,11 +1,10 @@
-import type { Db } from '../../../db/connect.js';
+import { sql } from 'kysely';
+import { dialectOf, type Db } from '../../../db/connect.js';
 import { conflict, t } from '../../../domain/errors.js';
 import { deletionRefusal } from '../../../domain/proposal-workflow.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { releaseBlob } from '../../../platform/blobs.js';
 import type { FileStorage } from '../../../platform/storage.js';
-import { deleteFileRowIfUnused, lockProposalFiles } from '../evidence/blobs.js';
-import { auditFile } from '../evidence/steps.js';
 import { proposalRecordScope } from '../record-scope.js';
 import { assertSubmissionOpen } from '../refusals.js';
 import { loadForChange } from '../view.js';
@@ -21,21 +20,46 @@ import { loadForChange } from '../view.js';
  * `invalid_transition`), a closed submission (409 `submission_closed`), and a draft changed meanwhile
  * (409 `proposal_changed`).
  */
+/*
+ * The evidence wing depends on the proposals wing, never the reverse (.dependency-cruiser.cjs), so the two
+ * steps it shares with `evidence/` are spelled out here: the proposal's file lock (the same row lock as
+ * evidence/blobs.ts `lockProposalFiles`, so an upload racing the delete waits for it and then finds no
+ * proposal) and removing the `files` rows no other attachment uses.
+ */
+async function lockFiles(tx: Db, proposalId: number): Promise<void> {
+  if (dialectOf(tx) === 'postgres')
+    await sql`select id from proposals where id = ${proposalId} for no key update`.execute(tx);
+}
+
+async function deleteUnusedFileRows(tx: Db, fileIds: number[]): Promise<void> {
+  for (const fileId of new Set(fileIds)) {
+    const used = await tx
+      .selectFrom('proposal_attachments')
+      .select('id')
+      .where('file_id', '=', fileId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!used) await tx.deleteFrom('files').where('id', '=', fileId).execute();
+  }
+}
+
 export async function deleteProposal(
   db: Db,
   storage: FileStorage,
   input: { id: number; actorUserId: number; ip: string | null; now: Date },
 ): Promise<{ code: string }> {
   const removed = await db.transaction().execute(async (tx) => {
-    await lockProposalFiles(tx, input.id);
+    await lockFiles(tx, input.id);
     const view = await loadForChange(tx, input.id);
     assertSubmissionOpen(view, input.now);
     const p = view.proposal;
     const refusal = deletionRefusal({ state: p.state, sentAt: p.sent_at });
     if (refusal) throw refusal;
     await tx.deleteFrom('proposal_attachments').where('proposal_id', '=', p.id).execute();
-    for (const fileId of new Set(view.attachments.map((a) => a.fileId)))
-      await deleteFileRowIfUnused(tx, fileId);
+    await deleteUnusedFileRows(
+      tx,
+      view.attachments.map((a) => a.fileId),
+    );
     const res = await tx
       .deleteFrom('proposals')
       .where('id', '=', p.id)
@@ -62,7 +86,7 @@ export async function deleteProposal(
         group: view.group.key,
         unit: view.unit.name,
         version: p.version,
-        files: view.attachments.map(auditFile),
+        files: view.attachments.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256 })),
       },
       scope: proposalRecordScope(view),
       ip: input.ip,
