@@ -247,6 +247,8 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     expect(asAdmin.abilities).toEqual({
       edit: false,
       send: false,
+      takeBack: false,
+      delete: false,
       return: true,
       forward: true,
       withdraw: false,
@@ -350,6 +352,8 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     expect(one.json().abilities).toEqual({
       edit: false,
       send: false,
+      takeBack: false,
+      delete: false,
       return: false,
       forward: false,
       withdraw: false,
@@ -451,6 +455,8 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     expect(detail.abilities).toEqual({
       edit: false,
       send: false,
+      takeBack: false,
+      delete: false,
       return: false,
       forward: false,
       withdraw: false,

@@ -190,6 +190,10 @@ export const completenessSchema = z.object({
 export const proposalAbilitiesSchema = z.object({
   edit: z.boolean(),
   send: z.boolean(),
+  /** May take the sent proposal back before the admin lokal acted (the proposer, while open). */
+  takeBack: z.boolean(),
+  /** May delete the draft: never sent (the proposer, while open). */
+  delete: z.boolean(),
   return: z.boolean(),
   forward: z.boolean(),
   withdraw: z.boolean(),

@@ -68,6 +68,13 @@ export interface Subjects {
   'proposal.create': { institutionId: number; unitId: number };
   'proposal.view': { institutionId: number; unitId: number };
   'proposal.edit': { institutionId: number; unitId: number };
+  /**
+   * The proposer's own moves on its unit's proposal (issue 11): take a sent proposal back before the admin
+   * lokal acted, delete a draft never sent. The UPP of the unit only: the admin lokal returns or forwards
+   * what it received and never deletes a unit's draft (the unit's own work in progress).
+   */
+  'proposal.takeBack': { institutionId: number; unitId: number };
+  'proposal.delete': { institutionId: number; unitId: number };
   'proposal.review': { institutionId: number };
   'proposal.viewAll': { organizerInstitutionId: number };
   /**
@@ -168,7 +175,9 @@ export function decide<A extends Action>(
     // Only the UPP of the unit writes its proposals (the workflow limits editing to draft/returned);
     // the admin lokal reads them and returns them with a note rather than rewriting them.
     case 'proposal.create':
-    case 'proposal.edit': {
+    case 'proposal.edit':
+    case 'proposal.takeBack':
+    case 'proposal.delete': {
       const s = subject as Subjects['proposal.edit'];
       if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
       return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
 import {
   allows,
+  deletionRefusal,
   nextState,
   partyOf,
   PROPOSAL_STATES,
   PROPOSAL_TRANSITIONS,
+  takeBackRefusal,
   transition,
   type ProposalAction,
   type ProposalState,
@@ -17,6 +19,9 @@ describe('proposal workflow', () => {
     ['returned', 'edit', 'returned'],
     ['draft', 'send', 'sent_to_local_admin'],
     ['returned', 'send', 'sent_to_local_admin'],
+    ['sent_to_local_admin', 'takeBack', 'draft'],
+    // delete removes the row: the table says from where only (the state "stays" until the row is gone).
+    ['draft', 'delete', 'draft'],
     ['sent_to_local_admin', 'return', 'returned'],
     ['sent_to_local_admin', 'forward', 'forwarded'],
     ['forwarded', 'withdraw', 'withdrawn'],
@@ -65,10 +70,49 @@ describe('proposal workflow', () => {
   it('names the party that takes each action', () => {
     expect(partyOf('edit')).toBe('proposer');
     expect(partyOf('send')).toBe('proposer');
+    expect(partyOf('takeBack')).toBe('proposer');
+    expect(partyOf('delete')).toBe('proposer');
     expect(partyOf('return')).toBe('localAdmin');
     expect(partyOf('forward')).toBe('localAdmin');
     expect(partyOf('withdraw')).toBe('localAdmin');
     expect(partyOf('receive')).toBe('system');
     expect(partyOf('freeze')).toBe('system');
+  });
+
+  describe('take back (the proposer, before the admin lokal acted)', () => {
+    it('allows it only from sent_to_local_admin', () => {
+      expect(takeBackRefusal('sent_to_local_admin')).toBeNull();
+      expect(PROPOSAL_STATES.filter((s) => allows(s, 'takeBack'))).toEqual(['sent_to_local_admin']);
+    });
+    for (const state of ['returned', 'forwarded', 'withdrawn', 'received'] as const)
+      it(`refuses ${state} with 409 already_reviewed, in both languages`, () => {
+        const e = takeBackRefusal(state);
+        expect(e).toMatchObject({ status: 409, code: 'already_reviewed' });
+        expect(e!.text.id).toContain('Admin Lokal sudah memprosesnya');
+        expect(e!.text.en).toContain('local admin has already acted');
+      });
+    for (const state of ['draft', 'frozen'] as const)
+      it(`refuses ${state} with 409 invalid_transition`, () => {
+        expect(takeBackRefusal(state)).toMatchObject({ status: 409, code: 'invalid_transition' });
+      });
+  });
+
+  describe('delete (the proposer, a draft never sent)', () => {
+    it('allows a draft with no sent_at', () => {
+      expect(deletionRefusal({ state: 'draft', sentAt: null })).toBeNull();
+    });
+    it('refuses a draft that was sent and taken back with 409 was_sent', () => {
+      const e = deletionRefusal({ state: 'draft', sentAt: '2026-04-01T03:00:00.000Z' });
+      expect(e).toMatchObject({ status: 409, code: 'was_sent' });
+      expect(e!.text.id).toContain('tidak dapat dihapus');
+      expect(e!.text.en).toContain('cannot be deleted');
+    });
+    for (const state of PROPOSAL_STATES.filter((s) => s !== 'draft'))
+      it(`refuses ${state} with 409 invalid_transition`, () => {
+        expect(deletionRefusal({ state, sentAt: null })).toMatchObject({
+          status: 409,
+          code: 'invalid_transition',
+        });
+      });
   });
 });

@@ -12,6 +12,12 @@ import { AppError, t, type Text } from './errors.js';
  *   frees its quota slot and behaves like `sent_to_local_admin`: the admin lokal may forward it again
  *   (within the quota) or return it to the proposer. History keeps the withdrawal.
  * - `receive` and `freeze` are reserved for the closing step (forwarded → received, unfinished → frozen).
+ * - `takeBack` (issue 11): the proposer takes a sent proposal back before the admin lokal has acted on it
+ *   (returned or forwarded it); it is a draft again, editable, and keeps its `sent_at` as the record that
+ *   it was once sent. Once the admin lokal acted, only the admin lokal moves it.
+ * - `delete` (issue 11): the proposer deletes a draft that was never sent (`deletionRefusal`); the row is
+ *   removed, so the action leads to no state. A draft once sent (taken back) was seen by the admin lokal and
+ *   stays; the proposal code is never reused (the competition's counter only grows).
  */
 
 export const PROPOSAL_STATES = [
@@ -27,7 +33,8 @@ export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
 export type ProposalParty = 'proposer' | 'localAdmin' | 'system';
 
-export type ProposalAction = 'edit' | 'send' | 'return' | 'forward' | 'withdraw' | 'receive' | 'freeze';
+export type ProposalAction =
+  'edit' | 'send' | 'takeBack' | 'delete' | 'return' | 'forward' | 'withdraw' | 'receive' | 'freeze';
 
 interface Transition {
   from: readonly ProposalState[];
@@ -39,6 +46,9 @@ interface Transition {
 export const PROPOSAL_TRANSITIONS: Record<ProposalAction, Transition> = {
   edit: { from: ['draft', 'returned'], to: null, by: 'proposer' },
   send: { from: ['draft', 'returned'], to: 'sent_to_local_admin', by: 'proposer' },
+  takeBack: { from: ['sent_to_local_admin'], to: 'draft', by: 'proposer' },
+  /** `to` null here: the proposal is removed (see `deletionRefusal` for the never-sent rule). */
+  delete: { from: ['draft'], to: null, by: 'proposer' },
   return: { from: ['sent_to_local_admin', 'withdrawn'], to: 'returned', by: 'localAdmin' },
   forward: { from: ['sent_to_local_admin', 'withdrawn'], to: 'forwarded', by: 'localAdmin' },
   withdraw: { from: ['forwarded'], to: 'withdrawn', by: 'localAdmin' },
@@ -65,6 +75,8 @@ export const STATE_LABELS: Record<ProposalState, Text> = {
 const ACTION_LABELS: Record<ProposalAction, Text> = {
   edit: t('diubah', 'edited'),
   send: t('dikirim ke Admin Lokal', 'sent to the local admin'),
+  takeBack: t('ditarik kembali oleh unit', 'taken back by the unit'),
+  delete: t('dihapus', 'deleted'),
   return: t('dikembalikan', 'returned'),
   forward: t('diteruskan', 'forwarded'),
   withdraw: t('ditarik kembali', 'withdrawn'),
@@ -106,3 +118,43 @@ export const allows = (state: ProposalState, action: ProposalAction): boolean =>
 
 /** The party that takes an action. */
 export const partyOf = (action: ProposalAction): ProposalParty => PROPOSAL_TRANSITIONS[action].by;
+
+/**
+ * Why the proposer may not take back a proposal in `state`, or null when it may: a proposal the admin lokal
+ * has already returned, forwarded or withdrawn is refused with 409 `already_reviewed` (the admin lokal
+ * acted; it is no longer the unit's to take back); any other state with `invalid_transition`.
+ */
+export function takeBackRefusal(state: ProposalState): AppError | null {
+  if (allows(state, 'takeBack')) return null;
+  if (state === 'returned' || state === 'forwarded' || state === 'withdrawn' || state === 'received')
+    return new AppError(
+      409,
+      'already_reviewed',
+      t(
+        `Proposal tidak dapat ditarik kembali: Admin Lokal sudah memprosesnya (status "${STATE_LABELS[state].id}").`,
+        `The proposal cannot be taken back: the local admin has already acted on it (status "${STATE_LABELS[state].en}").`,
+      ),
+    );
+  const r = transition(state, 'takeBack');
+  return r.ok ? null : new AppError(409, r.code, r.text);
+}
+
+/**
+ * Why the proposer may not delete a proposal, or null when it may: only a draft never sent (no `sent_at`).
+ * A draft that was sent and taken back refuses with 409 `was_sent` (the admin lokal saw it); any other
+ * state with `invalid_transition`.
+ */
+export function deletionRefusal(p: { state: ProposalState; sentAt: string | null }): AppError | null {
+  const r = transition(p.state, 'delete');
+  if (!r.ok) return new AppError(409, r.code, r.text);
+  if (p.sentAt !== null)
+    return new AppError(
+      409,
+      'was_sent',
+      t(
+        'Proposal ini pernah dikirim ke Admin Lokal sehingga tidak dapat dihapus; Anda tetap dapat mengubahnya.',
+        'This proposal was once sent to the local admin, so it cannot be deleted; you can still edit it.',
+      ),
+    );
+  return null;
+}

@@ -766,6 +766,34 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
     ],
   },
+  'POST /api/proposals/:id/take-back': {
+    last: true,
+    bindings: [
+      { name: "X's sent proposal", params: pid((w) => w.pXSent), allow: ['upp'], alsoAccept: [409] },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
+  'DELETE /api/proposals/:id': {
+    last: true,
+    bindings: [
+      {
+        name: "a new draft of X's unit",
+        // A draft made for each request (the one that is allowed removes it).
+        params: async (w) => {
+          const res = await w.ctx.app.inject({
+            method: 'POST',
+            url: `/api/competitions/${w.compA}/proposals`,
+            headers: { cookie: w.cookies.upp },
+            payload: { groupKey: 'umum', title: 'Draf untuk dihapus' },
+          });
+          return { id: (res.json() as { id: number }).id };
+        },
+        allow: ['upp'],
+        alsoAccept: [409],
+      },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
   'POST /api/proposals/:id/return': {
     bindings: [
       {

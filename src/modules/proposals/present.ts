@@ -4,7 +4,12 @@ import { can, type Actor } from '../../domain/policy.js';
 import { AWARD_LEVEL_LABELS } from '../../domain/awards.js';
 import { submissionRefusal } from '../../domain/proposal-rules.js';
 import { parseSourceYears } from '../../domain/competition-settings.js';
-import { allows, STATE_LABELS, type ProposalAction } from '../../domain/proposal-workflow.js';
+import {
+  allows,
+  deletionRefusal,
+  STATE_LABELS,
+  type ProposalAction,
+} from '../../domain/proposal-workflow.js';
 import { presentAttachment } from './attachment-json.js';
 import type { EligibilityContext } from './eligibility-context.js';
 import type { ProposalView } from './view.js';
@@ -43,10 +48,15 @@ export function abilitiesOf(view: ProposalView, actor: Actor | null, now: Date):
     ) === null;
   const proposer = can(actor, 'proposal.edit', { institutionId: p.institution_id, unitId: p.unit_id });
   const reviewer = can(actor, 'proposal.review', { institutionId: p.institution_id });
+  const unit = { institutionId: p.institution_id, unitId: p.unit_id };
   const may = (action: ProposalAction, who: boolean) => open && who && allows(p.state, action);
   return {
     edit: may('edit', proposer),
     send: may('send', proposer),
+    takeBack: may('takeBack', can(actor, 'proposal.takeBack', unit)),
+    delete:
+      may('delete', can(actor, 'proposal.delete', unit)) &&
+      deletionRefusal({ state: p.state, sentAt: p.sent_at }) === null,
     return: may('return', reviewer),
     forward: may('forward', reviewer),
     withdraw: may('withdraw', reviewer),

@@ -26,6 +26,8 @@ import { returnProposal } from './commands/return-proposal.js';
 import { autosaveProposal } from './commands/autosave-proposal.js';
 import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
+import { takeBackProposal } from './commands/take-back-proposal.js';
+import { deleteProposal } from './commands/delete-proposal.js';
 import { presentDetail, presentSavedBy } from './present.js';
 import { presentSummaries } from './list-present.js';
 import { snapshotOf } from './snapshot.js';
@@ -320,6 +322,61 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       app.deps.mail.kick();
       return detailOf(req, v.proposal.id);
+    },
+  );
+
+  app.post(
+    '/proposals/:id/take-back',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'The proposer takes a sent proposal back before the admin lokal acted (back to draft; 409 already_reviewed once returned or forwarded, submission_closed after closing); the admin lokal is told',
+        params: proposalIdParams,
+        response: { 200: proposalDetailSchema },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'proposal.takeBack', {
+        institutionId: v.proposal.institution_id,
+        unitId: v.proposal.unit_id,
+      });
+      await takeBackProposal(db, {
+        id: v.proposal.id,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        baseUrl: config.baseUrl,
+        now: clock.now(),
+      });
+      app.deps.mail.kick();
+      return detailOf(req, v.proposal.id);
+    },
+  );
+
+  app.delete(
+    '/proposals/:id',
+    {
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'The proposer deletes a draft never sent, with its answers, history and evidence files (409 was_sent / invalid_transition / submission_closed); the audit keeps the record',
+        params: proposalIdParams,
+        response: { 200: z.object({ code: z.string() }) },
+      },
+    },
+    async (req) => {
+      const v = await loadVisible(req, req.params.id);
+      const actor = authorize(req, 'proposal.delete', {
+        institutionId: v.proposal.institution_id,
+        unitId: v.proposal.unit_id,
+      });
+      return deleteProposal(db, app.deps.storage, {
+        id: v.proposal.id,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: clock.now(),
+      });
     },
   );
 

@@ -325,6 +325,26 @@ const templates = {
       ],
     },
   },
+  proposal_taken_back: {
+    subject: {
+      id: (v) => `Proposal ${v.code} ditarik kembali oleh unit`,
+      en: (v) => `Proposal ${v.code} taken back by its unit`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `${v.unit} menarik kembali proposal "${v.title}" (${v.code}) pada ${v.program} sebelum Anda memeriksanya. Proposal kembali menjadi draf unit; Anda tidak perlu memprosesnya sampai unit mengirimnya lagi.`,
+        link(v.link),
+        `Batas pengajuan: ${v.closesAt}.`,
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `${v.unit} took the proposal "${v.title}" (${v.code}) for ${v.program} back before you reviewed it. It is the unit's draft again; there is nothing for you to do until the unit sends it again.`,
+        link(v.link),
+        `Submission closes: ${v.closesAt}.`,
+      ],
+    },
+  },
   proposal_returned: {
     subject: {
       id: (v) => `Proposal ${v.code} dikembalikan untuk diperbaiki`,

@@ -65,19 +65,33 @@ export function Countdown({ at }: { at: string }) {
   );
 }
 
+/** The label over a deadline, on the server's clock: `before` until the instant, `after` once it passed. */
+function DeadlineLabel({ at, before, after }: { at: string; before: string; after?: string }) {
+  const now = useServerNow(1000);
+  const passed = after !== undefined && Date.parse(at) <= now.getTime();
+  return (
+    <Text size="sm" fw={600} c="gray.8">
+      {passed ? after : before}
+    </Text>
+  );
+}
+
 /**
  * A deadline as people need it: the instant with hour and zone in the competition's zone, the reader's
- * own wall clock when it differs (WIB/WITA/WIT in Indonesia), and a live countdown.
+ * own wall clock when it differs (WIB/WITA/WIT in Indonesia), and a live countdown. `passedLabel` replaces
+ * `label` once the instant has passed (e.g. "Pengajuan ditutup pada" → "Pengajuan telah ditutup").
  */
 export function Deadline({
   at,
   timeZone,
   label,
+  passedLabel,
   countdown = true,
 }: {
   at: string;
   timeZone: string;
   label?: string;
+  passedLabel?: string;
   countdown?: boolean;
 }) {
   const { t } = useTranslation();
@@ -87,11 +101,7 @@ export function Deadline({
   const reader = browserTimeZone();
   return (
     <Stack gap={4}>
-      {label && (
-        <Text size="sm" fw={600} c="gray.8">
-          {label}
-        </Text>
-      )}
+      {label && <DeadlineLabel at={at} before={label} after={passedLabel} />}
       <Group gap="sm" wrap="wrap" align="center">
         <Text fw={700} size="lg" component="time" dateTime={instant.toISOString()}>
           {formatInstant(instant, timeZone, lang)}

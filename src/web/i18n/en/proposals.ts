@@ -10,7 +10,8 @@ export const proposals: typeof idProposals = {
     introAdmin: 'Every proposal of your institution. Review the sent ones, then return or forward them.',
     empty: 'No proposals yet.',
     create: 'New proposal',
-    closes: 'Proposal submission closes',
+    closes: 'Submission closes on',
+    closed: 'Submission has closed',
     notOpen: 'Proposal submission is not open now.',
     code: 'Code',
     titleCol: 'Title',
@@ -110,6 +111,7 @@ export const proposals: typeof idProposals = {
     actions: {
       create: 'created',
       send: 'sent to the local admin',
+      takeBack: 'taken back by the unit',
       return: 'returned to the unit',
       forward: 'forwarded to the organizer',
       withdraw: 'withdrawn',
@@ -124,6 +126,49 @@ export const proposals: typeof idProposals = {
     competition: 'Competition',
     closes: 'Submission deadline',
     noAnswer: '(not filled in)',
+  },
+  nextStep: {
+    draft: {
+      reader: 'Draft of {{unit}}; not yet sent to the local admin. The unit can send it until {{closes}}.',
+      reviewer: 'Draft of {{unit}}; not yet sent to the local admin. The unit can send it until {{closes}}.',
+    },
+    sent_to_local_admin: {
+      reader:
+        'The local admin of {{institution}} is reviewing this proposal and forwards it to the organizer or returns it to the unit by {{closes}} at the latest.',
+      reviewer:
+        'Awaiting your review: forward it to the organizer or return it to the unit by {{closes}} at the latest. A proposal not forwarded by then is frozen.',
+    },
+    returned: {
+      reader: 'Returned to {{unit}} for changes; the unit can send it again until {{closes}}.',
+      reviewer: 'Returned to {{unit}} for changes; the unit can send it again until {{closes}}.',
+    },
+    forwarded: {
+      reader:
+        'This proposal was forwarded to the organizer of {{competition}} on {{forwardedAt}}. The organizer receives it when submission closes on {{closes}}; until then the local admin of {{institution}} can still withdraw it.',
+      reviewer:
+        'This proposal was forwarded to the organizer of {{competition}} on {{forwardedAt}}. The organizer receives it when submission closes on {{closes}}; until then you can still withdraw it.',
+    },
+    withdrawn: {
+      reader:
+        'The local admin of {{institution}} withdrew this proposal from the organizer. The local admin can forward it again or return it to the unit until {{closes}}; if it is not forwarded, it is frozen when submission closes.',
+      reviewer:
+        'You withdrew this proposal from the organizer. Forward it again or return it to the unit by {{closes}} at the latest; if it is not forwarded, it is frozen when submission closes.',
+    },
+    takeBackHint: 'You can take it back to make changes as long as the local admin has not reviewed it.',
+  },
+  owner: {
+    takeBack: 'Take back to edit',
+    takeBackTitle: 'Take this proposal back?',
+    takeBackBody:
+      'The proposal becomes a draft you can edit again, and the local admin of {{institution}} is told it was taken back. The local admin cannot review it until you send it again, by {{closes}} at the latest.',
+    takeBackConfirm: 'Yes, take it back',
+    takenBack: 'The proposal was taken back and can be edited again.',
+    delete: 'Delete draft',
+    deleteTitle: 'Delete draft {{code}}?',
+    deleteBody:
+      'The draft "{{title}}" with all its answers, its version history and {{files}} evidence file(s) will be deleted and cannot be restored. The code {{code}} will not be used again. The audit log keeps the record that this draft existed and was deleted.',
+    deleteConfirm: 'Yes, delete permanently',
+    deleted: 'Draft {{code}} deleted.',
   },
   evidence: {
     title: 'Supporting evidence',

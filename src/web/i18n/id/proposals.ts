@@ -7,7 +7,8 @@ export const proposals = {
     introAdmin: 'Semua proposal dari instansi Anda. Periksa yang dikirim, lalu kembalikan atau teruskan.',
     empty: 'Belum ada proposal.',
     create: 'Buat proposal',
-    closes: 'Pengajuan proposal ditutup',
+    closes: 'Pengajuan ditutup pada',
+    closed: 'Pengajuan telah ditutup',
     notOpen: 'Tahap pengajuan proposal sedang tidak dibuka.',
     code: 'Kode',
     titleCol: 'Judul',
@@ -107,6 +108,7 @@ export const proposals = {
     actions: {
       create: 'dibuat',
       send: 'dikirim ke Admin Lokal',
+      takeBack: 'ditarik kembali oleh unit',
       return: 'dikembalikan ke unit',
       forward: 'diteruskan ke penyelenggara',
       withdraw: 'ditarik kembali',
@@ -121,6 +123,51 @@ export const proposals = {
     competition: 'Kompetisi',
     closes: 'Batas pengajuan',
     noAnswer: '(belum diisi)',
+  },
+  nextStep: {
+    draft: {
+      reader: 'Draf {{unit}}; belum dikirim kepada Admin Lokal. Unit dapat mengirimnya sampai {{closes}}.',
+      reviewer: 'Draf {{unit}}; belum dikirim kepada Admin Lokal. Unit dapat mengirimnya sampai {{closes}}.',
+    },
+    sent_to_local_admin: {
+      reader:
+        'Proposal ini sedang diperiksa Admin Lokal {{institution}}, yang meneruskannya kepada penyelenggara atau mengembalikannya kepada unit paling lambat {{closes}}.',
+      reviewer:
+        'Menunggu pemeriksaan Anda: teruskan kepada penyelenggara atau kembalikan kepada unit paling lambat {{closes}}. Proposal yang belum diteruskan saat itu dibekukan.',
+    },
+    returned: {
+      reader:
+        'Proposal dikembalikan kepada {{unit}} untuk diperbaiki; unit dapat mengirimnya kembali sampai {{closes}}.',
+      reviewer:
+        'Proposal dikembalikan kepada {{unit}} untuk diperbaiki; unit dapat mengirimnya kembali sampai {{closes}}.',
+    },
+    forwarded: {
+      reader:
+        'Proposal ini diteruskan kepada penyelenggara {{competition}} pada {{forwardedAt}}. Penyelenggara menerimanya saat pengajuan ditutup pada {{closes}}; sampai saat itu Admin Lokal {{institution}} masih dapat menariknya kembali.',
+      reviewer:
+        'Proposal ini diteruskan kepada penyelenggara {{competition}} pada {{forwardedAt}}. Penyelenggara menerimanya saat pengajuan ditutup pada {{closes}}; sampai saat itu Anda masih dapat menariknya kembali.',
+    },
+    withdrawn: {
+      reader:
+        'Admin Lokal {{institution}} menarik kembali proposal ini dari penyelenggara. Admin Lokal dapat meneruskannya lagi atau mengembalikannya kepada unit sampai {{closes}}; jika tidak diteruskan, proposal dibekukan saat pengajuan ditutup.',
+      reviewer:
+        'Anda menarik kembali proposal ini dari penyelenggara. Teruskan lagi atau kembalikan kepada unit paling lambat {{closes}}; jika tidak diteruskan, proposal dibekukan saat pengajuan ditutup.',
+    },
+    takeBackHint: 'Anda dapat menariknya kembali untuk diubah selama Admin Lokal belum memeriksanya.',
+  },
+  owner: {
+    takeBack: 'Tarik kembali untuk diubah',
+    takeBackTitle: 'Tarik kembali proposal ini?',
+    takeBackBody:
+      'Proposal kembali menjadi draf yang dapat Anda ubah, dan Admin Lokal {{institution}} diberi tahu bahwa proposal ditarik. Admin Lokal tidak dapat memeriksanya sampai Anda mengirimnya lagi, paling lambat {{closes}}.',
+    takeBackConfirm: 'Ya, tarik kembali',
+    takenBack: 'Proposal ditarik kembali dan dapat diubah lagi.',
+    delete: 'Hapus draf',
+    deleteTitle: 'Hapus draf {{code}}?',
+    deleteBody:
+      'Draf "{{title}}" beserta seluruh isian, riwayat versi, dan {{files}} berkas bukti akan dihapus dan tidak dapat dikembalikan. Kode {{code}} tidak akan dipakai lagi. Catatan audit tetap menyimpan bahwa draf ini pernah ada dan dihapus.',
+    deleteConfirm: 'Ya, hapus permanen',
+    deleted: 'Draf {{code}} dihapus.',
   },
   evidence: {
     title: 'Bukti pendukung',

@@ -31,7 +31,9 @@ import { refusalTarget, type Refusal } from '../../components/proposal/draft.js'
 import { HistoryCard } from '../../components/proposal/HistoryCard.js';
 import { IdentityFields, type FieldMarks } from '../../components/proposal/IdentityFields.js';
 import { MissingList, targetOf, type Missing } from '../../components/proposal/MissingList.js';
-import { ReadOnlyView, readOnlyText } from '../../components/proposal/ReadOnlyView.js';
+import { ReadOnlyView } from '../../components/proposal/ReadOnlyView.js';
+import { nextStepText } from '../../components/proposal/nextStep.js';
+import { OwnerActions } from '../../components/proposal/OwnerActions.js';
 import { ConfirmModal, ReviewCard } from '../../components/proposal/ReviewCard.js';
 import { SaveStatusBar, type RefusedItem } from '../../components/proposal/SaveStatusBar.js';
 import { SectionsForm } from '../../components/proposal/SectionsForm.js';
@@ -206,6 +208,7 @@ function Editor({
           at={detail.submissionClosesAt}
           timeZone={detail.timeZone}
           label={t('proposals.editor.closes')}
+          passedLabel={t('proposals.list.closed')}
         />
       )}
 
@@ -214,7 +217,12 @@ function Editor({
           <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>
         </Alert>
       )}
-      {!editable && <Alert color="gray">{readOnlyText(detail, lang, t, serverNow)}</Alert>}
+      {!editable && (
+        <Alert color="gray" data-testid="next-step">
+          {nextStepText(detail, lang, t, serverNow)}
+        </Alert>
+      )}
+      <OwnerActions detail={detail} onChanged={onChanged} />
       {a.restored && <Alert color="blue">{t('proposals.editor.restored')}</Alert>}
       {/* The save status, and what went wrong with saving, stay in view while the person types anywhere. */}
       {editable && (

@@ -184,7 +184,12 @@ export function ProposalsPage() {
             <Text fw={600} mb={4}>
               {c.name}
             </Text>
-            <Deadline at={c.submissionClosesAt} timeZone={c.timeZone} label={t('proposals.list.closes')} />
+            <Deadline
+              at={c.submissionClosesAt}
+              timeZone={c.timeZone}
+              label={t('proposals.list.closes')}
+              passedLabel={t('proposals.list.closed')}
+            />
           </Card>
         ) : null,
       )}
