@@ -249,7 +249,7 @@ describe('guarding what cannot be undone', () => {
 
   it('refuses moving the submission window or the identity (409 change_refused), even with an amendment', async () => {
     const def: Definition = definitionOf(await detail()) as Definition;
-    (def.stages as { closesAt: string | null }[])[1].closesAt = '2026-05-09T16:59:00.000Z';
+    (def.stages as { closesAt: string | null }[])[1].closesAt = '2026-05-01T16:59:00.000Z';
     def.code = 'KIPP-BARU';
     def.amendment = { number: 'ADD/1/2026', reasonId: 'Mencoba mengubah batas' };
     const res = await call('secretariat', 'PUT', `/competitions/${competitionId}`, def);

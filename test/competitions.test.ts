@@ -175,7 +175,12 @@ describe('competitions', () => {
       .where('entity_id', '=', String(kipp.id))
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['competition.created']);
-    expect(JSON.parse(audit[0].summary)).toMatchObject({ code: 'KIPP', year: 2026, template: 'kipp' });
+    expect(JSON.parse(audit[0].summary)).toMatchObject({
+      code: 'KIPP',
+      year: 2026,
+      template: 'kipp',
+      preset: 'kipp-2023',
+    });
   });
 
   it('refuses a second competition of the same organizer, code and year with 409', async () => {
@@ -376,14 +381,15 @@ describe('competitions', () => {
       required: true,
     });
     def.categories = def.categories.filter((c) => c.key !== 'penegakan_hukum');
-    def.stages[1].closesAt = '2026-05-06T16:59:00.000Z';
+    // Earlier: a later close would overlap the administrative selection (3 May), now refused (issue 11 point 3).
+    def.stages[1].closesAt = '2026-04-30T16:59:00.000Z';
     def.theme = 'Tema KIPP 2026';
 
     const res = await put(kipp.id, 'secretariat', def);
     expect(res.statusCode).toBe(200);
     const updated: CompetitionDetail = res.json();
     expect(updated.theme).toBe('Tema KIPP 2026');
-    expect(updated.submissionClosesAt).toBe('2026-05-06T16:59:00.000Z');
+    expect(updated.submissionClosesAt).toBe('2026-04-30T16:59:00.000Z');
     expect(updated.groups.map((g) => g.id)).toEqual(kipp.groups.map((g) => g.id));
     expect(updated.stages.map((s) => s.id)).toEqual(kipp.stages.map((s) => s.id));
     const before = kipp.groups[0].sections;
@@ -499,5 +505,61 @@ describe('competitions', () => {
     } finally {
       ctx.clock.freeze(NOW);
     }
+  });
+  it('creates from the KIPP 2021 preset exactly as seed 003 and records the preset in the audit row', async () => {
+    const res = await create('kaltimSecretariat', {
+      year: 2021,
+      preset: 'kipp-2021',
+      organizerInstitutionId: kaltim.id,
+      timeZone: 'Asia/Makassar',
+    });
+    expect(res.statusCode).toBe(201);
+    const c: CompetitionDetail = res.json();
+    expect(c.theme).toBe(
+      'Percepatan Inovasi Pelayanan Publik untuk pencapaian Tujuan Pembangunan Berkelanjutan melalui Transfer Pengetahuan di Tatanan Normal Baru',
+    );
+    expect(c.categories.map((x) => x.nameId)).toContain('Pelayanan Publik Responsif Gender');
+    expect(c.categories).toHaveLength(10);
+    expect(c.groups.map((g) => [g.key, g.quotaPerInstitution, g.minImplementationMonths])).toEqual([
+      ['umum', 10, 24],
+      ['replikasi', 5, 12],
+      ['khusus', null, 24],
+    ]);
+    const submission = c.stages.find((s) => s.kind === 'submission')!;
+    // 18 March 00:00 – 11 May 23:59 WITA
+    expect([submission.opensAt, submission.closesAt]).toEqual([
+      '2021-03-17T16:00:00.000Z',
+      '2021-05-11T15:59:00.000Z',
+    ]);
+    const audit = await ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_type', '=', 'competition')
+      .where('entity_id', '=', String(c.id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.summary)).toMatchObject({
+      template: 'kipp',
+      preset: 'kipp-2021',
+      categories: 10,
+    });
+  });
+
+  it('refuses an unknown preset with 400 at the field, creating nothing', async () => {
+    const before = await ctx.db
+      .selectFrom('competitions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await create('secretariat', {
+      year: 2024,
+      preset: 'kipp-2024',
+      organizerInstitutionId: national.id,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields ?? {})).toEqual(['preset']);
+    const after = await ctx.db
+      .selectFrom('competitions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });

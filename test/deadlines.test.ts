@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompetitionDetail } from '../src/contracts/competitions.js';
-import type { ExtensionsResponse } from '../src/contracts/deadlines.js';
+import type { ExtensionPreview, ExtensionsResponse } from '../src/contracts/deadlines.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { submissionJobHandlers } from '../src/modules/deadlines/jobs.js';
@@ -181,6 +181,71 @@ describe('extending the submission deadline', () => {
     expect(await ctx.db.selectFrom('outbox').select('id').execute()).toEqual([]);
   });
 
+  it('keeping the calendar, refuses an extension that would overlap the administrative selection (400 at closesAt, listing it), saving nothing', async () => {
+    const res = await extend('secretariat', { closesAt: EXTENDED, letterNumber: LETTER, calendar: 'keep' });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(Object.keys(error.fields)).toEqual(['closesAt']);
+    expect(error.fields.closesAt.code).toBe('stages_would_overlap');
+    expect(error.fields.closesAt.message.id).toContain('Seleksi Administrasi (mulai 3 Mei 2026 00.00 WIB)');
+    expect(error.fields.closesAt.message.id).not.toContain('Publikasi');
+    expect(error.fields.closesAt.message.en).toContain(
+      'Administrative selection (opens 3 May 2026 00:00 WIB)',
+    );
+    const stage = await ctx.db
+      .selectFrom('stages')
+      .select(['closes_at', 'settings'])
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'submission')
+      .executeTakeFirstOrThrow();
+    expect(stage.closes_at).toBe(CLOSES_AT);
+    expect(JSON.parse(stage.settings).extensions).toBeUndefined();
+    const audits = await ctx.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'competition.deadline_extended')
+      .execute();
+    expect(audits).toEqual([]);
+  });
+
+  it('previews the whole resulting calendar: later stages moved, Publikasi still running until the awarding', async () => {
+    const res = await call(
+      'secretariat',
+      'POST',
+      `/competitions/${competitionId}/extend-submission/preview`,
+      {
+        closesAt: EXTENDED,
+        letterNumber: LETTER,
+      },
+    );
+    expect(res.statusCode).toBe(200);
+    const plan = res.json() as ExtensionPreview;
+    expect(plan.calendar).toBe('move');
+    expect(plan.stages.map((s) => s.kind)).toEqual([
+      'publication',
+      'submission',
+      'administrative',
+      'evaluation_1',
+      'evaluation_2',
+      'finalists',
+      'public_objection',
+      'presentation',
+      'field_verification',
+      'final_panel',
+      'announcement',
+    ]);
+    const by = (kind: string) => plan.stages.find((s) => s.kind === kind)!;
+    expect(by('submission')).toMatchObject({ closesAt: EXTENDED, moved: false });
+    expect(by('administrative')).toMatchObject({ opensAt: '2026-05-06T17:00:00.000Z', moved: true });
+    // No stage that may not overlap starts before the one before it ends.
+    const main = plan.stages.filter((s) => s.kind !== 'publication');
+    for (let i = 1; i < main.length; i++)
+      expect(Date.parse(main[i].opensAt!)).toBeGreaterThanOrEqual(Date.parse(main[i - 1].closesAt!));
+    // Publikasi opens as before and still ends after the awarding opens.
+    expect(by('publication').opensAt).toBe('2026-02-09T17:00:00.000Z');
+    expect(Date.parse(by('publication').closesAt!)).toBeGreaterThan(Date.parse(by('announcement').opensAt!));
+  });
+
   it('moves the closing, records the letter, reschedules the jobs and tells every admin lokal and UPP', async () => {
     const res = await extend('secretariat', {
       closesAt: EXTENDED,
@@ -338,7 +403,7 @@ describe('extending the submission deadline', () => {
         sections: sections.map(({ id: _sid, ...s }) => s),
       })),
       stages: detail.stages.map(({ id: _id, ...s }) =>
-        s.kind === 'submission' ? { ...s, closesAt: '2026-05-09T16:59:00.000Z' } : s,
+        s.kind === 'submission' ? { ...s, closesAt: '2026-05-05T16:59:00.000Z' } : s,
       ),
     };
     const res = await call('secretariat', 'PUT', `/competitions/${competitionId}`, def);

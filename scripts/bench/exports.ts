@@ -47,6 +47,7 @@ export async function seedExports(
   ).user_id;
   const kipp = await createFromTemplate(db, {
     template: 'kipp',
+    preset: 'kipp-2023',
     year: opts.year,
     organizer,
     createdBy: adminId,

@@ -111,7 +111,9 @@ export async function seedBench(
     .where('name', '=', KEMENPAN_RB_NAME)
     .executeTakeFirstOrThrow();
   const kipp = await createFromTemplate(db, {
+    // The bench proposals use the 2023 sector categories and the replikasi group.
     template: 'kipp',
+    preset: 'kipp-2023',
     year: now.getUTCFullYear(),
     organizer,
     createdBy: adminId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEMPLATE_PRESET_IDS } from './competition-presets.js';
 import { DEFAULT_MAX_INSTITUTION_STORAGE_MB, DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT } from './storage-defaults.js';
 import { cleanLongText, cleanText } from './text.js';
 
@@ -93,6 +94,8 @@ export const competitionIdParams = z.object({ id: z.coerce.number().int().positi
 /** POST /competitions/from-template. */
 export const fromTemplateBody = z.object({
   template: z.literal('kipp'),
+  /** The KIPP year the template reproduces (domain/competition-presets); default kipp-2023. */
+  preset: z.enum(TEMPLATE_PRESET_IDS).optional(),
   year: z
     .number()
     .int('Tahun berupa bilangan bulat.|The year is a whole number.')

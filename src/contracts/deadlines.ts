@@ -12,6 +12,12 @@ export const extendSubmissionBody = z.object({
   letterNumber: cleanText().max(512, 'Nomor surat terlalu panjang.|The letter number is too long.'),
   reasonId: cleanLongText().max(4000).nullable().optional(),
   reasonEn: cleanLongText().max(4000).nullable().optional(),
+  /**
+   * What happens to the later stages: `move` (default) moves them by what the extension eats of the gap before
+   * each; `keep` leaves the calendar as it is and refuses (400 at closesAt) an extension that would overlap a
+   * later stage, listing those stages.
+   */
+  calendar: z.enum(['move', 'keep']).optional(),
 });
 export type ExtendSubmissionBody = z.infer<typeof extendSubmissionBody>;
 
@@ -61,6 +67,18 @@ export const extensionPreviewResponse = z.object({
   previousClosesAt: z.string(),
   closesAt: z.string(),
   movedStages: z.array(movedStageSchema),
+  calendar: z.enum(['move', 'keep']),
+  /** The whole calendar as it would be after the extension, in order; `moved` marks what changes. */
+  stages: z.array(
+    z.object({
+      kind: z.string(),
+      nameId: z.string(),
+      nameEn: z.string(),
+      opensAt: z.string().nullable(),
+      closesAt: z.string().nullable(),
+      moved: z.boolean(),
+    }),
+  ),
   /** Accounts told in the app and by e-mail. */
   recipients: z.number(),
 });

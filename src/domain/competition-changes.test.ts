@@ -4,6 +4,7 @@ import {
   mayUnpublish,
   newOverlaps,
   shiftStagesAfterExtension,
+  stagesOverlappedByExtension,
   validateAmendment,
 } from './competition-changes.js';
 import { kippTemplate, type CompetitionDefinition, type StageDefinition } from './competition-template.js';
@@ -177,6 +178,57 @@ describe('shiftStagesAfterExtension', () => {
       ['administrative', '2026-12-23T00:00:00.000Z'],
       ['evaluation_1', '2027-01-03T00:00:00.000Z'],
     ]);
+  });
+});
+
+describe('Publikasi across an extension', () => {
+  // Publikasi runs from the opening until the awarding (seed 003), across every other stage.
+  const timeline = [
+    stage('publication', '2026-11-01T00:00:00.000Z', '2027-03-05T16:59:00.000Z'),
+    stage('submission', '2026-12-01T00:00:00.000Z', '2026-12-20T16:59:00.000Z'),
+    stage('administrative', '2026-12-27T00:00:00.000Z', '2027-01-05T16:59:00.000Z'),
+    stage('evaluation_1', '2027-01-06T00:00:00.000Z', '2027-02-26T16:59:00.000Z'),
+    stage('announcement', '2027-02-27T00:00:00.000Z', '2027-03-05T16:59:00.000Z'),
+  ];
+
+  it('keeps its opening and moves its end with the awarding, so it still runs until the awarding', () => {
+    const { stages, moved } = shiftStagesAfterExtension(timeline, '2026-12-30T16:59:00.000Z');
+    expect(Object.fromEntries(moved.map((m) => [m.kind, [m.to.opensAt, m.to.closesAt]]))).toEqual({
+      publication: ['2026-11-01T00:00:00.000Z', '2027-03-09T16:59:00.000Z'],
+      administrative: ['2026-12-31T00:00:00.000Z', '2027-01-09T16:59:00.000Z'],
+      evaluation_1: ['2027-01-10T00:00:00.000Z', '2027-03-02T16:59:00.000Z'],
+      announcement: ['2027-03-03T00:00:00.000Z', '2027-03-09T16:59:00.000Z'],
+    });
+    expect(stages[0].closesAt).toBe(stages[4].closesAt);
+    expect(newOverlaps(timeline, stages)).toEqual({});
+  });
+
+  it('does not move when the extension stays within the gap', () => {
+    expect(shiftStagesAfterExtension(timeline, '2026-12-24T16:59:00.000Z').moved).toEqual([]);
+  });
+});
+
+describe('stagesOverlappedByExtension (the extension that keeps the calendar)', () => {
+  const timeline = [
+    stage('publication', '2026-11-01T00:00:00.000Z', '2027-03-05T16:59:00.000Z'),
+    stage('submission', '2026-12-01T00:00:00.000Z', '2026-12-20T16:59:00.000Z'),
+    stage('administrative', '2026-12-27T00:00:00.000Z', '2027-01-05T16:59:00.000Z'),
+    stage('evaluation_1', '2027-01-06T00:00:00.000Z', '2027-01-20T16:59:00.000Z'),
+  ];
+  it.each([
+    ['within the gap: none', '2026-12-24T16:59:00.000Z', []],
+    [
+      'to 30 December: the administrative selection (opens 27 December)',
+      '2026-12-30T16:59:00.000Z',
+      ['administrative'],
+    ],
+    [
+      'to 10 January: both later stages, never Publikasi',
+      '2027-01-10T16:59:00.000Z',
+      ['administrative', 'evaluation_1'],
+    ],
+  ])('%s', (_name, closesAt, kinds) => {
+    expect(stagesOverlappedByExtension(timeline, closesAt).map((s) => s.kind)).toEqual(kinds);
   });
 });
 

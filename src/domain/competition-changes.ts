@@ -1,4 +1,9 @@
-import type { CompetitionDefinition, GroupDefinition, StageDefinition } from './competition-template.js';
+import {
+  runsAlongside,
+  type CompetitionDefinition,
+  type GroupDefinition,
+  type StageDefinition,
+} from './competition-template.js';
 import { t, type FieldProblem, type Text } from './errors.js';
 
 /*
@@ -304,7 +309,12 @@ const plus = (v: string | null, by: number) => (v ? new Date(Date.parse(v) + by)
 const startOf = (s: StageDefinition) => ms(s.opensAt) ?? ms(s.closesAt);
 const endOf = (s: StageDefinition) => ms(s.closesAt) ?? ms(s.opensAt);
 
-/** The stages with the submission closing at `closesAt` and the later stages moved as above. */
+/**
+ * The stages with the submission closing at `closesAt` and the later stages moved as above. A stage that runs
+ * alongside the others (Publikasi) is not part of the chain: it keeps its opening, and when it ended after the
+ * old submission close (it runs "until the awarding") its end moves with the last stage that began before it
+ * ended, so it still covers the stages it covered.
+ */
 export function shiftStagesAfterExtension(
   stages: StageDefinition[],
   closesAt: string,
@@ -316,25 +326,60 @@ export function shiftStagesAfterExtension(
   result[at] = { ...submission, closesAt: new Date(closesAt).toISOString() };
   let shift = Math.max(0, Date.parse(closesAt) - (endOf(submission) ?? Date.parse(closesAt)));
   let previousEnd = endOf(submission);
-  const moved: MovedStage[] = [];
+  const shifts = new Map<number, number>();
   for (let i = at + 1; i < stages.length && shift > 0; i++) {
     const s = stages[i];
     const start = startOf(s);
-    if (start === null) continue;
+    if (start === null || runsAlongside(s.kind)) continue;
     const gap = previousEnd === null ? 0 : Math.max(0, start - previousEnd);
     shift = Math.ceil(Math.max(0, shift - gap) / DAY) * DAY;
     previousEnd = endOf(s);
     if (!shift) break;
+    shifts.set(i, shift);
     result[i] = { ...s, opensAt: plus(s.opensAt, shift), closesAt: plus(s.closesAt, shift) };
-    moved.push({
-      kind: s.kind,
-      nameId: s.nameId,
-      nameEn: s.nameEn,
-      from: { opensAt: s.opensAt, closesAt: s.closesAt },
-      to: { opensAt: result[i].opensAt, closesAt: result[i].closesAt },
-    });
   }
+  const oldClose = endOf(submission);
+  stages.forEach((s, i) => {
+    const end = ms(s.closesAt);
+    if (!runsAlongside(s.kind) || end === null || oldClose === null || end < oldClose) return;
+    // The last stage (by its old start) that began before this one ended decides how far its end moves.
+    let by = 0;
+    let latest = -Infinity;
+    stages.forEach((o, j) => {
+      const start = startOf(o);
+      if (runsAlongside(o.kind) || start === null || start >= end || start < latest) return;
+      latest = start;
+      by = j === at ? Math.ceil(Math.max(0, Date.parse(closesAt) - end) / DAY) * DAY : (shifts.get(j) ?? 0);
+    });
+    if (by) {
+      shifts.set(i, by);
+      result[i] = { ...s, closesAt: plus(s.closesAt, by) };
+    }
+  });
+  const moved: MovedStage[] = [...shifts.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => ({
+      kind: stages[i].kind,
+      nameId: stages[i].nameId,
+      nameEn: stages[i].nameEn,
+      from: { opensAt: stages[i].opensAt, closesAt: stages[i].closesAt },
+      to: { opensAt: result[i].opensAt, closesAt: result[i].closesAt },
+    }));
   return { stages: result, moved };
+}
+
+/**
+ * The stages after submission that a new closing at `closesAt` would overlap if nothing moved (they start
+ * before it), stages running alongside excepted: what an extension that keeps the calendar is refused with.
+ */
+export function stagesOverlappedByExtension(stages: StageDefinition[], closesAt: string): StageDefinition[] {
+  const at = stages.findIndex((s) => s.kind === 'submission');
+  if (at < 0) return [];
+  const close = Date.parse(closesAt);
+  return stages.filter((s, i) => {
+    const start = startOf(s);
+    return i > at && !runsAlongside(s.kind) && start !== null && start < close;
+  });
 }
 
 /**

@@ -176,3 +176,27 @@ describe('diffDefinitions', () => {
     });
   });
 });
+
+describe('stage overlaps', () => {
+  it('refuses two stages that may not overlap, naming both at the later stage’s opening', () => {
+    const def = fresh();
+    const admin = def.stages.findIndex((s) => s.kind === 'administrative');
+    def.stages[admin].opensAt = '2026-05-01T00:00:00.000Z'; // submission closes 2 May 23:59 WIB
+    expect(validateCompetitionDefinition(def)).toEqual({
+      [`stages.${admin}.opensAt`]: {
+        code: 'stages_overlap',
+        message: {
+          id: 'Tahapan “Seleksi Administrasi” dimulai sebelum tahapan “Pengajuan Proposal” berakhir; hanya tahapan yang berjalan bersamaan (Publikasi) yang boleh tumpang tindih.',
+          en: 'Stage “Administrative selection” starts before stage “Proposal submission” ends; only stages that run alongside the others (Publication) may overlap.',
+        },
+      },
+    });
+  });
+
+  it('lets Publikasi run from the opening to the awarding across every stage', () => {
+    const def = fresh();
+    const pub = def.stages.find((s) => s.kind === 'publication')!;
+    pub.closesAt = '2026-12-31T16:59:00.000Z';
+    expect(validateCompetitionDefinition(def)).toEqual({});
+  });
+});

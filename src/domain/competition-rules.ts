@@ -1,6 +1,7 @@
 import type { FieldProblem, Text } from './errors.js';
 import {
   STAGE_KINDS,
+  runsAlongside,
   type CompetitionDefinition,
   type GroupDefinition,
   type StageDefinition,
@@ -320,6 +321,30 @@ const groupName = (g: GroupDefinition, index: number): Text => ({
   en: g.nameEn?.trim() ? `“${g.nameEn.trim()}”` : `#${index + 1}`,
 });
 
+/**
+ * The pairs of stages whose windows overlap although neither runs alongside the others (by index; for each
+ * later stage the first one listed before it that it overlaps). A window is [opens, closes); a stage with one instant
+ * only is that instant. Invalid instants are left to the field checks.
+ */
+export function overlappingStages(
+  stages: { kind: string; opensAt: string | null; closesAt: string | null }[],
+): { earlier: number; later: number }[] {
+  const valid = (v: string | null) => (v && isIsoUtc(v) ? Date.parse(v) : null);
+  const windows = stages.map((s) => {
+    const start = valid(s.opensAt) ?? valid(s.closesAt);
+    const end = valid(s.closesAt) ?? valid(s.opensAt);
+    return runsAlongside(s.kind) || start === null || end === null ? null : { start, end };
+  });
+  const pairs: { earlier: number; later: number }[] = [];
+  windows.forEach((b, later) => {
+    if (!b) return;
+    // In list order only: a stage listed before one it starts after is reported as out of order instead.
+    const earlier = windows.findIndex((a, i) => i < later && !!a && a.start <= b.start && b.start < a.end);
+    if (earlier >= 0) pairs.push({ earlier, later });
+  });
+  return pairs;
+}
+
 function validateStages(stages: StageDefinition[], add: Add, text: TextCheck) {
   const kinds = stages.map((s) => s.kind?.trim());
   let previous: { at: string; index: number } | null = null;
@@ -360,6 +385,18 @@ function validateStages(stages: StageDefinition[], add: Add, text: TextCheck) {
         ),
       );
     previous = { at: start, index: i };
+  });
+  overlappingStages(stages).forEach(({ earlier, later }) => {
+    const a = stages[earlier];
+    const b = stages[later];
+    add(
+      `stages.${later}.${b.opensAt ? 'opensAt' : 'closesAt'}`,
+      p(
+        'stages_overlap',
+        `Tahapan “${b.nameId?.trim() || `ke-${later + 1}`}” dimulai sebelum tahapan “${a.nameId?.trim() || `ke-${earlier + 1}`}” berakhir; hanya tahapan yang berjalan bersamaan (Publikasi) yang boleh tumpang tindih.`,
+        `Stage “${b.nameEn?.trim() || `#${later + 1}`}” starts before stage “${a.nameEn?.trim() || `#${earlier + 1}`}” ends; only stages that run alongside the others (Publication) may overlap.`,
+      ),
+    );
   });
   const submission = stages.findIndex((s) => s.kind?.trim() === 'submission');
   if (submission < 0)
@@ -443,19 +480,28 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
   };
 }
 
-/** The stage whose window contains `now` (the later one when windows overlap), or null between stages. */
-export function currentStage<S extends { opensAt: string | null; closesAt: string | null }>(
-  stages: S[],
-  now: Date,
-): S | null {
+type Window = { kind: string; opensAt: string | null; closesAt: string | null };
+
+/** Whether the stage's window contains `now` (opened, not yet closed). */
+export function isRunning(s: Window, now: Date): boolean {
   const t = now.getTime();
+  return !!s.opensAt && Date.parse(s.opensAt) <= t && !(s.closesAt && Date.parse(s.closesAt) <= t);
+}
+
+/**
+ * The stage under way at `now`: the one whose window contains it (the later one when windows overlap), or
+ * null between stages. Stages that run alongside the others (Publikasi) are never "the" stage under way;
+ * `runningStages` lists them.
+ */
+export function currentStage<S extends Window>(stages: S[], now: Date): S | null {
   let found: S | null = null;
-  for (const s of stages) {
-    if (!s.opensAt || Date.parse(s.opensAt) > t) continue;
-    if (s.closesAt && Date.parse(s.closesAt) <= t) continue;
-    found = s;
-  }
+  for (const s of stages) if (!runsAlongside(s.kind) && isRunning(s, now)) found = s;
   return found;
+}
+
+/** Every stage whose window contains `now`, alongside stages included, in the listed order. */
+export function runningStages<S extends Window>(stages: S[], now: Date): S[] {
+  return stages.filter((s) => isRunning(s, now));
 }
 
 /** The closing instant of the submission stage, or null when there is none. */

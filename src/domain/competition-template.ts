@@ -4,6 +4,14 @@ import {
   DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
 } from '../contracts/storage-defaults.js';
 import type { CompetitionDefinitionBody } from '../contracts/competitions.js';
+import {
+  DEFAULT_TEMPLATE_PRESET,
+  KIPP_THEME_2023,
+  TEMPLATE_PRESETS,
+  type TemplatePresetId,
+} from './competition-presets.js';
+
+export { KIPP_THEME_2023 };
 
 /*
  * A competition is data: its categories, groups (each with its own proposal form and weights) and its
@@ -26,6 +34,15 @@ export const STAGE_KINDS = [
   'announcement',
 ] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
+
+/**
+ * The stage kinds that run alongside the others (seed 003: Publikasi "sejak KIPP dibuka sampai dengan
+ * penutupan (awarding)"): their window may overlap any stage, and they are never "the" stage under way.
+ * Every other pair of stages may not overlap.
+ */
+export const ALONGSIDE_STAGE_KINDS: readonly StageKind[] = ['publication'];
+export const runsAlongside = (kind: string | null | undefined): boolean =>
+  (ALONGSIDE_STAGE_KINDS as readonly string[]).includes((kind ?? '').trim());
 
 export const DEFAULT_ALLOWED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
@@ -108,32 +125,6 @@ type Assert<T extends true> = T;
 export type _BodyIsDefinition = Assert<
   CompetitionDefinitionBody extends CompetitionDefinition ? true : false
 >;
-
-export const KIPP_THEME_2023 =
-  'Peningkatan Kualitas Pelayanan Publik Melalui Inovasi Menuju Reformasi Birokrasi yang Berdampak';
-
-/** The sector categories of KIPP 2023 (the 11 a provincial clone seeds; kipp-reference §3). */
-const KIPP_CATEGORIES: CategoryDefinition[] = [
-  { key: 'kesehatan', nameId: 'Kesehatan', nameEn: 'Health' },
-  {
-    key: 'pertumbuhan_ekonomi',
-    nameId: 'Pertumbuhan Ekonomi dan Kesempatan Kerja',
-    nameEn: 'Economic Growth and Employment',
-  },
-  { key: 'ketahanan_pangan', nameId: 'Ketahanan Pangan', nameEn: 'Food Security' },
-  { key: 'inklusi_sosial', nameId: 'Inklusi Sosial', nameEn: 'Social Inclusion' },
-  { key: 'tata_kelola_pemerintahan', nameId: 'Tata Kelola Pemerintahan', nameEn: 'Governance' },
-  { key: 'ketahanan_bencana', nameId: 'Ketahanan Bencana', nameEn: 'Disaster Resilience' },
-  { key: 'pendidikan', nameId: 'Pendidikan', nameEn: 'Education' },
-  { key: 'pengentasan_kemiskinan', nameId: 'Pengentasan Kemiskinan', nameEn: 'Poverty Alleviation' },
-  { key: 'pemberdayaan_masyarakat', nameId: 'Pemberdayaan Masyarakat', nameEn: 'Community Empowerment' },
-  {
-    key: 'energi_lingkungan_hidup',
-    nameId: 'Energi dan Lingkungan Hidup',
-    nameEn: 'Energy and Environment',
-  },
-  { key: 'penegakan_hukum', nameId: 'Penegakan Hukum', nameEn: 'Law Enforcement' },
-];
 
 const EVIDENCE_ID = 'Lengkapi dengan data pendukung yang relevan.';
 const EVIDENCE_EN = 'Support it with relevant evidence.';
@@ -405,107 +396,27 @@ function groups(year: number): GroupDefinition[] {
 }
 
 /**
- * The KIPP 2023 calendar (month, day) moved to the competition's year: windows open at 00:00 and close at
- * 23:59 local time. The submission close is the one first announced for 2023 (2 May 23:59 WIB; the
- * extension to 6 May was an exceptional act that the secretariat records when it happens).
+ * The full KIPP definition for a year from a preset (domain/competition-presets; by default the 2023 one):
+ * the preset's theme, categories and groups, and its calendar (month, day) moved to the competition's year,
+ * windows opening at 00:00 and closing at 23:59 local time unless the preset says otherwise. The
+ * organizer edits what differs.
  */
-const KIPP_CALENDAR: {
-  kind: StageKind;
-  nameId: string;
-  nameEn: string;
-  opens: [number, number];
-  closes: [number, number] | null;
-}[] = [
-  {
-    kind: 'publication',
-    nameId: 'Publikasi dan Sosialisasi',
-    nameEn: 'Publication and socialization',
-    opens: [2, 10],
-    closes: [3, 14],
-  },
-  {
-    kind: 'submission',
-    nameId: 'Pengajuan Proposal',
-    nameEn: 'Proposal submission',
-    opens: [3, 15],
-    closes: [5, 2],
-  },
-  {
-    kind: 'administrative',
-    nameId: 'Seleksi Administrasi',
-    nameEn: 'Administrative selection',
-    opens: [5, 3],
-    closes: [5, 12],
-  },
-  {
-    kind: 'evaluation_1',
-    nameId: 'Penilaian Proposal oleh Tim Evaluasi',
-    nameEn: 'Proposal evaluation by the evaluation team',
-    opens: [5, 13],
-    closes: [5, 31],
-  },
-  {
-    kind: 'evaluation_2',
-    nameId: 'Penilaian Kelengkapan dan Relevansi Data Dukung',
-    nameEn: 'Review of the completeness and relevance of evidence',
-    opens: [6, 1],
-    closes: [6, 9],
-  },
-  {
-    kind: 'finalists',
-    nameId: 'Penetapan Finalis Top Inovasi',
-    nameEn: 'Selection of the finalists (Top Innovations)',
-    opens: [6, 10],
-    closes: [6, 15],
-  },
-  {
-    kind: 'public_objection',
-    nameId: 'Uji Publik',
-    nameEn: 'Public objection period',
-    opens: [6, 16],
-    closes: [6, 20],
-  },
-  {
-    kind: 'presentation',
-    nameId: 'Presentasi dan Wawancara',
-    nameEn: 'Presentation and interview',
-    opens: [6, 26],
-    closes: [7, 12],
-  },
-  {
-    kind: 'field_verification',
-    nameId: 'Verifikasi dan Observasi Lapangan',
-    nameEn: 'Field verification and observation',
-    opens: [7, 13],
-    closes: [7, 24],
-  },
-  {
-    kind: 'final_panel',
-    nameId: 'Penentuan Top Inovasi Pelayanan Publik Terpuji',
-    nameEn: 'Final panel: Outstanding Top Innovations',
-    opens: [7, 25],
-    closes: [7, 28],
-  },
-  {
-    kind: 'announcement',
-    nameId: 'Pengumuman dan Penganugerahan',
-    nameEn: 'Announcement and award',
-    opens: [7, 31],
-    closes: null,
-  },
-];
-
-/** The full KIPP definition for a year, from the 2023 rules; the organizer edits what differs. */
-export function kippTemplate(input: { year: number; timeZone?: string }): CompetitionDefinition {
+export function kippTemplate(input: {
+  year: number;
+  timeZone?: string;
+  preset?: TemplatePresetId;
+}): CompetitionDefinition {
   const { year } = input;
   const timeZone = input.timeZone ?? 'Asia/Jakarta';
+  const preset = TEMPLATE_PRESETS[input.preset ?? DEFAULT_TEMPLATE_PRESET];
   const at = (md: [number, number], hour: number, minute: number) =>
     zonedToUtc({ year, month: md[0], day: md[1], hour, minute }, timeZone).toISOString();
+  const all = groups(year);
   return {
     code: 'KIPP',
     name: `Kompetisi Inovasi Pelayanan Publik ${year}`,
     year,
-    theme: KIPP_THEME_2023,
+    theme: preset.theme,
     description:
       'Kompetisi Inovasi Pelayanan Publik (KIPP) menjaring, menilai, dan memberi penghargaan kepada inovasi pelayanan publik instansi pemerintah (kementerian, lembaga, pemerintah daerah, BUMN, dan BUMD).',
     timeZone,
@@ -516,18 +427,22 @@ export function kippTemplate(input: { year: number; timeZone?: string }): Compet
       maxOpenDraftsPerUnit: DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
       maxInstitutionStorageMb: DEFAULT_MAX_INSTITUTION_STORAGE_MB,
     },
-    categories: KIPP_CATEGORIES.map((c) => ({ ...c })),
-    groups: groups(year).map((g) => ({
-      ...g,
-      sourceYears: g.sourceYears ? [...g.sourceYears] : null,
-      sections: g.sections.map((s) => ({ ...s })),
-    })),
-    stages: KIPP_CALENDAR.map((s) => ({
+    categories: preset.categories.map((c) => ({ ...c })),
+    groups: preset.groups.map((key) => {
+      const g = all.find((x) => x.key === key)!;
+      return {
+        ...g,
+        ...(preset.groupTexts[key]?.(year) ?? {}),
+        sourceYears: g.sourceYears ? [...g.sourceYears] : null,
+        sections: g.sections.map((s) => ({ ...s })),
+      };
+    }),
+    stages: preset.calendar.map((s) => ({
       kind: s.kind,
       nameId: s.nameId,
       nameEn: s.nameEn,
       opensAt: at(s.opens, 0, 0),
-      closesAt: s.closes ? at(s.closes, 23, 59) : null,
+      closesAt: s.closes ? at(s.closes, ...(s.closesTime ?? [23, 59])) : null,
     })),
   };
 }

@@ -3,6 +3,7 @@ import { t } from './errors.js';
 import { PROPOSAL_TRANSITIONS, type ProposalState } from './proposal-workflow.js';
 import type { MovedStage } from './competition-changes.js';
 import { formatInstant } from './time.js';
+import { runsAlongside } from './competition-template.js';
 
 /*
  * Pure rules of the submission deadline: what an extension must satisfy, what is recorded of it, and which
@@ -32,6 +33,8 @@ export interface ExtensionInput {
   letterNumber: string;
   reasonId?: string | null;
   reasonEn?: string | null;
+  /** `move` (default): the later stages move; `keep`: refused when a later stage would be overlapped. */
+  calendar?: 'move' | 'keep';
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
@@ -178,9 +181,12 @@ export function programLabel(
  * The moved stages that are under way: begun by the server clock while submission was still open (an overlap
  * the organizer set). A stage that opened only after the current closing has not begun in substance (the
  * closing has not been processed, or the extension would be refused as `submission_closed`), so it may move.
+ * A stage running alongside the others is never counted: only its end moves.
  */
 export function startedStages(moved: MovedStage[], now: Date, currentClosesAt: string): MovedStage[] {
   return moved.filter((m) => {
+    // A stage running alongside (Publikasi) only has its end moved: it may have begun.
+    if (runsAlongside(m.kind)) return false;
     const start = m.from.opensAt ?? m.from.closesAt;
     return (
       start !== null && Date.parse(start) <= now.getTime() && Date.parse(start) < Date.parse(currentClosesAt)

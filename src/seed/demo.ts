@@ -181,7 +181,9 @@ export async function seedDemoData(
 
   const ip = null;
   const kipp = await createFromTemplate(db, {
+    // The demo proposals use the 2023 sector categories (src/seed/data/demo-proposals.json).
     template: 'kipp',
+    preset: 'kipp-2023',
     year,
     organizer: national,
     createdBy: admin.id,
@@ -201,7 +203,9 @@ export async function seedDemoData(
   const regional = await createFromTemplate(db, {
     timeZone: 'Asia/Makassar',
     code: 'KIPP-KALTIM',
+    // The demo proposals use the 2023 sector categories (src/seed/data/demo-proposals.json).
     template: 'kipp',
+    preset: 'kipp-2023',
     year,
     organizer: province,
     createdBy: admin.id,

@@ -99,6 +99,8 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
         previousClosesAt: plan.extension.previousClosesAt,
         closesAt: plan.extension.closesAt,
         movedStages: plan.moved,
+        calendar: plan.calendar,
+        stages: plan.stages,
         recipients: (await recipientsWithRole(app.deps.db, { role: ['local_admin', 'upp'] })).length,
       };
     },

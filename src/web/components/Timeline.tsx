@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Timeline as MantineTimeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentStage } from '../../domain/competition-rules.js';
+import { currentStage, isRunning } from '../../domain/competition-rules.js';
 import { formatInstant, zoneAbbreviation } from '../../domain/time.js';
 import { useLang, type Lang } from '../i18n/index.js';
 import { useServerNow } from './serverClock.js';
@@ -35,7 +35,9 @@ export function formatWindow(
 
 /**
  * A competition's stages in order with their windows (hour and zone of the competition), the stage under
- * way highlighted and the finished ones marked, judged on the server's clock.
+ * way highlighted and the finished ones marked, judged on the server's clock. A stage that runs alongside
+ * the others (Publikasi, from the opening until the awarding) shows as running while its window is open,
+ * whatever other stage runs at the same time: a stage is "done" only once its own window has closed.
  */
 export function Timeline({
   stages,
@@ -70,6 +72,7 @@ export function Timeline({
     <MantineTimeline active={active} bulletSize={compact ? 14 : 20} lineWidth={2} color="sinovik.7">
       {stages.map((s, i) => {
         const isCurrent = i === currentIndex;
+        const running = isCurrent || isRunning(s, now);
         return (
           <MantineTimeline.Item
             key={`${s.kind}-${i}`}
@@ -80,12 +83,17 @@ export function Timeline({
                 <Text size={compact ? 'sm' : 'md'} fw={isCurrent ? 800 : 600}>
                   {pick({ id: s.nameId, en: s.nameEn })}
                 </Text>
-                {isCurrent && (
-                  <Badge color="#1b5e20" variant="filled" size="sm" style={{ textTransform: 'none' }}>
+                {running && (
+                  <Badge
+                    color="#1b5e20"
+                    variant={isCurrent ? 'filled' : 'outline'}
+                    size="sm"
+                    style={{ textTransform: 'none' }}
+                  >
                     {t('public.timeline.current')}
                   </Badge>
                 )}
-                {!isCurrent && isDone(s) && !compact && (
+                {!running && isDone(s) && !compact && (
                   <Badge color="gray.7" variant="outline" size="sm" style={{ textTransform: 'none' }}>
                     {t('public.timeline.done')}
                   </Badge>

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connect.js';
 import type { CompetitionRow, InstitutionRow } from '../../../db/schema.js';
 import { kippIdentity, kippTemplate } from '../../../domain/competition-template.js';
+import { DEFAULT_TEMPLATE_PRESET, type TemplatePresetId } from '../../../domain/competition-presets.js';
 import {
   isValidTimeZone,
   normalizeDefinition,
@@ -13,6 +14,8 @@ import { findClash } from '../queries.js';
 
 export interface CreateFromTemplateInput {
   template: 'kipp';
+  /** The year's preset (domain/competition-presets); default DEFAULT_TEMPLATE_PRESET. */
+  preset?: TemplatePresetId;
   year: number;
   organizer: InstitutionRow;
   name?: string;
@@ -25,7 +28,7 @@ export interface CreateFromTemplateInput {
 }
 
 /**
- * Creates a draft competition from the KIPP template with all its categories, groups, forms and stages
+ * Creates a draft competition from the KIPP template of the chosen year (preset) with all its categories, groups, forms and stages
  * and the audit row, in one transaction. Refuses an invalid result (400) and a second competition of
  * the same organizer, code and year (409 `competition_exists`).
  */
@@ -48,7 +51,8 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
       'invalid_time_zone',
       t('Zona waktu tidak dikenal (contoh: Asia/Jakarta).', 'Unknown time zone (for example Asia/Jakarta).'),
     );
-  const template = kippTemplate({ year: input.year, timeZone: input.timeZone });
+  const preset = input.preset ?? DEFAULT_TEMPLATE_PRESET;
+  const template = kippTemplate({ year: input.year, timeZone: input.timeZone, preset });
   const def = normalizeDefinition({
     ...template,
     code: input.code ?? identity.code,
@@ -89,6 +93,7 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
         entityId: competition.id,
         summary: {
           template: input.template,
+          preset,
           organizerInstitutionId: organizer.id,
           code: def.code,
           year: def.year,

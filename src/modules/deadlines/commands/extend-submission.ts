@@ -27,7 +27,7 @@ export async function extendSubmission(
   },
 ): Promise<DeadlineExtension> {
   return db.transaction().execute(async (tx) => {
-    const { competition, stage, settings, extension, moves, moved } = await planExtension(tx, {
+    const { competition, stage, settings, extension, moves, moved, calendar } = await planExtension(tx, {
       ...input,
       lock: true,
     });
@@ -64,6 +64,7 @@ export async function extendSubmission(
         reasonId: extension.reasonId,
         reasonEn: extension.reasonEn,
         movedStages: moved,
+        calendar,
       },
       scope: { competitionId: competition.id, organizerInstitutionId: competition.organizer_institution_id },
       ip: input.ip,

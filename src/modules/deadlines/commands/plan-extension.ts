@@ -1,6 +1,11 @@
 import type { Db } from '../../../db/connect.js';
 import type { CompetitionRow, StageRow } from '../../../db/schema.js';
-import { shiftStagesAfterExtension, type MovedStage } from '../../../domain/competition-changes.js';
+import {
+  shiftStagesAfterExtension,
+  stagesOverlappedByExtension,
+  type MovedStage,
+} from '../../../domain/competition-changes.js';
+import type { StageDefinition } from '../../../domain/competition-template.js';
 import {
   parseSettings,
   startedStages,
@@ -21,6 +26,9 @@ export interface ExtensionPlan {
   /** The later stages with the windows they move to (by stage id). */
   moves: { id: number; opensAt: string | null; closesAt: string | null }[];
   moved: MovedStage[];
+  calendar: 'move' | 'keep';
+  /** The whole calendar after the extension, in order. */
+  stages: (StageDefinition & { moved: boolean })[];
 }
 
 /**
@@ -70,19 +78,46 @@ export async function planExtension(
 
   const closesAt = new Date(input.closesAt).toISOString();
   const rows = await stagesOf(db, competition.id);
-  const { moved } = shiftStagesAfterExtension(
-    rows.map((s) => ({
-      kind: s.kind,
-      nameId: s.name_id,
-      nameEn: s.name_en,
-      opensAt: s.opens_at,
-      closesAt: s.closes_at,
-    })),
-    closesAt,
-  );
+  const before: StageDefinition[] = rows.map((s) => ({
+    kind: s.kind,
+    nameId: s.name_id,
+    nameEn: s.name_en,
+    opensAt: s.opens_at,
+    closesAt: s.closes_at,
+  }));
+  const calendar = input.calendar ?? 'move';
+  const tz = competition.time_zone;
+  if (calendar === 'keep') {
+    const overlapped = stagesOverlappedByExtension(before, closesAt);
+    if (overlapped.length) {
+      const list = (locale: 'id' | 'en') =>
+        overlapped
+          .map(
+            (s) =>
+              `${locale === 'id' ? s.nameId : s.nameEn} (${locale === 'id' ? 'mulai' : 'opens'} ${formatInstant((s.opensAt ?? s.closesAt)!, tz, locale)})`,
+          )
+          .join(', ');
+      throw invalidFields({
+        closesAt: {
+          code: 'stages_would_overlap',
+          message: t(
+            `Tanpa menggeser jadwal, perpanjangan ini bertabrakan dengan: ${list('id')}. Pilih batas yang lebih awal atau pilih "geser tahapan sesudahnya".`,
+            `Without moving the calendar, this extension overlaps: ${list('en')}. Choose an earlier closing or choose "move the later stages".`,
+          ),
+        },
+      });
+    }
+  }
+  const shifted =
+    calendar === 'move'
+      ? shiftStagesAfterExtension(before, closesAt)
+      : {
+          stages: before.map((s) => (s.kind === 'submission' ? { ...s, closesAt } : s)),
+          moved: [] as MovedStage[],
+        };
+  const { moved } = shifted;
   const started = startedStages(moved, input.now, stage.closes_at);
   if (started.length) {
-    const tz = competition.time_zone;
     const list = (locale: 'id' | 'en') =>
       started
         .map(
@@ -109,5 +144,7 @@ export async function planExtension(
     movedStages: moved,
   };
   const moves = moved.map((m) => ({ id: rows.find((r) => r.kind === m.kind)!.id, ...m.to }));
-  return { competition, stage, settings, extension, moves, moved };
+  const movedKinds = new Set(moved.map((m) => m.kind));
+  const stages = shifted.stages.map((s) => ({ ...s, moved: movedKinds.has(s.kind) }));
+  return { competition, stage, settings, extension, moves, moved, calendar, stages };
 }

@@ -88,6 +88,15 @@ export const dashboard = {
     exportHint: 'The file holds every proposal matching the filters, not only this page.',
   },
   extend: {
+    calendar: 'Later stages',
+    calendarHint:
+      'Choose what happens to the stages that start before the new closing. You see the whole calendar before confirming.',
+    calendarMove: 'Move the later stages as far as needed (Publication keeps running until the award)',
+    calendarKeep: 'Keep the calendar: refuse if the new closing overlaps another stage',
+    resulting: 'The calendar after the extension:',
+    movedMark: 'moved',
+    extendedMark: 'extended',
+    irreversible: 'The calendar above shows on the competition’s public page at once, moved stages included.',
     title: 'Extend the submission deadline',
     intro:
       'The new deadline applies to every participant. Every local admin and proposer is told in the app and by e-mail, with the letter number you give.',

@@ -55,6 +55,14 @@ export const secretariat: typeof idSecretariat = {
     settings: 'Settings',
     publicPage: 'Public page',
     createTitle: 'Create from the KIPP template',
+    preset: 'Template year',
+    presetHint:
+      'Each template follows one year of KIPP as its source records it; its calendar is moved to your competition’s year.',
+    presetVerified: 'KIPP {{year}} — verified',
+    presetUnverified: 'KIPP {{year}} — not verified',
+    sourceVerified: 'Verified from a document of the competition',
+    sourceUnverified: 'Not verified: check and adjust before publishing',
+    source: 'Source',
     createIntro:
       'The KIPP template fills in the categories, the groups (general, replication, special) with their form sections and weights, and the stage calendar. Everything can be changed afterwards; a new competition starts as a draft.',
     organizer: 'Organizer',

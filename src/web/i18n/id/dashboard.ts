@@ -88,6 +88,17 @@ export const dashboard = {
     exportHint: 'Berkas berisi semua proposal yang cocok dengan filter, bukan hanya halaman ini.',
   },
   extend: {
+    calendar: 'Tahapan sesudahnya',
+    calendarHint:
+      'Pilih apa yang terjadi pada tahapan yang dimulai sebelum batas baru. Anda melihat jadwal lengkapnya sebelum mengonfirmasi.',
+    calendarMove:
+      'Geser tahapan sesudahnya sebanyak yang diperlukan (Publikasi tetap berjalan sampai penganugerahan)',
+    calendarKeep: 'Jangan ubah jadwal: tolak bila batas baru bertabrakan dengan tahapan lain',
+    resulting: 'Jadwal sesudah perpanjangan:',
+    movedMark: 'bergeser',
+    extendedMark: 'diperpanjang',
+    irreversible:
+      'Jadwal di atas langsung tampil di halaman publik kompetisi, termasuk tahapan yang bergeser.',
     title: 'Perpanjang batas pengajuan',
     intro:
       'Batas baru berlaku untuk semua peserta. Setiap Admin Lokal dan pengusul diberi tahu lewat notifikasi dan e-mail, dengan nomor surat yang Anda cantumkan.',

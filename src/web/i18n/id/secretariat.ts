@@ -54,6 +54,14 @@ export const secretariat = {
     settings: 'Pengaturan',
     publicPage: 'Halaman publik',
     createTitle: 'Buat dari templat KIPP',
+    preset: 'Templat tahun',
+    presetHint:
+      'Setiap templat mengikuti KIPP satu tahun seperti dicatat sumbernya; jadwalnya dipindahkan ke tahun kompetisi Anda.',
+    presetVerified: 'KIPP {{year}} — terverifikasi',
+    presetUnverified: 'KIPP {{year}} — belum diverifikasi',
+    sourceVerified: 'Terverifikasi dari dokumen kompetisi',
+    sourceUnverified: 'Belum diverifikasi: periksa dan sesuaikan sebelum diterbitkan',
+    source: 'Sumber',
     createIntro:
       'Templat KIPP mengisi kategori, kelompok (umum, replikasi, khusus) dengan bagian formulir dan bobotnya, serta jadwal tahapan. Semuanya dapat diubah setelah dibuat; kompetisi baru berstatus draf.',
     organizer: 'Penyelenggara',

@@ -27,10 +27,13 @@ import type { CompetitionDetail, CompetitionSummary } from '../../../contracts/c
 import type { InstitutionResponse } from '../../../contracts/institutions.js';
 import { zoneOptions } from '../../components/AdminTime.js';
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+import { presetChoices, type TemplatePresetId } from '../../../domain/competition-presets.js';
+
+const PRESETS = presetChoices();
 
 function CreateFromTemplate() {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, pick } = useLang();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { data: me } = useMe();
@@ -53,11 +56,15 @@ function CreateFromTemplate() {
   const [code, setCode] = useState('');
   const [theme, setTheme] = useState('');
   const [timeZone, setTimeZone] = useState<string | null>('Asia/Jakarta');
+  // The only preset taken from a document of the competition itself comes first.
+  const [preset, setPreset] = useState<TemplatePresetId>('kipp-2021');
+  const chosen = PRESETS.find((p) => p.id === preset)!;
 
   const create = useMutation({
     mutationFn: () =>
       api<CompetitionDetail>('POST', '/competitions/from-template', {
         template: 'kipp',
+        preset,
         year: typeof year === 'number' ? year : Number(year),
         organizerInstitutionId: Number(organizer ?? organizerIds[0]),
         ...(name.trim() ? { name: name.trim() } : {}),
@@ -95,6 +102,38 @@ function CreateFromTemplate() {
               {errors.general}
             </AdminNotice>
           )}
+          <Select
+            label={t('secretariat.competitions.preset')}
+            description={t('secretariat.competitions.presetHint')}
+            data={PRESETS.map((p) => ({
+              value: p.id,
+              label: t(
+                p.verified
+                  ? 'secretariat.competitions.presetVerified'
+                  : 'secretariat.competitions.presetUnverified',
+                {
+                  year: p.year,
+                },
+              ),
+            }))}
+            value={preset}
+            onChange={(v) => v && setPreset(v as TemplatePresetId)}
+            allowDeselect={false}
+            required
+            error={errors?.fields.preset}
+            maw={520}
+          />
+          <AdminNotice tone={chosen.verified ? 'success' : 'warning'} data-testid="preset-source">
+            <Text size="sm" fw={700}>
+              {chosen.verified
+                ? t('secretariat.competitions.sourceVerified')
+                : t('secretariat.competitions.sourceUnverified')}
+            </Text>
+            <Text size="sm">
+              {t('secretariat.competitions.source')}: {pick(chosen.source)}
+            </Text>
+            <Text size="sm">{pick(chosen.note)}</Text>
+          </AdminNotice>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <NumberInput
               label={t('secretariat.competitions.year')}

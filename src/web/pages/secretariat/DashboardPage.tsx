@@ -418,6 +418,14 @@ export function DashboardPage() {
               </Group>
             </Paper>
 
+            {/* The extension sits right under the deadline it changes, not under the proposal list (issue 11). */}
+            {(d.abilities.extend || d.submission.extensions > 0) && (
+              <DeadlineExtensionPanel competitionId={d.competition.id} canExtend={d.abilities.extend} />
+            )}
+            {!d.abilities.extend && d.submission.extensions === 0 && d.competition.status !== 'published' && (
+              <AdminNotice tone="neutral">{t('dashboard.extend.notAllowed')}</AdminNotice>
+            )}
+
             <SimpleGrid
               cols={{ base: 2, sm: 3, lg: 5 }}
               spacing="sm"
@@ -478,13 +486,6 @@ export function DashboardPage() {
             </SimpleGrid>
 
             {d.abilities.viewList && <ProposalListSection d={d} />}
-
-            {(d.abilities.extend || d.submission.extensions > 0) && (
-              <DeadlineExtensionPanel competitionId={d.competition.id} canExtend={d.abilities.extend} />
-            )}
-            {!d.abilities.extend && d.submission.extensions === 0 && d.competition.status !== 'published' && (
-              <AdminNotice tone="neutral">{t('dashboard.extend.notAllowed')}</AdminNotice>
-            )}
           </>
         )}
       </AdminQueryState>

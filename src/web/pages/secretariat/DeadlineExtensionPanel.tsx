@@ -5,6 +5,7 @@ import {
   List,
   Modal,
   Paper,
+  Radio,
   SimpleGrid,
   Stack,
   Text,
@@ -28,6 +29,7 @@ import {
   zonesDiffer,
 } from '../../components/AdminTime.js';
 import { apiErrorMessages } from '../../components/forms.js';
+import { formatWindow } from '../../components/Timeline.js';
 import { useLang } from '../../i18n/index.js';
 
 /**
@@ -56,6 +58,8 @@ export function DeadlineExtensionPanel({
   const [letterNumber, setLetterNumber] = useState('');
   const [reasonId, setReasonId] = useState('');
   const [reasonEn, setReasonEn] = useState('');
+  /** Move the later stages with the extension, or keep the calendar (refused when it would overlap). */
+  const [calendar, setCalendar] = useState<'move' | 'keep'>('move');
   /** What the API says the extension would do, once it has checked the form (nothing saved yet). */
   const [plan, setPlan] = useState<ExtensionPreview | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -67,6 +71,7 @@ export function DeadlineExtensionPanel({
     letterNumber,
     reasonId: reasonId.trim() || null,
     reasonEn: reasonEn.trim() || null,
+    calendar,
   });
   const preview = useMutation({
     mutationFn: () =>
@@ -178,6 +183,17 @@ export function DeadlineExtensionPanel({
                 error={err?.fields.reasonEn}
               />
             </SimpleGrid>
+            <Radio.Group
+              label={t('dashboard.extend.calendar')}
+              description={t('dashboard.extend.calendarHint')}
+              value={calendar}
+              onChange={(v) => setCalendar(v === 'keep' ? 'keep' : 'move')}
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="move" label={t('dashboard.extend.calendarMove')} />
+                <Radio value="keep" label={t('dashboard.extend.calendarKeep')} />
+              </Stack>
+            </Radio.Group>
             <Group>
               <Button type="submit" disabled={!validInstant} loading={extend.isPending || preview.isPending}>
                 {t('dashboard.extend.submit')}
@@ -263,6 +279,30 @@ export function DeadlineExtensionPanel({
             ) : (
               <Text size="sm">{t('guard.extend.noneMoved')}</Text>
             )}
+            <div>
+              <Text size="sm" fw={700} id="extend-calendar-title">
+                {t('dashboard.extend.resulting')}
+              </Text>
+              <List
+                size="sm"
+                spacing={4}
+                aria-labelledby="extend-calendar-title"
+                data-testid="extend-calendar"
+              >
+                {plan.stages.map((s) => (
+                  <List.Item key={s.kind}>
+                    <Text span size="sm" fw={s.moved || s.kind === 'submission' ? 700 : 400}>
+                      {pick({ id: s.nameId, en: s.nameEn })}
+                    </Text>
+                    {': '}
+                    {formatWindow(s.opensAt, s.closesAt, zone, lang, t)}
+                    {s.moved && ` — ${t('dashboard.extend.movedMark')}`}
+                    {s.kind === 'submission' && ` — ${t('dashboard.extend.extendedMark')}`}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+            <Text size="sm">{t('dashboard.extend.irreversible')}</Text>
             <Text size="sm">{t('guard.extend.recipients', { count: plan.recipients })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPlan(null)}>
