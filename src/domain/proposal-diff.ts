@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import { DIFF_FIELDS, type DiffField } from './proposal-diff-fields.js';
 
 /*
  * What changed between two versions of a proposal, word by word (jsdiff's `diffWordsWithSpace`: words,
@@ -36,23 +37,6 @@ export interface ProposalDiff {
   /** Fields + sections + evidence files that differ: 0 means the two versions are the same. */
   changedCount: number;
 }
-
-/** The identity fields compared, in the order the form shows them. */
-export const DIFF_FIELDS = [
-  'title',
-  'acronym',
-  'categoryKey',
-  'implementationStart',
-  'innovatorKind',
-  'innovatorNames',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-  'links',
-  'declarationAccepted',
-  'sourceAwardId',
-] as const;
-export type DiffField = (typeof DIFF_FIELDS)[number];
 
 /**
  * Fields whose value is a code, not prose (a category key, a yes/no, an award id): compared as a whole,

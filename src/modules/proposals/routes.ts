@@ -13,7 +13,6 @@ import {
   saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';

@@ -16,7 +16,6 @@ import { can } from '../../domain/policy.js';
 import { compareSnapshots } from '../../domain/proposal-diff.js';
 import { sinceLastReturn, versionNumbers } from '../../domain/proposal-history.js';
 import { requireUser } from '../../platform/auth.js';
-import { presentSavedBy } from './present.js';
 import { proposalReadSubject } from './record-scope.js';
 import { findRevision, listRevisions, PENDING_SNAPSHOT } from './revisions.js';
 import { snapshotOf } from './snapshot.js';
@@ -170,3 +169,7 @@ function noteOf(snapshotJson: string): string | null {
     return null;
   }
 }
+
+/** Who saved a revision: the person, or null for the system (the closing). */
+const presentSavedBy = (r: { saved_by: number | null; saved_by_name: string | null }) =>
+  r.saved_by === null ? null : { id: r.saved_by, name: r.saved_by_name ?? '' };
