@@ -173,7 +173,7 @@ describe('proposal versions, in Chromium: history, a version opened, a compariso
       expect.arrayContaining([expect.stringContaining('Desa Terpencil')]),
     );
     expect(await detail.locator('.mantine-Badge-root').first().textContent()).toBe('2 bagian berubah');
-    await detail.getByRole('heading', { name: 'Perbandingan versi 3 → versi 6' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'versions-05-compare');
 
     const phone = await loggedIn(UPP, { width: 390, height: 844 });

@@ -26,7 +26,8 @@ export function DiffView({
     ...diff.answers.map((s) => ({ ...s, label: sectionLabel(detail, s.key, lang), field: false })),
   ];
   const changed = rows.filter((r) => r.changed);
-  const unchanged = rows.filter((r) => !r.changed);
+  // An award of origin that neither version has (every group but replikasi) is not worth listing.
+  const unchanged = rows.filter((r) => !r.changed && !(r.key === 'sourceAwardId' && r.parts.length === 0));
   const { added, removed } = diff.evidence;
   return (
     <Stack gap="sm">
