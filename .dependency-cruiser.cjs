@@ -49,6 +49,8 @@ const either = (names) => names.map((n) => n.replace(/[-/]/g, (c) => `\\${c}`)).
 /** Packages the pure layers may use (no I/O). Anything else (node builtins, kysely, fastify, …) is refused. */
 const PURE_PACKAGES = [
   'zod',
+  // jsdiff: the word-level comparison of two proposal versions (domain/proposal-diff.ts).
+  'diff',
   'papaparse',
   '@zxcvbn-ts/core',
   '@zxcvbn-ts/language-common',

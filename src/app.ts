@@ -34,6 +34,7 @@ import { competitionRoutes } from './modules/competitions/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
+import { proposalVersionRoutes } from './modules/proposals/version-routes.js';
 import { attachmentRoutes } from './modules/proposals/evidence/routes.js';
 import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
@@ -195,6 +196,7 @@ export async function buildApp(opts: {
   await api.register(mailRoutes, { prefix: '/api' });
   await api.register(auditRoutes, { prefix: '/api' });
   await api.register(proposalRoutes, { prefix: '/api' });
+  await api.register(proposalVersionRoutes, { prefix: '/api' });
   await api.register(attachmentRoutes, { prefix: '/api' });
   await api.register(awardRoutes, { prefix: '/api' });
   await api.register(deadlineRoutes, { prefix: '/api' });

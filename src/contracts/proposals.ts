@@ -326,6 +326,9 @@ export const saveProposalResponse = z.object({
 
 export const revisionSummarySchema = z.object({
   id: z.number(),
+  /** The number shown: 1 for the oldest entry of the history, counting up without gaps. */
+  number: z.number(),
+  /** The proposal's save counter at that entry (moves with every autosave, so it skips). */
   version: z.number(),
   kind: z.enum(['autosave', 'transition']),
   action: z.string().nullable(),
@@ -333,6 +336,8 @@ export const revisionSummarySchema = z.object({
   savedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   createdAt: z.string(),
   savedAt: z.string(),
+  /** The admin lokal's note, on a return; null otherwise. */
+  note: z.string().nullable(),
 });
 
 export const revisionListResponse = z.object({ items: z.array(revisionSummarySchema) });

@@ -735,6 +735,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       // (the proposal bindings' params are plain functions)
     })),
   },
+  'GET /api/proposals/:id/revisions/compare': {
+    bindings: readProposal.map((b) => ({
+      ...b,
+      query: (w: World) => {
+        const rev = String(w.firstRevision[b.params(w).id]);
+        return { from: rev, to: rev };
+      },
+    })),
+  },
+  'GET /api/proposals/:id/changes-since-return': { bindings: readProposal },
   'GET /api/proposals/:id/impact': {
     bindings: [
       { name: "X's sent proposal", params: pid((w) => w.pXSent), allow: ['local_admin'] },

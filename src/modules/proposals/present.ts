@@ -148,7 +148,3 @@ export function presentDetail(
     abilities: abilitiesOf(view, actor, now),
   };
 }
-
-/** Who saved a revision: the person, or null for the system (the closing). */
-export const presentSavedBy = (r: { saved_by: number | null; saved_by_name: string | null }) =>
-  r.saved_by === null ? null : { id: r.saved_by, name: r.saved_by_name ?? '' };

@@ -175,6 +175,8 @@ export async function listRevisions(db: Db, proposalId: number) {
       'r.saved_at',
       // The open autosave revision (snapshot ''); length() reads only the record header.
       sql<number>`length(r.snapshot)`.as('snapshot_length'),
+      // A return's snapshot carries the admin lokal's note; no other snapshot is read.
+      sql<string | null>`case when r.action = 'return' then r.snapshot end`.as('return_snapshot'),
     ])
     .where('r.proposal_id', '=', proposalId)
     .orderBy('r.id', 'desc')

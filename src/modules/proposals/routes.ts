@@ -10,13 +10,9 @@ import {
   proposalImpactSchema,
   proposalListResponse,
   returnProposalBody,
-  revisionDetailSchema,
-  revisionListResponse,
-  revisionParams,
   saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { notFound, t } from '../../domain/errors.js';
 import { can, proposalScope } from '../../domain/policy.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
@@ -28,12 +24,10 @@ import { sendProposal } from './commands/send-proposal.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
 import { takeBackProposal } from './commands/take-back-proposal.js';
 import { deleteProposal } from './commands/delete-proposal.js';
-import { presentDetail, presentSavedBy } from './present.js';
+import { presentDetail } from './present.js';
 import { presentSummaries } from './list-present.js';
-import { snapshotOf } from './snapshot.js';
 import { listProposals } from './list.js';
 import { countQuotaUsed, quotaUsage } from './quota.js';
-import { findRevision, listRevisions, PENDING_SNAPSHOT } from './revisions.js';
 import { invitedGroups, loadEligibilityContext } from './eligibility-context.js';
 import { loadProposalView, proposalNotFound, type ProposalView } from './view.js';
 import { recordRead } from '../../platform/audit-reads.js';
@@ -240,61 +234,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/proposals/:id/revisions',
-    {
-      schema: {
-        tags: ['proposals'],
-        summary: 'Version history, newest first (autosaves at most one per minute, plus one per transition)',
-        params: proposalIdParams,
-        response: { 200: revisionListResponse },
-      },
-    },
-    async (req) => {
-      const v = await loadVisible(req, req.params.id);
-      const rows = await listRevisions(db, v.proposal.id);
-      return {
-        // The open autosave revision is the proposal as it is: its version and time are the proposal's.
-        items: rows.map((r) => ({
-          id: r.id,
-          version: Number(r.snapshot_length) === 0 ? v.proposal.version : r.version,
-          kind: r.kind,
-          action: r.action,
-          savedBy: presentSavedBy(r),
-          createdAt: r.created_at,
-          savedAt: Number(r.snapshot_length) === 0 ? v.proposal.updated_at : r.saved_at,
-        })),
-      };
-    },
-  );
-
-  app.get(
-    '/proposals/:id/revisions/:rev',
-    {
-      schema: {
-        tags: ['proposals'],
-        summary: 'One revision with its snapshot',
-        params: revisionParams,
-        response: { 200: revisionDetailSchema },
-      },
-    },
-    async (req) => {
-      const v = await loadVisible(req, req.params.id);
-      const r = await findRevision(db, v.proposal.id, req.params.rev);
-      if (!r) throw notFound(t('Revisi tidak ditemukan.', 'Revision not found.'));
-      const open = r.snapshot === PENDING_SNAPSHOT;
-      return {
-        id: r.id,
-        version: open ? v.proposal.version : r.version,
-        kind: r.kind,
-        action: r.action,
-        savedBy: presentSavedBy(r),
-        createdAt: r.created_at,
-        savedAt: open ? v.proposal.updated_at : r.saved_at,
-        snapshot: open ? snapshotOf(v) : (JSON.parse(r.snapshot) as Record<string, unknown>),
-      };
-    },
-  );
+  // The history (list, one version, comparisons, changes since the return): version-routes.ts.
 
   app.post(
     '/proposals/:id/send',

@@ -29,6 +29,7 @@ import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
 import { SourceAwardPicker, useSourceLabel } from '../../components/proposal/SourceAwardPicker.js';
 import { refusalTarget, type Refusal } from '../../components/proposal/draft.js';
 import { HistoryCard } from '../../components/proposal/HistoryCard.js';
+import { ChangesSinceReturn } from '../../components/proposal/versions/ChangesSinceReturn.js';
 import { IdentityFields, type FieldMarks } from '../../components/proposal/IdentityFields.js';
 import { MissingList, targetOf, type Missing } from '../../components/proposal/MissingList.js';
 import { ReadOnlyView } from '../../components/proposal/ReadOnlyView.js';
@@ -239,6 +240,9 @@ function Editor({
         />
       )}
 
+      {/* What changed since the return (a resent proposal): read before deciding. */}
+      <ChangesSinceReturn detail={detail} />
+
       {/* The admin lokal's decision comes before the long read so it is found at once. */}
       <ReviewCard detail={detail} onDone={onChanged} />
 
@@ -323,7 +327,7 @@ function Editor({
         </Card>
       )}
 
-      <HistoryCard id={detail.id} />
+      <HistoryCard detail={detail} />
 
       {confirmSend && (
         <ConfirmModal
