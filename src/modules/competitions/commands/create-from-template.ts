@@ -7,6 +7,7 @@ import {
   validateCompetitionDefinition,
 } from '../../../domain/competition-rules.js';
 import { fieldError, invalidFields, t } from '../../../domain/errors.js';
+import { nameInviterIn } from '../../../domain/khusus-inviter.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { competitionExists, isUniqueViolation, writeDefinitionRows } from '../definition-rows.js';
 import { findClash } from '../queries.js';
@@ -49,8 +50,16 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
       t('Zona waktu tidak dikenal (contoh: Asia/Jakarta).', 'Unknown time zone (for example Asia/Jakarta).'),
     );
   const template = kippTemplate({ year: input.year, timeZone: input.timeZone });
+  // The invitation-only groups say who invites: this organizer (KemenPAN-RB: the Minister of PANRB).
+  const inviter = { name: organizer.name, shortName: organizer.short_name };
+  const groups = template.groups.map((g) => {
+    if (!g.invitationOnly) return g;
+    const d = nameInviterIn({ id: g.descriptionId, en: g.descriptionEn }, inviter);
+    return { ...g, descriptionId: d.id, descriptionEn: d.en };
+  });
   const def = normalizeDefinition({
     ...template,
+    groups,
     code: input.code ?? identity.code,
     name: input.name ?? identity.name,
     theme: input.theme ?? template.theme,
