@@ -17,6 +17,7 @@ import { createFromTemplate } from './commands/create-from-template.js';
 import { setCompetitionStatus } from './commands/set-status.js';
 import { updateCompetition } from './commands/update-competition.js';
 import { presentDetail, presentSummary } from './present.js';
+import { entrantsOf, participationViews } from './participants.js';
 import {
   findCompetitionRow,
   findInstitution,
@@ -44,7 +45,16 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
       hasProposals(app.deps.db, id),
     ]);
     if (!full) throw competitionNotFound();
-    return presentDetail(full, req.actor, app.deps.clock.now(), { amendments, hasProposals: proposals });
+    const [participation] = await participationViews(
+      app.deps.db,
+      [full.competition],
+      await entrantsOf(app.deps.db, req.actor),
+    );
+    return presentDetail(full, req.actor, app.deps.clock.now(), {
+      amendments,
+      hasProposals: proposals,
+      participation,
+    });
   };
 
   /** Loads a competition the caller may see, then asks the policy whether they may manage it. */
@@ -71,7 +81,12 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
         organizerIds: scope.institutionIds,
       });
       const now = app.deps.clock.now();
-      return { items: rows.map((full) => presentSummary(full, req.actor, now)) };
+      const views = await participationViews(
+        app.deps.db,
+        rows.map((full) => full.competition),
+        await entrantsOf(app.deps.db, req.actor),
+      );
+      return { items: rows.map((full, i) => presentSummary(full, req.actor, now, views[i])) };
     },
   );
 
