@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   competitionDetailSchema,
   competitionIdParams,
+  participantsBody,
   competitionImpactSchema,
   competitionListResponse,
   fromTemplateBody,
@@ -18,6 +19,7 @@ import { setCompetitionStatus } from './commands/set-status.js';
 import { updateCompetition } from './commands/update-competition.js';
 import { presentDetail, presentSummary } from './present.js';
 import { entrantsOf, participationViews } from './participants.js';
+import { setParticipants } from './commands/set-participants.js';
 import {
   findCompetitionRow,
   findInstitution,
@@ -202,6 +204,31 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
         pendingJobs: jobs,
         unpublish: { allowed: decision.allowed, reason: decision.allowed ? null : decision.reason },
       };
+    },
+  );
+
+  app.put(
+    '/competitions/:id/participants',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary:
+          'Set who may take part (institution types and regions; secretariat of the organizer). Others are not offered the competition and may neither start nor forward a proposal in it (403 not_participant)',
+        params: competitionIdParams,
+        body: participantsBody,
+        response: { 200: competitionDetailSchema },
+      },
+    },
+    async (req) => {
+      const actor = await loadForManage(req, req.params.id);
+      await setParticipants(app.deps.db, {
+        id: req.params.id,
+        rule: req.body,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+      });
+      return detail(req, req.params.id);
     },
   );
 
