@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEMPLATE_PRESET_IDS } from './competition-presets.js';
 import { DEFAULT_MAX_INSTITUTION_STORAGE_MB, DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT } from './storage-defaults.js';
+import { INSTITUTION_TYPES, institutionTypeSchema, REGION_CODE_PATTERN } from './institutions.js';
 import { cleanLongText, cleanText } from './text.js';
 
 /*
@@ -161,10 +162,36 @@ export const competitionSummarySchema = z.object({
   /** The stage whose window contains the server's now; null between stages. */
   currentStage: stageSchema.nullable(),
   submissionClosesAt: z.string().nullable(),
-  /** dashboard: the organizer's submission dashboard, list and exports. */
-  abilities: z.object({ manage: z.boolean(), dashboard: z.boolean() }),
+  /** Who may take part, in words ("Peserta: Pemerintah Provinsi Banten dan kabupaten/kota di Banten"). */
+  participants: z.object({ id: z.string(), en: z.string() }),
+  /**
+   * dashboard: the organizer's submission dashboard, list and exports. enter: the caller's institution (UPP,
+   * admin lokal) may take part (domain/participation.ts); the server refuses the others anyway.
+   */
+  abilities: z.object({ manage: z.boolean(), dashboard: z.boolean(), enter: z.boolean() }),
 });
 export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
+
+/** Who may take part as the organizer sets it (PUT /competitions/:id/participants). */
+export const participantsBody = z.object({
+  types: z.array(institutionTypeSchema).max(INSTITUTION_TYPES.length).nullable(),
+  regions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(
+          REGION_CODE_PATTERN,
+          'Kode wilayah ditulis seperti 36 atau 36.03.|A region code is written like 36 or 36.03.',
+        ),
+    )
+    .max(100),
+});
+export type ParticipantsBody = z.infer<typeof participantsBody>;
+
+export const participantsSchema = participantsBody.extend({
+  text: z.object({ id: z.string(), en: z.string() }),
+});
 
 export const competitionListResponse = z.object({ items: z.array(competitionSummarySchema) });
 
@@ -192,6 +219,8 @@ export const competitionDetailSchema = z.object({
   timeZone: z.string(),
   status: competitionStatusSchema,
   settings: competitionSettingsSchema,
+  /** Who may take part: the rule (types null = any; regions empty = anywhere) and the rule in words. */
+  participants: participantsSchema,
   organizer: organizerSchema,
   categories: z.array(categorySchema),
   groups: z.array(

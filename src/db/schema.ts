@@ -151,6 +151,8 @@ export interface CompetitionTable {
   updated_at: string;
   /** Moves (by trigger) on any change of the competition's setup; keys the in-memory setup cache. */
   config_rev: Generated<number>;
+  /** Who may take part: JSON of domain/participation.ts ParticipationRule; null = every institution. */
+  participants: string | null;
 }
 
 export interface CategoryTable {

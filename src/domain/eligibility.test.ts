@@ -294,10 +294,16 @@ describe('khususEligible', () => {
       {
         rule: 'khusus_not_top_terpuji',
         message: {
-          id: 'Kelompok khusus hanya untuk inovasi yang pernah menjadi Top Inovasi Pelayanan Publik Terpuji.',
-          en: 'The special group is only for innovations that were an outstanding (Top Terpuji) innovation.',
+          id: 'Kelompok khusus hanya untuk inovasi yang pernah menjadi Top Inovasi Pelayanan Publik Terpuji Kelompok Umum.',
+          en: 'The special group is only for innovations that were an outstanding (Top Terpuji) innovation of the general group.',
         },
       },
+    ]);
+  });
+
+  it('refuses a Top 5 Replikasi: the group description asks for a Top Terpuji of the umum group', () => {
+    expect(rules(khususEligible(mine, [award(2019, 'TOP5_REPLIKASI')], invited))).toEqual([
+      'khusus_not_top_terpuji',
     ]);
   });
 
@@ -316,6 +322,72 @@ describe('khususEligible', () => {
   it('refuses a former OAPSI winner', () => {
     expect(rules(khususEligible(mine, [award(2018, 'TOP40'), award(2020, 'OAPSI')], invited))).toEqual([
       'khusus_already_oapsi',
+    ]);
+  });
+
+  it.each([
+    ['no organizer given (the national KIPP)', undefined, 'Menteri PANRB', 'the Minister (PANRB)'],
+    [
+      'KemenPAN-RB by its full name',
+      { name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi', shortName: null },
+      'Menteri PANRB',
+      'the Minister (PANRB)',
+    ],
+    [
+      'KemenPAN-RB by its short name',
+      { name: 'Kementerian PAN-RB', shortName: 'KemenPAN-RB' },
+      'Menteri PANRB',
+      'the Minister (PANRB)',
+    ],
+    [
+      'a province',
+      { name: 'Pemerintah Provinsi Banten', shortName: 'Banten' },
+      'Pemerintah Provinsi Banten',
+      'Pemerintah Provinsi Banten',
+    ],
+  ])('names who invites: %s', (_name, organizer, id, en) => {
+    const [f] = khususEligible(mine, [award(2019, 'TOP45')], { ...invited, invited: false, organizer });
+    expect(f).toEqual({
+      rule: 'khusus_not_invited',
+      message: {
+        id: `Kelompok khusus hanya untuk inovasi yang diundang oleh ${id}.`,
+        en: `The special group is by invitation of ${en} only.`,
+      },
+    });
+  });
+
+  it.each([
+    ['never in the Top 15 khusus', [award(2019, 'TOP45')], []],
+    ['once in the Top 15 khusus', [award(2017, 'TOP40'), award(2020, 'KHUSUS')], []],
+    [
+      'twice in the Top 15 khusus',
+      [award(2017, 'TOP40'), award(2019, 'KHUSUS'), award(2020, 'KHUSUS')],
+      ['khusus_top15_twice'],
+    ],
+    [
+      'twice, one of them in another spelling of the title',
+      [award(2017, 'TOP40'), award(2019, 'KHUSUS', 'LAYANAN-CEPAT'), award(2020, 'KHUSUS')],
+      ['khusus_top15_twice'],
+    ],
+    [
+      'twice, but one is another innovation',
+      [award(2017, 'TOP40'), award(2019, 'KHUSUS', 'Layanan Lambat'), award(2020, 'KHUSUS')],
+      [],
+    ],
+  ])('Top 15 khusus rule (2023): %s', (_name, registry, expected) => {
+    expect(rules(khususEligible(mine, registry, invited))).toEqual(expected);
+  });
+
+  it('says the Top 15 khusus years in both languages', () => {
+    const registry = [award(2017, 'TOP40'), award(2019, 'KHUSUS'), award(2020, 'KHUSUS')];
+    expect(khususEligible(mine, registry, invited)).toEqual([
+      {
+        rule: 'khusus_top15_twice',
+        message: {
+          id: 'Inovasi ini sudah 2 kali masuk Top 15 Kelompok Khusus (2019, 2020); kelompok khusus hanya untuk inovasi yang belum pernah masuk Top 15 Kelompok Khusus sebanyak 2 kali.',
+          en: 'This innovation has been in the Top 15 of the special group 2 times (2019, 2020); the special group is only for innovations not twice in its Top 15.',
+        },
+      },
     ]);
   });
 });

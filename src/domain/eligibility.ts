@@ -1,6 +1,9 @@
 import type { AwardLevel } from '../contracts/awards.js';
 import { AWARD_LEVEL_LABELS, institutionNameCandidates } from './awards.js';
 import { t, type Text } from './errors.js';
+import { khususInviter, type KhususOrganizer } from './khusus-inviter.js';
+
+export type { KhususOrganizer } from './khusus-inviter.js';
 import { dateTimeFormat, formatInstant, wallClock } from './time.js';
 
 /*
@@ -30,6 +33,14 @@ export const TOP_TERPUJI_LEVELS: ReadonlySet<AwardLevel> = new Set<AwardLevel>([
   'TOP5_REPLIKASI',
   'OPSI',
 ]);
+
+/**
+ * The tiers that open the khusus group: a Top Terpuji of the umum group ("Top Inovasi Pelayanan Publik
+ * Terpuji ... Kelompok Umum", 2021 and 2023 rules) — all Top Terpuji tiers but the replikasi one.
+ */
+export const KHUSUS_ENTRY_LEVELS: ReadonlySet<AwardLevel> = new Set<AwardLevel>(
+  [...TOP_TERPUJI_LEVELS].filter((l) => l !== 'TOP5_REPLIKASI'),
+);
 
 /** The khusus group's own awards (Top Kelompok Khusus, OAPSI): given only to earlier Top Terpuji. */
 export const KHUSUS_AWARD_LEVELS: ReadonlySet<AwardLevel> = new Set<AwardLevel>(['KHUSUS', 'OAPSI']);
@@ -332,35 +343,40 @@ export function replikasiEligible(
 }
 
 /**
- * Kelompok khusus: by invitation only (`khusus_not_invited`); the innovation must be a Top Terpuji
+ * Kelompok khusus: by invitation only (`khusus_not_invited`); the innovation must be a Top Terpuji of the
+ * umum group (KHUSUS_ENTRY_LEVELS)
  * (`khusus_not_top_terpuji`) designated at least one year before the close (`khusus_too_recent`) — the
  * registry keeps only the award's year, so a designation is taken at the end of its year (KIPP 2021,
- * closing May 2021, admitted Top Terpuji up to 2019); and it must not already be an OAPSI winner
- * (`khusus_already_oapsi`).
+ * closing May 2021, admitted Top Terpuji up to 2019); it must not have been in the Top 15 of the khusus
+ * group (level KHUSUS) in two or more years (`khusus_top15_twice`, the 2023 rule, kipp-reference §3);
+ * and it must not already be an OAPSI winner (`khusus_already_oapsi`). The invitation message names the
+ * competition's organizer (`khususInviter`).
  */
 export function khususEligible(
   innovation: InnovationRef,
   registry: readonly RegistryEntry[],
-  opts: { invited: boolean; closesAt: string; timeZone?: string },
+  opts: { invited: boolean; closesAt: string; timeZone?: string; organizer?: KhususOrganizer | null },
 ): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
-  if (!opts.invited)
+  if (!opts.invited) {
+    const who = khususInviter(opts.organizer);
     failures.push({
       rule: 'khusus_not_invited',
       message: t(
-        'Kelompok khusus hanya untuk inovasi yang diundang oleh Menteri PANRB.',
-        'The special group is by invitation of the Minister (PANRB) only.',
+        `Kelompok khusus hanya untuk inovasi yang diundang oleh ${who.id}.`,
+        `The special group is by invitation of ${who.en} only.`,
       ),
     });
+  }
   const mine = awardsOf(innovation, registry);
-  const terpuji = mine.filter((e) => TOP_TERPUJI_LEVELS.has(e.level));
+  const terpuji = mine.filter((e) => KHUSUS_ENTRY_LEVELS.has(e.level));
   const timeZone = opts.timeZone ?? 'Asia/Jakarta';
   if (!terpuji.length)
     failures.push({
       rule: 'khusus_not_top_terpuji',
       message: t(
-        'Kelompok khusus hanya untuk inovasi yang pernah menjadi Top Inovasi Pelayanan Publik Terpuji.',
-        'The special group is only for innovations that were an outstanding (Top Terpuji) innovation.',
+        'Kelompok khusus hanya untuk inovasi yang pernah menjadi Top Inovasi Pelayanan Publik Terpuji Kelompok Umum.',
+        'The special group is only for innovations that were an outstanding (Top Terpuji) innovation of the general group.',
       ),
     });
   else {
@@ -380,6 +396,18 @@ export function khususEligible(
         ),
       });
     }
+  }
+  const top15Years = [...new Set(mine.filter((e) => e.level === 'KHUSUS').map((e) => e.year))];
+  if (top15Years.length >= 2) {
+    // Each year named: a count of two reads wrong as a range ("2019–2020").
+    const years = top15Years.join(', ');
+    failures.push({
+      rule: 'khusus_top15_twice',
+      message: t(
+        `Inovasi ini sudah ${top15Years.length} kali masuk Top 15 Kelompok Khusus (${years}); kelompok khusus hanya untuk inovasi yang belum pernah masuk Top 15 Kelompok Khusus sebanyak 2 kali.`,
+        `This innovation has been in the Top 15 of the special group ${top15Years.length} times (${years}); the special group is only for innovations not twice in its Top 15.`,
+      ),
+    });
   }
   const oapsi = mine.filter((e) => e.level === 'OAPSI');
   if (oapsi.length) {

@@ -9,6 +9,7 @@ import {
   umumEligible,
   formatYears,
   type EligibilityFailure,
+  type KhususOrganizer,
   type RegistryEntry,
 } from './eligibility.js';
 import { t, type Text } from './errors.js';
@@ -82,6 +83,8 @@ export interface EligibilityInput {
    * this innovation's (the invitation says which innovation it invites, whatever its title is now).
    */
   invitations: readonly { award: RegistryEntry | null }[];
+  /** The competition's organizer, named by the khusus invitation rule (absent: the national KIPP's wording). */
+  organizer?: KhususOrganizer | null;
   /** When forwarding: the group's quota and the slots the institution's other proposals already hold. */
   quota?: { used: number; quota: number | null };
   now: Date;
@@ -253,6 +256,7 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
       invited: invited || !group.invitationOnly,
       closesAt: input.closesAt ?? input.now.toISOString(),
       timeZone: input.timeZone,
+      organizer: input.organizer,
     }))
       items.push(...ineligible(f.rule === 'khusus_not_invited' ? 'group' : 'title', [f]));
   } else if (group.invitationOnly && !invited)

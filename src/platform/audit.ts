@@ -31,6 +31,7 @@ export type AuditAction =
   | 'competition.updated'
   | 'competition.published'
   | 'competition.unpublished'
+  | 'competition.participants_changed'
   | 'competition.deadline_extended' // the submission closing moved, with the letter number
   | 'competition.closed' // the closing job froze and received the proposals
   | 'clock.moved'

@@ -598,6 +598,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
           },
     ),
   },
+  'PUT /api/competitions/:id/participants': {
+    bindings: organizerOnly(draftOf('A'), { body: () => json({ types: null, regions: [] }) }),
+  },
   'POST /api/competitions/:id/publish': {
     last: true,
     bindings: organizerOnly(draftOf('A'), { alsoAccept: [409, 422] }),

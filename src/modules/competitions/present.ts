@@ -3,6 +3,7 @@ import type { AmendmentRow, StageRow } from '../../db/schema.js';
 import type { Text } from '../../domain/errors.js';
 import { currentStage, submissionClosesAt } from '../../domain/competition-rules.js';
 import { parseSourceYears } from '../../domain/competition-settings.js';
+import type { ParticipationRule } from '../../domain/participation.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { toDefinition } from './definition-rows.js';
 import type { CompetitionFull } from './queries.js';
@@ -29,8 +30,20 @@ const organizerOf = (full: CompetitionFull) => ({
   organizerInstitutionId: full.competition.organizer_institution_id,
 });
 
+/** Who may take part, as the API says it: the rule in words and whether the caller's institution may enter. */
+export interface ParticipationView {
+  rule: ParticipationRule;
+  text: Text;
+  enter: boolean;
+}
+
 /** A competition in the public list. */
-export function presentSummary(full: CompetitionFull, actor: Actor | null, now: Date): CompetitionSummary {
+export function presentSummary(
+  full: CompetitionFull,
+  actor: Actor | null,
+  now: Date,
+  participation: ParticipationView,
+): CompetitionSummary {
   const c = full.competition;
   return {
     id: c.id,
@@ -53,9 +66,11 @@ export function presentSummary(full: CompetitionFull, actor: Actor | null, now: 
       sourceYears: parseSourceYears(g.source_years),
     })),
     ...timeline(full, now),
+    participants: participation.text,
     abilities: {
       manage: can(actor, 'competition.manage', organizerOf(full)),
       dashboard: can(actor, 'proposal.viewAll', organizerOf(full)),
+      enter: participation.enter,
     },
   };
 }
@@ -90,7 +105,7 @@ export function presentDetail(
   full: CompetitionFull,
   actor: Actor | null,
   now: Date,
-  extra: { amendments: AmendmentRow[]; hasProposals: boolean },
+  extra: { amendments: AmendmentRow[]; hasProposals: boolean; participation: ParticipationView },
 ): CompetitionDetail {
   const c = full.competition;
   const def = toDefinition(full);
@@ -105,6 +120,11 @@ export function presentDetail(
     timeZone: c.time_zone,
     status: c.status,
     settings: def.settings,
+    participants: {
+      types: extra.participation.rule.types,
+      regions: extra.participation.rule.regions,
+      text: extra.participation.text,
+    },
     organizer: full.organizer,
     categories: full.categories.map((x) => ({ id: x.id, key: x.key, nameId: x.name_id, nameEn: x.name_en })),
     groups: full.groups.map((g, i) => ({

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   competitionDetailSchema,
   competitionIdParams,
+  participantsBody,
   competitionImpactSchema,
   competitionListResponse,
   fromTemplateBody,
@@ -17,6 +18,8 @@ import { createFromTemplate } from './commands/create-from-template.js';
 import { setCompetitionStatus } from './commands/set-status.js';
 import { updateCompetition } from './commands/update-competition.js';
 import { presentDetail, presentSummary } from './present.js';
+import { entrantsOf, participationViews } from './participants.js';
+import { setParticipants } from './commands/set-participants.js';
 import {
   findCompetitionRow,
   findInstitution,
@@ -44,7 +47,16 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
       hasProposals(app.deps.db, id),
     ]);
     if (!full) throw competitionNotFound();
-    return presentDetail(full, req.actor, app.deps.clock.now(), { amendments, hasProposals: proposals });
+    const [participation] = await participationViews(
+      app.deps.db,
+      [full.competition],
+      await entrantsOf(app.deps.db, req.actor),
+    );
+    return presentDetail(full, req.actor, app.deps.clock.now(), {
+      amendments,
+      hasProposals: proposals,
+      participation,
+    });
   };
 
   /** Loads a competition the caller may see, then asks the policy whether they may manage it. */
@@ -71,7 +83,12 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
         organizerIds: scope.institutionIds,
       });
       const now = app.deps.clock.now();
-      return { items: rows.map((full) => presentSummary(full, req.actor, now)) };
+      const views = await participationViews(
+        app.deps.db,
+        rows.map((full) => full.competition),
+        await entrantsOf(app.deps.db, req.actor),
+      );
+      return { items: rows.map((full, i) => presentSummary(full, req.actor, now, views[i])) };
     },
   );
 
@@ -187,6 +204,31 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
         pendingJobs: jobs,
         unpublish: { allowed: decision.allowed, reason: decision.allowed ? null : decision.reason },
       };
+    },
+  );
+
+  app.put(
+    '/competitions/:id/participants',
+    {
+      schema: {
+        tags: ['competitions'],
+        summary:
+          'Set who may take part (institution types and regions; secretariat of the organizer). Others are not offered the competition and may neither start nor forward a proposal in it (403 not_participant)',
+        params: competitionIdParams,
+        body: participantsBody,
+        response: { 200: competitionDetailSchema },
+      },
+    },
+    async (req) => {
+      const actor = await loadForManage(req, req.params.id);
+      await setParticipants(app.deps.db, {
+        id: req.params.id,
+        rule: req.body,
+        actorUserId: actor.userId,
+        ip: req.ip,
+        now: app.deps.clock.now(),
+      });
+      return detail(req, req.params.id);
     },
   );
 

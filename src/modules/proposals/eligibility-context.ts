@@ -21,6 +21,8 @@ export interface EligibilityContext {
   /** Titles of the other proposals of the competition whose claim on a title comes first. */
   otherTitles: string[];
   invitations: { id: number; award: RegistryEntry | null }[];
+  /** The competition's organizer, read only for the groups whose rules name who invites (khusus). */
+  organizer: { name: string; shortName: string | null } | null;
 }
 
 const registryEntry = (a: {
@@ -124,32 +126,42 @@ const activeInvitations = prepared(
       .orderBy('v.id'),
 );
 
+const organizerOf = prepared((db, a: { competitionId: number }) =>
+  db
+    .selectFrom('competitions as c')
+    .innerJoin('institutions as i', 'i.id', 'c.organizer_institution_id')
+    .select(['i.name', 'i.short_name'])
+    .where('c.id', '=', a.competitionId),
+);
+
 /**
  * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
  * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
  * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
  * active invitations into the group with the award each names (only for the groups whose rules read
- * them). Prepared queries and the registry from memory: this runs on every autosave.
+ * them, and then the organizer who invites). Prepared queries and the registry from memory: this runs on every autosave.
  */
 export async function loadEligibilityContext(db: Db, view: ProposalView): Promise<EligibilityContext> {
   const p = view.proposal;
   const source = p.source_award_id
     ? await sourceAwardRow.first(db, { awardId: p.source_award_id })
     : undefined;
-  const [registry, titles, invitations] = await Promise.all([
+  const invites = readsInvitations({ key: view.group.key, invitationOnly: view.group.invitation_only === 1 });
+  const [registry, titles, invitations, organizer] = await Promise.all([
     registryFor(
       db,
       [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])],
       view.awardsRev,
     ),
     titleClaims.all(db, { competitionId: p.competition_id, titleKey: titleKeyOf(p.title), exceptId: p.id }),
-    readsInvitations({ key: view.group.key, invitationOnly: view.group.invitation_only === 1 })
+    invites
       ? activeInvitations.all(db, {
           competitionId: p.competition_id,
           groupId: p.group_id,
           institutionId: p.institution_id,
         })
       : [],
+    invites ? organizerOf.first(db, { competitionId: p.competition_id }) : undefined,
   ]);
   const others = [...titles].sort((x, y) => x.id - y.id);
   const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
@@ -178,5 +190,6 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
             })
           : null,
     })),
+    organizer: organizer ? { name: organizer.name, shortName: organizer.short_name } : null,
   };
 }

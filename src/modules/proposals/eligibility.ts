@@ -61,6 +61,7 @@ export function eligibilityOf(
     attachmentKinds: view.attachments.map((a) => a.kind),
     otherTitles: ctx.otherTitles,
     invitations: ctx.invitations,
+    organizer: ctx.organizer,
     quota,
     now,
   });

@@ -8,6 +8,8 @@ import {
   validateCompetitionDefinition,
 } from '../../../domain/competition-rules.js';
 import { fieldError, invalidFields, t } from '../../../domain/errors.js';
+import { nameInviterIn } from '../../../domain/khusus-inviter.js';
+import { defaultParticipation, serializeParticipation } from '../../../domain/participation.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { competitionExists, isUniqueViolation, writeDefinitionRows } from '../definition-rows.js';
 import { findClash } from '../queries.js';
@@ -28,8 +30,9 @@ export interface CreateFromTemplateInput {
 }
 
 /**
- * Creates a draft competition from the KIPP template of the chosen year (preset) with all its categories, groups, forms and stages
- * and the audit row, in one transaction. Refuses an invalid result (400) and a second competition of
+ * Creates a draft competition from the KIPP template of the chosen year (preset) with all its categories,
+ * groups, forms and stages and the audit row, in one transaction; who may take part defaults from the
+ * organizer (domain/participation.ts `defaultParticipation`). Refuses an invalid result (400) and a second competition of
  * the same organizer, code and year (409 `competition_exists`).
  */
 export async function createFromTemplate(db: Db, input: CreateFromTemplateInput): Promise<CompetitionRow> {
@@ -53,8 +56,16 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
     );
   const preset = input.preset ?? DEFAULT_TEMPLATE_PRESET;
   const template = kippTemplate({ year: input.year, timeZone: input.timeZone, preset });
+  // The invitation-only groups say who invites: this organizer (KemenPAN-RB: the Minister of PANRB).
+  const inviter = { name: organizer.name, shortName: organizer.short_name };
+  const groups = template.groups.map((g) => {
+    if (!g.invitationOnly) return g;
+    const d = nameInviterIn({ id: g.descriptionId, en: g.descriptionEn }, inviter);
+    return { ...g, descriptionId: d.id, descriptionEn: d.en };
+  });
   const def = normalizeDefinition({
     ...template,
+    groups,
     code: input.code ?? identity.code,
     name: input.name ?? identity.name,
     theme: input.theme ?? template.theme,
@@ -79,6 +90,10 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
           time_zone: def.timeZone,
           status: 'draft',
           settings: JSON.stringify(def.settings),
+          // A province's competition takes the province and its regencies/cities (the national KIPP: all).
+          participants: serializeParticipation(
+            defaultParticipation({ type: organizer.type, regionCode: organizer.region_code }),
+          ),
           created_by: input.createdBy,
           created_at: now,
           updated_at: now,
@@ -101,6 +116,7 @@ export async function createFromTemplate(db: Db, input: CreateFromTemplateInput)
           groups: def.groups.map((g) => g.key),
           categories: def.categories.length,
           stages: def.stages.map((s) => s.kind),
+          participants: defaultParticipation({ type: organizer.type, regionCode: organizer.region_code }),
         },
         scope: { competitionId: competition.id, organizerInstitutionId: organizer.id },
         ip: input.ip,

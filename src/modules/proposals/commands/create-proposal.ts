@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound, t } from '../../../domain/errors.js';
 import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
+import { assertParticipant } from '../../competitions/participants.js';
 import { hasActiveInvitation, titleKeyOf } from '../eligibility-context.js';
 import { parseSettings } from '../../../domain/competition-settings.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
@@ -22,7 +23,8 @@ async function findGroupByKey(db: Db, competitionId: number, key: string) {
 
 /**
  * Starts a draft proposal of a unit in one group of a published competition whose submission stage is
- * open by the server clock (else 409 `submission_closed` / `submission_not_open`); an invitation-only group
+ * open by the server clock (else 409 `submission_closed` / `submission_not_open`), for an institution the
+ * competition takes (else 403 `not_participant`, competitions/participants.ts); an invitation-only group
  * (khusus) only for an institution with an active invitation into it (else 403 `not_invited`); at most the
  * competition's `maxOpenDraftsPerUnit` open drafts per unit (else 409 `open_drafts_limit`). Takes the next number
  * of the competition with one atomic upsert (race-safe on both dialects), and writes the proposal, its
@@ -58,6 +60,7 @@ export async function createProposal(
       true,
     );
     if (refusal) throw refusal;
+    await assertParticipant(tx, competition, input.institutionId);
     const group = await findGroupByKey(tx, competition.id, input.groupKey);
     if (!group)
       throw fieldError(

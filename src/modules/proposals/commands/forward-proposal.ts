@@ -11,6 +11,7 @@ import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
 import { proposalPath } from '../mail-text.js';
 import { programLabel } from '../../../domain/deadlines.js';
 import { proposalRecordScope } from '../record-scope.js';
+import { assertParticipant } from '../../competitions/participants.js';
 
 /**
  * The admin lokal forwards a proposal to the organizer within the group's quota per institution (null =
@@ -30,6 +31,8 @@ export async function forwardProposal(
     await lockInstitutionForQuota(tx, row.institution_id);
     const view = await loadForChange(tx, input.id);
     assertSubmissionOpen(view, input.now);
+    // Who may take part may have changed since the draft was started (403 `not_participant`).
+    await assertParticipant(tx, view.competition, view.proposal.institution_id);
     const to = nextState(view.proposal.state, 'forward');
     const quota = view.group.quota_per_institution;
     const used =

@@ -9,6 +9,7 @@ import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
 import { versions } from './versions.js';
+import { participation } from './participation.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -23,4 +24,5 @@ export const en = {
   users,
   guard,
   versions,
+  participation,
 };

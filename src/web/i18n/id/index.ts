@@ -9,6 +9,7 @@ import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
 import { versions } from './versions.js';
+import { participation } from './participation.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -23,4 +24,5 @@ export const id = {
   users,
   guard,
   versions,
+  participation,
 };

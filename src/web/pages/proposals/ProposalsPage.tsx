@@ -156,7 +156,7 @@ export function ProposalsPage() {
     queryKey: ['competitions', 'public'],
     queryFn: () => api<{ items: CompetitionSummary[] }>('GET', '/competitions'),
   });
-  const open = (comps.data?.items ?? []).filter(isOpen);
+  const open = (comps.data?.items ?? []).filter((c) => isOpen(c) && c.abilities.enter);
   const writer = list.data?.abilities.create ?? false;
   const reviewer = list.data?.abilities.review ?? false;
   const groupName = (competitionId: number, key: string) => {

@@ -234,6 +234,9 @@ export function CompetitionPublicPage() {
             {t('public.competition.organizer')}: <strong>{c.organizer.name}</strong>
           </Text>
         )}
+        <Text c="gray.8" data-testid="competition-participants">
+          {pick(c.participants.text)}
+        </Text>
       </Stack>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -30,6 +30,7 @@ import { GeneralTab } from './competition-settings/GeneralTab.js';
 import { CategoriesTab } from './competition-settings/CategoriesTab.js';
 import { GroupsTab } from './competition-settings/GroupsTab.js';
 import { StagesTab } from './competition-settings/StagesTab.js';
+import { ParticipantsCard } from './competition-settings/ParticipantsCard.js';
 import { StatusActions } from './competition-settings/StatusActions.js';
 import { AmendmentModal, type AmendmentBody } from './competition-settings/AmendmentModal.js';
 
@@ -268,9 +269,16 @@ export function CompetitionSettingsPage() {
       </div>
       <AdminQueryState isLoading={q.isLoading} error={q.error} onRetry={() => q.refetch()}>
         {q.data && (
-          <Card withBorder p={{ base: 'xs', sm: 'md' }}>
-            <Editor key={q.data.id} def={q.data} />
-          </Card>
+          <>
+            <ParticipantsCard
+              key={`participants-${q.data.id}`}
+              def={q.data}
+              canManage={q.data.abilities.manage}
+            />
+            <Card withBorder p={{ base: 'xs', sm: 'md' }}>
+              <Editor key={q.data.id} def={q.data} />
+            </Card>
+          </>
         )}
       </AdminQueryState>
     </AdminPage>

@@ -28,6 +28,14 @@ const detail = (): CompetitionDetail => ({
     maxOpenDraftsPerUnit: 15,
     maxInstitutionStorageMb: 2048,
   },
+  participants: {
+    types: ['pemerintah_provinsi', 'pemerintah_kabupaten', 'pemerintah_kota'],
+    regions: ['64'],
+    text: {
+      id: 'Peserta: Pemerintah Provinsi Kalimantan Timur dan kabupaten/kota di Kalimantan Timur',
+      en: 'Participants: the Provincial Government of Kalimantan Timur and the regencies/cities in Kalimantan Timur',
+    },
+  },
   organizer: { id: 3, name: 'Pemerintah Provinsi Kalimantan Timur' },
   categories: [{ id: 1, key: 'tata-kelola', nameId: 'Tata Kelola', nameEn: 'Governance' }],
   groups: [
