@@ -108,8 +108,8 @@ const KIPP_2021: TemplatePreset = {
       descriptionEn: `An adaptation/modification of a Top 99 innovation of KIPP 2014–${year - 2}, never awarded in an earlier KIPP. The innovation has been implemented for at least 1 year. At most 5 proposals per institution.`,
     }),
     khusus: (year) => ({
-      descriptionId: `Hanya atas undangan khusus penyelenggara (pada KIPP nasional: Menteri PANRB). Top Inovasi Pelayanan Publik Terpuji yang sekurang-kurangnya sudah berusia 1 tahun sejak ditetapkan (KIPP 2014–${year - 2}), dan tidak pernah mendapat penghargaan sebagai 5 pemenang OAPSI ${year - 1}. Inovasi telah diimplementasikan sekurang-kurangnya 2 tahun. Di luar kuota instansi.`,
-      descriptionEn: `By the organizer's special invitation only (in the national KIPP: the Minister of PANRB). Outstanding Top Public Service Innovations named at least 1 year ago (KIPP 2014–${year - 2}) that were never one of the 5 OAPSI ${year - 1} winners. The innovation has been implemented for at least 2 years. Outside the institution quota.`,
+      descriptionId: `Hanya atas undangan penyelenggara (pada KIPP nasional: Menteri PANRB). Top Inovasi Pelayanan Publik Terpuji yang sekurang-kurangnya sudah berusia 1 tahun sejak ditetapkan (KIPP 2014–${year - 2}), dan tidak pernah mendapat penghargaan sebagai 5 pemenang OAPSI ${year - 1}. Inovasi telah diimplementasikan sekurang-kurangnya 2 tahun. Di luar kuota instansi.`,
+      descriptionEn: `By the organizer's invitation only (in the national KIPP: the Minister of PANRB). Outstanding Top Public Service Innovations named at least 1 year ago (KIPP 2014–${year - 2}) that were never one of the 5 OAPSI ${year - 1} winners. The innovation has been implemented for at least 2 years. Outside the institution quota.`,
     }),
   },
   calendar: [

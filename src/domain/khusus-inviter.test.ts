@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kippTemplate } from './competition-template.js';
+import { TEMPLATE_PRESET_IDS } from './competition-presets.js';
 import { khususInviter, nameInviterIn, TEMPLATE_INVITER_PHRASE } from './khusus-inviter.js';
 
 const khusus = () => {
@@ -47,4 +48,20 @@ describe('nameInviterIn (the template khusus description)', () => {
     const own = { id: 'Undangan Gubernur.', en: null };
     expect(nameInviterIn(own, { name: 'Pemerintah Provinsi Banten' })).toEqual(own);
   });
+});
+
+describe('every template preset names its inviter', () => {
+  it.each(TEMPLATE_PRESET_IDS.map((p) => [p]))(
+    '%s: the khusus description carries the phrase replaced',
+    (preset) => {
+      const g = kippTemplate({ year: 2026, preset }).groups.find((x) => x.key === 'khusus');
+      if (!g) return expect(preset).toBe('kipp-2025'); // 2025 has no khusus group (umum and replikasi)
+      const named = nameInviterIn(
+        { id: g.descriptionId, en: g.descriptionEn },
+        { name: 'Pemerintah Provinsi Banten' },
+      );
+      expect(named.id).toContain('Hanya atas undangan Pemerintah Provinsi Banten.');
+      expect(named.en).toContain('By invitation of Pemerintah Provinsi Banten only.');
+    },
+  );
 });
