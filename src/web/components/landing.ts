@@ -1,4 +1,5 @@
 import type { Me } from '../api/session.js';
+import { landingPathFor } from '../routing/landing.js';
 
 /** A ?next= value is followed only when it is a path of this site (never another origin). */
 export function safeNext(next: string | null | undefined): string | null {
@@ -17,9 +18,5 @@ export function landingPath(me: Me, next?: string | null): string {
       ? `/lengkapi-profil?next=${encodeURIComponent(target)}`
       : '/lengkapi-profil';
   if (target && target !== '/masuk' && !target.startsWith('/masuk?')) return target;
-  if (me.abilities.createCompetition) return '/sekretariat/kompetisi';
-  const unitsOf = me.abilities.manageUnitsOf[0];
-  if (unitsOf !== undefined) return `/instansi/${unitsOf}/unit`;
-  if (me.abilities.viewProposals) return '/usulan';
-  return '/';
+  return landingPathFor(me);
 }

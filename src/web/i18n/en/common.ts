@@ -24,6 +24,7 @@ export const common: typeof idCommon = {
   no: 'No',
   notFound: 'Page not found.',
   notFoundPage: {
+    forbiddenTitle: 'This page is not for your role',
     title: 'Page not found',
     body: 'This address does not exist, has moved, or cannot be opened with this account.',
     hint: 'Check the address, or start again from your home page.',

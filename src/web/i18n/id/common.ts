@@ -22,6 +22,7 @@ export const common = {
   no: 'Tidak',
   notFound: 'Halaman tidak ditemukan.',
   notFoundPage: {
+    forbiddenTitle: 'Halaman ini bukan untuk peran Anda',
     title: 'Halaman tidak ditemukan',
     body: 'Alamat ini tidak ada, sudah dipindahkan, atau tidak dapat Anda buka dengan akun ini.',
     hint: 'Periksa kembali alamatnya, atau mulai lagi dari beranda Anda.',

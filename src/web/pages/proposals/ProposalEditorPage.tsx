@@ -37,6 +37,7 @@ import { SaveStatusBar, type RefusedItem } from '../../components/proposal/SaveS
 import { SectionsForm } from '../../components/proposal/SectionsForm.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import type { Attachment } from '../../../contracts/attachments.js';
+import { NotFoundPage } from '../public/NotFoundPage.js';
 
 /** Inputs whose id is not `field-<target>` ("categoryKey" is the select of the checklist's "categoryId"). */
 const INPUT_IDS: Record<string, string> = { categoryKey: 'field-categoryId', source: 'field-sourceAwardId' };
@@ -347,6 +348,9 @@ export function ProposalEditorPage() {
         <Loader aria-label={t('common.loading')} />
       </Center>
     );
+  // A proposal that does not exist or is outside the person's scope: the same "not found" as any address.
+  if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403))
+    return <NotFoundPage />;
   if (q.error || !q.data)
     return (
       <Stack>

@@ -1,0 +1,14 @@
+import type { Me } from '../api/session.js';
+
+/**
+ * A signed-in person's home: the page where their work is, chosen from the abilities the API returned.
+ * Whoever has none of those pages (an evaluator, a panelist, a data steward) gets the home that says what
+ * their work is and when it starts (/beranda), never the public front page.
+ */
+export function landingPathFor(me: Me): string {
+  if (me.abilities.createCompetition) return '/sekretariat/kompetisi';
+  const unitsOf = me.abilities.manageUnitsOf[0];
+  if (unitsOf !== undefined) return `/instansi/${unitsOf}/unit`;
+  if (me.abilities.viewProposals) return '/usulan';
+  return '/beranda';
+}
