@@ -51,7 +51,7 @@ describe('role homes, not found, language after reload (Chromium)', () => {
       .poll(() => page.getByText(/^Penilaian oleh Tim Panel Independen dimulai /).textContent())
       .toMatch(/dimulai \d{1,2} \S+ \d{4} \d{2}\.\d{2} WI(B|TA|T)\.$/);
     for (const stage of ['Penetapan Finalis Top Inovasi', 'Presentasi dan Wawancara'])
-      expect(await page.getByText(stage, { exact: false }).count()).toBe(1);
+      expect(await page.getByText(stage, { exact: true }).count()).toBe(1);
     await shoot(page, 'homes-03-panelist');
   });
 

@@ -46,7 +46,9 @@ function AssignmentCard({ a }: { a: Assignment }) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <Title order={3} size="h4" id={`work-${a.role}-${a.competition.id}`}>
-            {t('home.judging.competition', { name: a.competition.name, year: a.competition.year })}
+            {a.competition.name.includes(String(a.competition.year))
+              ? a.competition.name
+              : t('home.judging.competition', { name: a.competition.name, year: a.competition.year })}
           </Title>
           <Badge variant="light">{t(`common.roles.${a.role}`)}</Badge>
         </Group>
