@@ -9,6 +9,7 @@ import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
 import { home } from './home.js';
+import { audit } from './audit.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -23,4 +24,5 @@ export const en = {
   users,
   guard,
   home,
+  audit,
 };

@@ -293,7 +293,8 @@ export const secretariat: typeof idSecretariat = {
       file: {
         title: 'E-mails do not reach their recipients',
         body: 'This system is not connected to a mail server yet: every message is only kept on the server and does not reach its recipient. A message’s content can be downloaded from its preview. Ask the system administrator to turn delivery on.',
-        technical: 'For technicians: SMTP_URL is not set; messages are written as .eml files under DATA_DIR/mail.',
+        technical:
+          'For technicians: SMTP_URL is not set; messages are written as .eml files under DATA_DIR/mail.',
       },
       smtp: {
         title: 'E-mails are delivered',

@@ -9,6 +9,7 @@ import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
 import { home } from './home.js';
+import { audit } from './audit.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -23,4 +24,5 @@ export const id = {
   users,
   guard,
   home,
+  audit,
 };
