@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -81,6 +81,7 @@ function Editor({
   onAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
 }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const { lang, pick } = useLang();
   const editable = detail.abilities.edit;
   const serverNow = useServerNow(60_000);
@@ -169,12 +170,17 @@ function Editor({
     a.rejected[field] ? inputIdOf(refusalTarget(field, a.rejected[field])) : targetOf(field);
   const toFill = a.completeness.missing.filter((m) => m.kind === 'incomplete').length;
 
+  // Opened from the secretariat's dashboard: back goes there, with its filters (DashboardPage.tsx).
+  const back = (location.state as { back?: unknown } | null)?.back;
+  const dashboardBack =
+    typeof back === 'string' && /^\/sekretariat\/kompetisi\/\d+\/dasbor(\?|$)/.test(back) ? back : null;
+
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/usulan" size="sm">
+      <Anchor component={Link} to={dashboardBack ?? '/usulan'} size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
-          {t('proposals.editor.back')}
+          {t(dashboardBack ? 'proposals.editor.backToDashboard' : 'proposals.editor.back')}
         </Group>
       </Anchor>
       <Stack gap={4}>
