@@ -9,6 +9,9 @@ import {
 import { parseCsvTable, type CsvTableRecord, type CsvTableResult } from './csv-table.js';
 import { t, type Text } from './errors.js';
 
+// The search words of a typed query ("Kab. Sleman" → kabupaten, sleman): kept in a file of their own.
+export { institutionSearchWords } from './institution-search.js';
+
 /* ============================================================ names */
 
 /** Names are unique whatever their case or spacing: "Kota  bogor" is the same institution as "Kota Bogor". */

@@ -1,10 +1,11 @@
 import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { Center, Loader, Text } from '@mantine/core';
+import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { useMe, type Me } from './api/session.js';
 import { HomePage } from './pages/public/HomePage.js';
+import { NotFoundPage } from './pages/public/NotFoundPage.js';
 import { lazyPage } from './routing/lazyPage.js';
 import { PageLoading } from './routing/PageLoading.js';
 
@@ -75,6 +76,7 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
 const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
 
@@ -93,17 +95,11 @@ function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me
     return <Navigate to={`/masuk?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.mustCompleteProfile && location.pathname !== '/lengkapi-profil')
     return <Navigate to="/lengkapi-profil" replace />;
-  if (allow && !allow(me))
-    return (
-      <Text role="alert" py="xl">
-        {t('common.forbidden')}
-      </Text>
-    );
+  if (allow && !allow(me)) return <NotFoundPage forbidden />;
   return <>{children}</>;
 }
 
 export function App() {
-  const { t } = useTranslation();
   return (
     <Layout>
       <Suspense fallback={<PageLoading />}>
@@ -267,7 +263,15 @@ export function App() {
               </RequireUser>
             }
           />
-          <Route path="*" element={<Text py="xl">{t('common.notFound')}</Text>} />
+          <Route
+            path="/beranda"
+            element={
+              <RequireUser>
+                <MyHomePage />
+              </RequireUser>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
     </Layout>

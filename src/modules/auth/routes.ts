@@ -26,6 +26,8 @@ import { resetPassword } from './commands/reset-password.js';
 import { updateProfile } from './commands/update-profile.js';
 import { presentMe, presentTokenInfo } from './present.js';
 import { rolesOfUser, usablePasswordToken } from './queries.js';
+import { assignmentsOf } from './work-queries.js';
+import { myWorkResponse } from '../../contracts/role-work.js';
 
 /** Accounts and sessions: login, logout, who am I, passwords (change, reset, first set) and own profile. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -93,6 +95,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => ({ user: req.user ? await me(req.user) : null }),
+  );
+
+  app.get(
+    '/auth/me/work',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in judge’s assignments: competitions and the stages that are their work',
+        response: { 200: myWorkResponse },
+      },
+    },
+    async (req) => {
+      const { user } = requireUser(req);
+      return { assignments: await assignmentsOf(db, user.id, clock.now().toISOString()) };
+    },
   );
 
   app.post(

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { InstitutionRow, InstitutionType, UnitRow } from '../../db/schema.js';
 import { nameKey, regionKey, type ImportContext } from '../../domain/institutions.js';
 import { ORGANIZER_VISIBLE_STATES } from '../../domain/proposal-workflow.js';
+import { institutionSearchWords } from '../../domain/institutions.js';
 
 export type InstitutionWithParent = InstitutionRow & { parent_name: string | null };
 export type UnitWithCount = UnitRow & { user_count: number };
@@ -21,14 +22,18 @@ const withParent = (db: Db) =>
     .selectAll('i')
     .select('p.name as parent_name');
 
-/** One page of institutions sorted by name; every word of `q` must occur in the name or short name. */
+/**
+ * One page of institutions sorted by name; every search word of `q` (abbreviations such as Kab., Pemkot,
+ * Prov. written in full) must occur in the name or short name.
+ */
 export async function listInstitutions(
   db: Db,
   filter: { q?: string; type?: InstitutionType },
   page: number,
   pageSize: number,
 ): Promise<{ rows: InstitutionWithParent[]; total: number }> {
-  const words = (filter.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
+  // "Kab. Sleman" searches kabupaten + sleman (domain/institution-search.ts).
+  const words = institutionSearchWords(filter.q ?? '');
   let base = db.selectFrom('institutions as i');
   if (filter.type) base = base.where('i.type', '=', filter.type);
   for (const w of words) {

@@ -22,6 +22,7 @@ import { IconBell, IconChevronDown } from '@tabler/icons-react';
 import { api } from '../api/client.js';
 import { ME_KEY, useMe, type Me } from '../api/session.js';
 import { setLanguage, useLang } from '../i18n/index.js';
+import { landingPathFor } from '../routing/landing.js';
 
 interface NavItem {
   to: string;
@@ -35,6 +36,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: '/permohonan-admin-lokal', label: t('common.nav.requestAccount') });
     return items;
   }
+  // Whose work has no page of its own yet (a judge before issue 12) gets their own home in the menu.
+  if (landingPathFor(me) === '/beranda') items.push({ to: '/beranda', label: t('home.title') });
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
   if (me.abilities.viewSubmissionDashboard)

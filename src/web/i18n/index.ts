@@ -72,16 +72,30 @@ function currentLang(): Lang {
   return i18n.language === 'en' ? 'en' : 'id';
 }
 
+/**
+ * The page's own language and title follow the interface language: `<html lang>` (screen readers and
+ * translation tools read it) and the tab's title. index.html ships Indonesian; this runs before the first
+ * render (textsReady) and again on every switch.
+ */
+function applyDocumentLanguage(): void {
+  if (typeof document === 'undefined') return;
+  const lang = currentLang();
+  document.documentElement.lang = lang;
+  const title = i18n.getResource(lang, 'translation', 'common.documentTitle') as string | undefined;
+  if (title) document.title = title;
+}
+i18n.on('languageChanged', applyDocumentLanguage);
+
 /** Resolves when the texts the first screen needs are there (English is loaded, when it was chosen). */
-export const textsReady: Promise<void> =
-  currentLang() === 'en' ? loadTexts('en', 'public') : Promise.resolve();
+export const textsReady: Promise<void> = (
+  currentLang() === 'en' ? loadTexts('en', 'public') : Promise.resolve()
+).then(applyDocumentLanguage, applyDocumentLanguage);
 
 /** Switches the interface language, once its texts are loaded, and remembers it. */
 export async function setLanguage(lang: Lang): Promise<void> {
   localStorage.setItem('sinovik.lang', lang);
   await loadTexts(lang, 'public');
   if (wantAll) await loadTexts(lang, 'all');
-  document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
 }
 

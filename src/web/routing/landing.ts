@@ -4,8 +4,9 @@ import type { Me } from '../api/session.js';
 export const LOCAL_ADMIN_LANDING = '/usulan?state=sent_to_local_admin,withdrawn';
 
 /**
- * Where a signed-in person's work is, when nothing else says where to go (components/landing.ts decides
- * the profile and ?next= first). One small function per role so each role's home is one line here.
+ * A signed-in person's home: the page where their work is, chosen from the abilities the API returned.
+ * Whoever has none of those pages (an evaluator, a panelist, a data steward) gets the home that says what
+ * their work is and when it starts (/beranda), never the public front page.
  */
 export function landingPathFor(me: Me): string {
   if (me.abilities.createCompetition) return '/sekretariat/kompetisi';
@@ -13,5 +14,5 @@ export function landingPathFor(me: Me): string {
   if (unitsOf !== undefined)
     return me.abilities.viewProposals ? LOCAL_ADMIN_LANDING : `/instansi/${unitsOf}/unit`;
   if (me.abilities.viewProposals) return '/usulan';
-  return '/';
+  return '/beranda';
 }

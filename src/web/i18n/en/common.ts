@@ -3,6 +3,7 @@ import type { common as idCommon } from '../id/common.js';
 export const common: typeof idCommon = {
   appName: 'Sinovik',
   appTagline: 'Public Service Innovation Information System',
+  documentTitle: 'Sinovik — Public Service Innovation Competition',
   skipToContent: 'Skip to content',
   language: 'Language',
   login: 'Log in',
@@ -22,6 +23,13 @@ export const common: typeof idCommon = {
   yes: 'Yes',
   no: 'No',
   notFound: 'Page not found.',
+  notFoundPage: {
+    forbiddenTitle: 'This page is not for your role',
+    title: 'Page not found',
+    body: 'This address does not exist, has moved, or cannot be opened with this account.',
+    hint: 'Check the address, or start again from your home page.',
+    home: 'Back to home',
+  },
   forbidden: 'You do not have access to this page.',
   complaints: 'Public service complaints: SP4N-LAPOR!',
   helpdesk: 'Help: Monday–Friday 08:00–16:00 WIB',

@@ -10,6 +10,8 @@ import { users } from './users.js';
 import { guard } from './guard.js';
 import { versions } from './versions.js';
 import { participation } from './participation.js';
+import { home } from './home.js';
+import { audit } from './audit.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -25,4 +27,6 @@ export const en = {
   guard,
   versions,
   participation,
+  home,
+  audit,
 };

@@ -36,6 +36,7 @@ export const proposals: typeof idProposals = {
   },
   editor: {
     back: 'Back to the proposals',
+    backToDashboard: 'Back to the submission dashboard',
     identity: 'Innovation identity',
     title: 'Title',
     acronym: 'Acronym',

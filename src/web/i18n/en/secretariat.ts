@@ -107,7 +107,7 @@ export const secretariat: typeof idSecretariat = {
     timeZoneHint: 'Every deadline of the competition is read in this zone.',
     codeHint: 'Capital letters, digits and hyphens; used in proposal numbers (e.g. KIPP-2027-00042).',
     filesTitle: 'Attachments',
-    fileTypesHint: 'Accepted MIME types, e.g. application/pdf, image/jpeg. Press Enter after each one.',
+    fileTypesHint: 'Choose the file types participants may upload, e.g. PDF, JPG, DOCX.',
     mbHint: 'Largest size of one file.',
     mbProposalHint: 'Total size of all attachments of one proposal.',
     draftsPerUnitHint:
@@ -300,18 +300,23 @@ export const secretariat: typeof idSecretariat = {
     intro: 'Every e-mail the system sends, with its status. Failed messages can be sent again.',
     transport: {
       file: {
-        title: 'File mode',
-        body: 'No SMTP server is configured: e-mails are written as .eml files under DATA_DIR/mail and are not really delivered. Download the .eml from the message preview.',
+        title: 'E-mails do not reach their recipients',
+        body: 'This system is not connected to a mail server yet: every message is only kept on the server and does not reach its recipient. A message’s content can be downloaded from its preview. Ask the system administrator to turn delivery on.',
+        technical:
+          'For technicians: SMTP_URL is not set; messages are written as .eml files under DATA_DIR/mail.',
       },
       smtp: {
-        title: 'Sent through SMTP',
-        body: 'E-mails are sent through the configured SMTP server (SMTP_URL). Failed messages are retried automatically.',
+        title: 'E-mails are delivered',
+        body: 'E-mails are sent through the configured mail server. Failed messages are retried automatically.',
+        technical: 'For technicians: sent through the SMTP server at SMTP_URL.',
       },
     },
     tabs: { all: 'All', pending: 'Pending', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
     search: 'Search recipient or subject',
     searchPlaceholder: 'e.g. name@agency.go.id',
     template: 'Template',
+    technicalDetails: 'Technical details',
+    messageId: 'Message number (Message-ID)',
     allTemplates: 'All templates',
     empty: 'No messages.',
     createdAt: 'Created',

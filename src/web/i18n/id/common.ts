@@ -1,6 +1,7 @@
 export const common = {
   appName: 'Sinovik',
   appTagline: 'Sistem Informasi Inovasi Pelayanan Publik',
+  documentTitle: 'Sinovik — Kompetisi Inovasi Pelayanan Publik',
   skipToContent: 'Langsung ke isi',
   language: 'Bahasa',
   login: 'Masuk',
@@ -20,6 +21,13 @@ export const common = {
   yes: 'Ya',
   no: 'Tidak',
   notFound: 'Halaman tidak ditemukan.',
+  notFoundPage: {
+    forbiddenTitle: 'Halaman ini bukan untuk peran Anda',
+    title: 'Halaman tidak ditemukan',
+    body: 'Alamat ini tidak ada, sudah dipindahkan, atau tidak dapat Anda buka dengan akun ini.',
+    hint: 'Periksa kembali alamatnya, atau mulai lagi dari beranda Anda.',
+    home: 'Kembali ke beranda',
+  },
   forbidden: 'Anda tidak memiliki akses ke halaman ini.',
   complaints: 'Pengaduan pelayanan publik: SP4N-LAPOR!',
   helpdesk: 'Bantuan: Senin–Jumat 08.00–16.00 WIB',

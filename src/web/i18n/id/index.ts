@@ -10,6 +10,8 @@ import { users } from './users.js';
 import { guard } from './guard.js';
 import { versions } from './versions.js';
 import { participation } from './participation.js';
+import { home } from './home.js';
+import { audit } from './audit.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -25,4 +27,6 @@ export const id = {
   guard,
   versions,
   participation,
+  home,
+  audit,
 };

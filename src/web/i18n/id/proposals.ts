@@ -33,6 +33,7 @@ export const proposals = {
   },
   editor: {
     back: 'Kembali ke daftar proposal',
+    backToDashboard: 'Kembali ke dasbor pengajuan',
     identity: 'Identitas inovasi',
     title: 'Judul',
     acronym: 'Akronim',

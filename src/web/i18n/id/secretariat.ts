@@ -106,8 +106,7 @@ export const secretariat = {
     timeZoneHint: 'Semua batas waktu kompetisi dibaca dalam zona ini.',
     codeHint: 'Huruf kapital, angka, dan tanda hubung; dipakai dalam nomor proposal (mis. KIPP-2027-00042).',
     filesTitle: 'Berkas lampiran',
-    fileTypesHint:
-      'Jenis MIME yang diterima, mis. application/pdf, image/jpeg. Tekan Enter setelah setiap jenis.',
+    fileTypesHint: 'Pilih jenis berkas yang boleh diunggah peserta, mis. PDF, JPG, DOCX.',
     mbHint: 'Ukuran maksimal satu berkas.',
     mbProposalHint: 'Jumlah ukuran semua lampiran satu proposal.',
     draftsPerUnitHint:
@@ -298,18 +297,23 @@ export const secretariat = {
     intro: 'Setiap e-mail yang dikirim sistem, dengan statusnya. Pesan yang gagal dapat dikirim ulang.',
     transport: {
       file: {
-        title: 'Mode berkas',
-        body: 'Tidak ada server SMTP yang diatur: e-mail ditulis sebagai berkas .eml di DATA_DIR/mail dan tidak benar-benar terkirim. Unduh .eml dari pratinjau pesan.',
+        title: 'E-mail tidak sampai ke penerima',
+        body: 'Sistem ini belum dihubungkan ke server pengiriman e-mail: setiap pesan hanya disimpan di server dan tidak sampai ke penerimanya. Isi pesan dapat diunduh dari pratinjaunya. Minta administrator sistem mengaktifkan pengiriman.',
+        technical:
+          'Untuk teknisi: SMTP_URL tidak diatur; pesan ditulis sebagai berkas .eml di DATA_DIR/mail.',
       },
       smtp: {
-        title: 'Dikirim melalui SMTP',
-        body: 'E-mail dikirim melalui server SMTP yang diatur (SMTP_URL). Pesan yang gagal dicoba ulang otomatis.',
+        title: 'E-mail dikirim kepada penerima',
+        body: 'E-mail dikirim melalui server pengiriman e-mail yang diatur. Pesan yang gagal dicoba ulang otomatis.',
+        technical: 'Untuk teknisi: dikirim melalui server SMTP pada SMTP_URL.',
       },
     },
     tabs: { all: 'Semua', pending: 'Menunggu', sending: 'Sedang dikirim', sent: 'Terkirim', failed: 'Gagal' },
     search: 'Cari penerima atau subjek',
     searchPlaceholder: 'mis. nama@instansi.go.id',
     template: 'Templat',
+    technicalDetails: 'Rincian teknis',
+    messageId: 'Nomor pesan (Message-ID)',
     allTemplates: 'Semua templat',
     empty: 'Tidak ada pesan.',
     createdAt: 'Dibuat',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -40,6 +40,7 @@ import { SaveStatusBar, type RefusedItem } from '../../components/proposal/SaveS
 import { SectionsForm } from '../../components/proposal/SectionsForm.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import type { Attachment } from '../../../contracts/attachments.js';
+import { NotFoundPage } from '../public/NotFoundPage.js';
 
 /** Inputs whose id is not `field-<target>` ("categoryKey" is the select of the checklist's "categoryId"). */
 const INPUT_IDS: Record<string, string> = { categoryKey: 'field-categoryId', source: 'field-sourceAwardId' };
@@ -83,6 +84,7 @@ function Editor({
   onAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
 }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const { lang, pick } = useLang();
   const editable = detail.abilities.edit;
   const serverNow = useServerNow(60_000);
@@ -171,12 +173,17 @@ function Editor({
     a.rejected[field] ? inputIdOf(refusalTarget(field, a.rejected[field])) : targetOf(field);
   const toFill = a.completeness.missing.filter((m) => m.kind === 'incomplete').length;
 
+  // Opened from the secretariat's dashboard: back goes there, with its filters (DashboardPage.tsx).
+  const back = (location.state as { back?: unknown } | null)?.back;
+  const dashboardBack =
+    typeof back === 'string' && /^\/sekretariat\/kompetisi\/\d+\/dasbor(\?|$)/.test(back) ? back : null;
+
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/usulan" size="sm">
+      <Anchor component={Link} to={dashboardBack ?? '/usulan'} size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
-          {t('proposals.editor.back')}
+          {t(dashboardBack ? 'proposals.editor.backToDashboard' : 'proposals.editor.back')}
         </Group>
       </Anchor>
       <Stack gap={4}>
@@ -359,6 +366,9 @@ export function ProposalEditorPage() {
         <Loader aria-label={t('common.loading')} />
       </Center>
     );
+  // A proposal that does not exist or is outside the person's scope: the same "not found" as any address.
+  if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403))
+    return <NotFoundPage />;
   if (q.error || !q.data)
     return (
       <Stack>

@@ -1,4 +1,4 @@
-import { Button, Code, Group, SimpleGrid, Spoiler, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Spoiler, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
@@ -19,6 +19,26 @@ import {
 
 const PAGE_SIZE = 50;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The words of the audit log (i18n `audit`): an action code, an entity type, a detail's name; a code that
+ * has no words yet shows as it is. The codes contain dots, so the lists are read whole, not by key path.
+ */
+function useAuditWords() {
+  const { t } = useTranslation();
+  const list = (key: string) => {
+    const v = t(key, { returnObjects: true });
+    return typeof v === 'object' && v !== null ? (v as Record<string, string>) : {};
+  };
+  const actions = list('audit.actions');
+  const entities = list('audit.entities');
+  const details = list('audit.details');
+  return {
+    action: (code: string) => actions[code] ?? code,
+    entity: (type: string) => entities[type] ?? type,
+    detail: (key: string) => details[key] ?? key,
+  };
+}
 
 /** One value of a summary, short enough for a table cell. */
 function show(v: unknown, lang: 'id' | 'en', t: (k: string) => string): string {
@@ -75,6 +95,7 @@ function summaryLines(summary: unknown, lang: 'id' | 'en', t: (k: string) => str
 function Summary({ summary }: { summary: unknown }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const words = useAuditWords();
   const lines = summaryLines(summary, lang, t);
   if (!lines.length) return <Text size="xs">—</Text>;
   return (
@@ -87,7 +108,7 @@ function Summary({ summary }: { summary: unknown }) {
       <Stack gap={2}>
         {lines.map((l, i) => (
           <Text key={i} size="xs" style={{ overflowWrap: 'anywhere' }}>
-            {l.key && <Text span fw={700} size="xs">{`${l.key}: `}</Text>}
+            {l.key && <Text span fw={700} size="xs" title={l.key}>{`${words.detail(l.key)}: `}</Text>}
             {l.before !== undefined && (
               <>
                 <Text span size="xs" td="line-through" c="dark.6">
@@ -109,6 +130,7 @@ const FILTERS = ['action', 'entityType', 'actor', 'from', 'to', 'q'] as const;
 export function AuditPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const words = useAuditWords();
   const filters = useAdminList<AuditListResponse, (typeof FILTERS)[number]>({
     key: ['audit'],
     path: '/audit',
@@ -190,7 +212,7 @@ export function AuditPage() {
             name="action"
             label={t('secretariat.audit.action')}
             placeholder={t('secretariat.audit.all')}
-            data={d?.facets.actions ?? []}
+            data={(d?.facets.actions ?? []).map((a) => ({ value: a, label: words.action(a) }))}
             searchable
           />
           <AdminSelectFilter
@@ -198,7 +220,7 @@ export function AuditPage() {
             name="entityType"
             label={t('secretariat.audit.entityType')}
             placeholder={t('secretariat.audit.all')}
-            data={d?.facets.entityTypes ?? []}
+            data={(d?.facets.entityTypes ?? []).map((e) => ({ value: e, label: words.entity(e) }))}
             searchable
           />
           <AdminSearchFilter
@@ -281,12 +303,23 @@ export function AuditPage() {
                 </Text>
               ),
           },
-          { header: t('secretariat.audit.action'), cell: (e) => <Code>{e.action}</Code> },
+          {
+            header: t('secretariat.audit.action'),
+            // In words for people; the code, small, for a technician (and the search box finds both).
+            cell: (e) => (
+              <>
+                <Text size="sm">{words.action(e.action)}</Text>
+                <Text size="xs" c="dark.5" style={{ overflowWrap: 'anywhere' }}>
+                  {t('audit.code', { code: e.action })}
+                </Text>
+              </>
+            ),
+          },
           {
             header: t('secretariat.audit.entity'),
             cell: (e) => (
               <Text size="xs">
-                {e.entityType}
+                {words.entity(e.entityType)}
                 {e.entityId !== null && ` #${e.entityId}`}
               </Text>
             ),

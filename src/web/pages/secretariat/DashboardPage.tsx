@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Anchor,
   Button,
@@ -122,16 +122,43 @@ function filterParams(f: Filters, q: string): URLSearchParams {
   return p;
 }
 
+/** The filters kept in the page's address, so coming back from a proposal finds the list as it was left. */
+function filtersFrom(search: URLSearchParams): { f: Filters; page: number } {
+  const sort = `${search.get('sort')}_${search.get('dir')}`;
+  return {
+    f: {
+      state: search.get('state'),
+      groupKey: search.get('groupKey'),
+      categoryKey: search.get('categoryKey'),
+      institutionType: search.get('institutionType'),
+      provinceCode: search.get('provinceCode'),
+      q: search.get('q') ?? '',
+      sort: (SORTS as readonly string[]).includes(sort) ? (sort as Filters['sort']) : NO_FILTERS.sort,
+    },
+    page: Math.max(1, Number(search.get('page')) || 1),
+  };
+}
+
 function ProposalListSection({ d }: { d: DashboardResponse }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
-  const [f, setF] = useState<Filters>(NO_FILTERS);
-  const [page, setPage] = useState(1);
+  const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const [initial] = useState(() => filtersFrom(search));
+  const [f, setF] = useState<Filters>(initial.f);
+  const [page, setPage] = useState(initial.page);
   const [q] = useDebouncedValue(f.q, 300);
   const set = (patch: Partial<Filters>) => {
     setF((x) => ({ ...x, ...patch }));
     setPage(1);
   };
+  // The address follows the filters (replacing, so Back leaves the dashboard rather than undoing a filter).
+  const addressed = filterParams(f, q);
+  if (page > 1) addressed.set('page', String(page));
+  const address = addressed.toString();
+  useEffect(() => {
+    if (address !== search.toString()) setSearch(new URLSearchParams(address), { replace: true });
+  }, [address, search, setSearch]);
   const params = filterParams(f, q);
   const list = useQuery({
     queryKey: ['dashboard', d.competition.id, 'list', params.toString(), page],
@@ -269,7 +296,12 @@ function ProposalListSection({ d }: { d: DashboardResponse }) {
                   primary: true,
                   cell: (p) => (
                     <>
-                      <Anchor component={Link} to={`/usulan/${p.id}`} fw={600}>
+                      <Anchor
+                        component={Link}
+                        to={`/usulan/${p.id}`}
+                        state={{ back: `${location.pathname}?${address}` }}
+                        fw={600}
+                      >
                         {p.title}
                       </Anchor>
                       <Text size="xs" c="dark.6">

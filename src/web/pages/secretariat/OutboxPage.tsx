@@ -111,7 +111,7 @@ function Preview({ id, onClose }: { id: number; onClose: () => void }) {
               {m.messageId && (
                 <div>
                   <Text size="xs" c="dark.6" fw={700}>
-                    Message-ID
+                    {t('secretariat.outbox.messageId')}
                   </Text>
                   <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
                     {m.messageId}
@@ -313,6 +313,15 @@ export function OutboxPage() {
             {t(`secretariat.outbox.transport.${d.transport}.title`)}
           </Text>
           <Text size="sm">{t(`secretariat.outbox.transport.${d.transport}.body`)}</Text>
+          {/* The technician's detail stays available, folded away from the people who read the page. */}
+          <details>
+            <summary>
+              <Text span size="sm">
+                {t('secretariat.outbox.technicalDetails')}
+              </Text>
+            </summary>
+            <Text size="sm">{t(`secretariat.outbox.transport.${d.transport}.technical`)}</Text>
+          </details>
         </AdminNotice>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,5 +1,16 @@
-import { NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { typeLabel } from '../../../../domain/attachments.js';
 import { zoneOptions } from '../../../components/AdminTime.js';
 import { type Form, COMMON_FILE_TYPES } from './values.js';
 
@@ -50,11 +61,22 @@ export function GeneralTab({ form }: { form: Form }) {
         {t('secretariat.settings.filesTitle')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TagsInput
+        {/* Types are named as people know them ("PDF", "DOCX"); the MIME type shows under each option. */}
+        <MultiSelect
           label={t('secretariat.settings.fields.allowedFileTypes')}
           description={t('secretariat.settings.fileTypesHint')}
-          data={COMMON_FILE_TYPES}
-          splitChars={[',', ' ', ';']}
+          data={[...new Set([...COMMON_FILE_TYPES, ...form.values.allowedFileTypes])].map((mime) => ({
+            value: mime,
+            label: typeLabel(mime),
+          }))}
+          renderOption={({ option }) => (
+            <div>
+              <Text size="sm">{option.label}</Text>
+              <Text size="xs" c="dark.5">
+                {option.value}
+              </Text>
+            </div>
+          )}
           clearable
           clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           {...form.getInputProps('allowedFileTypes')}

@@ -71,12 +71,15 @@ export const KIND_NAMES: Record<string, { nameId: string; nameEn: string }> = Ob
   kippTemplate({ year: 2026 }).stages.map((s) => [s.kind, { nameId: s.nameId, nameEn: s.nameEn }]),
 );
 
-/** MIME types offered in the file-type picker (any other can be typed). */
+/** MIME types offered in the file-type picker, shown by name (PDF, JPG, …): the types uploads recognize. */
 export const COMMON_FILE_TYPES = [
   'application/pdf',
   'image/jpeg',
   'image/png',
+  'image/gif',
+  'image/webp',
   'video/mp4',
+  'application/zip',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
