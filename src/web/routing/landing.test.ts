@@ -21,7 +21,7 @@ describe('landingPathFor: where each role lands after logging in', () => {
     ],
     ['a unit manager without proposals', me({ manageUnitsOf: [7] }), '/instansi/7/unit'],
     ['a UPP', me({ viewProposals: true }), '/usulan'],
-    ['anyone else', me({}), '/'],
+    ['anyone else (an evaluator, a panelist, a data steward): their home', me({}), '/beranda'],
   ])('%s → %s', (_who, who, path) => {
     expect(landingPathFor(who)).toBe(path);
   });
