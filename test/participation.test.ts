@@ -30,6 +30,7 @@ describe('who may take part in a competition', () => {
   let national: number;
   let banten: number;
   const cookie: Record<string, string> = {};
+  let people: Record<string, { id: number; email: string }> = {};
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -89,6 +90,7 @@ describe('who may take part in a competition', () => {
       uppK: await makeUser(ctx.db, { role: 'upp', institutionId: kutai.id, unitId: unitK.id }),
       adminK: await makeUser(ctx.db, { role: 'local_admin', institutionId: kutai.id }),
     };
+    people = users;
     for (const [k, u] of Object.entries(users)) cookie[k] = await sessionCookie(ctx, u.id);
   });
   afterAll(async () => ctx.close());
@@ -218,5 +220,36 @@ describe('who may take part in a competition', () => {
       .executeTakeFirstOrThrow();
     expect(row.state).toBe('sent_to_local_admin');
     expect((await summaries('uppK')).find((c) => c.id === banten)?.abilities.enter).toBe(true);
+  });
+
+  it('tells of an extended deadline only the admin lokal and UPPs of institutions the competition takes', async () => {
+    const rule = await call('provSecretariat', 'PUT', `/competitions/${banten}/participants`, {
+      types: null,
+      regions: ['36'],
+    });
+    expect(rule.statusCode).toBe(200);
+    const { closesAt } = (await call(null, 'GET', `/competitions/${banten}/extensions`)).json() as {
+      closesAt: string;
+    };
+    const later = new Date(Date.parse(closesAt) + 2 * 24 * 60 * 60 * 1000).toISOString();
+    const res = await call('provSecretariat', 'POST', `/competitions/${banten}/extend-submission`, {
+      closesAt: later,
+      letterNumber: 'B/12/BANTEN/2026',
+    });
+    expect(res.statusCode).toBe(200);
+    const mailed = await ctx.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('template', '=', 'deadline_extended')
+      .execute();
+    expect(mailed.map((m) => m.to_address).sort()).toEqual([people.adminT.email, people.uppT.email].sort());
+    const noticed = await ctx.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'deadline_extended')
+      .execute();
+    expect(noticed.map((n) => n.user_id).sort((a, b) => a - b)).toEqual(
+      [people.adminT.id, people.uppT.id].sort((a, b) => a - b),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, type Text } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy.js';
+import type { Recipient } from '../../platform/notify.js';
 import {
   isEveryone,
   mayTakePart,
@@ -125,4 +126,43 @@ export async function participationViews(
     text: participationText(rule, names),
     enter: entrants.some((e) => mayTakePart(rule, e)),
   }));
+}
+
+/**
+ * The active users holding one of `roles` (admin lokal, UPP) for an institution the competition takes: whom a
+ * notice about the competition (an extended deadline) concerns. Not the whole installation: a province's
+ * competition is nothing to a regency of another province.
+ */
+export async function participantUsers(
+  db: Db,
+  competition: { participants: string | null },
+  roles: readonly ('local_admin' | 'upp')[],
+): Promise<Recipient[]> {
+  const rule = parseParticipation(competition.participants);
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+    .innerJoin('institutions as i', 'i.id', 'g.institution_id')
+    .leftJoin('institutions as owner', 'owner.id', 'i.parent_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.locale',
+      'i.type',
+      'i.region_code',
+      'owner.region_code as owner_region_code',
+    ])
+    .where('u.is_active', '=', 1)
+    .where('g.role', 'in', [...roles])
+    .orderBy('u.id')
+    .execute();
+  const out = new Map<number, Recipient>();
+  for (const r of rows)
+    if (
+      !out.has(r.id) &&
+      mayTakePart(rule, { type: r.type, regionCode: r.region_code, ownerRegionCode: r.owner_region_code })
+    )
+      out.set(r.id, { id: r.id, email: r.email, name: r.name, locale: r.locale });
+  return [...out.values()];
 }

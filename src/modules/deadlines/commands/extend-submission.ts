@@ -4,7 +4,8 @@ import { t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
+import { notifyUser } from '../../../platform/notify.js';
+import { participantUsers } from '../../competitions/participants.js';
 import { scheduleSubmissionJobs } from '../../competitions/submission-jobs.js';
 import { planExtension } from './plan-extension.js';
 
@@ -13,7 +14,7 @@ import { planExtension } from './plan-extension.js';
  * than the current one and than the server's now; 400 per field), moves the stage's closes_at, appends the
  * extension with its letter number to the stage settings, moves the stages after it so the timeline does not
  * overlap (plan-extension.ts; 409 `stage_started` when one has begun), moves the closing and reminder jobs, audits
- * `competition.deadline_extended`, and tells every admin lokal and UPP (in-app and by e-mail). Refuses a
+ * `competition.deadline_extended`, and tells every admin lokal and UPP of an institution the competition takes (in-app and by e-mail). Refuses a
  * draft competition and a submission that has already been closed with 409.
  */
 export async function extendSubmission(
@@ -81,7 +82,8 @@ export async function extendSubmission(
             `${locale === 'id' ? m.nameId : m.nameEn} ${locale === 'id' ? 'mulai' : 'from'} ${formatInstant((m.to.opensAt ?? m.to.closesAt)!, tz, locale)}`,
         )
         .join('; ');
-    for (const user of await recipientsWithRole(tx, { role: ['local_admin', 'upp'] })) {
+    // Those whose institution the competition takes (competitions/participants.ts), not the whole installation.
+    for (const user of await participantUsers(tx, competition, ['local_admin', 'upp'])) {
       await notifyUser(tx, {
         userId: user.id,
         kind: 'deadline_extended',
