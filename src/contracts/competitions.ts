@@ -33,6 +33,8 @@ export const sectionDefinitionSchema = z.object({
   wordLimit: num.nullable(),
   weight: num,
   required: z.boolean(),
+  /** The section needs its own supporting file (omitted by older clients: no). */
+  evidenceRequired: z.boolean().optional(),
 });
 
 export const groupDefinitionSchema = z.object({
@@ -46,6 +48,8 @@ export const groupDefinitionSchema = z.object({
   invitationOnly: z.boolean(),
   /** Years a replikasi source may come from; null or omitted = any year. */
   sourceYears: z.array(num).max(100).nullable().default(null),
+  /** Supporting files a proposal must carry in all (omitted by older clients: 1). */
+  evidenceMin: num.optional(),
   sections: z.array(sectionDefinitionSchema).max(50),
 });
 

@@ -247,6 +247,18 @@ function validateGroup(
         'The quota is a whole number of at least 1, or empty when there is none.',
       ),
     );
+  if (
+    g.evidenceMin !== undefined &&
+    (!Number.isInteger(g.evidenceMin) || g.evidenceMin < 0 || g.evidenceMin > 20)
+  )
+    add(
+      `${at}.evidenceMin`,
+      p(
+        'out_of_range',
+        'Jumlah dokumen pendukung wajib berupa bilangan bulat 0 sampai 20.',
+        'The number of required supporting documents is a whole number from 0 to 20.',
+      ),
+    );
   if (g.sourceYears) {
     // Sources come from earlier years; while the year itself is wrong only the overall range is checked.
     const last = Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX ? year - 1 : YEAR_MAX;
