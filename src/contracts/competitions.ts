@@ -200,6 +200,8 @@ export const competitionDetailSchema = z.object({
       ...groupBase,
       descriptionId: z.string().nullable(),
       descriptionEn: z.string().nullable(),
+      /** Supporting files a proposal must carry in all (always given in answers). */
+      evidenceMin: z.number().optional(),
       sections: z.array(sectionSchema),
     }),
   ),

@@ -1,3 +1,4 @@
+import { DEFAULT_EVIDENCE_MIN_FILES } from './evidence-requirements.js';
 import type { FieldProblem, Text } from './errors.js';
 import {
   STAGE_KINDS,
@@ -434,6 +435,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
       quotaPerInstitution: g.quotaPerInstitution,
       invitationOnly: g.invitationOnly,
       sourceYears: g.sourceYears?.length ? [...new Set(g.sourceYears)].sort((a, b) => a - b) : null,
+      evidenceMin: g.evidenceMin ?? DEFAULT_EVIDENCE_MIN_FILES,
       sections: g.sections.map((s) => ({
         key: s.key.trim(),
         labelId: s.labelId.trim(),
@@ -443,6 +445,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
         wordLimit: s.wordLimit,
         weight: s.weight,
         required: s.required,
+        evidenceRequired: s.evidenceRequired ?? false,
       })),
     })),
     stages: def.stages.map((s) => ({
