@@ -100,7 +100,7 @@ describe('required supporting documents in Chromium', () => {
 
   it('shows the organizer where a section is marked as needing its own document', async () => {
     const page = await profiles.newPage({ width: 1280, height: 900 });
-    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
+    await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}`);
     await page.getByRole('tab', { name: 'Kelompok & formulir' }).click();
     const min = page.getByLabel('Dokumen pendukung minimal').first();
