@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  DEMO_PASSWORD,
-  logIn,
-  openProfiles,
-  shoot,
-  startDemoServer,
-  type E2EServer,
-  type Profiles,
-} from './harness.js';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * Seed 003: "wajib disertai dokumen pendukung". The UPP's checklist names the missing supporting document
