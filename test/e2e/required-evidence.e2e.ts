@@ -95,6 +95,9 @@ describe('required supporting documents in Chromium', () => {
     await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}`);
     await page.getByRole('tab', { name: 'Kelompok & formulir' }).click();
+    const umum = page.getByRole('button', { name: /^Umum · / });
+    await expect.poll(() => umum.isVisible()).toBe(true);
+    await umum.click();
     const min = page.getByLabel('Dokumen pendukung minimal').first();
     await expect.poll(() => min.isVisible()).toBe(true);
     expect(await min.inputValue()).toBe('1 berkas');
