@@ -5,6 +5,7 @@ import { setCompetitionStatus } from '../src/modules/competitions/commands/set-s
 import { submissionJobHandlers } from '../src/modules/deadlines/jobs.js';
 import { runDueJobs } from '../src/platform/jobs.js';
 import { appWithSmtpCapture, createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 /** The KIPP 2026 template: submission from 15 March to 2 May 2026 23:59 WIB. */
@@ -90,6 +91,8 @@ async function setup(ctx: TestContext) {
     );
     if (state === 'draft') return p;
     await ok(await call(upp, 'PATCH', `/proposals/${p.id}`, completeFields(p.version, acronym)));
+    // The supporting document the group requires (seed 003).
+    await uploadRequiredEvidence(ctx.app, await sessionCookie(ctx, upp), p.id);
     await ok(await call(upp, 'POST', `/proposals/${p.id}/send`));
     if (state === 'returned')
       await ok(await call(admin, 'POST', `/proposals/${p.id}/return`, { note: 'Lengkapi data dukung.' }));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompetitionDetail } from '../src/contracts/competitions.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /*
@@ -111,6 +112,8 @@ describe('guarding what cannot be undone', () => {
       title,
     });
     expect(res.statusCode).toBe(201);
+    // The supporting document the group requires (seed 003), uploaded with the draft.
+    await uploadRequiredEvidence(ctx.app, cookie[who], res.json().id);
     return res.json();
   };
   const sent = async (who: string, title: string): Promise<ProposalDetail> => {

@@ -6,6 +6,7 @@ import type { ProposalDetail, ProposalList } from '../src/contracts/proposals.js
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 import { pdfPageCount, pdfText } from './helpers/pdf.js';
 
@@ -79,8 +80,11 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
     expect(res.statusCode).toBe(200);
   };
 
-  const send = async (who: string, name: string) =>
+  const send = async (who: string, name: string) => {
+    // The supporting document the group requires (seed 003), when the test attached none.
+    await uploadRequiredEvidence(ctx.app, cookie[who], ids[name]);
     expect((await call(who, 'POST', `/proposals/${ids[name]}/send`)).statusCode).toBe(200);
+  };
   const forward = async (who: string, name: string) =>
     expect((await call(who, 'POST', `/proposals/${ids[name]}/forward`)).statusCode).toBe(200);
 
@@ -320,7 +324,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
         institutionType: 'pemerintah_kabupaten',
         provinceCode: '32',
         category: { key: 'tata_kelola_pemerintahan', nameEn: 'Governance' },
-        attachmentCount: 1,
+        attachmentCount: 2, // the required one uploaded before send, and the row above
         timeZone: 'Asia/Jakarta',
         sentAt: T2.toISOString(),
         forwardedAt: T3.toISOString(),
@@ -329,7 +333,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
       expect(l.items[3]).toMatchObject({
         institutionType: 'bumn',
         provinceCode: 'pusat',
-        attachmentCount: 0,
+        attachmentCount: 1, // the required supporting document
       });
       // A draft is never listed for the organizer, even when asked for by state.
       expect((await list('state=draft')).total).toBe(0);
@@ -424,7 +428,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
         '2026-04-02 01:30 WIB',
         '2026-04-03 09:00 WIB',
         '',
-        '0',
+        '1',
       ]);
       // The comma in the title was quoted; the acronym typed as a formula is neutralised.
       expect(res.body).toContain('"Layanan Cepat → Warga, “Zona ā”"');
@@ -454,7 +458,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
           '2026-04-02 01:30 WIB',
           '2026-04-03 09:00 WIB',
           '',
-          '0',
+          '1',
         ],
       ]);
     });
@@ -492,7 +496,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
         '2026-04-02 01:30 WIB',
         '2026-04-03 09:00 WIB',
         undefined, // an empty cell
-        1,
+        2,
       ]);
       // A formula-like text stays text in a spreadsheet cell.
       expect(sheet.getRow(5).getCell(3).value).toBe('=SUM(A1)');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { kippPair, makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
 /*
@@ -70,6 +71,8 @@ describe('eligibility: rules at send and forward, replikasi source, khusus invit
   const createDraft = async (who: string, groupKey: string, title: string): Promise<ProposalDetail> => {
     const res = await call(who, 'POST', `/competitions/${competitionId}/proposals`, { groupKey, title });
     expect(res.statusCode).toBe(201);
+    // The supporting document the group requires (seed 003), uploaded with the draft.
+    await uploadRequiredEvidence(ctx.app, cookie[who], res.json().id);
     return res.json();
   };
 

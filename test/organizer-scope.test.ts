@@ -4,6 +4,7 @@ import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie, countRows } from './helpers/fixtures.js';
 
 /*
@@ -128,6 +129,8 @@ describe('organizer scope: a secretariat acts only for its own competitions and 
     });
     expect(created.statusCode).toBe(201);
     const p: ProposalDetail = created.json();
+    // The supporting document the group requires (seed 003), uploaded with the draft.
+    await uploadRequiredEvidence(ctx.app, cookie[who], p.id);
     const saved = await call(who, 'PATCH', `/proposals/${p.id}`, {
       version: p.version,
       acronym: 'UJI',

@@ -3,6 +3,7 @@ import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { toDefinition } from '../src/modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../src/modules/competitions/queries.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /** Inside the KIPP 2026 template's submission window (15 March – 2 May 2026 23:59 WIB). */
@@ -68,6 +69,8 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       title,
     });
     expect(res.statusCode).toBe(201);
+    // The supporting document the group requires (seed 003), uploaded with the draft.
+    await uploadRequiredEvidence(ctx.app, cookie[who], res.json().id);
     return res.json();
   };
 
@@ -289,7 +292,7 @@ describe('proposal flow: draft → send → return → resend → forward, quota
     expect(res.json().state).toBe('sent_to_local_admin');
   });
 
-  it('forwards within the quota and mails the admin lokal a receipt with the received time in WIB', async () => {
+  it('forwards within the quota and mails the admin lokal that it was forwarded (not a receipt), with the time and the closing in WIB', async () => {
     const res = await call('admin', 'POST', `/proposals/${p.id}/forward`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -303,15 +306,19 @@ describe('proposal flow: draft → send → return → resend → forward, quota
       .where('template', '=', 'proposal_forwarded')
       .executeTakeFirstOrThrow();
     expect(mail.to_address).toBe(users.admin.email);
-    expect(mail.subject).toBe('Tanda terima proposal KIPP-2026-00001');
+    expect(mail.subject).toBe('Proposal KIPP-2026-00001 diteruskan kepada penyelenggara');
     for (const line of [
       'Judul: Jemput Bola Layanan Adminduk',
       'Akronim: JEBOL',
       'ID proposal: KIPP-2026-00001',
       'Program: Kompetisi Inovasi Pelayanan Publik 2026 — Kelompok Umum',
-      'Diterima: 1 April 2026 10.00 WIB',
+      'Diteruskan: 1 April 2026 10.00 WIB',
+      'Penyelenggara menerima proposal ini saat pengajuan ditutup, 2 Mei 2026 23.59 WIB. Sampai saat itu Anda masih dapat menarik kembali proposal ini.',
+      'E-mail ini bukan tanda terima: tanda terima dikirim setelah pengajuan ditutup.',
     ])
       expect(mail.text_body).toContain(line);
+    expect(mail.text_body).not.toContain('Simpan e-mail ini sebagai tanda terima');
+    expect(mail.text_body).not.toContain('Diterima:');
   });
 
   it('keeps one revision per transition and shows each snapshot', async () => {

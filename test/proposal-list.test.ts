@@ -6,6 +6,7 @@ import {
   type ProposalList,
 } from '../src/contracts/proposals.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /*
@@ -74,6 +75,8 @@ describe('the proposal list answers exactly the fields of the contract', () => {
   };
 
   const act = async (who: string, name: string, verb: 'send' | 'forward') => {
+    // The supporting document the group requires (seed 003), when the test attached none.
+    if (verb === 'send') await uploadRequiredEvidence(ctx.app, cookie[who], ids[name]);
     const res = await call(who, 'POST', `/proposals/${ids[name]}/${verb}`);
     expect([name, verb, res.statusCode, res.statusCode === 200 ? '' : res.body]).toEqual([
       name,
@@ -272,7 +275,7 @@ describe('the proposal list answers exactly the fields of the contract', () => {
       attachmentCount: 0,
       provinceCode: '32',
     });
-    expect(by[ids.forwarded]).toMatchObject({ attachmentCount: 2, acronym: 'JEBOL', state: 'forwarded' });
+    expect(by[ids.forwarded]).toMatchObject({ attachmentCount: 3, acronym: 'JEBOL', state: 'forwarded' });
     expect(by[ids.received]).toMatchObject({
       provinceCode: '32',
       state: 'received',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
 /*
@@ -39,6 +40,8 @@ describe('duplicate titles by the stored title key', () => {
       title,
     });
     expect(res.statusCode).toBe(201);
+    // The supporting document the group requires (seed 003), uploaded with the draft.
+    await uploadRequiredEvidence(ctx.app, cookie[who], res.json().id);
     return res.json();
   };
   const save = async (who: string, p: { id: number; version: number }, over: Record<string, unknown>) => {

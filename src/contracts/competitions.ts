@@ -35,6 +35,8 @@ export const sectionDefinitionSchema = z.object({
   wordLimit: num.nullable(),
   weight: num,
   required: z.boolean(),
+  /** The section needs its own supporting file (omitted by older clients: no). */
+  evidenceRequired: z.boolean().optional(),
 });
 
 export const groupDefinitionSchema = z.object({
@@ -48,6 +50,8 @@ export const groupDefinitionSchema = z.object({
   invitationOnly: z.boolean(),
   /** Years a replikasi source may come from; null or omitted = any year. */
   sourceYears: z.array(num).max(100).nullable().default(null),
+  /** Supporting files a proposal must carry in all (omitted by older clients: 1). */
+  evidenceMin: num.optional(),
   sections: z.array(sectionDefinitionSchema).max(50),
 });
 
@@ -228,6 +232,8 @@ export const competitionDetailSchema = z.object({
       ...groupBase,
       descriptionId: z.string().nullable(),
       descriptionEn: z.string().nullable(),
+      /** Supporting files a proposal must carry in all (always given in answers). */
+      evidenceMin: z.number().optional(),
       sections: z.array(sectionSchema),
     }),
   ),

@@ -265,9 +265,13 @@ export const formSectionSchema = z.object({
   guidanceEn: z.string().nullable(),
   wordLimit: z.number().nullable(),
   required: z.boolean(),
+  /** The section needs its own supporting file (always given in answers). */
+  evidenceRequired: z.boolean().optional(),
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
+  /** Supporting files the group requires in all (always given in answers). */
+  evidenceMin: z.number().optional(),
   group: z.object({
     id: z.number(),
     key: z.string(),

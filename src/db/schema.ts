@@ -179,6 +179,8 @@ export interface CompetitionGroupTable {
   position: number;
   /** JSON array of the award years a replikasi source may come from; null = any year. */
   source_years: string | null;
+  /** Supporting files a proposal of the group must carry in all (default 1; 0 = none required). */
+  evidence_min: Generated<number>;
 }
 
 export interface FormSectionTable {
@@ -193,6 +195,8 @@ export interface FormSectionTable {
   weight: number;
   required: Bool;
   position: number;
+  /** 1 when the section needs its own supporting file (kind 'evidence' tied to it); default 0. */
+  evidence_required: Generated<Bool>;
 }
 
 export interface StageTable {

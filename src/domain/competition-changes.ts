@@ -169,6 +169,17 @@ export function classifyChanges(
           `${name.en}: replication source years ${old.sourceYears?.join(', ') ?? 'any'} → ${g.sourceYears?.join(', ') ?? 'any'}`,
         ),
       );
+    const [minBefore, minAfter] = [old.evidenceMin ?? 1, g.evidenceMin ?? 1];
+    if (minBefore !== minAfter)
+      add(
+        'amendment',
+        `${at}.evidenceMin`,
+        'group_rule_changed',
+        t(
+          `${name.id}: dokumen pendukung wajib ${minBefore} → ${minAfter} berkas`,
+          `${name.en}: required supporting documents ${minBefore} → ${minAfter} files`,
+        ),
+      );
     if (
       old.nameId !== g.nameId ||
       old.nameEn !== g.nameEn ||
@@ -275,6 +286,21 @@ function sectionChanges(
         s.required
           ? t(`${what.id}: kini wajib diisi`, `${what.en}: now required`)
           : t(`${what.id}: kini tidak wajib`, `${what.en}: no longer required`),
+      );
+    if ((o.evidenceRequired ?? false) !== (s.evidenceRequired ?? false))
+      add(
+        'amendment',
+        `${sp}.evidenceRequired`,
+        'evidence_required_changed',
+        s.evidenceRequired
+          ? t(
+              `${what.id}: kini wajib disertai dokumen pendukung`,
+              `${what.en}: now needs a supporting document`,
+            )
+          : t(
+              `${what.id}: dokumen pendukung tidak lagi wajib`,
+              `${what.en}: supporting document no longer required`,
+            ),
       );
     if (
       o.labelId !== s.labelId ||

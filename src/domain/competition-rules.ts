@@ -1,3 +1,4 @@
+import { DEFAULT_EVIDENCE_MIN_FILES } from './evidence-requirements.js';
 import type { FieldProblem, Text } from './errors.js';
 import {
   STAGE_KINDS,
@@ -248,6 +249,18 @@ function validateGroup(
         'The quota is a whole number of at least 1, or empty when there is none.',
       ),
     );
+  if (
+    g.evidenceMin !== undefined &&
+    (!Number.isInteger(g.evidenceMin) || g.evidenceMin < 0 || g.evidenceMin > 20)
+  )
+    add(
+      `${at}.evidenceMin`,
+      p(
+        'out_of_range',
+        'Jumlah dokumen pendukung wajib berupa bilangan bulat 0 sampai 20.',
+        'The number of required supporting documents is a whole number from 0 to 20.',
+      ),
+    );
   if (g.sourceYears) {
     // Sources come from earlier years; while the year itself is wrong only the overall range is checked.
     const last = Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX ? year - 1 : YEAR_MAX;
@@ -459,6 +472,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
       quotaPerInstitution: g.quotaPerInstitution,
       invitationOnly: g.invitationOnly,
       sourceYears: g.sourceYears?.length ? [...new Set(g.sourceYears)].sort((a, b) => a - b) : null,
+      evidenceMin: g.evidenceMin ?? DEFAULT_EVIDENCE_MIN_FILES,
       sections: g.sections.map((s) => ({
         key: s.key.trim(),
         labelId: s.labelId.trim(),
@@ -468,6 +482,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
         wordLimit: s.wordLimit,
         weight: s.weight,
         required: s.required,
+        evidenceRequired: s.evidenceRequired ?? false,
       })),
     })),
     stages: def.stages.map((s) => ({

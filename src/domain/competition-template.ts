@@ -74,6 +74,8 @@ export interface SectionDefinition {
   /** Percentage of the evaluation score; the sections of one group add up to 100. */
   weight: number;
   required: boolean;
+  /** The section needs its own supporting file; absent = false. */
+  evidenceRequired?: boolean;
 }
 
 export interface GroupDefinition {
@@ -92,6 +94,8 @@ export interface GroupDefinition {
    * Read by the replikasi rule only (domain/proposal-eligibility).
    */
   sourceYears: number[] | null;
+  /** Supporting files a proposal must carry in all; absent = DEFAULT_EVIDENCE_MIN_FILES (1). */
+  evidenceMin?: number;
   sections: SectionDefinition[];
 }
 

@@ -52,7 +52,8 @@ const input = (over: Partial<EligibilityInput> = {}): EligibilityInput => ({
   registry: [],
   sourceAwardId: null,
   sourceAward: null,
-  attachmentKinds: [],
+  attachmentKinds: ['evidence'],
+  evidence: { rule: { minFiles: 1, sections: [] }, attached: [null] },
   otherTitles: [],
   invitations: [],
   now: NOW,
@@ -125,6 +126,41 @@ describe('checkEligibility', () => {
     ).toEqual(['ineligible:umum_top99_twice@title']);
     // The same row for another institution is another innovation.
     expect(checkEligibility(input({ registry: [{ ...mine(2019, 'TOP45'), institutionId: 8 }] }))).toEqual([]);
+  });
+
+  describe('supporting documents (seed 003: "wajib disertai dokumen pendukung")', () => {
+    const ringkasan = { key: 'ringkasan', labelId: 'Ringkasan', labelEn: 'Summary' };
+    it('refuses a proposal without any supporting file, as a thing still to upload, before the rules', () => {
+      const items = checkEligibility(
+        input({
+          evidence: { rule: { minFiles: 1, sections: [] }, attached: [] },
+          otherTitles: ['Layanan Jemput Bola'],
+        }),
+      );
+      expect(summary(items)).toEqual([
+        'incomplete:evidence_required@attachments.evidence',
+        'ineligible:duplicate_title@title',
+      ]);
+      expect(items[0].message).toEqual({
+        id: 'Dokumen pendukung belum diunggah: wajib sekurang-kurangnya 1 berkas.',
+        en: 'Supporting documents not uploaded yet: at least 1 file is required.',
+      });
+    });
+
+    it('lists each section the organizer marked as needing its own document, until a file is tied to it', () => {
+      const rule = { minFiles: 2, sections: [ringkasan] };
+      expect(summary(checkEligibility(input({ evidence: { rule, attached: [null] } })))).toEqual([
+        'incomplete:evidence_required@attachments.evidence',
+        'incomplete:section_evidence_required@attachments.evidence.ringkasan',
+      ]);
+      expect(checkEligibility(input({ evidence: { rule, attached: [null, 'ringkasan'] } }))).toEqual([]);
+    });
+
+    it('asks nothing when the organizer set no minimum and no section', () => {
+      expect(
+        checkEligibility(input({ evidence: { rule: { minFiles: 0, sections: [] }, attached: [] } })),
+      ).toEqual([]);
+    });
   });
 
   describe('replikasi', () => {

@@ -13,6 +13,7 @@ import {
   type RegistryEntry,
 } from './eligibility.js';
 import { t, type Text } from './errors.js';
+import { evidenceGaps, type EvidenceRule } from './evidence-requirements.js';
 import {
   isCalendarDate,
   missingItems,
@@ -76,6 +77,11 @@ export interface EligibilityInput {
   sourceAward: SourceAward | null;
   /** Kinds of the attached files ('evidence', 'replication_statement'). */
   attachmentKinds: readonly string[];
+  /**
+   * The group's supporting-document rule (domain/evidence-requirements) and the section of each supporting
+   * file attached (kind 'evidence'; null when tied to no section).
+   */
+  evidence: { rule: EvidenceRule; attached: readonly (string | null)[] };
   /** Titles of the other proposals of the competition that claim their title (see titleClaims). */
   otherTitles: readonly string[];
   /**
@@ -158,7 +164,8 @@ export function sourceAwardRefusal(award: RegistryEntry, sourceYears: readonly n
 
 /**
  * Composes every check for one proposal, in form order: the missing items of `missingItems`, then the
- * group's own requirements (replikasi: the source and the signed statement), then the rules —
+ * group's own requirements (replikasi: the source and the signed statement), the supporting documents the
+ * group's form requires, then the rules —
  * implementation age against the close in the competition's zone, the group's registry rule (umum: never a
  * Top Terpuji and fewer than two Top 99; replikasi: a qualifying source and a proposer never awarded;
  * khusus: invited, a Top Terpuji designated at least a year before; any other invitation-only group:
@@ -217,6 +224,9 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
         ),
       });
   }
+
+  for (const gap of evidenceGaps(input.evidence.rule, input.evidence.attached))
+    items.push({ kind: 'incomplete', ...gap });
 
   if (input.closesAt && content.implementationStart && isCalendarDate(content.implementationStart))
     items.push(

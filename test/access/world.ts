@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import type { TestContext } from '../helpers/app.js';
+import { uploadRequiredEvidence } from '../helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from '../helpers/fixtures.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 import { filesUnder, multipartForm } from '../helpers/multipart.js';
@@ -238,6 +239,8 @@ export async function buildWorld(
       'save',
     );
     if (upTo === 'draft') return { id: created.id as number, version: saved.version as number };
+    // The supporting document the group requires (seed 003).
+    await uploadRequiredEvidence(ctx.app, cookie, created.id as number);
     const sent = ok(await call(cookie, 'POST', `/proposals/${created.id}/send`), `send ${marker}`);
     return { id: created.id as number, version: sent.version as number };
   };

@@ -5,6 +5,7 @@ import type { DashboardResponse } from '../../src/contracts/dashboard.js';
 import type { ProposalDetail } from '../../src/contracts/proposals.js';
 import { makeUnit, makeUser, sessionCookie } from '../helpers/fixtures.js';
 import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import { uploadRequiredEvidence } from '../helpers/evidence.js';
 
 const UMUM_SECTIONS = [
   'ringkasan',
@@ -132,7 +133,11 @@ describe('submission dashboard in Chromium: counts, charts, list, exports, deadl
         }
       }
       for (const m of made) {
-        if (m.send && m.created === day - 1) await call(m.who, 'POST', `/proposals/${m.id}/send`);
+        if (m.send && m.created === day - 1) {
+          // The supporting document the group requires (seed 003).
+          await uploadRequiredEvidence(ctx.app, await sessionCookie(ctx, m.who), m.id);
+          await call(m.who, 'POST', `/proposals/${m.id}/send`);
+        }
         if (m.forward && m.created === day - 2) await call(m.admin, 'POST', `/proposals/${m.id}/forward`);
       }
     }

@@ -76,7 +76,13 @@ describe('eligibility in Chromium: the editor list, the replikasi picker, the aw
       const checklist = upp.getByRole('heading', { name: 'Sebelum proposal dapat dikirim' });
       await expect.poll(() => checklist.isVisible()).toBe(true);
       expect(await upp.getByText('Tidak memenuhi syarat kelompok (1)').isVisible()).toBe(true);
-      expect(await upp.getByText('Belum lengkap (2)').isVisible()).toBe(true);
+      // The acronym, the declaration and the supporting document (seed 003) still to do.
+      expect(await upp.getByText('Belum lengkap (3)').isVisible()).toBe(true);
+      expect(
+        await upp
+          .getByText('Dokumen pendukung belum diunggah: wajib sekurang-kurangnya 1 berkas.')
+          .isVisible(),
+      ).toBe(true);
       await upp.getByRole('button', { name: 'Akronim wajib diisi.' }).click();
       expect(await upp.evaluate(() => document.activeElement?.id)).toBe('field-acronym');
       await checklist.scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { parseSettings, parseSourceYears } from '../../domain/competition-settings.js';
 import type { CompetitionDefinition } from '../../domain/competition-template.js';
 import { conflict, t } from '../../domain/errors.js';
+import { DEFAULT_EVIDENCE_MIN_FILES } from '../../domain/evidence-requirements.js';
 import type { CompetitionFull } from './queries.js';
 
 /*
@@ -32,6 +33,7 @@ export function toDefinition(full: CompetitionFull): CompetitionDefinition {
       quotaPerInstitution: g.quota_per_institution,
       invitationOnly: g.invitation_only === 1,
       sourceYears: parseSourceYears(g.source_years),
+      evidenceMin: g.evidence_min,
       sections: g.sections.map((s) => ({
         key: s.key,
         labelId: s.label_id,
@@ -41,6 +43,7 @@ export function toDefinition(full: CompetitionFull): CompetitionDefinition {
         wordLimit: s.word_limit,
         weight: s.weight,
         required: s.required === 1,
+        evidenceRequired: s.evidence_required === 1,
       })),
     })),
     stages: full.stages.map((s) => ({
@@ -107,6 +110,7 @@ export async function writeDefinitionRows(
       quota_per_institution: g.quotaPerInstitution,
       invitation_only: bool(g.invitationOnly),
       source_years: g.sourceYears?.length ? JSON.stringify(g.sourceYears) : null,
+      evidence_min: g.evidenceMin ?? DEFAULT_EVIDENCE_MIN_FILES,
       position,
     };
     const kept = groups.find((x) => x.key === g.key);
@@ -212,6 +216,7 @@ async function writeSections(
       word_limit: s.wordLimit,
       weight: s.weight,
       required: bool(s.required),
+      evidence_required: bool(s.evidenceRequired ?? false),
       position,
     };
     const kept = existing.find((x) => x.key === s.key);

@@ -130,7 +130,12 @@ export function presentDetail(
     groups: full.groups.map((g, i) => ({
       id: g.id,
       ...def.groups[i],
-      sections: g.sections.map((s, j) => ({ id: s.id, ...def.groups[i].sections[j] })),
+      evidenceMin: g.evidence_min,
+      sections: g.sections.map((s, j) => ({
+        id: s.id,
+        ...def.groups[i].sections[j],
+        evidenceRequired: s.evidence_required === 1,
+      })),
     })),
     ...timeline(full, now),
     amendments: presentAmendments(extra.amendments),

@@ -1,10 +1,19 @@
 import type { EligibilityItem } from '../../domain/proposal-eligibility.js';
 import { checkEligibility } from '../../domain/proposal-eligibility.js';
 import { rejectedItems } from '../../domain/proposal-rules.js';
+import type { EvidenceRule } from '../../domain/evidence-requirements.js';
 import { parseSourceYears } from '../../domain/competition-settings.js';
 import type { EligibilityContext } from './eligibility-context.js';
 import { parseRejected } from './save-fields.js';
 import type { ProposalView } from './view.js';
+
+/** The group's supporting-document rule, from its row and its form (migration 0022). */
+export const evidenceRuleOf = (g: ProposalView['group']): EvidenceRule => ({
+  minFiles: g.evidence_min,
+  sections: g.sections
+    .filter((s) => s.evidence_required === 1)
+    .map((s) => ({ key: s.key, labelId: s.label_id, labelEn: s.label_en })),
+});
 
 /**
  * Everything that stops the proposal from going on (domain/proposal-eligibility): what is missing and the
@@ -59,6 +68,10 @@ export function eligibilityOf(
     sourceAwardId: p.source_award_id,
     sourceAward: ctx.sourceAward,
     attachmentKinds: view.attachments.map((a) => a.kind),
+    evidence: {
+      rule: evidenceRuleOf(g),
+      attached: view.attachments.filter((a) => a.kind === 'evidence').map((a) => a.sectionKey),
+    },
     otherTitles: ctx.otherTitles,
     invitations: ctx.invitations,
     organizer: ctx.organizer,

@@ -133,7 +133,9 @@ export function presentDetail(
       guidanceEn: s.guidance_en,
       wordLimit: s.word_limit,
       required: s.required === 1,
+      evidenceRequired: s.evidence_required === 1,
     })),
+    evidenceMin: view.group.evidence_min,
     answers: view.answers.map((a) => ({
       sectionKey: a.sectionKey,
       text: a.text,

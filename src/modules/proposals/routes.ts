@@ -387,7 +387,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     [
       'forward',
       forwardProposal,
-      "Forward to the organizer after checking everything again (422 proposal_incomplete / proposal_ineligible), within the group's quota per institution (409 quota_full); the admin lokal gets a receipt e-mail",
+      "Forward to the organizer after checking everything again (422 proposal_incomplete / proposal_ineligible), within the group's quota per institution (409 quota_full); the admin lokal gets a 'forwarded' e-mail (the receipt is sent at the closing)",
     ],
     ['withdraw', withdrawProposal, 'Take a forwarded proposal back before closing (admin lokal)'],
   ] as const) {

@@ -369,32 +369,42 @@ const templates = {
       ],
     },
   },
+  // Not the receipt: the organizer receives the proposal at the closing (seed 000 step 3, `proposal_receipt`);
+  // until then the admin lokal may still withdraw it. (`receivedAt`: rows queued before the wording changed.)
   proposal_forwarded: {
     subject: {
-      id: (v) => `Tanda terima proposal ${v.code}`,
-      en: (v) => `Receipt for proposal ${v.code}`,
+      id: (v) => `Proposal ${v.code} diteruskan kepada penyelenggara`,
+      en: (v) => `Proposal ${v.code} forwarded to the organizer`,
     },
     body: {
-      id: (v) => [
-        `Yth. ${v.name},`,
-        'Proposal berikut telah diteruskan kepada penyelenggara:',
-        `Judul: ${v.title}`,
-        `Akronim: ${v.acronym}`,
-        `ID proposal: ${v.code}`,
-        `Program: ${v.program}`,
-        `Diterima: ${v.receivedAt}`,
-        'Simpan e-mail ini sebagai tanda terima.',
-      ],
-      en: (v) => [
-        `Dear ${v.name},`,
-        'The following proposal has been forwarded to the organizer:',
-        `Title: ${v.title}`,
-        `Acronym: ${v.acronym}`,
-        `Proposal ID: ${v.code}`,
-        `Programme: ${v.program}`,
-        `Received: ${v.receivedAt}`,
-        'Keep this e-mail as your receipt.',
-      ],
+      id: (v) =>
+        [
+          `Yth. ${v.name},`,
+          'Proposal berikut telah diteruskan kepada penyelenggara:',
+          `Judul: ${v.title}`,
+          `Akronim: ${v.acronym}`,
+          `ID proposal: ${v.code}`,
+          `Program: ${v.program}`,
+          `Diteruskan: ${v.forwardedAt ?? v.receivedAt}`,
+          v.closesAt
+            ? `Penyelenggara menerima proposal ini saat pengajuan ditutup, ${v.closesAt}. Sampai saat itu Anda masih dapat menarik kembali proposal ini.`
+            : 'Penyelenggara menerima proposal ini saat pengajuan ditutup. Sampai saat itu Anda masih dapat menarik kembali proposal ini.',
+          'E-mail ini bukan tanda terima: tanda terima dikirim setelah pengajuan ditutup.',
+        ].filter(Boolean),
+      en: (v) =>
+        [
+          `Dear ${v.name},`,
+          'The following proposal has been forwarded to the organizer:',
+          `Title: ${v.title}`,
+          `Acronym: ${v.acronym}`,
+          `Proposal ID: ${v.code}`,
+          `Programme: ${v.program}`,
+          `Forwarded: ${v.forwardedAt ?? v.receivedAt}`,
+          v.closesAt
+            ? `The organizer receives this proposal when submission closes, ${v.closesAt}. Until then you can still withdraw it.`
+            : 'The organizer receives this proposal when submission closes. Until then you can still withdraw it.',
+          'This e-mail is not the receipt: the receipt is sent after submission closes.',
+        ].filter(Boolean),
     },
   },
   deadline_extended: {

@@ -19,7 +19,9 @@ import { assertParticipant } from '../../competitions/participants.js';
  * `proposal_ineligible`, as at send). The count and the update happen in one transaction serialised per institution
  * (row lock on PostgreSQL, SQLite's single writer), so two racing forwards for the last slot give one
  * success and one 409 `quota_full` ("10/10"). Also: state change with forwarded_at, revision, audit row,
- * the receipt e-mail to every admin lokal of the institution, and an in-app notice to the proposers.
+ * the "forwarded" e-mail to every admin lokal of the institution (not the receipt: the organizer receives
+ * the proposal at the closing, which sends the receipt; until then the admin lokal may still withdraw it),
+ * and an in-app notice to the proposers.
  */
 export async function forwardProposal(
   db: Db,
@@ -72,7 +74,10 @@ export async function forwardProposal(
           acronym: p.acronym ?? '-',
           code: p.code,
           program: programLabel(forwarded.competition.name, forwarded.group, admin.locale),
-          receivedAt: formatInstant(input.now, tz, admin.locale),
+          forwardedAt: formatInstant(input.now, tz, admin.locale),
+          closesAt: forwarded.submission?.closesAt
+            ? formatInstant(new Date(forwarded.submission.closesAt), tz, admin.locale)
+            : null,
         },
         scope: proposalRecordScope(forwarded),
         now: input.now,

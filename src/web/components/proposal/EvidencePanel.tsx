@@ -28,6 +28,7 @@ import { useLang, type Lang } from '../../i18n/index.js';
 import { apiErrorMessages } from '../forms.js';
 import { formatInstant } from '../../../domain/time.js';
 import { REPLICATION_GROUP_KEY, typeLabel } from '../../../domain/attachments.js';
+import { evidenceRuleText } from '../../../domain/evidence-requirements.js';
 import type { Attachment, AttachmentKindValue } from '../../../contracts/attachments.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import './EvidencePanel.css';
@@ -329,6 +330,16 @@ export function EvidencePanel({
           {t('proposals.evidence.title')}
         </Title>
         {editable && <Text size="sm">{t('proposals.evidence.intro')}</Text>}
+        <Text size="sm" fw={600} data-testid="evidence-rule">
+          {
+            evidenceRuleText({
+              minFiles: detail.evidenceMin ?? 1,
+              sections: detail.form
+                .filter((s) => s.evidenceRequired)
+                .map((s) => ({ key: s.key, labelId: s.labelId, labelEn: s.labelEn })),
+            })[lang]
+          }
+        </Text>
         {editable && (
           <Group gap="xs" wrap="wrap">
             <Text size="sm" c="gray.7">

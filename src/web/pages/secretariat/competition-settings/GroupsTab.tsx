@@ -77,6 +77,11 @@ function SectionCard({ form, g, i, count }: { form: Form; g: number; i: number; 
             label={t('secretariat.settings.fields.required')}
             {...form.getInputProps(`${base}.required`, { type: 'checkbox' })}
           />
+          <Checkbox
+            label={t('secretariat.settings.fields.evidenceRequired')}
+            description={t('secretariat.settings.evidenceRequiredHint')}
+            {...form.getInputProps(`${base}.evidenceRequired`, { type: 'checkbox' })}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea
@@ -175,6 +180,14 @@ export function GroupsTab({
                       min={0}
                       {...form.getInputProps(`groups.${gi}.quotaPerInstitution`)}
                     />
+                    <NumberInput
+                      label={t('secretariat.settings.fields.evidenceMin')}
+                      description={t('secretariat.settings.evidenceMinHint')}
+                      min={0}
+                      max={20}
+                      suffix={` ${t('secretariat.settings.files')}`}
+                      {...form.getInputProps(`groups.${gi}.evidenceMin`)}
+                    />
                     <Switch
                       mt={{ base: 0, sm: 'xl' }}
                       label={t('secretariat.settings.fields.invitationOnly')}
@@ -234,6 +247,7 @@ export function GroupsTab({
                           wordLimit: '',
                           weight: 0,
                           required: true,
+                          evidenceRequired: false,
                         })
                       }
                     >
@@ -271,6 +285,7 @@ export function GroupsTab({
               quotaPerInstitution: '',
               invitationOnly: false,
               sourceYears: [],
+              evidenceMin: 1,
               sections: [],
             };
             form.insertListItem('groups', g);

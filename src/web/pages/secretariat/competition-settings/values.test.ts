@@ -48,6 +48,7 @@ const detail = (): CompetitionDetail => ({
       quotaPerInstitution: 10,
       invitationOnly: false,
       sourceYears: [2022, 2019],
+      evidenceMin: 2,
       descriptionId: 'Terbuka bagi semua',
       descriptionEn: null,
       sections: [
@@ -61,6 +62,7 @@ const detail = (): CompetitionDetail => ({
           wordLimit: 300,
           weight: 40,
           required: true,
+          evidenceRequired: false,
         },
         {
           id: 22,
@@ -72,6 +74,7 @@ const detail = (): CompetitionDetail => ({
           wordLimit: 500,
           weight: 60,
           required: false,
+          evidenceRequired: true,
         },
       ],
     },
@@ -126,6 +129,7 @@ describe('competition settings form values', () => {
           quotaPerInstitution: 10,
           invitationOnly: false,
           sourceYears: [2019, 2022],
+          evidenceMin: 2,
           sections: d.groups[0].sections.map(({ id: _id, ...s }) => s),
         },
       ],

@@ -23,6 +23,8 @@ export interface SectionValues {
   wordLimit: Num;
   weight: Num;
   required: boolean;
+  /** The section needs its own supporting file. */
+  evidenceRequired: boolean;
 }
 export interface GroupValues {
   uid: string;
@@ -36,6 +38,8 @@ export interface GroupValues {
   invitationOnly: boolean;
   /** Years (as text, for the multi-select) a replikasi source may come from; empty = any year. */
   sourceYears: string[];
+  /** Supporting files a proposal must carry in all. */
+  evidenceMin: Num;
   sections: SectionValues[];
 }
 export interface StageValues {
@@ -120,6 +124,7 @@ export function toValues(d: CompetitionDefinition): Values {
       quotaPerInstitution: g.quotaPerInstitution ?? '',
       invitationOnly: !!g.invitationOnly,
       sourceYears: (g.sourceYears ?? []).map(String),
+      evidenceMin: g.evidenceMin ?? 1,
       sections: (g.sections ?? []).map((s) => ({
         uid: uid(),
         key: s.key,
@@ -130,6 +135,7 @@ export function toValues(d: CompetitionDefinition): Values {
         wordLimit: s.wordLimit ?? '',
         weight: s.weight ?? '',
         required: !!s.required,
+        evidenceRequired: !!s.evidenceRequired,
       })),
     })),
     stages: (d.stages ?? []).map((s) => {
@@ -203,6 +209,7 @@ export function toBody(v: Values, base: CompetitionDefinition) {
       quotaPerInstitution: num(g.quotaPerInstitution),
       invitationOnly: g.invitationOnly,
       sourceYears: g.sourceYears.length ? g.sourceYears.map(Number).sort((a, b) => a - b) : null,
+      evidenceMin: num(g.evidenceMin) ?? 0,
       sections: g.sections.map((s) => ({
         key: s.key.trim(),
         labelId: s.labelId.trim(),
@@ -212,6 +219,7 @@ export function toBody(v: Values, base: CompetitionDefinition) {
         wordLimit: num(s.wordLimit),
         weight: num(s.weight),
         required: s.required,
+        evidenceRequired: s.evidenceRequired,
       })),
     })),
     stages: v.stages.map((s) => ({
