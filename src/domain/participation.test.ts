@@ -70,14 +70,14 @@ describe('participation rules', () => {
     ]);
   });
 
-  const base = {
-    status: 'published' as const,
+  const base: Parameters<typeof submissionOpenForReminders>[0] = {
+    status: 'published',
     opensAt: '2026-03-18T00:00:00.000Z',
     closesAt: '2026-05-11T16:59:00.000Z',
     closedAt: null,
     now: NOW,
   };
-  const OPEN: [string, Partial<typeof base> & { status?: 'draft' | 'published' | 'archived' }, boolean][] = [
+  const OPEN: [string, Partial<typeof base>, boolean][] = [
     ['open submission', {}, true],
     ['draft competition', { status: 'draft' }, false],
     ['archived competition', { status: 'archived' }, false],

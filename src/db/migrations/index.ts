@@ -14,6 +14,7 @@ import * as authHardening from './2026_12_06_0014_auth_hardening.js';
 import * as autosave from './2026_12_06_0017_autosave.js';
 import * as amendments from './2026_12_06_0018_amendments.js';
 import * as dropEditorMemory from './2026_12_06_0019_drop_editor_memory.js';
+import * as participationReminders from './2026_12_06_0026_participation_reminders.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0017_autosave': autosave,
   '2026_12_06_0018_amendments': amendments,
   '2026_12_06_0019_drop_editor_memory': dropEditorMemory,
+  '2026_12_06_0026_participation_reminders': participationReminders,
 };
