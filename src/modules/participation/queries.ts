@@ -184,3 +184,20 @@ export async function lastReminders(
     .execute();
   return new Map(rows.map((r) => [r.recipient_user_id, String(r.at)]));
 }
+
+/** Active UPP accounts of these units, one row per person and unit (one statement). */
+export async function uppsOfUnits(db: Db, institutionId: number, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.name', 'u.locale', 'g.unit_id'])
+    .distinct()
+    .where('u.is_active', '=', 1)
+    .where('g.role', '=', 'upp')
+    .where('g.institution_id', '=', institutionId)
+    .where('g.unit_id', 'in', unitIds)
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, locale: r.locale, unitId: r.unit_id! }));
+}
