@@ -1,10 +1,6 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  InstitutionParticipation,
-  ReminderResult,
-  UnitParticipation,
-} from '../src/contracts/participation.js';
+import type { InstitutionParticipation, UnitParticipation } from '../src/contracts/participation.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import {
   countRows,

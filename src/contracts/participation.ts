@@ -86,6 +86,8 @@ export const institutionParticipationResponse = z.object({
   ...headerFields,
   page: z.number(),
   pageSize: z.number(),
+  /** The provinces of all participants (the province filter's options). */
+  provinces: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
   rows: z.array(
     z.object({
       institution: z.object({

@@ -62,8 +62,13 @@ export async function institutionParticipation(db: Db, c: CompetitionRow, filter
   );
   const { groupRows: _omit, ...rest } = head;
   void _omit;
+  const provinceName = (code: string) => provinceLabel(code, (k) => places.get(k)).id;
+  const provinces = [...new Set(lines.map((l) => l.subject.provinceKey))]
+    .map((code) => ({ code, name: provinceName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
     ...rest,
+    provinces,
     totals: participationTotals(lines),
     lines: matching.map((l) => ({
       institution: {
@@ -71,7 +76,7 @@ export async function institutionParticipation(db: Db, c: CompetitionRow, filter
         name: l.subject.name,
         type: l.subject.type,
         provinceCode: l.subject.provinceKey,
-        provinceName: provinceLabel(l.subject.provinceKey, (code) => places.get(code)).id,
+        provinceName: provinceName(l.subject.provinceKey),
       },
       status: l.status,
       forwarded: l.forwarded,

@@ -8,6 +8,7 @@ import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
+import { participation } from './participation.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -21,4 +22,5 @@ export const en = {
   eligibility,
   users,
   guard,
+  participation,
 };

@@ -8,6 +8,7 @@ import { dashboard } from './dashboard.js';
 import { eligibility } from './eligibility.js';
 import { users } from './users.js';
 import { guard } from './guard.js';
+import { participation } from './participation.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -21,4 +22,5 @@ export const id = {
   eligibility,
   users,
   guard,
+  participation,
 };
