@@ -12,17 +12,28 @@ import { apiErrorMessages } from '../forms.js';
 
 type Status = 'forwarded' | 'in_progress' | 'nothing';
 
-const COLORS: Record<Status, string> = { forwarded: 'green.9', in_progress: 'yellow.9', nothing: 'red.9' };
+/** Light background with dark text (AA contrast), as AdminStatusBadge. */
+const TONES: Record<Status, { bg: string; fg: string }> = {
+  forwarded: { bg: '#e6f4ea', fg: '#1b5e20' },
+  in_progress: { bg: '#fff4d6', fg: '#6b4200' },
+  nothing: { bg: '#fdecec', fg: '#9b1c1c' },
+};
 
 export function ParticipationBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
   return (
     <Badge
-      color={COLORS[status]}
       variant="light"
       radius="sm"
-      tt="none"
-      style={{ color: 'var(--mantine-color-dark-9)' }}
+      styles={{
+        root: {
+          background: TONES[status].bg,
+          color: TONES[status].fg,
+          textTransform: 'none',
+          fontWeight: 700,
+        },
+        label: { overflow: 'visible' },
+      }}
     >
       {t(`participation.status.${status}`)}
     </Badge>
