@@ -24,6 +24,7 @@ const MODULE_GRAPH = {
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],
+  participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   system: [],
   'user-admin': ['users'],

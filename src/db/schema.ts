@@ -454,6 +454,19 @@ export interface DataRevisionTable {
   rev: number;
 }
 
+/** One person reminded to take part in a competition (migration 0026, issue 11 point 7). */
+export interface ParticipationReminderTable {
+  id: Generated<number>;
+  competition_id: number;
+  /** institution: the organizer reminded an admin lokal; unit: an admin lokal reminded a UPP. */
+  level: 'institution' | 'unit';
+  institution_id: number;
+  unit_id: number | null;
+  recipient_user_id: number;
+  sent_by: number;
+  created_at: string;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   units: UnitTable;
@@ -471,6 +484,7 @@ export interface Database {
   form_sections: FormSectionTable;
   stages: StageTable;
   outbox: OutboxTable;
+  participation_reminders: ParticipationReminderTable;
   outbox_secrets: OutboxSecretTable;
   audit_checkpoints: AuditCheckpointTable;
   notifications: NotificationTable;

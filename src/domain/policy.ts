@@ -78,6 +78,15 @@ export interface Subjects {
   'proposal.review': { institutionId: number };
   'proposal.viewAll': { organizerInstitutionId: number };
   /**
+   * Participation (issue 11 point 7): which participant institutions of a competition have forwarded
+   * something, and reminding the admin lokal of those that have not. The organizer's secretariat.
+   */
+  'participation.viewInstitutions': { organizerInstitutionId: number };
+  'participation.remindInstitutions': { organizerInstitutionId: number };
+  /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
+  'participation.viewUnits': { institutionId: number };
+  'participation.remindUnits': { institutionId: number };
+  /**
    * One proposal (every proposal and evidence route loads it through this, else 404): `proposal.view` in
    * any state, or `proposal.viewAll` once it has left the institution (ORGANIZER_VISIBLE_STATES).
    */
@@ -198,6 +207,22 @@ export function decide<A extends Action>(
       const s = subject as Subjects['proposal.viewAll'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    // The system administrator may look; only the competition's own secretariat (or the institution's
+    // own admin lokal) sends reminders in its name.
+    case 'participation.viewInstitutions':
+    case 'participation.remindInstitutions': {
+      const s = subject as Subjects['participation.viewInstitutions'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      if (isAdmin && action === 'participation.viewInstitutions') return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'participation.viewUnits':
+    case 'participation.remindUnits': {
+      const s = subject as Subjects['participation.viewUnits'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (isAdmin && action === 'participation.viewUnits') return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
     case 'proposal.read': {
       const s = subject as Subjects['proposal.read'];

@@ -69,6 +69,14 @@ const DashboardIndexPage = lazyPage(
 );
 const DashboardPage = lazyPage(() => import('./pages/secretariat/DashboardPage.js'), 'DashboardPage');
 const UnitsPage = lazyPage(() => import('./pages/institution/UnitsPage.js'), 'UnitsPage');
+const ParticipationPage = lazyPage(
+  () => import('./pages/secretariat/ParticipationPage.js'),
+  'ParticipationPage',
+);
+const UnitParticipationPage = lazyPage(
+  () => import('./pages/institution/UnitParticipationPage.js'),
+  'UnitParticipationPage',
+);
 const ProposalsPage = lazyPage(() => import('./pages/proposals/ProposalsPage.js'), 'ProposalsPage');
 const ProposalEditorPage = lazyPage(
   () => import('./pages/proposals/ProposalEditorPage.js'),
@@ -268,6 +276,22 @@ export function App() {
             element={
               <RequireUser>
                 <MyHomePage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/partisipasi"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+                <ParticipationPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/instansi/:institutionId/partisipasi"
+            element={
+              <RequireUser>
+                <UnitParticipationPage />
               </RequireUser>
             }
           />

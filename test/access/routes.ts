@@ -639,6 +639,62 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     bindings: organizerOnly(competitionOf('A'), { query: () => ({ format: 'csv' }) }),
   },
   'GET /api/competitions/:id/invitations': { bindings: organizerOnly(competitionOf('A')) },
+  // Participation (issue 11 point 7): the organizer's view per institution, the admin lokal's per unit.
+  'GET /api/competitions/:id/participation': { bindings: organizerOnly(competitionOf('A')) },
+  'GET /api/competitions/:id/participation/export': {
+    bindings: organizerOnly(competitionOf('A'), { query: () => ({ format: 'csv' }) }),
+  },
+  'POST /api/competitions/:id/participation/reminders': {
+    bindings: [
+      {
+        name: "A's (own organizer; the system administrator sends no reminder)",
+        params: competitionOf('A'),
+        body: (w) => json({ institutionIds: [w.instX, w.instY], dryRun: true }),
+        allow: ['secretariat'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "B's (another organizer)",
+        params: competitionOf('B'),
+        body: (w) => json({ institutionIds: [w.instX, w.instY], dryRun: true }),
+        allow: ['secretariat_other'],
+        alsoAccept: [409, 422],
+      },
+    ],
+  },
+  'GET /api/competitions/:id/participation/units': {
+    bindings: [
+      {
+        name: "X's units in A",
+        params: competitionOf('A'),
+        query: (w) => ({ institutionId: String(w.instX) }),
+        allow: ['local_admin', 'system_admin'],
+      },
+      {
+        name: "Y's units in A (another institution)",
+        params: competitionOf('A'),
+        query: (w) => ({ institutionId: String(w.instY) }),
+        allow: ['system_admin'],
+      },
+    ],
+  },
+  'POST /api/competitions/:id/participation/units/reminders': {
+    bindings: [
+      {
+        name: "X's unit in A",
+        params: competitionOf('A'),
+        body: (w) => json({ institutionId: w.instX, unitIds: [w.unitX], dryRun: true }),
+        allow: ['local_admin'],
+        alsoAccept: [409, 422],
+      },
+      {
+        name: "Y's unit in A (another institution)",
+        params: competitionOf('A'),
+        body: (w) => json({ institutionId: w.instY, unitIds: [w.unitY], dryRun: true }),
+        allow: [],
+      },
+    ],
+  },
   'POST /api/competitions/:id/invitations': {
     bindings: [
       {

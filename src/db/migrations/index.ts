@@ -16,6 +16,7 @@ import * as amendments from './2026_12_06_0018_amendments.js';
 import * as dropEditorMemory from './2026_12_06_0019_drop_editor_memory.js';
 import * as whoMayEnter from './2026_12_06_0021_who_may_enter.js';
 import * as requiredEvidence from './2026_12_06_0022_required_evidence.js';
+import * as participationReminders from './2026_12_06_0026_participation_reminders.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0019_drop_editor_memory': dropEditorMemory,
   '2026_12_06_0021_who_may_enter': whoMayEnter,
   '2026_12_06_0022_required_evidence': requiredEvidence,
+  '2026_12_06_0026_participation_reminders': participationReminders,
 };

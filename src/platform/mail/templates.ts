@@ -559,6 +559,53 @@ const templates = {
         ].filter(Boolean),
     },
   },
+  // Participation (issue 11 point 7): the organizer reminds an admin lokal, an admin lokal a UPP.
+  participation_reminder_institution: {
+    subject: {
+      id: (v) => `Pengingat: ${v.institution} belum meneruskan proposal ke ${v.competition}`,
+      en: (v) => `Reminder: ${v.institution} has not forwarded a proposal to ${v.competition}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Penyelenggara ${v.competition} mengingatkan bahwa ${v.institution} belum meneruskan satu pun proposal kepada penyelenggara.`,
+        v.inProgress
+          ? `Proposal yang sedang disiapkan unit Anda: ${v.inProgress}. Periksa dan teruskan proposal yang sudah lengkap.`
+          : 'Belum ada unit pelayanan (UPP) instansi Anda yang memulai proposal.',
+        `Batas pengajuan: ${v.closesAt}.`,
+        link(v.link),
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `The organizer of ${v.competition} reminds you that ${v.institution} has not yet forwarded any proposal to the organizer.`,
+        v.inProgress
+          ? `Proposals your units are preparing: ${v.inProgress}. Check them and forward those that are complete.`
+          : "None of your institution's service units (UPP) has started a proposal yet.",
+        `Submission closes: ${v.closesAt}.`,
+        link(v.link),
+      ],
+    },
+  },
+  participation_reminder_unit: {
+    subject: {
+      id: (v) => `Pengingat: ${v.unit} belum mengajukan proposal ke ${v.competition}`,
+      en: (v) => `Reminder: ${v.unit} has not started a proposal for ${v.competition}`,
+    },
+    body: {
+      id: (v) => [
+        `Yth. ${v.name},`,
+        `Admin Lokal ${v.institution} mengingatkan bahwa ${v.unit} belum membuat proposal untuk ${v.competition}.`,
+        `Batas pengajuan: ${v.closesAt}. Proposal harus dikirim ke Admin Lokal sebelum batas itu agar dapat diteruskan kepada penyelenggara.`,
+        link(v.link),
+      ],
+      en: (v) => [
+        `Dear ${v.name},`,
+        `The local admin of ${v.institution} reminds you that ${v.unit} has not started a proposal for ${v.competition}.`,
+        `Submission closes: ${v.closesAt}. Send the proposal to your local admin before then so that it can be forwarded to the organizer.`,
+        link(v.link),
+      ],
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof templates;

@@ -50,6 +50,9 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: '/sekretariat/penghargaan', label: t('eligibility.nav.awards') });
   for (const institutionId of me.abilities.manageUnitsOf)
     items.push({ to: `/instansi/${institutionId}/unit`, label: t('common.nav.units') });
+  // The admin lokal's participation view (the same institutions: participation.viewUnits follows unit.manage).
+  for (const institutionId of me.abilities.manageUnitsOf)
+    items.push({ to: `/instansi/${institutionId}/partisipasi`, label: t('participationView.nav') });
   if (me.abilities.viewProposals) items.push({ to: '/usulan', label: t('proposals.nav') });
   if (me.abilities.viewOutbox) items.push({ to: '/sekretariat/outbox', label: t('common.nav.outbox') });
   if (me.abilities.viewAudit) items.push({ to: '/sekretariat/audit', label: t('common.nav.audit') });

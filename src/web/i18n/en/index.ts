@@ -12,6 +12,7 @@ import { versions } from './versions.js';
 import { participation } from './participation.js';
 import { home } from './home.js';
 import { audit } from './audit.js';
+import { participationView } from './participation-view.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -29,4 +30,5 @@ export const en = {
   participation,
   home,
   audit,
+  participationView,
 };

@@ -12,6 +12,7 @@ import { versions } from './versions.js';
 import { participation } from './participation.js';
 import { home } from './home.js';
 import { audit } from './audit.js';
+import { participationView } from './participation-view.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -29,4 +30,5 @@ export const id = {
   participation,
   home,
   audit,
+  participationView,
 };

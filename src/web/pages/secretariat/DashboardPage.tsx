@@ -386,6 +386,9 @@ export function DashboardPage() {
           <Text c="dark.6" maw={720}>
             {t('dashboard.intro')}
           </Text>
+          <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/partisipasi`}>
+            {t('participationView.open')}
+          </Anchor>
         </div>
         {(competitions.data?.length ?? 0) > 1 && (
           <Select

@@ -1,0 +1,72 @@
+/** The participation view (issue 11 point 7): who has forwarded nothing yet, and the reminders. */
+export const participationView = {
+  nav: 'Unit participation',
+  open: 'Institution participation',
+  titleOrganizer: 'Institution participation',
+  introOrganizer:
+    'Every participant institution: proposals forwarded per group against the quota, those still in preparation, and those with no proposal at all.',
+  titleUnits: 'Unit participation',
+  introUnits:
+    'Every unit of your institution: proposals forwarded, those still in preparation, and the units with no proposal.',
+  competition: 'Competition',
+  backToDashboard: 'Back to the submission dashboard',
+  status: {
+    forwarded: 'Forwarded',
+    in_progress: 'In progress',
+    nothing: 'No proposal',
+  },
+  totals: {
+    all: 'All',
+    forwarded: 'Forwarded',
+    inProgress: 'In progress',
+    nothing: 'No proposal',
+  },
+  filter: {
+    search: 'Search by name',
+    searchPlaceholderInstitution: 'e.g. Kab. Tangerang',
+    searchPlaceholderUnit: 'e.g. Dinas Kesehatan',
+    status: 'Status',
+    type: 'Institution type',
+    province: 'Province',
+    all: 'All',
+  },
+  col: {
+    institution: 'Institution',
+    unit: 'Unit',
+    status: 'Status',
+    forwarded: 'Forwarded per group',
+    inProgress: 'In progress',
+    lastReminded: 'Last reminded',
+    recipients: 'Recipients',
+    choose: 'Choose',
+  },
+  quota: '{{forwarded}}/{{quota}}',
+  noQuota: '{{forwarded}} (no quota)',
+  never: 'Never',
+  recipients_one: '{{count}} local admin',
+  recipients_other: '{{count}} local admins',
+  upps_one: '{{count}} UPP user',
+  upps_other: '{{count}} UPP users',
+  exportCsv: 'Download CSV',
+  empty: 'Nothing matches the filters.',
+  remind: {
+    chosen: 'Remind the chosen ({{count}})',
+    all: 'Remind all that have not forwarded ({{count}})',
+    allUnits: 'Remind all units with no proposal ({{count}})',
+    choose: 'Choose {{name}}',
+    rule: 'Reminders go out by e-mail and notification, at most once in {{hours}} hours per recipient, while submission is open.',
+    confirmTitle: 'Send the reminder?',
+    counting: 'Counting the recipients…',
+    confirmInstitutions:
+      'The reminder for {{subjects}} institutions will go to {{recipients}} local admins (e-mail and notification), with the submission closing {{closesAt}}.',
+    confirmUnits:
+      'The reminder for {{subjects}} units will go to {{recipients}} UPP users (e-mail and notification), with the submission closing {{closesAt}}.',
+    skipped:
+      '{{count}} recipients are left out because they were reminded within the last 24 hours; they can be reminded again from {{at}}.',
+    none: 'Nobody would receive this reminder now.',
+    irreversible: 'An e-mail once sent cannot be taken back.',
+    send: 'Send the reminder',
+    cancel: 'Cancel',
+    sent: 'Reminder sent to {{count}} recipients.',
+  },
+};

@@ -1,0 +1,72 @@
+/** The participation view (issue 11 point 7): who has forwarded nothing yet, and the reminders. */
+export const participationView = {
+  nav: 'Partisipasi unit',
+  open: 'Partisipasi instansi',
+  titleOrganizer: 'Partisipasi instansi',
+  introOrganizer:
+    'Setiap instansi peserta: proposal yang sudah diteruskan per kelompok dibanding kuotanya, yang masih disiapkan, dan yang belum mengajukan sama sekali.',
+  titleUnits: 'Partisipasi unit',
+  introUnits:
+    'Setiap unit instansi Anda: proposal yang sudah diteruskan, yang masih disiapkan, dan unit yang belum membuat proposal.',
+  competition: 'Kompetisi',
+  backToDashboard: 'Kembali ke dasbor pengajuan',
+  status: {
+    forwarded: 'Sudah meneruskan',
+    in_progress: 'Sedang menyiapkan',
+    nothing: 'Belum ada proposal',
+  },
+  totals: {
+    all: 'Semua',
+    forwarded: 'Sudah meneruskan',
+    inProgress: 'Sedang menyiapkan',
+    nothing: 'Belum ada proposal',
+  },
+  filter: {
+    search: 'Cari nama',
+    searchPlaceholderInstitution: 'mis. Kab. Tangerang',
+    searchPlaceholderUnit: 'mis. Dinas Kesehatan',
+    status: 'Status',
+    type: 'Jenis instansi',
+    province: 'Provinsi',
+    all: 'Semua',
+  },
+  col: {
+    institution: 'Instansi',
+    unit: 'Unit',
+    status: 'Status',
+    forwarded: 'Diteruskan per kelompok',
+    inProgress: 'Sedang disiapkan',
+    lastReminded: 'Terakhir diingatkan',
+    recipients: 'Penerima',
+    choose: 'Pilih',
+  },
+  quota: '{{forwarded}}/{{quota}}',
+  noQuota: '{{forwarded}} (tanpa kuota)',
+  never: 'Belum pernah',
+  recipients_one: '{{count}} Admin Lokal',
+  recipients_other: '{{count}} Admin Lokal',
+  upps_one: '{{count}} UPP',
+  upps_other: '{{count}} UPP',
+  exportCsv: 'Unduh CSV',
+  empty: 'Tidak ada yang cocok dengan penyaring.',
+  remind: {
+    chosen: 'Ingatkan yang dipilih ({{count}})',
+    all: 'Ingatkan semua yang belum meneruskan ({{count}})',
+    allUnits: 'Ingatkan semua unit tanpa proposal ({{count}})',
+    choose: 'Pilih {{name}}',
+    rule: 'Pengingat dikirim lewat e-mail dan notifikasi, paling banyak sekali dalam {{hours}} jam untuk setiap penerima, selama masa pengajuan terbuka.',
+    confirmTitle: 'Kirim pengingat?',
+    counting: 'Menghitung penerima…',
+    confirmInstitutions:
+      'Pengingat untuk {{subjects}} instansi akan dikirim kepada {{recipients}} Admin Lokal (e-mail dan notifikasi), dengan batas pengajuan {{closesAt}}.',
+    confirmUnits:
+      'Pengingat untuk {{subjects}} unit akan dikirim kepada {{recipients}} pengguna UPP (e-mail dan notifikasi), dengan batas pengajuan {{closesAt}}.',
+    skipped:
+      '{{count}} penerima dilewati karena sudah diingatkan dalam 24 jam terakhir; mereka dapat diingatkan lagi mulai {{at}}.',
+    none: 'Tidak ada yang akan menerima pengingat ini sekarang.',
+    irreversible: 'E-mail yang sudah dikirim tidak dapat ditarik kembali.',
+    send: 'Kirim pengingat',
+    cancel: 'Batal',
+    sent: 'Pengingat dikirim kepada {{count}} penerima.',
+  },
+};
