@@ -27,7 +27,7 @@ describe('participation view and reminders', () => {
   const cookie: Record<string, string> = {};
   const id: Record<string, number> = {};
 
-  const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+  const call = (who: string | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     ctx.app.inject({
       method,
       url: `/api${url}`,

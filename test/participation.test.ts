@@ -3,6 +3,7 @@ import type { CompetitionDetail, CompetitionSummary } from '../src/contracts/com
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import {
   kippPair,
@@ -184,6 +185,7 @@ describe('who may take part in a competition', () => {
       answers: p.form.map((s) => ({ sectionKey: s.key, text: `Jawaban ${s.key}: petugas melayani warga.` })),
     });
     expect(saved.statusCode).toBe(200);
+    await uploadRequiredEvidence(ctx.app, cookie.uppT, p.id);
     expect((await call('uppT', 'POST', `/proposals/${p.id}/send`)).statusCode).toBe(200);
 
     const url = `/competitions/${banten}/participants`;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../src/contracts/attachments.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { samplePdf } from '../src/seed/sample-pdf.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 import { multipartForm } from './helpers/multipart.js';
@@ -97,6 +98,7 @@ describe('the UPP takes back a sent proposal and deletes a draft never sent', ()
       })),
     });
     expect(saved.statusCode).toBe(200);
+    await uploadRequiredEvidence(ctx.app, cookie.upp, p.id);
     const sent = await call('upp', 'POST', `/proposals/${p.id}/send`);
     expect(sent.statusCode, sent.body).toBe(200);
     return sent.json() as ProposalDetail;

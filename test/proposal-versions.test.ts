@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import type { ChangesSinceReturn, CompareResponse } from '../src/contracts/proposal-versions.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 
@@ -87,6 +88,7 @@ describe('proposal versions: numbered history, one version opened, two compared,
     expect(created.statusCode).toBe(201);
     p = created.json();
     expect((await call('upp', 'PATCH', `/proposals/${p.id}`, fields(p.version))).statusCode).toBe(200);
+    await uploadRequiredEvidence(ctx.app, cookie.upp, p.id);
     expect((await call('upp', 'POST', `/proposals/${p.id}/send`)).statusCode).toBe(200);
     expect((await call('admin', 'POST', `/proposals/${p.id}/return`, { note: NOTE })).statusCode).toBe(200);
 

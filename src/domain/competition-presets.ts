@@ -1,4 +1,4 @@
-import type { CategoryDefinition, StageKind } from './competition-template.js';
+import type { CategoryDefinition, StageKind } from './competition-kinds.js';
 import { TEMPLATE_PRESET_IDS, type TemplatePresetId } from '../contracts/competition-presets.js';
 
 /*

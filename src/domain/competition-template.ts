@@ -19,30 +19,14 @@ export { KIPP_THEME_2023 };
  * (kipp-reference §3, §4, §6); every value stays editable by the organizer.
  */
 
-/** The stages a competition may have, in the order the KIPP lifecycle runs them. */
-export const STAGE_KINDS = [
-  'publication',
-  'submission',
-  'administrative',
-  'evaluation_1',
-  'evaluation_2',
-  'finalists',
-  'public_objection',
-  'presentation',
-  'field_verification',
-  'final_panel',
-  'announcement',
-] as const;
-export type StageKind = (typeof STAGE_KINDS)[number];
-
-/**
- * The stage kinds that run alongside the others (seed 003: Publikasi "sejak KIPP dibuka sampai dengan
- * penutupan (awarding)"): their window may overlap any stage, and they are never "the" stage under way.
- * Every other pair of stages may not overlap.
- */
-export const ALONGSIDE_STAGE_KINDS: readonly StageKind[] = ['publication'];
-export const runsAlongside = (kind: string | null | undefined): boolean =>
-  (ALONGSIDE_STAGE_KINDS as readonly string[]).includes((kind ?? '').trim());
+export {
+  ALONGSIDE_STAGE_KINDS,
+  runsAlongside,
+  STAGE_KINDS,
+  type CategoryDefinition,
+  type StageKind,
+} from './competition-kinds.js';
+import type { CategoryDefinition } from './competition-kinds.js';
 
 export const DEFAULT_ALLOWED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
@@ -56,12 +40,6 @@ export interface CompetitionSettings {
   maxOpenDraftsPerUnit: number;
   /** All attachments of one institution's proposals together (domain/storage-limits). */
   maxInstitutionStorageMb: number;
-}
-
-export interface CategoryDefinition {
-  key: string;
-  nameId: string;
-  nameEn: string;
 }
 
 export interface SectionDefinition {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ProposalDetail } from '../../src/contracts/proposals.js';
+import { uploadRequiredEvidence } from '../helpers/evidence.js';
 import { sessionCookie } from '../helpers/fixtures.js';
 import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
@@ -72,6 +73,7 @@ describe('proposal versions, in Chromium: history, a version opened, a compariso
       declarationAccepted: true,
       answers: p.form.map((s) => ({ sectionKey: s.key, text: answer(s.key) })),
     });
+    await uploadRequiredEvidence(ctx.app, cookies.upp, id);
     await call('upp', 'POST', `/proposals/${id}/send`);
     await call('admin', 'POST', `/proposals/${id}/return`, { note: NOTE });
     const returned: ProposalDetail = await call('upp', 'GET', `/proposals/${id}`);

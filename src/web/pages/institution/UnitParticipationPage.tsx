@@ -95,7 +95,10 @@ export function UnitParticipationPage() {
             </Text>
           ),
         },
-        { header: t('participationView.col.status'), cell: (r: Row) => <ParticipationBadge status={r.status} /> },
+        {
+          header: t('participationView.col.status'),
+          cell: (r: Row) => <ParticipationBadge status={r.status} />,
+        },
         {
           header: t('participationView.col.forwarded'),
           cell: (r: Row) => <GroupCounts groups={r.groups} labels={d.groups} />,

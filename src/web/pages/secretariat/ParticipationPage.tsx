@@ -108,7 +108,10 @@ export function ParticipationPage() {
             </Stack>
           ),
         },
-        { header: t('participationView.col.status'), cell: (r: Row) => <ParticipationBadge status={r.status} /> },
+        {
+          header: t('participationView.col.status'),
+          cell: (r: Row) => <ParticipationBadge status={r.status} />,
+        },
         {
           header: t('participationView.col.forwarded'),
           cell: (r: Row) => <GroupCounts groups={r.groups} labels={d.groups} />,
@@ -119,7 +122,9 @@ export function ParticipationPage() {
         },
         {
           header: t('participationView.col.recipients'),
-          cell: (r: Row) => <Text size="sm">{t('participationView.recipients', { count: r.recipients })}</Text>,
+          cell: (r: Row) => (
+            <Text size="sm">{t('participationView.recipients', { count: r.recipients })}</Text>
+          ),
         },
         {
           header: t('participationView.col.lastReminded'),
