@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
+import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { kippPair, makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
 
@@ -122,8 +123,11 @@ describe('khusus group rules: who invites, and twice in the Top 15 khusus', () =
     });
     expect(created.statusCode).toBe(201);
     const p: ProposalDetail = created.json();
+    // The supporting document the group requires, so that only the rule under test is missing.
+    await uploadRequiredEvidence(ctx.app, cookie.uppA, p.id);
+    const { version } = (await call('uppA', 'GET', `/proposals/${p.id}`)).json() as ProposalDetail;
     const saved = await call('uppA', 'PATCH', `/proposals/${p.id}`, {
-      version: p.version,
+      version,
       acronym: 'LDK',
       categoryKey: 'tata_kelola_pemerintahan',
       implementationStart: '2016-01-10',

@@ -188,7 +188,10 @@ export function linkIn(text: string, baseUrl: string): string {
 
 /** Picks an option of a Mantine Select whose label starts with `label`. */
 export async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page
+  // In an open dialog when there is one: the page behind it may have a field of the same name (a filter).
+  const dialog = page.getByRole('dialog');
+  const scope = (await dialog.count()) ? dialog.last() : page;
+  await scope
     .getByLabel(new RegExp(`^${label}`))
     .first()
     .click();

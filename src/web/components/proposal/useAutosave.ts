@@ -70,6 +70,26 @@ export function useAutosave(detail: ProposalDetail, enabled: boolean) {
   const [status, setStatus] = useState<SaveStatus>(initial.restored ? 'pending' : 'idle');
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [completeness, setCompleteness] = useState<Completeness>(detail.completeness);
+  // Supporting documents count toward completeness: after an upload or a removal, the server says again
+  // what is still missing (the autosave's answer only follows the typed fields).
+  const attachmentsKey = detail.attachments.map((x) => x.id).join(',');
+  const shownFor = useRef(attachmentsKey);
+  useEffect(() => {
+    if (attachmentsKey === shownFor.current) return;
+    shownFor.current = attachmentsKey;
+    let live = true;
+    api<ProposalDetail>('GET', `/proposals/${id}`).then(
+      (d) => {
+        if (live) setCompleteness(d.completeness);
+      },
+      () => {
+        // Offline: the next save or reload brings the list.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attachmentsKey, id]);
   const [error, setError] = useState<ApiError | null>(null);
   const [restored, setRestored] = useState(initial.restored);
   const [conflict, setConflict] = useState<{ version: number; server: Draft } | null>(null);
