@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
+import { DOCUMENT_ONLY_HEADERS } from '../src/platform/web-app.js';
 
 /*
  * How the built web app is served (src/platform/web-app.ts): precompressed files by Accept-Encoding with
@@ -34,6 +35,14 @@ function expectSecurityHeaders(headers: Record<string, unknown>, url: string) {
   expect(String(headers['content-security-policy']), url).toContain("default-src 'self'");
   expect(headers['x-content-type-options'], url).toBe('nosniff');
   expect(headers['referrer-policy'], url).toBe('no-referrer');
+  expect(headers['x-frame-options'], url).toBe('SAMEORIGIN');
+}
+
+/** A hashed script keeps the headers that guard a subresource and drops those only a document obeys. */
+function expectAssetHeaders(headers: Record<string, unknown>, url: string) {
+  expect(headers['x-content-type-options'], url).toBe('nosniff');
+  expect(headers['cross-origin-resource-policy'], url).toBe('same-origin');
+  for (const name of DOCUMENT_ONLY_HEADERS) expect(headers[name], `${url} ${name}`).toBeUndefined();
 }
 
 describe('the web app is served compressed and cached', () => {
@@ -56,7 +65,7 @@ describe('the web app is served compressed and cached', () => {
       headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
     });
 
-  it('sends a hashed asset as brotli, else gzip, else plain, cached for a year and varying by encoding', async () => {
+  it('sends a hashed asset as brotli, else gzip, else plain, cached for a year, varying by encoding, without the document-only headers', async () => {
     const br = await get('/assets/index-AbC123.js', 'gzip, deflate, br');
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
@@ -71,7 +80,7 @@ describe('the web app is served compressed and cached', () => {
       expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(String(res.headers.vary).toLowerCase()).toContain('accept-encoding');
-      expectSecurityHeaders(res.headers, '/assets/index-AbC123.js');
+      expectAssetHeaders(res.headers, '/assets/index-AbC123.js');
     }
   });
 

@@ -1,4 +1,3 @@
-import { DEFAULT_EVIDENCE_MIN_FILES } from './evidence-requirements.js';
 import type { FieldProblem, Text } from './errors.js';
 import {
   STAGE_KINDS,
@@ -12,6 +11,13 @@ import {
  * The rules a competition definition must satisfy before it is saved or published. Problems are keyed by
  * the field path the form uses ("groups.0.sections.3.weight") so each message sits beside its field.
  */
+
+/**
+ * The default of a group's `evidence_min` (migration 0022): one supporting file. It lives here, not in
+ * evidence-requirements.ts, so that the public pages' timeline (which reads these rules) does not carry the
+ * messages of the evidence check into the home page's first load.
+ */
+export const DEFAULT_EVIDENCE_MIN_FILES = 1;
 
 export const YEAR_MIN = 2014;
 export const YEAR_MAX = 2100;

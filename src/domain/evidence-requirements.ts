@@ -1,3 +1,4 @@
+import { DEFAULT_EVIDENCE_MIN_FILES } from './competition-rules.js';
 import { t, type Text } from './errors.js';
 
 /*
@@ -22,7 +23,7 @@ export interface EvidenceGap {
 }
 
 /** The default of a group's `evidence_min` (migration 0022): one supporting file. */
-export const DEFAULT_EVIDENCE_MIN_FILES = 1;
+export { DEFAULT_EVIDENCE_MIN_FILES };
 
 /** What is still missing, given the sections of the supporting files already attached (null: untied). */
 export function evidenceGaps(rule: EvidenceRule, attached: readonly (string | null)[]): EvidenceGap[] {

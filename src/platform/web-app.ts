@@ -8,6 +8,22 @@ import { errorBody } from './http-errors.js';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html (and the client-side routes answered with it) is checked with the server on every visit. */
 export const REVALIDATE = 'no-cache';
+/**
+ * Security headers that only a document obeys (its policy, framing, referrer, isolation): a script or a
+ * stylesheet under /assets/ is sent without them. nosniff and Cross-Origin-Resource-Policy stay, as they
+ * are the ones that guard a subresource. Half a kilobyte less on each of the first load's ten scripts.
+ */
+export const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const;
 
 /**
  * The built web app (`npx vite build` → dist/web). Files are sent as the build precompressed them (.br,
@@ -32,7 +48,12 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     preCompressed: true,
     cacheControl: false,
     setHeaders: (reply: FastifyReply, file: string) => {
-      reply.header('cache-control', file.startsWith(assets) ? IMMUTABLE : REVALIDATE);
+      if (!file.startsWith(assets)) {
+        reply.header('cache-control', REVALIDATE);
+        return;
+      }
+      reply.header('cache-control', IMMUTABLE);
+      for (const name of DOCUMENT_ONLY_HEADERS) reply.removeHeader(name);
     },
   });
   // A catch-all GET route, because the root not-found handler is already set by registerErrorHandler.
