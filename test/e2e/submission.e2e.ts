@@ -130,7 +130,9 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
     await upp.getByRole('button', { name: 'Kirim ke Admin Lokal' }).click();
     await upp.getByRole('button', { name: 'Ya, lanjutkan' }).click();
     await expect.poll(() => upp.getByText('Proposal dikirim ke Admin Lokal.').count()).toBe(1);
-    await expect.poll(() => upp.getByText(/hanya dapat dibaca/).count()).toBe(1);
+    await expect
+      .poll(() => upp.getByText(/sedang diperiksa Admin Lokal .* paling lambat .*WIB/).count())
+      .toBe(1);
     await shoot(upp, 'sub-03-upp-sent');
 
     // 5. The admin lokal finds it needing action and returns it with a note (on a phone).

@@ -46,7 +46,8 @@ export function OwnerActions({
       notifications.show({ color: 'green', message: t('proposals.owner.deleted', { code }) });
       setConfirm(null);
       qc.removeQueries({ queryKey: ['proposal', detail.id] });
-      void qc.invalidateQueries({ queryKey: ['proposals'] });
+      // Dropped, not only marked stale: a cached list would show the deleted draft until its refetch ends.
+      qc.removeQueries({ queryKey: ['proposals'] });
       void navigate('/usulan');
     },
   });
