@@ -68,7 +68,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await logIn(secretariat, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await secretariat.waitForURL('**/sekretariat/kompetisi');
     await shoot(secretariat, '03-secretariat-competitions');
-    await secretariat.getByLabel('Tahun', { exact: true }).fill('2027');
+    await secretariat.getByLabel(/^Tahun/).fill('2027');
     await secretariat.getByRole('button', { name: 'Buat kompetisi' }).click();
     await secretariat.waitForURL(/\/sekretariat\/kompetisi\/\d+$/);
     await expect.poll(() => secretariat.getByRole('button', { name: 'Terbitkan' }).isVisible()).toBe(true);
