@@ -461,6 +461,92 @@ describe('admin lokal account requests', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("lets the requester check a request by the receipt's number and their e-mail, and nobody else", async () => {
+    const res = await submit(
+      form(fields({ email: 'status@uji.go.id', locale: 'id' }), { name: 'a.pdf', content: minimalPdf('7') }),
+    );
+    expect(res.statusCode).toBe(202);
+    const id = await idOf('status@uji.go.id');
+    // The receipt carries the number and the link to the status page.
+    const receipt = await ctx.db
+      .selectFrom('outbox')
+      .select('text_body')
+      .where('template', '=', 'admin_request_received')
+      .where('to_address', '=', 'status@uji.go.id')
+      .executeTakeFirstOrThrow();
+    expect(receipt.text_body).toContain(`nomor permohonan ${id}`);
+    expect(receipt.text_body).toContain(`/permohonan-admin-lokal/status?nomor=${id}`);
+
+    let n = 0;
+    const check = (payload: Record<string, unknown>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/admin-requests/status',
+        payload,
+        remoteAddress: `198.51.100.${++n}`,
+      });
+    const pending = await check({ number: String(id), email: ' STATUS@uji.go.id ' });
+    expect(pending.statusCode).toBe(200);
+    expect(pending.json()).toEqual({
+      number: id,
+      institution: institution.name,
+      status: 'pending',
+      submittedAt: expect.any(String),
+      decidedAt: null,
+      reason: null,
+    });
+
+    // Another address, or another number, answers exactly as an unknown number does.
+    const otherMail = await check({ number: id, email: 'siti@tangerangkab.go.id' });
+    const unknown = await check({ number: 999999, email: 'status@uji.go.id' });
+    for (const r of [otherMail, unknown]) {
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.code).toBe('request_not_found');
+      expect(r.json().error.message.id).toContain('Tidak ada permohonan dengan nomor dan e-mail itu');
+    }
+    expect(otherMail.body).toBe(unknown.body);
+
+    const bad = await check({ number: 'abc', email: 'bukan-email' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['email', 'number']);
+
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/admin-requests/${id}/reject`,
+      headers: as('reviewer'),
+      payload: { reason: 'Surat permohonan belum bercap dinas.' },
+    });
+    const rejected = await check({ number: id, email: 'status@uji.go.id' });
+    expect(rejected.json()).toMatchObject({
+      status: 'rejected',
+      reason: 'Surat permohonan belum bercap dinas.',
+      decidedAt: expect.any(String),
+    });
+    // Never the letter, the IP, the phone or who decided.
+    expect(Object.keys(rejected.json()).sort()).toEqual([
+      'decidedAt',
+      'institution',
+      'number',
+      'reason',
+      'status',
+      'submittedAt',
+    ]);
+  });
+
+  it('slows guessing: at most 10 status checks per address in 15 minutes', async () => {
+    const ask = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/admin-requests/status',
+        payload: { number: 1, email: 'tebak@uji.go.id' },
+        remoteAddress: '192.0.2.90',
+      });
+    for (let i = 0; i < 10; i++) expect((await ask()).statusCode).toBe(404);
+    const limited = await ask();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+  });
+
   it('accepts at most 10 requests per address per hour', async () => {
     const ip = '192.0.2.77';
     for (let i = 0; i < 10; i++) expect((await submit(form({ locale: 'id' }), ip)).statusCode).toBe(400);

@@ -82,6 +82,33 @@ export const adminRequestSchema = z.object({
 });
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
+/**
+ * The requester's own check of a request (public, rate-limited): the number from the receipt mail and the
+ * e-mail it was sent to. Both must match, so a number alone tells nothing.
+ */
+export const adminRequestStatusQuery = z.object({
+  number: z.coerce
+    .number(
+      'Tulis nomor permohonan dari e-mail tanda terima.|Write the request number from the receipt e-mail.',
+    )
+    .int('Nomor permohonan berupa angka.|The request number is a whole number.')
+    .positive('Nomor permohonan berupa angka.|The request number is a whole number.'),
+  email: z.string('E-mail wajib diisi.|E-mail is required.').pipe(emailSchema),
+});
+export type AdminRequestStatusQuery = z.infer<typeof adminRequestStatusQuery>;
+
+/** What the requester may know of their own request: never the letter, the IP or who decided. */
+export const adminRequestStatusResponse = z.object({
+  number: z.number(),
+  institution: z.string(),
+  status: adminRequestStatusSchema,
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** The reason of a rejection, as the requester was mailed it. */
+  reason: z.string().nullable(),
+});
+export type AdminRequestStatus = z.infer<typeof adminRequestStatusResponse>;
+
 export const ADMIN_REQUEST_PAGE_SIZE = 20;
 
 export const adminRequestListResponse = z.object({

@@ -25,6 +25,11 @@ const AdminRequestFormPage = lazyPage(
   'AdminRequestFormPage',
   'public',
 );
+const AdminRequestStatusPage = lazyPage(
+  () => import('./pages/public/AdminRequestStatusPage.js'),
+  'AdminRequestStatusPage',
+  'public',
+);
 const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
 const ForgotPasswordPage = lazyPage(
   () => import('./pages/account/ForgotPasswordPage.js'),
@@ -115,6 +120,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
+          <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
           <Route path="/masuk" element={<LoginPage />} />
           <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
           <Route path="/atur-sandi" element={<SetPasswordPage />} />

@@ -306,6 +306,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     alsoAccept: [400, 429],
     body: () => ({ multipart: multipart({ name: 'x' }) }),
   },
+  'POST /api/admin-requests/status': {
+    public: true,
+    alsoAccept: [404, 429],
+    body: () => json({ number: 1, email: 'tidak-ada@uji.go.id' }),
+  },
   'GET /api/admin-requests': { bindings: [{ name: 'list', allow: STEWARDS }] },
   'GET /api/admin-requests/:id': {
     bindings: [{ name: "Y's request", params: (w) => ({ id: w.adminRequestY }), allow: STEWARDS }],

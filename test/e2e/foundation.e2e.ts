@@ -108,7 +108,23 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
       .poll(() => visitor.getByText('Permohonan terkirim').isVisible(), { timeout: 15_000 })
       .toBe(true);
     await shoot(visitor, '06-admin-request-sent');
-    await server.smtp.waitFor((m) => m.to.includes(NEW_ADMIN.email) && m.subject.includes('telah diterima'));
+    const receipt = await server.smtp.waitFor(
+      (m) => m.to.includes(NEW_ADMIN.email) && m.subject.includes('telah diterima'),
+    );
+    const number = receipt.text.match(/nomor permohonan (\d+)/)![1];
+
+    // The requester checks the request by the receipt's link (the number is filled in) and their e-mail.
+    await visitor.goto(linkIn(receipt.text, server.baseUrl));
+    expect(await visitor.getByLabel(/^Nomor permohonan/).inputValue()).toBe(number);
+    await visitor.getByLabel(/^E-mail pemohon/).fill('orang.lain@bogorkota.go.id');
+    await visitor.getByRole('button', { name: 'Cek status' }).click();
+    await visitor.getByText(/Tidak ada permohonan dengan nomor dan e-mail itu/).waitFor();
+    await visitor.getByLabel(/^E-mail pemohon/).fill(NEW_ADMIN.email);
+    await visitor.getByRole('button', { name: 'Cek status' }).click();
+    const status = visitor.getByTestId('request-status');
+    await expect.poll(() => status.innerText()).toContain('Sedang diperiksa');
+    expect(await status.innerText()).toContain(`Permohonan nomor ${number}`);
+    await shoot(visitor, '06b-admin-request-status-pending');
 
     // 4. The secretariat approves it.
     await secretariat.goto(server.baseUrl + '/sekretariat/permohonan-admin');
@@ -128,6 +144,11 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
           .isVisible(),
       )
       .toBe(true);
+
+    // The requester's check now says approved and where to go.
+    await visitor.getByRole('button', { name: 'Cek status' }).click();
+    await expect.poll(() => status.innerText()).toContain('Disetujui');
+    await shoot(visitor, '06c-admin-request-status-approved');
 
     // 5. The new admin lokal sets a password from the e-mail, completes the profile, adds a unit and a UPP.
     const admin = await profiles.newPage();

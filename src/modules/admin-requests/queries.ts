@@ -110,3 +110,17 @@ export async function findInstitutionName(db: Db, id: number): Promise<string | 
   const row = await db.selectFrom('institutions').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name;
 }
+
+/**
+ * A request as its requester may see it, found by its number and the address it was made with (both must
+ * match: a wrong address answers like an unknown number).
+ */
+export async function findRequestForRequester(db: Db, id: number, email: string) {
+  return db
+    .selectFrom('admin_requests as r')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .select(['r.id', 'i.name as institution', 'r.status', 'r.created_at', 'r.decided_at', 'r.reason'])
+    .where('r.id', '=', id)
+    .where('r.email', '=', email)
+    .executeTakeFirst();
+}

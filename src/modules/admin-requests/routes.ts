@@ -9,8 +9,11 @@ import {
   adminRequestListQuery,
   adminRequestListResponse,
   adminRequestSchema,
+  adminRequestStatusQuery,
+  adminRequestStatusResponse,
   rejectAdminRequestBody,
 } from '../../contracts/admin-requests.js';
+import { normalizeEmail } from '../../domain/email.js';
 import { cleanLine } from '../../contracts/text-hygiene.js';
 import { AppError, badRequest, invalidFields, notFound, t, type FieldProblem } from '../../domain/errors.js';
 import { authorize } from '../../platform/auth.js';
@@ -20,7 +23,7 @@ import { approveAdminRequest } from './commands/approve-request.js';
 import { rejectAdminRequest } from './commands/reject-request.js';
 import { submitAdminRequest } from './commands/submit-request.js';
 import { presentAdminRequest } from './present.js';
-import { findAdminRequestView, findLetter, listAdminRequests } from './queries.js';
+import { findAdminRequestView, findLetter, findRequestForRequester, listAdminRequests } from './queries.js';
 
 const requestNotFound = () => notFound(t('Permohonan tidak ditemukan.', 'Request not found.'));
 
@@ -146,6 +149,41 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       app.deps.mail.kick();
       reply.code(202);
       return { status: 'received' as const };
+    },
+  );
+
+  app.post(
+    '/admin-requests/status',
+    {
+      // Guessing numbers for a known address, or addresses for a number, is slowed to a few tries.
+      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      schema: {
+        tags: ['admin-requests'],
+        summary:
+          "The requester's own check of a request (public): its number from the receipt mail and the e-mail it was made with",
+        body: adminRequestStatusQuery,
+        response: { 200: adminRequestStatusResponse },
+      },
+    },
+    async (req) => {
+      const row = await findRequestForRequester(app.deps.db, req.body.number, normalizeEmail(req.body.email));
+      if (!row)
+        throw new AppError(
+          404,
+          'request_not_found',
+          t(
+            'Tidak ada permohonan dengan nomor dan e-mail itu. Periksa nomor pada e-mail tanda terima dan alamat e-mail yang Anda pakai saat mengajukan.',
+            'There is no request with that number and e-mail. Check the number in the receipt e-mail and the address you used when you applied.',
+          ),
+        );
+      return {
+        number: row.id,
+        institution: row.institution,
+        status: row.status,
+        submittedAt: row.created_at,
+        decidedAt: row.decided_at,
+        reason: row.status === 'rejected' ? row.reason : null,
+      };
     },
   );
 

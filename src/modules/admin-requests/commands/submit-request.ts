@@ -14,6 +14,8 @@ import { findAccountByEmail, findInstitutionName, findPendingByEmail } from '../
 
 /** Where a reviewer reads one request (the web app's route). */
 export const reviewPath = (id: number) => `/sekretariat/permohonan-admin/${id}`;
+/** Where the requester checks a request by its number and their e-mail (the web app's public route). */
+export const statusPath = (id: number) => `/permohonan-admin-lokal/status?nomor=${id}`;
 
 /** What a submission did; the route answers the same for each, so the answer reveals nothing. */
 export type SubmitOutcome =
@@ -68,7 +70,12 @@ export async function submitAdminRequest(
         toName: f.name,
         template: 'admin_request_duplicate',
         locale: f.locale,
-        vars: { name: f.name, institution, requestId: pending.id },
+        vars: {
+          name: f.name,
+          institution,
+          requestId: pending.id,
+          statusLink: `${input.baseUrl}${statusPath(pending.id)}`,
+        },
         scope: { institutionId: f.institutionId, referenceData: true },
         now: input.now,
       });
@@ -129,6 +136,7 @@ export async function submitAdminRequest(
         institution,
         requestId: request.id,
         receivedAt: formatInstant(input.now, 'Asia/Jakarta', f.locale),
+        statusLink: `${input.baseUrl}${statusPath(request.id)}`,
       },
       scope: { institutionId: f.institutionId, referenceData: true },
       now: input.now,

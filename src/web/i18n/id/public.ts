@@ -126,5 +126,38 @@ export const publicPages = {
     successNext2: 'Setelah masuk pertama kali, lengkapi profil Anda lalu buat akun bagi unit pengusul.',
     successNext3: 'Jika ditolak, e-mail memuat alasannya dan Anda dapat mengajukan permohonan baru.',
     backHome: 'Kembali ke beranda',
+    checkStatus: 'Cek status permohonan',
+    alreadySent: 'Sudah mengirim permohonan?',
+  },
+  adminRequestStatus: {
+    title: 'Cek status permohonan Admin Lokal',
+    intro:
+      'Tulis nomor permohonan dari e-mail tanda terima dan alamat e-mail yang Anda pakai saat mengajukan.',
+    number: 'Nomor permohonan',
+    numberHint: 'Tertulis di e-mail tanda terima, mis. 123.',
+    email: 'E-mail pemohon',
+    submit: 'Cek status',
+    required: 'Wajib diisi.',
+    invalidNumber: 'Nomor permohonan berupa angka, mis. 123.',
+    invalidEmail: 'Alamat e-mail tidak valid.',
+    resultTitle: 'Permohonan nomor {{number}}',
+    institution: 'Instansi',
+    submittedAt: 'Diajukan',
+    decidedAt: 'Diputuskan',
+    reason: 'Alasan penolakan',
+    status: {
+      pending: 'Sedang diperiksa',
+      approved: 'Disetujui',
+      rejected: 'Ditolak',
+    },
+    next: {
+      pending:
+        'Tim Sekretariat sedang memeriksa surat permohonan Anda. Hasilnya dikirim ke alamat e-mail Anda.',
+      approved:
+        'E-mail berisi tautan untuk membuat kata sandi telah dikirim ke alamat Anda (berlaku 7 hari). Jika tautannya kedaluwarsa, minta tautan baru lewat "Lupa kata sandi" di halaman masuk.',
+      rejected: 'Anda dapat mengajukan permohonan baru dengan surat yang telah diperbaiki.',
+    },
+    login: 'Ke halaman masuk',
+    newRequest: 'Ajukan permohonan baru',
   },
 };

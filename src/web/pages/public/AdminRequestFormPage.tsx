@@ -90,7 +90,10 @@ function SuccessPanel({ email }: { email: string }) {
           <List.Item>{t('public.adminRequest.successNext3')}</List.Item>
         </List>
         <Group>
-          <Button component={Link} to="/" variant="light">
+          <Button component={Link} to="/permohonan-admin-lokal/status" variant="light">
+            {t('public.adminRequest.checkStatus')}
+          </Button>
+          <Button component={Link} to="/" variant="subtle">
             {t('public.adminRequest.backHome')}
           </Button>
         </Group>
@@ -198,6 +201,12 @@ export function AdminRequestFormPage() {
     <Stack gap="lg" className="public-scope">
       <Title order={1}>{t('public.adminRequest.title')}</Title>
       <Text maw={820}>{t('public.adminRequest.intro')}</Text>
+      <Text>
+        {t('public.adminRequest.alreadySent')}{' '}
+        <Anchor component={Link} to="/permohonan-admin-lokal/status">
+          {t('public.adminRequest.checkStatus')}
+        </Anchor>
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         {(['who', 'letter', 'next'] as const).map((k) => (
           <Paper key={k} withBorder p="md" radius="md">
