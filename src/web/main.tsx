@@ -8,7 +8,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n/index.js';
-import { themeFor } from './theme.js';
+import { OVERLAYS_ID, themeFor } from './theme.js';
 import { textsReady, useLang } from './i18n/index.js';
 import { App } from './App.js';
 
@@ -21,6 +21,11 @@ function Root() {
   const { lang } = useLang();
   return (
     <MantineProvider theme={themeFor(lang)}>
+      {/* Before anything that opens a portal into it (theme.ts), so it is in the document first. */}
+      <section
+        id={OVERLAYS_ID}
+        aria-label={lang === 'id' ? 'Dialog dan pemberitahuan' : 'Dialogs and notices'}
+      />
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

@@ -3,6 +3,7 @@ import {
   CloseButton,
   Modal,
   Notification,
+  Portal,
   createTheme,
   type MantineThemeOverride,
 } from '@mantine/core';
@@ -29,9 +30,15 @@ export const baseTheme = createTheme({
   defaultRadius: 'sm',
 });
 
+/** The element every dialog, menu, dropdown and notification is drawn into (main.tsx renders it). */
+export const OVERLAYS_ID = 'sinovik-overlays';
+
 /**
  * The theme for one interface language: every close button Mantine draws (alerts, notifications,
- * modals) gets a label in that language, so no icon-only button is nameless for screen readers.
+ * modals) gets a label in that language, so no icon-only button is nameless for screen readers. Every
+ * portal goes into one labelled <section> (OVERLAYS_ID): a dialog's <header> inside a section is no second
+ * banner landmark, and an open dropdown's options sit inside a landmark (axe: landmark-no-duplicate-banner,
+ * landmark-unique, region).
  */
 export function themeFor(lang: 'id' | 'en'): MantineThemeOverride {
   const close = lang === 'id' ? 'Tutup' : 'Close';
@@ -42,6 +49,7 @@ export function themeFor(lang: 'id' | 'en'): MantineThemeOverride {
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
       CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': close } as Record<string, string> }),
+      Portal: Portal.extend({ defaultProps: { target: `#${OVERLAYS_ID}` } }),
     },
   };
 }

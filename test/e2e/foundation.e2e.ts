@@ -122,7 +122,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
     await visitor.getByLabel(/^E-mail pemohon/).fill(NEW_ADMIN.email);
     await visitor.getByRole('button', { name: 'Cek status' }).click();
     const status = visitor.getByTestId('request-status');
-    await expect.poll(() => status.innerText()).toContain('Sedang diperiksa');
+    await expect.poll(() => status.innerText()).toMatch(/Sedang diperiksa/i);
     expect(await status.innerText()).toContain(`Permohonan nomor ${number}`);
     await shoot(visitor, '06b-admin-request-status-pending');
 
@@ -147,7 +147,7 @@ describe('foundation, in Chromium: from a fresh start to a UPP user logging in',
 
     // The requester's check now says approved and where to go.
     await visitor.getByRole('button', { name: 'Cek status' }).click();
-    await expect.poll(() => status.innerText()).toContain('Disetujui');
+    await expect.poll(() => status.innerText()).toMatch(/Disetujui/i);
     await shoot(visitor, '06c-admin-request-status-approved');
 
     // 5. The new admin lokal sets a password from the e-mail, completes the profile, adds a unit and a UPP.

@@ -58,18 +58,27 @@ describe('admin lokal, in Chromium: landing, filters, accounts, units', () => {
     await pick(admin, 'Status', 'Semua status');
     await pick(admin, 'Unit', 'RSUD Kabupaten Tangerang');
     await admin.waitForURL((u) => u.searchParams.has('unitId') && !u.searchParams.has('state'));
-    await admin.getByRole('searchbox', { name: /Cari judul atau kode/ }).fill('terapi');
+    await admin.getByRole('searchbox', { name: /Cari judul atau kode/ }).fill('rujukan');
     await admin.getByRole('button', { name: 'Cari', exact: true }).click();
-    await admin.waitForURL((u) => u.searchParams.get('q') === 'terapi');
+    await admin.waitForURL((u) => u.searchParams.get('q') === 'rujukan');
     await expect.poll(() => count.textContent()).toMatch(/^\d+ proposal cocok$/);
-    const titles = await admin.locator('table tbody tr td:nth-child(2)').allTextContents();
-    for (const title of titles) expect(title.toLowerCase()).toContain('terapi');
+    // The list shows the unit's rows until the search's answer replaces them.
+    const listed = () => admin.locator('table tbody tr td:nth-child(2)').allTextContents();
+    await expect
+      .poll(async () => {
+        const now = await listed();
+        return now.length > 0 && now.every((title) => title.toLowerCase().includes('rujukan'));
+      })
+      .toBe(true);
+    const titles = await listed();
+    // The unit has four demo proposals; one is about "rujukan".
+    expect(titles).toEqual(['Rujukan Balik Terpantau untuk Ibu Hamil Risiko TinggiRUBI']);
     await shoot(admin, 'ladm-02-filtered-searched');
     // A reload keeps the filtered list.
     await admin.reload();
     await expect
       .poll(() => admin.getByRole('searchbox', { name: /Cari judul atau kode/ }).inputValue())
-      .toBe('terapi');
+      .toBe('rujukan');
     expect(await admin.locator('table tbody tr td:nth-child(2)').allTextContents()).toEqual(titles);
 
     // On a phone the same landing reads as cards.

@@ -150,9 +150,11 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
 
     // 6. The UPP sees the note, fixes the significance section and sends again.
     await upp.reload();
+    // The note stands above the form and beside its version in the history (issue 11's versions).
+    await upp.getByText('Catatan pengembalian dari Admin Lokal').waitFor();
     await expect
       .poll(() => upp.getByText('Mohon tambahkan data jumlah anak yang dilayani', { exact: false }).count())
-      .toBe(1);
+      .toBe(2);
     await upp.getByLabel(/^Signifikansi/).fill(words(80, 'Sebelum: 120 anak per tahun; sesudah: 410 anak.'));
     await expect.poll(() => upp.getByText(/Tersimpan \d/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shoot(upp, 'sub-05-upp-returned-fixed');

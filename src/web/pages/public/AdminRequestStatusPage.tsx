@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AdminRequestStatus } from '../../../contracts/admin-requests.js';
 import { formatInstant } from '../../../domain/time.js';
@@ -106,19 +105,29 @@ export function AdminRequestStatusPage() {
             : t('public.adminRequestStatus.invalidEmail'),
     },
   });
-  const check = useMutation({
-    mutationFn: (v: { number: string; email: string }) =>
-      api<AdminRequestStatus>('POST', '/admin-requests/status', {
-        number: Number(v.number.trim()),
-        email: v.email.trim(),
-      }),
-    onMutate: () => setGeneral(null),
-    onError: (err) => {
+  // A plain request, not a react-query mutation: this public page stays out of the query library's
+  // mutation code (the home page's first load shares the rest of it).
+  const [result, setResult] = useState<AdminRequestStatus | null>(null);
+  const [pending, setPending] = useState(false);
+  async function check(v: { number: string; email: string }) {
+    setGeneral(null);
+    setPending(true);
+    try {
+      setResult(
+        await api<AdminRequestStatus>('POST', '/admin-requests/status', {
+          number: Number(v.number.trim()),
+          email: v.email.trim(),
+        }),
+      );
+    } catch (err) {
+      setResult(null);
       const { general: message, fields } = apiErrorMessages(err, lang);
       if (Object.keys(fields).length) form.setErrors(fields);
       else setGeneral(message);
-    },
-  });
+    } finally {
+      setPending(false);
+    }
+  }
 
   return (
     <Stack gap="lg" maw={640} className="public-scope">
@@ -130,7 +139,7 @@ export function AdminRequestStatusPage() {
         <form
           noValidate
           onSubmit={form.onSubmit(
-            (v) => check.mutate(v),
+            (v) => void check(v),
             (errors) => focusFirstError(form, errors),
           )}
         >
@@ -156,7 +165,7 @@ export function AdminRequestStatusPage() {
               </Alert>
             )}
             <Group>
-              <Button type="submit" loading={check.isPending}>
+              <Button type="submit" loading={pending}>
                 {t('public.adminRequestStatus.submit')}
               </Button>
               <Anchor component={Link} to="/permohonan-admin-lokal">
@@ -166,7 +175,7 @@ export function AdminRequestStatusPage() {
           </Stack>
         </form>
       </Paper>
-      {check.data && !check.isPending && <Result r={check.data} />}
+      {result && !pending && <Result r={result} />}
     </Stack>
   );
 }
