@@ -14,7 +14,8 @@ import '../../components/PublicPages.css';
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Requests are decided in WIB, as their receipt mail says. */
 const ZONE = 'Asia/Jakarta';
-const COLORS = { pending: 'blue.8', approved: 'green.8', rejected: 'red.8' } as const;
+/** Badge colours dark enough for white text (WCAG AA, at least 6:1). */
+const COLORS = { pending: '#1c5d99', approved: '#1e6b32', rejected: '#a61e2d' } as const;
 
 function Result({ r }: { r: AdminRequestStatus }) {
   const { t } = useTranslation();
