@@ -130,6 +130,21 @@ describe('the help contact in the footer, in the browser', () => {
     await shootFooter(page, 'helpdesk-06b-footer-phone-en');
   });
 
+  it("shows the competition's contact on the secretariat's dashboard and participation view", async () => {
+    const page = await profiles.newPage({ width: 1280, height: 900 }, { timezoneId: 'Asia/Makassar' });
+    await logIn(page, server.baseUrl, 'sekretariat.kaltim@demo.sinovik.id');
+    for (const [path, shot] of [
+      [`/sekretariat/kompetisi/${kaltimId}/dasbor`, 'helpdesk-08-dashboard-footer'],
+      [`/sekretariat/kompetisi/${kaltimId}/partisipasi`, 'helpdesk-09-participation-footer'],
+    ]) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await expect
+        .poll(() => footer(page).getByTestId('help-contact').textContent(), { timeout: 10_000 })
+        .toContain(`Bantuan ${KALTIM}: telepon 0541 736 452`);
+      await shootFooter(page, shot);
+    }
+  });
+
   it("shows the national organizer's contact in the UPP's proposal editor", async () => {
     const page = await profiles.newPage();
     await logIn(page, server.baseUrl, 'upp.tangerang@demo.sinovik.id');
