@@ -76,6 +76,11 @@ describe('the help contact in the footer, in the browser', () => {
       );
     await page.getByRole('heading', { name: 'Kontak bantuan peserta' }).scrollIntoViewIfNeeded();
     await shoot(page, 'helpdesk-02-settings-saved');
+    // The card on a phone: the inputs stack, each with its label and hint.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = page.getByRole('heading', { name: 'Kontak bantuan peserta' }).locator('xpath=../../..');
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(SHOTS_DIR, 'helpdesk-02b-settings-card-phone.png') });
   });
 
   it('shows the contact with working links in the footer of the public competition page', async () => {
