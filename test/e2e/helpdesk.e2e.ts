@@ -50,8 +50,8 @@ describe('the help contact in the footer, in the browser', () => {
     await logIn(page, server.baseUrl, 'sekretariat.kaltim@demo.sinovik.id');
     await page.goto(`${server.baseUrl}/sekretariat/kompetisi/${kaltimId}`);
     const phone = page.getByLabel('Telepon bantuan');
-    // The demo's contact is there, as stored ("+62…").
-    await expect.poll(() => phone.inputValue()).toBe('+6254155550102');
+    // The demo's contact is there, the number as people read it (stored as "+62…").
+    await expect.poll(() => phone.inputValue()).toBe('0541 5555 0102');
     await phone.fill('0541 73');
     await page.getByLabel('E-mail bantuan').fill('bantuan.kipp@kaltimprov.go.id');
     await page.getByLabel('WhatsApp bantuan').fill('0811-5400-123');
@@ -68,7 +68,7 @@ describe('the help contact in the footer, in the browser', () => {
     await page.getByRole('button', { name: 'Simpan semua' }).click();
     await expect.poll(() => page.getByText('Pengaturan kompetisi tersimpan.').count()).toBeGreaterThan(0);
     // Stored normalized; the settings page's own footer shows what participants will see.
-    await expect.poll(() => phone.inputValue()).toBe('+62541736452');
+    await expect.poll(() => phone.inputValue()).toBe('0541 736 452');
     await expect
       .poll(() => footer(page).getByTestId('help-contact').textContent())
       .toBe(

@@ -122,7 +122,8 @@ describe('competition settings form values', () => {
       theme: d.theme,
       description: null,
       timeZone: 'Asia/Makassar',
-      settings: d.settings,
+      // The help phone comes back as people read it; the server stores it as "+62…" again.
+      settings: { ...d.settings, helpdesk: { ...d.settings.helpdesk, phone: '0541 736 4520' } },
       categories: [{ key: 'tata-kelola', nameId: 'Tata Kelola', nameEn: 'Governance' }],
       groups: [
         {
@@ -186,7 +187,12 @@ describe('competition settings form values', () => {
     const body = toBody(v, base);
     expect(body.name).toBe('Kompetisi Inovasi');
     expect(body.description).toBeNull();
-    expect(body.settings).toEqual({ ...base.settings, maxFileMb: null, allowedFileTypes: ['pdf', 'docx'] });
+    expect(body.settings).toEqual({
+      ...base.settings,
+      maxFileMb: null,
+      allowedFileTypes: ['pdf', 'docx'],
+      helpdesk: { ...base.settings.helpdesk, phone: '0541 736 4520' },
+    });
     expect(body.groups[0]).toMatchObject({
       descriptionId: null,
       quotaPerInstitution: null,
@@ -199,7 +205,7 @@ describe('competition settings form values', () => {
     const d = detail();
     const v = toValues(d);
     expect(v).toMatchObject({
-      helpdeskPhone: '+625417364520',
+      helpdeskPhone: '0541 736 4520',
       helpdeskEmail: 'bantuan.kipp@kaltimprov.go.id',
       helpdeskWhatsapp: '',
       helpdeskHours: 'Senin–Jumat 08.00–16.00 WITA',

@@ -2,6 +2,7 @@ import { type UseFormReturnType } from '@mantine/form';
 import { joinInZone, splitInZone } from '../../../components/AdminTime.js';
 import type { CompetitionDetail as CompetitionDefinition } from '../../../../contracts/competitions.js';
 import { kippTemplate } from '../../../../domain/competition-template.js';
+import { phoneText } from '../../../components/phoneText.js';
 
 /* ---------- form values: the definition as the inputs hold it ---------- */
 
@@ -112,9 +113,10 @@ export function toValues(d: CompetitionDefinition): Values {
     maxProposalMb: d.settings?.maxProposalMb ?? '',
     maxOpenDraftsPerUnit: d.settings?.maxOpenDraftsPerUnit ?? '',
     maxInstitutionStorageMb: d.settings?.maxInstitutionStorageMb ?? '',
-    helpdeskPhone: d.settings?.helpdesk?.phone ?? '',
+    // Numbers as people read them ("0541 736 452"); the server stores them as "+62…" again.
+    helpdeskPhone: d.settings?.helpdesk?.phone ? phoneText(d.settings.helpdesk.phone) : '',
     helpdeskEmail: d.settings?.helpdesk?.email ?? '',
-    helpdeskWhatsapp: d.settings?.helpdesk?.whatsapp ?? '',
+    helpdeskWhatsapp: d.settings?.helpdesk?.whatsapp ? phoneText(d.settings.helpdesk.whatsapp) : '',
     helpdeskHours: d.settings?.helpdesk?.hours ?? '',
     categories: (d.categories ?? []).map((c) => ({
       uid: uid(),
