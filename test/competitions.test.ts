@@ -110,6 +110,8 @@ describe('competitions', () => {
       maxProposalMb: 50,
       maxOpenDraftsPerUnit: 15,
       maxInstitutionStorageMb: 2048,
+      // The organizer's help contact: empty in every preset (issue 11), filled in by its secretariat.
+      helpdesk: { phone: null, email: null, whatsapp: null, hours: null },
     });
     const categories = await ctx.db
       .selectFrom('categories')

@@ -58,6 +58,23 @@ describe('demo seed', () => {
     ).toBe('23:59');
   });
 
+  it('gives both demo competitions a demo help contact, answered publicly and normalized', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/competitions' });
+    const items = res.json().items as { code: string; helpdesk: Record<string, string | null> }[];
+    expect(items.find((c) => c.code === 'KIPP')!.helpdesk).toEqual({
+      phone: '+622155550101',
+      email: 'bantuan.kipp@demo.sinovik.id',
+      whatsapp: '+6281255550101',
+      hours: 'Senin–Jumat 08.00–16.00 WIB',
+    });
+    expect(items.find((c) => c.code === 'KIPP-KALTIM')!.helpdesk).toEqual({
+      phone: '+6254155550102',
+      email: 'bantuan.kaltim@demo.sinovik.id',
+      whatsapp: '+6281255550102',
+      hours: 'Senin–Jumat 08.00–16.00 WITA',
+    });
+  });
+
   it("makes the national organizer's secretariat the data steward, and leaves Kaltim's to its own competition", async () => {
     const accounts = await seedDemo.accounts(ctx.db);
     expect(accounts.find((a) => a.email === 'sekretariat@demo.sinovik.id')).toEqual({

@@ -15,6 +15,18 @@ const optionalText = text.nullable();
 const num = z.number();
 const instant = z.string().max(64).nullable();
 
+/** One part of the help contact: checked by domain/helpdesk-contact (the schema bounds the size only). */
+const contactPart = cleanText().max(1000).nullable();
+
+/** How participants reach the organizer (domain/helpdesk-contact.ts); every part may be null. */
+export const helpdeskSchema = z.object({
+  phone: contactPart,
+  email: contactPart,
+  whatsapp: contactPart,
+  hours: contactPart,
+});
+export type Helpdesk = z.infer<typeof helpdeskSchema>;
+
 export const competitionSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().max(128)).max(50),
   maxFileMb: num,
@@ -22,6 +34,8 @@ export const competitionSettingsSchema = z.object({
   /** Omitted by older clients: the defaults of storage-defaults.ts. */
   maxOpenDraftsPerUnit: num.default(DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT),
   maxInstitutionStorageMb: num.default(DEFAULT_MAX_INSTITUTION_STORAGE_MB),
+  /** Omitted by older clients: empty (the definition is replaced as a whole). */
+  helpdesk: helpdeskSchema.default({ phone: null, email: null, whatsapp: null, hours: null }),
 });
 
 export const categoryDefinitionSchema = z.object({ key: text, nameId: text, nameEn: text });
@@ -168,6 +182,8 @@ export const competitionSummarySchema = z.object({
   submissionClosesAt: z.string().nullable(),
   /** Who may take part, in words ("Peserta: Pemerintah Provinsi Banten dan kabupaten/kota di Banten"). */
   participants: z.object({ id: z.string(), en: z.string() }),
+  /** How participants reach the organizer (public contact information; the footer of its pages). */
+  helpdesk: helpdeskSchema,
   /**
    * dashboard: the organizer's submission dashboard, list and exports. enter: the caller's institution (UPP,
    * admin lokal) may take part (domain/participation.ts); the server refuses the others anyway.

@@ -117,6 +117,29 @@ describe('validateCompetitionDefinition', () => {
     expect(codes(validateCompetitionDefinition(def))).toEqual({ categories: 'required', groups: 'required' });
   });
 
+  it('checks the help contact with the definition: each bad part at its settings path, id and en', () => {
+    const def = fresh();
+    expect(def.settings.helpdesk).toEqual({ phone: null, email: null, whatsapp: null, hours: null });
+    def.settings.helpdesk = {
+      phone: '12345',
+      email: 'bantuan@',
+      whatsapp: 'nomor WA',
+      hours: 'x'.repeat(121),
+    };
+    const problems = validateCompetitionDefinition(normalizeDefinition(def));
+    expect(codes(problems)).toEqual({
+      'settings.helpdesk.phone': 'invalid_phone',
+      'settings.helpdesk.email': 'invalid_email',
+      'settings.helpdesk.whatsapp': 'invalid_phone',
+      'settings.helpdesk.hours': 'too_long',
+    });
+    for (const p of Object.values(problems)) {
+      expect(p.message.id).toBeTruthy();
+      expect(p.message.en).toBeTruthy();
+      expect(p.message.id).not.toBe(p.message.en);
+    }
+  });
+
   it('knows IANA time zones', () => {
     expect(isValidTimeZone('Asia/Jakarta')).toBe(true);
     expect(isValidTimeZone('UTC')).toBe(true);
@@ -137,6 +160,22 @@ describe('normalizeDefinition', () => {
     expect(n.description).toBeNull();
     expect(n.groups[0].sections[0].guidanceEn).toBeNull();
     expect(n.stages[0].opensAt).toBe('2026-02-09T17:00:00.000Z');
+  });
+
+  it('stores the help contact normalized: phones as +62…, blanks as null', () => {
+    const def = fresh();
+    def.settings.helpdesk = {
+      phone: '(021) 739 8381',
+      email: ' Bantuan@Demo.Sinovik.id ',
+      whatsapp: '0812-5555-0101',
+      hours: '  ',
+    };
+    expect(normalizeDefinition(def).settings.helpdesk).toEqual({
+      phone: '+62217398381',
+      email: 'bantuan@demo.sinovik.id',
+      whatsapp: '+6281255550101',
+      hours: null,
+    });
   });
 });
 

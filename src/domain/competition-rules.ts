@@ -6,6 +6,7 @@ import {
   type GroupDefinition,
   type StageDefinition,
 } from './competition-template.js';
+import { helpdeskProblems, normalizeHelpdesk } from './helpdesk-contact.js';
 
 /*
  * The rules a competition definition must satisfy before it is saved or published. Problems are keyed by
@@ -185,6 +186,10 @@ export function validateCompetitionDefinition(def: CompetitionDefinition): Probl
         'The limit per institution cannot be smaller than the limit per proposal.',
       ),
     );
+
+  // The help contact (domain/helpdesk-contact.ts).
+  for (const [path, problem] of Object.entries(helpdeskProblems(normalizeHelpdesk(s.helpdesk))))
+    add(path, problem);
 
   // Categories.
   if (!def.categories.length)
@@ -462,6 +467,7 @@ export function normalizeDefinition(def: CompetitionDefinition): CompetitionDefi
       maxProposalMb: def.settings.maxProposalMb,
       maxOpenDraftsPerUnit: def.settings.maxOpenDraftsPerUnit,
       maxInstitutionStorageMb: def.settings.maxInstitutionStorageMb,
+      helpdesk: normalizeHelpdesk(def.settings.helpdesk),
     },
     categories: def.categories.map((c) => ({
       key: c.key.trim(),

@@ -8,6 +8,7 @@ describe('stored competition settings', () => {
     maxProposalMb: 50,
     maxOpenDraftsPerUnit: 15,
     maxInstitutionStorageMb: 2048,
+    helpdesk: { phone: null, email: null, whatsapp: null, hours: null },
   };
   it.each([['{}'], ['not json'], ['{"maxFileMb":"12"}']])('%s reads as the defaults', (json) => {
     expect(parseSettings(json)).toEqual(defaults);
@@ -19,6 +20,7 @@ describe('stored competition settings', () => {
       maxProposalMb: 20,
       maxOpenDraftsPerUnit: 3,
       maxInstitutionStorageMb: 100,
+      helpdesk: { phone: '+62217398381', email: 'bantuan@demo.sinovik.id', whatsapp: null, hours: 'Senin' },
     };
     expect(parseSettings(JSON.stringify(stored))).toEqual(stored);
   });

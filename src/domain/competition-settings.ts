@@ -3,6 +3,7 @@ import {
   DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
 } from '../contracts/storage-defaults.js';
 import { DEFAULT_ALLOWED_FILE_TYPES, type CompetitionSettings } from './competition-template.js';
+import { parseHelpdesk } from './helpdesk-contact.js';
 
 /*
  * The stored forms of a competition's settings (JSON text in `competitions.settings`) and of a group's
@@ -32,6 +33,7 @@ export function parseSettings(json: string): CompetitionSettings {
       typeof raw.maxInstitutionStorageMb === 'number'
         ? raw.maxInstitutionStorageMb
         : DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+    helpdesk: parseHelpdesk(raw.helpdesk),
   };
 }
 

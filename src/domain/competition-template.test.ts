@@ -38,6 +38,8 @@ describe('KIPP template', () => {
       maxProposalMb: 50,
       maxOpenDraftsPerUnit: 15,
       maxInstitutionStorageMb: 2048,
+      // No preset knows the organizer's help contact (issue 11): its secretariat fills it in.
+      helpdesk: { phone: null, email: null, whatsapp: null, hours: null },
     });
   });
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
 } from '../contracts/storage-defaults.js';
 import type { CompetitionDefinitionBody } from '../contracts/competitions.js';
+import { EMPTY_HELPDESK, type HelpdeskContact } from './helpdesk-contact.js';
 import {
   DEFAULT_TEMPLATE_PRESET,
   KIPP_THEME_2023,
@@ -40,6 +41,8 @@ export interface CompetitionSettings {
   maxOpenDraftsPerUnit: number;
   /** All attachments of one institution's proposals together (domain/storage-limits). */
   maxInstitutionStorageMb: number;
+  /** How participants reach the organizer (domain/helpdesk-contact), shown in the competition's footer. */
+  helpdesk: HelpdeskContact;
 }
 
 export interface SectionDefinition {
@@ -408,6 +411,8 @@ export function kippTemplate(input: {
       maxProposalMb: 50,
       maxOpenDraftsPerUnit: DEFAULT_MAX_OPEN_DRAFTS_PER_UNIT,
       maxInstitutionStorageMb: DEFAULT_MAX_INSTITUTION_STORAGE_MB,
+      // The organizer's own contact: no preset knows it, the secretariat fills it in.
+      helpdesk: { ...EMPTY_HELPDESK },
     },
     categories: preset.categories.map((c) => ({ ...c })),
     groups: preset.groups.map((key) => {

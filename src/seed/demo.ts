@@ -113,6 +113,30 @@ async function institutionNamed(db: Db, name: string): Promise<InstitutionRow> {
 }
 
 /**
+ * The demo competitions' help contacts (issue 11): clearly demo values (e-mail on demo.sinovik.id, 5555
+ * numbers), so `npm start` shows the footer of a competition's pages with a contact.
+ */
+export const DEMO_HELPDESK = {
+  national: {
+    phone: '021 5555 0101',
+    email: 'bantuan.kipp@demo.sinovik.id',
+    whatsapp: '0812 5555 0101',
+    hours: 'Senin–Jumat 08.00–16.00 WIB',
+  },
+  regional: {
+    phone: '0541 5555 0102',
+    email: 'bantuan.kaltim@demo.sinovik.id',
+    whatsapp: '0812 5555 0102',
+    hours: 'Senin–Jumat 08.00–16.00 WITA',
+  },
+} as const;
+
+const withHelpdesk = (
+  def: CompetitionDefinition,
+  helpdesk: CompetitionDefinition['settings']['helpdesk'],
+): CompetitionDefinition => ({ ...def, settings: { ...def.settings, helpdesk: { ...helpdesk } } });
+
+/**
  * Moves every stage by the same amount so that the submission window closes at 23:59 in the competition's
  * zone `daysAhead` days after `now`: a demo always has an open competition whatever the date.
  */
@@ -193,7 +217,7 @@ export async function seedDemoData(
   const kippFull = await loadCompetitionFull(db, kipp.id);
   await updateCompetition(db, {
     id: kipp.id,
-    definition: alignSubmissionClose(toDefinition(kippFull!), now, 21),
+    definition: withHelpdesk(alignSubmissionClose(toDefinition(kippFull!), now, 21), DEMO_HELPDESK.national),
     actorUserId: admin.id,
     ip,
     now,
@@ -215,7 +239,10 @@ export async function seedDemoData(
   const regionalFull = await loadCompetitionFull(db, regional.id);
   await updateCompetition(db, {
     id: regional.id,
-    definition: alignSubmissionClose(toDefinition(regionalFull!), now, 35),
+    definition: withHelpdesk(
+      alignSubmissionClose(toDefinition(regionalFull!), now, 35),
+      DEMO_HELPDESK.regional,
+    ),
     actorUserId: admin.id,
     ip,
     now,

@@ -45,6 +45,21 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       reasonEn: `Reason ${PAYLOAD}`,
     });
     expect(ext.statusCode).toBe(200);
+    // The organizer's help contact: its hours are free text, shown in the footer of the competition's pages.
+    const cookie = await sessionCookie(server.ctx, w.userIds.secretariat);
+    const def = (
+      await server.ctx.app.inject({ method: 'GET', url: `/api/competitions/${w.compA}`, headers: { cookie } })
+    ).json();
+    const hours = await server.ctx.app.inject({
+      method: 'PUT',
+      url: `/api/competitions/${w.compA}`,
+      headers: { cookie },
+      payload: {
+        ...def,
+        settings: { ...def.settings, helpdesk: { ...def.settings.helpdesk, hours: `Jam ${PAYLOAD}` } },
+      },
+    });
+    expect(hours.statusCode, hours.body).toBe(200);
     browser = await launchBrowser();
   }, 180_000);
 
@@ -131,6 +146,16 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
     expect(upp).toContain(`/usulan/${w.pXDraft.id}`);
     expect(secretariat.length + admin.length + systemAdmin.length + anonymous.length).toBeGreaterThan(5);
   }, 300_000);
+
+  it('shows the help contact hours as text in the footer of the competition page', async () => {
+    const page = await pageAs('anonymous');
+    await page.goto(`${server.baseUrl}/kompetisi/${w.compA}`);
+    const help = page.locator('footer').getByTestId('help-contact');
+    await expect.poll(() => help.textContent()).toContain('Jam "><img src=x onerror=');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await help.locator('img').count()).toBe(0);
+    await page.context().close();
+  });
 
   it('keeps the payload as text in the proposal PDF', async () => {
     const res = await server.ctx.app.inject({

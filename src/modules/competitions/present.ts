@@ -2,7 +2,7 @@ import type { CompetitionDetail, CompetitionSummary } from '../../contracts/comp
 import type { AmendmentRow, StageRow } from '../../db/schema.js';
 import type { Text } from '../../domain/errors.js';
 import { currentStage, submissionClosesAt } from '../../domain/competition-rules.js';
-import { parseSourceYears } from '../../domain/competition-settings.js';
+import { parseSettings, parseSourceYears } from '../../domain/competition-settings.js';
 import type { ParticipationRule } from '../../domain/participation.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { toDefinition } from './definition-rows.js';
@@ -67,6 +67,7 @@ export function presentSummary(
     })),
     ...timeline(full, now),
     participants: participation.text,
+    helpdesk: parseSettings(c.settings).helpdesk,
     abilities: {
       manage: can(actor, 'competition.manage', organizerOf(full)),
       dashboard: can(actor, 'proposal.viewAll', organizerOf(full)),

@@ -23,6 +23,8 @@ import { api } from '../api/client.js';
 import { ME_KEY, useMe, type Me } from '../api/session.js';
 import { setLanguage, useLang } from '../i18n/index.js';
 import { landingPathFor } from '../routing/landing.js';
+import { HelpContactProvider } from './helpContact.js';
+import { HelpFooterText } from './HelpFooter.js';
 
 interface NavItem {
   to: string;
@@ -148,7 +150,16 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
+/** The pages inside name the competition whose help contact the footer shows (useHelpContact). */
 export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <HelpContactProvider>
+      <Shell>{children}</Shell>
+    </HelpContactProvider>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -240,9 +251,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('common.complaints')}
               <VisuallyHidden> (lapor.go.id)</VisuallyHidden>
             </Anchor>
-            <Text size="sm" c="dark.6">
-              {t('common.helpdesk')}
-            </Text>
+            <HelpFooterText />
           </Group>
         </footer>
       </AppShell.Main>

@@ -33,6 +33,13 @@ export const common: typeof idCommon = {
   forbidden: 'You do not have access to this page.',
   complaints: 'Public service complaints: SP4N-LAPOR!',
   helpdesk: 'Help: Monday–Friday 08:00–16:00 WIB',
+  // The footer on a page about one competition: its organizer's contact (components/helpContact.tsx).
+  helpContact: {
+    lead: 'Help from {{organizer}}',
+    phone: 'phone',
+    email: 'e-mail',
+    whatsappNewTab: 'WhatsApp, opens in a new tab',
+  },
   roles: {
     upp: 'Proposer (UPP)',
     local_admin: 'Local Admin',

@@ -31,6 +31,13 @@ export const common = {
   forbidden: 'Anda tidak memiliki akses ke halaman ini.',
   complaints: 'Pengaduan pelayanan publik: SP4N-LAPOR!',
   helpdesk: 'Bantuan: Senin–Jumat 08.00–16.00 WIB',
+  // The footer on a page about one competition: its organizer's contact (components/helpContact.tsx).
+  helpContact: {
+    lead: 'Bantuan {{organizer}}',
+    phone: 'telepon',
+    email: 'e-mail',
+    whatsappNewTab: 'WhatsApp, membuka tab baru',
+  },
   roles: {
     upp: 'Pengusul / UPP',
     local_admin: 'Admin Lokal',

@@ -30,6 +30,7 @@ import {
   ParticipationTotals,
   ReminderDialog,
 } from '../../components/participation/ParticipationParts.js';
+import { useHelpContact } from '../../components/helpContact.js';
 
 type Row = UnitParticipation['rows'][number];
 
@@ -64,6 +65,7 @@ export function UnitParticipationPage() {
     enabled: competitionId !== null,
     placeholderData: keepPreviousData,
   });
+  useHelpContact(competitions.data?.find((c) => String(c.id) === competitionId));
   const d = view.data;
   const toggle = (rowId: number, on: boolean) =>
     setChosen((c) => (on ? [...new Set([...c, rowId])] : c.filter((x) => x !== rowId)));

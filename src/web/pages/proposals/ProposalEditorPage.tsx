@@ -41,6 +41,7 @@ import { SectionsForm } from '../../components/proposal/SectionsForm.js';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import type { Attachment } from '../../../contracts/attachments.js';
 import { NotFoundPage } from '../public/NotFoundPage.js';
+import { useCompetitionHelpContact } from '../../components/competitionHelpContact.js';
 
 /** Inputs whose id is not `field-<target>` ("categoryKey" is the select of the checklist's "categoryId"). */
 const INPUT_IDS: Record<string, string> = { categoryKey: 'field-categoryId', source: 'field-sourceAwardId' };
@@ -360,6 +361,8 @@ export function ProposalEditorPage() {
     refetchOnWindowFocus: false,
     staleTime: Infinity,
   });
+  // The footer names the help contact of the proposal's competition.
+  useCompetitionHelpContact(q.data?.competition.id);
   if (q.isLoading)
     return (
       <Center py="xl">

@@ -33,6 +33,7 @@ import { Deadline } from '../../components/Deadline.js';
 import { Timeline } from '../../components/Timeline.js';
 import { AmendmentList } from '../../components/AmendmentList.js';
 import { useLang } from '../../i18n/index.js';
+import { useHelpContact } from '../../components/helpContact.js';
 import '../../components/PublicPages.css';
 
 function SectionsTable({ group }: { group: DetailGroup }) {
@@ -181,6 +182,8 @@ export function CompetitionPublicPage() {
     queryFn: () => api<CompetitionDetail>('GET', `/competitions/${id}`),
     retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 1,
   });
+  // The footer names the organizer's help contact (settings.helpdesk).
+  useHelpContact(data);
 
   const back = (
     <Anchor component={Link} to="/" size="sm">

@@ -13,6 +13,7 @@ import { AdminStatusBadge } from '../../components/AdminStatusBadge.js';
 import { AdminUnsavedGuard } from '../../components/AdminUnsavedGuard.js';
 import type { CompetitionDetail as CompetitionDefinition } from '../../../contracts/competitions.js';
 import { AdminPage, AdminNotice } from '../../components/AdminPage.js';
+import { useHelpContact } from '../../components/helpContact.js';
 import {
   type Values,
   FORM_ID,
@@ -254,6 +255,8 @@ export function CompetitionSettingsPage() {
     queryKey: ['competition', String(id)],
     queryFn: () => api<CompetitionDefinition>('GET', `/competitions/${id}`),
   });
+  // The footer shows the saved contact, as the competition's other pages do.
+  useHelpContact(q.data);
   return (
     <AdminPage gap="md">
       <div>

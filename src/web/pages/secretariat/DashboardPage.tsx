@@ -34,6 +34,7 @@ import { DownloadButton } from '../../components/DownloadButton.js';
 import { ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
 import { useLang } from '../../i18n/index.js';
 import { DeadlineExtensionPanel } from './DeadlineExtensionPanel.js';
+import { useHelpContact } from '../../components/helpContact.js';
 
 const PAGE_SIZE = 20;
 const SORTS = ['forwardedAt_desc', 'forwardedAt_asc', 'code_asc', 'title_asc', 'institution_asc'] as const;
@@ -373,6 +374,8 @@ export function DashboardPage() {
     refetchInterval: 60_000,
   });
   const d = dash.data;
+  // The footer shows the competition's help contact, as its participants see it.
+  useHelpContact(competitions.data?.find((c) => c.id === competitionId));
   useEffect(() => {
     if (d) document.title = `${t('dashboard.title')} · ${d.competition.name}`;
   }, [d, t]);

@@ -34,6 +34,7 @@ import {
   ReminderDialog,
 } from '../../components/participation/ParticipationParts.js';
 import { useLang } from '../../i18n/index.js';
+import { useCompetitionHelpContact } from '../../components/competitionHelpContact.js';
 
 const PAGE_SIZE = 50;
 type Row = InstitutionParticipation['rows'][number];
@@ -67,6 +68,7 @@ export function ParticipationPage() {
       ),
     placeholderData: keepPreviousData,
   });
+  useCompetitionHelpContact(id);
   const reset = (f: () => void) => {
     f();
     setPage(1);

@@ -1,6 +1,7 @@
 import {
   MultiSelect,
   NumberInput,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -109,6 +110,50 @@ export function GeneralTab({ form }: { form: Form }) {
           {...form.getInputProps('maxInstitutionStorageMb')}
         />
       </SimpleGrid>
+      {/* The help contact (settings.helpdesk): the footer of the competition's pages shows it. */}
+      <Paper withBorder p={{ base: 'xs', sm: 'md' }} mt="sm">
+        <Stack gap="sm">
+          <div>
+            <Title order={3} size="h4">
+              {t('secretariat.settings.helpdeskTitle')}
+            </Title>
+            <Text size="sm" c="dark.6">
+              {t('secretariat.settings.helpdeskIntro')}
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              label={t('secretariat.settings.fields.helpdeskPhone')}
+              description={t('secretariat.settings.helpdeskPhoneHint')}
+              {...form.getInputProps('helpdeskPhone')}
+            />
+            <TextInput
+              type="email"
+              autoComplete="off"
+              label={t('secretariat.settings.fields.helpdeskEmail')}
+              description={t('secretariat.settings.helpdeskEmailHint')}
+              {...form.getInputProps('helpdeskEmail')}
+            />
+            <TextInput
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              label={t('secretariat.settings.fields.helpdeskWhatsapp')}
+              description={t('secretariat.settings.helpdeskWhatsappHint')}
+              {...form.getInputProps('helpdeskWhatsapp')}
+            />
+            <TextInput
+              autoComplete="off"
+              label={t('secretariat.settings.fields.helpdeskHours')}
+              description={t('secretariat.settings.helpdeskHoursHint')}
+              {...form.getInputProps('helpdeskHours')}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
     </Stack>
   );
 }

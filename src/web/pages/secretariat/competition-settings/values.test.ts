@@ -27,6 +27,12 @@ const detail = (): CompetitionDetail => ({
     maxProposalMb: 50,
     maxOpenDraftsPerUnit: 15,
     maxInstitutionStorageMb: 2048,
+    helpdesk: {
+      phone: '+625417364520',
+      email: 'bantuan.kipp@kaltimprov.go.id',
+      whatsapp: null,
+      hours: 'Senin–Jumat 08.00–16.00 WITA',
+    },
   },
   participants: {
     types: ['pemerintah_provinsi', 'pemerintah_kabupaten', 'pemerintah_kota'],
@@ -116,7 +122,8 @@ describe('competition settings form values', () => {
       theme: d.theme,
       description: null,
       timeZone: 'Asia/Makassar',
-      settings: d.settings,
+      // The help phone comes back as people read it; the server stores it as "+62…" again.
+      settings: { ...d.settings, helpdesk: { ...d.settings.helpdesk, phone: '0541 736 4520' } },
       categories: [{ key: 'tata-kelola', nameId: 'Tata Kelola', nameEn: 'Governance' }],
       groups: [
         {
@@ -180,13 +187,38 @@ describe('competition settings form values', () => {
     const body = toBody(v, base);
     expect(body.name).toBe('Kompetisi Inovasi');
     expect(body.description).toBeNull();
-    expect(body.settings).toEqual({ ...base.settings, maxFileMb: null, allowedFileTypes: ['pdf', 'docx'] });
+    expect(body.settings).toEqual({
+      ...base.settings,
+      maxFileMb: null,
+      allowedFileTypes: ['pdf', 'docx'],
+      helpdesk: { ...base.settings.helpdesk, phone: '0541 736 4520' },
+    });
     expect(body.groups[0]).toMatchObject({
       descriptionId: null,
       quotaPerInstitution: null,
       sourceYears: null,
     });
     expect(body.groups[0].sections[0].guidanceId).toBe('Tulis singkat');
+  });
+
+  it('holds the help contact in four inputs and sends it trimmed, each empty part as null', () => {
+    const d = detail();
+    const v = toValues(d);
+    expect(v).toMatchObject({
+      helpdeskPhone: '0541 736 4520',
+      helpdeskEmail: 'bantuan.kipp@kaltimprov.go.id',
+      helpdeskWhatsapp: '',
+      helpdeskHours: 'Senin–Jumat 08.00–16.00 WITA',
+    });
+    v.helpdeskPhone = '  ';
+    v.helpdeskWhatsapp = ' 0812 5555 0101 ';
+    v.helpdeskHours = ' Senin–Kamis 08.00–15.00 WITA ';
+    expect(toBody(v, d).settings.helpdesk).toEqual({
+      phone: null,
+      email: 'bantuan.kipp@kaltimprov.go.id',
+      whatsapp: '0812 5555 0101',
+      hours: 'Senin–Kamis 08.00–15.00 WITA',
+    });
   });
 
   it('names each empty required number by its input', () => {
@@ -209,6 +241,9 @@ describe('competition settings form values', () => {
     expect(formPath('settings.allowedFileTypes.2')).toBe('allowedFileTypes');
     expect(formPath('stages.1.closesAt')).toBe('stages.1.closesDate');
     expect(formPath('groups.0.sections.1.weight')).toBe('groups.0.sections.1.weight');
+    expect(formPath('settings.helpdesk.phone')).toBe('helpdeskPhone');
+    expect(formPath('settings.helpdesk.whatsapp')).toBe('helpdeskWhatsapp');
+    expect(tabOf(formPath('settings.helpdesk.email'))).toBe('general');
     expect(tabOf('groups.0.sections.1.weight')).toBe('groups');
     expect(tabOf('stages.1.closesDate')).toBe('stages');
     expect(tabOf('maxFileMb')).toBe('general');

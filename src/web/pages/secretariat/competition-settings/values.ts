@@ -2,6 +2,7 @@ import { type UseFormReturnType } from '@mantine/form';
 import { joinInZone, splitInZone } from '../../../components/AdminTime.js';
 import type { CompetitionDetail as CompetitionDefinition } from '../../../../contracts/competitions.js';
 import { kippTemplate } from '../../../../domain/competition-template.js';
+import { phoneText } from '../../../components/phoneText.js';
 
 /* ---------- form values: the definition as the inputs hold it ---------- */
 
@@ -64,6 +65,11 @@ export interface Values {
   maxProposalMb: Num;
   maxOpenDraftsPerUnit: Num;
   maxInstitutionStorageMb: Num;
+  /** The help contact (settings.helpdesk), one input each; empty = not given. */
+  helpdeskPhone: string;
+  helpdeskEmail: string;
+  helpdeskWhatsapp: string;
+  helpdeskHours: string;
   categories: CategoryValues[];
   groups: GroupValues[];
   stages: StageValues[];
@@ -107,6 +113,11 @@ export function toValues(d: CompetitionDefinition): Values {
     maxProposalMb: d.settings?.maxProposalMb ?? '',
     maxOpenDraftsPerUnit: d.settings?.maxOpenDraftsPerUnit ?? '',
     maxInstitutionStorageMb: d.settings?.maxInstitutionStorageMb ?? '',
+    // Numbers as people read them ("0541 736 452"); the server stores them as "+62…" again.
+    helpdeskPhone: d.settings?.helpdesk?.phone ? phoneText(d.settings.helpdesk.phone) : '',
+    helpdeskEmail: d.settings?.helpdesk?.email ?? '',
+    helpdeskWhatsapp: d.settings?.helpdesk?.whatsapp ? phoneText(d.settings.helpdesk.whatsapp) : '',
+    helpdeskHours: d.settings?.helpdesk?.hours ?? '',
     categories: (d.categories ?? []).map((c) => ({
       uid: uid(),
       key: c.key,
@@ -193,6 +204,13 @@ export function toBody(v: Values, base: CompetitionDefinition) {
       maxProposalMb: num(v.maxProposalMb),
       maxOpenDraftsPerUnit: num(v.maxOpenDraftsPerUnit),
       maxInstitutionStorageMb: num(v.maxInstitutionStorageMb),
+      // The server checks and normalizes each part (phones to +62…; domain/helpdesk-contact).
+      helpdesk: {
+        phone: textOrNull(v.helpdeskPhone),
+        email: textOrNull(v.helpdeskEmail),
+        whatsapp: textOrNull(v.helpdeskWhatsapp),
+        hours: textOrNull(v.helpdeskHours),
+      },
     },
     categories: v.categories.map((c) => ({
       key: c.key.trim(),
@@ -252,10 +270,17 @@ export function missingNumbers(v: Values, required: string): Record<string, stri
 
 /* ---------- server field paths ↔ inputs ---------- */
 
-/** The input a server field path belongs to ("settings.maxFileMb" → "maxFileMb", "stages.1.closesAt" → its date). */
+/**
+ * The input a server field path belongs to ("settings.maxFileMb" → "maxFileMb", "settings.helpdesk.phone" →
+ * "helpdeskPhone", "stages.1.closesAt" → its date).
+ */
 export function formPath(serverPath: string): string {
   let p = serverPath.replace(/^settings\./, '');
   p = p.replace(/^allowedFileTypes\.\d+$/, 'allowedFileTypes');
+  p = p.replace(
+    /^helpdesk\.(\w)(\w*)$/,
+    (_, first: string, rest: string) => `helpdesk${first.toUpperCase()}${rest}`,
+  );
   p = p.replace(/^stages\.(\d+)\.opensAt$/, 'stages.$1.opensDate');
   p = p.replace(/^stages\.(\d+)\.closesAt$/, 'stages.$1.closesDate');
   return p;
