@@ -164,10 +164,11 @@ describe('who may take part in a competition', () => {
     expect(ok.statusCode).toBe(201);
   });
 
-  it('lets only the organizer set the rule, validates it, audits it, and refuses a forward once it changed', async () => {
+  /** A complete draft of Tangerang's UPP in the Banten competition, its required document uploaded. */
+  async function completeDraft(title: string): Promise<ProposalDetail> {
     const created = await call('uppT', 'POST', `/competitions/${banten}/proposals`, {
       groupKey: 'umum',
-      title: 'Layanan Tangerang Cepat',
+      title,
     });
     expect(created.statusCode).toBe(201);
     const p: ProposalDetail = created.json();
@@ -186,7 +187,13 @@ describe('who may take part in a competition', () => {
     });
     expect(saved.statusCode).toBe(200);
     await uploadRequiredEvidence(ctx.app, cookie.uppT, p.id);
+    return p;
+  }
+
+  it('lets only the organizer set the rule, validates it, audits it, and refuses a send and a forward once it changed', async () => {
+    const p = await completeDraft('Layanan Tangerang Cepat');
     expect((await call('uppT', 'POST', `/proposals/${p.id}/send`)).statusCode).toBe(200);
+    const draft = await completeDraft('Layanan Tangerang Tanpa Antre');
 
     const url = `/competitions/${banten}/participants`;
     const onlyKaltim = { types: null, regions: ['64'] };
@@ -221,6 +228,16 @@ describe('who may take part in a competition', () => {
       .where('id', '=', p.id)
       .executeTakeFirstOrThrow();
     expect(row.state).toBe('sent_to_local_admin');
+    // A complete draft started before the change cannot be sent any more either.
+    const send = await call('uppT', 'POST', `/proposals/${draft.id}/send`);
+    expect(send.statusCode).toBe(403);
+    expect(send.json().error.code).toBe('not_participant');
+    const draftRow = await ctx.db
+      .selectFrom('proposals')
+      .select('state')
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(draftRow.state).toBe('draft');
     expect((await summaries('uppK')).find((c) => c.id === banten)?.abilities.enter).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import { t, type FieldProblem, type Text } from './errors.js';
  * names institution types (null: any) and regions (official area codes; empty: anywhere). A region code
  * covers itself and every code under it ("36" covers "36.03"); an institution's region is its own code,
  * else its owner's (a BUMD by its regional government). Stored in competitions.participants (null =
- * everyone); the server checks it when a draft is started and again at forward; the UI only reflects it.
+ * everyone); the server checks it when a draft is started and again at send and forward; the UI only reflects it.
  */
 
 export interface ParticipationRule {

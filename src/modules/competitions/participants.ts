@@ -14,7 +14,7 @@ import {
 /*
  * Who may take part in a competition (domain/participation.ts), as the server reads and enforces it: the
  * rule with its words (the regions' place names from the institutions directory), and the refusal of an
- * institution outside it (403 `not_participant`) when a draft is started and again at forward.
+ * institution outside it (403 `not_participant`) when a draft is started, and again at send and at forward.
  */
 
 const REGIONAL = ['pemerintah_provinsi', 'pemerintah_kabupaten', 'pemerintah_kota'] as const;

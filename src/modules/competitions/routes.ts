@@ -213,7 +213,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['competitions'],
         summary:
-          'Set who may take part (institution types and regions; secretariat of the organizer). Others are not offered the competition and may neither start nor forward a proposal in it (403 not_participant)',
+          'Set who may take part (institution types and regions; secretariat of the organizer). Others are not offered the competition and may neither start, send nor forward a proposal in it (403 not_participant)',
         params: competitionIdParams,
         body: participantsBody,
         response: { 200: competitionDetailSchema },

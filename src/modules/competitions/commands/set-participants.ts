@@ -13,7 +13,7 @@ import { findCompetitionRow } from '../queries.js';
  * The organizer sets who may take part (domain/participation.ts): institution types (null = any) and
  * regions (empty = anywhere); refuses unknown types and malformed region codes field by field (400).
  * Writes the rule and the audit row (before/after) in one transaction. Drafts already started by an
- * institution now outside the rule stay; their forward is refused (403 `not_participant`).
+ * institution now outside the rule stay; their send and forward are refused (403 `not_participant`).
  */
 export async function setParticipants(
   db: Db,

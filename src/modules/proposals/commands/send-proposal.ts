@@ -9,6 +9,7 @@ import { assertMayGoOn, assertSubmissionOpen } from '../refusals.js';
 import { closesAtText, proposalPath } from '../mail-text.js';
 import { programLabel } from '../../../domain/deadlines.js';
 import { unforwardedMailScope } from '../record-scope.js';
+import { assertParticipant } from '../../competitions/participants.js';
 
 /**
  * The proposer sends a complete, eligible proposal to its admin lokal: refuses with 422
@@ -23,6 +24,8 @@ export async function sendProposal(
   return db.transaction().execute(async (tx) => {
     const view = await loadForChange(tx, input.id);
     assertSubmissionOpen(view, input.now);
+    // Who may take part may have changed since the draft was started (403 `not_participant`).
+    await assertParticipant(tx, view.competition, view.proposal.institution_id);
     const to = nextState(view.proposal.state, 'send');
     await assertMayGoOn(tx, view, input.now);
     const sent = await applyTransition(tx, {
