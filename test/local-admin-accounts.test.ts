@@ -40,7 +40,12 @@ describe('the admin lokal manages proposer accounts and units', () => {
       phone: string | null;
     }[];
   const mailsTo = async (email: string) =>
-    ctx.db.selectFrom('outbox').select(['template']).where('to_address', '=', email).orderBy('id').execute();
+    ctx.db
+      .selectFrom('outbox')
+      .select(['template', 'text_body'])
+      .where('to_address', '=', email)
+      .orderBy('id')
+      .execute();
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -104,7 +109,10 @@ describe('the admin lokal manages proposer accounts and units', () => {
       .select('email')
       .where('id', '=', uppAId)
       .executeTakeFirstOrThrow();
-    expect((await mailsTo(user.email)).map((m) => m.template)).toContain('user_deactivated');
+    const mail = (await mailsTo(user.email)).find((m) => m.template === 'user_deactivated');
+    // Whom to ask is the admin lokal who acted, not a system administrator the UPP never meets.
+    expect(mail?.text_body).toContain('hubungi Admin Lokal instansi Anda');
+    expect(mail?.text_body).not.toContain('administrator sistem');
     expect((await usersOfA()).find((u) => u.id === uppAId)?.active).toBe(false);
     const again = await call(adminA, 'POST', `/users/${uppAId}/deactivate`);
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'user_already_inactive']);

@@ -415,6 +415,7 @@ describe('users and roles managed by the system administrator', () => {
     const [mail] = await outboxTo('upp.nonaktif@uji.go.id');
     expect(mail.template).toBe('user_deactivated');
     expect(mail.subject).toBe('Akun Sinovik Anda dinonaktifkan');
+    expect(mail.text_body).toContain('hubungi administrator sistem');
 
     const twice = await call(admin, 'POST', `/admin/users/${upp.id}/deactivate`);
     expect(twice.statusCode).toBe(409);

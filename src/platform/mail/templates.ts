@@ -153,13 +153,17 @@ const templates = {
         `Yth. ${v.name},`,
         `${v.by} menonaktifkan akun Sinovik Anda (${v.email}) pada ${v.at}.`,
         'Anda tidak dapat masuk lagi, dan setiap sesi yang masih terbuka telah diakhiri.',
-        'Jika menurut Anda ini keliru, hubungi administrator sistem.',
+        v.byRole === 'local_admin'
+          ? `Jika menurut Anda ini keliru, hubungi Admin Lokal instansi Anda, ${v.by}.`
+          : 'Jika menurut Anda ini keliru, hubungi administrator sistem.',
       ],
       en: (v) => [
         `Dear ${v.name},`,
         `${v.by} deactivated your Sinovik account (${v.email}) on ${v.at}.`,
         'You can no longer log in, and every session still open has been ended.',
-        'If you think this is a mistake, contact the system administrator.',
+        v.byRole === 'local_admin'
+          ? `If you think this is a mistake, contact your institution's admin lokal, ${v.by}.`
+          : 'If you think this is a mistake, contact the system administrator.',
       ],
     },
   },

@@ -60,6 +60,8 @@ export async function deactivateUpp(db: Db, input: DeactivateUppInput): Promise<
         name: user.name,
         email: user.email,
         by: input.actor.name,
+        // The UPP asks the admin lokal who acted, not a system administrator (mail templates).
+        byRole: 'local_admin',
         at: formatInstant(input.now, 'Asia/Jakarta', user.locale),
       },
       now: input.now,
