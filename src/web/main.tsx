@@ -21,17 +21,20 @@ function Root() {
   const { lang } = useLang();
   return (
     <MantineProvider theme={themeFor(lang)}>
-      {/* Before anything that opens a portal into it (theme.ts), so it is in the document first. */}
-      <section
-        id={OVERLAYS_ID}
-        aria-label={lang === 'id' ? 'Dialog dan pemberitahuan' : 'Dialogs and notices'}
-      />
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />
         </BrowserRouter>
       </QueryClientProvider>
+      {/*
+        Where every portal goes (theme.ts). After the app, as Mantine's own portal nodes were, so the page's
+        fields come before their open lists in the document; it is in the document before any portal's effect runs.
+      */}
+      <section
+        id={OVERLAYS_ID}
+        aria-label={lang === 'id' ? 'Dialog dan pemberitahuan' : 'Dialogs and notices'}
+      />
     </MantineProvider>
   );
 }

@@ -383,6 +383,7 @@ export const secretariat: typeof idSecretariat = {
     entity: 'Entity',
     summary: 'Summary (before → after)',
     system: 'System',
+    detailsOf: 'Details of event {{id}}',
     more: 'Show all',
     less: 'Show less',
   },

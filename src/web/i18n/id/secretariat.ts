@@ -380,6 +380,7 @@ export const secretariat = {
     entity: 'Entitas',
     summary: 'Ringkasan (sebelum → sesudah)',
     system: 'Sistem',
+    detailsOf: 'Rincian peristiwa {{id}}',
     more: 'Tampilkan semua',
     less: 'Ringkas',
   },

@@ -92,7 +92,7 @@ function summaryLines(summary: unknown, lang: 'id' | 'en', t: (k: string) => str
   return lines;
 }
 
-function Summary({ summary }: { summary: unknown }) {
+function Summary({ summary, eventId }: { summary: unknown; eventId: number }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const words = useAuditWords();
@@ -104,6 +104,8 @@ function Summary({ summary }: { summary: unknown }) {
       showLabel={t('secretariat.audit.more')}
       hideLabel={t('secretariat.audit.less')}
       styles={{ control: { fontSize: 12 } }}
+      // The folded part is a region: each named after its event, so no two regions share a name (axe).
+      attributes={{ content: { 'aria-label': t('secretariat.audit.detailsOf', { id: eventId }) } }}
     >
       <Stack gap={2}>
         {lines.map((l, i) => (
@@ -327,7 +329,7 @@ export function AuditPage() {
           {
             header: t('secretariat.audit.summary'),
             style: { minWidth: 260, maxWidth: 420 },
-            cell: (e) => <Summary summary={e.summary} />,
+            cell: (e) => <Summary summary={e.summary} eventId={e.id} />,
           },
           { header: 'IP', cell: (e) => <Text size="xs">{e.ip ?? '—'}</Text> },
         ]}
