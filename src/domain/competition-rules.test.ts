@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { kippTemplate, type CompetitionDefinition } from './competition-template.js';
 import {
   currentStage,
-  diffDefinitions,
   isValidTimeZone,
   normalizeDefinition,
   validateCompetitionDefinition,
 } from './competition-rules.js';
+import { diffDefinitions } from './definition-diff.js';
 
 const fresh = (): CompetitionDefinition => kippTemplate({ year: 2026 });
 const codes = (problems: Record<string, { code: string }>) =>

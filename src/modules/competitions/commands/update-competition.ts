@@ -7,11 +7,8 @@ import {
   type StructuralChange,
 } from '../../../domain/competition-changes.js';
 import type { CompetitionDefinition } from '../../../domain/competition-template.js';
-import {
-  diffDefinitions,
-  normalizeDefinition,
-  validateCompetitionDefinition,
-} from '../../../domain/competition-rules.js';
+import { normalizeDefinition, validateCompetitionDefinition } from '../../../domain/competition-rules.js';
+import { diffDefinitions } from '../../../domain/definition-diff.js';
 import { conflict, invalidFields, notFound, t, type FieldProblem } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
