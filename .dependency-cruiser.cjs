@@ -53,6 +53,8 @@ const PURE_PACKAGES = [
   // jsdiff: the word-level comparison of two proposal versions (domain/proposal-diff.ts).
   'diff',
   'papaparse',
+  // HiGHS compiled to WebAssembly: the exact solvers of the selection (issue 12), a computation without I/O of ours.
+  'highs',
   '@zxcvbn-ts/core',
   '@zxcvbn-ts/language-common',
   '@zxcvbn-ts/language-id',

@@ -17,6 +17,10 @@ export const proposalStateSchema = z.enum([
   'withdrawn',
   'received',
   'frozen',
+  'incomplete',
+  'passed_admin',
+  'disqualified',
+  'finalist',
 ]);
 export type ProposalStateName = z.infer<typeof proposalStateSchema>;
 

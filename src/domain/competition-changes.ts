@@ -5,6 +5,7 @@ import {
   type StageDefinition,
 } from './competition-template.js';
 import { t, type FieldProblem, type Text } from './errors.js';
+import { RECEIVED_STATES } from './proposal-workflow.js';
 
 /*
  * What may change in a competition once it is published. Participants plan on its structure, so a change
@@ -501,7 +502,7 @@ export function proposalCountsOf(byState: ReadonlyMap<string, number>): Proposal
     draft: n('draft'),
     sent: n('sent_to_local_admin', 'withdrawn'),
     returned: n('returned'),
-    forwarded: n('forwarded', 'received'),
+    forwarded: n('forwarded', ...RECEIVED_STATES),
   };
   return {
     total,

@@ -20,7 +20,7 @@ import {
   type FormSectionRule,
   type ProposalContent,
 } from './proposal-rules.js';
-import type { ProposalState } from './proposal-workflow.js';
+import { RECEIVED_STATES, type ProposalState } from './proposal-workflow.js';
 
 /*
  * Everything that stops one proposal from going on, in one list: what is still missing (identity fields,
@@ -117,7 +117,7 @@ export const TITLE_CLAIMING_STATES: readonly ProposalState[] = [
   'sent_to_local_admin',
   'forwarded',
   'withdrawn',
-  'received',
+  ...RECEIVED_STATES,
 ];
 
 /**

@@ -29,6 +29,14 @@ describe('proposal workflow', () => {
     ['withdrawn', 'return', 'returned'],
     ['forwarded', 'receive', 'received'],
     ['draft', 'freeze', 'frozen'],
+    // After the closing (issue 12): the administrative check, its completion, the finalists.
+    ['received', 'requestCompletion', 'incomplete'],
+    ['incomplete', 'complete', 'received'],
+    ['received', 'passAdmin', 'passed_admin'],
+    ['received', 'disqualify', 'disqualified'],
+    ['incomplete', 'disqualify', 'disqualified'],
+    ['passed_admin', 'shortlist', 'finalist'],
+    ['finalist', 'unshortlist', 'passed_admin'],
   ];
   for (const [from, action, to] of cases)
     it(`${from} --${action}--> ${to}`, () => {
@@ -77,6 +85,21 @@ describe('proposal workflow', () => {
     expect(partyOf('withdraw')).toBe('localAdmin');
     expect(partyOf('receive')).toBe('system');
     expect(partyOf('freeze')).toBe('system');
+    expect(partyOf('requestCompletion')).toBe('organizer');
+    expect(partyOf('complete')).toBe('localAdmin');
+    expect(partyOf('passAdmin')).toBe('organizer');
+    expect(partyOf('disqualify')).toBe('organizer');
+  });
+
+  it('ends the judging of a disqualified proposal: no action starts from it', () => {
+    for (const action of Object.keys(PROPOSAL_TRANSITIONS) as ProposalAction[])
+      expect(allows('disqualified', action)).toBe(false);
+  });
+
+  it('lets nobody pass or shortlist a proposal that skipped a step', () => {
+    expect(allows('incomplete', 'passAdmin')).toBe(false);
+    expect(allows('received', 'shortlist')).toBe(false);
+    expect(allows('forwarded', 'requestCompletion')).toBe(false);
   });
 
   describe('take back (the proposer, before the admin lokal acted)', () => {

@@ -18,6 +18,13 @@ import { AppError, t, type Text } from './errors.js';
  * - `delete` (issue 11): the proposer deletes a draft that was never sent (`deletionRefusal`); the row is
  *   removed, so the action leads to no state. A draft once sent (taken back) was seen by the admin lokal and
  *   stays; the proposal code is never reused (the competition's counter only grows).
+ * - After the closing (issue 12) the organizer moves it. The administrative check asks for completion at
+ *   once (`requestCompletion`: the deadline runs from the request), and the admin lokal's `complete` puts it
+ *   back in the check's queue (`received`). Passing and disqualifying are staged in the check and applied
+ *   when the secretariat publishes the results (`passAdmin`, `disqualify`); a completion not made by its
+ *   deadline ends in `disqualify` as well. Scores and rounds do not move the state: they are rows of the
+ *   review engine. The finalists' list moves it again when published (`shortlist`), and an objection
+ *   upheld during the uji publik moves it back (`unshortlist`), with its reason in the revision.
  */
 
 export const PROPOSAL_STATES = [
@@ -28,13 +35,32 @@ export const PROPOSAL_STATES = [
   'withdrawn',
   'received',
   'frozen',
+  'incomplete',
+  'passed_admin',
+  'disqualified',
+  'finalist',
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-export type ProposalParty = 'proposer' | 'localAdmin' | 'system';
+/** organizer: the competition's secretariat (and, for the finalists, its panel), never a unit. */
+export type ProposalParty = 'proposer' | 'localAdmin' | 'organizer' | 'system';
 
 export type ProposalAction =
-  'edit' | 'send' | 'takeBack' | 'delete' | 'return' | 'forward' | 'withdraw' | 'receive' | 'freeze';
+  | 'edit'
+  | 'send'
+  | 'takeBack'
+  | 'delete'
+  | 'return'
+  | 'forward'
+  | 'withdraw'
+  | 'receive'
+  | 'freeze'
+  | 'requestCompletion'
+  | 'complete'
+  | 'passAdmin'
+  | 'disqualify'
+  | 'shortlist'
+  | 'unshortlist';
 
 interface Transition {
   from: readonly ProposalState[];
@@ -54,13 +80,31 @@ export const PROPOSAL_TRANSITIONS: Record<ProposalAction, Transition> = {
   withdraw: { from: ['forwarded'], to: 'withdrawn', by: 'localAdmin' },
   receive: { from: ['forwarded'], to: 'received', by: 'system' },
   freeze: { from: ['draft', 'sent_to_local_admin', 'returned', 'withdrawn'], to: 'frozen', by: 'system' },
+  requestCompletion: { from: ['received'], to: 'incomplete', by: 'organizer' },
+  complete: { from: ['incomplete'], to: 'received', by: 'localAdmin' },
+  passAdmin: { from: ['received'], to: 'passed_admin', by: 'organizer' },
+  disqualify: { from: ['received', 'incomplete'], to: 'disqualified', by: 'organizer' },
+  shortlist: { from: ['passed_admin'], to: 'finalist', by: 'organizer' },
+  unshortlist: { from: ['finalist'], to: 'passed_admin', by: 'organizer' },
 };
 
-/** States the organizer's secretariat sees: the proposal has left the institution. */
-export const ORGANIZER_VISIBLE_STATES: readonly ProposalState[] = ['forwarded', 'received'];
+/** States after the closing: the proposal was received and is in the organizer's hands (issue 12). */
+export const RECEIVED_STATES: readonly ProposalState[] = [
+  'received',
+  'incomplete',
+  'passed_admin',
+  'disqualified',
+  'finalist',
+];
 
-/** States that take a slot of the institution's quota for the group. */
-export const QUOTA_STATES: readonly ProposalState[] = ['forwarded', 'received'];
+/** States the organizer's secretariat sees: the proposal has left the institution. */
+export const ORGANIZER_VISIBLE_STATES: readonly ProposalState[] = ['forwarded', ...RECEIVED_STATES];
+
+/** States that take a slot of the institution's quota for the group (what was forwarded keeps its slot). */
+export const QUOTA_STATES: readonly ProposalState[] = ['forwarded', ...RECEIVED_STATES];
+
+/** States in which the review engine's stages (evaluation, evidence, finalists) work on a proposal. */
+export const IN_JUDGING_STATES: readonly ProposalState[] = ['passed_admin', 'finalist'];
 
 export const STATE_LABELS: Record<ProposalState, Text> = {
   draft: t('Draf', 'Draft'),
@@ -70,6 +114,10 @@ export const STATE_LABELS: Record<ProposalState, Text> = {
   withdrawn: t('Ditarik kembali', 'Withdrawn'),
   received: t('Diterima', 'Received'),
   frozen: t('Dibekukan', 'Frozen'),
+  incomplete: t('Perlu dilengkapi', 'To be completed'),
+  passed_admin: t('Lolos seleksi administrasi', 'Passed the administrative check'),
+  disqualified: t('Didiskualifikasi', 'Disqualified'),
+  finalist: t('Finalis', 'Finalist'),
 };
 
 const ACTION_LABELS: Record<ProposalAction, Text> = {
@@ -82,6 +130,12 @@ const ACTION_LABELS: Record<ProposalAction, Text> = {
   withdraw: t('ditarik kembali', 'withdrawn'),
   receive: t('diterima', 'received'),
   freeze: t('dibekukan', 'frozen'),
+  requestCompletion: t('dimintakan kelengkapan', 'sent back for completion'),
+  complete: t('dilengkapi', 'completed'),
+  passAdmin: t('diluluskan dari seleksi administrasi', 'passed in the administrative check'),
+  disqualify: t('didiskualifikasi', 'disqualified'),
+  shortlist: t('ditetapkan sebagai finalis', 'shortlisted as a finalist'),
+  unshortlist: t('dikeluarkan dari daftar finalis', 'removed from the finalists'),
 };
 
 export type TransitionResult =
@@ -126,7 +180,12 @@ export const partyOf = (action: ProposalAction): ProposalParty => PROPOSAL_TRANS
  */
 export function takeBackRefusal(state: ProposalState): AppError | null {
   if (allows(state, 'takeBack')) return null;
-  if (state === 'returned' || state === 'forwarded' || state === 'withdrawn' || state === 'received')
+  if (
+    state === 'returned' ||
+    state === 'forwarded' ||
+    state === 'withdrawn' ||
+    RECEIVED_STATES.includes(state)
+  )
     return new AppError(
       409,
       'already_reviewed',

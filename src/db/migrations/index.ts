@@ -17,6 +17,7 @@ import * as dropEditorMemory from './2026_12_06_0019_drop_editor_memory.js';
 import * as whoMayEnter from './2026_12_06_0021_who_may_enter.js';
 import * as requiredEvidence from './2026_12_06_0022_required_evidence.js';
 import * as participationReminders from './2026_12_06_0026_participation_reminders.js';
+import * as selection from './2026_12_06_0027_selection.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0021_who_may_enter': whoMayEnter,
   '2026_12_06_0022_required_evidence': requiredEvidence,
   '2026_12_06_0026_participation_reminders': participationReminders,
+  '2026_12_06_0027_selection': selection,
 };

@@ -17,6 +17,10 @@ const STATE_COLORS: Record<ProposalStateName, string> = {
   withdrawn: 'dark.4',
   received: 'cyan.9',
   frozen: 'violet.9',
+  incomplete: 'orange.9',
+  passed_admin: 'green.9',
+  disqualified: 'red.9',
+  finalist: 'indigo.9',
 };
 
 /** A proposal's state as the API names it, in a colour that keeps AA contrast with white text. */

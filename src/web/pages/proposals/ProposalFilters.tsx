@@ -70,6 +70,10 @@ export function ProposalFilters({
     'withdrawn',
     'received',
     'frozen',
+    'incomplete',
+    'passed_admin',
+    'disqualified',
+    'finalist',
   ];
   const groups = new Map<string, string>();
   for (const c of competitions)
