@@ -5,6 +5,10 @@
  * loads balanced), then a call for late proposals on top of the first (existing loads count, nothing
  * moves). In process, no server: the solver is pure code that the assignment command will call.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './server.js';
 import { assignReviewers, type SolveStats } from '../../src/domain/assignment/solve.js';
 import type {
   AssignmentProposal,
@@ -61,7 +65,10 @@ export interface AssignmentInstance {
  */
 export function generateInstance(scale: AssignmentScale, seed = 12): AssignmentInstance {
   const r = rng(seed);
-  const instProvince = Array.from({ length: scale.institutions + 1 }, () => PROVINCES[r.int(PROVINCES.length)]);
+  const instProvince = Array.from(
+    { length: scale.institutions + 1 },
+    () => PROVINCES[r.int(PROVINCES.length)],
+  );
   const weight = Array.from({ length: scale.institutions }, () => 0.2 + r.next() ** 3 * 4);
   const total = weight.reduce((s, w) => s + w, 0);
   const proposals: AssignmentProposal[] = [];
@@ -159,7 +166,9 @@ export function verifyAssignment(
   inst.reviewers.forEach((r, j) => {
     if (r.capacity !== null && loads[j] > r.capacity) problems.push(`reviewer ${r.id} over capacity`);
   });
-  const below = loads.filter((l, j) => inst.reviewers[j].capacity === null || l < inst.reviewers[j].capacity!);
+  const below = loads.filter(
+    (l, j) => inst.reviewers[j].capacity === null || l < inst.reviewers[j].capacity!,
+  );
   const spread = below.length ? Math.max(...below) - Math.min(...below) : 0;
   if (spreadGoal && spread > 1) problems.push(`loads below capacity spread ${spread}`);
   return {
@@ -185,9 +194,12 @@ export interface AssignmentPhaseResult {
   rows: { target: string; figure: string; goal: string; pass: boolean | null }[];
 }
 
-export function assignmentPhase(log: (line: string) => void): AssignmentPhaseResult {
+export function assignmentPhase(
+  log: (line: string) => void,
+  scales: readonly AssignmentScale[] = ASSIGNMENT_SCALES,
+): AssignmentPhaseResult {
   const runs: AssignmentRun[] = [];
-  for (const scale of ASSIGNMENT_SCALES) {
+  for (const scale of scales) {
     const inst = generateInstance(scale);
     const stats: SolveStats = { classes: 0, arcs: 0, phases: 0 };
     const t0 = performance.now();
@@ -231,7 +243,41 @@ export function assignmentPhase(log: (line: string) => void): AssignmentPhaseRes
     target: `assignment ${run.scale.proposals} × ${K} from ${run.scale.reviewers}`,
     figure: `${Math.round(run.ms)} ms${run.verification.ok && run.late.verification.ok && run.late.existingKept ? ', verified' : ', INVALID'}`,
     goal: `< ${run.scale.goalMs / 1000} s`,
-    pass: run.ms < run.scale.goalMs && run.verification.ok && run.late.verification.ok && run.late.existingKept,
+    pass:
+      run.ms < run.scale.goalMs && run.verification.ok && run.late.verification.ok && run.late.existingKept,
   }));
   return { runs, rows };
+}
+
+/** `npm run bench -- --only assignment`: this phase alone, its table, its JSON; answers the exit code. */
+export function runAssignmentOnly(): number {
+  const log = (line: string) => console.log(line);
+  const startedAt = new Date();
+  log(`Sinovik benchmark — assignment phase only (${startedAt.toISOString()})`);
+  log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}; node ${process.version}`,
+  );
+  log('\n▶ assignment: the solver on realistic instances, verified, then 50 late proposals on top');
+  const result = assignmentPhase(log);
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  log('\n══ Sinovik benchmark: assignment ' + '═'.repeat(78));
+  log(`${pad('target', 40)} ${pad('figure', 40)} ${pad('goal', 14)} result`);
+  for (const r of result.rows)
+    log(`${pad(r.target, 40)} ${pad(r.figure, 40)} ${pad(r.goal, 14)} ${r.pass ? 'PASS' : 'FAIL'}`);
+  const outDir = path.join(repoRoot, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-assignment.json`);
+  const json = {
+    startedAt: startedAt.toISOString(),
+    command: 'npm run bench -- --only assignment',
+    machine: { cores: os.cpus().length, loadBefore: os.loadavg(), node: process.version },
+    targets: result.rows,
+    runs: result.runs,
+  };
+  fs.writeFileSync(outFile, JSON.stringify(json, null, 2) + '\n');
+  log(`\nfigures written to ${path.relative(process.cwd(), outFile)}`);
+  return result.rows.some((r) => r.pass === false) ? 1 : 0;
 }

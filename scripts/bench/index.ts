@@ -16,13 +16,20 @@ import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runListOnly } from './list-only.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { setAuditKey } from '../../src/platform/audit.js';
+import {
+  ASSIGNMENT_SCALES,
+  assignmentPhase,
+  runAssignmentOnly,
+  type AssignmentPhaseResult,
+} from './assignment.js';
 
 /** The seeding and the server key the audit chain alike. */
 const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
- * fresh SQLite database, load generated on the same machine. Phases: seed → surge (500 users, 5 minutes,
+ * fresh SQLite database, load generated on the same machine. Phases: the reviewer assignment solver in
+ * process (assignment.ts, before any server) → seed → surge (500 users, 5 minutes,
  * 3,500 proposals autosaved, uploaded, sent and forwarded; meanwhile 20 XLSX exports of 3,500 proposals and 20
  * proposal PDFs, with the autosave p99 during them) → the organizer's full list of the 3,500 (server CPU per
  * list, list.ts) → 50 concurrent 10 MB uploads (peak RSS) →
@@ -55,6 +62,8 @@ const HELP = `npm run bench -- [options]
                           phone (Slow 4G goal, 3G reported) and its compressed JS, in under two minutes
   --url U                 with --only web: measure the server at U instead of starting one
   --runs N                with --only web: cold loads per profile (default 3)
+  --only assignment       only the reviewer assignment solver (issue 12): 3,500 proposals × 2 from 40
+                          reviewers and 30,000 × 2 from 300, verified, in about a minute
 `;
 
 const GOALS = { errors: 0, lost: 0, p99Ms: 100, ratio: 0.5, rssMb: 400, closingS: 10 };
@@ -79,7 +88,7 @@ interface Options {
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
-  only: 'web' | null;
+  only: 'web' | 'assignment' | null;
   url: string | undefined;
   runs: number;
 }
@@ -156,14 +165,19 @@ function options(): Options {
         }),
     ),
     keep: values.keep,
-    only: values.only === undefined ? null : values.only === 'web' ? 'web' : badOnly(values.only),
+    only:
+      values.only === undefined
+        ? null
+        : values.only === 'web' || values.only === 'assignment'
+          ? values.only
+          : badOnly(values.only),
     url: values.url,
     runs: num(values.runs, 3, 'runs'),
   };
 }
 
 function badOnly(phase: string): never {
-  throw new Error(`--only ${phase}: the phases that run alone are: web`);
+  throw new Error(`--only ${phase}: the phases that run alone are: web, assignment`);
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
@@ -206,6 +220,7 @@ async function main() {
     process.exit(pass ? 0 : 1);
   }
   if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
+  if (o.only === 'assignment') process.exit(runAssignmentOnly());
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
@@ -253,8 +268,14 @@ async function main() {
   const cpu: Record<string, CpuUse> = {};
   let uploadRoute = false;
   let web: WebPhaseResult | null = null;
+  let assignment: AssignmentPhaseResult | null = null;
 
   try {
+    // ── Assignment (in process, before any server runs) ───────────────────────────────────────────
+    log('\n▶ assignment: the reviewer assignment solver on realistic instances, verified');
+    // The quick smoke run solves the KIPP scale only.
+    assignment = assignmentPhase(log, o.quick ? ASSIGNMENT_SCALES.slice(0, 1) : ASSIGNMENT_SCALES);
+
     // ── Seed ────────────────────────────────────────────────────────────────────────────────────────
     log('\n▶ seed');
     const db = connect(dbFile, 'sqlite');
@@ -634,6 +655,11 @@ async function main() {
       { target: 'web: home page first load', figure: 'not measured', goal: '< 1.50 s', pass: false },
     ]),
   );
+  rows.push(
+    ...(assignment?.rows ?? [
+      { target: 'assignment', figure: 'not measured', goal: '< 2 s / < 30 s', pass: false },
+    ]),
+  );
   if (!uploadRoute)
     rows.splice(3, 0, {
       target: 'surge uploads',
@@ -708,6 +734,7 @@ async function main() {
     lostWrites: lost,
     closing: close,
     web,
+    assignment,
     cpu,
   });
   const outDir = path.join(repoRoot, 'bench-results');

@@ -59,7 +59,8 @@ function checkInput({ proposals, reviewers }: AssignmentInput): void {
   for (const p of proposals) {
     if (pids.has(p.id)) throw new Error(`assignment: proposal ${p.id} appears twice`);
     pids.add(p.id);
-    if (!Number.isInteger(p.need) || p.need < 0) throw new Error(`assignment: proposal ${p.id} has a bad need`);
+    if (!Number.isInteger(p.need) || p.need < 0)
+      throw new Error(`assignment: proposal ${p.id} has a bad need`);
   }
 }
 
