@@ -36,9 +36,6 @@ import type {
   UnservedProposal,
 } from './model.js';
 
-/** k when the stage says nothing: two reviewers per proposal (seed 000 step 4). */
-export const DEFAULT_REVIEWERS_PER_PROPOSAL = 2;
-
 export interface SolveStats {
   classes: number;
   arcs: number;
