@@ -188,6 +188,8 @@ export class FlowNetwork {
     let total = 0;
     const queue = new Int32Array(n);
     for (;;) {
+      // No admissible arc into t (every sink arc at this price is full): no path, spare the BFS.
+      if (!this.admissibleInto(t)) return total;
       level.fill(-1);
       level[s] = 0;
       let qh = 0;
@@ -209,6 +211,15 @@ export class FlowNetwork {
       let pushed: number;
       while ((pushed = this.augment(s, t, Infinity)) > 0) total += pushed;
     }
+  }
+
+  private admissibleInto(t: number): boolean {
+    const { adjStart, head, resid, unitCost, pi, mate } = this;
+    for (let k = adjStart[t], end = adjStart[t + 1]; k < end; k++) {
+      const f = mate[k];
+      if (resid[f] > 0 && unitCost[f] + pi[head[k]] - pi[t] === 0) return true;
+    }
+    return false;
   }
 
   /** One augmenting path from u in the level graph; a node found to lead nowhere leaves the level graph. */
