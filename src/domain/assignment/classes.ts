@@ -49,18 +49,20 @@ export function proposalClasses(
   reviewers: readonly AssignmentReviewer[],
 ): ProposalClass[] {
   const conflicts = reviewers.map(conflictSet);
-  const eligibleBySource = new Map<string, number[]>();
+  const eligibleBySource = new Map<string, { eligible: number[]; signature: string }>();
   const classes = new Map<string, ProposalClass>();
   const sorted = proposals.filter((p) => p.need > 0).sort(byId);
   for (const p of sorted) {
     const excluded = [...new Set(p.excludedReviewerIds)].sort((a, b) => a - b);
     const sourceKey = `${p.institutionId}|${p.regionCode ?? ''}|${excluded.join(',')}`;
-    let eligible = eligibleBySource.get(sourceKey);
-    if (!eligible) {
-      eligible = eligibleReviewers(p, reviewers, conflicts);
-      eligibleBySource.set(sourceKey, eligible);
+    let source = eligibleBySource.get(sourceKey);
+    if (!source) {
+      const found = eligibleReviewers(p, reviewers, conflicts);
+      source = { eligible: found, signature: found.join(',') };
+      eligibleBySource.set(sourceKey, source);
     }
-    const key = `${p.categoryKey}\u0000${p.need}\u0000${eligible.join(',')}`;
+    const { eligible } = source;
+    const key = `${p.categoryKey}\u0000${p.need}\u0000${source.signature}`;
     const c = classes.get(key);
     if (c) c.proposals.push(p);
     else classes.set(key, { categoryKey: p.categoryKey, need: p.need, proposals: [p], eligible });

@@ -48,6 +48,7 @@ export class FlowNetwork {
   private pi = new Float64Array(0);
   private level = new Int32Array(0);
   private it = new Int32Array(0);
+  private sinkLevel = 0;
 
   constructor(readonly nodes: number) {}
 
@@ -207,6 +208,7 @@ export class FlowNetwork {
         }
       }
       if (level[t] < 0) return total;
+      this.sinkLevel = level[t];
       it.set(adjStart.subarray(0, n));
       let pushed: number;
       while ((pushed = this.augment(s, t, Infinity)) > 0) total += pushed;
@@ -231,7 +233,9 @@ export class FlowNetwork {
     for (const end = adjStart[u + 1]; it[u] < end; it[u]++) {
       const k = it[u];
       const v = head[k];
-      if (level[v] !== next || resid[k] <= 0 || unitCost[k] + pu - pi[v] !== 0) continue;
+      // Only t itself is worth entering at t's level: other nodes there lead nowhere in this graph.
+      if (level[v] !== next || (next === this.sinkLevel && v !== t)) continue;
+      if (resid[k] <= 0 || unitCost[k] + pu - pi[v] !== 0) continue;
       // A convex arc takes one unit at this cost; the next one costs more.
       const room = this.convex(k) ? 1 : resid[k];
       const got = this.augment(v, t, Math.min(limit, room));

@@ -141,19 +141,19 @@ function solveFlow(
   const s = 0;
   const t = C + R + 1;
   const net = new FlowNetwork(C + R + 2);
-  const sourceArcs: number[] = [];
+  // Sink arcs first: a reviewer's own list then starts with its way out (the augmenting paths try it first).
+  reviewers.forEach((r, j) => {
+    if (room[j] > 0) net.addArc(1 + C + j, t, room[j], big * (2 * r.currentLoad + 1), 2 * big);
+  });
+  const sourceArcs = classes.map((c, ci) => net.addArc(s, 1 + ci, c.proposals.length * c.need, 0));
   const pairArcs: number[][] = [];
   classes.forEach((c, ci) => {
     const n = c.proposals.length;
-    sourceArcs.push(net.addArc(s, 1 + ci, n * c.need, 0));
     pairArcs.push(
       c.eligible.map((j) =>
         net.addArc(1 + ci, 1 + C + j, n, reviewers[j].expertise.includes(c.categoryKey) ? 0 : 1),
       ),
     );
-  });
-  reviewers.forEach((r, j) => {
-    if (room[j] > 0) net.addArc(1 + C + j, t, room[j], big * (2 * r.currentLoad + 1), 2 * big);
   });
   const result = net.solve(s, t);
   const classFlows = pairArcs.map((arcs) => arcs.map((a) => net.flow(a)));
