@@ -197,6 +197,15 @@ describe('assignReviewers', () => {
     expect(result).toMatchObject({ ok: true, pairs: [], cost: { pairs: 0, maxLoad: 0, minLoad: 0 } });
   });
 
+  it('refuses an instance whose costs would pass the exact range of a double rather than answer wrongly', () => {
+    expect(() =>
+      assignReviewers({
+        reviewers: [reviewer(1, { currentLoad: 100_000_000 })],
+        proposals: [proposal(1, { need: 1 })],
+      }),
+    ).toThrow(/too large/);
+  });
+
   it('refuses input that cannot be right (a reviewer twice, a negative need)', () => {
     expect(() => assignReviewers({ reviewers: [reviewer(1), reviewer(1)], proposals: [] })).toThrow(/twice/);
     expect(() =>

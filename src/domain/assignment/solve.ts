@@ -67,6 +67,10 @@ export function assignReviewers(input: AssignmentInput, stats?: SolveStats): Ass
   const reviewers = [...input.reviewers].sort(byId);
   const classes = proposalClasses(input.proposals, reviewers);
   const demand = classes.reduce((s, c) => s + c.proposals.length * c.need, 0);
+  // The total cost is at most M·(Σ loads)²; it and every potential must stay exact integers in a double.
+  const top = reviewers.reduce((sum, r) => sum + r.currentLoad, 0) + demand + 1;
+  if ((demand + 1) * top * top > Number.MAX_SAFE_INTEGER)
+    throw new Error('assignment: the instance is too large for exact costs');
   const room = reviewers.map((r) =>
     r.capacity === null ? demand : Math.max(0, Math.min(demand, r.capacity - r.currentLoad)),
   );
