@@ -112,7 +112,7 @@ export function generateInstance(scale: AssignmentScale, seed = 12): AssignmentI
       currentLoad: 0,
       expertise: [...expertise],
       conflictInstitutionIds: conflicts,
-      conflictsWithRegion: (code) => code === home,
+      conflictRegionCodes: [home],
     });
   }
   return { proposals, reviewers, province };

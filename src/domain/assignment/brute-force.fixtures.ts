@@ -10,6 +10,7 @@ export function allowed(p: AssignmentProposal, r: AssignmentReviewer): boolean {
   const conflicts = [...r.conflictInstitutionIds];
   if (conflicts.includes(p.institutionId)) return false;
   if (p.excludedReviewerIds.includes(r.id)) return false;
+  if (p.regionCode !== null && (r.conflictRegionCodes ?? []).includes(p.regionCode)) return false;
   if (r.conflictsWithRegion && r.conflictsWithRegion(p.regionCode)) return false;
   return true;
 }

@@ -18,22 +18,32 @@ export interface ProposalClass {
 
 export const byId = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
 
-function conflictSet(r: AssignmentReviewer): ReadonlySet<number> {
-  return r.conflictInstitutionIds instanceof Set
-    ? r.conflictInstitutionIds
-    : new Set(r.conflictInstitutionIds as readonly number[]);
+interface Conflicts {
+  institutions: ReadonlySet<number>;
+  regions: ReadonlySet<string>;
+}
+
+function conflictsOf(r: AssignmentReviewer): Conflicts {
+  return {
+    institutions:
+      r.conflictInstitutionIds instanceof Set
+        ? r.conflictInstitutionIds
+        : new Set(r.conflictInstitutionIds as readonly number[]),
+    regions: new Set(r.conflictRegionCodes ?? []),
+  };
 }
 
 /** The indexes of `reviewers` that may be given `p` (conflict-free, not excluded). */
 export function eligibleReviewers(
   p: AssignmentProposal,
   reviewers: readonly AssignmentReviewer[],
-  conflicts: readonly ReadonlySet<number>[] = reviewers.map(conflictSet),
+  conflicts: readonly Conflicts[] = reviewers.map(conflictsOf),
 ): number[] {
   const excluded = new Set(p.excludedReviewerIds);
   const out: number[] = [];
   reviewers.forEach((r, j) => {
-    if (excluded.has(r.id) || conflicts[j].has(p.institutionId)) return;
+    if (excluded.has(r.id) || conflicts[j].institutions.has(p.institutionId)) return;
+    if (p.regionCode !== null && conflicts[j].regions.has(p.regionCode)) return;
     if (r.conflictsWithRegion?.(p.regionCode)) return;
     out.push(j);
   });
@@ -48,7 +58,7 @@ export function proposalClasses(
   proposals: readonly AssignmentProposal[],
   reviewers: readonly AssignmentReviewer[],
 ): ProposalClass[] {
-  const conflicts = reviewers.map(conflictSet);
+  const conflicts = reviewers.map(conflictsOf);
   const eligibleBySource = new Map<string, { eligible: number[]; signature: string }>();
   const classes = new Map<string, ProposalClass>();
   const sorted = proposals.filter((p) => p.need > 0).sort(byId);

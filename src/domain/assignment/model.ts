@@ -39,7 +39,12 @@ export interface AssignmentReviewer {
   expertise: readonly string[];
   /** Institutions it may not judge (its own, declared, found by the secretariat): src/domain/conflicts.ts. */
   conflictInstitutionIds: ReadonlySet<number> | readonly number[];
-  /** A regional rule: true when it may not judge proposals from this region. Absent = no regional rule. */
+  /**
+   * A regional rule as data: the region codes whose proposals it may not judge (plain data, so the input
+   * can be handed to a worker thread as it is).
+   */
+  conflictRegionCodes?: readonly string[];
+  /** A regional rule as a function, for a caller in the same thread: true = may not judge this region. */
   conflictsWithRegion?: (regionCode: string | null) => boolean;
 }
 

@@ -59,7 +59,12 @@ const instanceArb = fc
         currentLoad: r.currentLoad,
         expertise: r.expertise,
         conflictInstitutionIds: j % 2 ? new Set(r.conflicts) : r.conflicts,
-        ...(r.region === null ? {} : { conflictsWithRegion: (code) => code === r.region }),
+        // The regional rule as data for some reviewers, as a function for others.
+        ...(r.region === null
+          ? {}
+          : j % 2
+            ? { conflictsWithRegion: (code: string | null) => code === r.region }
+            : { conflictRegionCodes: [r.region] }),
       })),
       proposals: proposals.map((p, i): AssignmentProposal => ({
         id: 1000 + ((i * 37) % 101),

@@ -101,6 +101,7 @@ describe('assignReviewers', () => {
       reviewers: [
         reviewer(1, { conflictInstitutionIds: new Set([9]) }),
         reviewer(2, { conflictsWithRegion: (code) => code === '32' }),
+        reviewer(6, { conflictRegionCodes: ['32'] }),
         reviewer(3),
         reviewer(4, { currentLoad: 1 }),
       ],
