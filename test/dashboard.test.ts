@@ -235,6 +235,10 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
         ['withdrawn', 0],
         ['received', 0],
         ['frozen', 0],
+        ['incomplete', 0],
+        ['passed_admin', 0],
+        ['disqualified', 0],
+        ['finalist', 0],
       ]);
       expect(d.byGroup.map((g) => [g.key, g.started, g.submitted])).toEqual([
         ['umum', 7, 4],
