@@ -15,6 +15,7 @@ import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runListOnly } from './list-only.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
+import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
 
 /** The seeding and the server key the audit chain alike. */
@@ -55,7 +56,12 @@ const HELP = `npm run bench -- [options]
                           phone (Slow 4G goal, 3G reported) and its compressed JS, in under two minutes
   --url U                 with --only web: measure the server at U instead of starting one
   --runs N                with --only web: cold loads per profile (default 3)
+  --only scoring          only the scoring phase (no server, a few seconds): aggregation and normalization of
+                          30,000 proposals × 2 evaluations, the finalists with 10 quotas over the 30,000
 `;
+
+/** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
+const SCORING_SIZE = { proposals: 30000, evaluators: 300, runs: 3 };
 
 const GOALS = { errors: 0, lost: 0, p99Ms: 100, ratio: 0.5, rssMb: 400, closingS: 10 };
 
@@ -79,7 +85,7 @@ interface Options {
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
-  only: 'web' | null;
+  only: 'web' | 'scoring' | null;
   url: string | undefined;
   runs: number;
 }
@@ -156,14 +162,19 @@ function options(): Options {
         }),
     ),
     keep: values.keep,
-    only: values.only === undefined ? null : values.only === 'web' ? 'web' : badOnly(values.only),
+    only:
+      values.only === undefined
+        ? null
+        : values.only === 'web' || values.only === 'scoring'
+          ? values.only
+          : badOnly(values.only),
     url: values.url,
     runs: num(values.runs, 3, 'runs'),
   };
 }
 
 function badOnly(phase: string): never {
-  throw new Error(`--only ${phase}: the phases that run alone are: web`);
+  throw new Error(`--only ${phase}: the phases that run alone are: web, scoring`);
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
@@ -206,6 +217,7 @@ async function main() {
     process.exit(pass ? 0 : 1);
   }
   if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
+  if (o.only === 'scoring') process.exit(await runScoringOnly(SCORING_SIZE));
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
@@ -529,6 +541,15 @@ async function main() {
     clearTimeout(watchdog);
   }
 
+  // ── Scoring: pure computations (aggregation, normalization, the finalists), after the servers stopped ──
+  log('\n▶ scoring: aggregation, normalization and the finalists with quotas (no server)');
+  let scoring: ScoringPhaseResult | null = null;
+  try {
+    scoring = await scoringPhase({ ...SCORING_SIZE, log });
+  } catch (err) {
+    log(`  scoring phase failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
   // ── Report ────────────────────────────────────────────────────────────────────────────────────────
   const endpoints = surge
     ? [...surge.rec.samples.entries()].map(([name, ms]) => ({
@@ -630,6 +651,16 @@ async function main() {
   ];
   rows.splice(6, 0, listTarget(listed));
   rows.push(
+    ...(scoring?.rows ?? [
+      {
+        target: 'scoring: finalists and normalization',
+        figure: 'not measured',
+        goal: '< 1000 ms',
+        pass: false,
+      },
+    ]),
+  );
+  rows.push(
     ...(web?.rows ?? [
       { target: 'web: home page first load', figure: 'not measured', goal: '< 1.50 s', pass: false },
     ]),
@@ -708,6 +739,7 @@ async function main() {
     lostWrites: lost,
     closing: close,
     web,
+    scoring,
     cpu,
   });
   const outDir = path.join(repoRoot, 'bench-results');

@@ -69,6 +69,12 @@ describe('aggregateProposal: two reviewers', () => {
     expect(aggregateProposal([60, 90, 75], rules({ thirdRule: 'closest_pair' })).score).toBe(75);
   });
 
+  it('carries its explanation into JSON (built when first read)', () => {
+    const r = aggregateProposal([80, 72.5], rules());
+    expect(JSON.parse(JSON.stringify(r)).explanation).toEqual(r.explanation);
+    expect({ ...r }.explanation.en).toContain('Mean of 2 totals');
+  });
+
   it('uses the median when the stage says so', () => {
     expect(aggregateProposal([70, 80], rules({ aggregation: 'median' })).score).toBe(75);
   });

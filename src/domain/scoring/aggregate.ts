@@ -161,18 +161,29 @@ export function explain(
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The proposal's score from its submitted totals, in submission order, with its explanation. */
-export function aggregateProposal(totals: readonly number[], rules: ScoreRules): ProposalScore {
-  const d = decideScore(totals, rules);
-  const counted = totals.slice(0, d.counted);
+/**
+ * A score with its explanation built when first read (JSON included): ranking 30,000 proposals needs the
+ * numbers, the page that shows one needs the words.
+ */
+export function scoreOf(d: ScoreDecision, values: readonly number[], rules: ScoreRules): ProposalScore {
+  const counted = d.status === 'scored' ? values.slice(0, d.counted) : [];
   const score = d.status === 'scored' ? round2(combine(counted, d.rule!)) : null;
-  const shown = d.status === 'scored' ? counted : [...totals];
-  return {
+  const out = {
     ...d,
     score,
-    totals: d.status === 'scored' ? counted : [],
-    ignored: d.status === 'scored' ? totals.slice(d.counted) : [],
+    totals: counted,
+    ignored: d.status === 'scored' ? values.slice(d.counted) : [],
     threshold: rules.gapThreshold,
-    explanation: explain(d, shown, score, rules),
-  };
+  } as ProposalScore;
+  let text: Text | null = null;
+  Object.defineProperty(out, 'explanation', {
+    enumerable: true,
+    get: () => (text ??= explain(d, d.status === 'scored' ? counted : values, score, rules)),
+  });
+  return out;
+}
+
+/** The proposal's score from its submitted totals, in submission order, with its explanation. */
+export function aggregateProposal(totals: readonly number[], rules: ScoreRules): ProposalScore {
+  return scoreOf(decideScore(totals, rules), totals, rules);
 }

@@ -1,12 +1,5 @@
 import { t, type Text } from '../errors.js';
-import {
-  aggregateProposal,
-  combine,
-  decideScore,
-  explain,
-  type ProposalScore,
-  type ScoreRules,
-} from './aggregate.js';
+import { decideScore, scoreOf, type ProposalScore, type ScoreRules } from './aggregate.js';
 import { mean, round2, sd } from './numbers.js';
 
 /*
@@ -121,27 +114,21 @@ export function normalizeStage(
   const proposals: NormalizedProposal[] = [...byProposal.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([proposalId, list]) => {
-      const ordered = [...list].sort((a, b) =>
-        a.submittedAt < b.submittedAt
-          ? -1
-          : a.submittedAt > b.submittedAt
-            ? 1
-            : a.evaluationId - b.evaluationId,
-      );
+      const ordered =
+        list.length > 1
+          ? list.sort((x, y) =>
+              x.submittedAt < y.submittedAt
+                ? -1
+                : x.submittedAt > y.submittedAt
+                  ? 1
+                  : x.evaluationId - y.evaluationId,
+            )
+          : list;
       const rawTotals = ordered.map((e) => e.total);
-      const raw = aggregateProposal(rawTotals, rules);
       const d = decideScore(rawTotals, rules);
       const normTotals = ordered.map(normalizedTotal);
-      const counted = normTotals.slice(0, d.counted);
-      const score = d.status === 'scored' ? round2(combine(counted, d.rule!)) : null;
-      const normalized: ProposalScore = {
-        ...d,
-        score,
-        totals: d.status === 'scored' ? counted : [],
-        ignored: d.status === 'scored' ? normTotals.slice(d.counted) : [],
-        threshold: rules.gapThreshold,
-        explanation: explain(d, d.status === 'scored' ? counted : normTotals, score, rules),
-      };
+      const raw = scoreOf(d, rawTotals, rules);
+      const normalized = scoreOf(d, normTotals, rules);
       const evals = ordered.map((e, i) => ({
         evaluationId: e.evaluationId,
         reviewerId: e.reviewerId,

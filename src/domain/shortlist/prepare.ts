@@ -61,7 +61,9 @@ export function quotaLabel(q: Quota): Text {
 export function prepare(input: FinalistsInput): Prepared {
   const threeT = new Set(input.threeTRegions ?? []);
   const passPoints = input.passMark === null ? null : pointsOf(input.passMark);
-  const sorted = [...input.candidates].sort((a, b) => pointsOf(b.score) - pointsOf(a.score) || a.id - b.id);
+  const sorted = input.candidates
+    .map((c) => ({ c, points: pointsOf(c.score) }))
+    .sort((a, b) => b.points - a.points || a.c.id - b.c.id);
   const places = (g: string) => Math.max(0, Math.floor(input.perGroup[g] ?? 0));
   const valueOf = (c: FinalistCandidate, q: Quota): string | null => {
     if (q.dimension === 'category') return c.categoryKey;
@@ -76,8 +78,7 @@ export function prepare(input: FinalistsInput): Prepared {
   const plainCount = new Map<string, number>();
   const plainTop = new Set<number>();
   const members: number[][] = input.quotas.map(() => []);
-  const cands = sorted.map((c, order): Cand => {
-    const points = pointsOf(c.score);
+  const cands = sorted.map(({ c, points }, order): Cand => {
     const eligible = passPoints === null || points >= passPoints;
     const rankInGroup = (rankCounter.get(c.groupKey) ?? 0) + 1;
     rankCounter.set(c.groupKey, rankInGroup);
@@ -86,12 +87,12 @@ export function prepare(input: FinalistsInput): Prepared {
       plainCount.set(c.groupKey, (plainCount.get(c.groupKey) ?? 0) + 1);
     }
     const quotas: number[] = [];
-    input.quotas.forEach((q, qi) => {
-      if (q.group && q.group !== c.groupKey) return;
-      if (valueOf(c, q) !== q.value) return;
+    for (let qi = 0; qi < input.quotas.length; qi++) {
+      const q = input.quotas[qi]!;
+      if ((q.group && q.group !== c.groupKey) || valueOf(c, q) !== q.value) continue;
       quotas.push(qi);
       if (eligible) members[qi]!.push(order);
-    });
+    }
     return { id: c.id, points, group: c.groupKey, eligible, rankInGroup, order, quotas, src: c };
   });
   const groups = [...new Set([...Object.keys(input.perGroup), ...cands.map((c) => c.group)])].sort();
@@ -102,14 +103,20 @@ export function prepare(input: FinalistsInput): Prepared {
  * The candidates the optimum can need. Two eligible candidates of the same group counted by the same quotas
  * are interchangeable for every constraint; if N of them rank above c (N = the group's places), any
  * selection with c leaves one of those out, and swapping them raises the score (or, at an equal score, the
- * tie-break): c is never in the optimum. So per (group, quotas) only the best N stay in the model.
+ * tie-break): c is never in the optimum. The same holds with N the smallest maximum among the class's quotas
+ * (at most that many of the class can be in). So per (group, quotas) only the best N stay in the model.
  */
-export function modelled(p: Prepared): Cand[] {
+export function modelled(p: Prepared, quotas: readonly Quota[]): Cand[] {
   const seen = new Map<string, number>();
   const out: Cand[] = [];
   for (const c of p.cands) {
     if (!c.eligible) continue;
-    const n = p.places(c.group);
+    let n = p.places(c.group);
+    // A maximum counting every member of the class bounds it as the group's places do.
+    for (const qi of c.quotas) {
+      const max = quotas[qi]!.max;
+      if (max !== null && max !== undefined && max < n) n = max;
+    }
     if (n === 0) continue;
     const key = `${c.group}\u0000${c.quotas.join(',')}`;
     const k = seen.get(key) ?? 0;
