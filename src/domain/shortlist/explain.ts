@@ -73,12 +73,20 @@ export function explainAll(
           `${where.id}: di bawah batas ${n} besar, masuk karena kuota minimum ${limits(qs, 'min', 'id')}.`,
           `${where.en}: below the top-${n} cut, selected by the minimum for ${limits(qs, 'min', 'en')}.`,
         );
-      } else {
-        qs = quotas.map((_, qi) => qi).filter((qi) => over[qi] && inScope(quotas[qi]!, c));
+      } else if (
+        (qs = quotas.map((_, qi) => qi).filter((qi) => over[qi] && inScope(quotas[qi]!, c))).length
+      ) {
         reason = 'freed_place';
         text = t(
           `${where.id}: di bawah batas ${n} besar, masuk pada tempat yang dilepas oleh kuota maksimum ${names(qs, 'id')}.`,
           `${where.en}: below the top-${n} cut, selected into a place freed by the maximum for ${names(qs, 'en')}.`,
+        );
+      } else {
+        qs = quotas.map((_, qi) => qi).filter((qi) => (short[qi] || over[qi]) && inScope(quotas[qi]!, c));
+        reason = 'rebalanced';
+        text = t(
+          `${where.id}: di bawah batas ${n} besar, masuk karena gabungan kuota ${names(qs, 'id')}.`,
+          `${where.en}: below the top-${n} cut, selected because of the quotas together: ${names(qs, 'en')}.`,
         );
       }
     } else if (inPlain) {

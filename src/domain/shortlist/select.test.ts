@@ -175,9 +175,12 @@ describe('selectFinalists against brute force', () => {
           }
           if (e.reason === 'displaced')
             for (const k of e.quotas) expect(plainIn(quotaOf(k))).toBeLessThan(quotaOf(k).min!);
-          if (e.reason === 'freed_place' || e.reason === 'quota_min') expect(e.selected).toBe(true);
-          if (['quota_max', 'displaced', 'rebalanced'].includes(e.reason))
-            expect(e.inPlainTop && !e.selected).toBe(true);
+          if (e.reason === 'freed_place' || e.reason === 'quota_min') {
+            expect(e.selected && !e.inPlainTop).toBe(true);
+            expect(e.quotas.length).toBeGreaterThan(0);
+          }
+          if (e.reason === 'rebalanced') expect(e.selected).toBe(!e.inPlainTop);
+          if (['quota_max', 'displaced'].includes(e.reason)) expect(e.inPlainTop && !e.selected).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -59,7 +59,7 @@ export type FinalistReason =
   | 'quota_max'
   /** Above the plain cut, its place taken to meet a minimum quota. */
   | 'displaced'
-  /** Above the plain cut, kept out by the quotas together (no single one names it). */
+  /** In below the cut or out above it by the quotas together (no single one names it). */
   | 'rebalanced'
   | 'below_cut'
   | 'below_pass_mark'
