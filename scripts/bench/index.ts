@@ -15,6 +15,7 @@ import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runListOnly } from './list-only.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
+import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
 import {
   ASSIGNMENT_SCALES,
@@ -64,7 +65,12 @@ const HELP = `npm run bench -- [options]
   --runs N                with --only web: cold loads per profile (default 3)
   --only assignment       only the reviewer assignment solver (issue 12): 3,500 proposals × 2 from 40
                           reviewers and 30,000 × 2 from 300, verified, in about a minute
+  --only scoring          only the scoring phase (no server, a few seconds): aggregation and normalization of
+                          30,000 proposals × 2 evaluations, the finalists with 10 quotas over the 30,000
 `;
+
+/** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
+const SCORING_SIZE = { proposals: 30000, evaluators: 300, runs: 3 };
 
 const GOALS = { errors: 0, lost: 0, p99Ms: 100, ratio: 0.5, rssMb: 400, closingS: 10 };
 
@@ -88,7 +94,7 @@ interface Options {
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
-  only: 'web' | 'assignment' | null;
+  only: 'web' | 'assignment' | 'scoring' | null;
   url: string | undefined;
   runs: number;
 }
@@ -168,7 +174,7 @@ function options(): Options {
     only:
       values.only === undefined
         ? null
-        : values.only === 'web' || values.only === 'assignment'
+        : values.only === 'web' || values.only === 'assignment' || values.only === 'scoring'
           ? values.only
           : badOnly(values.only),
     url: values.url,
@@ -177,7 +183,7 @@ function options(): Options {
 }
 
 function badOnly(phase: string): never {
-  throw new Error(`--only ${phase}: the phases that run alone are: web, assignment`);
+  throw new Error(`--only ${phase}: the phases that run alone are: web, assignment, scoring`);
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
@@ -221,6 +227,7 @@ async function main() {
   }
   if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
   if (o.only === 'assignment') process.exit(runAssignmentOnly());
+  if (o.only === 'scoring') process.exit(await runScoringOnly(SCORING_SIZE));
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.
@@ -550,6 +557,15 @@ async function main() {
     clearTimeout(watchdog);
   }
 
+  // ── Scoring: pure computations (aggregation, normalization, the finalists), after the servers stopped ──
+  log('\n▶ scoring: aggregation, normalization and the finalists with quotas (no server)');
+  let scoring: ScoringPhaseResult | null = null;
+  try {
+    scoring = await scoringPhase({ ...SCORING_SIZE, log });
+  } catch (err) {
+    log(`  scoring phase failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
   // ── Report ────────────────────────────────────────────────────────────────────────────────────────
   const endpoints = surge
     ? [...surge.rec.samples.entries()].map(([name, ms]) => ({
@@ -651,6 +667,16 @@ async function main() {
   ];
   rows.splice(6, 0, listTarget(listed));
   rows.push(
+    ...(scoring?.rows ?? [
+      {
+        target: 'scoring: finalists and normalization',
+        figure: 'not measured',
+        goal: '< 1000 ms',
+        pass: false,
+      },
+    ]),
+  );
+  rows.push(
     ...(web?.rows ?? [
       { target: 'web: home page first load', figure: 'not measured', goal: '< 1.50 s', pass: false },
     ]),
@@ -735,6 +761,7 @@ async function main() {
     closing: close,
     web,
     assignment,
+    scoring,
     cpu,
   });
   const outDir = path.join(repoRoot, 'bench-results');
