@@ -10,6 +10,8 @@ import {
 } from './helpers/fixtures.js';
 import { makeFinalist, publishProvisionalFinalists, setObjectionWindow } from './helpers/finalists.js';
 import { minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
+import { applyTransition } from '../src/modules/proposals/transition.js';
+import { loadForChange } from '../src/modules/proposals/view.js';
 
 /*
  * The uji publik (issue 12 point 8) through the API on a real database and a real SMTP capture: the public
@@ -538,6 +540,54 @@ describe('uji publik: public objections to the provisional finalists', () => {
       payload: { number: `UJI-2026-${String(id).padStart(4, '0')}`, email: 'pelapor@contoh.id' },
     });
     expect(status.json()).toMatchObject({ status: 'upheld', reason: decision.reason });
+  });
+
+  it('records one decision when two panelists decide the same objection at once (the other hears 409)', async () => {
+    const id = idOf(
+      (await file(fields({ proposalId: String(finalist.c.id), email: 'serentak@contoh.id' }))).json().number,
+    );
+    expect((await as('secretariat', 'POST', `/objections/${id}/forward`, { version: 1 })).statusCode).toBe(
+      200,
+    );
+    const second = await makeUser(suite.ctx.db, { role: 'panelist', competitionId });
+    cookie.secondPanelist = await sessionCookie(suite.ctx, second.id);
+    const [a, b] = await Promise.all([
+      as('panelist', 'POST', `/objections/${id}/decide`, {
+        outcome: 'rejected',
+        reason: 'Tidak ada bukti yang mendukung keberatan.',
+        version: 2,
+      }),
+      as('secondPanelist', 'POST', `/objections/${id}/decide`, {
+        outcome: 'upheld',
+        reason: 'Keberatan terbukti dengan dokumen resmi.',
+        version: 2,
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const decided = await row(id);
+    const winner = a.statusCode === 200 ? 'rejected' : 'upheld';
+    expect(decided.status).toBe(winner);
+    expect(await stateOf(finalist.c.id)).toBe(winner === 'upheld' ? 'passed_admin' : 'finalist');
+    const audits = await suite.ctx.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'objection')
+      .where('entity_id', '=', String(id))
+      .where('action', 'in', ['objection.upheld', 'objection.rejected'])
+      .execute();
+    expect(audits).toEqual([{ action: `objection.${winner}` }]);
+    // The rest of this file expects finalist c to stay.
+    if (winner === 'upheld')
+      await suite.ctx.db.transaction().execute(async (tx) => {
+        await applyTransition(tx, {
+          view: await loadForChange(tx, finalist.c.id),
+          action: 'shortlist',
+          to: 'finalist',
+          actorUserId: secretariatId,
+          ip: null,
+          now: NOW,
+        });
+      });
   });
 
   it('is ready to fix the final list once the window closed and every objection is handled', async () => {
