@@ -8,11 +8,7 @@ import type { ObjectionView } from './queries.js';
  * An objection as its pages show it. The filer's contact (e-mail, phone) is the secretariat's only: the
  * panel judges the grounds, not the person. `abilities` say what the caller may do with it now.
  */
-export function presentObjection(
-  v: ObjectionView,
-  actor: Actor | null,
-  duplicateYear: number = v.competition_year,
-): Objection {
+export function presentObjection(v: ObjectionView, actor: Actor | null): Objection {
   const triage =
     can(actor, 'objection.triage', { organizerInstitutionId: v.organizer_institution_id }) &&
     triageRefusal(v.status) === null;
@@ -43,7 +39,7 @@ export function presentObjection(
     dismissReason: (v.dismiss_reason as DismissReason | null) ?? null,
     duplicateOf:
       v.duplicate_of !== null
-        ? { id: v.duplicate_of, number: formatObjectionNumber(duplicateYear, v.duplicate_of) }
+        ? { id: v.duplicate_of, number: formatObjectionNumber(v.competition_year, v.duplicate_of) }
         : null,
     triageNote: v.triage_note,
     triagedBy: v.triaged_by !== null ? { id: v.triaged_by, name: v.triaged_by_name ?? '' } : null,
