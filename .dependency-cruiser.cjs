@@ -24,6 +24,7 @@ const MODULE_GRAPH = {
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],
+  objections: ['competitions', 'proposals'],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   system: [],

@@ -536,6 +536,38 @@ export interface AnnouncementTable {
   published_at: string;
 }
 
+/** The uji publik's objection statuses (migration 0032): new → forwarded → upheld | rejected; new → dismissed. */
+export type ObjectionStatusValue = 'new' | 'forwarded' | 'dismissed' | 'upheld' | 'rejected';
+
+/** An objection of the public to a provisional finalist (migration 0032). */
+export interface ObjectionTable {
+  id: Generated<number>;
+  competition_id: number;
+  /** The `public_objection` stage it was filed in. */
+  stage_id: number;
+  proposal_id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  grounds: string;
+  evidence_file_id: number | null;
+  locale: 'id' | 'en';
+  status: ColumnType<ObjectionStatusValue, ObjectionStatusValue | undefined, ObjectionStatusValue>;
+  /** out_of_scope | no_grounds | duplicate | other (dismissed only). */
+  dismiss_reason: string | null;
+  duplicate_of: number | null;
+  triage_note: string | null;
+  triaged_by: number | null;
+  triaged_at: string | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  ip: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** What a review stage scores for one group (migration 0027): each criterion 0–100 with its weight. */
 export interface RubricCriterionTable {
   id: Generated<number>;
@@ -670,6 +702,7 @@ export interface Database {
   review_assignments: ReviewAssignmentTable;
   evaluations: EvaluationTable;
   evaluation_scores: EvaluationScoreTable;
+  objections: ObjectionTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -706,3 +739,4 @@ export type ReviewerConflictRow = Selectable<ReviewerConflictTable>;
 export type ReviewAssignmentRow = Selectable<ReviewAssignmentTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type EvaluationScoreRow = Selectable<EvaluationScoreTable>;
+export type ObjectionRow = Selectable<ObjectionTable>;

@@ -96,6 +96,13 @@ export interface Subjects {
     organizerInstitutionId: number;
     state: ProposalState;
   };
+  /**
+   * The uji publik (issue 12 point 8): the organizer's secretariat triages the public's objections
+   * (dismiss as inadmissible, or forward to the panel); the competition's panelists decide the forwarded
+   * ones. Filing is public (no actor) and checking one's own objection needs its number and e-mail.
+   */
+  'objection.triage': { organizerInstitutionId: number };
+  'objection.adjudicate': { competitionId: number };
 }
 
 export type Action = keyof Subjects;
@@ -107,6 +114,7 @@ export type DenyReason =
   | 'otherUnit'
   | 'otherOrganizer'
   | 'notParticipant'
+  | 'otherCompetition'
   | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -117,6 +125,8 @@ const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 const has = (actor: Actor, role: Role) => actor.grants.some((g) => g.role === role);
 const hasIn = (actor: Actor, role: Role, institutionId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId);
+const hasForCompetition = (actor: Actor, role: Role, competitionId: number) =>
+  actor.grants.some((g) => g.role === role && g.competitionId === competitionId);
 const hasInUnit = (actor: Actor, role: Role, institutionId: number, unitId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId && g.unitId === unitId);
 
@@ -236,6 +246,18 @@ export function decide<A extends Action>(
       // Its organizer, before the proposal left the institution: it is still the institution's own.
       return ORGANIZER_VISIBLE_STATES.includes(s.state) ? ALLOW : deny('otherInstitution');
     }
+    case 'objection.triage': {
+      const s = subject as Subjects['objection.triage'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    // The panel decides on behalf of the panel (one panelist records it); not the evaluators, not the
+    // secretariat, not another competition's panel.
+    case 'objection.adjudicate': {
+      const s = subject as Subjects['objection.adjudicate'];
+      if (hasForCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
+      return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
@@ -284,6 +306,10 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
   notParticipant: {
     id: 'Instansi ini tidak mengikuti kompetisi yang diselenggarakan instansi Anda.',
     en: 'This institution takes part in no competition your institution organizes.',
+  },
+  otherCompetition: {
+    id: 'Anda bukan anggota tim kompetisi ini.',
+    en: 'You are not on this competition’s team.',
   },
   featureDisabled: { id: 'Fitur ini tidak diaktifkan.', en: 'This feature is not enabled.' },
 };

@@ -30,6 +30,19 @@ const AdminRequestStatusPage = lazyPage(
   'AdminRequestStatusPage',
   'public',
 );
+const ObjectionFormPage = lazyPage(() => import('./pages/public/ObjectionFormPage.js'), 'ObjectionFormPage');
+const ObjectionStatusPage = lazyPage(
+  () => import('./pages/public/ObjectionStatusPage.js'),
+  'ObjectionStatusPage',
+);
+const ObjectionsPage = lazyPage(
+  () => import('./pages/secretariat/selection/ObjectionsPage.js'),
+  'ObjectionsPage',
+);
+const PanelObjectionsPage = lazyPage(
+  () => import('./pages/secretariat/selection/ObjectionsPage.js'),
+  'PanelObjectionsPage',
+);
 const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
 const ForgotPasswordPage = lazyPage(
   () => import('./pages/account/ForgotPasswordPage.js'),
@@ -121,6 +134,24 @@ export function App() {
           <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
+          <Route path="/kompetisi/:id/uji-publik" element={<ObjectionFormPage />} />
+          <Route path="/uji-publik/status" element={<ObjectionStatusPage />} />
+          <Route
+            path="/sekretariat/kompetisi/:id/uji-publik"
+            element={
+              <RequireUser>
+                <ObjectionsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/panel/kompetisi/:id/uji-publik"
+            element={
+              <RequireUser>
+                <PanelObjectionsPage />
+              </RequireUser>
+            }
+          />
           <Route path="/masuk" element={<LoginPage />} />
           <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
           <Route path="/atur-sandi" element={<SetPasswordPage />} />

@@ -645,6 +645,78 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/competitions/:id/invitations': { bindings: organizerOnly(competitionOf('A')) },
   // Participation (issue 11 point 7): the organizer's view per institution, the admin lokal's per unit.
+  // The uji publik (issue 12 point 8): filing and the filer's check are public; the organizer's
+  // secretariat triages; the competition's panel reads what was forwarded and decides.
+  'GET /api/public/competitions/:id/objections/form': { public: true, params: competitionOf('A') },
+  'POST /api/public/competitions/:id/objections': {
+    public: true,
+    // The window of A's uji publik is not open in the world: refused with the times (409).
+    alsoAccept: [400, 409, 415, 429],
+    params: competitionOf('A'),
+    body: () => ({ multipart: multipart({ name: 'x' }) }),
+  },
+  'POST /api/public/objections/status': {
+    public: true,
+    alsoAccept: [404, 429],
+    body: () => json({ number: 'UJI-2026-999999', email: 'tidak-ada@uji.go.id' }),
+  },
+  'GET /api/competitions/:id/objections': {
+    bindings: [
+      { name: "A's", params: competitionOf('A'), allow: ['secretariat', 'panelist'] },
+      { name: "B's", params: competitionOf('B'), allow: ['secretariat_other'] },
+    ],
+  },
+  'GET /api/objections/:id': {
+    bindings: [
+      { name: 'new (not forwarded)', params: (w) => ({ id: w.objectionNew }), allow: ['secretariat'] },
+      {
+        name: 'forwarded',
+        params: (w) => ({ id: w.objectionForwarded }),
+        allow: ['secretariat', 'panelist'],
+      },
+    ],
+  },
+  'GET /api/objections/:id/evidence': {
+    bindings: [
+      { name: 'new (not forwarded)', params: (w) => ({ id: w.objectionNew }), allow: ['secretariat'] },
+      {
+        name: 'forwarded',
+        params: (w) => ({ id: w.objectionForwarded }),
+        allow: ['secretariat', 'panelist'],
+      },
+    ],
+  },
+  'POST /api/objections/:id/dismiss': {
+    bindings: [
+      {
+        name: 'a new one',
+        params: async (w) => ({ id: await w.newObjection('new') }),
+        body: () =>
+          json({ reason: 'no_grounds', note: 'Tidak ada alasan yang dapat diperiksa.', version: 1 }),
+        allow: ['secretariat'],
+      },
+    ],
+  },
+  'POST /api/objections/:id/forward': {
+    bindings: [
+      {
+        name: 'a new one',
+        params: async (w) => ({ id: await w.newObjection('new') }),
+        body: () => json({ version: 1 }),
+        allow: ['secretariat'],
+      },
+    ],
+  },
+  'POST /api/objections/:id/decide': {
+    bindings: [
+      {
+        name: 'a forwarded one',
+        params: async (w) => ({ id: await w.newObjection('forwarded') }),
+        body: () => json({ outcome: 'rejected', reason: 'Keberatan tidak didukung bukti.', version: 1 }),
+        allow: ['panelist'],
+      },
+    ],
+  },
   'GET /api/competitions/:id/participation': { bindings: organizerOnly(competitionOf('A')) },
   'GET /api/competitions/:id/participation/export': {
     bindings: organizerOnly(competitionOf('A'), { query: () => ({ format: 'csv' }) }),

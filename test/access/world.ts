@@ -1,13 +1,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import type { TestContext } from '../helpers/app.js';
 import { uploadRequiredEvidence } from '../helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from '../helpers/fixtures.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
-import { filesUnder, multipartForm } from '../helpers/multipart.js';
+import { filesUnder, multipartForm, PNG } from '../helpers/multipart.js';
+import { insertObjection, makeFinalist, publishProvisionalFinalists } from '../helpers/finalists.js';
+import { insertFileRow, withStagedFile } from '../../src/platform/blobs.js';
 
 /*
  * One small installation in which every role meets objects it may see and objects it may not: two
@@ -95,6 +98,12 @@ export interface World {
   notificationOfY: number;
   /** A reset link's token of the system administrator's account, read from the mail file (a secret). */
   resetToken: string;
+  /** The uji publik of A: a finalist of X (provisional list published), a new objection with evidence, a forwarded one. */
+  finalistX: number;
+  objectionNew: number;
+  objectionForwarded: number;
+  /** Makes another objection to X's finalist in that status (for routes that change one). */
+  newObjection: (status: 'new' | 'forwarded') => Promise<number>;
 }
 
 const UMUM_SECTIONS = [
@@ -384,6 +393,39 @@ export async function buildWorld(
         .executeTakeFirstOrThrow()
     ).id;
 
+  // The uji publik of A (issue 12): X's finalist on the provisional list, objections to it.
+  const finalistX = await makeFinalist(db, {
+    competitionId: A.competitionId,
+    institutionId: x.id,
+    unitId: unitX.id,
+    createdBy: users.upp.id,
+    actorUserId: A.secretariat.id,
+    now: WORLD_NOW,
+    title: `Inovasi Finalis Matriks${tag}`,
+  });
+  await publishProvisionalFinalists(db, {
+    competitionId: A.competitionId,
+    publishedBy: A.secretariat.id,
+    now: WORLD_NOW,
+  });
+  const staged = await ctx.app.deps.storage.stage(Readable.from([PNG]), {
+    maxBytes: 1024 * 1024,
+    allowedMimes: ['image/png'],
+  });
+  const evidenceFileId = await withStagedFile(db, ctx.app.deps.storage, staged, (tx) =>
+    insertFileRow(tx, { staged, name: 'bukti.png', uploadedBy: null, now: WORLD_NOW }),
+  );
+  const newObjection = (status: 'new' | 'forwarded') =>
+    insertObjection(db, {
+      competitionId: A.competitionId,
+      proposalId: finalistX.id,
+      status,
+      now: WORLD_NOW,
+      evidenceFileId,
+    });
+  const objectionNew = await newObjection('new');
+  const objectionForwarded = await newObjection('forwarded');
+
   const firstRevision: Record<number, number> = {};
   for (const r of await db
     .selectFrom('proposal_revisions')
@@ -424,6 +466,10 @@ export async function buildWorld(
     notificationOfLocalAdmin: await notificationOf(users.local_admin.id),
     notificationOfY: await notificationOf(localAdminY.id),
     resetToken,
+    finalistX: finalistX.id,
+    objectionNew,
+    objectionForwarded,
+    newObjection,
   };
 }
 

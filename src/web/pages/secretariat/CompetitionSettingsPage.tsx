@@ -132,6 +132,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('eligibility.invitations.link')}
               </Anchor>
             )}
+            {canManage && def.status !== 'draft' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/uji-publik`} size="sm">
+                {t('objections.work.title')}
+              </Anchor>
+            )}
           </Group>
         </Stack>
         <StatusActions def={def} dirty={dirty} />
