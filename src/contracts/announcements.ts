@@ -68,7 +68,7 @@ export const announcementEntry = z.object({
   code: z.string(),
   title: z.string(),
   institution: z.string(),
-  group: z.string(),
+  group: textMsg,
 });
 export type AnnouncementEntry = z.infer<typeof announcementEntry>;
 
