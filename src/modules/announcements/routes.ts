@@ -13,7 +13,7 @@ import {
 import type { AnnouncementRow, CompetitionRow } from '../../db/schema.js';
 import { notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
-import { clientIp, requireUser } from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 import { publishAdminResults } from './commands/publish-admin-results.js';
 import { renderAnnouncementPdf } from './pdf.js';
@@ -94,8 +94,8 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { c } = await loadForOrganizer(req, req.params.id);
-      if (!can(req.actor, 'announcement.publish', { organizerInstitutionId: c.organizer_institution_id }))
-        throw competitionNotFound();
+      // The system administrator sees the readiness but publishes nothing in the organizer's name (403).
+      authorize(req, 'announcement.publish', { organizerInstitutionId: c.organizer_institution_id });
       const r = await publishAdminResults(db, {
         competition: c,
         body: req.body,
