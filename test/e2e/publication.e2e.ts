@@ -108,6 +108,8 @@ describe('publishing the administrative results in Chromium', () => {
       .click();
     await page.getByText(/^Nomor surat ditulis seperti B\/187\/PP\.00\.05\/2022/).waitFor();
     await page.getByLabel('Nomor surat').fill('B/412/PP.00.05/2026');
+    // Editing clears the refusal about what was sent.
+    await expect.poll(() => page.getByText(/^Nomor surat ditulis seperti/).count()).toBe(0);
     await shoot(page, 'publication-02-form');
     await page.getByRole('button', { name: 'Umumkan hasil…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Umumkan hasil seleksi administrasi?' });
@@ -157,6 +159,8 @@ describe('publishing the administrative results in Chromium', () => {
       'Alasan: Bukti dukung bagian "Inovasi" tidak dapat dibaca <b>(berkas rusak)</b>.',
     );
     await expect(banner.textContent()).resolves.toContain('B/412/PP.00.05/2026');
+    // Every text is a real one (no raw i18n key for the states after the closing).
+    await expect(page.textContent('body')).resolves.not.toMatch(/proposals\.nextStep\./);
     await shoot(page, 'publication-08-result-phone');
   });
 });

@@ -69,6 +69,9 @@ export function AnnouncementPage() {
                     component="a"
                     href={`/api/competitions/${id}/announcements/${kind}/pdf`}
                     variant="default"
+                    h="auto"
+                    py={8}
+                    styles={{ label: { whiteSpace: 'normal' } }}
                     leftSection={<IconFileTypePdf size={16} aria-hidden />}
                   >
                     {t('publication.public.pdf')}

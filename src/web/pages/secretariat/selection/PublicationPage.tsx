@@ -67,6 +67,8 @@ export function PublicationPage() {
   const set = (k: keyof PublishBody) => (e: { currentTarget: { value: string } }) => {
     const v = e.currentTarget.value;
     setForm((f) => ({ ...f, [k]: v }));
+    // A refusal shown on the fields is about what was sent: editing clears it.
+    if (run.error) run.reset();
   };
 
   return (
