@@ -21,7 +21,7 @@ const MODULE_GRAPH = {
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['competitions', 'proposals'],
-  exports: ['dashboard', 'proposals'],
+  exports: ['announcements', 'dashboard', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],

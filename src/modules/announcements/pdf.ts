@@ -14,12 +14,15 @@ const INK = '#1a1a1a';
 const MUTED = '#555555';
 const RULE = '#bbbbbb';
 
-export async function renderAnnouncementPdf(input: {
+/** What the letter is made of: plain data, handed to a thread of the export pool. */
+export interface AnnouncementPdfInput {
   announcement: AnnouncementRow;
   entries: AnnouncementEntry[];
   competition: { name: string; timeZone: string };
   organizer: string;
-}): Promise<Buffer> {
+}
+
+export async function renderAnnouncementPdf(input: AnnouncementPdfInput): Promise<Buffer> {
   const a = input.announcement;
   const tz = input.competition.timeZone;
   const doc = new PDFDocument({

@@ -16,7 +16,6 @@ import { can } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 import { publishAdminResults } from './commands/publish-admin-results.js';
-import { renderAnnouncementPdf } from './pdf.js';
 import { announcementOfKind, findStage, publishedAnnouncements } from './queries.js';
 import { adminReadinessView, entriesOf, pageOfEntries, summaryOf } from './view.js';
 
@@ -160,7 +159,8 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // An announcement never changes once published: its letter is rendered once per process.
+  // An announcement never changes once published: its letter is rendered once per process, in a thread of
+  // the export pool (thousands of rows are seconds of pdfkit, never on the event loop).
   const pdfs = new Map<number, Promise<Buffer>>();
   const pdfOf = async (c: CompetitionRow, a: AnnouncementRow) => {
     let p = pdfs.get(a.id);
@@ -170,7 +170,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
         .select('name')
         .where('id', '=', c.organizer_institution_id)
         .executeTakeFirstOrThrow();
-      p = renderAnnouncementPdf({
+      p = app.deps.exports.announcementPdf(0, {
         announcement: a,
         entries: entriesOf(a),
         competition: { name: c.name, timeZone: c.time_zone },
