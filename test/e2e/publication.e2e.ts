@@ -8,6 +8,8 @@ import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profi
  * and the admin lokal sees the result on its proposal; desktop and 390 px, once in English.
  * Screenshots land in test-results/screenshots/publication-*.png.
  */
+const XSS = '<img src=x onerror="window.__xss=1">';
+
 describe('publishing the administrative results in Chromium', () => {
   let server: E2EServer;
   let profiles: Profiles;
@@ -110,6 +112,8 @@ describe('publishing the administrative results in Chromium', () => {
     await page.getByLabel('Nomor surat').fill('B/412/PP.00.05/2026');
     // Editing clears the refusal about what was sent.
     await expect.poll(() => page.getByText(/^Nomor surat ditulis seperti/).count()).toBe(0);
+    // Typed text stays text everywhere it is shown (page, PDF, mail).
+    await page.getByLabel('Judul (Bahasa Indonesia)').fill(`Pengumuman Hasil Seleksi Administrasi ${XSS}`);
     await shoot(page, 'publication-02-form');
     await page.getByRole('button', { name: 'Umumkan hasil…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Umumkan hasil seleksi administrasi?' });
@@ -133,6 +137,10 @@ describe('publishing the administrative results in Chromium', () => {
     await page.getByRole('heading', { name: 'Pengumuman', level: 2 }).waitFor();
     await page.getByRole('link', { name: /^Pengumuman Hasil Seleksi Administrasi/ }).click();
     await page.getByText('B/412/PP.00.05/2026').first().waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(XSS);
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
     await page.getByText('3 proposal', { exact: true }).waitFor();
     await shoot(page, 'publication-05-public');
     await page.getByLabel('Cari kode, judul, atau instansi').fill(passedCode);
