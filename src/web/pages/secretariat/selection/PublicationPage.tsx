@@ -94,24 +94,27 @@ export function PublicationPage() {
                 })}
               </AdminNotice>
             )}
-            <SimpleGrid
-              cols={{ base: 2, sm: 3, md: 6 }}
-              component="section"
-              aria-label={t('publication.title')}
-            >
-              {(Object.keys(d.counts) as (keyof typeof d.counts)[])
-                .filter((k) => k !== 'institutions' && k !== 'recipients')
-                .map((k) => (
-                  <Paper withBorder p="sm" key={k}>
-                    <Text size="xs" c="dark.6">
-                      {t(`publication.counts.${k}`)}
-                    </Text>
-                    <Text fw={700} size="xl">
-                      {d.counts[k]}
-                    </Text>
-                  </Paper>
-                ))}
-            </SimpleGrid>
+            {/* Once published nothing is staged any more: the counts would all read 0. */}
+            {!d.published && (
+              <SimpleGrid
+                cols={{ base: 2, sm: 3, md: 6 }}
+                component="section"
+                aria-label={t('publication.title')}
+              >
+                {(Object.keys(d.counts) as (keyof typeof d.counts)[])
+                  .filter((k) => k !== 'institutions' && k !== 'recipients')
+                  .map((k) => (
+                    <Paper withBorder p="sm" key={k}>
+                      <Text size="xs" c="dark.6">
+                        {t(`publication.counts.${k}`)}
+                      </Text>
+                      <Text fw={700} size="xl">
+                        {d.counts[k]}
+                      </Text>
+                    </Paper>
+                  ))}
+              </SimpleGrid>
+            )}
             {d.published ? (
               <AdminNotice tone="info" title={t('publication.publishedTitle')}>
                 <Stack gap={4}>
