@@ -328,6 +328,20 @@ describe('publishing the administrative results', () => {
       .where('kind', '=', 'admin_results_published')
       .execute();
     expect(notices).toHaveLength(3);
+    // The UPP of X's unit is told in the app, one notification per proposal of its unit, opening on it.
+    const uppNotices = await suite.ctx.db
+      .selectFrom('notifications')
+      .select(['user_id', 'title_id', 'link'])
+      .where('kind', '=', 'admin_result_proposal')
+      .orderBy('link')
+      .execute();
+    expect(uppNotices.map((n) => [n.title_id, n.link]).sort()).toEqual(
+      [
+        [`${s.x.codes[0]} lolos seleksi administrasi`, `/usulan/${s.x.passed[0]}`],
+        [`${s.x.codes[1]} lolos seleksi administrasi`, `/usulan/${s.x.passed[1]}`],
+        [`${s.x.codes[2]} didiskualifikasi`, `/usulan/${s.x.disqualified}`],
+      ].sort(),
+    );
   });
 
   async function competitionName() {

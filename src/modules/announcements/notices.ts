@@ -85,5 +85,67 @@ export async function sendAdminNotices(
     mails++;
     told.add(person.institutionId);
   }
+  await notifyUnits(tx, { competition: c, lines: input.lines, outcomeOf: input.outcomeOf, now: input.now });
   return { mails, institutions: told.size };
+}
+
+const UNIT_BATCH = 500;
+
+/**
+ * The proposers (active UPP accounts of each unit) are told in the app, without a mail: their unit's
+ * proposals' results, each opening on the proposal, where the result and its reason show.
+ */
+async function notifyUnits(
+  tx: Db,
+  input: {
+    competition: CompetitionRow;
+    lines: AdminLine[];
+    outcomeOf: Map<number, 'passed' | 'disqualified'>;
+    now: Date;
+  },
+): Promise<void> {
+  const byUnit = new Map<number, AdminLine[]>();
+  for (const l of input.lines) byUnit.set(l.unitId, [...(byUnit.get(l.unitId) ?? []), l]);
+  const unitIds = [...byUnit.keys()];
+  for (let i = 0; i < unitIds.length; i += UNIT_BATCH) {
+    const people = await tx
+      .selectFrom('users as u')
+      .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+      .select(['u.id', 'g.unit_id'])
+      .distinct()
+      .where('u.is_active', '=', 1)
+      .where('g.role', '=', 'upp')
+      .where('g.unit_id', 'in', unitIds.slice(i, i + UNIT_BATCH))
+      .execute();
+    // One multi-row insert per batch (thousands of proposals): the rows notifyUser would write.
+    const at = input.now.toISOString();
+    const rows = people.flatMap((person) =>
+      (byUnit.get(person.unit_id!) ?? []).map((l) => {
+        const passed = input.outcomeOf.get(l.proposalId) === 'passed';
+        const title = passed
+          ? t(`${l.code} lolos seleksi administrasi`, `${l.code} passed the administrative check`)
+          : t(`${l.code} didiskualifikasi`, `${l.code} was disqualified`);
+        const body = t(
+          `Hasil seleksi administrasi ${input.competition.name} untuk "${l.title}" telah diumumkan.`,
+          `The administrative check results of ${input.competition.name} for "${l.title}" are published.`,
+        );
+        return {
+          user_id: person.id,
+          kind: 'admin_result_proposal',
+          title_id: title.id,
+          title_en: title.en,
+          body_id: body.id,
+          body_en: body.en,
+          link: `/usulan/${l.proposalId}`,
+          created_at: at,
+          read_at: null,
+        };
+      }),
+    );
+    for (let k = 0; k < rows.length; k += UNIT_BATCH)
+      await tx
+        .insertInto('notifications')
+        .values(rows.slice(k, k + UNIT_BATCH))
+        .execute();
+  }
 }

@@ -42,6 +42,7 @@ export interface AdminLine extends CheckLine {
   title: string;
   institutionId: number;
   institution: string;
+  unitId: number;
   unit: string;
   group: { id: string; en: string };
   reasonCode: string | null;
@@ -62,6 +63,7 @@ export async function adminLines(db: Db, competitionId: number): Promise<AdminLi
       'p.title',
       'p.state',
       'p.institution_id',
+      'p.unit_id',
       'i.name as institution',
       'u.name as unit',
       'g.name_id as group_id_label',
@@ -91,6 +93,7 @@ export async function adminLines(db: Db, competitionId: number): Promise<AdminLi
     completionDeadline: r.deadline ?? null,
     institutionId: r.institution_id,
     institution: r.institution,
+    unitId: r.unit_id,
     unit: r.unit,
     group: { id: r.group_id_label, en: r.group_en_label },
     reasonCode: r.reason_code,
