@@ -389,7 +389,7 @@ describe('publishing the administrative results', () => {
     expect(paged).toMatchObject({ matching: 3, page: 2, pageSize: 2 });
     expect(paged.rows.map((r: { code: string }) => r.code)).toEqual([s.y.codes[0]]);
     const pdf = await get(`${base}/administrative_results/pdf`);
-    expect(pdf.statusCode).toBe(200);
+    expect(pdf.statusCode, pdf.statusCode === 200 ? '' : pdf.body.slice(0, 300)).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain(LETTER);
