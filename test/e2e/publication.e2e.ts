@@ -136,6 +136,8 @@ describe('publishing the administrative results in Chromium', () => {
     await page.goto(`${server.baseUrl}/kompetisi/${competitionId}`);
     await page.getByRole('heading', { name: 'Pengumuman', level: 2 }).waitFor();
     await page.getByRole('link', { name: /^Pengumuman Hasil Seleksi Administrasi/ }).click();
+    // The announcement page itself (the competition page names the letter number too).
+    await page.getByRole('heading', { name: 'Daftar proposal yang lolos (3)', level: 2 }).waitFor();
     await page.getByText('B/412/PP.00.05/2026').first().waitFor();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(XSS);
     await expect(
