@@ -14,13 +14,14 @@
  */
 const MODULE_GRAPH = {
   'admin-requests': ['users'],
+  announcements: ['competitions', 'proposals'],
   audit: [],
   auth: [],
   awards: [],
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['competitions', 'proposals'],
-  exports: ['dashboard', 'proposals'],
+  exports: ['announcements', 'dashboard', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],

@@ -44,6 +44,7 @@ import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
+import { announcementRoutes } from './modules/announcements/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -209,6 +210,7 @@ export async function buildApp(opts: {
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });
   await api.register(objectionRoutes, { prefix: '/api' });
+  await api.register(announcementRoutes, { prefix: '/api' });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

@@ -293,6 +293,20 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   links: z.array(z.object({ label: z.string(), url: z.string() })),
   declarationAccepted: z.boolean(),
   returnedNote: z.string().nullable(),
+  /**
+   * The administrative check's result once the organizer published it (issue 12 point 1); never a staged
+   * outcome: before publication it is null. Given by GET /proposals/:id.
+   */
+  adminResult: z
+    .object({
+      outcome: z.enum(['passed', 'disqualified']),
+      reasonCode: z.string().nullable(),
+      reasonText: z.string().nullable(),
+      publishedAt: z.string(),
+      letterNumber: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   sourceAwardId: z.number().nullable(),
   /** The replikasi source as the registry names it. */
   sourceAward: z

@@ -537,6 +537,38 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
+  // Publishing a stage's results (issue 12 point 1): the organizer's secretariat publishes; the system
+  // administrator may look at the readiness but publishes nothing in the organizer's name.
+  [
+    'announcement.prepare',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': ok,
+      'data steward': 'missingRole',
+    },
+  ],
+  [
+    'announcement.publish',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
   [
     'user.manageAll',
     {},

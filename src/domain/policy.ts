@@ -87,6 +87,14 @@ export interface Subjects {
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
   /**
+   * Publishing a stage's results (issue 12 point 1; the finalists next): seeing what is staged and what
+   * blocks a publication (`announcement.prepare`; the system administrator may look), and publishing it
+   * (`announcement.publish`): the organizer's secretariat only. Reading a published announcement is public
+   * and needs no action.
+   */
+  'announcement.prepare': { organizerInstitutionId: number };
+  'announcement.publish': { organizerInstitutionId: number };
+  /**
    * One proposal (every proposal and evidence route loads it through this, else 404): `proposal.view` in
    * any state, or `proposal.viewAll` once it has left the institution (ORGANIZER_VISIBLE_STATES).
    */
@@ -225,6 +233,13 @@ export function decide<A extends Action>(
       const s = subject as Subjects['participation.viewInstitutions'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       if (isAdmin && action === 'participation.viewInstitutions') return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'announcement.prepare':
+    case 'announcement.publish': {
+      const s = subject as Subjects['announcement.publish'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      if (isAdmin && action === 'announcement.prepare') return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'participation.viewUnits':

@@ -91,6 +91,11 @@ const ParticipationPage = lazyPage(
   () => import('./pages/secretariat/ParticipationPage.js'),
   'ParticipationPage',
 );
+const PublicationPage = lazyPage(
+  () => import('./pages/secretariat/selection/PublicationPage.js'),
+  'PublicationPage',
+);
+const AnnouncementPage = lazyPage(() => import('./pages/public/AnnouncementPage.js'), 'AnnouncementPage');
 const UnitParticipationPage = lazyPage(
   () => import('./pages/institution/UnitParticipationPage.js'),
   'UnitParticipationPage',
@@ -132,6 +137,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
+          <Route path="/kompetisi/:id/pengumuman/:kind" element={<AnnouncementPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
           <Route path="/kompetisi/:id/uji-publik" element={<ObjectionFormPage />} />
@@ -321,6 +327,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
                 <ParticipationPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/publikasi"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+                <PublicationPage />
               </RequireUser>
             }
           />

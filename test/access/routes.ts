@@ -159,6 +159,14 @@ const organizerOnly = (params: (w: World) => Record<string, number>, extra: Part
     },
   ] as const satisfies readonly Binding[];
 
+const PUBLISH_BODY = {
+  letterNumber: 'B/187/PP.00.05/2026',
+  titleId: 'Pengumuman',
+  titleEn: 'Announcement',
+  bodyId: 'Isi',
+  bodyEn: 'Text',
+};
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
   // Documentation and health: public.
   'GET /api/docs': { public: true },
@@ -738,6 +746,38 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         alsoAccept: [409, 422],
       },
     ],
+  },
+  // Publishing a stage's results (issue 12 point 1): the organizer's secretariat publishes (the system
+  // administrator looks only); the published announcement is public (404 while nothing is published).
+  'GET /api/competitions/:id/publication/administrative': { bindings: organizerOnly(competitionOf('A')) },
+  'POST /api/competitions/:id/publication/administrative': {
+    bindings: [
+      {
+        name: "A's (own organizer; the system administrator publishes nothing)",
+        params: competitionOf('A'),
+        body: () => json(PUBLISH_BODY),
+        allow: ['secretariat'],
+        alsoAccept: [409],
+      },
+      {
+        name: "B's (another organizer)",
+        params: competitionOf('B'),
+        body: () => json(PUBLISH_BODY),
+        allow: ['secretariat_other'],
+        alsoAccept: [409],
+      },
+    ],
+  },
+  'GET /api/competitions/:id/announcements': { public: true, params: competitionOf('A') },
+  'GET /api/competitions/:id/announcements/:kind': {
+    public: true,
+    params: (w) => ({ id: w.compA, kind: 'administrative_results' }),
+    alsoAccept: [404],
+  },
+  'GET /api/competitions/:id/announcements/:kind/pdf': {
+    public: true,
+    params: (w) => ({ id: w.compA, kind: 'administrative_results' }),
+    alsoAccept: [404],
   },
   'GET /api/competitions/:id/participation/units': {
     bindings: [

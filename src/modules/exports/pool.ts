@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { admitExport, exportBusy } from '../../domain/export-admission.js';
+import type { AnnouncementPdfInput } from '../announcements/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
 
@@ -60,6 +61,22 @@ export class ExportPool {
     const started = performance.now();
     try {
       const bytes = (await this.pool.run({ kind: 'pdf', view, now }))!;
+      this.measured(started);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * A published announcement's letter as a PDF, made in the pool (public: `userId` 0 stands for the
+   * anonymous readers; the route renders each announcement once per process).
+   */
+  async announcementPdf(userId: number, input: AnnouncementPdfInput): Promise<Buffer> {
+    const release = this.admit(userId);
+    const started = performance.now();
+    try {
+      const bytes = (await this.pool.run({ kind: 'announcementPdf', input }))!;
       this.measured(started);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } finally {

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { xlsxStream } from '../dashboard/export.js';
+import { renderAnnouncementPdf, type AnnouncementPdfInput } from '../announcements/pdf.js';
 import { renderProposalPdf } from '../proposals/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 
@@ -10,6 +11,8 @@ import type { ProposalView } from '../proposals/view.js';
 
 export type ExportTask =
   | { kind: 'pdf'; view: ProposalView; now: Date }
+  /** A published announcement's letter (issue 12): thousands of rows make it seconds of pdfkit. */
+  | { kind: 'announcementPdf'; input: AnnouncementPdfInput }
   /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
   | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string };
 
@@ -23,6 +26,7 @@ export type FromWorker = { more: true } | { chunk: Uint8Array } | { done: true }
 
 export async function runExportTask(task: ExportTask): Promise<Uint8Array | null> {
   if (task.kind === 'pdf') return renderProposalPdf(task.view, { now: task.now });
+  if (task.kind === 'announcementPdf') return renderAnnouncementPdf(task.input);
   await writeXlsx(task.port, task.lang, task.sheetName);
   return null;
 }

@@ -32,6 +32,7 @@ import { invitedGroups, loadEligibilityContext } from './eligibility-context.js'
 import { loadProposalView, proposalNotFound, type ProposalView } from './view.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { proposalReadSubject, proposalRecordScope } from './record-scope.js';
+import { publishedAdminResult } from './admin-result.js';
 
 /** Proposals: drafting with autosave and history, then send → return/forward (within quota) → withdraw. */
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -164,7 +165,10 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: proposalDetailSchema },
       },
     },
-    async (req) => present(req, await loadVisible(req, req.params.id)),
+    async (req) => {
+      const view = await loadVisible(req, req.params.id);
+      return { ...(await present(req, view)), adminResult: await publishedAdminResult(db, view.proposal) };
+    },
   );
 
   app.get(

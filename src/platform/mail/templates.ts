@@ -5,6 +5,7 @@
 import { link, type Locale, type Template, type Vars } from './template-kit.js';
 import { accountTemplates } from './account-templates.js';
 import { objectionTemplates } from './objection-templates.js';
+import { publicationTemplates } from './publication-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -26,6 +27,7 @@ export const REDACTED_LINK: Record<Locale, string> = {
 const templates = {
   ...accountTemplates,
   ...objectionTemplates,
+  ...publicationTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ProposalDetail } from '../../../contracts/proposals.js';
 import { formatInstant } from '../../../domain/time.js';
+import { RECEIVED_STATES } from '../../../domain/proposal-workflow.js';
 import { readOnlyText } from './ReadOnlyView.js';
 
 /**
@@ -11,7 +12,8 @@ import { readOnlyText } from './ReadOnlyView.js';
 export function nextStepText(detail: ProposalDetail, lang: 'id' | 'en', t: TFunction, now: Date): string {
   const closes = detail.submissionClosesAt;
   if (
-    detail.state === 'received' ||
+    // After the closing the organizer moves it (received, incomplete, passed_admin, disqualified, finalist).
+    RECEIVED_STATES.includes(detail.state) ||
     detail.state === 'frozen' ||
     !closes ||
     Date.parse(closes) <= now.getTime()

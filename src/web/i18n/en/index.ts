@@ -14,6 +14,7 @@ import { home } from './home.js';
 import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
 import { objections } from './objections.js';
+import { publication } from './publication.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   audit,
   participationView,
   objections,
+  publication,
 };

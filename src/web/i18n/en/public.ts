@@ -28,6 +28,8 @@ export const publicPages: typeof idPublic = {
     complaintsLink: 'Open SP4N-LAPOR! (lapor.go.id)',
   },
   competition: {
+    announcements: 'Announcements',
+    announcementMeta: 'Number {{letter}} · {{at}} · {{count}} proposals listed',
     organizer: 'Organizer',
     theme: 'Theme',
     year: 'Year',

@@ -26,6 +26,8 @@ export const publicPages = {
     complaintsLink: 'Buka SP4N-LAPOR! (lapor.go.id)',
   },
   competition: {
+    announcements: 'Pengumuman',
+    announcementMeta: 'Nomor {{letter}} · {{at}} · {{count}} proposal tercantum',
     organizer: 'Penyelenggara',
     theme: 'Tema',
     year: 'Tahun',

@@ -35,6 +35,7 @@ import { MissingList, targetOf, type Missing } from '../../components/proposal/M
 import { ReadOnlyView } from '../../components/proposal/ReadOnlyView.js';
 import { nextStepText } from '../../components/proposal/nextStep.js';
 import { OwnerActions } from '../../components/proposal/OwnerActions.js';
+import { AdminResultBanner } from '../../components/proposal/AdminResultBanner.js';
 import { ConfirmModal, ReviewCard } from '../../components/proposal/ReviewCard.js';
 import { SaveStatusBar, type RefusedItem } from '../../components/proposal/SaveStatusBar.js';
 import { SectionsForm } from '../../components/proposal/SectionsForm.js';
@@ -226,6 +227,7 @@ function Editor({
           <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>
         </Alert>
       )}
+      <AdminResultBanner detail={detail} />
       {!editable && (
         <Alert color="gray" data-testid="next-step">
           {nextStepText(detail, lang, t, serverNow)}

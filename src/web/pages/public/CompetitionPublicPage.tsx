@@ -32,6 +32,7 @@ type DetailGroup = CompetitionDetail['groups'][number];
 import { Deadline } from '../../components/Deadline.js';
 import { Timeline } from '../../components/Timeline.js';
 import { AmendmentList } from '../../components/AmendmentList.js';
+import { AnnouncementsSection } from '../../components/AnnouncementsSection.js';
 import { useLang } from '../../i18n/index.js';
 import { useHelpContact } from '../../components/helpContact.js';
 import '../../components/PublicPages.css';
@@ -311,6 +312,8 @@ export function CompetitionPublicPage() {
           </Text>
         </Box>
       )}
+
+      <AnnouncementsSection competitionId={c.id} />
 
       <Box component="section" aria-labelledby="groups-title">
         <Title order={2} id="groups-title" mb="md">

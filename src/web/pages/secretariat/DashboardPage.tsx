@@ -389,9 +389,14 @@ export function DashboardPage() {
           <Text c="dark.6" maw={720}>
             {t('dashboard.intro')}
           </Text>
-          <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/partisipasi`}>
-            {t('participationView.open')}
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/partisipasi`}>
+              {t('participationView.open')}
+            </Anchor>
+            <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/publikasi`}>
+              {t('publication.title')}
+            </Anchor>
+          </Group>
         </div>
         {(competitions.data?.length ?? 0) > 1 && (
           <Select
