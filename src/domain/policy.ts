@@ -90,6 +90,17 @@ export interface Subjects {
    * One proposal (every proposal and evidence route loads it through this, else 404): `proposal.view` in
    * any state, or `proposal.viewAll` once it has left the institution (ORGANIZER_VISIBLE_STATES).
    */
+  /**
+   * A competition's Tim Evaluasi and Tim Panel Independen (issue 12 point 2): invite, remove, set
+   * capacities and organizer conflicts. The organizer's secretariat (and the system administrator).
+   */
+  'reviewTeam.manage': { organizerInstitutionId: number };
+  /**
+   * A reviewer's own profile in one competition (affiliation, region, expertise, capacity, declared
+   * conflicts): whoever holds that team's grant for the competition (evaluation → `evaluator`, panel →
+   * `panelist`). The route reads the caller's own row only; another competition's reviewer is refused.
+   */
+  'reviewerProfile.edit': { competitionId: number; team: 'evaluation' | 'panel' };
   'proposal.read': {
     institutionId: number;
     unitId: number;
@@ -107,6 +118,7 @@ export type DenyReason =
   | 'otherUnit'
   | 'otherOrganizer'
   | 'notParticipant'
+  | 'otherCompetition'
   | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -117,6 +129,8 @@ const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 const has = (actor: Actor, role: Role) => actor.grants.some((g) => g.role === role);
 const hasIn = (actor: Actor, role: Role, institutionId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId);
+const hasInCompetition = (actor: Actor, role: Role, competitionId: number) =>
+  actor.grants.some((g) => g.role === role && g.competitionId === competitionId);
 const hasInUnit = (actor: Actor, role: Role, institutionId: number, unitId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId && g.unitId === unitId);
 
@@ -224,6 +238,17 @@ export function decide<A extends Action>(
       if (isAdmin && action === 'participation.viewUnits') return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
+    case 'reviewTeam.manage': {
+      const s = subject as Subjects['reviewTeam.manage'];
+      if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'reviewerProfile.edit': {
+      const s = subject as Subjects['reviewerProfile.edit'];
+      const role: Role = s.team === 'panel' ? 'panelist' : 'evaluator';
+      if (hasInCompetition(actor, role, s.competitionId)) return ALLOW;
+      return has(actor, role) ? deny('otherCompetition') : deny('missingRole');
+    }
     case 'proposal.read': {
       const s = subject as Subjects['proposal.read'];
       const own = decide(actor, 'proposal.view', { institutionId: s.institutionId, unitId: s.unitId });
@@ -284,6 +309,10 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
   notParticipant: {
     id: 'Instansi ini tidak mengikuti kompetisi yang diselenggarakan instansi Anda.',
     en: 'This institution takes part in no competition your institution organizes.',
+  },
+  otherCompetition: {
+    id: 'Anda tidak terdaftar sebagai penilai kompetisi ini.',
+    en: 'You are not a reviewer of this competition.',
   },
   featureDisabled: { id: 'Fitur ini tidak diaktifkan.', en: 'This feature is not enabled.' },
 };
