@@ -36,10 +36,6 @@ export const competitionSettingsSchema = z.object({
   maxInstitutionStorageMb: num.default(DEFAULT_MAX_INSTITUTION_STORAGE_MB),
   /** Omitted by older clients: empty (the definition is replaced as a whole). */
   helpdesk: helpdeskSchema.default({ phone: null, email: null, whatsapp: null, hours: null }),
-  /** The review teams' regional conflict rule (domain/conflicts.ts); omitted by older clients: none. */
-  regionalConflict: z
-    .enum(['none', 'same_province', 'same_regency'], 'Aturan tidak dikenal.|Unknown rule.')
-    .default('none'),
 });
 
 export const categoryDefinitionSchema = z.object({ key: text, nameId: text, nameEn: text });

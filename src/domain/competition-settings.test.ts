@@ -9,7 +9,6 @@ describe('stored competition settings', () => {
     maxOpenDraftsPerUnit: 15,
     maxInstitutionStorageMb: 2048,
     helpdesk: { phone: null, email: null, whatsapp: null, hours: null },
-    regionalConflict: 'none',
   };
   it.each([['{}'], ['not json'], ['{"maxFileMb":"12"}']])('%s reads as the defaults', (json) => {
     expect(parseSettings(json)).toEqual(defaults);
@@ -22,7 +21,6 @@ describe('stored competition settings', () => {
       maxOpenDraftsPerUnit: 3,
       maxInstitutionStorageMb: 100,
       helpdesk: { phone: '+62217398381', email: 'bantuan@demo.sinovik.id', whatsapp: null, hours: 'Senin' },
-      regionalConflict: 'same_province',
     };
     expect(parseSettings(JSON.stringify(stored))).toEqual(stored);
   });

@@ -4,7 +4,6 @@ import {
 } from '../contracts/storage-defaults.js';
 import { DEFAULT_ALLOWED_FILE_TYPES, type CompetitionSettings } from './competition-template.js';
 import { parseHelpdesk } from './helpdesk-contact.js';
-import { parseRegionalRule } from './conflicts.js';
 
 /*
  * The stored forms of a competition's settings (JSON text in `competitions.settings`) and of a group's
@@ -35,7 +34,6 @@ export function parseSettings(json: string): CompetitionSettings {
         ? raw.maxInstitutionStorageMb
         : DEFAULT_MAX_INSTITUTION_STORAGE_MB,
     helpdesk: parseHelpdesk(raw.helpdesk),
-    regionalConflict: parseRegionalRule(raw.regionalConflict),
   };
 }
 

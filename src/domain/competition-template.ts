@@ -1,4 +1,3 @@
-import type { RegionalRule } from './conflicts.js';
 import { zonedToUtc } from './time.js';
 import {
   DEFAULT_MAX_INSTITUTION_STORAGE_MB,
@@ -44,11 +43,6 @@ export interface CompetitionSettings {
   maxInstitutionStorageMb: number;
   /** How participants reach the organizer (domain/helpdesk-contact), shown in the competition's footer. */
   helpdesk: HelpdeskContact;
-  /**
-   * The regional conflict rule of the review teams (domain/conflicts.ts): whether a reviewer may judge
-   * institutions of their own province or regency. Absent: 'none'.
-   */
-  regionalConflict?: RegionalRule;
 }
 
 export interface SectionDefinition {

@@ -120,7 +120,7 @@ export function presentDetail(
     description: c.description,
     timeZone: c.time_zone,
     status: c.status,
-    settings: { ...def.settings, regionalConflict: def.settings.regionalConflict ?? 'none' },
+    settings: def.settings,
     participants: {
       types: extra.participation.rule.types,
       regions: extra.participation.rule.regions,

@@ -1,16 +1,17 @@
 import type { Db } from '../../db/connect.js';
 import { containsPattern, ilike } from '../../db/like.js';
 import type { ConflictSource, ReviewTeam } from '../../db/schema.js';
-import { parseSettings } from '../../domain/competition-settings.js';
+import { parseRegionalRule } from '../../domain/conflicts.js';
 import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
 import type { TeamListQuery } from '../../contracts/review-team.js';
 
 /** The competition a team belongs to, with its organizer and regional rule. */
 export async function teamCompetition(db: Db, id: number) {
   const c = await db
-    .selectFrom('competitions')
-    .select(['id', 'name', 'year', 'organizer_institution_id', 'settings'])
-    .where('id', '=', id)
+    .selectFrom('competitions as c')
+    .leftJoin('review_team_settings as r', 'r.competition_id', 'c.id')
+    .select(['c.id', 'c.name', 'c.year', 'c.organizer_institution_id', 'r.regional_conflict'])
+    .where('c.id', '=', id)
     .executeTakeFirst();
   if (!c) return undefined;
   return {
@@ -18,7 +19,7 @@ export async function teamCompetition(db: Db, id: number) {
     name: c.name,
     year: c.year,
     organizerInstitutionId: c.organizer_institution_id,
-    regionalConflict: parseSettings(c.settings).regionalConflict ?? 'none',
+    regionalConflict: parseRegionalRule(c.regional_conflict),
   };
 }
 export type TeamCompetition = NonNullable<Awaited<ReturnType<typeof teamCompetition>>>;

@@ -5,9 +5,9 @@ import type { TeamCompetition } from '../queries.js';
 import { teamRecordScope, type TeamActor } from '../steps.js';
 
 /**
- * Sets the competition's regional conflict rule (`regionalConflict` in its settings) without touching the
- * rest of the definition: it may change after the closing, when the definition itself is settled, since
- * it decides who judges, not who takes part. Audited as `review_team.regional_rule_set`.
+ * Sets the competition's regional conflict rule (review_team_settings, migration 0030). It lives outside
+ * the competition's definition: it decides who judges, not who takes part, so it may change after the
+ * closing without an amendment. Audited as `review_team.regional_rule_set`.
  */
 export async function setRegionalRule(
   db: Db,
@@ -15,23 +15,28 @@ export async function setRegionalRule(
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const row = await tx
-      .selectFrom('competitions')
-      .select('settings')
-      .where('id', '=', input.competition.id)
-      .executeTakeFirstOrThrow();
-    let raw: Record<string, unknown> = {};
-    try {
-      const v = JSON.parse(row.settings) as unknown;
-      if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
-    } catch {
-      raw = {};
-    }
-    const before = raw.regionalConflict ?? 'none';
+      .selectFrom('review_team_settings')
+      .select('regional_conflict')
+      .where('competition_id', '=', input.competition.id)
+      .executeTakeFirst();
+    const before = row?.regional_conflict ?? 'none';
     if (before === input.rule) return;
+    const now = input.now.toISOString();
     await tx
-      .updateTable('competitions')
-      .set({ settings: JSON.stringify({ ...raw, regionalConflict: input.rule }) })
-      .where('id', '=', input.competition.id)
+      .insertInto('review_team_settings')
+      .values({
+        competition_id: input.competition.id,
+        regional_conflict: input.rule,
+        updated_by: input.actor.userId,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('competition_id').doUpdateSet({
+          regional_conflict: input.rule,
+          updated_by: input.actor.userId,
+          updated_at: now,
+        }),
+      )
       .execute();
     await recordAudit(tx, {
       actorUserId: input.actor.userId,

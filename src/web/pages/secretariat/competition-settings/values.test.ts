@@ -33,7 +33,6 @@ const detail = (): CompetitionDetail => ({
       whatsapp: null,
       hours: 'Senin–Jumat 08.00–16.00 WITA',
     },
-    regionalConflict: 'none',
   },
   participants: {
     types: ['pemerintah_provinsi', 'pemerintah_kabupaten', 'pemerintah_kota'],
