@@ -157,7 +157,7 @@ export async function inviteMember(
             `${input.actor.name} menambahkan Anda ke ${scope.id}. Lengkapi profil penilai Anda.`,
             `${input.actor.name} added you to ${scope.en}. Complete your reviewer profile.`,
           ),
-          link: `/penilai/kompetisi/${c.id}/profil`,
+          link: `/penilai/kompetisi/${c.id}/profil${team === 'panel' ? '?tim=panel' : ''}`,
           now: input.now,
         });
       } else {
