@@ -15,10 +15,10 @@ export interface TeamActor {
 export const teamRole = (team: ReviewTeam): 'panelist' | 'evaluator' =>
   team === 'panel' ? 'panelist' : 'evaluator';
 
-/** "Tim Evaluasi — KIPP 2027" in both languages (mails, notifications). */
-export const teamScopeText = (team: ReviewTeam, c: Pick<TeamCompetition, 'name' | 'year'>): Text => {
+/** "Tim Evaluasi — Kompetisi Inovasi Pelayanan Publik 2027" in both languages (the name carries the year). */
+export const teamScopeText = (team: ReviewTeam, c: Pick<TeamCompetition, 'name'>): Text => {
   const label = ROLE_LABELS[teamRole(team)];
-  return t(`${label.id} — ${c.name} ${c.year}`, `${label.en} — ${c.name} ${c.year}`);
+  return t(`${label.id} — ${c.name}`, `${label.en} — ${c.name}`);
 };
 
 /** The audit and outbox scope of a team's events: the organizer's secretariat reads them. */

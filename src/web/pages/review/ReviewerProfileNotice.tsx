@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Alert, Anchor, Stack } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
+import { AdminNotice } from '../../components/AdminPage.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -22,20 +23,20 @@ export function ReviewerProfileNotice() {
       {items.map((i) => {
         const vars = {
           team: t(`reviewTeam.tabs.${i.team}`),
-          competition: `${i.competition.name} ${i.competition.year}`,
+          competition: i.competition.name,
         };
         const to = `/penilai/kompetisi/${i.competition.id}/profil${i.team === 'panel' ? '?tim=panel' : ''}`;
         return (
-          <Alert
+          <AdminNotice
             key={`${i.team}-${i.competition.id}`}
-            color={i.profileComplete ? 'teal' : 'orange'}
+            tone={i.profileComplete ? 'success' : 'warning'}
             title={i.profileComplete ? undefined : t('reviewTeam.home.title')}
           >
             {i.profileComplete ? t('reviewTeam.home.complete', vars) : t('reviewTeam.home.missing', vars)}{' '}
             <Anchor component={Link} to={to} fw={600}>
               {i.profileComplete ? t('reviewTeam.home.view') : t('reviewTeam.home.open')}
             </Anchor>
-          </Alert>
+          </AdminNotice>
         );
       })}
     </Stack>

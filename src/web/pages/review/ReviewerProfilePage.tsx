@@ -154,7 +154,7 @@ function ProfileForm({
             {t('reviewTeam.profile.conflictsHint')}
           </Text>
           {conflicts.map((c, i) => (
-            <Group key={c.institution.id} align="flex-end" wrap="nowrap">
+            <Group key={c.institution.id} align="flex-end" wrap="wrap">
               <Text size="sm" fw={600} style={{ flex: 1 }}>
                 {c.institution.name}
               </Text>
@@ -275,7 +275,7 @@ export function ReviewerProfilePage() {
           <Text mt="xs">
             {t('reviewTeam.profile.intro', {
               team: t(`reviewTeam.tabs.${team}`),
-              competition: `${data.competition.name} ${data.competition.year}`,
+              competition: data.competition.name,
             })}
           </Text>
         )}

@@ -295,7 +295,10 @@ function TeamTab({ competitionId, team }: { competitionId: number; team: ReviewT
                         color={STATUS_COLOR[m.status]}
                         variant="filled"
                         radius="sm"
+                        h="auto"
+                        py={2}
                         style={{ textTransform: 'none' }}
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
                       >
                         {t(`reviewTeam.status.${m.status}`)}
                       </Badge>
@@ -424,7 +427,7 @@ export function ReviewTeamPage() {
         </Title>
         {head.data && (
           <Text fw={600} c="dark.7">
-            {head.data.competition.name} {head.data.competition.year}
+            {head.data.competition.name}
           </Text>
         )}
         <Text c="dark.6" size="sm" maw={760}>
