@@ -122,6 +122,9 @@ describe('Tim Evaluasi in Chromium: the secretariat invites, the evaluator compl
 
     // The secretariat sees the complete profile with the declared conflict and its reason.
     await secretariat.reload();
+    // The demo team has members of its own: narrow the list to the new one.
+    await secretariat.getByLabel('Cari nama, e-mail atau afiliasi').fill('Ratna');
+    await expect.poll(() => secretariat.getByText('1 anggota').isVisible()).toBe(true);
     await expect
       .poll(() => secretariat.getByText('Profil lengkap', { exact: true }).first().isVisible())
       .toBe(true);
