@@ -28,6 +28,7 @@ const MODULE_GRAPH = {
   objections: ['competitions', 'proposals'],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
+  'review-team': ['users', 'institutions', 'competitions'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -45,6 +45,7 @@ import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
+import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -211,6 +212,7 @@ export async function buildApp(opts: {
   await api.register(objectionPublicRoutes, { prefix: '/api' });
   await api.register(objectionRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
+  await api.register(reviewTeamRoutes, { prefix: '/api' });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

@@ -183,6 +183,45 @@ describe('demo seed', () => {
     expect(detail.json().completeness).toEqual({ complete: true, missing: [] });
   });
 
+  it('gives the national KIPP a Tim Evaluasi of four and a Tim Panel Independen of three, profiles complete', async () => {
+    const kipp = await ctx.db
+      .selectFrom('competitions')
+      .select(['id', 'organizer_institution_id'])
+      .where('code', '=', 'KIPP')
+      .executeTakeFirstOrThrow();
+    const cookie = await login(ctx.app, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
+    const list = async (team: string) =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/competitions/${kipp.id}/review-team/${team}`,
+          headers: { cookie },
+        })
+      ).json() as {
+        items: { email: string; status: string; expertise: unknown[]; conflicts: { source: string }[] }[];
+      };
+    const evaluation = await list('evaluation');
+    expect(evaluation.items).toHaveLength(4);
+    expect(evaluation.items.map((m) => m.email)).toContain('evaluator@demo.sinovik.id');
+    expect(evaluation.items.every((m) => m.status === 'complete' && m.expertise.length > 0)).toBe(true);
+    expect(evaluation.items.flatMap((m) => m.conflicts.map((c) => c.source)).sort()).toEqual([
+      'automatic',
+      'declared',
+    ]);
+    const panel = await list('panel');
+    expect(panel.items).toHaveLength(3);
+    expect(panel.items.map((m) => m.email)).toContain('panelis@demo.sinovik.id');
+    // The demo evaluator sees their own complete profile.
+    const own = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/me/review-teams',
+      headers: { cookie: await login(ctx.app, 'evaluator@demo.sinovik.id', DEMO_PASSWORD) },
+    });
+    expect(own.json().items).toEqual([
+      { competition: expect.objectContaining({ id: kipp.id }), team: 'evaluation', profileComplete: true },
+    ]);
+  });
+
   it('is idempotent: a second run adds no user, competition, unit or proposal', async () => {
     const count = async (table: 'users' | 'competitions' | 'units' | 'institutions' | 'proposals') =>
       Number(

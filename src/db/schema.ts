@@ -662,6 +662,15 @@ export interface EvaluationScoreTable {
   evidence_supports: number | null;
 }
 
+/** A competition's review-team settings outside its definition (migration 0030); no row: the defaults. */
+export interface ReviewTeamSettingsTable {
+  competition_id: number;
+  /** domain/conflicts.ts RegionalRule. */
+  regional_conflict: ColumnType<string, string | undefined, string>;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   units: UnitTable;
@@ -703,6 +712,7 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_scores: EvaluationScoreTable;
   objections: ObjectionTable;
+  review_team_settings: ReviewTeamSettingsTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

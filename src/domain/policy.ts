@@ -98,6 +98,17 @@ export interface Subjects {
    * One proposal (every proposal and evidence route loads it through this, else 404): `proposal.view` in
    * any state, or `proposal.viewAll` once it has left the institution (ORGANIZER_VISIBLE_STATES).
    */
+  /**
+   * A competition's Tim Evaluasi and Tim Panel Independen (issue 12 point 2): invite, remove, set
+   * capacities and organizer conflicts. The organizer's secretariat (and the system administrator).
+   */
+  'reviewTeam.manage': { organizerInstitutionId: number };
+  /**
+   * A reviewer's own profile in one competition (affiliation, region, expertise, capacity, declared
+   * conflicts): whoever holds that team's grant for the competition (evaluation → `evaluator`, panel →
+   * `panelist`). The route reads the caller's own row only; another competition's reviewer is refused.
+   */
+  'reviewerProfile.edit': { competitionId: number; team: 'evaluation' | 'panel' };
   'proposal.read': {
     institutionId: number;
     unitId: number;
@@ -133,7 +144,7 @@ const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 const has = (actor: Actor, role: Role) => actor.grants.some((g) => g.role === role);
 const hasIn = (actor: Actor, role: Role, institutionId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId);
-const hasForCompetition = (actor: Actor, role: Role, competitionId: number) =>
+const hasInCompetition = (actor: Actor, role: Role, competitionId: number) =>
   actor.grants.some((g) => g.role === role && g.competitionId === competitionId);
 const hasInUnit = (actor: Actor, role: Role, institutionId: number, unitId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId && g.unitId === unitId);
@@ -249,6 +260,17 @@ export function decide<A extends Action>(
       if (isAdmin && action === 'participation.viewUnits') return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
+    case 'reviewTeam.manage': {
+      const s = subject as Subjects['reviewTeam.manage'];
+      if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'reviewerProfile.edit': {
+      const s = subject as Subjects['reviewerProfile.edit'];
+      const role: Role = s.team === 'panel' ? 'panelist' : 'evaluator';
+      if (hasInCompetition(actor, role, s.competitionId)) return ALLOW;
+      return has(actor, role) ? deny('otherCompetition') : deny('missingRole');
+    }
     case 'proposal.read': {
       const s = subject as Subjects['proposal.read'];
       const own = decide(actor, 'proposal.view', { institutionId: s.institutionId, unitId: s.unitId });
@@ -270,7 +292,7 @@ export function decide<A extends Action>(
     // secretariat, not another competition's panel.
     case 'objection.adjudicate': {
       const s = subject as Subjects['objection.adjudicate'];
-      if (hasForCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
+      if (hasInCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
       return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
     }
     default: {

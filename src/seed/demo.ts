@@ -16,6 +16,7 @@ import { createAccount } from '../modules/users/commands/create-account.js';
 import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 import { samplePdf } from './sample-pdf.js';
 import { seedDemoProposals } from './demo-proposals.js';
+import { seedDemoReviewTeams } from './demo-review-team.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -284,6 +285,7 @@ export async function seedDemoData(
   }
 
   await grantDemoDataStewards(db, admin.id, now);
+  await seedDemoReviewTeams(db, { competitionId: kipp.id, createdBy: admin.id, now });
 
   if (opts.dataDir)
     await seedDemoProposals(db, {

@@ -107,6 +107,14 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const ReviewTeamPage = lazyPage(
+  () => import('./pages/secretariat/review/ReviewTeamPage.js'),
+  'ReviewTeamPage',
+);
+const ReviewerProfilePage = lazyPage(
+  () => import('./pages/review/ReviewerProfilePage.js'),
+  'ReviewerProfilePage',
+);
 const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
 const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
@@ -215,6 +223,22 @@ export function App() {
             element={
               <RequireUser>
                 <InvitationsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/tim-penilai"
+            element={
+              <RequireUser>
+                <ReviewTeamPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/penilai/kompetisi/:id/profil"
+            element={
+              <RequireUser>
+                <ReviewerProfilePage />
               </RequireUser>
             }
           />

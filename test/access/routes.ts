@@ -4,6 +4,7 @@ import { loadCompetitionFull } from '../../src/modules/competitions/queries.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 import { makeUnit, makeUser } from '../helpers/fixtures.js';
 import { ACTORS, multipart, type ActorName, type World } from './world.js';
+import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -168,6 +169,8 @@ const PUBLISH_BODY = {
 };
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  // The review teams (issue 12 point 2), in their own file.
+  ...REVIEW_TEAM_ROUTES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },

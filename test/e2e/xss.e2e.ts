@@ -60,6 +60,48 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       },
     });
     expect(hours.statusCode, hours.body).toBe(200);
+    // The review team (issue 12): an invitee's name, the evaluator's affiliation and a conflict's note.
+    const invited = await call(
+      'secretariat',
+      'POST',
+      `/competitions/${w.compA}/review-team/evaluation/members`,
+      {
+        name: `Penilai ${PAYLOAD}`,
+        email: 'penilai.xss@uji.ac.id',
+      },
+    );
+    expect(invited.statusCode, invited.body).toBe(201);
+    const evaluator = await server.ctx.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', w.userIds.evaluator)
+      .executeTakeFirstOrThrow();
+    const member = await call(
+      'secretariat',
+      'POST',
+      `/competitions/${w.compA}/review-team/evaluation/members`,
+      {
+        name: 'Penilai Dunia',
+        email: evaluator.email,
+      },
+    );
+    expect(member.statusCode, member.body).toBe(201);
+    const category = await server.ctx.db
+      .selectFrom('categories')
+      .select('key')
+      .where('competition_id', '=', w.compA)
+      .executeTakeFirstOrThrow();
+    const profile = await server.ctx.app.inject({
+      method: 'PUT',
+      url: `/api/competitions/${w.compA}/review-team/evaluation/me`,
+      headers: { cookie: await sessionCookie(server.ctx, w.userIds.evaluator) },
+      payload: {
+        affiliationName: `Universitas ${PAYLOAD}`,
+        expertise: [category.key],
+        conflicts: [{ institutionId: w.instY, note: `Catatan ${PAYLOAD}` }],
+      },
+    });
+    expect(profile.statusCode, profile.body).toBe(200);
     browser = await launchBrowser();
   }, 180_000);
 
@@ -124,6 +166,7 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       `/sekretariat/kompetisi/${w.compA}`,
       `/sekretariat/kompetisi/${w.compADraft}`,
       `/sekretariat/kompetisi/${w.compA}/undangan`,
+      `/sekretariat/kompetisi/${w.compA}/tim-penilai`,
       `/sekretariat/kompetisi/${w.compA}/dasbor`,
       '/sekretariat/dasbor',
       '/sekretariat/instansi',
@@ -141,6 +184,8 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       '/sekretariat/audit',
       `/usulan/${w.pYDraft.id}`,
     ]);
+    const evaluator = await visit('evaluator', ['/beranda', `/penilai/kompetisi/${w.compA}/profil`]);
+    expect(evaluator).toContain(`/penilai/kompetisi/${w.compA}/profil`);
     const anonymous = await visit('anonymous', ['/', `/kompetisi/${w.compA}`, `/kompetisi/${w.compB}`]);
     // The payload is shown, as text, on the screens that show these fields (so the check above saw it).
     expect(upp).toContain(`/usulan/${w.pXDraft.id}`);

@@ -15,6 +15,7 @@ import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
 import { objections } from './objections.js';
 import { publication } from './publication.js';
+import { reviewTeam } from './review-team.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   participationView,
   objections,
   publication,
+  reviewTeam,
 };

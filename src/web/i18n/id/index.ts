@@ -15,6 +15,7 @@ import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
 import { objections } from './objections.js';
 import { publication } from './publication.js';
+import { reviewTeam } from './review-team.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -35,4 +36,5 @@ export const id = {
   participationView,
   objections,
   publication,
+  reviewTeam,
 };

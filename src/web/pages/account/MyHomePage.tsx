@@ -7,6 +7,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
 import { useMe, type Me } from '../../api/session.js';
 import { useLang } from '../../i18n/index.js';
+import { ReviewerProfileNotice } from '../review/ReviewerProfileNotice.js';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
@@ -126,6 +127,7 @@ export function MyHomePage() {
           </Paper>
         ))}
       </Stack>
+      {judge && <ReviewerProfileNotice />}
       {judge && (
         <Stack gap="sm" component="section" aria-labelledby="home-judging">
           <Title order={2} size="h3" id="home-judging">

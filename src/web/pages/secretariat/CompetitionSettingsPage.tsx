@@ -127,6 +127,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
             <Anchor component={Link} to={`/kompetisi/${def.id}`} size="sm">
               {t('secretariat.settings.viewPublic')}
             </Anchor>
+            {canManage && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/tim-penilai`} size="sm">
+                {t('reviewTeam.link')}
+              </Anchor>
+            )}
             {canManage && def.groups.some((g) => g.invitationOnly) && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/undangan`} size="sm">
                 {t('eligibility.invitations.link')}
