@@ -14,6 +14,7 @@
  */
 const MODULE_GRAPH = {
   'admin-requests': ['users'],
+  assignments: [],
   audit: [],
   auth: [],
   awards: [],

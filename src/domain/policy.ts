@@ -83,6 +83,12 @@ export interface Subjects {
    */
   'participation.viewInstitutions': { organizerInstitutionId: number };
   'participation.remindInstitutions': { organizerInstitutionId: number };
+  /**
+   * Who scores which proposal in a scored stage (issue 12 point 3): run the optimal assignment, add,
+   * withdraw, import and export pairs. The organizer's secretariat only: judging work is never the system
+   * administrator's as such.
+   */
+  'assignment.manage': { organizerInstitutionId: number };
   /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
@@ -215,6 +221,11 @@ export function decide<A extends Action>(
       const s = subject as Subjects['participation.viewInstitutions'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       if (isAdmin && action === 'participation.viewInstitutions') return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'assignment.manage': {
+      const s = subject as Subjects['assignment.manage'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'participation.viewUnits':
