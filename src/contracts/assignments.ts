@@ -20,13 +20,19 @@ export const assignmentListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
-/** POST …/assignments: one pair by hand. */
-export const addAssignmentBody = z.object({
-  proposalId: idNumber,
-  reviewerId: idNumber,
-  /** Assign although the reviewer is at capacity (the secretariat's explicit decision, audited). */
-  overCapacity: z.boolean().optional(),
-});
+/** POST …/assignments: one pair by hand; the proposal by its id or by its code (KIPP-2026-00042). */
+export const addAssignmentBody = z
+  .object({
+    proposalId: idNumber.optional(),
+    proposalCode: z.string().trim().max(64).optional(),
+    reviewerId: idNumber,
+    /** Assign although the reviewer is at capacity (the secretariat's explicit decision, audited). */
+    overCapacity: z.boolean().optional(),
+  })
+  .refine((b) => b.proposalId !== undefined || !!b.proposalCode, {
+    message: 'Isi kode proposal.|Give the proposal code.',
+    path: ['proposalCode'],
+  });
 
 /** POST …/assignments/:assignmentId/withdraw. */
 export const withdrawAssignmentBody = z.object({

@@ -89,6 +89,10 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const AssignmentsPage = lazyPage(
+  () => import('./pages/secretariat/review/AssignmentsPage.js'),
+  'AssignmentsPage',
+);
 const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
 const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
@@ -178,6 +182,14 @@ export function App() {
             element={
               <RequireUser>
                 <InvitationsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/penugasan"
+            element={
+              <RequireUser>
+                <AssignmentsPage />
               </RequireUser>
             }
           />

@@ -197,7 +197,8 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await addAssignment(db, {
         competitionId: req.params.id,
         stageId: req.params.stageId,
-        proposalId: req.body.proposalId,
+        proposalId: req.body.proposalId ?? null,
+        proposalCode: req.body.proposalCode ?? null,
         reviewerId: req.body.reviewerId,
         overCapacity: req.body.overCapacity ?? false,
         actorUserId: actor.userId,

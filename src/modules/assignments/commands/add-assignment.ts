@@ -19,7 +19,9 @@ export async function addAssignment(
   input: {
     competitionId: number;
     stageId: number;
-    proposalId: number;
+    /** The proposal by id, or by its code when the id is null. */
+    proposalId: number | null;
+    proposalCode: string | null;
     reviewerId: number;
     overCapacity: boolean;
     actorUserId: number;
@@ -32,10 +34,13 @@ export async function addAssignment(
     const ctx = await loadStageContext(tx, input.competitionId, input.stageId);
     const { competition, stage } = ctx;
     assertOpenForAssignment(stage, competition.time_zone, input.now);
-    const proposal = ctx.pool.find((p) => p.id === input.proposalId);
+    const code = input.proposalCode?.trim().toUpperCase();
+    const proposal = ctx.pool.find((p) =>
+      input.proposalId !== null ? p.id === input.proposalId : p.code.toUpperCase() === code,
+    );
     if (!proposal)
       throw fieldError(
-        'proposalId',
+        input.proposalId !== null ? 'proposalId' : 'proposalCode',
         'not_in_stage',
         t('Proposal ini tidak dinilai pada tahap ini.', 'This proposal is not scored in this stage.'),
       );

@@ -132,6 +132,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('eligibility.invitations.link')}
               </Anchor>
             )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/penugasan`} size="sm">
+                {t('assignments.title')}
+              </Anchor>
+            )}
           </Group>
         </Stack>
         <StatusActions def={def} dirty={dirty} />
