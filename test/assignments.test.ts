@@ -172,6 +172,14 @@ describe('assignment of reviewers', () => {
     const over = await add(target.id, limited.id);
     expect(over.statusCode).toBe(409);
     expect(over.json().error.code).toBe('over_capacity');
+    const byCode = await ctx.app.inject({
+      method: 'POST',
+      url: `${base}/assignments`,
+      headers: { cookie: secretariat },
+      payload: { proposalCode: 'tidak-ada-99', reviewerId: limited.id },
+    });
+    expect(byCode.statusCode).toBe(400);
+    expect(byCode.json().error.fields.proposalCode.code).toBe('not_in_stage');
     const forced = await add(target.id, limited.id, true);
     expect(forced.statusCode).toBe(201);
     expect(forced.json()).toMatchObject({ origin: 'manual', status: 'active', reviewer: { id: limited.id } });
