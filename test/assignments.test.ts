@@ -180,7 +180,13 @@ describe('assignment of reviewers', () => {
     });
     expect(byCode.statusCode).toBe(400);
     expect(byCode.json().error.fields.proposalCode.code).toBe('not_in_stage');
-    const forced = await add(target.id, limited.id, true);
+    // By its code, as the page sends it, and beyond capacity by the secretariat's explicit decision.
+    const forced = await ctx.app.inject({
+      method: 'POST',
+      url: `${base}/assignments`,
+      headers: { cookie: secretariat },
+      payload: { proposalCode: target.code.toLowerCase(), reviewerId: limited.id, overCapacity: true },
+    });
     expect(forced.statusCode).toBe(201);
     expect(forced.json()).toMatchObject({ origin: 'manual', status: 'active', reviewer: { id: limited.id } });
     evaluators.push(limited);
