@@ -27,6 +27,7 @@ const MODULE_GRAPH = {
   mail: [],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
+  'stage-results': ['assignments'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -85,9 +85,10 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
-  // The assignment of reviewers (issue 12): the organizer's own secretariat, not the system administrator.
-  [
-    'assignment.manage',
+  // The assignment of reviewers and a stage's results (issue 12): the organizer's own secretariat, not the
+  // system administrator.
+  ...(['assignment.manage', 'stageResults.manage'] as const).map((action): Case => [
+    action,
     { organizerInstitutionId: A },
     {
       anonymous: 'notAuthenticated',
@@ -100,7 +101,7 @@ export const TABLE: Case[] = [
       'system admin': 'missingRole',
       'data steward': 'missingRole',
     },
-  ],
+  ]),
   // Installation-wide reference data (institution and award registries, admin lokal account requests):
   // the system administrator and the data steward it delegates to, never a secretariat as such.
   ...(['institution.manage', 'award.manage', 'adminRequest.review'] as const).map((action): Case => [

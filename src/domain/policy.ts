@@ -89,6 +89,8 @@ export interface Subjects {
    * administrator's as such.
    */
   'assignment.manage': { organizerInstitutionId: number };
+  /** A scored stage's results: its pass mark and basis, and setting them (who advances). The same people. */
+  'stageResults.manage': { organizerInstitutionId: number };
   /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
@@ -223,7 +225,8 @@ export function decide<A extends Action>(
       if (isAdmin && action === 'participation.viewInstitutions') return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
-    case 'assignment.manage': {
+    case 'assignment.manage':
+    case 'stageResults.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

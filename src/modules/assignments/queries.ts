@@ -45,11 +45,21 @@ export interface PoolProposal {
 
 /**
  * The proposals a stage reviews. Evaluation 1: every proposal that passed the administrative check and is
- * still in the judging (IN_JUDGING_STATES). The evidence stage (evaluation_2) takes the proposals advanced
- * from evaluation 1, which the stage's results decide: until they exist its pool is empty.
+ * still in the judging (IN_JUDGING_STATES). The evidence stage (evaluation_2) takes the proposals that
+ * advanced from evaluation 1 (stage_results), so its pool is empty until those results are decided.
  */
 export async function poolOf(db: Db, stage: StageRow): Promise<PoolProposal[]> {
-  if (stage.kind !== 'evaluation_1') return [];
+  if (stage.kind !== 'evaluation_1' && stage.kind !== 'evaluation_2') return [];
+  const previous =
+    stage.kind === 'evaluation_2'
+      ? await db
+          .selectFrom('stages')
+          .select('id')
+          .where('competition_id', '=', stage.competition_id)
+          .where('kind', '=', 'evaluation_1')
+          .executeTakeFirst()
+      : undefined;
+  if (stage.kind === 'evaluation_2' && !previous) return [];
   const rows = await db
     .selectFrom('proposals as p')
     .innerJoin('institutions as i', 'i.id', 'p.institution_id')
@@ -69,6 +79,18 @@ export async function poolOf(db: Db, stage: StageRow): Promise<PoolProposal[]> {
     ])
     .where('p.competition_id', '=', stage.competition_id)
     .where('p.state', 'in', [...IN_JUDGING_STATES])
+    .$if(previous !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('stage_results as r')
+            .select('r.id')
+            .whereRef('r.proposal_id', '=', 'p.id')
+            .where('r.stage_id', '=', previous!.id)
+            .where('r.outcome', '=', 'advanced'),
+        ),
+      ),
+    )
     .orderBy('p.id')
     .execute();
   return rows.map((r) => ({
@@ -188,3 +210,24 @@ export async function stageAssignments(db: Db, stageId: number) {
     .execute();
 }
 export type StageAssignmentRow = Awaited<ReturnType<typeof stageAssignments>>[number];
+
+/** The submitted evaluations of a stage's active assignments, for its results. */
+export async function submittedEvaluations(db: Db, stageId: number) {
+  const rows = await db
+    .selectFrom('evaluations as e')
+    .innerJoin('review_assignments as a', 'a.id', 'e.assignment_id')
+    .select(['e.id', 'a.proposal_id', 'a.reviewer_id', 'e.total', 'e.submitted_at'])
+    .where('a.stage_id', '=', stageId)
+    .where('a.status', '=', 'active')
+    .where('e.status', '=', 'submitted')
+    .execute();
+  return rows
+    .filter((r) => r.total !== null && r.submitted_at !== null)
+    .map((r) => ({
+      evaluationId: r.id,
+      proposalId: r.proposal_id,
+      reviewerId: r.reviewer_id,
+      total: Number(r.total),
+      submittedAt: r.submitted_at!,
+    }));
+}

@@ -19,7 +19,7 @@ export async function insertPairs(
     stageId: number;
     pairs: readonly { proposalId: number; reviewerId: number }[];
     origin: AssignmentOrigin;
-    actorUserId: number;
+    actorUserId: number | null;
     now: Date;
   },
 ): Promise<number[]> {
