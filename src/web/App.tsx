@@ -89,6 +89,10 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const StageResultsPage = lazyPage(
+  () => import('./pages/secretariat/review/StageResultsPage.js'),
+  'StageResultsPage',
+);
 const AssignmentsPage = lazyPage(
   () => import('./pages/secretariat/review/AssignmentsPage.js'),
   'AssignmentsPage',
@@ -190,6 +194,14 @@ export function App() {
             element={
               <RequireUser>
                 <AssignmentsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/hasil-penilaian"
+            element={
+              <RequireUser>
+                <StageResultsPage />
               </RequireUser>
             }
           />

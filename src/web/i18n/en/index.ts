@@ -14,6 +14,7 @@ import { home } from './home.js';
 import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
 import { assignments } from './assignments.js';
+import { stageResults } from './stage-results.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   audit,
   participationView,
   assignments,
+  stageResults,
 };

@@ -14,6 +14,7 @@ import { home } from './home.js';
 import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
 import { assignments } from './assignments.js';
+import { stageResults } from './stage-results.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -33,4 +34,5 @@ export const id = {
   audit,
   participationView,
   assignments,
+  stageResults,
 };

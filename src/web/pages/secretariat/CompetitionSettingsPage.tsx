@@ -137,6 +137,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('assignments.title')}
               </Anchor>
             )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/hasil-penilaian`} size="sm">
+                {t('stageResults.title')}
+              </Anchor>
+            )}
           </Group>
         </Stack>
         <StatusActions def={def} dirty={dirty} />
