@@ -15,6 +15,7 @@
 const MODULE_GRAPH = {
   'admin-requests': ['users'],
   announcements: ['competitions', 'proposals'],
+  assignments: [],
   audit: [],
   auth: [],
   awards: [],
@@ -29,6 +30,7 @@ const MODULE_GRAPH = {
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   'review-team': ['users', 'institutions', 'competitions'],
+  'stage-results': ['assignments'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -40,6 +40,8 @@ import { awardRoutes } from './modules/awards/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
+import { assignmentRoutes } from './modules/assignments/routes.js';
+import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
@@ -207,6 +209,8 @@ export async function buildApp(opts: {
   await api.register(deadlineRoutes, { prefix: '/api' });
   await api.register(dashboardRoutes, { prefix: '/api' });
   await api.register(invitationRoutes, { prefix: '/api' });
+  await api.register(assignmentRoutes, { prefix: '/api' });
+  await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });

@@ -671,6 +671,24 @@ export interface ReviewTeamSettingsTable {
   updated_at: string;
 }
 
+/** The results of a scored stage, per proposal (migration 0033): set once, when the stage is decided. */
+export interface StageResultTable {
+  id: Generated<number>;
+  stage_id: number;
+  proposal_id: number;
+  raw_score: number | null;
+  normalized_score: number | null;
+  /** The score that counts (by `basis`). */
+  score: number | null;
+  basis: 'raw' | 'normalized';
+  /** advanced: reached the pass mark (the next stage takes it); stopped: did not. */
+  outcome: 'advanced' | 'stopped';
+  explanation_id: string;
+  explanation_en: string;
+  decided_by: number;
+  decided_at: string;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   units: UnitTable;
@@ -713,6 +731,7 @@ export interface Database {
   evaluation_scores: EvaluationScoreTable;
   objections: ObjectionTable;
   review_team_settings: ReviewTeamSettingsTable;
+  stage_results: StageResultTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
@@ -750,3 +769,4 @@ export type ReviewAssignmentRow = Selectable<ReviewAssignmentTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type EvaluationScoreRow = Selectable<EvaluationScoreTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
+export type StageResultRow = Selectable<StageResultTable>;

@@ -85,6 +85,23 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
+  // The assignment of reviewers and a stage's results (issue 12): the organizer's own secretariat, not the
+  // system administrator.
+  ...(['assignment.manage', 'stageResults.manage'] as const).map((action): Case => [
+    action,
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ]),
   // Installation-wide reference data (institution and award registries, admin lokal account requests):
   // the system administrator and the data steward it delegates to, never a secretariat as such.
   ...(['institution.manage', 'award.manage', 'adminRequest.review'] as const).map((action): Case => [

@@ -83,6 +83,14 @@ export interface Subjects {
    */
   'participation.viewInstitutions': { organizerInstitutionId: number };
   'participation.remindInstitutions': { organizerInstitutionId: number };
+  /**
+   * Who scores which proposal in a scored stage (issue 12 point 3): run the optimal assignment, add,
+   * withdraw, import and export pairs. The organizer's secretariat only: judging work is never the system
+   * administrator's as such.
+   */
+  'assignment.manage': { organizerInstitutionId: number };
+  /** A scored stage's results: its pass mark and basis, and setting them (who advances). The same people. */
+  'stageResults.manage': { organizerInstitutionId: number };
   /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
@@ -251,6 +259,12 @@ export function decide<A extends Action>(
       const s = subject as Subjects['announcement.publish'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       if (isAdmin && action === 'announcement.prepare') return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'assignment.manage':
+    case 'stageResults.manage': {
+      const s = subject as Subjects['assignment.manage'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'participation.viewUnits':

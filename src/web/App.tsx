@@ -107,6 +107,14 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const StageResultsPage = lazyPage(
+  () => import('./pages/secretariat/review/StageResultsPage.js'),
+  'StageResultsPage',
+);
+const AssignmentsPage = lazyPage(
+  () => import('./pages/secretariat/review/AssignmentsPage.js'),
+  'AssignmentsPage',
+);
 const ReviewTeamPage = lazyPage(
   () => import('./pages/secretariat/review/ReviewTeamPage.js'),
   'ReviewTeamPage',
@@ -223,6 +231,22 @@ export function App() {
             element={
               <RequireUser>
                 <InvitationsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/penugasan"
+            element={
+              <RequireUser>
+                <AssignmentsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/hasil-penilaian"
+            element={
+              <RequireUser>
+                <StageResultsPage />
               </RequireUser>
             }
           />

@@ -20,6 +20,7 @@ import * as participationReminders from './2026_12_06_0026_participation_reminde
 import * as selection from './2026_12_06_0027_selection.js';
 import * as reviewTeam from './2026_12_06_0030_review_team.js';
 import * as objections from './2026_12_06_0032_objections.js';
+import * as stageResults from './2026_12_06_0033_stage_results.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0027_selection': selection,
   '2026_12_06_0030_review_team': reviewTeam,
   '2026_12_06_0032_objections': objections,
+  '2026_12_06_0033_stage_results': stageResults,
 };

@@ -6,6 +6,7 @@ import { link, type Locale, type Template, type Vars } from './template-kit.js';
 import { accountTemplates } from './account-templates.js';
 import { objectionTemplates } from './objection-templates.js';
 import { publicationTemplates } from './publication-templates.js';
+import { assignmentTemplates } from './assignment-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -28,6 +29,7 @@ const templates = {
   ...accountTemplates,
   ...objectionTemplates,
   ...publicationTemplates,
+  ...assignmentTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

@@ -16,6 +16,8 @@ import { participationView } from './participation-view.js';
 import { objections } from './objections.js';
 import { publication } from './publication.js';
 import { reviewTeam } from './review-team.js';
+import { assignments } from './assignments.js';
+import { stageResults } from './stage-results.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -37,4 +39,6 @@ export const en = {
   objections,
   publication,
   reviewTeam,
+  assignments,
+  stageResults,
 };

@@ -16,6 +16,8 @@ import { participationView } from './participation-view.js';
 import { objections } from './objections.js';
 import { publication } from './publication.js';
 import { reviewTeam } from './review-team.js';
+import { assignments } from './assignments.js';
+import { stageResults } from './stage-results.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -37,4 +39,6 @@ export const id = {
   objections,
   publication,
   reviewTeam,
+  assignments,
+  stageResults,
 };

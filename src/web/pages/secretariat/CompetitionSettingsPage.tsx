@@ -137,6 +137,16 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('eligibility.invitations.link')}
               </Anchor>
             )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/penugasan`} size="sm">
+                {t('assignments.title')}
+              </Anchor>
+            )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/hasil-penilaian`} size="sm">
+                {t('stageResults.title')}
+              </Anchor>
+            )}
             {canManage && def.status !== 'draft' && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/uji-publik`} size="sm">
                 {t('objections.work.title')}

@@ -1,0 +1,258 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.js';
+import { useLang } from '../../../i18n/index.js';
+import { apiErrorMessages } from '../../../components/forms.js';
+import { AdminDataTable } from '../../../components/AdminDataTable.js';
+import { AdminPage, AdminNotice } from '../../../components/AdminPage.js';
+import { AdminPager } from '../../../components/AdminPager.js';
+import { AdminQueryState } from '../../../components/AdminQueryState.js';
+import type { ResultRow, StageResults } from '../../../../contracts/stage-results.js';
+import { StageResultsRules } from './StageResultsRules.js';
+
+const FILTERS = ['all', 'scored', 'waiting', 'pending_third', 'changed'] as const;
+const num = (x: number | null, lang: 'id' | 'en') =>
+  x === null ? '—' : lang === 'id' ? x.toFixed(2).replace('.', ',') : x.toFixed(2);
+
+/** The secretariat's results of one scored stage: the scores, their explanation, the rules, the decision. */
+export function StageResultsPage() {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const qc = useQueryClient();
+  const stages = useQuery({
+    queryKey: ['assignment-stages', id],
+    queryFn: () =>
+      api<{ items: { id: number; kind: string; nameId: string; nameEn: string }[] }>(
+        'GET',
+        `/competitions/${id}/assignment-stages`,
+      ),
+  });
+  const stageId = Number(params.get('tahap')) || stages.data?.items[0]?.id || 0;
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const [page, setPage] = useState(1);
+  const key = ['stage-results', id, stageId, filter, debounced, page];
+  const res = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api<StageResults>(
+        'GET',
+        `/competitions/${id}/stages/${stageId}/results?status=${filter}&page=${page}${debounced ? `&q=${encodeURIComponent(debounced)}` : ''}`,
+      ),
+    enabled: stageId > 0,
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['stage-results', id, stageId] });
+  const third = useMutation({
+    mutationFn: (proposalId: number) =>
+      api<{ assigned: boolean; message: { id: string; en: string } }>(
+        'POST',
+        `/competitions/${id}/stages/${stageId}/results/${proposalId}/third`,
+      ),
+    onSuccess: (r) => {
+      notifications.show({ color: r.assigned ? 'green' : 'orange', message: pick(r.message) });
+      refresh();
+    },
+    onError: (e) => notifications.show({ color: 'red', message: apiErrorMessages(e, lang).general }),
+  });
+  const d = res.data;
+  const outcomeBadge = (row: ResultRow) =>
+    row.outcome ? (
+      <Badge
+        color={row.outcome === 'advanced' ? 'teal.9' : 'gray.7'}
+        variant="filled"
+        radius="sm"
+        style={{ textTransform: 'none' }}
+      >
+        {t(`stageResults.${row.outcome}`)}
+      </Badge>
+    ) : row.passes === null ? null : (
+      <Text size="sm">{row.passes ? t('stageResults.passes') : t('stageResults.fails')}</Text>
+    );
+  return (
+    <AdminPage gap="lg">
+      <div>
+        <Anchor component={Link} to={`/sekretariat/kompetisi/${id}`} size="sm">
+          ← {t('assignments.back')}
+        </Anchor>
+        <Title order={1} mt={4}>
+          {t('stageResults.title')}
+        </Title>
+        {d && (
+          <Text fw={600} c="dark.7">
+            {d.competition.name}
+          </Text>
+        )}
+        <Text c="dark.6" size="sm" maw={760}>
+          {t('stageResults.intro')}
+        </Text>
+      </div>
+      <AdminQueryState
+        isLoading={stages.isLoading || res.isLoading}
+        error={stages.error ?? res.error}
+        onRetry={() => res.refetch()}
+      >
+        {d && (
+          <>
+            <Select
+              label={t('assignments.stage')}
+              data={d.stages.map((x) => ({
+                value: String(x.id),
+                label: lang === 'id' ? x.nameId : x.nameEn,
+              }))}
+              value={String(d.stage.id)}
+              onChange={(v) => {
+                setPage(1);
+                setParams(v ? { tahap: v } : {});
+              }}
+              allowDeselect={false}
+              w={{ base: '100%', sm: 300 }}
+            />
+            <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+              {(['proposals', 'scored', 'waiting', 'pendingThird', 'passing', 'basisChanges'] as const).map(
+                (k) => (
+                  <Stack gap={0} key={k}>
+                    <Text size="xl" fw={700}>
+                      {d.counts[k]}
+                    </Text>
+                    <Text size="sm" c="dark.6">
+                      {t(`stageResults.counts.${k}`)}
+                    </Text>
+                  </Stack>
+                ),
+              )}
+            </SimpleGrid>
+            <StageResultsRules
+              key={`${d.stage.id}-${d.rules.passMark}-${d.rules.basis}-${!!d.decided}`}
+              data={d}
+              onDone={refresh}
+            />
+            <AdminNotice tone="neutral">{pick(d.normalizationNote)}</AdminNotice>
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <Select
+                label={t('stageResults.filter')}
+                data={FILTERS.map((f) => ({ value: f, label: t(`stageResults.filters.${f}`) }))}
+                value={filter}
+                onChange={(v) => {
+                  setFilter((v as typeof filter) ?? 'all');
+                  setPage(1);
+                }}
+                allowDeselect={false}
+                w={{ base: '100%', sm: 260 }}
+              />
+              <TextInput
+                label={t('stageResults.search')}
+                value={q}
+                onChange={(e) => {
+                  setQ(e.currentTarget.value);
+                  setPage(1);
+                }}
+                w={{ base: '100%', sm: 300 }}
+              />
+            </Group>
+            {d.total === 0 ? (
+              <Text c="dark.6">{t('stageResults.empty')}</Text>
+            ) : (
+              <>
+                <AdminDataTable
+                  rows={d.rows}
+                  rowKey={(r) => r.proposal.id}
+                  minWidth={960}
+                  dim={res.isFetching}
+                  columns={[
+                    { header: t('stageResults.rank'), cell: (r) => r.rank ?? '—' },
+                    {
+                      header: t('stageResults.proposal'),
+                      primary: true,
+                      cell: (r) => (
+                        <Stack gap={0}>
+                          <Text size="sm" fw={600}>
+                            {r.proposal.code}
+                          </Text>
+                          <Text size="sm">{r.proposal.title}</Text>
+                          <Text size="xs" c="dark.6">
+                            {r.proposal.institution}
+                          </Text>
+                        </Stack>
+                      ),
+                    },
+                    { header: t('stageResults.raw'), cell: (r) => num(r.raw, lang) },
+                    { header: t('stageResults.normalized'), cell: (r) => num(r.normalized, lang) },
+                    {
+                      header: t('stageResults.score'),
+                      cell: (r) => (
+                        <Stack gap={2}>
+                          <Text size="sm" fw={600}>
+                            {num(r.score, lang)}
+                          </Text>
+                          <Text size="xs" c="dark.6">
+                            {pick(r.explanation)}
+                          </Text>
+                          {r.basisChanges && (
+                            <Badge
+                              color="orange.9"
+                              variant="filled"
+                              radius="sm"
+                              style={{ textTransform: 'none' }}
+                            >
+                              {t('stageResults.basisFlag')}
+                            </Badge>
+                          )}
+                        </Stack>
+                      ),
+                    },
+                    {
+                      header: t('stageResults.status'),
+                      cell: (r) => (
+                        <Stack gap={4}>
+                          <Text size="sm">{t(`stageResults.statuses.${r.status}`)}</Text>
+                          {outcomeBadge(r)}
+                        </Stack>
+                      ),
+                    },
+                    {
+                      header: t('secretariat.actions'),
+                      bare: true,
+                      cell: (r) =>
+                        r.status === 'pending_third' && !d.decided ? (
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            loading={third.isPending && third.variables === r.proposal.id}
+                            onClick={() => third.mutate(r.proposal.id)}
+                            aria-label={`${t('stageResults.assignThird')}: ${r.proposal.code}`}
+                          >
+                            {t('stageResults.assignThird')}
+                          </Button>
+                        ) : null,
+                    },
+                  ]}
+                />
+                <AdminPager total={d.total} page={d.page} pageSize={d.pageSize} onChange={setPage} />
+              </>
+            )}
+          </>
+        )}
+      </AdminQueryState>
+    </AdminPage>
+  );
+}
