@@ -96,6 +96,26 @@ export interface Subjects {
     organizerInstitutionId: number;
     state: ProposalState;
   };
+  /**
+   * The review engine (issue 12): one assignment's proposal and its scoring. Only the reviewer holding the
+   * ACTIVE assignment, with the grant of the assignment's team (evaluator: Tim Evaluasi, panelist: Tim
+   * Panel) for its competition. A withdrawn assignment is no one's; the secretariat does not score, and a
+   * UPP or admin lokal never sees scores (the results come with the finalists).
+   */
+  'evaluation.view': EvaluationSubject;
+  'evaluation.score': EvaluationSubject;
+  /** A review stage's progress and all its scores (per reviewer, per proposal): the organizer's secretariat. */
+  'review.progress': { organizerInstitutionId: number };
+  /** Preparing a stage's rubric and, next, its assignments and reminders: the organizer's secretariat. */
+  'review.manage': { organizerInstitutionId: number };
+}
+
+/** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
+export interface EvaluationSubject {
+  competitionId: number;
+  team: 'evaluation' | 'panel';
+  reviewerUserId: number;
+  active: boolean;
 }
 
 export type Action = keyof Subjects;
@@ -107,6 +127,8 @@ export type DenyReason =
   | 'otherUnit'
   | 'otherOrganizer'
   | 'notParticipant'
+  | 'otherCompetition'
+  | 'notAssigned'
   | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -117,6 +139,8 @@ const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 const has = (actor: Actor, role: Role) => actor.grants.some((g) => g.role === role);
 const hasIn = (actor: Actor, role: Role, institutionId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId);
+const hasInCompetition = (actor: Actor, role: Role, competitionId: number) =>
+  actor.grants.some((g) => g.role === role && g.competitionId === competitionId);
 const hasInUnit = (actor: Actor, role: Role, institutionId: number, unitId: number) =>
   actor.grants.some((g) => g.role === role && g.institutionId === institutionId && g.unitId === unitId);
 
@@ -236,6 +260,20 @@ export function decide<A extends Action>(
       // Its organizer, before the proposal left the institution: it is still the institution's own.
       return ORGANIZER_VISIBLE_STATES.includes(s.state) ? ALLOW : deny('otherInstitution');
     }
+    case 'evaluation.view':
+    case 'evaluation.score': {
+      const s = subject as EvaluationSubject;
+      const role: Role = s.team === 'panel' ? 'panelist' : 'evaluator';
+      if (!has(actor, role)) return deny('missingRole');
+      if (!hasInCompetition(actor, role, s.competitionId)) return deny('otherCompetition');
+      return s.active && actor.userId === s.reviewerUserId ? ALLOW : deny('notAssigned');
+    }
+    case 'review.progress':
+    case 'review.manage': {
+      const s = subject as Subjects['review.progress'];
+      if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
@@ -284,6 +322,14 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
   notParticipant: {
     id: 'Instansi ini tidak mengikuti kompetisi yang diselenggarakan instansi Anda.',
     en: 'This institution takes part in no competition your institution organizes.',
+  },
+  otherCompetition: {
+    id: 'Anda tidak tergabung dalam tim penilai kompetisi ini.',
+    en: "You are not on this competition's review team.",
+  },
+  notAssigned: {
+    id: 'Proposal ini tidak ditugaskan kepada Anda.',
+    en: 'This proposal is not assigned to you.',
   },
   featureDisabled: { id: 'Fitur ini tidak diaktifkan.', en: 'This feature is not enabled.' },
 };
