@@ -26,6 +26,7 @@ const MODULE_GRAPH = {
   mail: [],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
+  review: ['proposals', 'competitions'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],
