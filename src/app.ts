@@ -43,6 +43,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
+import { reviewJobHandlers } from './modules/review/reminders.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -124,7 +125,11 @@ export async function buildApp(opts: {
       mailFrom: config.mailFrom,
       dataDir: config.dataDir,
       log: app.log,
-      jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(deps.storage) },
+      jobHandlers: {
+        ...submissionJobHandlers,
+        ...storageJobHandlers(deps.storage),
+        ...reviewJobHandlers(config.baseUrl),
+      },
     });
     deps.mail.kick = worker.kick;
     ensureStorageSweep(db, clock).catch((err) =>
