@@ -12,7 +12,7 @@ import { useLang } from '../../i18n/index.js';
 const STATUS_COLOR: Record<EvaluationStatus, string> = {
   not_started: 'gray.7',
   draft: 'yellow.9',
-  submitted: 'green.9',
+  submitted: '#1b5e20',
 };
 
 export function StatusBadge({ status }: { status: EvaluationStatus }) {
@@ -65,7 +65,7 @@ export function ReviewWorkPage() {
                         />
                       )}
                       <Text size="sm">{t('review.work.counts', s.counts)}</Text>
-                      <Table.ScrollContainer minWidth={420}>
+                      <>
                         <Table striped>
                           <Table.Thead>
                             <Table.Tr>
@@ -90,7 +90,7 @@ export function ReviewWorkPage() {
                             ))}
                           </Table.Tbody>
                         </Table>
-                      </Table.ScrollContainer>
+                      </>
                     </Stack>
                   </Card>
                 )),

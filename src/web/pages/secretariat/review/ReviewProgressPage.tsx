@@ -73,7 +73,7 @@ export function ReviewProgressPage() {
             <Title order={2} size="h3" id="per-reviewer" mb="sm">
               {t('review.progress.reviewers')}
             </Title>
-            <Table.ScrollContainer minWidth={520}>
+            <>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -98,7 +98,7 @@ export function ReviewProgressPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </>
           </Card>
           <Card withBorder component="section" aria-labelledby="per-proposal">
             <Title order={2} size="h3" id="per-proposal" mb="sm">
@@ -121,7 +121,7 @@ export function ReviewProgressPage() {
             {p.proposals.length === 0 ? (
               <Text>{t('review.progress.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
+              <>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -159,7 +159,7 @@ export function ReviewProgressPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </>
             )}
           </Card>
         </Stack>
