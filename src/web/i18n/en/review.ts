@@ -8,7 +8,7 @@ export const review: typeof id = {
     intro:
       'The proposals assigned to you, per stage. Score each criterion 0–100; your entries save automatically, and an evaluation locks once submitted.',
     empty: 'No proposal is assigned to you yet.',
-    closes: 'Stage closes',
+    closes: 'Stage closes on',
     closed: 'Stage closed',
     counts: '{{submitted}} of {{assigned}} submitted · {{draft}} drafts · {{notStarted}} not started',
     proposal: 'Proposal',

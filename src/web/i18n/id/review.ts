@@ -6,7 +6,7 @@ export const review = {
     intro:
       'Proposal yang ditugaskan kepada Anda, per tahap. Nilai setiap kriteria 0–100; isian tersimpan otomatis, dan penilaian terkunci setelah dikirim.',
     empty: 'Belum ada proposal yang ditugaskan kepada Anda.',
-    closes: 'Tahap ditutup',
+    closes: 'Tahap ditutup pada',
     closed: 'Tahap sudah ditutup',
     counts: '{{submitted}} dari {{assigned}} terkirim · {{draft}} draf · {{notStarted}} belum dinilai',
     proposal: 'Proposal',
