@@ -48,6 +48,8 @@ import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
 import { reviewTeamRoutes } from './modules/review-team/routes.js';
+import { reviewRoutes } from './modules/review/routes.js';
+import { reviewJobHandlers } from './modules/review/reminders.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -129,7 +131,11 @@ export async function buildApp(opts: {
       mailFrom: config.mailFrom,
       dataDir: config.dataDir,
       log: app.log,
-      jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(deps.storage) },
+      jobHandlers: {
+        ...submissionJobHandlers,
+        ...storageJobHandlers(deps.storage),
+        ...reviewJobHandlers(config.baseUrl),
+      },
     });
     deps.mail.kick = worker.kick;
     ensureStorageSweep(db, clock).catch((err) =>
@@ -217,6 +223,7 @@ export async function buildApp(opts: {
   await api.register(objectionRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(reviewTeamRoutes, { prefix: '/api' });
+  await api.register(reviewRoutes, { prefix: '/api' });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

@@ -8,6 +8,7 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
+import { reviewJobHandlers } from './modules/review/reminders.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
 import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
@@ -142,7 +143,11 @@ async function main(argv: string[]) {
         mailFrom: config.mailFrom,
         dataDir: config.dataDir,
         log,
-        jobHandlers: { ...submissionJobHandlers, ...storageJobHandlers(storage) },
+        jobHandlers: {
+          ...submissionJobHandlers,
+          ...storageJobHandlers(storage),
+          ...reviewJobHandlers(config.baseUrl),
+        },
       });
       await ensureStorageSweep(db, clock);
       console.log('worker running; Ctrl-C to stop');

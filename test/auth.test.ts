@@ -259,6 +259,7 @@ describe('accounts and sessions', () => {
           viewProposals: true, // the forwarded proposals of its competitions
           viewSubmissionDashboard: true,
           manageUsers: false,
+          reviewWork: false,
         },
       });
     });
@@ -298,6 +299,7 @@ describe('accounts and sessions', () => {
         viewProposals: true,
         viewSubmissionDashboard: false,
         manageUsers: false,
+        reviewWork: false,
       });
     });
 

@@ -109,6 +109,8 @@ export const meAbilitiesSchema = z.object({
   viewSubmissionDashboard: z.boolean(),
   /** The users and roles screen of the system administrator (create, grant, revoke, deactivate). */
   manageUsers: z.boolean(),
+  /** Holds a review team's grant (Tim Evaluasi / panel) for some competition: the work list /penilaian. */
+  reviewWork: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -130,6 +130,26 @@ export interface Subjects {
    */
   'objection.triage': { organizerInstitutionId: number };
   'objection.adjudicate': { competitionId: number };
+  /**
+   * The review engine (issue 12): one assignment's proposal and its scoring. Only the reviewer holding the
+   * ACTIVE assignment, with the grant of the assignment's team (evaluator: Tim Evaluasi, panelist: Tim
+   * Panel) for its competition. A withdrawn assignment is no one's; the secretariat does not score, and a
+   * UPP or admin lokal never sees scores (the results come with the finalists).
+   */
+  'evaluation.view': EvaluationSubject;
+  'evaluation.score': EvaluationSubject;
+  /** A review stage's progress and all its scores (per reviewer, per proposal): the organizer's secretariat. */
+  'review.progress': { organizerInstitutionId: number };
+  /** Preparing a stage's rubric and, next, its assignments and reminders: the organizer's secretariat. */
+  'review.manage': { organizerInstitutionId: number };
+}
+
+/** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
+export interface EvaluationSubject {
+  competitionId: number;
+  team: 'evaluation' | 'panel';
+  reviewerUserId: number;
+  active: boolean;
 }
 
 export type Action = keyof Subjects;
@@ -142,6 +162,7 @@ export type DenyReason =
   | 'otherOrganizer'
   | 'notParticipant'
   | 'otherCompetition'
+  | 'notAssigned'
   | 'featureDisabled';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
@@ -309,6 +330,20 @@ export function decide<A extends Action>(
       if (hasInCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
       return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
     }
+    case 'evaluation.view':
+    case 'evaluation.score': {
+      const s = subject as EvaluationSubject;
+      const role: Role = s.team === 'panel' ? 'panelist' : 'evaluator';
+      if (!has(actor, role)) return deny('missingRole');
+      if (!hasInCompetition(actor, role, s.competitionId)) return deny('otherCompetition');
+      return s.active && actor.userId === s.reviewerUserId ? ALLOW : deny('notAssigned');
+    }
+    case 'review.progress':
+    case 'review.manage': {
+      const s = subject as Subjects['review.progress'];
+      if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
@@ -359,8 +394,12 @@ export const DENY_TEXT: Record<DenyReason, { id: string; en: string }> = {
     en: 'This institution takes part in no competition your institution organizes.',
   },
   otherCompetition: {
-    id: 'Anda bukan anggota tim kompetisi ini.',
-    en: 'You are not on this competition’s team.',
+    id: 'Anda tidak tergabung dalam tim penilai kompetisi ini.',
+    en: "You are not on this competition's review team.",
+  },
+  notAssigned: {
+    id: 'Proposal ini tidak ditugaskan kepada Anda.',
+    en: 'This proposal is not assigned to you.',
   },
   featureDisabled: { id: 'Fitur ini tidak diaktifkan.', en: 'This feature is not enabled.' },
 };

@@ -126,6 +126,12 @@ const ReviewerProfilePage = lazyPage(
 const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
 const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
+const ReviewWorkPage = lazyPage(() => import('./pages/review/ReviewWorkPage.js'), 'ReviewWorkPage');
+const ScoringPage = lazyPage(() => import('./pages/review/ScoringPage.js'), 'ScoringPage');
+const ReviewProgressPage = lazyPage(
+  () => import('./pages/secretariat/review/ReviewProgressPage.js'),
+  'ReviewProgressPage',
+);
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
@@ -191,6 +197,30 @@ export function App() {
             element={
               <RequireUser>
                 <ChangePasswordPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/penilaian"
+            element={
+              <RequireUser allow={(me) => me.abilities.reviewWork}>
+                <ReviewWorkPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/penilaian/:assignmentId"
+            element={
+              <RequireUser allow={(me) => me.abilities.reviewWork}>
+                <ScoringPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/tahap/:stageId/penilaian"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSubmissionDashboard}>
+                <ReviewProgressPage />
               </RequireUser>
             }
           />

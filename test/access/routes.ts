@@ -815,6 +815,71 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       },
     ],
   },
+  // The review engine's scoring (issue 12): the holder of the active assignment; the organizer's secretariat.
+  'GET /api/review/work': { bindings: [{ name: 'own work list', allow: SIGNED_IN }] },
+  'GET /api/review/assignments/:id': {
+    bindings: [
+      {
+        name: "the evaluator's assignment in A",
+        params: (w) => ({ id: w.reviewA.assignmentId }),
+        allow: ['evaluator'],
+      },
+    ],
+  },
+  'PUT /api/review/assignments/:id/evaluation': {
+    bindings: [
+      {
+        name: "the evaluator's assignment in A",
+        params: (w) => ({ id: w.reviewA.assignmentId }),
+        body: () => json({ version: 0, scores: [] }),
+        allow: ['evaluator'],
+      },
+    ],
+  },
+  'POST /api/review/assignments/:id/submit': {
+    bindings: [
+      {
+        name: "the evaluator's scored assignment in A",
+        params: (w) => ({ id: w.reviewA.scoredAssignmentId }),
+        body: () => json({ version: 2 }),
+        allow: ['evaluator'],
+      },
+    ],
+  },
+  'GET /api/review/assignments/:id/attachments/:attachmentId': {
+    bindings: [
+      {
+        name: "the evidence of the evaluator's assignment in A",
+        params: (w) => ({ id: w.reviewA.assignmentId, attachmentId: w.reviewA.attachmentId }),
+        allow: ['evaluator'],
+      },
+    ],
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['GET', 'rubric'],
+        ['POST', 'rubric'],
+        ['GET', 'progress'],
+      ] as const
+    ).map(([method, what]) => [
+      `${method} /api/competitions/:id/stages/:stageId/${what}`,
+      {
+        bindings: [
+          {
+            name: "A's evaluation_1 (own organizer)",
+            params: (w: World) => ({ id: w.compA, stageId: w.stageA }),
+            allow: ['secretariat', 'system_admin'],
+          },
+          {
+            name: "B's evaluation_1 (another organizer)",
+            params: (w: World) => ({ id: w.compB, stageId: w.stageB }),
+            allow: ['secretariat_other', 'system_admin'],
+          },
+        ],
+      } satisfies RouteCase,
+    ]),
+  ),
   'POST /api/competitions/:id/invitations': {
     bindings: [
       {

@@ -11,6 +11,8 @@ import { samplePdf } from '../../src/seed/sample-pdf.js';
 import { filesUnder, multipartForm, PNG } from '../helpers/multipart.js';
 import { insertObjection, makeFinalist, publishProvisionalFinalists } from '../helpers/finalists.js';
 import { insertFileRow, withStagedFile } from '../../src/platform/blobs.js';
+import { assignReviewer, passedProposal, stageOf } from '../helpers/review.js';
+import { saveEvaluation } from '../../src/modules/review/commands/save-evaluation.js';
 
 /*
  * One small installation in which every role meets objects it may see and objects it may not: two
@@ -80,6 +82,14 @@ export interface World {
   pXForwarded: { id: number; version: number };
   pYDraft: { id: number; version: number };
   pYForwardedB: { id: number; version: number };
+  /**
+   * The review engine (issue 12): the evaluator's assignment in A's evaluation_1 on a proposal that passed
+   * the administrative check (one evidence file), a second one already fully scored (a draft at version 1,
+   * ready to submit), and each organizer's evaluation_1 stage.
+   */
+  reviewA: { assignmentId: number; attachmentId: number; scoredAssignmentId: number };
+  stageA: number;
+  stageB: number;
   /** The first revision of each proposal above, by the proposal's id. */
   firstRevision: Record<number, number>;
   /** Evidence files: on X's draft and on Y's draft. */
@@ -434,10 +444,69 @@ export async function buildWorld(
     .execute())
     firstRevision[r.proposal_id] = Number(r.id);
 
+  const stageA = (await stageOf(db, A.competitionId, 'evaluation_1')).id;
+  const stageB = (await stageOf(db, compB.id, 'evaluation_1')).id;
+  const judged = await passedProposal(ctx, { competitionId: A.competitionId, now: WORLD_NOW });
+  const scored = await passedProposal(ctx, {
+    competitionId: A.competitionId,
+    now: WORLD_NOW,
+    withFile: false,
+  });
+  const assignmentId = await assignReviewer(db, {
+    stageId: stageA,
+    proposalId: judged.id,
+    reviewerId: users.evaluator.id,
+  });
+  const scoredAssignmentId = await assignReviewer(db, {
+    stageId: stageA,
+    proposalId: scored.id,
+    reviewerId: users.evaluator.id,
+  });
+  const evaluatorActor = {
+    userId: users.evaluator.id,
+    grants: [
+      { role: 'evaluator' as const, institutionId: null, unitId: null, competitionId: A.competitionId },
+    ],
+  };
+  // The first save materialises the rubric; the second scores every criterion of the group.
+  await saveEvaluation(db, {
+    assignmentId: scoredAssignmentId,
+    actor: evaluatorActor,
+    body: { version: 0, scores: [] },
+    ip: null,
+    now: WORLD_NOW,
+  });
+  const group = await db
+    .selectFrom('proposals')
+    .select('group_id')
+    .where('id', '=', scored.id)
+    .executeTakeFirstOrThrow();
+  const all = await db
+    .selectFrom('rubric_criteria')
+    .select('id')
+    .where('stage_id', '=', stageA)
+    .where('group_id', '=', group.group_id)
+    .execute();
+  await saveEvaluation(db, {
+    assignmentId: scoredAssignmentId,
+    actor: evaluatorActor,
+    body: { version: 1, scores: all.map((c) => ({ criterionId: c.id, value: 80 })) },
+    ip: null,
+    now: WORLD_NOW,
+  });
+  const attachment = await db
+    .selectFrom('proposal_attachments')
+    .select('id')
+    .where('proposal_id', '=', judged.id)
+    .executeTakeFirstOrThrow();
+
   return {
     ctx,
     cookies,
     firstRevision,
+    reviewA: { assignmentId, attachmentId: attachment.id, scoredAssignmentId },
+    stageA,
+    stageB,
     userIds,
     orgA: A.organizer.id,
     orgB: orgB.id,

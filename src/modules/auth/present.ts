@@ -48,6 +48,18 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
         proposals.organizerIds.length > 0,
       viewSubmissionDashboard: proposals.anyOrganizer || proposals.organizerIds.length > 0,
       manageUsers: can(actor, 'user.manageAll', {}, context),
+      reviewWork: actor.grants.some(
+        (g) =>
+          g.competitionId !== null &&
+          (['evaluation', 'panel'] as const).some((team) =>
+            can(actor, 'evaluation.view', {
+              competitionId: g.competitionId!,
+              team,
+              reviewerUserId: actor.userId,
+              active: true,
+            }),
+          ),
+      ),
     },
   };
 }

@@ -7,6 +7,7 @@ import { accountTemplates } from './account-templates.js';
 import { objectionTemplates } from './objection-templates.js';
 import { publicationTemplates } from './publication-templates.js';
 import { assignmentTemplates } from './assignment-templates.js';
+import { reviewTemplates } from './review-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -30,6 +31,7 @@ const templates = {
   ...objectionTemplates,
   ...publicationTemplates,
   ...assignmentTemplates,
+  ...reviewTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

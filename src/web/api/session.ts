@@ -35,6 +35,7 @@ export interface Me {
     viewProposals: boolean;
     viewSubmissionDashboard: boolean;
     manageUsers: boolean;
+    reviewWork: boolean;
   };
 }
 

@@ -40,6 +40,7 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   }
   // Whose work has no page of its own yet (a judge before issue 12) gets their own home in the menu.
   if (landingPathFor(me) === '/beranda') items.push({ to: '/beranda', label: t('home.title') });
+  if (me.abilities.reviewWork) items.push({ to: '/penilaian', label: t('review.nav') });
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
   if (me.abilities.viewSubmissionDashboard)

@@ -18,6 +18,7 @@ import { publication } from './publication.js';
 import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
+import { review } from './review.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -41,4 +42,5 @@ export const en = {
   reviewTeam,
   assignments,
   stageResults,
+  review,
 };

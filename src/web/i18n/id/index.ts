@@ -18,6 +18,7 @@ import { publication } from './publication.js';
 import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
+import { review } from './review.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -41,4 +42,5 @@ export const id = {
   reviewTeam,
   assignments,
   stageResults,
+  review,
 };

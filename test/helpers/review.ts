@@ -1,0 +1,169 @@
+import { Readable } from 'node:stream';
+import type { Db } from '../../src/db/connect.js';
+import type { AssignmentOrigin, StageRow } from '../../src/db/schema.js';
+import { addAttachment } from '../../src/modules/proposals/evidence/commands/add-attachment.js';
+import { applyTransition } from '../../src/modules/proposals/transition.js';
+import { loadForChange } from '../../src/modules/proposals/view.js';
+import { FileStorage } from '../../src/platform/storage.js';
+import { samplePdf } from '../../src/seed/sample-pdf.js';
+import type { TestContext } from './app.js';
+import { makeInstitution, makeUnit, makeUser } from './fixtures.js';
+import path from 'node:path';
+
+/*
+ * The review engine's test setup (issue 12): proposals that passed the administrative check, and
+ * review_assignments rows written directly (until the assignment solver fills them, the tests of scoring
+ * and the demo create them here). Behaviour under test goes through the API.
+ */
+
+let counter = 0;
+
+/** A stage of a competition by kind. */
+export function stageOf(db: Db, competitionId: number, kind: string): Promise<StageRow> {
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * A proposal of the competition's `groupKey` group in state passed_admin: written as a draft of a new
+ * institution (one evidence PDF uploaded through the evidence command while the submission window is
+ * open at `now`), received as the closing would leave it, then passed through the transition function.
+ */
+export async function passedProposal(
+  ctx: Pick<TestContext, 'db' | 'dataDir'>,
+  input: { competitionId: number; now: Date; title?: string; groupKey?: string; withFile?: boolean },
+): Promise<{ id: number; code: string; institutionId: number }> {
+  const { db } = ctx;
+  const n = ++counter;
+  const institution = await makeInstitution(db, { type: 'pemerintah_kota' });
+  const unit = await makeUnit(db, institution.id);
+  const upp = await makeUser(db, { role: 'upp', institutionId: institution.id, unitId: unit.id });
+  const group = await db
+    .selectFrom('competition_groups')
+    .select('id')
+    .where('competition_id', '=', input.competitionId)
+    .where('key', '=', input.groupKey ?? 'umum')
+    .executeTakeFirstOrThrow();
+  const stamp = input.now.toISOString();
+  const code = `NILAI-${process.pid}-${n}`;
+  const p = await db
+    .insertInto('proposals')
+    .values({
+      competition_id: input.competitionId,
+      code,
+      institution_id: institution.id,
+      unit_id: unit.id,
+      group_id: group.id,
+      category_id: null,
+      title: input.title ?? `Inovasi Penilaian ${n}`,
+      title_key: null,
+      acronym: null,
+      implementation_start: null,
+      innovator_kind: null,
+      innovator_names: null,
+      contact_name: 'Kontak Inovasi',
+      contact_phone: '081234567890',
+      contact_email: `kontak-${n}@uji.go.id`,
+      links: '[]',
+      declaration_accepted: 1,
+      state: 'draft',
+      version: 1,
+      created_by: upp.id,
+      created_at: stamp,
+      updated_at: stamp,
+      sent_at: null,
+      forwarded_at: null,
+      received_at: null,
+      returned_note: null,
+      source_award_id: null,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  if (input.withFile ?? true) {
+    const storage = new FileStorage(path.join(ctx.dataDir, 'files'));
+    const staged = await storage.stage(Readable.from(samplePdf(`Bukti ${code}`)), {
+      maxBytes: 10 * 1024 * 1024,
+      allowedMimes: ['application/pdf'],
+    });
+    await addAttachment(db, storage, {
+      proposalId: p.id,
+      staged,
+      name: `bukti-${n}.pdf`,
+      kind: 'evidence',
+      sectionKey: null,
+      actorUserId: upp.id,
+      ip: null,
+      now: input.now,
+    });
+  }
+  await db
+    .updateTable('proposals')
+    .set({ state: 'received', sent_at: stamp, forwarded_at: stamp, received_at: stamp })
+    .where('id', '=', p.id)
+    .execute();
+  const secretariat = await db
+    .selectFrom('competitions')
+    .select('created_by')
+    .where('id', '=', input.competitionId)
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute(async (tx) =>
+    applyTransition(tx, {
+      view: await loadForChange(tx, p.id),
+      action: 'passAdmin',
+      to: 'passed_admin',
+      actorUserId: secretariat.created_by!,
+      ip: null,
+      now: input.now,
+    }),
+  );
+  return { id: p.id, code, institutionId: institution.id };
+}
+
+/** Writes one review_assignments row (active unless said otherwise); returns its id. */
+export async function assignReviewer(
+  db: Db,
+  input: {
+    stageId: number;
+    proposalId: number;
+    reviewerId: number;
+    origin?: AssignmentOrigin;
+    status?: 'active' | 'withdrawn';
+    now?: Date;
+  },
+): Promise<number> {
+  const stamp = (input.now ?? new Date()).toISOString();
+  const row = await db
+    .insertInto('review_assignments')
+    .values({
+      stage_id: input.stageId,
+      proposal_id: input.proposalId,
+      reviewer_id: input.reviewerId,
+      origin: input.origin ?? 'manual',
+      status: input.status ?? 'active',
+      withdrawn_reason: input.status === 'withdrawn' ? 'Konflik kepentingan ditemukan' : null,
+      withdrawn_at: input.status === 'withdrawn' ? stamp : null,
+      withdrawn_by: null,
+      created_by: null,
+      created_at: stamp,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Withdraws an assignment (as a conflict found after the assignment would). */
+export async function withdrawAssignment(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable('review_assignments')
+    .set({
+      status: 'withdrawn',
+      withdrawn_reason: 'Konflik kepentingan ditemukan',
+      withdrawn_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
