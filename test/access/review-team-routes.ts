@@ -142,7 +142,8 @@ export const REVIEW_TEAM_ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/me/review-teams': { bindings: [{ name: 'own teams', allow: SIGNED_IN }] },
   'GET /api/competitions/:id/review-team/:team/me': { bindings: ownBindings() },
-  'PUT /api/competitions/:id/review-team/:team/me': { bindings: ownBindings(validProfile) },
+  // The world's evaluator already holds assignments in A (the review engine's objects): 409 profile_locked.
+  'PUT /api/competitions/:id/review-team/:team/me': { bindings: ownBindings(validProfile, [409]) },
   'POST /api/competitions/:id/review-team/:team/me/conflicts': {
     // A second request for the same institution: 409 conflict_exists, after authorization.
     bindings: ownBindings((w) => json({ institutionId: w.instY }), [409]),

@@ -5,6 +5,7 @@ import { samplePdf } from '../../src/seed/sample-pdf.js';
 import { makeUnit, makeUser } from '../helpers/fixtures.js';
 import { ACTORS, multipart, type ActorName, type World } from './world.js';
 import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
+import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -171,6 +172,7 @@ const PUBLISH_BODY = {
 export const ROUTE_CASES: Record<string, RouteCase> = {
   // The review teams (issue 12 point 2), in their own file.
   ...REVIEW_TEAM_ROUTES,
+  ...ASSIGNMENT_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },
