@@ -65,7 +65,14 @@ describe('scoring in Chromium', () => {
     await server?.stop();
   });
 
-  const scoreAll = async (page: import('playwright-core').Page, value: string) => {
+  /** A comment that would run script if it were put into the page as HTML. */
+  const XSS = '<img src=x onerror="window.__xss=1">Catatan <b>tebal</b>';
+
+  const scoreAll = async (
+    page: import('playwright-core').Page,
+    value: string,
+    comment = 'Latar belakang dan tujuan terukur.',
+  ) => {
     const inputs = page.getByLabel(/^Nilai \(0–100\)/);
     const n = await inputs.count();
     expect(n).toBe(7);
@@ -73,7 +80,7 @@ describe('scoring in Chromium', () => {
     await page
       .getByLabel(/^Catatan/)
       .first()
-      .fill('Latar belakang dan tujuan terukur.');
+      .fill(comment);
     await page.getByText(/^Tersimpan/).waitFor({ timeout: 15_000 });
   };
 
@@ -93,6 +100,15 @@ describe('scoring in Chromium', () => {
         .isVisible(),
     ).resolves.toBe(true);
     await scoreAll(page, '90');
+    await page
+      .getByLabel(/^Catatan/)
+      .nth(1)
+      .fill(XSS);
+    await page
+      .getByText(/^Menyimpan/)
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
+    await page.getByText(/^Tersimpan/).waitFor({ timeout: 15_000 });
     await shoot(page, 'review-scoring-draft');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kirim penilaian?' });
@@ -127,6 +143,12 @@ describe('scoring in Chromium', () => {
       .getByText(/Latar belakang dan tujuan terukur\./)
       .first()
       .waitFor();
+    // The other evaluator's comment is shown as text, never as markup.
+    await phone.getByText(XSS, { exact: false }).first().waitFor();
+    await expect(
+      phone.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
+    await expect(phone.locator('img[src="x"]').count()).resolves.toBe(0);
     await shoot(phone, 'review-scoring-phone-others');
   }, 120_000);
 
