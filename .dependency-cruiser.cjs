@@ -31,7 +31,7 @@ const MODULE_GRAPH = {
   proposals: ['competitions', 'awards'],
   'review-team': ['users', 'institutions', 'competitions'],
   'stage-results': ['assignments'],
-  review: ['proposals', 'competitions'],
+  review: ['proposals', 'competitions', 'assignments'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -196,6 +196,78 @@ describe('results of a scored stage', () => {
     expect(summary.json().pool).toMatchObject({ proposals: 2, notReady: null });
   });
 
+  it('brings the third reviewer by itself when the second submitted total reveals the gap', async () => {
+    const kipp = await publishedKipp(ctx.db, {
+      organizerName: 'Kementerian Celah',
+      now: new Date('2026-03-01T00:00:00Z'),
+    });
+    const st = await stageOf(ctx.db, kipp.competitionId, 'evaluation_1');
+    const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Uji Celah' });
+    const proposal = await makeJudgedProposal(ctx.db, {
+      competitionId: kipp.competitionId,
+      institutionId: inst.id,
+    });
+    const team = [];
+    for (let i = 0; i < 3; i++) team.push(await makeEvaluator(ctx.db, { competitionId: kipp.competitionId }));
+    const sec = await sessionCookie(ctx, kipp.secretariat.id);
+    const run = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/competitions/${kipp.competitionId}/stages/${st.id}/assignments/run`,
+      headers: { cookie: sec },
+    });
+    expect(run.json()).toMatchObject({ ok: true, placed: 2 });
+    const pairs = await ctx.db
+      .selectFrom('review_assignments')
+      .selectAll()
+      .where('stage_id', '=', st.id)
+      .execute();
+    const scoreAll = async (assignmentId: number, reviewerId: number, value: number) => {
+      const cookieOf = await sessionCookie(ctx, reviewerId);
+      const view = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/review/assignments/${assignmentId}`,
+        headers: { cookie: cookieOf },
+      });
+      expect(view.statusCode).toBe(200);
+      const scores = view.json().criteria.map((k: { id: number }) => ({ criterionId: k.id, value }));
+      const saved = await ctx.app.inject({
+        method: 'PUT',
+        url: `/api/review/assignments/${assignmentId}/evaluation`,
+        headers: { cookie: cookieOf },
+        payload: { version: view.json().evaluation.version, scores },
+      });
+      expect(saved.statusCode).toBe(200);
+      const sub = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/review/assignments/${assignmentId}/submit`,
+        headers: { cookie: cookieOf },
+        payload: { version: saved.json().version },
+      });
+      expect(sub.statusCode).toBe(200);
+    };
+    await scoreAll(pairs[0]!.id, pairs[0]!.reviewer_id, 90);
+    expect(
+      await ctx.db.selectFrom('review_assignments').select('id').where('stage_id', '=', st.id).execute(),
+    ).toHaveLength(2);
+    await scoreAll(pairs[1]!.id, pairs[1]!.reviewer_id, 60);
+    const third = await ctx.db
+      .selectFrom('review_assignments')
+      .selectAll()
+      .where('stage_id', '=', st.id)
+      .where('origin', '=', 'third')
+      .execute();
+    expect(third).toHaveLength(1);
+    expect(third[0]!.reviewer_id).toBe(team.find((m) => !pairs.some((p) => p.reviewer_id === m.id))!.id);
+    const mail = await ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('template', '=', 'reviews_assigned')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(mail.to_address).toBe(team.find((m) => m.id === third[0]!.reviewer_id)!.email);
+    expect(proposal.id).toBe(third[0]!.proposal_id);
+  });
+
   it('is the organizer’s secretariat’s alone', async () => {
     const other = await publishedKipp(ctx.db, {
       organizerName: 'Kementerian Lain Hasil',

@@ -135,13 +135,16 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { actor } = requireUser(req);
-      return submitEvaluation(db, {
+      const { thirdAssigned, ...done } = await submitEvaluation(db, {
         assignmentId: req.params.id,
         actor,
         version: req.body.version,
         ip: clientIp(req),
+        baseUrl: app.deps.config.baseUrl,
         now: clock.now(),
       });
+      if (thirdAssigned) app.deps.mail.kick();
+      return done;
     },
   );
 

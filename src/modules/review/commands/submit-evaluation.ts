@@ -2,7 +2,11 @@ import type { Db } from '../../../db/connect.js';
 import { AppError, t, type FieldProblem } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policy.js';
 import { evaluationTotal } from '../../../domain/scoring/evaluation-total.js';
+import { parseSettings } from '../../../domain/deadlines.js';
+import { reviewSettingsOf } from '../../../domain/review-settings.js';
+import { decideScore } from '../../../domain/scoring/aggregate.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { assignExtraReviewer } from '../../assignments/commands/assign-extra.js';
 import { loadOwnAssignment, stageClosed } from '../queries.js';
 import { evaluationChanged, evaluationSubmitted, stageClosedError } from '../refusals.js';
 import { evaluationScope, rubricFor } from './save-evaluation.js';
@@ -12,11 +16,22 @@ import { evaluationScope, rubricFor } from './save-evaluation.js';
  * weighted total (domain/scoring/evaluation-total.ts) is computed and stored, the evaluation is submitted
  * and locked (any later change: 409 `evaluation_submitted`). The version guards against a submit from a
  * stale page (409 `evaluation_changed`); a closed stage refuses it (409 `stage_closed`). Audited.
+ * When this total reveals a gap above the stage's threshold (domain/scoring/aggregate.ts `decideScore`)
+ * and the proposal has no extra reviewer yet, one is assigned in the same transaction (the assignment's
+ * `assignExtraReviewer`: conflict-free, least loaded, origin `third`); if none can be, the stage's results
+ * page shows the proposal waiting for its third reviewer, with a button to try again.
  */
 export async function submitEvaluation(
   db: Db,
-  input: { assignmentId: number; actor: Actor; version: number; ip: string | null; now: Date },
-): Promise<{ version: number; total: number; submittedAt: string }> {
+  input: {
+    assignmentId: number;
+    actor: Actor;
+    version: number;
+    ip: string | null;
+    baseUrl: string;
+    now: Date;
+  },
+): Promise<{ version: number; total: number; submittedAt: string; thirdAssigned: boolean }> {
   return db.transaction().execute(async (tx) => {
     const c = await loadOwnAssignment(tx, input.actor, input.assignmentId, 'evaluation.score');
     const e = await tx
@@ -76,6 +91,40 @@ export async function submitEvaluation(
       ip: input.ip,
       now: input.now,
     });
-    return { version: e.version + 1, total, submittedAt: nowIso };
+    const thirdAssigned = await bringThirdIfGap(tx, c, input);
+    return { version: e.version + 1, total, submittedAt: nowIso, thirdAssigned };
   });
+}
+
+/** The gap rule after a submit: assigns the extra reviewer once the first k totals differ too much. */
+async function bringThirdIfGap(
+  tx: Db,
+  c: { stage: { id: number; settings: string }; competition: { id: number }; proposal: { id: number } },
+  input: { ip: string | null; baseUrl: string; now: Date },
+): Promise<boolean> {
+  const rules = reviewSettingsOf(parseSettings(c.stage.settings));
+  const rows = await tx
+    .selectFrom('review_assignments as a')
+    .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
+    .select(['a.id', 'e.status', 'e.total', 'e.submitted_at'])
+    .where('a.stage_id', '=', c.stage.id)
+    .where('a.proposal_id', '=', c.proposal.id)
+    .where('a.status', '=', 'active')
+    .execute();
+  const totals = rows
+    .filter((r) => r.status === 'submitted' && r.total !== null)
+    .sort((x, y) => String(x.submitted_at).localeCompare(String(y.submitted_at)) || x.id - y.id)
+    .map((r) => Number(r.total));
+  const d = decideScore(totals, rules);
+  if (d.status !== 'pending_third' || rows.length > rules.reviewersPerProposal) return false;
+  const extra = await assignExtraReviewer(tx, {
+    competitionId: c.competition.id,
+    stageId: c.stage.id,
+    proposalId: c.proposal.id,
+    actorUserId: null,
+    ip: input.ip,
+    baseUrl: input.baseUrl,
+    now: input.now,
+  });
+  return extra.reviewerId !== null;
 }
