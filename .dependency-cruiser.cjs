@@ -29,7 +29,7 @@ const MODULE_GRAPH = {
   objections: ['competitions', 'proposals'],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
-  'review-team': ['users', 'institutions', 'competitions'],
+  'review-team': ['users', 'institutions', 'competitions', 'assignments'],
   'stage-results': ['assignments'],
   review: ['proposals', 'competitions', 'assignments'],
   system: [],

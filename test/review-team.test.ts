@@ -483,6 +483,11 @@ describe('the review teams of a competition', () => {
       abilities: { edit: false },
     });
 
+    const removal = await call(secretariat, 'DELETE', `${team()}/members/${user.id}`);
+    expect(removal.statusCode).toBe(409);
+    expect(removal.json().error.code).toBe('has_assignments');
+    expect((await memberOf(user.id))?.abilities.remove).toBe(false);
+
     const found = await call(cookie, 'POST', `${team()}/me/conflicts`, {
       institutionId: jabar.id,
       note: 'Baru teringat',
@@ -497,23 +502,25 @@ describe('the review teams of a competition', () => {
       ['found', jabar.id],
       ['automatic', jateng.id],
     ]);
-    const audit = await lastAudit(suite.ctx.db);
-    expect(audit.action).toBe('review_team.conflict_found');
+    const audit = await suite.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'review_team.conflict_found')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.summary)).toMatchObject({
       affectedAssignments: [assignment.id],
       source: 'found',
     });
-
-    const removal = await call(secretariat, 'DELETE', `${team()}/members/${user.id}`);
-    expect(removal.statusCode).toBe(409);
-    expect(removal.json().error.code).toBe('has_assignments');
-    expect((await memberOf(user.id))?.abilities.remove).toBe(false);
-
-    await suite.ctx.db
-      .updateTable('review_assignments')
-      .set({ status: 'withdrawn', withdrawn_at: T.toISOString(), withdrawn_reason: 'conflict' })
+    // The conflict found after the assignment withdrew it in the same step (issue 12 point 4).
+    const withdrawn = await suite.ctx.db
+      .selectFrom('review_assignments')
+      .selectAll()
       .where('id', '=', assignment.id)
-      .execute();
+      .executeTakeFirstOrThrow();
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawn_reason: 'Baru teringat' });
+    expect((await lastAudit(suite.ctx.db)).action).toBe('assignment.withdrawn');
+
     const removed = await call(secretariat, 'DELETE', `${team()}/members/${user.id}`);
     expect(removed.statusCode).toBe(204);
     expect(await memberOf(user.id)).toBeUndefined();

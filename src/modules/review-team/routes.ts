@@ -277,9 +277,11 @@ export const reviewTeamRoutes: FastifyPluginAsyncZod = async (app) => {
         note: req.body.note ?? null,
         by: 'organizer',
         actor,
+        baseUrl: app.deps.config.baseUrl,
         ip: clientIp(req),
         now: clock.now(),
       });
+      app.deps.mail.kick();
       return reply.code(201).send({ member: await presentOne(c, req.params.team, req.params.userId) });
     },
   );
@@ -418,8 +420,10 @@ export const reviewTeamRoutes: FastifyPluginAsyncZod = async (app) => {
         by: 'reviewer',
         actor: { userId: req.user!.id, name: req.user!.name },
         ip: clientIp(req),
+        baseUrl: app.deps.config.baseUrl,
         now: clock.now(),
       });
+      app.deps.mail.kick();
       return reply.code(201).send(await ownProfile(c, req.params.team, req.user!.id));
     },
   );

@@ -4,7 +4,7 @@ import { conflict, notFound, t, type Text } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { assertOpenForAssignment, loadStageContext } from '../context.js';
+import { assertOpenForAssignment, closedRefusal, loadStageContext } from '../context.js';
 import { solverInput } from '../plan.js';
 import { insertPairs, tellReviewers } from '../write.js';
 
@@ -19,19 +19,32 @@ import { insertPairs, tellReviewers } from '../write.js';
  */
 export async function withdrawAssignment(
   db: Db,
-  input: {
-    competitionId: number;
-    stageId: number;
-    assignmentId: number;
-    reason: string;
-    conflict: boolean;
-    actorUserId: number;
-    ip: string | null;
-    baseUrl: string;
-    now: Date;
-  },
+  input: WithdrawInput,
 ): Promise<{ withdrawnId: number; replacementId: number | null; message: Text }> {
-  return db.transaction().execute(async (tx) => {
+  return db.transaction().execute((tx) => withdrawInTransaction(tx, input));
+}
+
+export interface WithdrawInput {
+  competitionId: number;
+  stageId: number;
+  assignmentId: number;
+  reason: string;
+  conflict: boolean;
+  actorUserId: number;
+  ip: string | null;
+  baseUrl: string;
+  now: Date;
+}
+
+/**
+ * The withdrawal inside the caller's transaction: a conflict recorded elsewhere in that transaction (the
+ * review team's `addConflict`) withdraws and reassigns the assignments it touches this way.
+ */
+export async function withdrawInTransaction(
+  tx: Db,
+  input: WithdrawInput,
+): Promise<{ withdrawnId: number; replacementId: number | null; message: Text }> {
+  {
     const ctx = await loadStageContext(tx, input.competitionId, input.stageId);
     const { competition, stage } = ctx;
     const row = ctx.assignments.find((a) => a.id === input.assignmentId);
@@ -41,7 +54,10 @@ export async function withdrawAssignment(
         'already_withdrawn',
         t('Penugasan ini sudah ditarik sebelumnya.', 'This assignment was already withdrawn.'),
       );
-    assertOpenForAssignment(stage, competition.time_zone, input.now);
+    // A manual withdrawal waits for an open stage; a conflict of interest withdraws even after the closing
+    // (its scores must not count), but then assigns no replacement.
+    const open = closedRefusal(stage, competition.time_zone, input.now) === null;
+    if (!input.conflict) assertOpenForAssignment(stage, competition.time_zone, input.now);
     const proposal = ctx.pool.find((p) => p.id === row.proposal_id);
     const member = ctx.team.find((m) => m.id === row.reviewer_id);
     const at = input.now.toISOString();
@@ -86,7 +102,7 @@ export async function withdrawAssignment(
 
     let replacementId: number | null = null;
     let message = t('Penugasan ditarik.', 'Assignment withdrawn.');
-    if (input.conflict && proposal) {
+    if (input.conflict && proposal && open) {
       const remaining = ctx.assignments.map((a) =>
         a.id === row.id ? { ...a, status: 'withdrawn' as const } : a,
       );
@@ -180,5 +196,5 @@ export async function withdrawAssignment(
       now: input.now,
     });
     return { withdrawnId: row.id, replacementId, message };
-  });
+  }
 }

@@ -1,3 +1,4 @@
+import { withdrawInTransaction } from '../../assignments/commands/withdraw-assignment.js';
 import type { Db } from '../../../db/connect.js';
 import type { ConflictSource, ReviewTeam } from '../../../db/schema.js';
 import { conflict, fieldError, notFound, t } from '../../../domain/errors.js';
@@ -15,6 +16,8 @@ export interface AddConflictInput {
   by: 'organizer' | 'reviewer';
   actor: TeamActor;
   ip: string | null;
+  /** For the mails of a withdrawal and its replacement. */
+  baseUrl: string;
   now: Date;
 }
 
@@ -28,8 +31,9 @@ export const unknownInstitution = (field: string) =>
 /**
  * Records one institution a reviewer may not judge. The secretariat's row is an `organizer` conflict; the
  * reviewer's is `declared`, or `found` once they hold assignments in the competition: that row is the
- * marker the assignment acts on (it withdraws and reassigns the proposals of that institution), and the
- * audit row lists the active assignments it touches. Refuses an unknown institution (400, field
+ * marker of a conflict found after the assignment: each active assignment it touches is withdrawn and a
+ * replacement assigned in the same transaction (assignments' `withdrawInTransaction`), and the audit row
+ * lists them. Refuses an unknown institution (400, field
  * `institutionId`) and a pair already recorded (409 `conflict_exists`).
  */
 export async function addConflict(
@@ -86,7 +90,7 @@ export async function addConflict(
           .selectFrom('review_assignments as a')
           .innerJoin('stages as s', 's.id', 'a.stage_id')
           .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-          .select('a.id')
+          .select(['a.id', 'a.stage_id'])
           .where('s.competition_id', '=', c.id)
           .where('a.reviewer_id', '=', input.userId)
           .where('a.status', '=', 'active')
@@ -111,6 +115,21 @@ export async function addConflict(
       ip: input.ip,
       now: input.now,
     });
+    // A conflict found after the assignment withdraws what it touches and assigns a replacement, here.
+    for (const a of affected)
+      await withdrawInTransaction(tx, {
+        competitionId: c.id,
+        stageId: a.stage_id,
+        assignmentId: a.id,
+        reason:
+          input.note?.trim() ||
+          `Konflik kepentingan dengan ${institution.name} / Conflict of interest with ${institution.name}`,
+        conflict: true,
+        actorUserId: input.actor.userId,
+        ip: input.ip,
+        baseUrl: input.baseUrl,
+        now: input.now,
+      });
     return { id: row.id, source, affectedAssignments: affected.map((a) => a.id) };
   });
 }
