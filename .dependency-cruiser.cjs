@@ -13,13 +13,14 @@
  * (rule `evidence-depends-on-proposals`).
  */
 const MODULE_GRAPH = {
+  'admin-check': ['competitions', 'proposals'],
   'admin-requests': ['users'],
   audit: [],
   auth: [],
   awards: [],
   competitions: [],
   dashboard: ['competitions', 'proposals'],
-  deadlines: ['competitions', 'proposals'],
+  deadlines: ['admin-check', 'competitions', 'proposals'],
   exports: ['dashboard', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],

@@ -42,6 +42,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
+import { adminCheckRoutes } from './modules/admin-check/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -205,6 +206,7 @@ export async function buildApp(opts: {
   await api.register(invitationRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
+  await api.register(adminCheckRoutes, { prefix: '/api' });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

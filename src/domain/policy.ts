@@ -96,6 +96,16 @@ export interface Subjects {
     organizerInstitutionId: number;
     state: ProposalState;
   };
+  /**
+   * The administrative check (issue 12 point 1): the queue, the checklist, the decisions and the
+   * completion requests of a competition. Its organizer's secretariat only (the system administrator
+   * keeps out of the jury's work).
+   */
+  'adminCheck.work': { organizerInstitutionId: number };
+  /** Reading a completion request: the admin lokal of the proposal's institution and the UPP of its unit. */
+  'completion.view': { institutionId: number; unitId: number };
+  /** Completing the named items and sending the completion: the admin lokal of the proposal's institution. */
+  'completion.submit': { institutionId: number };
 }
 
 export type Action = keyof Subjects;
@@ -235,6 +245,23 @@ export function decide<A extends Action>(
       if (!organizer.allowed) return own.reason === 'missingRole' ? organizer : own;
       // Its organizer, before the proposal left the institution: it is still the institution's own.
       return ORGANIZER_VISIBLE_STATES.includes(s.state) ? ALLOW : deny('otherInstitution');
+    }
+    case 'adminCheck.work': {
+      const s = subject as Subjects['adminCheck.work'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'completion.view': {
+      const s = subject as Subjects['completion.view'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
+      if (has(actor, 'local_admin')) return deny('otherInstitution');
+      return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
+    }
+    case 'completion.submit': {
+      const s = subject as Subjects['completion.submit'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
     default: {
       const unreachable: never = action;

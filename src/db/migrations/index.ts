@@ -18,6 +18,7 @@ import * as whoMayEnter from './2026_12_06_0021_who_may_enter.js';
 import * as requiredEvidence from './2026_12_06_0022_required_evidence.js';
 import * as participationReminders from './2026_12_06_0026_participation_reminders.js';
 import * as selection from './2026_12_06_0027_selection.js';
+import * as adminCheck from './2026_12_06_0028_admin_check.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0022_required_evidence': requiredEvidence,
   '2026_12_06_0026_participation_reminders': participationReminders,
   '2026_12_06_0027_selection': selection,
+  '2026_12_06_0028_admin_check': adminCheck,
 };

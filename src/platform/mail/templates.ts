@@ -4,6 +4,7 @@
  */
 import { link, type Locale, type Template, type Vars } from './template-kit.js';
 import { accountTemplates } from './account-templates.js';
+import { adminCheckTemplates } from './admin-check-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -24,6 +25,7 @@ export const REDACTED_LINK: Record<Locale, string> = {
 
 const templates = {
   ...accountTemplates,
+  ...adminCheckTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
