@@ -203,13 +203,13 @@ export function claimHolder(
 export const CLAIM_MINUTES = 20;
 
 /** 409 `claimed_by_other`: another member holds it until `until` (formatted by the caller, with its zone). */
-export const claimedByOther = (name: string, until: string) =>
+export const claimedByOther = (name: string, until: Text) =>
   new AppError(
     409,
     'claimed_by_other',
     t(
-      `Proposal ini sedang diperiksa oleh ${name} sampai ${until}.`,
-      `${name} is checking this proposal until ${until}.`,
+      `Proposal ini sedang diperiksa oleh ${name} sampai ${until.id}.`,
+      `${name} is checking this proposal until ${until.en}.`,
     ),
     {},
     { claimedBy: name, claimedUntil: until },

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { claimedByOther, claimHolder, CLAIM_MINUTES } from '../../domain/admin-check.js';
 import { formatInstant } from '../../domain/time.js';
+import { t } from '../../domain/errors.js';
 import type { AdminCheckRow } from './rows.js';
 import { userNames } from './rows.js';
 
@@ -20,7 +21,10 @@ export async function assertNotClaimedByOther(
   const holder = claimHolder(check, input.userId, input.now);
   if (holder.kind !== 'other') return;
   const name = (await userNames(db, [holder.userId])).get(holder.userId) ?? '-';
-  throw claimedByOther(name, formatInstant(holder.until, input.timeZone, 'id'));
+  throw claimedByOther(
+    name,
+    t(formatInstant(holder.until, input.timeZone, 'id'), formatInstant(holder.until, input.timeZone, 'en')),
+  );
 }
 
 const claimUntil = (now: Date) => new Date(now.getTime() + CLAIM_MINUTES * 60_000).toISOString();

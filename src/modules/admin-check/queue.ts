@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { containsPattern, ilike } from '../../db/like.js';
 import type { QueueStatus } from '../../domain/admin-check.js';
@@ -93,15 +94,13 @@ export async function queueIds(db: Db, f: QueueFilter): Promise<number[]> {
 
 /** How many checks of the competition are in each status (the filter's counts). */
 export async function queueCounts(db: Db, competitionId: number): Promise<Record<QueueStatus, number>> {
+  // Literals, not parameters: PostgreSQL must see the same expression in SELECT and GROUP BY.
+  const back = sql<number>`(case when round > 1 then 1 else 0 end)`;
   const rows = await db
     .selectFrom('admin_checks')
-    .select([
-      'outcome',
-      (eb) => eb.case().when('round', '>', 1).then(1).else(0).end().as('back'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
+    .select(['outcome', back.as('back'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('competition_id', '=', competitionId)
-    .groupBy(['outcome', (eb) => eb.case().when('round', '>', 1).then(1).else(0).end()])
+    .groupBy(['outcome', back])
     .execute();
   const out: Record<QueueStatus, number> = {
     unchecked: 0,

@@ -37,8 +37,8 @@ export async function ensureChecks(db: Db, competitionId: number, now: Date): Pr
         .select([
           'p.id',
           'p.competition_id',
-          sql<string>`${iso}`.as('created_at'),
-          sql<string>`${iso}`.as('updated_at'),
+          sql<string>`cast(${iso} as varchar(32))`.as('created_at'),
+          sql<string>`cast(${iso} as varchar(32))`.as('updated_at'),
         ])
         .where('p.competition_id', '=', competitionId)
         .where('p.state', 'in', [...RECEIVED_STATES])
