@@ -119,6 +119,7 @@ export const completionViewSchema = z.object({
 });
 
 export const checkDetailSchema = z.object({
+  competition: z.object({ id: z.number(), name: z.string(), timeZone: z.string(), zone: z.string() }),
   proposal: z.object({
     id: z.number(),
     code: z.string(),
@@ -173,6 +174,7 @@ export const checkDetailSchema = z.object({
 
 export const completionResponse = z.object({
   proposalId: z.number(),
+  timeZone: z.string(),
   request: completionViewSchema.nullable(),
   abilities: z.object({ save: z.boolean(), submit: z.boolean() }),
 });

@@ -12,7 +12,7 @@ import {
   type FindingKind,
 } from '../../domain/admin-check.js';
 import { t } from '../../domain/errors.js';
-import { formatInstant } from '../../domain/time.js';
+import { formatInstant, zoneAbbreviation } from '../../domain/time.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { CheckContext } from './load.js';
 import { describedItems } from './items.js';
@@ -106,7 +106,14 @@ export async function presentDetail(
   const open = !check.published_at;
   const state = view.proposal.state;
   const free = claimHolder(check, userId, now).kind !== 'other';
+  const completion = await presentCompletion(db, view, settings.checklist, now);
   return {
+    competition: {
+      id: view.competition.id,
+      name: view.competition.name,
+      timeZone: view.competition.time_zone,
+      zone: zoneAbbreviation(view.competition.time_zone, now),
+    },
     proposal: {
       id: view.proposal.id,
       code: view.proposal.code,
@@ -135,7 +142,7 @@ export async function presentDetail(
       finding: i.finding ? findings[i.finding] : null,
       mark: marks[i.key] ?? null,
     })),
-    completion: await presentCompletion(db, view, settings.checklist, now),
+    completion,
     history: history.map((h) => ({
       at: h.created_at,
       by: h.actor_user_id ? (names.get(h.actor_user_id) ?? null) : null,
@@ -149,7 +156,8 @@ export async function presentDetail(
     },
     abilities: {
       pass: open && free && state === 'received',
-      disqualify: open && free && (state === 'received' || state === 'incomplete'),
+      // An incomplete proposal only once its completion deadline passed (decide-check.ts refuses before).
+      disqualify: open && free && (state === 'received' || (state === 'incomplete' && !completion?.open)),
       requestCompletion: open && free && state === 'received',
       mark: open && free,
     },

@@ -368,6 +368,7 @@ export const adminCheckRoutes: FastifyPluginAsyncZod = async (app) => {
     const submit = can(actor, 'completion.submit', { institutionId: view.proposal.institution_id });
     return {
       proposalId: view.proposal.id,
+      timeZone: view.competition.time_zone,
       request,
       abilities: { save: submit && !!request?.open, submit: submit && !!request?.open },
     };

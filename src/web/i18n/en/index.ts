@@ -13,6 +13,7 @@ import { participation } from './participation.js';
 import { home } from './home.js';
 import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
+import { adminCheck } from './admin-check.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -31,4 +32,5 @@ export const en = {
   home,
   audit,
   participationView,
+  adminCheck,
 };

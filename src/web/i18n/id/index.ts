@@ -13,6 +13,7 @@ import { participation } from './participation.js';
 import { home } from './home.js';
 import { audit } from './audit.js';
 import { participationView } from './participation-view.js';
+import { adminCheck } from './admin-check.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -31,4 +32,5 @@ export const id = {
   home,
   audit,
   participationView,
+  adminCheck,
 };
