@@ -392,6 +392,13 @@ export function DashboardPage() {
           <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/partisipasi`}>
             {t('participationView.open')}
           </Anchor>
+          <Anchor
+            component={Link}
+            to={`/sekretariat/kompetisi/${competitionId}/seleksi-administrasi`}
+            ml="md"
+          >
+            {t('adminCheck.title')}
+          </Anchor>
         </div>
         {(competitions.data?.length ?? 0) > 1 && (
           <Select

@@ -204,7 +204,6 @@ export function AdminCheckDetailPage() {
               )}
               <Group>
                 <Button
-                  color="green.8"
                   disabled={!d.abilities.pass}
                   onClick={() =>
                     act.mutate({
@@ -217,7 +216,7 @@ export function AdminCheckDetailPage() {
                   {t('adminCheck.pass')}
                 </Button>
                 <Button
-                  color="orange.9"
+                  variant="default"
                   disabled={!d.abilities.requestCompletion}
                   onClick={() => setDialog('completion')}
                 >
@@ -378,7 +377,6 @@ function CompletionDialog({
             {t('adminCheck.cancel')}
           </Button>
           <Button
-            color="orange.9"
             loading={busy}
             onClick={() =>
               onSend({
