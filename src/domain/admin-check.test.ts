@@ -147,7 +147,7 @@ describe('administrative check rules', () => {
         item('ineligible', 'implementation_too_recent'),
       ],
       sameTitle: [{ code: 'KIPP-2026-00002', title: 'Sama' }],
-      copies: [{ code: 'KIPP-2026-00003', sectionKey: 'ringkasan', similarity: 0.91 }],
+      copies: [{ code: 'KIPP-2026-00003', section: t('Ringkasan', 'Summary'), similarity: 0.91 }],
     });
     expect(f.identity.notes.map((n) => n.id)).toEqual(['field_required']);
     expect(f.evidence).toEqual({

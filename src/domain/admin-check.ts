@@ -261,7 +261,7 @@ export interface FindingsInput {
   /** Other received proposals of the competition with the same normalized title. */
   sameTitle: readonly { code: string; title: string }[];
   /** Answers of another proposal found similar to this one's. */
-  copies: readonly { code: string; sectionKey: string; similarity: number }[];
+  copies: readonly { code: string; section: Text; similarity: number }[];
 }
 
 const EVIDENCE_CODES = new Set(['evidence_required', 'section_evidence_required', 'attachment_required']);
@@ -305,8 +305,8 @@ export function findingsOf(input: FindingsInput): Record<FindingKind, Finding> {
       ok: input.copies.length === 0,
       notes: input.copies.map((c) =>
         t(
-          `Jawaban bagian "${c.sectionKey}" mirip ${pct(c.similarity)} dengan proposal ${c.code}.`,
-          `The answer to "${c.sectionKey}" is ${pct(c.similarity)} similar to proposal ${c.code}.`,
+          `Jawaban bagian "${c.section.id}" mirip ${pct(c.similarity)} dengan proposal ${c.code}.`,
+          `The answer to "${c.section.en}" is ${pct(c.similarity)} similar to proposal ${c.code}.`,
         ),
       ),
     },

@@ -8,6 +8,7 @@ import {
 } from '../../domain/admin-check-similarity.js';
 import { findingsOf, type Finding, type FindingKind } from '../../domain/admin-check.js';
 import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
+import { t, type Text } from '../../domain/errors.js';
 import { loadEligibilityContext } from '../proposals/eligibility-context.js';
 import { eligibilityOf } from '../proposals/eligibility.js';
 import type { ProposalView } from '../proposals/view.js';
@@ -66,12 +67,16 @@ async function copiesOf(db: Db, view: ProposalView, threshold: number) {
         .execute()
     ).map((r) => [r.id, r.code]),
   );
-  const found: { code: string; sectionKey: string; similarity: number }[] = [];
+  const found: { code: string; section: Text; similarity: number }[] = [];
+  const label = (key: string) => {
+    const s = view.group.sections.find((x) => x.key === key);
+    return s ? t(s.label_id, s.label_en) : t(key, key);
+  };
   for (const c of candidates) {
     const other = texts.get(c.id)?.find((a) => a.sectionKey === c.otherSectionKey)?.text ?? '';
     const similarity = jaccard(shingles(ownText.get(c.sectionKey) ?? ''), shingles(other));
     if (similarity >= threshold)
-      found.push({ code: codes.get(c.id) ?? String(c.id), sectionKey: c.sectionKey, similarity });
+      found.push({ code: codes.get(c.id) ?? String(c.id), section: label(c.sectionKey), similarity });
   }
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, 20);
 }
