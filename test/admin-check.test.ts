@@ -301,7 +301,7 @@ describe('administrative check', () => {
     const d = ok(
       await call(u.sec1, 'POST', `/admin-checks/${p.a2.id}/completion-request`, {
         items: ['section:ringkasan', 'field:contactPhone', 'checklist:bukti_wajib'],
-        note: 'Ringkasan terlalu singkat; nomor telepon tidak aktif.',
+        note: 'Ringkasan terlalu singkat; nomor telepon tidak aktif. <script>alert(1)</script>',
         deadlineAt,
       }),
     );
@@ -322,6 +322,9 @@ describe('administrative check', () => {
     expect(mail.text).toContain('Jawaban bagian "Ringkasan"');
     expect(mail.text).toContain('Isian "Telepon narahubung"');
     expect(mail.text).toContain('6 Mei 2026 16.00 WIB');
+    // The note is typed text: inert in the mail's HTML.
+    expect(mail.html).not.toContain('<script>alert(1)</script>');
+    expect(mail.html).toContain('&lt;script&gt;');
     const notes = await ctx.db
       .selectFrom('notifications')
       .select(['kind', 'title_id'])
