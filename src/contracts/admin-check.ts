@@ -1,12 +1,24 @@
 import { z } from 'zod';
-import { QUEUE_STATUSES, REASON_CODES } from '../domain/admin-check.js';
+
+/** Where a check is in the queue (domain/admin-check.ts `queueStatus`). */
+export const QUEUE_STATUSES = ['unchecked', 'passed', 'incomplete', 'completed', 'disqualified'] as const;
+/** Why a proposal is disqualified (a fixed list; labels in domain/admin-check.ts). */
+export const REASON_CODES = [
+  'usia_implementasi',
+  'tidak_lengkap',
+  'tidak_dilengkapi',
+  'jawaban_asal',
+  'judul_ganda',
+  'tidak_memenuhi_kelompok',
+  'lainnya',
+] as const;
 
 /* The administrative check's API shapes (issue 12 point 1). */
 
 const text = z.object({ id: z.string(), en: z.string() });
 
 export const queueQuery = z.object({
-  status: z.enum(QUEUE_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(QUEUE_STATUSES).optional(),
   groupKey: z.string().max(60).optional(),
   categoryKey: z.string().max(60).optional(),
   institutionId: z.coerce.number().int().positive().optional(),
@@ -29,7 +41,7 @@ export const queueItemSchema = z.object({
   institution: z.object({ id: z.number(), name: z.string() }),
   group: z.object({ key: z.string(), name: text }),
   category: z.object({ key: z.string(), name: text }).nullable(),
-  status: z.enum(QUEUE_STATUSES as [string, ...string[]]),
+  status: z.enum(QUEUE_STATUSES),
   round: z.number(),
   reasonCode: z.string().nullable(),
   decidedBy: z.string().nullable(),

@@ -1,5 +1,8 @@
 import { AppError, invalidFields, t, type FieldProblem, type Text } from './errors.js';
 import type { EligibilityItem } from './proposal-eligibility.js';
+import { QUEUE_STATUSES, REASON_CODES } from '../contracts/admin-check.js';
+
+export { QUEUE_STATUSES, REASON_CODES };
 
 /*
  * The administrative check (issue 12 point 1; seed 000 step 3): the competition's checklist, the automatic
@@ -92,15 +95,6 @@ export function parseAdminCheckSettings(json: string | null | undefined): AdminC
 }
 
 /** Why a proposal is disqualified (a fixed list; `lainnya` needs the text to say it). */
-export const REASON_CODES = [
-  'usia_implementasi',
-  'tidak_lengkap',
-  'tidak_dilengkapi',
-  'jawaban_asal',
-  'judul_ganda',
-  'tidak_memenuhi_kelompok',
-  'lainnya',
-] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export const REASON_LABELS: Record<ReasonCode, Text> = {
@@ -114,15 +108,7 @@ export const REASON_LABELS: Record<ReasonCode, Text> = {
 };
 
 /** Where a check is in the queue (read from the row). */
-export type QueueStatus = 'unchecked' | 'passed' | 'incomplete' | 'completed' | 'disqualified';
-export const QUEUE_STATUSES: readonly QueueStatus[] = [
-  'unchecked',
-  'passed',
-  'incomplete',
-  'completed',
-  'disqualified',
-];
-
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 export function queueStatus(row: { outcome: string | null; round: number }): QueueStatus {
   if (row.outcome === null) return row.round > 1 ? 'completed' : 'unchecked';
   return row.outcome as QueueStatus;
