@@ -34,7 +34,7 @@ import { findingsFor } from './findings.js';
 import { loadCheck } from './load.js';
 import { presentCompletion, presentDetail, presentQueueItems } from './present.js';
 import { listQueue, queueCounts, queueIds, type QueueFilter } from './queue.js';
-import { administrativeStage, ensureChecks, findCheck, hasUncheckedReceived } from './rows.js';
+import { administrativeStage, ensureChecks, ensureQueueOnce, findCheck } from './rows.js';
 import { parseAdminCheckSettings } from '../../domain/admin-check.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
@@ -111,7 +111,7 @@ export const adminCheckRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const c = await competitionFor(req, req.params.id);
       const now = clock.now();
-      if (await hasUncheckedReceived(db, c.id)) await ensureChecks(db, c.id, now);
+      await ensureQueueOnce(db, c.id, now);
       const { page, pageSize, ...rest } = req.query;
       const filter: QueueFilter = {
         competitionId: c.id,
@@ -153,7 +153,7 @@ export const adminCheckRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const c = await competitionFor(req, req.params.id);
       const now = clock.now();
-      if (await hasUncheckedReceived(db, c.id)) await ensureChecks(db, c.id, now);
+      await ensureQueueOnce(db, c.id, now);
       return { proposalId: await claimNext(db, { competitionId: c.id, userId: req.actor!.userId, now }) };
     },
   );

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { perDatabase } from '../../db/per-database.js';
 import type { AdminCheckTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
 import { encodeFingerprint, fingerprintOf } from '../../domain/admin-check-similarity.js';
@@ -54,9 +55,20 @@ export async function ensureChecks(db: Db, competitionId: number, now: Date): Pr
   return made;
 }
 
-/** Whether a competition's queue has been made (a cheap probe before `ensureChecks`). */
-export async function hasUncheckedReceived(db: Db, competitionId: number): Promise<boolean> {
-  const row = await db
+/**
+ * The competitions whose queue this process has made complete: after the first look nothing new is received
+ * without its row (the closing makes it; a completion keeps it), so the queue's pages skip the probe.
+ */
+const madeQueues = perDatabase(() => new Set<number>());
+
+/**
+ * Makes the competition's missing check rows once per process (the probe is an anti-join over every
+ * received proposal: too much for each page of the queue).
+ */
+export async function ensureQueueOnce(db: Db, competitionId: number, now: Date): Promise<void> {
+  const made = madeQueues(db);
+  if (made.has(competitionId)) return;
+  const missing = await db
     .selectFrom('proposals as p')
     .select('p.id')
     .where('p.competition_id', '=', competitionId)
@@ -68,7 +80,8 @@ export async function hasUncheckedReceived(db: Db, competitionId: number): Promi
     )
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (missing) await ensureChecks(db, competitionId, now);
+  made.add(competitionId);
 }
 
 /** The answers of some proposals, by proposal. */
