@@ -154,6 +154,7 @@ export function CompletionPage() {
                     timeZone={c.timeZone}
                     label={t('adminCheck.request.deadline')}
                     passedLabel={t('adminCheck.complete.closed')}
+                    countdown={c.request.open}
                   />
                   {!editable && c.request.open && (
                     <Text size="sm" mt="xs">
