@@ -13,6 +13,7 @@
  * (rule `evidence-depends-on-proposals`).
  */
 const MODULE_GRAPH = {
+  'admin-check': ['competitions', 'proposals'],
   'admin-requests': ['users'],
   announcements: ['competitions', 'proposals'],
   assignments: [],
@@ -21,7 +22,7 @@ const MODULE_GRAPH = {
   awards: [],
   competitions: [],
   dashboard: ['competitions', 'proposals'],
-  deadlines: ['competitions', 'proposals'],
+  deadlines: ['admin-check', 'competitions', 'proposals'],
   exports: ['announcements', 'dashboard', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],

@@ -50,6 +50,7 @@ import { announcementRoutes } from './modules/announcements/routes.js';
 import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
+import { adminCheckRoutes } from './modules/admin-check/routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -224,6 +225,7 @@ export async function buildApp(opts: {
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(reviewTeamRoutes, { prefix: '/api' });
   await api.register(reviewRoutes, { prefix: '/api' });
+  await api.register(adminCheckRoutes, { prefix: '/api' });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

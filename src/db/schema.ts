@@ -501,6 +501,10 @@ export interface AdminCheckTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** JSON: the MinHash signatures of the answers, per section (migration 0028; admin-check-similarity). */
+  fingerprint: string | null;
+  /** When the admin lokal last sent the completion (migration 0028): the "dilengkapi" marker. */
+  completed_at: string | null;
 }
 
 /** What the admin lokal must complete, and by when (migration 0027). */

@@ -1,4 +1,5 @@
 import type { Action, Actor, DenyReason, Role, Subjects } from './policy.js';
+import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -781,4 +782,5 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ]),
+  ...ADMIN_CHECK_TABLE,
 ];

@@ -142,6 +142,16 @@ export interface Subjects {
   'review.progress': { organizerInstitutionId: number };
   /** Preparing a stage's rubric and, next, its assignments and reminders: the organizer's secretariat. */
   'review.manage': { organizerInstitutionId: number };
+  /**
+   * The administrative check (issue 12 point 1): the queue, the checklist, the decisions and the
+   * completion requests of a competition. Its organizer's secretariat only (the system administrator
+   * keeps out of the jury's work).
+   */
+  'adminCheck.work': { organizerInstitutionId: number };
+  /** Reading a completion request: the admin lokal of the proposal's institution and the UPP of its unit. */
+  'completion.view': { institutionId: number; unitId: number };
+  /** Completing the named items and sending the completion: the admin lokal of the proposal's institution. */
+  'completion.submit': { institutionId: number };
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
@@ -343,6 +353,23 @@ export function decide<A extends Action>(
       const s = subject as Subjects['review.progress'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'adminCheck.work': {
+      const s = subject as Subjects['adminCheck.work'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'completion.view': {
+      const s = subject as Subjects['completion.view'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
+      if (has(actor, 'local_admin')) return deny('otherInstitution');
+      return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
+    }
+    case 'completion.submit': {
+      const s = subject as Subjects['completion.submit'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }
     default: {
       const unreachable: never = action;

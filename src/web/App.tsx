@@ -96,6 +96,15 @@ const PublicationPage = lazyPage(
   'PublicationPage',
 );
 const AnnouncementPage = lazyPage(() => import('./pages/public/AnnouncementPage.js'), 'AnnouncementPage');
+const AdminCheckQueuePage = lazyPage(
+  () => import('./pages/secretariat/selection/AdminCheckQueuePage.js'),
+  'AdminCheckQueuePage',
+);
+const AdminCheckDetailPage = lazyPage(
+  () => import('./pages/secretariat/selection/AdminCheckDetailPage.js'),
+  'AdminCheckDetailPage',
+);
+const CompletionPage = lazyPage(() => import('./pages/proposals/CompletionPage.js'), 'CompletionPage');
 const UnitParticipationPage = lazyPage(
   () => import('./pages/institution/UnitParticipationPage.js'),
   'UnitParticipationPage',
@@ -421,6 +430,30 @@ export function App() {
             element={
               <RequireUser>
                 <UnitParticipationPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/seleksi-administrasi"
+            element={
+              <RequireUser>
+                <AdminCheckQueuePage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/seleksi-administrasi/:id"
+            element={
+              <RequireUser>
+                <AdminCheckDetailPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/usulan/:id/kelengkapan"
+            element={
+              <RequireUser>
+                <CompletionPage />
               </RequireUser>
             }
           />

@@ -1165,4 +1165,108 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       { name: "Y's evidence", params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attY }), allow: ADMIN },
     ],
   },
+  // The administrative check (issue 12 point 1): the organizer's secretariat only (not the system
+  // administrator); a proposal still forwarded (not received) is not in the check yet (409).
+  ...Object.fromEntries(
+    (
+      [
+        ['GET', '', undefined],
+        ['POST', '/next', undefined],
+        ['POST', '/bulk/preview', { proposalIds: [] }],
+        ['POST', '/bulk/apply', { rows: [] }],
+      ] as const
+    ).map(([method, tail, body]) => [
+      `${method} /api/competitions/:id/admin-checks${tail}`,
+      {
+        bindings: [
+          {
+            name: "A's (own organizer)",
+            params: competitionOf('A'),
+            allow: ['secretariat'],
+            ...(body ? { body: () => json(body) } : {}),
+          },
+          {
+            name: "B's (another organizer)",
+            params: competitionOf('B'),
+            allow: ['secretariat_other'],
+            ...(body ? { body: () => json(body) } : {}),
+          },
+        ],
+      } satisfies RouteCase,
+    ]),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ['GET', '', undefined],
+        ['POST', '/claim', undefined],
+        ['DELETE', '/claim', undefined],
+        ['PATCH', '', { items: {} }],
+        ['POST', '/decision', { outcome: 'passed' }],
+        [
+          'POST',
+          '/completion-request',
+          { items: ['section:ringkasan'], deadlineAt: '2026-04-10T09:00:00.000Z' },
+        ],
+      ] as const
+    ).map(([method, tail, body]) => {
+      const withBody = body ? { body: () => json(body) } : {};
+      return [
+        `${method} /api/admin-checks/:id${tail}`,
+        {
+          bindings: [
+            {
+              name: "X's forwarded proposal",
+              params: pid((w) => w.pXForwarded),
+              allow: ['secretariat'],
+              alsoAccept: [409],
+              ...withBody,
+            },
+            { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [], ...withBody },
+            {
+              name: "Y's proposal in B (another organizer)",
+              params: pid((w) => w.pYForwardedB),
+              allow: ['secretariat_other'],
+              alsoAccept: [409],
+              ...withBody,
+            },
+          ],
+        } satisfies RouteCase,
+      ];
+    }),
+  ),
+  'GET /api/proposals/:id/completion': {
+    bindings: [
+      { name: "X's forwarded proposal", params: pid((w) => w.pXForwarded), allow: ['upp', 'local_admin'] },
+      { name: "Y's draft (another institution)", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
+  'PATCH /api/proposals/:id/completion': {
+    bindings: [
+      {
+        name: "X's forwarded proposal (not incomplete)",
+        params: pid((w) => w.pXForwarded),
+        body: (w) => json({ version: w.pXForwarded.version }),
+        allow: ['local_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: "Y's draft",
+        params: pid((w) => w.pYDraft),
+        body: (w) => json({ version: w.pYDraft.version }),
+        allow: [],
+      },
+    ],
+  },
+  'POST /api/proposals/:id/completion/submit': {
+    bindings: [
+      {
+        name: "X's forwarded proposal (not incomplete)",
+        params: pid((w) => w.pXForwarded),
+        allow: ['local_admin'],
+        alsoAccept: [409],
+      },
+      { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
 };

@@ -9,12 +9,14 @@ import { payloadOf } from './job-payload.js';
 import { localAdminsOf } from '../../platform/notify.js';
 import { findCompetitionRow, findSubmissionStage } from '../competitions/queries.js';
 import { forwardedProposals, proposalsInStates } from './queries.js';
+import { ensureChecks } from '../admin-check/rows.js';
 
 /**
  * Closing: once the submission stage's closing has passed by the server clock, in one transaction, freezes
  * the proposals not forwarded, receives the forwarded ones (received_at = forwarded_at), each through the
  * proposals' transition function with its transition revision (proposals/transition.ts `applyTransitions`), queues one receipt
- * per received proposal to each admin lokal of its institution, and audits `competition.closed`. Only
+ * per received proposal to each admin lokal of its institution, makes each received proposal's check row
+ * (the administrative queue, admin-check/rows.ts), and audits `competition.closed`. Only
  * proposals still 'forwarded' are received, so running it again sends nothing new. A closing that was
  * extended after the job was scheduled does nothing (the moved job runs at the new instant).
  */
@@ -56,6 +58,8 @@ export const closing: JobHandler = async (job, { db, clock }) => {
         })
       ).map((v) => v.proposal.id),
     );
+    // Every proposal received enters the administrative check's queue (issue 12), in this transaction.
+    await ensureChecks(tx, competition.id, now);
     const admins = await localAdminsOf(tx, [...new Set(forwarded.map((p) => p.institution_id))]);
     const received: string[] = [];
     for (const p of forwarded) {

@@ -8,6 +8,7 @@ import { objectionTemplates } from './objection-templates.js';
 import { publicationTemplates } from './publication-templates.js';
 import { assignmentTemplates } from './assignment-templates.js';
 import { reviewTemplates } from './review-templates.js';
+import { adminCheckTemplates } from './admin-check-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -32,6 +33,7 @@ const templates = {
   ...publicationTemplates,
   ...assignmentTemplates,
   ...reviewTemplates,
+  ...adminCheckTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

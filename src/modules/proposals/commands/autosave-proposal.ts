@@ -154,6 +154,11 @@ export async function autosaveProposal(
     now: Date;
     /** The route's authorization (throws 404/403); the demo seed, acting as the UPP, passes none. */
     mayEdit?: (view: ProposalView) => void;
+    /**
+     * Replaces the drafting rules (submission open, a state the proposer edits in) for a change made under
+     * another rule: the admin lokal's completion of an incomplete proposal (issue 12, modules/admin-check).
+     */
+    rule?: (view: ProposalView) => void;
   },
 ): Promise<SaveResult> {
   // Pure: checked before the transaction.
@@ -165,8 +170,11 @@ export async function autosaveProposal(
   return groupTransaction(db, async (tx) => {
     const view = await loadForChange(tx, input.id);
     input.mayEdit?.(view);
-    assertSubmissionOpen(view, input.now);
-    nextState(view.proposal.state, 'edit');
+    if (input.rule) input.rule(view);
+    else {
+      assertSubmissionOpen(view, input.now);
+      nextState(view.proposal.state, 'edit');
+    }
     if (view.proposal.version !== b.version) throw versionConflict(view);
 
     const p = view.proposal;

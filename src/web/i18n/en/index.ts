@@ -19,6 +19,7 @@ import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
+import { adminCheck } from './admin-check.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -43,4 +44,5 @@ export const en = {
   assignments,
   stageResults,
   review,
+  adminCheck,
 };

@@ -19,6 +19,7 @@ import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
+import { adminCheck } from './admin-check.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -43,4 +44,5 @@ export const id = {
   assignments,
   stageResults,
   review,
+  adminCheck,
 };

@@ -222,6 +222,13 @@ function Editor({
         />
       )}
 
+      {detail.state === 'incomplete' && (
+        <Alert color="orange" title={t('adminCheck.request.title')} styles={ORANGE_TITLE}>
+          <Anchor component={Link} to={`/usulan/${detail.id}/kelengkapan`}>
+            {t('adminCheck.request.open')}
+          </Anchor>
+        </Alert>
+      )}
       {detail.returnedNote && (detail.state === 'returned' || detail.state === 'draft') && (
         <Alert color="orange" title={t('proposals.editor.returnedNote')} styles={ORANGE_TITLE}>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedNote}</Text>

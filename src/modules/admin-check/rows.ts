@@ -1,0 +1,172 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { perDatabase } from '../../db/per-database.js';
+import type { AdminCheckTable } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import { encodeFingerprint, fingerprintOf } from '../../domain/admin-check-similarity.js';
+import { notFound, t } from '../../domain/errors.js';
+import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
+
+/*
+ * The check rows: one per received proposal of a competition. The closing makes them in its own
+ * transaction (deadlines/closing.ts); a competition closed before this code existed gets them the first
+ * time its queue is read (`ensureChecks`, idempotent: an insert of the missing ones).
+ */
+
+export type AdminCheckRow = Selectable<AdminCheckTable>;
+
+export const checkNotFound = () =>
+  notFound(
+    t(
+      'Proposal tidak ada dalam antrean seleksi administrasi.',
+      'The proposal is not in the administrative queue.',
+    ),
+  );
+
+/**
+ * Makes the missing check rows of the competition's received proposals (one INSERT … SELECT), then the
+ * fingerprints of those that have none. Returns how many rows it made.
+ */
+export async function ensureChecks(db: Db, competitionId: number, now: Date): Promise<number> {
+  const iso = now.toISOString();
+  const res = await db
+    .insertInto('admin_checks')
+    .columns(['proposal_id', 'competition_id', 'created_at', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('proposals as p')
+        .select([
+          'p.id',
+          'p.competition_id',
+          sql<string>`cast(${iso} as varchar(32))`.as('created_at'),
+          sql<string>`cast(${iso} as varchar(32))`.as('updated_at'),
+        ])
+        .where('p.competition_id', '=', competitionId)
+        .where('p.state', 'in', [...RECEIVED_STATES])
+        .where((w) =>
+          w.not(
+            w.exists(w.selectFrom('admin_checks as x').select('x.id').whereRef('x.proposal_id', '=', 'p.id')),
+          ),
+        ),
+    )
+    .executeTakeFirst();
+  const made = Number(res.numInsertedOrUpdatedRows ?? 0);
+  if (made) await fillFingerprints(db, competitionId);
+  return made;
+}
+
+/**
+ * The competitions whose queue this process has made complete: after the first look nothing new is received
+ * without its row (the closing makes it; a completion keeps it), so the queue's pages skip the probe.
+ */
+const madeQueues = perDatabase(() => new Set<number>());
+
+/**
+ * Makes the competition's missing check rows once per process (the probe is an anti-join over every
+ * received proposal: too much for each page of the queue).
+ */
+export async function ensureQueueOnce(db: Db, competitionId: number, now: Date): Promise<void> {
+  const made = madeQueues(db);
+  if (made.has(competitionId)) return;
+  const missing = await db
+    .selectFrom('proposals as p')
+    .select('p.id')
+    .where('p.competition_id', '=', competitionId)
+    .where('p.state', 'in', [...RECEIVED_STATES])
+    .where((w) =>
+      w.not(
+        w.exists(w.selectFrom('admin_checks as x').select('x.id').whereRef('x.proposal_id', '=', 'p.id')),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (missing) await ensureChecks(db, competitionId, now);
+  made.add(competitionId);
+}
+
+/** The answers of some proposals, by proposal. */
+export async function answersOf(
+  db: Db,
+  proposalIds: readonly number[],
+): Promise<Map<number, { sectionKey: string; text: string }[]>> {
+  const out = new Map<number, { sectionKey: string; text: string }[]>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('proposal_answers as a')
+      .innerJoin('form_sections as s', 's.id', 'a.section_id')
+      .select(['a.proposal_id', 's.key', 'a.text'])
+      .where('a.proposal_id', 'in', proposalIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.proposal_id) ?? [];
+      list.push({ sectionKey: r.key, text: r.text });
+      out.set(r.proposal_id, list);
+    }
+  }
+  return out;
+}
+
+/** Writes the fingerprint of every check of the competition that has none (500 proposals per read). */
+export async function fillFingerprints(db: Db, competitionId: number): Promise<void> {
+  const ids = (
+    await db
+      .selectFrom('admin_checks')
+      .select('proposal_id')
+      .where('competition_id', '=', competitionId)
+      .where('fingerprint', 'is', null)
+      .execute()
+  ).map((r) => r.proposal_id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const answers = await answersOf(db, chunk);
+    for (const id of chunk)
+      await db
+        .updateTable('admin_checks')
+        .set({ fingerprint: encodeFingerprint(fingerprintOf(answers.get(id) ?? [])) })
+        .where('proposal_id', '=', id)
+        .execute();
+  }
+}
+
+/** Writes one proposal's fingerprint again (after its answers changed). */
+export async function refreshFingerprint(db: Db, proposalId: number): Promise<void> {
+  const answers = await answersOf(db, [proposalId]);
+  await db
+    .updateTable('admin_checks')
+    .set({ fingerprint: encodeFingerprint(fingerprintOf(answers.get(proposalId) ?? [])) })
+    .where('proposal_id', '=', proposalId)
+    .execute();
+}
+
+export async function findCheck(db: Db, proposalId: number): Promise<AdminCheckRow | undefined> {
+  return db.selectFrom('admin_checks').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
+}
+
+/** The newest completion request of a proposal. */
+export async function latestCompletion(db: Db, proposalId: number) {
+  return db
+    .selectFrom('completion_requests')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .orderBy('requested_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The administrative stage's row (its settings hold the checklist). */
+export async function administrativeStage(db: Db, competitionId: number) {
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('competition_id', '=', competitionId)
+    .where('kind', '=', 'administrative')
+    .executeTakeFirst();
+}
+
+export async function userNames(db: Db, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const list = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!list.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
