@@ -18,10 +18,10 @@ import * as whoMayEnter from './2026_12_06_0021_who_may_enter.js';
 import * as requiredEvidence from './2026_12_06_0022_required_evidence.js';
 import * as participationReminders from './2026_12_06_0026_participation_reminders.js';
 import * as selection from './2026_12_06_0027_selection.js';
+import * as adminCheck from './2026_12_06_0028_admin_check.js';
 import * as reviewTeam from './2026_12_06_0030_review_team.js';
 import * as objections from './2026_12_06_0032_objections.js';
 import * as stageResults from './2026_12_06_0033_stage_results.js';
-import * as adminCheck from './2026_12_06_0028_admin_check.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -44,8 +44,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0022_required_evidence': requiredEvidence,
   '2026_12_06_0026_participation_reminders': participationReminders,
   '2026_12_06_0027_selection': selection,
+  '2026_12_06_0028_admin_check': adminCheck,
   '2026_12_06_0030_review_team': reviewTeam,
   '2026_12_06_0032_objections': objections,
   '2026_12_06_0033_stage_results': stageResults,
-  '2026_12_06_0028_admin_check': adminCheck,
 };
