@@ -94,8 +94,8 @@ describe('assignment and results, in the browser', () => {
     const withdraw = page.getByRole('button', { name: /^Tarik: / }).first();
     await withdraw.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Alasan').fill('Pernah menjadi konsultan instansi ini.');
-    await dialog.getByLabel(/benturan kepentingan/).check();
+    await dialog.getByRole('textbox', { name: /^Alasan/ }).fill('Pernah menjadi konsultan instansi ini.');
+    await dialog.getByRole('checkbox', { name: /benturan kepentingan/ }).check();
     await shoot(page, 'assignment-03-withdraw-phone');
     await dialog.getByRole('button', { name: 'Tarik' }).click();
     await expect.poll(() => page.getByText(/ditugaskan sebagai pengganti/).count()).toBeGreaterThan(0);

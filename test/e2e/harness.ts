@@ -152,6 +152,18 @@ export async function logIn(
 
 /** Runs axe-core on the page and fails on any violation, whatever its impact (minor ones included). */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A notification or dialog still fading in is drawn at part opacity, which axe reads as low contrast:
+  // let the finite transitions end first (spinners run forever and are not waited for).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      null,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   await page.addScriptTag({ content: AXE_SOURCE });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<any> } }).axe;

@@ -91,17 +91,32 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       .select('key')
       .where('competition_id', '=', w.compA)
       .executeTakeFirstOrThrow();
-    const profile = await server.ctx.app.inject({
-      method: 'PUT',
-      url: `/api/competitions/${w.compA}/review-team/evaluation/me`,
-      headers: { cookie: await sessionCookie(server.ctx, w.userIds.evaluator) },
-      payload: {
-        affiliationName: `Universitas ${PAYLOAD}`,
-        expertise: [category.key],
-        conflicts: [{ institutionId: w.instY, note: `Catatan ${PAYLOAD}` }],
-      },
-    });
-    expect(profile.statusCode, profile.body).toBe(200);
+    // The world's evaluator already holds assignments (the review engine's objects), so its profile is
+    // fixed for the API (409 profile_locked): the typed values are stored directly, as a save would have.
+    const now = new Date().toISOString();
+    await server.ctx.db
+      .updateTable('reviewer_profiles')
+      .set({
+        affiliation_name: `Universitas ${PAYLOAD}`,
+        expertise: JSON.stringify([category.key]),
+        completed_at: now,
+        updated_at: now,
+      })
+      .where('competition_id', '=', w.compA)
+      .where('user_id', '=', w.userIds.evaluator)
+      .execute();
+    await server.ctx.db
+      .insertInto('reviewer_conflicts')
+      .values({
+        competition_id: w.compA,
+        user_id: w.userIds.evaluator,
+        institution_id: w.instY,
+        source: 'declared',
+        note: `Catatan ${PAYLOAD}`,
+        created_by: w.userIds.evaluator,
+        created_at: now,
+      })
+      .execute();
     browser = await launchBrowser();
   }, 180_000);
 
