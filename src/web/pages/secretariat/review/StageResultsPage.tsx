@@ -222,6 +222,7 @@ export function StageResultsPage() {
                     },
                     {
                       header: t('stageResults.status'),
+                      style: { minWidth: 130 },
                       cell: (r) => (
                         <Stack gap={4}>
                           <Text size="sm">{t(`stageResults.statuses.${r.status}`)}</Text>
