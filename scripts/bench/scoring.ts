@@ -27,6 +27,7 @@ export const SCORING_GOALS = { finalistsMs: 1000, aggregationMs: 1000 };
 
 interface Timing {
   coldMs: number;
+  coldCpuMs: number;
   wallMs: number[];
   cpuMs: number[];
   worstWallMs: number;
@@ -57,9 +58,11 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Runs f once cold, then `runs` times: wall ms and this process's CPU ms (user + system) of each run. */
 async function timed<T>(runs: number, f: () => T | Promise<T>): Promise<{ timing: Timing; last: T }> {
+  const cold0 = process.cpuUsage();
   const t0 = performance.now();
   let last = await f();
   const coldMs = performance.now() - t0;
+  const cold = process.cpuUsage(cold0);
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -73,6 +76,7 @@ async function timed<T>(runs: number, f: () => T | Promise<T>): Promise<{ timing
   return {
     timing: {
       coldMs: r1(coldMs),
+      coldCpuMs: r1((cold.user + cold.system) / 1000),
       wallMs,
       cpuMs,
       worstWallMs: Math.max(...wallMs),
@@ -82,7 +86,8 @@ async function timed<T>(runs: number, f: () => T | Promise<T>): Promise<{ timing
   };
 }
 
-const describe = (t: Timing) => `CPU ${t.worstCpuMs} ms, wall ${t.worstWallMs} ms (cold ${t.coldMs} ms)`;
+const describe = (t: Timing) =>
+  `CPU ${t.worstCpuMs} ms, wall ${t.worstWallMs} ms (cold: CPU ${t.coldCpuMs} ms, wall ${t.coldMs} ms)`;
 
 export async function scoringPhase(opts: {
   proposals: number;
