@@ -383,5 +383,7 @@ describe('assignment of reviewers', () => {
     const loads = s.reviewers.map((r: { load: number }) => r.load).reduce((a: number, b: number) => a + b, 0);
     expect(loads).toBe((await list()).length);
     expect(s.abilities).toEqual({ run: true, edit: true });
+    // The reviewers' expertise is named by the competition's categories.
+    expect(s.categories).toContainEqual({ key: 'kesehatan', nameId: 'Kesehatan', nameEn: 'Health' });
   });
 });

@@ -105,6 +105,8 @@ export const stageAssignmentSummary = z.object({
     closesAt: z.string().nullable(),
     reviewersPerProposal: z.number(),
   }),
+  /** The competition's categories, to name the reviewers' expertise. */
+  categories: z.array(z.object({ key: z.string(), nameId: z.string(), nameEn: z.string() })),
   /** The review stages of the competition, for the stage picker. */
   stages: z.array(z.object({ id: z.number(), kind: z.string(), nameId: z.string(), nameEn: z.string() })),
   pool: z.object({

@@ -85,6 +85,10 @@ describe('assignment and results, in the browser', () => {
     for (const p of pairs) loads.set(p.reviewer_id, (loads.get(p.reviewer_id) ?? 0) + 1);
     expect(Math.max(...loads.values()) - Math.min(...loads.values())).toBeLessThanOrEqual(1);
     await expect.poll(() => page.getByText('Pemerintah Kota Penugasan 1').count()).toBeGreaterThan(0);
+    // Expertise by the category's name, not its key.
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Kesehatan', exact: true }).count())
+      .toBeGreaterThan(0);
     await shoot(page, 'assignment-02-done');
   });
 

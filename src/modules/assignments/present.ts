@@ -38,6 +38,7 @@ export function presentItems(ctx: StageContext): (row: StageAssignmentRow) => As
 export function presentSummary(
   ctx: StageContext,
   stages: readonly StageRow[],
+  categories: StageAssignmentSummary['categories'],
   abilities: { run: boolean; edit: boolean },
 ): StageAssignmentSummary {
   const { active, load } = assignmentIndex(ctx.assignments);
@@ -64,6 +65,7 @@ export function presentSummary(
       closesAt: s.closes_at,
       reviewersPerProposal: reviewSettingsOf(parseSettings(s.settings)).reviewersPerProposal,
     },
+    categories,
     stages: stages.map((x) => ({ id: x.id, kind: x.kind, nameId: x.name_id, nameEn: x.name_en })),
     pool: {
       proposals: ctx.pool.length,

@@ -18,6 +18,17 @@ export async function findCompetition(db: Db, id: number) {
 }
 export type AssignmentCompetition = NonNullable<Awaited<ReturnType<typeof findCompetition>>>;
 
+/** The competition's categories (key and names), in order. */
+export async function categoriesOf(db: Db, competitionId: number) {
+  const rows = await db
+    .selectFrom('categories')
+    .select(['key', 'name_id', 'name_en'])
+    .where('competition_id', '=', competitionId)
+    .orderBy('position')
+    .execute();
+  return rows.map((c) => ({ key: c.key, nameId: c.name_id, nameEn: c.name_en }));
+}
+
 /** The competition's scored stages (evaluation_1, evaluation_2), in order. */
 export async function reviewStagesOf(db: Db, competitionId: number): Promise<StageRow[]> {
   const rows = await db

@@ -25,7 +25,7 @@ import { runAssignment } from './commands/run-assignment.js';
 import { withdrawAssignment } from './commands/withdraw-assignment.js';
 import { closedRefusal, loadStageContext, stageNotFound, type StageContext } from './context.js';
 import { assignmentsCsv, presentItems, presentSummary } from './present.js';
-import { findCompetition, reviewStagesOf } from './queries.js';
+import { categoriesOf, findCompetition, reviewStagesOf } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 const PAGE_SIZE = 50;
@@ -104,7 +104,11 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       await allow(req, req.params.id);
       const ctx = await read(req.params.id, req.params.stageId);
       const open = closedRefusal(ctx.stage, ctx.competition.time_zone, clock.now()) === null;
-      return presentSummary(ctx, await reviewStagesOf(db, req.params.id), {
+      const [stages, categories] = await Promise.all([
+        reviewStagesOf(db, req.params.id),
+        categoriesOf(db, req.params.id),
+      ]);
+      return presentSummary(ctx, stages, categories, {
         run: open && ctx.pool.length > 0,
         edit: open,
       });

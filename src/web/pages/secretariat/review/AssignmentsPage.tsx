@@ -190,7 +190,16 @@ export function AssignmentsPage() {
                       </Badge>
                     ),
                   },
-                  { header: t('assignments.expertise'), cell: (r) => r.expertise.join(', ') || '—' },
+                  {
+                    header: t('assignments.expertise'),
+                    cell: (r) =>
+                      r.expertise
+                        .map((k) => {
+                          const c = s.categories.find((x) => x.key === k);
+                          return c ? name(c) : k;
+                        })
+                        .join(', ') || '—',
+                  },
                   { header: t('assignments.capacity'), cell: (r) => r.capacity ?? t('assignments.noLimit') },
                   { header: t('assignments.load'), cell: (r) => r.load },
                   { header: t('assignments.submitted'), cell: (r) => r.submitted },
