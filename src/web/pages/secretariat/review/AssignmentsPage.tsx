@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import { AdminDataTable } from '../../../components/AdminDataTable.js';
 import { AdminPage, AdminNotice } from '../../../components/AdminPage.js';
 import { AdminPager } from '../../../components/AdminPager.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
+import { ReviewPageHead, StagePicker, useReviewStage } from './ReviewStagePage.js';
 import { formatAt } from '../../../components/AdminTime.js';
 import type {
   AssignmentItem,
@@ -48,18 +37,8 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 export function AssignmentsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const { competitionId: id, stages, stageId, chooseStage } = useReviewStage();
   const qc = useQueryClient();
-  const stages = useQuery({
-    queryKey: ['assignment-stages', id],
-    queryFn: () =>
-      api<{ items: { id: number; kind: string; nameId: string; nameEn: string }[] }>(
-        'GET',
-        `/competitions/${id}/assignment-stages`,
-      ),
-  });
-  const stageId = Number(params.get('tahap')) || stages.data?.items[0]?.id || 0;
   const base = `/competitions/${id}/stages/${stageId}/assignments`;
   const summary = useQuery({
     queryKey: ['assignment-summary', id, stageId],
@@ -95,22 +74,12 @@ export function AssignmentsPage() {
         : t('assignments.evaluationNone');
   return (
     <AdminPage gap="lg">
-      <div>
-        <Anchor component={Link} to={`/sekretariat/kompetisi/${id}`} size="sm">
-          ← {t('assignments.back')}
-        </Anchor>
-        <Title order={1} mt={4}>
-          {t('assignments.title')}
-        </Title>
-        {s && (
-          <Text fw={600} c="dark.7">
-            {s.competition.name}
-          </Text>
-        )}
-        <Text c="dark.6" size="sm" maw={760}>
-          {t('assignments.intro')}
-        </Text>
-      </div>
+      <ReviewPageHead
+        competitionId={id}
+        title={t('assignments.title')}
+        competitionName={s?.competition.name}
+        intro={t('assignments.intro')}
+      />
       <AdminQueryState
         isLoading={stages.isLoading || summary.isLoading}
         error={stages.error ?? summary.error}
@@ -119,16 +88,13 @@ export function AssignmentsPage() {
         {s && (
           <>
             <Group align="flex-end" gap="lg" wrap="wrap">
-              <Select
-                label={t('assignments.stage')}
-                data={s.stages.map((x) => ({ value: String(x.id), label: name(x) }))}
-                value={String(s.stage.id)}
+              <StagePicker
+                stages={s.stages}
+                value={s.stage.id}
                 onChange={(v) => {
                   setPage(1);
-                  setParams(v ? { tahap: v } : {});
+                  chooseStage(v);
                 }}
-                allowDeselect={false}
-                w={{ base: '100%', sm: 300 }}
               />
               <Stack gap={0}>
                 <Text size="sm">

@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,6 +11,7 @@ import { AdminDataTable } from '../../../components/AdminDataTable.js';
 import { AdminPage, AdminNotice } from '../../../components/AdminPage.js';
 import { AdminPager } from '../../../components/AdminPager.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
+import { ReviewPageHead, StagePicker, useReviewStage } from './ReviewStagePage.js';
 import type { ResultRow, StageResults } from '../../../../contracts/stage-results.js';
 import { StageResultsRules } from './StageResultsRules.js';
 
@@ -34,18 +23,8 @@ const num = (x: number | null, lang: 'id' | 'en') =>
 export function StageResultsPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
-  const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const { competitionId: id, stages, stageId, chooseStage } = useReviewStage();
   const qc = useQueryClient();
-  const stages = useQuery({
-    queryKey: ['assignment-stages', id],
-    queryFn: () =>
-      api<{ items: { id: number; kind: string; nameId: string; nameEn: string }[] }>(
-        'GET',
-        `/competitions/${id}/assignment-stages`,
-      ),
-  });
-  const stageId = Number(params.get('tahap')) || stages.data?.items[0]?.id || 0;
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
@@ -90,22 +69,12 @@ export function StageResultsPage() {
     );
   return (
     <AdminPage gap="lg">
-      <div>
-        <Anchor component={Link} to={`/sekretariat/kompetisi/${id}`} size="sm">
-          ← {t('assignments.back')}
-        </Anchor>
-        <Title order={1} mt={4}>
-          {t('stageResults.title')}
-        </Title>
-        {d && (
-          <Text fw={600} c="dark.7">
-            {d.competition.name}
-          </Text>
-        )}
-        <Text c="dark.6" size="sm" maw={760}>
-          {t('stageResults.intro')}
-        </Text>
-      </div>
+      <ReviewPageHead
+        competitionId={id}
+        title={t('stageResults.title')}
+        competitionName={d?.competition.name}
+        intro={t('stageResults.intro')}
+      />
       <AdminQueryState
         isLoading={stages.isLoading || res.isLoading}
         error={stages.error ?? res.error}
@@ -113,19 +82,13 @@ export function StageResultsPage() {
       >
         {d && (
           <>
-            <Select
-              label={t('assignments.stage')}
-              data={d.stages.map((x) => ({
-                value: String(x.id),
-                label: lang === 'id' ? x.nameId : x.nameEn,
-              }))}
-              value={String(d.stage.id)}
+            <StagePicker
+              stages={d.stages}
+              value={d.stage.id}
               onChange={(v) => {
                 setPage(1);
-                setParams(v ? { tahap: v } : {});
+                chooseStage(v);
               }}
-              allowDeselect={false}
-              w={{ base: '100%', sm: 300 }}
             />
             <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
               {(['proposals', 'scored', 'waiting', 'pendingThird', 'passing', 'basisChanges'] as const).map(
