@@ -24,6 +24,7 @@ const MODULE_GRAPH = {
   dashboard: ['competitions', 'proposals'],
   deadlines: ['admin-check', 'competitions', 'proposals'],
   exports: ['announcements', 'dashboard', 'proposals'],
+  finalists: ['announcements', 'objections', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],

@@ -12,7 +12,7 @@ const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** The kinds of announcement; one per stage and kind. */
-export const ANNOUNCEMENT_KINDS = ['administrative_results'] as const;
+export const ANNOUNCEMENT_KINDS = ['administrative_results', 'finalists_provisional', 'finalists_final'] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 
 /**
@@ -65,6 +65,8 @@ export type PublishBody = z.infer<typeof publishBody>;
 
 /** One line of a published list (public): the proposals that passed. */
 export const announcementEntry = z.object({
+  /** The finalists' lists carry it: each finalist links to the objection form (uji publik). */
+  proposalId: z.number().optional(),
   code: z.string(),
   title: z.string(),
   institution: z.string(),

@@ -223,6 +223,50 @@ export interface StageResultTable {
   decided_at: string;
 }
 
+/** A finalists stage's staged selection (migration 0034): one per stage, recomputed until published. */
+export interface FinalistSelectionTable {
+  id: Generated<number>;
+  competition_id: number;
+  stage_id: number;
+  /** JSON: the FinalistSettings it was computed with. */
+  settings: string;
+  feasible: number;
+  /** JSON: { problems: InfeasibleQuota[], text: Text | null }. */
+  problems: string;
+  /** JSON: QuotaOutcome[]. */
+  quota_outcomes: string;
+  /** JSON: SolverStats plus `unfilled` per group and `totalScore`. */
+  stats: string;
+  computed_by: number;
+  computed_at: string;
+  provisional_letter_number: string | null;
+  provisional_published_by: number | null;
+  provisional_published_at: string | null;
+  decree_number: string | null;
+  final_published_by: number | null;
+  final_published_at: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** One candidate of a finalists computation, with its explanation (migration 0034). */
+export interface FinalistLineTable {
+  id: Generated<number>;
+  selection_id: number;
+  proposal_id: number;
+  group_key: string;
+  score: number;
+  rank_in_group: number;
+  passes_mark: number;
+  in_plain_top: number;
+  selected: number;
+  /** domain/shortlist FinalistReason. */
+  reason: string;
+  /** JSON: the quota keys the reason names. */
+  quotas: string;
+  explanation_id: string;
+  explanation_en: string;
+}
+
 export type AdminCheckRow = Selectable<AdminCheckTable>;
 export type CompletionRequestRow = Selectable<CompletionRequestTable>;
 export type AnnouncementRow = Selectable<AnnouncementTable>;
@@ -234,3 +278,5 @@ export type EvaluationRow = Selectable<EvaluationTable>;
 export type EvaluationScoreRow = Selectable<EvaluationScoreTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type StageResultRow = Selectable<StageResultTable>;
+export type FinalistSelectionRow = Selectable<FinalistSelectionTable>;
+export type FinalistLineRow = Selectable<FinalistLineTable>;

@@ -5,6 +5,8 @@ import type {
   CompletionRequestTable,
   EvaluationScoreTable,
   EvaluationTable,
+  FinalistLineTable,
+  FinalistSelectionTable,
   ObjectionTable,
   ReviewAssignmentTable,
   ReviewTeamSettingsTable,
@@ -535,6 +537,8 @@ export interface Database {
   objections: ObjectionTable;
   review_team_settings: ReviewTeamSettingsTable;
   stage_results: StageResultTable;
+  finalist_selections: FinalistSelectionTable;
+  finalist_lines: FinalistLineTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

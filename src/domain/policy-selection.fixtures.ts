@@ -22,7 +22,7 @@ type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 export const SELECTION_TABLE: Case[] = [
   // The assignment of reviewers and a stage's results (issue 12): the organizer's own secretariat, not the
   // system administrator.
-  ...(['assignment.manage', 'stageResults.manage'] as const).map((action): Case => [
+  ...(['assignment.manage', 'stageResults.manage', 'finalists.manage'] as const).map((action): Case => [
     action,
     { organizerInstitutionId: A },
     {

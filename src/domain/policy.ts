@@ -91,6 +91,12 @@ export interface Subjects {
   'assignment.manage': { organizerInstitutionId: number };
   /** A scored stage's results: its pass mark and basis, and setting them (who advances). The same people. */
   'stageResults.manage': { organizerInstitutionId: number };
+  /**
+   * The finalists (issue 12 points 7–8): their settings, the computation, publishing the provisional list
+   * and fixing the final one. The organizer's secretariat only (another organizer's: 404; the system
+   * administrator: judging work is never theirs as such).
+   */
+  'finalists.manage': { organizerInstitutionId: number };
   /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
@@ -293,7 +299,8 @@ export function decide<A extends Action>(
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'assignment.manage':
-    case 'stageResults.manage': {
+    case 'stageResults.manage':
+    case 'finalists.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

@@ -22,6 +22,7 @@ import * as adminCheck from './2026_12_06_0028_admin_check.js';
 import * as reviewTeam from './2026_12_06_0030_review_team.js';
 import * as objections from './2026_12_06_0032_objections.js';
 import * as stageResults from './2026_12_06_0033_stage_results.js';
+import * as finalists from './2026_12_06_0034_finalists.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0030_review_team': reviewTeam,
   '2026_12_06_0032_objections': objections,
   '2026_12_06_0033_stage_results': stageResults,
+  '2026_12_06_0034_finalists': finalists,
 };

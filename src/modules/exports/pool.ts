@@ -4,6 +4,7 @@ import Piscina from 'piscina';
 import { admitExport, exportBusy } from '../../domain/export-admission.js';
 import type { AnnouncementPdfInput } from '../announcements/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
+import type { FinalistsInput, FinalistsResult } from '../../domain/shortlist/types.js';
 import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
 
 /*
@@ -79,6 +80,20 @@ export class ExportPool {
       const bytes = (await this.pool.run({ kind: 'announcementPdf', input }))!;
       this.measured(started);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The finalists' selection (domain/shortlist `selectFinalists`) solved in a thread of the pool, never on
+   * the event loop; admitted like an export (429 export_busy when the user or the pool is full).
+   */
+  async finalists(userId: number, input: FinalistsInput): Promise<FinalistsResult> {
+    const release = this.admit(userId);
+    try {
+      const bytes = (await this.pool.run({ kind: 'finalists', input }))!;
+      return JSON.parse(new TextDecoder().decode(bytes)) as FinalistsResult;
     } finally {
       release();
     }

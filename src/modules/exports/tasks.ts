@@ -3,6 +3,8 @@ import { xlsxStream } from '../dashboard/export.js';
 import { renderAnnouncementPdf, type AnnouncementPdfInput } from '../announcements/pdf.js';
 import { renderProposalPdf } from '../proposals/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
+import { selectFinalists } from '../../domain/shortlist/select.js';
+import type { FinalistsInput } from '../../domain/shortlist/types.js';
 
 /*
  * What a thread of the export pool does (loaded by worker.mjs; never imported by the main thread except
@@ -13,6 +15,11 @@ export type ExportTask =
   | { kind: 'pdf'; view: ProposalView; now: Date }
   /** A published announcement's letter (issue 12): thousands of rows make it seconds of pdfkit. */
   | { kind: 'announcementPdf'; input: AnnouncementPdfInput }
+  /**
+   * The finalists' exact selection (issue 12 point 7): HiGHS is synchronous CPU work (a cold solve ~1.2 s
+   * while the WebAssembly compiles, then 0.25–0.7 s at 30,000 candidates). The answer comes back as JSON bytes.
+   */
+  | { kind: 'finalists'; input: FinalistsInput }
   /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
   | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string };
 
@@ -27,6 +34,8 @@ export type FromWorker = { more: true } | { chunk: Uint8Array } | { done: true }
 export async function runExportTask(task: ExportTask): Promise<Uint8Array | null> {
   if (task.kind === 'pdf') return renderProposalPdf(task.view, { now: task.now });
   if (task.kind === 'announcementPdf') return renderAnnouncementPdf(task.input);
+  if (task.kind === 'finalists')
+    return new TextEncoder().encode(JSON.stringify(await selectFinalists(task.input)));
   await writeXlsx(task.port, task.lang, task.sheetName);
   return null;
 }

@@ -9,6 +9,7 @@ import { publicationTemplates } from './publication-templates.js';
 import { assignmentTemplates } from './assignment-templates.js';
 import { reviewTemplates } from './review-templates.js';
 import { adminCheckTemplates } from './admin-check-templates.js';
+import { finalistTemplates } from './finalist-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -34,6 +35,7 @@ const templates = {
   ...assignmentTemplates,
   ...reviewTemplates,
   ...adminCheckTemplates,
+  ...finalistTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
