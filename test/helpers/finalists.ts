@@ -188,3 +188,43 @@ export async function insertObjection(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * The evidence stage (`evaluation_2`) decided as the stage results leave it: one stage_results row per
+ * proposal with its counted score and outcome (advanced unless told), so the finalists can be computed.
+ */
+export async function decideEvidenceStage(
+  db: Db,
+  input: {
+    competitionId: number;
+    decidedBy: number;
+    now: Date;
+    results: { proposalId: number; score: number; outcome?: 'advanced' | 'stopped' }[];
+  },
+): Promise<number> {
+  const stage = await db
+    .selectFrom('stages')
+    .select('id')
+    .where('competition_id', '=', input.competitionId)
+    .where('kind', '=', 'evaluation_2')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('stage_results')
+    .values(
+      input.results.map((r) => ({
+        stage_id: stage.id,
+        proposal_id: r.proposalId,
+        raw_score: r.score,
+        normalized_score: null,
+        score: r.score,
+        basis: 'raw' as const,
+        outcome: r.outcome ?? 'advanced',
+        explanation_id: `Nilai ${r.score}`,
+        explanation_en: `Score ${r.score}`,
+        decided_by: input.decidedBy,
+        decided_at: input.now.toISOString(),
+      })),
+    )
+    .execute();
+  return stage.id;
+}
