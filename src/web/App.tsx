@@ -116,6 +116,10 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const FinalistsPage = lazyPage(
+  () => import('./pages/secretariat/finalists/FinalistsPage.js'),
+  'FinalistsPage',
+);
 const StageResultsPage = lazyPage(
   () => import('./pages/secretariat/review/StageResultsPage.js'),
   'StageResultsPage',
@@ -278,6 +282,14 @@ export function App() {
             element={
               <RequireUser>
                 <AssignmentsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/finalis"
+            element={
+              <RequireUser>
+                <FinalistsPage />
               </RequireUser>
             }
           />

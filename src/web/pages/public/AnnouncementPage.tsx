@@ -99,7 +99,13 @@ export function AnnouncementPage() {
                 {t('publication.public.matching', { count: d.matching })}
               </Text>
               {d.rows.length ? (
-                <AnnouncementTable rows={d.rows} offset={(d.page - 1) * d.pageSize} />
+                <AnnouncementTable
+                  rows={d.rows}
+                  offset={(d.page - 1) * d.pageSize}
+                  {...(kind === 'finalists_provisional'
+                    ? { objectionHref: (pid: number) => `/kompetisi/${id}/uji-publik?finalis=${pid}` }
+                    : {})}
+                />
               ) : (
                 <Text c="dark.6">{t('publication.public.empty')}</Text>
               )}

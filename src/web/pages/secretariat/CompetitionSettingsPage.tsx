@@ -147,6 +147,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('stageResults.title')}
               </Anchor>
             )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/finalis`} size="sm">
+                {t('finalists.link')}
+              </Anchor>
+            )}
             {canManage && def.status !== 'draft' && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/uji-publik`} size="sm">
                 {t('objections.work.title')}

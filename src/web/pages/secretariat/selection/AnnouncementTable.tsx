@@ -1,11 +1,23 @@
-import { Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementEntry } from '../../../../contracts/announcements.js';
 import { AdminDataTable } from '../../../components/AdminDataTable.js';
 import { useLang } from '../../../i18n/index.js';
 
-/** A published (or previewed) list: number, code, title, institution, group; cards on phones. */
-export function AnnouncementTable({ rows, offset }: { rows: AnnouncementEntry[]; offset: number }) {
+/**
+ * A published (or previewed) list: number, code, title, institution, group; cards on phones. With
+ * `objectionHref` (the provisional finalists during the uji publik) each line links to the objection form.
+ */
+export function AnnouncementTable({
+  rows,
+  offset,
+  objectionHref,
+}: {
+  rows: AnnouncementEntry[];
+  offset: number;
+  objectionHref?: (proposalId: number) => string;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const numbered = rows.map((r, i) => ({ ...r, no: offset + i + 1 }));
@@ -36,6 +48,19 @@ export function AnnouncementTable({ rows, offset }: { rows: AnnouncementEntry[];
         },
         { header: t('publication.col.institution'), cell: (r) => <Text size="sm">{r.institution}</Text> },
         { header: t('publication.col.group'), cell: (r) => <Text size="sm">{pick(r.group)}</Text> },
+        ...(objectionHref
+          ? [
+              {
+                header: t('finalists.public.objectionCol'),
+                cell: (r: (typeof numbered)[number]) =>
+                  r.proposalId !== undefined ? (
+                    <Anchor component={Link} to={objectionHref(r.proposalId)} size="sm">
+                      {t('finalists.public.object', { code: r.code })}
+                    </Anchor>
+                  ) : null,
+              },
+            ]
+          : []),
       ]}
     />
   );
