@@ -92,7 +92,7 @@ export function FinalistsPage() {
         </Badge>
       )}
       {!l.selected && l.inPlainTop && (
-        <Badge color="orange.9" variant="filled" radius="sm" style={{ textTransform: 'none' }}>
+        <Badge color="red.9" variant="filled" radius="sm" style={{ textTransform: 'none' }}>
           {t('finalists.badge.removed')}
         </Badge>
       )}
