@@ -13,12 +13,14 @@ import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
+import { parseSettings } from '../domain/deadlines.js';
 import { runDueJobs } from '../platform/jobs.js';
 import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
 import { updateCompetition } from '../modules/competitions/commands/update-competition.js';
 import { setCompetitionStatus } from '../modules/competitions/commands/set-status.js';
 import { toDefinition } from '../modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../modules/competitions/queries.js';
+import { scheduleSubmissionJobs } from '../modules/competitions/submission-jobs.js';
 import { submissionJobHandlers } from '../modules/deadlines/jobs.js';
 import { prepareRubric } from '../modules/review/commands/prepare-rubric.js';
 import { setResultsSettings } from '../modules/stage-results/commands/set-results-settings.js';
@@ -86,6 +88,30 @@ export function selectionWindows(def: CompetitionDefinition, now: Date): Competi
   };
 }
 
+/** Every stage's window moved by `ms`. */
+function shifted(def: CompetitionDefinition, ms: number): CompetitionDefinition {
+  const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + ms).toISOString() : null);
+  return {
+    ...def,
+    stages: def.stages.map((s) => ({ ...s, opensAt: move(s.opensAt), closesAt: move(s.closesAt) })),
+  };
+}
+
+/** Waits (up to 30 s) until the competition's closing job has run, by whichever process took it. */
+async function closingDone(db: Db, competitionId: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const stage = await db
+      .selectFrom('stages')
+      .select('settings')
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'submission')
+      .executeTakeFirstOrThrow();
+    if (parseSettings(stage.settings).closedAt !== undefined) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the selection demo was not closed by its closing job');
+}
+
 /**
  * Seeds the selection demo competition (organizer: the national KIPP's) and returns it. Needs the demo's
  * data folder (the proposals' evidence files). `admin` acts for the setup, as the national KIPP's seed does.
@@ -111,31 +137,47 @@ export async function seedSelectionDemo(
   });
   const full = await loadCompetitionFull(db, created.id);
   const def = selectionWindows(toDefinition(full!), now);
-  await updateCompetition(db, { id: created.id, definition: def, actorUserId: input.adminId, ip, now });
   const closesAt = Date.parse(def.stages.find((s) => s.kind === 'submission')!.closesAt!);
-  // Published and written while the window was open: every step at an instant before the closing.
-  const writing = new Date(closesAt - 2 * 3_600_000);
-  await setCompetitionStatus(db, {
+  // Published while its window is open: the calendar first stands a few days later (closing tomorrow), so
+  // a running worker (a server started before the seed, as in the browser tests) never closes it before
+  // every proposal is written. Each step happens at an instant before the real closing.
+  const shift = now.getTime() + DAY - closesAt;
+  await updateCompetition(db, {
     id: created.id,
-    to: 'published',
+    definition: shifted(def, shift),
     actorUserId: input.adminId,
     ip,
-    now: new Date(closesAt - 20 * DAY),
+    now,
   });
+  await setCompetitionStatus(db, { id: created.id, to: 'published', actorUserId: input.adminId, ip, now });
   await seedDemoProposals(db, {
     competitionId: created.id,
     dataDir: input.dataDir,
     baseUrl: input.baseUrl,
-    now: writing,
+    now: new Date(closesAt - 2 * 3_600_000),
     // Past the closing, every proposal that was sent made it through its admin lokal; drafts stay drafts
     // (frozen at the closing) and the withdrawn one stays withdrawn.
     finalState: (state) => (state === 'sent' || state === 'returned' ? 'forwarded' : state),
   });
   await seedDemoReviewTeams(db, { competitionId: created.id, createdBy: input.adminId, now });
 
+  // The calendar as it really stood: the closing a few days ago (the seed's own edit of the stage rows; the
+  // product never moves a published closing earlier), its closing job moved with it.
+  await db.transaction().execute(async (tx) => {
+    for (const s of def.stages)
+      await tx
+        .updateTable('stages')
+        .set({ opens_at: s.opensAt, closes_at: s.closesAt })
+        .where('competition_id', '=', created.id)
+        .where('kind', '=', s.kind)
+        .execute();
+    await scheduleSubmissionJobs(tx, created.id, now);
+  });
   // The closing job, as the worker runs it: receives the forwarded proposals (receipts to the admin lokal,
-  // the administrative queue's rows) and freezes the rest.
+  // the administrative queue's rows) and freezes the rest. A worker already running may take it first:
+  // then wait for it.
   await runDueJobs(db, clock, submissionJobHandlers);
+  await closingDone(db, created.id);
 
   const competition = await db
     .selectFrom('competitions')

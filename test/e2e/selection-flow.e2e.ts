@@ -103,6 +103,8 @@ describe('the selection demo, from the closing to the evidence stage, by the dem
     await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/seleksi-administrasi`));
     await sec.getByRole('heading', { name: 'Seleksi administrasi', level: 1 }).waitFor();
     await sec.getByText(w.followed.code).first().waitFor();
+    // Every status badge reads whole ("BELUM DIPERIKSA", not "BELUM DIPE…").
+    await expect(cutBadges(sec)).resolves.toEqual([]);
     await shoot(sec, 'flow-01-queue');
 
     await sec.goto(url(`/sekretariat/seleksi-administrasi/${w.followed.id}`));
@@ -456,6 +458,15 @@ describe('the selection demo, from the closing to the evidence stage, by the dem
     await shoot(sec, `${shot}-decided`);
   }
 });
+
+/** The badges whose text is cut off on the page (shown with an ellipsis). */
+function cutBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.textContent ?? ''),
+  );
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
