@@ -84,6 +84,11 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
   const emailWidth = Math.max(...accounts.map((a) => a.email.length));
   for (const a of accounts)
     console.log(`  ${a.role.padEnd(roleWidth)}  ${a.email.padEnd(emailWidth)}  ${a.scope}`);
+  const selection = accounts.filter((a) => a.selection);
+  if (selection.length) {
+    console.log('\nDemo seleksi (KIPP-SELEKSI, pendaftaran sudah ditutup / submission closed):');
+    for (const a of selection) console.log(`  ${a.email.padEnd(emailWidth)}  ${a.selection}`);
+  }
   console.log('');
 }
 

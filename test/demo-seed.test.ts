@@ -22,6 +22,10 @@ describe('demo seed', () => {
       'upp.tangerang@demo.sinovik.id',
       'evaluator@demo.sinovik.id',
       'panelis@demo.sinovik.id',
+      // The rest of the Tim Evaluasi, printed for the selection demo (KIPP-SELEKSI).
+      'andi.prasetyo@demo.sinovik.id',
+      'maya.kartika@demo.sinovik.id',
+      'hendro.wibisono@demo.sinovik.id',
     ]);
     for (const a of accounts) {
       const cookie = await login(ctx.app, a.email, DEMO_PASSWORD);
@@ -40,9 +44,10 @@ describe('demo seed', () => {
       stages: { kind: string; opensAt: string; closesAt: string }[];
       timeZone: string;
     }[];
-    expect(items.map((c) => c.organizer.name).sort()).toEqual([
-      'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
-      'Pemerintah Provinsi Kalimantan Timur',
+    expect(items.map((c) => `${c.code} ${c.organizer.name}`).sort()).toEqual([
+      'KIPP Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
+      'KIPP-KALTIM Pemerintah Provinsi Kalimantan Timur',
+      'KIPP-SELEKSI Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
     ]);
     const kipp = items.find((c) => c.code === 'KIPP')!;
     const submission = kipp.stages.find((s) => s.kind === 'submission')!;
@@ -82,6 +87,7 @@ describe('demo seed', () => {
       email: 'sekretariat@demo.sinovik.id',
       scope:
         'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi; data rujukan / reference data',
+      selection: expect.stringMatching(/^seleksi administrasi, publikasi, penugasan, hasil/),
     });
     const national = await login(ctx.app, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
     const me = (
@@ -138,6 +144,8 @@ describe('demo seed', () => {
       .innerJoin('institutions as i', 'i.id', 'p.institution_id')
       .innerJoin('competition_groups as g', 'g.id', 'p.group_id')
       .select(['p.state', 'c.code', 'i.type', 'g.key as group', 'p.code as proposalCode'])
+      // The selection demo (KIPP-SELEKSI) has its own test (demo-selection-seed.test.ts).
+      .where('c.code', '=', 'KIPP')
       .execute();
     expect(rows.length).toBeGreaterThanOrEqual(25);
     expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['KIPP']));
@@ -162,8 +170,9 @@ describe('demo seed', () => {
   it('shows the demo UPP its own proposals in several states and the admin lokal one awaiting review', async () => {
     const upp = await login(ctx.app, 'upp.tangerang@demo.sinovik.id', DEMO_PASSWORD);
     const mine = await ctx.app.inject({ method: 'GET', url: '/api/proposals', headers: { cookie: upp } });
+    // Received and frozen ones are in the selection demo (KIPP-SELEKSI), past its closing.
     expect(new Set(mine.json().items.map((p: { state: string }) => p.state))).toEqual(
-      new Set(['draft', 'sent_to_local_admin', 'returned', 'forwarded']),
+      new Set(['draft', 'sent_to_local_admin', 'returned', 'forwarded', 'received', 'frozen']),
     );
     const admin = await login(ctx.app, 'adminlokal.tangerang@demo.sinovik.id', DEMO_PASSWORD);
     const theirs = await ctx.app.inject({
@@ -217,8 +226,14 @@ describe('demo seed', () => {
       url: '/api/me/review-teams',
       headers: { cookie: await login(ctx.app, 'evaluator@demo.sinovik.id', DEMO_PASSWORD) },
     });
+    // Also on the selection demo's team (KIPP-SELEKSI).
     expect(own.json().items).toEqual([
       { competition: expect.objectContaining({ id: kipp.id }), team: 'evaluation', profileComplete: true },
+      {
+        competition: expect.objectContaining({ name: 'KIPP Demo Seleksi' }),
+        team: 'evaluation',
+        profileComplete: true,
+      },
     ]);
   });
 

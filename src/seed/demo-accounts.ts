@@ -6,4 +6,6 @@ export interface DemoAccount {
   role: string;
   email: string;
   scope: string;
+  /** What the account does in the selection demo (KIPP-SELEKSI), when it is seeded. */
+  selection?: string;
 }

@@ -210,7 +210,14 @@ const slugOf = (s: string) =>
  */
 export async function seedDemoProposals(
   db: Db,
-  input: { competitionId: number; dataDir: string; baseUrl: string; now: Date },
+  input: {
+    competitionId: number;
+    dataDir: string;
+    baseUrl: string;
+    now: Date;
+    /** Where each innovation ends up in this competition (default: the state in the data). */
+    finalState?: (state: Innovation['state']) => Innovation['state'];
+  },
 ): Promise<number> {
   const data = loadDemoProposals();
   const storage = new FileStorage(path.join(input.dataDir, 'files'));
@@ -254,7 +261,8 @@ export async function seedDemoProposals(
       now: input.now,
     });
 
-    for (const inv of part.innovations) {
+    for (const listed of part.innovations) {
+      const inv = input.finalState ? { ...listed, state: input.finalState(listed.state) } : listed;
       const k = step++;
       const t0 = at(k, 0);
       const common = { actorUserId: uppId, ip: null };

@@ -127,6 +127,30 @@ export async function seedDemoReviewTeams(
         createdBy: input.createdBy,
         now: input.now,
       });
+    else {
+      // A demo reviewer of another competition joins this one's team too (a grant per competition).
+      const role = m.team === 'panel' ? 'panelist' : 'evaluator';
+      const held = await db
+        .selectFrom('role_grants')
+        .select('id')
+        .where('user_id', '=', user.id)
+        .where('role', '=', role)
+        .where('competition_id', '=', input.competitionId)
+        .executeTakeFirst();
+      if (!held)
+        await db
+          .insertInto('role_grants')
+          .values({
+            user_id: user.id,
+            role,
+            institution_id: null,
+            unit_id: null,
+            competition_id: input.competitionId,
+            granted_by: input.createdBy,
+            created_at: stamp,
+          })
+          .execute();
+    }
     const affiliationId =
       'institution' in m.affiliation ? await institutionId(m.affiliation.institution) : null;
     await db

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 import { samplePdf } from './sample-pdf.js';
 import { seedDemoProposals } from './demo-proposals.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
+import { SELECTION_DEMO, SELECTION_EVALUATORS, seedSelectionDemo } from './demo-selection.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -45,6 +46,8 @@ interface DemoUserSpec {
    * delegates the institution and award registries and the admin lokal requests to the national organizer.
    */
   dataSteward?: true;
+  /** What the account does in the selection demo (demo-selection.ts), Bahasa Indonesia / English. */
+  selection?: string;
 }
 
 const USERS: DemoUserSpec[] = [
@@ -63,6 +66,8 @@ const USERS: DemoUserSpec[] = [
     roleLabel: 'Sekretariat + Pengelola Data Referensi',
     institution: NATIONAL_ORGANIZER,
     dataSteward: true,
+    selection:
+      'seleksi administrasi, publikasi, penugasan, hasil / admin check, publication, assignment, results',
   },
   {
     email: 'sekretariat.kaltim@demo.sinovik.id',
@@ -79,6 +84,7 @@ const USERS: DemoUserSpec[] = [
     role: 'local_admin',
     roleLabel: 'Admin Lokal',
     institution: REGENCY,
+    selection: "melengkapi proposal Kab. Tangerang yang diminta / completes Tangerang's proposals when asked",
   },
   {
     email: 'upp.tangerang@demo.sinovik.id',
@@ -88,6 +94,7 @@ const USERS: DemoUserSpec[] = [
     roleLabel: 'Pengusul / UPP',
     institution: REGENCY,
     unit: 'RSUD Kabupaten Tangerang',
+    selection: "melihat hasil proposal RSUD / sees the RSUD proposals' results",
   },
   {
     email: 'evaluator@demo.sinovik.id',
@@ -96,6 +103,7 @@ const USERS: DemoUserSpec[] = [
     role: 'evaluator',
     roleLabel: 'Tim Evaluasi',
     competition: 'national',
+    selection: 'menilai proposal yang ditugaskan / scores the assigned proposals',
   },
   {
     email: 'panelis@demo.sinovik.id',
@@ -104,6 +112,7 @@ const USERS: DemoUserSpec[] = [
     role: 'panelist',
     roleLabel: 'Tim Panel Independen',
     competition: 'national',
+    selection: 'memutus sanggahan uji publik / decides the uji publik objections',
   },
 ];
 
@@ -172,7 +181,7 @@ export function alignSubmissionClose(
 export async function seedDemoData(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const existing = await db
     .selectFrom('users')
@@ -295,6 +304,15 @@ export async function seedDemoData(
       now,
     });
 
+  // The selection demo (issue 12): a second KIPP of the same organizer, past its closing.
+  if (opts.dataDir && opts.selection !== false)
+    await seedSelectionDemo(db, clock, {
+      organizer: national,
+      adminId: admin.id,
+      dataDir: opts.dataDir,
+      baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+    });
+
   if (opts.dataDir) {
     const city = await db
       .selectFrom('institutions')
@@ -388,6 +406,7 @@ export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
       'institutions.name as institution',
       'units.name as unit',
       'competitions.name as competition',
+      'competitions.code as competitionCode',
     ])
     .where(
       'users.email',
@@ -395,15 +414,36 @@ export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
       USERS.map((u) => u.email),
     )
     .execute();
-  return USERS.flatMap((spec) => {
+  const selectionSeeded = rows.some((r) => r.competitionCode === SELECTION_DEMO.code);
+  const accounts = USERS.flatMap((spec): DemoAccount[] => {
     const mine = rows.filter((r) => r.email === spec.email);
     if (!mine.length) return [];
     const row = mine.find((r) => r.unit || r.institution || r.competition) ?? mine[0];
+    // A reviewer holds one grant per competition: every competition is named.
+    const competitions = [...new Set(mine.map((r) => r.competition).filter(Boolean))].join(' + ');
     const scope =
-      [row.unit, row.institution, row.competition].filter(Boolean).join(', ') ||
-      'seluruh sistem / whole system';
+      [row.unit, row.institution, competitions].filter(Boolean).join(', ') || 'seluruh sistem / whole system';
+    const selection = selectionSeeded && spec.selection ? { selection: spec.selection } : {};
     if (spec.dataSteward)
-      return [{ role: spec.roleLabel, email: spec.email, scope: `${scope}; data rujukan / reference data` }];
-    return [{ role: spec.roleLabel, email: spec.email, scope }];
+      return [
+        {
+          role: spec.roleLabel,
+          email: spec.email,
+          scope: `${scope}; data rujukan / reference data`,
+          ...selection,
+        },
+      ];
+    return [{ role: spec.roleLabel, email: spec.email, scope, ...selection }];
   });
+  if (!selectionSeeded) return accounts;
+  // The other members of the Tim Evaluasi: a gap between two scores brings in a third evaluator.
+  return [
+    ...accounts,
+    ...SELECTION_EVALUATORS.map((email) => ({
+      role: 'Tim Evaluasi',
+      email,
+      scope: `${SELECTION_DEMO.name} (${SELECTION_DEMO.code})`,
+      selection: 'evaluator kedua/ketiga / second or third evaluator',
+    })),
+  ];
 }

@@ -15,11 +15,15 @@ export async function seedReferenceData(db: Db): Promise<void> {
   await seedAwards(db);
 }
 
-/** The demo competition and one account for every role. Idempotent: a second run changes nothing. */
+/**
+ * The demo competitions and one account for every role. Idempotent: a second run changes nothing. With a
+ * data folder it also writes the proposals and, unless `selection` is false, the selection demo
+ * (KIPP-SELEKSI, past its closing: demo-selection.ts).
+ */
 export async function seedDemo(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);

@@ -18,7 +18,8 @@ const STATE_COLORS: Record<ProposalStateName, string> = {
   received: 'cyan.9',
   frozen: 'violet.9',
   incomplete: 'orange.9',
-  passed_admin: 'green.9',
+  // green.9 with white text is 4.4:1, under AA (axe, on the admin lokal's proposal after publication).
+  passed_admin: '#1b5e20',
   disqualified: 'red.9',
   finalist: 'indigo.9',
 };

@@ -34,6 +34,7 @@ export const adminCheck: typeof id = {
   heldByMe: 'You',
   empty: 'No proposal matches the filter.',
   bulk: {
+    ids: 'Codes of the proposals to be marked passed',
     chosen: 'Pass the chosen ({{count}})',
     filtered: 'Pass everything filtered',
     title: 'Pass at once',

@@ -32,6 +32,7 @@ export const adminCheck = {
   heldByMe: 'Anda',
   empty: 'Tidak ada proposal yang cocok dengan saringan.',
   bulk: {
+    ids: 'Kode proposal yang akan ditandai lolos',
     chosen: 'Luluskan yang dipilih ({{count}})',
     filtered: 'Luluskan semua hasil saringan',
     title: 'Luluskan sekaligus',

@@ -270,7 +270,14 @@ export function AdminCheckQueuePage() {
               {preview && (
                 <Stack>
                   <Text>{t('adminCheck.bulk.count', { count: preview.count })}</Text>
-                  <Text size="sm" style={{ maxHeight: 160, overflow: 'auto' }}>
+                  {/* Scrolls when long: focusable and named, so a keyboard can scroll it (axe). */}
+                  <Text
+                    size="sm"
+                    style={{ maxHeight: 160, overflow: 'auto' }}
+                    tabIndex={0}
+                    role="region"
+                    aria-label={t('adminCheck.bulk.ids')}
+                  >
                     {preview.apply.map((r) => r.code).join(', ')}
                   </Text>
                   {preview.skipped.length > 0 && (
