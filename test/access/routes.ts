@@ -6,6 +6,7 @@ import { makeUnit, makeUser } from '../helpers/fixtures.js';
 import { ACTORS, multipart, type ActorName, type World } from './world.js';
 import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
 import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
+import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -173,6 +174,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // The review teams (issue 12 point 2), in their own file.
   ...REVIEW_TEAM_ROUTES,
   ...ASSIGNMENT_ROUTE_CASES,
+  ...SCORE_EXPORT_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },
