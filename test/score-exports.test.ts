@@ -126,6 +126,7 @@ describe('exports of a scored stage', () => {
     cookies.other = await sessionCookie(ctx, other.secretariat.id);
     cookies.upp = await sessionCookie(ctx, upp.id);
     cookies.localAdmin = await sessionCookie(ctx, localAdmin.id);
+    cookies.systemAdmin = await sessionCookie(ctx, (await makeUser(ctx.db, { role: 'system_admin' })).id);
     const run = await send('secretariat', 'POST', `${base}/assignments/run`, {});
     expect(run.json()).toMatchObject({ ok: true, placed: 6 });
     const rows = await ctx.db
@@ -425,5 +426,18 @@ describe('exports of a scored stage', () => {
     }
     expect((await get('anonymous', `/review/assignments/${a0!.id}/score-sheet.pdf`)).statusCode).toBe(401);
     expect(orgId).toBeGreaterThan(0);
+  });
+
+  it('tells the pages where the buttons go: the secretariat’s progress and results, not the system administrator’s', async () => {
+    const progress = (await get('secretariat', `${base}/progress`)).json();
+    expect(progress.abilities).toEqual({ exportScores: true });
+    const [a0, a1] = byProposal.get(p[0]!.id)!;
+    const row = progress.proposals.find((x: { id: number }) => x.id === p[0]!.id);
+    expect(row.reviewers.map((r: { assignmentId: number }) => r.assignmentId)).toEqual([a0!.id, a1!.id]);
+    expect((await get('secretariat', `${base}/results`)).json().abilities.exportScores).toBe(true);
+    const admin = await get('systemAdmin', `${base}/progress`);
+    expect(admin.statusCode).toBe(200);
+    expect(admin.json().abilities).toEqual({ exportScores: false });
+    expect((await get('systemAdmin', `${base}/scores.xlsx`)).statusCode).toBe(404);
   });
 });

@@ -19,6 +19,7 @@ import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
+import { scoreExports } from './score-exports.js';
 import { adminCheck } from './admin-check.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
@@ -44,5 +45,6 @@ export const id = {
   assignments,
   stageResults,
   review,
+  scoreExports,
   adminCheck,
 };
