@@ -23,7 +23,7 @@ const MODULE_GRAPH = {
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['admin-check', 'competitions', 'proposals'],
-  exports: ['announcements', 'dashboard', 'proposals'],
+  exports: ['announcements', 'dashboard', 'proposals', 'score-exports'],
   finalists: ['announcements', 'objections', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],
@@ -31,6 +31,8 @@ const MODULE_GRAPH = {
   objections: ['competitions', 'proposals'],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
+  // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.
+  'score-exports': ['assignments', 'review', 'stage-results'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],
   'stage-results': ['assignments'],
   review: ['proposals', 'competitions', 'assignments'],

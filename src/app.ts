@@ -43,6 +43,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
+import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
@@ -220,6 +221,7 @@ export async function buildApp(opts: {
   await api.register(assignmentRoutes, { prefix: '/api' });
   await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(finalistRoutes, { prefix: '/api' });
+  await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });

@@ -11,8 +11,15 @@ const textMsg = z.object({ id: z.string(), en: z.string() });
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** The kinds of announcement; one per stage and kind. */
-export const ANNOUNCEMENT_KINDS = ['administrative_results', 'finalists_provisional', 'finalists_final'] as const;
+/**
+ * The kinds of announcement; one per stage and kind. The finalists (issue 12 points 7–8) publish the
+ * provisional list before the uji publik and the final one after it, through the same insertAnnouncement.
+ */
+export const ANNOUNCEMENT_KINDS = [
+  'administrative_results',
+  'finalists_provisional',
+  'finalists_final',
+] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 
 /**
@@ -65,8 +72,6 @@ export type PublishBody = z.infer<typeof publishBody>;
 
 /** One line of a published list (public): the proposals that passed. */
 export const announcementEntry = z.object({
-  /** The finalists' lists carry it: each finalist links to the objection form (uji publik). */
-  proposalId: z.number().optional(),
   code: z.string(),
   title: z.string(),
   institution: z.string(),

@@ -241,6 +241,8 @@ export const progressResponse = z.object({
       groupKey: z.string(),
       reviewers: z.array(
         z.object({
+          /** The assignment (its score sheet once submitted: GET /review/assignments/:id/score-sheet.pdf). */
+          assignmentId: z.number(),
           userId: z.number(),
           name: z.string(),
           status: z.enum(EVALUATION_STATUSES),
@@ -251,6 +253,8 @@ export const progressResponse = z.object({
     }),
   ),
   generatedAt: z.string(),
+  /** exportScores: the stage's scores as XLSX and each submitted score sheet (`scores.export`). */
+  abilities: z.object({ exportScores: z.boolean() }),
 });
 export type ReviewProgress = z.infer<typeof progressResponse>;
 

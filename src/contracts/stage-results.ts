@@ -85,7 +85,8 @@ export const stageResultsResponse = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  abilities: z.object({ settings: z.boolean(), decide: z.boolean() }),
+  /** exportScores: the XLSX of every score of the stage (`scores.export`). */
+  abilities: z.object({ settings: z.boolean(), decide: z.boolean(), exportScores: z.boolean() }),
 });
 export type StageResults = z.infer<typeof stageResultsResponse>;
 

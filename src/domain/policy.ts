@@ -144,6 +144,14 @@ export interface Subjects {
    */
   'evaluation.view': EvaluationSubject;
   'evaluation.score': EvaluationSubject;
+  /**
+   * The selection's exports (issue 12 point 9). `scores.export`: the spreadsheet of every score of a scored
+   * stage, by criterion and evaluator: the organizer's secretariat only (never the system administrator as
+   * such, never an evaluator: the scores are blind). `evaluation.sheet`: one evaluation's score sheet (PDF):
+   * the reviewer holding the active assignment (as `evaluation.view`), or the organizer's secretariat.
+   */
+  'scores.export': { organizerInstitutionId: number };
+  'evaluation.sheet': EvaluationSubject & { organizerInstitutionId: number };
   /** A review stage's progress and all its scores (per reviewer, per proposal): the organizer's secretariat. */
   'review.progress': { organizerInstitutionId: number };
   /** Preparing a stage's rubric and, next, its assignments and reminders: the organizer's secretariat. */
@@ -354,6 +362,17 @@ export function decide<A extends Action>(
       if (!has(actor, role)) return deny('missingRole');
       if (!hasInCompetition(actor, role, s.competitionId)) return deny('otherCompetition');
       return s.active && actor.userId === s.reviewerUserId ? ALLOW : deny('notAssigned');
+    }
+    case 'scores.export': {
+      const s = subject as Subjects['scores.export'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'evaluation.sheet': {
+      const s = subject as Subjects['evaluation.sheet'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      if (has(actor, 'secretariat')) return deny('otherOrganizer');
+      return decide(actor, 'evaluation.view', s);
     }
     case 'review.progress':
     case 'review.manage': {

@@ -22,6 +22,15 @@ export interface AnnouncementPdfInput {
   organizer: string;
 }
 
+/** The heading of the letter's list, by the announcement's kind (ID / EN). */
+export function listHeading(kind: string, count: number): string {
+  if (kind === 'finalists_provisional') return `Daftar finalis sementara (${count}) / Provisional finalists`;
+  if (kind === 'finalists_final') return `Daftar finalis (${count}) / Finalists`;
+  if (kind === 'administrative_results')
+    return `Daftar proposal yang lolos (${count}) / Proposals that passed`;
+  return `Daftar proposal (${count}) / Proposals`;
+}
+
 export async function renderAnnouncementPdf(input: AnnouncementPdfInput): Promise<Buffer> {
   const a = input.announcement;
   const tz = input.competition.timeZone;
@@ -88,7 +97,7 @@ export async function renderAnnouncementPdf(input: AnnouncementPdfInput): Promis
     .font('Helvetica-Bold')
     .fontSize(11)
     .fillColor(INK)
-    .text(w(`Daftar proposal yang lolos (${input.entries.length}) / Proposals that passed`), { width });
+    .text(w(listHeading(a.kind, input.entries.length)), { width });
   doc.moveDown(0.3);
 
   const cols = [28, 92, width - 28 - 92 - 150, 150];

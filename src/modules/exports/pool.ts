@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { admitExport, exportBusy } from '../../domain/export-admission.js';
 import type { AnnouncementPdfInput } from '../announcements/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { FinalistsInput, FinalistsResult } from '../../domain/shortlist/types.js';
+import type { ScoreSheetInput } from '../score-exports/sheet-pdf.js';
 import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
+import type { SheetBatch, SheetSpec } from './workbook.js';
 
 /*
  * PDFs and spreadsheets are made in a pool of worker threads (piscina), not on the event loop: pdfkit and
@@ -85,6 +87,19 @@ export class ExportPool {
     }
   }
 
+  /** One evaluation's score sheet as a PDF (issue 12 point 9), made in the pool; 429 export_busy when full. */
+  async scoreSheetPdf(userId: number, input: ScoreSheetInput): Promise<Buffer> {
+    const release = this.admit(userId);
+    const started = performance.now();
+    try {
+      const bytes = (await this.pool.run({ kind: 'scoreSheetPdf', input }))!;
+      this.measured(started);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } finally {
+      release();
+    }
+  }
+
   /**
    * The finalists' selection (domain/shortlist `selectFinalists`) solved in a thread of the pool, never on
    * the event loop; admitted like an export (429 export_busy when the user or the pool is full).
@@ -108,6 +123,28 @@ export class ExportPool {
    * at once (which held everyone's requests back while a dozen exports started together).
    */
   xlsx(userId: number, batches: AsyncIterable<Row[]>, lang: 'id' | 'en', sheetName: string): Readable {
+    return this.spreadsheet(
+      userId,
+      (port) => ({ kind: 'xlsx', port, lang, sheetName }),
+      (async function* () {
+        for await (const rows of batches) yield { sheet: 0, rows };
+      })(),
+    );
+  }
+
+  /**
+   * A workbook of several sheets whose columns are given (the selection's scores, issue 12 point 9), made
+   * like `xlsx`: the batches name their sheet and come in sheet order.
+   */
+  workbook(userId: number, sheets: SheetSpec[], batches: AsyncIterable<SheetBatch>): Readable {
+    return this.spreadsheet(userId, (port) => ({ kind: 'workbook', port, sheets }), batches);
+  }
+
+  private spreadsheet(
+    userId: number,
+    task: (port: MessagePort) => ExportTask,
+    batches: AsyncIterable<SheetBatch>,
+  ): Readable {
     const release = this.admit(userId);
     const started = performance.now();
     const { port1, port2 } = new MessageChannel();
@@ -150,7 +187,7 @@ export class ExportPool {
       port1.close();
     };
     this.pool
-      .run({ kind: 'xlsx', port: port2, lang, sheetName }, { transferList: [port2] })
+      .run(task(port2), { transferList: [port2] })
       .then(() => this.measured(started), fail)
       .finally(release);
     void (async () => {
@@ -163,7 +200,7 @@ export class ExportPool {
           if (next.done) break;
           if (stop) return;
           credit--;
-          send({ rows: next.value });
+          send({ rows: next.value.rows, sheet: next.value.sheet });
         }
         send({ end: true });
       } finally {

@@ -5,6 +5,8 @@ import { renderProposalPdf } from '../proposals/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import { selectFinalists } from '../../domain/shortlist/select.js';
 import type { FinalistsInput } from '../../domain/shortlist/types.js';
+import { renderScoreSheetPdf, type ScoreSheetInput } from '../score-exports/sheet-pdf.js';
+import { workbookStream, type SheetBatch, type SheetSpec } from './workbook.js';
 
 /*
  * What a thread of the export pool does (loaded by worker.mjs; never imported by the main thread except
@@ -20,11 +22,15 @@ export type ExportTask =
    * while the WebAssembly compiles, then 0.25–0.7 s at 30,000 candidates). The answer comes back as JSON bytes.
    */
   | { kind: 'finalists'; input: FinalistsInput }
+  /** One evaluation's score sheet (issue 12 point 9). */
+  | { kind: 'scoreSheetPdf'; input: ScoreSheetInput }
   /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
-  | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string };
+  | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string }
+  /** The same with sheets of given columns (the selection's scores); each batch names its sheet. */
+  | { kind: 'workbook'; port: MessagePort; sheets: SheetSpec[] };
 
-/** Main thread → worker on an xlsx task's port. */
-export type ToWorker = { rows: (string | number)[][] } | { end: true } | { cancel: true };
+/** Main thread → worker on a spreadsheet task's port (`sheet`: the workbook's sheet, default 0). */
+export type ToWorker = { rows: (string | number)[][]; sheet?: number } | { end: true } | { cancel: true };
 /**
  * Worker → main thread: `more` each time it takes a batch of rows (the reader sends the next one only
  * then), the file in pieces, then `done` (also after a cancel).
@@ -36,11 +42,29 @@ export async function runExportTask(task: ExportTask): Promise<Uint8Array | null
   if (task.kind === 'announcementPdf') return renderAnnouncementPdf(task.input);
   if (task.kind === 'finalists')
     return new TextEncoder().encode(JSON.stringify(await selectFinalists(task.input)));
-  await writeXlsx(task.port, task.lang, task.sheetName);
+  if (task.kind === 'scoreSheetPdf') return renderScoreSheetPdf(task.input);
+  if (task.kind === 'workbook') {
+    const sheets = task.sheets;
+    await writeSpreadsheet(task.port, (batches) => workbookStream(sheets, batches));
+  } else {
+    const { lang, sheetName } = task;
+    await writeSpreadsheet(task.port, (batches) =>
+      xlsxStream(
+        (async function* () {
+          for await (const b of batches) yield b.rows;
+        })(),
+        lang,
+        sheetName,
+      ),
+    );
+  }
   return null;
 }
 
-async function writeXlsx(port: MessagePort, lang: 'id' | 'en', sheetName: string): Promise<void> {
+async function writeSpreadsheet(
+  port: MessagePort,
+  write: (batches: AsyncIterable<SheetBatch>) => AsyncIterable<unknown>,
+): Promise<void> {
   const inbox: ToWorker[] = [];
   let wake: (() => void) | null = null;
   let cancelled = false;
@@ -56,11 +80,11 @@ async function writeXlsx(port: MessagePort, lang: 'id' | 'en', sheetName: string
       const m = inbox.shift()!;
       if (!('rows' in m)) return;
       port.postMessage({ more: true } satisfies FromWorker);
-      yield m.rows;
+      yield { sheet: m.sheet ?? 0, rows: m.rows };
     }
   }
   try {
-    for await (const chunk of xlsxStream(batches(), lang, sheetName)) {
+    for await (const chunk of write(batches())) {
       if (cancelled) break;
       // A copy of its own, so that only these bytes move to the main thread (no shared pool buffer).
       const bytes = new Uint8Array(chunk as Buffer);

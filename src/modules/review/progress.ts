@@ -24,7 +24,7 @@ export async function reviewProgress(
   stage: StageRow,
   filter: ProgressFilter,
   now: Date,
-): Promise<ReviewProgress> {
+): Promise<Omit<ReviewProgress, 'abilities'>> {
   const rows = await db
     .selectFrom('review_assignments as a')
     .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
@@ -90,6 +90,7 @@ export async function reviewProgress(
       reviewers: [],
     };
     p.reviewers.push({
+      assignmentId: l.assignmentId,
       userId: l.reviewerId,
       name: l.reviewerName,
       status: l.status,

@@ -284,7 +284,9 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { competition, stage } = await loadStage(req, req.params.id, req.params.stageId);
-      return reviewProgress(db, competition, stage, req.query, clock.now());
+      const progress = await reviewProgress(db, competition, stage, req.query, clock.now());
+      const organizer = { organizerInstitutionId: competition.organizer_institution_id };
+      return { ...progress, abilities: { exportScores: can(req.actor, 'scores.export', organizer) } };
     },
   );
 };

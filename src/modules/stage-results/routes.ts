@@ -11,7 +11,7 @@ import {
   type StageResults,
 } from '../../contracts/stage-results.js';
 import { conflict, notFound, t } from '../../domain/errors.js';
-import { decide } from '../../domain/policy.js';
+import { can, decide } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { assignExtraReviewer } from '../assignments/commands/assign-extra.js';
 import { assertOpenForAssignment } from '../assignments/context.js';
@@ -103,7 +103,13 @@ export const stageResultRoutes: FastifyPluginAsyncZod = async (app) => {
         total: rows.length,
         page,
         pageSize: PAGE_SIZE,
-        abilities: { settings: !first, decide: blocker === null },
+        abilities: {
+          settings: !first,
+          decide: blocker === null,
+          exportScores: can(req.actor, 'scores.export', {
+            organizerInstitutionId: r.competition.organizer_institution_id,
+          }),
+        },
       };
     },
   );

@@ -19,6 +19,7 @@ import { reviewTeam } from './review-team.js';
 import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
+import { scoreExports } from './score-exports.js';
 import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
 
@@ -45,6 +46,7 @@ export const en = {
   assignments,
   stageResults,
   review,
+  scoreExports,
   adminCheck,
   finalists,
 };

@@ -22,6 +22,7 @@ import { api, ApiError } from '../../api/client.js';
 import { AdminNotice, AdminPage } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { Deadline } from '../../components/Deadline.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { ConfirmModal } from '../../components/proposal/ReviewCard.js';
 import { useLang } from '../../i18n/index.js';
 import { StatusBadge } from './ReviewWorkPage.js';
@@ -127,9 +128,22 @@ function Scoring({ view }: { view: ScoringView }) {
       )}
       {view.evaluation.status === 'submitted' && view.evaluation.submittedAt && (
         <AdminNotice tone="success">
-          {t('review.scoring.submitted', {
-            at: formatInstant(view.evaluation.submittedAt, view.stage.timeZone, lang),
-          })}
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('review.scoring.submitted', {
+                at: formatInstant(view.evaluation.submittedAt, view.stage.timeZone, lang),
+              })}
+            </Text>
+            <DownloadButton
+              size="xs"
+              w="fit-content"
+              variant="outline"
+              href={`/api/review/assignments/${view.assignmentId}/score-sheet.pdf`}
+              fallbackName={`lembar-nilai-${p.code}.pdf`}
+            >
+              {t('scoreExports.ownSheet')}
+            </DownloadButton>
+          </Stack>
         </AdminNotice>
       )}
       {view.evaluation.status !== 'submitted' && view.stage.closed && (

@@ -10,6 +10,7 @@ import { api, ApiError } from '../../../api/client.js';
 import { AdminNotice, AdminPage } from '../../../components/AdminPage.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { Deadline } from '../../../components/Deadline.js';
+import { DownloadButton } from '../../../components/DownloadButton.js';
 import { useLang } from '../../../i18n/index.js';
 import { StatusBadge } from '../../review/ReviewWorkPage.js';
 
@@ -69,6 +70,21 @@ export function ReviewProgressPage() {
             />
           )}
           <Text fw={600}>{t('review.progress.totals', p.totals)}</Text>
+          {p.abilities.exportScores && (
+            <Stack gap={4}>
+              <DownloadButton
+                w="fit-content"
+                variant="outline"
+                href={`/api${base}/scores.xlsx?lang=${lang}`}
+                fallbackName={`nilai-${stageId}.xlsx`}
+              >
+                {t('scoreExports.xlsx')}
+              </DownloadButton>
+              <Text size="sm" c="dark.6">
+                {t('scoreExports.xlsxHint')}
+              </Text>
+            </Stack>
+          )}
           <Card withBorder component="section" aria-labelledby="per-reviewer">
             <Title order={2} size="h3" id="per-reviewer" mb="sm">
               {t('review.progress.reviewers')}
@@ -138,7 +154,7 @@ export function ReviewProgressPage() {
                         <Table.Td>
                           <Stack gap={4}>
                             {x.reviewers.map((r) => (
-                              <Group key={r.userId} gap="xs">
+                              <Group key={r.userId} gap="xs" wrap="wrap">
                                 <Text size="sm">{r.name}</Text>
                                 <StatusBadge status={r.status} />
                                 {r.total !== null && (
@@ -150,6 +166,17 @@ export function ReviewProgressPage() {
                                   <Text size="sm" c="red.9">
                                     {t('review.progress.overdue')}
                                   </Text>
+                                )}
+                                {r.status === 'submitted' && p.abilities.exportScores && (
+                                  <DownloadButton
+                                    size="compact-xs"
+                                    variant="subtle"
+                                    href={`/api/review/assignments/${r.assignmentId}/score-sheet.pdf`}
+                                    fallbackName={`lembar-nilai-${x.code}.pdf`}
+                                    aria-label={t('scoreExports.sheetOf', { name: r.name, code: x.code })}
+                                  >
+                                    {t('scoreExports.sheet')}
+                                  </DownloadButton>
                                 )}
                               </Group>
                             ))}

@@ -11,6 +11,7 @@ import { AdminDataTable } from '../../../components/AdminDataTable.js';
 import { AdminPage, AdminNotice } from '../../../components/AdminPage.js';
 import { AdminPager } from '../../../components/AdminPager.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
+import { DownloadButton } from '../../../components/DownloadButton.js';
 import { ReviewPageHead, StagePicker, useReviewStage } from './ReviewStagePage.js';
 import type { ResultRow, StageResults } from '../../../../contracts/stage-results.js';
 import { StageResultsRules } from './StageResultsRules.js';
@@ -110,6 +111,21 @@ export function StageResultsPage() {
               onDone={refresh}
             />
             <AdminNotice tone="neutral">{pick(d.normalizationNote)}</AdminNotice>
+            {d.abilities.exportScores && (
+              <Stack gap={4}>
+                <DownloadButton
+                  w="fit-content"
+                  variant="outline"
+                  href={`/api/competitions/${id}/stages/${d.stage.id}/scores.xlsx?lang=${lang}`}
+                  fallbackName={`nilai-${d.stage.id}.xlsx`}
+                >
+                  {t('scoreExports.xlsx')}
+                </DownloadButton>
+                <Text size="sm" c="dark.6">
+                  {t('scoreExports.xlsxHint')}
+                </Text>
+              </Stack>
+            )}
             <Group align="flex-end" gap="sm" wrap="wrap">
               <Select
                 label={t('stageResults.filter')}
