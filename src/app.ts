@@ -42,6 +42,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
+import { selectionRoutes } from './modules/selection/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
@@ -218,6 +219,7 @@ export async function buildApp(opts: {
   await api.register(invitationRoutes, { prefix: '/api' });
   await api.register(assignmentRoutes, { prefix: '/api' });
   await api.register(stageResultRoutes, { prefix: '/api' });
+  await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });

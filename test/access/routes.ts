@@ -755,6 +755,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // Publishing a stage's results (issue 12 point 1): the organizer's secretariat publishes (the system
   // administrator looks only); the published announcement is public (404 while nothing is published).
   'GET /api/competitions/:id/publication/administrative': { bindings: organizerOnly(competitionOf('A')) },
+  'GET /api/competitions/:id/selection': { bindings: organizerOnly(competitionOf('A')) },
   'POST /api/competitions/:id/publication/administrative': {
     bindings: [
       {
