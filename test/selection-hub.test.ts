@@ -198,4 +198,17 @@ describe('the selection hub', () => {
     );
     expect(open).toMatchObject({ administrative: false, assignment: false, team: true, evaluation_1: true });
   });
+
+  it("gives the menu its entries: the secretariat's Seleksi, a panelist's uji publik of their competition", async () => {
+    const me = async (c: string) =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c } })).json().user
+        .abilities;
+    expect(await me(cookie)).toMatchObject({ viewSelection: true, adjudicateObjectionsIn: [] });
+    const panelist = await makeUser(ctx.db, { role: 'panelist', competitionId });
+    expect(await me(await sessionCookie(ctx, panelist.id))).toMatchObject({
+      viewSelection: false,
+      adjudicateObjectionsIn: [competitionId],
+      reviewWork: true,
+    });
+  });
 });

@@ -20,6 +20,7 @@ import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
 import { adminCheck } from './admin-check.js';
+import { selection } from './selection.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -45,4 +46,5 @@ export const en = {
   stageResults,
   review,
   adminCheck,
+  selection,
 };

@@ -20,6 +20,7 @@ import { assignments } from './assignments.js';
 import { stageResults } from './stage-results.js';
 import { review } from './review.js';
 import { adminCheck } from './admin-check.js';
+import { selection } from './selection.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -45,4 +46,5 @@ export const id = {
   stageResults,
   review,
   adminCheck,
+  selection,
 };
