@@ -150,7 +150,8 @@ export async function selectionSummary(
     step(
       'publication',
       stageOf('administrative'),
-      { dated: false, available: admin.total > 0, decided: false, published: adminPublished },
+      // Open once every received proposal has its staged outcome (the publication's own readiness says more).
+      { dated: false, available: adminDecided, decided: false, published: adminPublished },
       [
         { key: 'passed', value: admin.passed },
         { key: 'disqualified', value: admin.disqualified },
