@@ -52,6 +52,8 @@ import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
 import { adminCheckRoutes } from './modules/admin-check/routes.js';
+import { completionEvidenceGate } from './modules/admin-check/completion-evidence.js';
+import { completionEvidenceRoutes } from './modules/proposals/evidence/completion-routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -228,6 +230,8 @@ export async function buildApp(opts: {
   await api.register(reviewTeamRoutes, { prefix: '/api' });
   await api.register(reviewRoutes, { prefix: '/api' });
   await api.register(adminCheckRoutes, { prefix: '/api' });
+  // The admin lokal's evidence in a completion: the evidence wing's routes, the check's rule (no import between them).
+  await api.register(completionEvidenceRoutes, { prefix: '/api', gate: completionEvidenceGate(deps.db) });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);
