@@ -35,6 +35,8 @@ const MODULE_GRAPH = {
   'score-exports': ['assignments', 'review', 'stage-results'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],
   'stage-results': ['assignments'],
+  // The selection's hub reads every step's counts; the results as the results page computes them.
+  selection: ['assignments', 'stage-results'],
   review: ['proposals', 'competitions', 'assignments'],
   system: [],
   'user-admin': ['users'],

@@ -44,6 +44,7 @@ import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
+import { selectionRoutes } from './modules/selection/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
@@ -53,6 +54,8 @@ import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
 import { adminCheckRoutes } from './modules/admin-check/routes.js';
+import { completionEvidenceGate } from './modules/admin-check/completion-evidence.js';
+import { completionEvidenceRoutes } from './modules/proposals/evidence/completion-routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
@@ -222,6 +225,7 @@ export async function buildApp(opts: {
   await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(finalistRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
+  await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });
@@ -230,6 +234,8 @@ export async function buildApp(opts: {
   await api.register(reviewTeamRoutes, { prefix: '/api' });
   await api.register(reviewRoutes, { prefix: '/api' });
   await api.register(adminCheckRoutes, { prefix: '/api' });
+  // The admin lokal's evidence in a completion: the evidence wing's routes, the check's rule (no import between them).
+  await api.register(completionEvidenceRoutes, { prefix: '/api', gate: completionEvidenceGate(deps.db) });
 
   // The built web app: precompressed, hashed assets cached for a year, client-side routes → index.html.
   await registerWebApp(app, opts.webRoot ?? webRoot);

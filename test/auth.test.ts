@@ -259,6 +259,8 @@ describe('accounts and sessions', () => {
           viewProposals: true, // the forwarded proposals of its competitions
           viewSubmissionDashboard: true,
           manageUsers: false,
+          viewSelection: true,
+          adjudicateObjectionsIn: [],
           reviewWork: false,
         },
       });
@@ -299,6 +301,8 @@ describe('accounts and sessions', () => {
         viewProposals: true,
         viewSubmissionDashboard: false,
         manageUsers: false,
+        viewSelection: false,
+        adjudicateObjectionsIn: [],
         reviewWork: false,
       });
     });

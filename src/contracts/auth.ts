@@ -109,6 +109,10 @@ export const meAbilitiesSchema = z.object({
   viewSubmissionDashboard: z.boolean(),
   /** The users and roles screen of the system administrator (create, grant, revoke, deactivate). */
   manageUsers: z.boolean(),
+  /** The selection's hub of some organizer's competitions (the menu's "Seleksi"). */
+  viewSelection: z.boolean(),
+  /** The competitions whose uji publik objections this person decides (a panelist): /panel/kompetisi/:id/uji-publik. */
+  adjudicateObjectionsIn: z.array(z.number()),
   /** Holds a review team's grant (Tim Evaluasi / panel) for some competition: the work list /penilaian. */
   reviewWork: z.boolean(),
 });

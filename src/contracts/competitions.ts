@@ -188,7 +188,12 @@ export const competitionSummarySchema = z.object({
    * dashboard: the organizer's submission dashboard, list and exports. enter: the caller's institution (UPP,
    * admin lokal) may take part (domain/participation.ts); the server refuses the others anyway.
    */
-  abilities: z.object({ manage: z.boolean(), dashboard: z.boolean(), enter: z.boolean() }),
+  abilities: z.object({
+    manage: z.boolean(),
+    dashboard: z.boolean(),
+    selection: z.boolean(),
+    enter: z.boolean(),
+  }),
 });
 export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
 

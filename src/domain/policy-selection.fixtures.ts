@@ -202,7 +202,7 @@ export const SELECTION_TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
-  ...(['review.progress', 'review.manage'] as const).map((action): Case => [
+  ...(['review.progress', 'review.manage', 'selection.view'] as const).map((action): Case => [
     action,
     { organizerInstitutionId: A },
     {

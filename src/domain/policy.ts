@@ -157,6 +157,12 @@ export interface Subjects {
   /** Preparing a stage's rubric and, next, its assignments and reminders: the organizer's secretariat. */
   'review.manage': { organizerInstitutionId: number };
   /**
+   * The selection's hub (issue 12): every stage from the administrative check to the uji publik with its
+   * window, status and counts, linking to each page. The organizer's secretariat; the system administrator
+   * may look (each link then says whether its page is theirs).
+   */
+  'selection.view': { organizerInstitutionId: number };
+  /**
    * The administrative check (issue 12 point 1): the queue, the checklist, the decisions and the
    * completion requests of a competition. Its organizer's secretariat only (the system administrator
    * keeps out of the jury's work).
@@ -375,7 +381,8 @@ export function decide<A extends Action>(
       return decide(actor, 'evaluation.view', s);
     }
     case 'review.progress':
-    case 'review.manage': {
+    case 'review.manage':
+    case 'selection.view': {
       const s = subject as Subjects['review.progress'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

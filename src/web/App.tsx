@@ -43,6 +43,14 @@ const PanelObjectionsPage = lazyPage(
   () => import('./pages/secretariat/selection/ObjectionsPage.js'),
   'PanelObjectionsPage',
 );
+const SelectionHubPage = lazyPage(
+  () => import('./pages/secretariat/selection/SelectionHubPage.js'),
+  'SelectionHubPage',
+);
+const SelectionIndexPage = lazyPage(
+  () => import('./pages/secretariat/selection/SelectionHubPage.js'),
+  'SelectionIndexPage',
+);
 const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
 const ForgotPasswordPage = lazyPage(
   () => import('./pages/account/ForgotPasswordPage.js'),
@@ -182,6 +190,22 @@ export function App() {
             element={
               <RequireUser>
                 <ObjectionsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/seleksi"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSelection}>
+                <SelectionIndexPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/seleksi"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewSelection}>
+                <SelectionHubPage />
               </RequireUser>
             }
           />

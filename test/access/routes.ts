@@ -759,6 +759,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // Publishing a stage's results (issue 12 point 1): the organizer's secretariat publishes (the system
   // administrator looks only); the published announcement is public (404 while nothing is published).
   'GET /api/competitions/:id/publication/administrative': { bindings: organizerOnly(competitionOf('A')) },
+  'GET /api/competitions/:id/selection': { bindings: organizerOnly(competitionOf('A')) },
   'POST /api/competitions/:id/publication/administrative': {
     bindings: [
       {
@@ -1271,6 +1272,41 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         alsoAccept: [409],
       },
       { name: "Y's draft", params: pid((w) => w.pYDraft), allow: [] },
+    ],
+  },
+  // The admin lokal's evidence in a completion: X's forwarded proposal has no open request (409).
+  'POST /api/proposals/:id/completion/attachments': {
+    bindings: [
+      {
+        name: "X's forwarded proposal (not incomplete)",
+        params: pid((w) => w.pXForwarded),
+        body: () => pdfUpload('kelengkapan.pdf'),
+        allow: ['local_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: "Y's draft",
+        params: pid((w) => w.pYDraft),
+        body: () => pdfUpload('kelengkapan.pdf'),
+        allow: [],
+      },
+    ],
+  },
+  'PUT /api/proposals/:id/completion/attachments/:attachmentId': {
+    bindings: [
+      {
+        name: "X's evidence (its proposal not incomplete)",
+        params: (w) => ({ id: w.pXDraft.id, attachmentId: w.attX }),
+        body: () => pdfUpload('kelengkapan.pdf'),
+        allow: ['local_admin'],
+        alsoAccept: [409],
+      },
+      {
+        name: "Y's draft",
+        params: (w) => ({ id: w.pYDraft.id, attachmentId: w.attX }),
+        body: () => pdfUpload('kelengkapan.pdf'),
+        allow: [],
+      },
     ],
   },
 };

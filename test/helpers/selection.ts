@@ -110,7 +110,14 @@ export async function stageAdminOutcome(
  */
 export async function requestCompletionDirect(
   db: Db,
-  input: { competitionId: number; proposalId: number; requestedBy: number; deadline: Date },
+  input: {
+    competitionId: number;
+    proposalId: number;
+    requestedBy: number;
+    deadline: Date;
+    /** The items named (domain/admin-check.ts: section:, field:, evidence:, checklist:). */
+    items?: string[];
+  },
 ): Promise<void> {
   const now = new Date().toISOString();
   await db
@@ -128,7 +135,7 @@ export async function requestCompletionDirect(
     .values({
       proposal_id: input.proposalId,
       competition_id: input.competitionId,
-      items: JSON.stringify(['identity']),
+      items: JSON.stringify(input.items ?? ['identity']),
       note: null,
       deadline_at: input.deadline.toISOString(),
       requested_by: input.requestedBy,

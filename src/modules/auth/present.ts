@@ -18,6 +18,20 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
   const proposals = proposalScope(actor);
   const manageInstitutions = can(actor, 'institution.manage', {}, context);
   const createCompetition = organizers.any || organizers.institutionIds.length > 0;
+  // The competitions whose grant lets the person decide forwarded objections (a panelist's uji publik).
+  const adjudicateObjectionsIn = [
+    ...new Set(actor.grants.flatMap((g) => (g.competitionId === null ? [] : [g.competitionId]))),
+  ]
+    .filter((competitionId) => can(actor, 'objection.adjudicate', { competitionId }, context))
+    .sort((a, b) => a - b);
+  // The selection's hub: some organizer of the person's own grants, or any (the system administrator).
+  const viewSelection =
+    can(actor, 'selection.view', { organizerInstitutionId: 0 }, context) ||
+    actor.grants.some(
+      (g) =>
+        g.institutionId !== null &&
+        can(actor, 'selection.view', { organizerInstitutionId: g.institutionId }, context),
+    );
   return {
     id: user.id,
     email: user.email,
@@ -48,6 +62,8 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
         proposals.organizerIds.length > 0,
       viewSubmissionDashboard: proposals.anyOrganizer || proposals.organizerIds.length > 0,
       manageUsers: can(actor, 'user.manageAll', {}, context),
+      viewSelection,
+      adjudicateObjectionsIn,
       reviewWork: actor.grants.some(
         (g) =>
           g.competitionId !== null &&

@@ -71,6 +71,8 @@ export function presentSummary(
     abilities: {
       manage: can(actor, 'competition.manage', organizerOf(full)),
       dashboard: can(actor, 'proposal.viewAll', organizerOf(full)),
+      // The selection's hub, once the competition is published (a draft has nothing to select).
+      selection: c.status !== 'draft' && can(actor, 'selection.view', organizerOf(full)),
       enter: participation.enter,
     },
   };

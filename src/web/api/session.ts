@@ -36,6 +36,8 @@ export interface Me {
     viewSubmissionDashboard: boolean;
     manageUsers: boolean;
     reviewWork: boolean;
+    viewSelection: boolean;
+    adjudicateObjectionsIn: number[];
   };
 }
 

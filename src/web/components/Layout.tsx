@@ -41,8 +41,17 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   // Whose work has no page of its own yet (a judge before issue 12) gets their own home in the menu.
   if (landingPathFor(me) === '/beranda') items.push({ to: '/beranda', label: t('home.title') });
   if (me.abilities.reviewWork) items.push({ to: '/penilaian', label: t('review.nav') });
+  // A panelist's uji publik: the objections the secretariat forwarded, per competition of their grant.
+  const panels = me.abilities.adjudicateObjectionsIn;
+  panels.forEach((competitionId, i) =>
+    items.push({
+      to: `/panel/kompetisi/${competitionId}/uji-publik`,
+      label: panels.length > 1 ? `${t('selection.panelNav')} (${i + 1})` : t('selection.panelNav'),
+    }),
+  );
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
+  if (me.abilities.viewSelection) items.push({ to: '/sekretariat/seleksi', label: t('selection.nav') });
   if (me.abilities.viewSubmissionDashboard)
     items.push({ to: '/sekretariat/dasbor', label: t('dashboard.nav') });
   if (me.abilities.reviewAdminRequests)

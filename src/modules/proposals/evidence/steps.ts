@@ -24,11 +24,23 @@ export function assertEditable(view: ProposalView, now: Date): void {
   nextState(view.proposal.state, 'edit');
 }
 
-/** Inside the transaction: locks the proposal's files, reloads it and checks it is still editable. */
-export async function loadEditable(tx: Db, proposalId: number, now: Date): Promise<ProposalView> {
+/** Who may change the files now, checked on the proposal as locked: the drafting rule unless replaced. */
+export type EditRule = (locked: ProposalView) => void;
+
+/**
+ * Inside the transaction: locks the proposal's files, reloads it and checks it is still editable (the
+ * drafting rule, or the caller's `rule` instead: the admin lokal's completion after the closing).
+ */
+export async function loadEditable(
+  tx: Db,
+  proposalId: number,
+  now: Date,
+  rule?: EditRule,
+): Promise<ProposalView> {
   await lockProposalFiles(tx, proposalId);
   const view = await loadForChange(tx, proposalId);
-  assertEditable(view, now);
+  if (rule) rule(view);
+  else assertEditable(view, now);
   return view;
 }
 

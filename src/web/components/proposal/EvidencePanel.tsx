@@ -125,17 +125,31 @@ function FilePicker({
 export function EvidencePanel({
   detail,
   onAttachments,
+  completion,
 }: {
   detail: ProposalDetail;
   /** Applies a change to the list (on the latest copy, as uploads may finish after other changes). */
   onAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
+  /**
+   * The admin lokal's completion (issue 12): only the evidence of these sections ('*': the files tied to
+   * no section) may be added or replaced, through the completion's routes; nothing is deleted.
+   */
+  completion?: { evidence: string[] };
 }) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const editable = detail.abilities.upload;
+  const editable = completion ? true : detail.abilities.upload;
+  const mayTouch = (sectionKey: string | null) =>
+    !completion || completion.evidence.includes(sectionKey || '*');
+  const base = completion
+    ? `/proposals/${detail.id}/completion/attachments`
+    : `/proposals/${detail.id}/attachments`;
   const limits = detail.attachmentLimits;
   const attachments = detail.attachments;
-  const [section, setSection] = useState('');
+  const [section, setSection] = useState(() => {
+    const first = completion?.evidence[0];
+    return first && first !== '*' ? first : '';
+  });
   const [busy, setBusy] = useState<Busy | null>(null);
   const [failure, setFailure] = useState<{ key: string; name: string; messages: string[] } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Attachment | null>(null);
@@ -163,10 +177,7 @@ export function EvidencePanel({
     setFailure(null);
     setBusy({ key, name: file.name, progress: 0, controller });
     try {
-      const path =
-        target.type === 'new'
-          ? `/proposals/${detail.id}/attachments`
-          : `/proposals/${detail.id}/attachments/${target.id}`;
+      const path = target.type === 'new' ? base : `${base}/${target.id}`;
       const saved = await upload<Attachment>(
         path,
         form,
@@ -285,7 +296,7 @@ export function EvidencePanel({
               </Text>
             </Stack>
           </Group>
-          {editable && (
+          {editable && mayTouch(a.sectionKey) && (
             <Group gap="xs" wrap="nowrap">
               <FilePicker
                 id={`evidence-replace-${a.id}`}
@@ -304,17 +315,19 @@ export function EvidencePanel({
                 size="xs"
                 icon={<IconRefresh size={14} aria-hidden />}
               />
-              <Button
-                size="xs"
-                variant="default"
-                color="red"
-                leftSection={<IconTrash size={14} aria-hidden />}
-                aria-label={t('proposals.evidence.deleteLabel', { name: a.name })}
-                disabled={busy !== null}
-                onClick={() => setConfirmDelete(a)}
-              >
-                {t('proposals.evidence.delete')}
-              </Button>
+              {!completion && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  leftSection={<IconTrash size={14} aria-hidden />}
+                  aria-label={t('proposals.evidence.deleteLabel', { name: a.name })}
+                  disabled={busy !== null}
+                  onClick={() => setConfirmDelete(a)}
+                >
+                  {t('proposals.evidence.delete')}
+                </Button>
+              )}
             </Group>
           )}
         </Group>
@@ -362,7 +375,7 @@ export function EvidencePanel({
             {editable && !statement && <Text size="sm">{t('proposals.evidence.statementIntro')}</Text>}
             {statement ? (
               <ul className="sinovik-evidence-list">{row(statement)}</ul>
-            ) : editable ? (
+            ) : editable && !completion ? (
               <div>
                 <FilePicker
                   id="evidence-statement-file"
@@ -401,8 +414,10 @@ export function EvidencePanel({
                 disabled={busy !== null}
                 style={{ flex: '1 1 220px', maxWidth: 420 }}
                 data={[
-                  { value: '', label: t('proposals.evidence.general') },
-                  ...detail.form.map((s) => ({ value: s.key, label: lang === 'id' ? s.labelId : s.labelEn })),
+                  ...(mayTouch(null) ? [{ value: '', label: t('proposals.evidence.general') }] : []),
+                  ...detail.form
+                    .filter((s) => mayTouch(s.key))
+                    .map((s) => ({ value: s.key, label: lang === 'id' ? s.labelId : s.labelEn })),
                 ]}
               />
               <FilePicker

@@ -23,6 +23,7 @@ import { api, ApiError } from '../../api/client.js';
 import { AdminNotice, AdminPage } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { Deadline } from '../../components/Deadline.js';
+import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
 import { useLang } from '../../i18n/index.js';
 
 type Completion = z.infer<typeof completionResponse>;
@@ -62,6 +63,7 @@ export function CompletionPage() {
   const items = c?.request?.items.map((i) => i.item) ?? [];
   const sections = items.filter((i) => i.startsWith('section:')).map((i) => i.slice(8));
   const fields = items.filter((i) => i.startsWith('field:')).map((i) => i.slice(6));
+  const evidence = items.filter((i) => i.startsWith('evidence:')).map((i) => i.slice(9));
   useEffect(() => {
     if (!p) return;
     const v: Record<string, string> = {};
@@ -167,6 +169,18 @@ export function CompletionPage() {
                   <AdminNotice tone="success" withCloseButton onClose={() => setNotice(null)}>
                     {notice}
                   </AdminNotice>
+                )}
+                {/* The evidence the request names: added or replaced here (read-only to the UPP). */}
+                {evidence.length > 0 && (
+                  <EvidencePanel
+                    detail={p}
+                    completion={editable ? { evidence } : undefined}
+                    onAttachments={(update) =>
+                      client.setQueryData<ProposalDetail>(['proposal', id], (d) =>
+                        d ? { ...d, attachments: update(d.attachments) } : d,
+                      )
+                    }
+                  />
                 )}
                 {editable && (
                   <Paper

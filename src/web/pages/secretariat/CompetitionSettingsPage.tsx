@@ -127,6 +127,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
             <Anchor component={Link} to={`/kompetisi/${def.id}`} size="sm">
               {t('secretariat.settings.viewPublic')}
             </Anchor>
+            {canManage && def.status !== 'draft' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/seleksi`} size="sm" fw={700}>
+                {t('selection.link')}
+              </Anchor>
+            )}
             {canManage && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/tim-penilai`} size="sm">
                 {t('reviewTeam.link')}

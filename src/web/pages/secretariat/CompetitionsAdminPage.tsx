@@ -265,6 +265,17 @@ export function CompetitionsAdminPage() {
                       >
                         {t('secretariat.competitions.settings')}
                       </Button>
+                      {c.abilities.selection && (
+                        <Button
+                          component={Link}
+                          to={`/sekretariat/kompetisi/${c.id}/seleksi`}
+                          size="xs"
+                          variant="light"
+                          aria-label={`${t('selection.link')}: ${c.name}`}
+                        >
+                          {t('selection.link')}
+                        </Button>
+                      )}
                       {c.abilities.dashboard && (
                         <Button
                           component={Link}

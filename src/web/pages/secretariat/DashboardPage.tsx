@@ -393,6 +393,9 @@ export function DashboardPage() {
             <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/partisipasi`}>
               {t('participationView.open')}
             </Anchor>
+            <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/seleksi`}>
+              {t('selection.link')}
+            </Anchor>
             <Anchor component={Link} to={`/sekretariat/kompetisi/${competitionId}/seleksi-administrasi`}>
               {t('adminCheck.title')}
             </Anchor>

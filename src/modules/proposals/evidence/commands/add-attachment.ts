@@ -5,7 +5,14 @@ import type { FileStorage, StagedObject } from '../../../../platform/storage.js'
 import type { AttachmentView } from '../../attachment-rows.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
 import { insertFileRow, withStagedFile } from '../../../../platform/blobs.js';
-import { auditFile, loadEditable, recheckUpload, reloadAttachment, sectionIdOf } from '../steps.js';
+import {
+  auditFile,
+  loadEditable,
+  recheckUpload,
+  reloadAttachment,
+  sectionIdOf,
+  type EditRule,
+} from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 
 /**
@@ -29,10 +36,12 @@ export async function addAttachment(
     actorUserId: number;
     ip: string | null;
     now: Date;
+    /** Replaces the drafting rule (steps.ts `loadEditable`): the admin lokal's completion. */
+    rule?: EditRule;
   },
 ): Promise<AttachmentView> {
   return withStagedFile(db, storage, input.staged, async (tx) => {
-    const view = await loadEditable(tx, input.proposalId, input.now);
+    const view = await loadEditable(tx, input.proposalId, input.now, input.rule);
     const sectionId = sectionIdOf(view, input.sectionKey);
     recheckUpload(view, { kind: input.kind, staged: input.staged });
     await recheckInstitutionRoom(tx, view, { addingBytes: input.staged.size });

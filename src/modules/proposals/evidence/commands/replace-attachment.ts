@@ -13,6 +13,7 @@ import {
   recheckUpload,
   reloadAttachment,
   sectionIdOf,
+  type EditRule,
 } from '../steps.js';
 import { proposalRecordScope } from '../../record-scope.js';
 
@@ -36,11 +37,13 @@ export async function replaceAttachment(
     actorUserId: number;
     ip: string | null;
     now: Date;
+    /** Replaces the drafting rule (steps.ts `loadEditable`): the admin lokal's completion. */
+    rule?: EditRule;
   },
 ): Promise<AttachmentView> {
   let old: AttachmentView | undefined;
   const replaced = await withStagedFile(db, storage, input.staged, async (tx) => {
-    const view = await loadEditable(tx, input.proposalId, input.now);
+    const view = await loadEditable(tx, input.proposalId, input.now, input.rule);
     const before = attachmentOf(view, input.attachmentId);
     old = before;
     const kind = input.kind ?? before.kind;

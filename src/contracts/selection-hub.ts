@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/*
+ * The selection's hub (issue 12): a competition's selection steps in order, each with its window (instants;
+ * the page shows them with hour and zone), its status, its counts and the path of its page, with whether the
+ * caller may open that page (computed by the policy).
+ */
+
+const idNumber = z.coerce.number('Nomor tidak valid.|Not a valid number.').int().min(1).max(2_147_483_647);
+export const selectionParams = z.object({ id: idNumber });
+
+const stepKey = z.enum([
+  'administrative',
+  'publication',
+  'team',
+  'assignment',
+  'evaluation_1',
+  'results_1',
+  'evaluation_2',
+  'results_2',
+  'finalists',
+  'public_objection',
+]);
+
+export const selectionStepSchema = z.object({
+  key: stepKey,
+  /** The stage row the step belongs to (null: none, e.g. the team; or the competition lacks that stage). */
+  stage: z.object({ id: z.number(), nameId: z.string(), nameEn: z.string() }).nullable(),
+  window: z.object({ opensAt: z.string().nullable(), closesAt: z.string().nullable() }).nullable(),
+  status: z.enum(['not_open', 'open', 'closed', 'decided', 'published']),
+  /** Named counts (texts in the web app by key); `of` when the count is part of a whole. */
+  counts: z.array(z.object({ key: z.string(), value: z.number(), of: z.number().optional() })),
+  /** The page's path in the web app; null when the step has no page (yet) in this competition. */
+  path: z.string().nullable(),
+  abilities: z.object({ open: z.boolean() }),
+});
+export type SelectionStepView = z.infer<typeof selectionStepSchema>;
+
+export const selectionSummaryResponse = z.object({
+  competition: z.object({
+    id: z.number(),
+    name: z.string(),
+    year: z.number(),
+    status: z.string(),
+    timeZone: z.string(),
+  }),
+  steps: z.array(selectionStepSchema),
+});
+export type SelectionSummary = z.infer<typeof selectionSummaryResponse>;

@@ -1,0 +1,184 @@
+import { Link, Navigate, useParams } from 'react-router';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { SelectionStepView, SelectionSummary } from '../../../../contracts/selection-hub.js';
+import type { CompetitionSummary } from '../../../../contracts/competitions.js';
+import { api } from '../../../api/client.js';
+import { AdminPage } from '../../../components/AdminPage.js';
+import { AdminQueryState } from '../../../components/AdminQueryState.js';
+import { AdminInstant } from '../../../components/AdminInstant.js';
+import { useLang } from '../../../i18n/index.js';
+
+/** Light background, dark text: each status reads at AA contrast. */
+const TONES: Record<SelectionStepView['status'], { bg: string; fg: string }> = {
+  not_open: { bg: '#f1f3f5', fg: '#343a40' },
+  open: { bg: '#e8f1fa', fg: '#0c3a63' },
+  closed: { bg: '#fff4d6', fg: '#6b4200' },
+  decided: { bg: '#efe9fb', fg: '#4a2a8a' },
+  published: { bg: '#e6f4ea', fg: '#1b5e20' },
+};
+
+function StepStatus({ status }: { status: SelectionStepView['status'] }) {
+  const { t } = useTranslation();
+  const tone = TONES[status];
+  return (
+    <Badge
+      variant="light"
+      radius="sm"
+      styles={{
+        root: { background: tone.bg, color: tone.fg, textTransform: 'none', fontWeight: 700, flexShrink: 0 },
+        label: { overflow: 'visible' },
+      }}
+    >
+      {t(`selection.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** One step: number, name, status, window with hour and zone, counts, and the way to its page. */
+function StepCard({ step, index, timeZone }: { step: SelectionStepView; index: number; timeZone: string }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const number = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+  const name = t(`selection.steps.${step.key}`);
+  const stageName = step.stage ? (lang === 'id' ? step.stage.nameId : step.stage.nameEn) : null;
+  const headingId = `step-${step.key}`;
+  return (
+    <Paper component="li" withBorder p="md" radius="md" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 280px', minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap" align="center">
+            <Text fw={700} c="dark.6" aria-hidden>
+              {index + 1}.
+            </Text>
+            <Title order={2} size="h4" id={headingId}>
+              {name}
+            </Title>
+            <StepStatus status={step.status} />
+          </Group>
+          {stageName && stageName !== name && (
+            <Text size="sm" c="dark.6">
+              {stageName}
+            </Text>
+          )}
+          {step.window && (
+            <Group gap="lg" wrap="wrap" align="flex-start">
+              {step.window.opensAt || step.window.closesAt ? (
+                <>
+                  <div>
+                    <Text size="xs" c="dark.6">
+                      {t('selection.windowFrom')}
+                    </Text>
+                    <AdminInstant iso={step.window.opensAt} timeZone={timeZone} />
+                  </div>
+                  <div>
+                    <Text size="xs" c="dark.6">
+                      {t('selection.windowUntil')}
+                    </Text>
+                    <AdminInstant iso={step.window.closesAt} timeZone={timeZone} />
+                  </div>
+                </>
+              ) : (
+                <Text size="sm" c="dark.6">
+                  {step.stage ? t('selection.noWindow') : t('selection.stageMissing')}
+                </Text>
+              )}
+            </Group>
+          )}
+          {step.counts.length > 0 && (
+            <List size="sm" spacing={2}>
+              {step.counts.map((c) => (
+                <List.Item key={c.key}>
+                  {t(`selection.counts.${c.key}`, {
+                    value: number.format(c.value),
+                    of: c.of === undefined ? '' : number.format(c.of),
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+        {step.path && step.abilities.open ? (
+          <Button
+            component={Link}
+            to={step.path}
+            variant="light"
+            size="sm"
+            aria-label={t('selection.openStep', { step: name })}
+          >
+            {t('selection.open')}
+          </Button>
+        ) : (
+          <Text size="sm" c="dark.6">
+            {step.path ? t('selection.notYours') : t('selection.noPage')}
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/** /sekretariat/kompetisi/:id/seleksi: the selection's steps in order, where each stands, and its page. */
+export function SelectionHubPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const view = useQuery({
+    queryKey: ['selection', id],
+    queryFn: () => api<SelectionSummary>('GET', `/competitions/${id}/selection`),
+  });
+  const d = view.data;
+  return (
+    <AdminPage>
+      <AdminQueryState isLoading={view.isLoading} error={view.error} onRetry={() => view.refetch()}>
+        {d && (
+          <>
+            <div>
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${d.competition.id}`} size="sm">
+                ← {t('selection.back')}
+              </Anchor>
+              <Title order={1} mt={4}>
+                {t('selection.title')}
+              </Title>
+              <Text fw={600} c="dark.7">
+                {d.competition.name}
+              </Text>
+              <Text c="dark.6" size="sm" maw={760}>
+                {t('selection.intro')}
+              </Text>
+            </div>
+            <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {d.steps.map((s, i) => (
+                <StepCard key={s.key} step={s} index={i} timeZone={d.competition.timeZone} />
+              ))}
+            </Stack>
+          </>
+        )}
+      </AdminQueryState>
+    </AdminPage>
+  );
+}
+
+/** /sekretariat/seleksi (the menu's entry): straight to the newest published competition's selection. */
+export function SelectionIndexPage() {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['competitions', 'manage'],
+    queryFn: () => api<{ items: CompetitionSummary[] }>('GET', '/competitions'),
+  });
+  const first = list.data?.items
+    .filter((c) => c.abilities.selection)
+    .sort((a, b) => b.year - a.year || a.name.localeCompare(b.name))[0];
+  return (
+    <AdminPage>
+      <Title order={1}>{t('selection.title')}</Title>
+      <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
+        {first ? (
+          <Navigate to={`/sekretariat/kompetisi/${first.id}/seleksi`} replace />
+        ) : (
+          <Text c="dark.6">{t('selection.none')}</Text>
+        )}
+      </AdminQueryState>
+    </AdminPage>
+  );
+}
