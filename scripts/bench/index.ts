@@ -13,6 +13,7 @@ import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
+import { runAdminQueueOnly } from './admin-queue.js';
 import { runListOnly } from './list-only.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
@@ -26,6 +27,8 @@ import {
 
 /** The seeding and the server key the audit chain alike. */
 const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
+/** The administrative queue's size: a real year's 3,500 received proposals (the smoke run: 350). */
+const ADMIN_QUEUE_SIZE = (quick: boolean) => ({ proposals: quick ? 350 : 3500, requests: quick ? 30 : 200 });
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
@@ -67,6 +70,11 @@ const HELP = `npm run bench -- [options]
                           reviewers and 30,000 × 2 from 300, verified, in about a minute
   --only scoring          only the scoring phase (no server, a few seconds): aggregation and normalization of
                           30,000 proposals × 2 evaluations, the finalists with 10 quotas over the 30,000
+  --only admin-queue      only the administrative queue (issue 12): 3,500 received proposals, the queue's
+                          first page, a filter and a search against a bare route, p95 goal 50 ms; SQLite,
+                          and PostgreSQL too when DATABASE_URL=postgres://… is set
+  --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
+                          p99 goal 100 ms, and a saturation ramp against the bare route
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -94,10 +102,13 @@ interface Options {
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
-  only: 'web' | 'assignment' | 'scoring' | null;
+  only: OnlyPhase | null;
   url: string | undefined;
   runs: number;
 }
+
+const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave'] as const;
+type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
   const { values } = parseArgs({
@@ -174,8 +185,8 @@ function options(): Options {
     only:
       values.only === undefined
         ? null
-        : values.only === 'web' || values.only === 'assignment' || values.only === 'scoring'
-          ? values.only
+        : (ONLY_PHASES as readonly string[]).includes(values.only)
+          ? (values.only as OnlyPhase)
           : badOnly(values.only),
     url: values.url,
     runs: num(values.runs, 3, 'runs'),
@@ -183,7 +194,7 @@ function options(): Options {
 }
 
 function badOnly(phase: string): never {
-  throw new Error(`--only ${phase}: the phases that run alone are: web, assignment, scoring`);
+  throw new Error(`--only ${phase}: the phases that run alone are: ${ONLY_PHASES.join(', ')}`);
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
@@ -228,6 +239,8 @@ async function main() {
   if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
   if (o.only === 'assignment') process.exit(runAssignmentOnly());
   if (o.only === 'scoring') process.exit(await runScoringOnly(SCORING_SIZE));
+  if (o.only === 'admin-queue')
+    process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();
   const log = (line: string) => console.log(line);
   // The run stops itself whatever happens: surge, the other phases and their setup, with room to spare.

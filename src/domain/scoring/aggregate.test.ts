@@ -71,8 +71,31 @@ describe('aggregateProposal: two reviewers', () => {
 
   it('carries its explanation into JSON (built when first read)', () => {
     const r = aggregateProposal([80, 72.5], rules());
-    expect(JSON.parse(JSON.stringify(r)).explanation).toEqual(r.explanation);
-    expect({ ...r }.explanation.en).toContain('Mean of 2 totals');
+    const json = JSON.parse(JSON.stringify(r));
+    expect(json.explanation).toEqual(r.explanation);
+    expect(json.explanation.en).toContain('Mean of 2 totals');
+    expect(Object.keys(json).sort()).toEqual(
+      [
+        'counted',
+        'explanation',
+        'gap',
+        'ignored',
+        'needsExtra',
+        'rule',
+        'score',
+        'status',
+        'threshold',
+        'totals',
+      ].sort(),
+    );
+  });
+
+  it('keeps the explanation getter on the class, not on each score (a per-score accessor costs ~1 KB)', () => {
+    const a = aggregateProposal([80, 72.5], rules());
+    const b = aggregateProposal([60, 70], rules());
+    expect(Object.getOwnPropertyDescriptor(a, 'explanation')).toBeUndefined();
+    expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));
+    expect(b.explanation.id).toContain('Rata-rata dari 2 nilai');
   });
 
   it('uses the median when the stage says so', () => {

@@ -163,24 +163,51 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * A score with its explanation built when first read (JSON included): ranking 30,000 proposals needs the
- * numbers, the page that shows one needs the words.
+ * numbers, the page that shows one needs the words. The getter lives on the class, not on each score: an
+ * accessor defined per object (Object.defineProperty or an object literal's `get`) costs about 1 KB per score
+ * (a dictionary-mode object with its own closure), 60 MB and most of the time of a 30,000-proposal stage.
  */
+class Score implements ProposalScore {
+  readonly status: ScoreStatus;
+  readonly counted: number;
+  readonly gap: number | null;
+  readonly needsExtra: boolean;
+  readonly rule: CombineRule | null;
+  readonly score: number | null;
+  readonly totals: number[];
+  readonly ignored: number[];
+  readonly threshold: number | null;
+  #values: readonly number[];
+  #rules: ScoreRules;
+  #text: Text | null = null;
+
+  constructor(d: ScoreDecision, values: readonly number[], rules: ScoreRules) {
+    const scored = d.status === 'scored';
+    this.status = d.status;
+    this.counted = d.counted;
+    this.gap = d.gap;
+    this.needsExtra = d.needsExtra;
+    this.rule = d.rule;
+    this.totals = scored ? values.slice(0, d.counted) : [];
+    this.score = scored ? round2(combine(this.totals, d.rule!)) : null;
+    this.ignored = scored ? values.slice(d.counted) : [];
+    this.threshold = rules.gapThreshold;
+    this.#values = scored ? this.totals : values;
+    this.#rules = rules;
+  }
+
+  get explanation(): Text {
+    return (this.#text ??= explain(this, this.#values, this.score, this.#rules));
+  }
+
+  /** The score as JSON, its explanation included. */
+  toJSON(): ProposalScore {
+    return { ...this, explanation: this.explanation };
+  }
+}
+
 export function scoreOf(d: ScoreDecision, values: readonly number[], rules: ScoreRules): ProposalScore {
-  const counted = d.status === 'scored' ? values.slice(0, d.counted) : [];
-  const score = d.status === 'scored' ? round2(combine(counted, d.rule!)) : null;
-  const out = {
-    ...d,
-    score,
-    totals: counted,
-    ignored: d.status === 'scored' ? values.slice(d.counted) : [],
-    threshold: rules.gapThreshold,
-  } as ProposalScore;
-  let text: Text | null = null;
-  Object.defineProperty(out, 'explanation', {
-    enumerable: true,
-    get: () => (text ??= explain(d, d.status === 'scored' ? counted : values, score, rules)),
-  });
-  return out;
+  return new Score(d, values, rules);
 }
 
 /** The proposal's score from its submitted totals, in submission order, with its explanation. */

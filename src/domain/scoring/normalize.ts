@@ -74,6 +74,10 @@ export const MIN_EVALUATIONS_TO_NORMALIZE = 3;
 
 const clamp = (x: number) => Math.min(100, Math.max(0, x));
 
+/** A proposal's totals in the order they were submitted (the first k decide the gap). */
+const bySubmission = (x: SubmittedEvaluation, y: SubmittedEvaluation) =>
+  x.submittedAt < y.submittedAt ? -1 : x.submittedAt > y.submittedAt ? 1 : x.evaluationId - y.evaluationId;
+
 /** The stage's evaluators' scales and every proposal's raw and normalized score. */
 export function normalizeStage(
   evaluations: readonly SubmittedEvaluation[],
@@ -100,10 +104,8 @@ export function normalizeStage(
     mean: evaluations.length ? mean(evaluations.map((e) => e.total)) : 0,
     sd: normalizedOnes.length ? mean(normalizedOnes.map((r) => r.sd)) : 0,
   };
-  const normalizedTotal = (e: SubmittedEvaluation): number => {
-    const r = scale.get(e.reviewerId)!;
-    return r.kept === 'normalized' ? clamp(anchor.mean + (anchor.sd * (e.total - r.mean)) / r.sd) : e.total;
-  };
+  const normalizedTotal = (e: SubmittedEvaluation, r: ReviewerScale): number =>
+    r.kept === 'normalized' ? clamp(anchor.mean + (anchor.sd * (e.total - r.mean)) / r.sd) : e.total;
 
   const byProposal = new Map<number, SubmittedEvaluation[]>();
   for (const e of evaluations) {
@@ -111,39 +113,43 @@ export function normalizeStage(
     if (list) list.push(e);
     else byProposal.set(e.proposalId, [e]);
   }
-  const proposals: NormalizedProposal[] = [...byProposal.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([proposalId, list]) => {
-      const ordered =
-        list.length > 1
-          ? list.sort((x, y) =>
-              x.submittedAt < y.submittedAt
-                ? -1
-                : x.submittedAt > y.submittedAt
-                  ? 1
-                  : x.evaluationId - y.evaluationId,
-            )
-          : list;
-      const rawTotals = ordered.map((e) => e.total);
-      const d = decideScore(rawTotals, rules);
-      const normTotals = ordered.map(normalizedTotal);
-      const raw = scoreOf(d, rawTotals, rules);
-      const normalized = scoreOf(d, normTotals, rules);
-      const evals = ordered.map((e, i) => ({
+  // One pass per proposal, few allocations: a stage of 30,000 proposals builds 60,000 scores here.
+  const proposalIds = [...byProposal.keys()].sort((a, b) => a - b);
+  const proposals: NormalizedProposal[] = new Array(proposalIds.length);
+  for (let i = 0; i < proposalIds.length; i++) {
+    const proposalId = proposalIds[i]!;
+    const ordered = byProposal.get(proposalId)!;
+    if (ordered.length > 1) ordered.sort(bySubmission);
+    const n = ordered.length;
+    const rawTotals: number[] = new Array(n);
+    const normTotals: number[] = new Array(n);
+    const evals: NormalizedProposal['evaluations'] = new Array(n);
+    const rawKeptReviewers: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const e = ordered[j]!;
+      const r = scale.get(e.reviewerId)!;
+      const normalized = normalizedTotal(e, r);
+      rawTotals[j] = e.total;
+      normTotals[j] = normalized;
+      evals[j] = {
         evaluationId: e.evaluationId,
         reviewerId: e.reviewerId,
         raw: e.total,
-        normalized: normTotals[i]!,
-        kept: scale.get(e.reviewerId)!.kept,
-      }));
-      return {
-        proposalId,
-        raw,
         normalized,
-        evaluations: evals,
-        rawKeptReviewers: [...new Set(evals.filter((e) => e.kept !== 'normalized').map((e) => e.reviewerId))],
+        kept: r.kept,
       };
-    });
+      if (r.kept !== 'normalized' && !rawKeptReviewers.includes(e.reviewerId))
+        rawKeptReviewers.push(e.reviewerId);
+    }
+    const d = decideScore(rawTotals, rules);
+    proposals[i] = {
+      proposalId,
+      raw: scoreOf(d, rawTotals, rules),
+      normalized: scoreOf(d, normTotals, rules),
+      evaluations: evals,
+      rawKeptReviewers,
+    };
+  }
   const kept = reviewers.length - normalizedOnes.length;
   return {
     anchor,
