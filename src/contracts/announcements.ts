@@ -72,6 +72,8 @@ export type PublishBody = z.infer<typeof publishBody>;
 
 /** One line of a published list (public): the proposals that passed. */
 export const announcementEntry = z.object({
+  /** The finalists' lists carry it: each finalist links to the objection form (uji publik). */
+  proposalId: z.number().optional(),
   code: z.string(),
   title: z.string(),
   institution: z.string(),
