@@ -346,6 +346,15 @@ describe('the selection demo, from the closing to the evidence stage, by the dem
       .where('stage_id', '=', w.stage.evaluation_2)
       .execute();
     expect(decided.length).toBeGreaterThan(0);
+    // The same results, once in English.
+    const en = await profiles.newPage(undefined, { locale: 'en-GB' });
+    await logIn(en, server.baseUrl, SECRETARIAT);
+    await en.evaluate(() => localStorage.setItem('sinovik.lang', 'en'));
+    await en.goto(
+      url(`/sekretariat/kompetisi/${w.competitionId}/hasil-penilaian?tahap=${w.stage.evaluation_2}`),
+    );
+    await en.getByRole('heading', { name: 'Scoring results', level: 1 }).waitFor();
+    await shoot(en, 'flow-21-results-2-en');
   });
 
   // ── FINALISTS: the finalists' steps are appended here (issue 12 points 7–8), in this same world:

@@ -44,7 +44,17 @@ export function StatusBadge({ status }: { status: string }) {
   const color =
     { passed: 'green', disqualified: 'red', incomplete: 'orange', completed: 'blue' }[status] ?? 'gray';
   return (
-    <Badge color={color} variant="light" styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
+    // Wraps instead of being cut off ("BELUM DIPE…") when the status column is narrow.
+    <Badge
+      color={color}
+      variant="light"
+      h="auto"
+      py={2}
+      styles={{
+        root: { maxWidth: '100%' },
+        label: { color: 'var(--mantine-color-dark-7)', whiteSpace: 'normal', overflow: 'visible' },
+      }}
+    >
       {t(`adminCheck.status.${status}`)}
     </Badge>
   );
