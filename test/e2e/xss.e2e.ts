@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type ActorName, type World } from '../access/world.js';
@@ -182,6 +183,7 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
       `/sekretariat/kompetisi/${w.compADraft}`,
       `/sekretariat/kompetisi/${w.compA}/undangan`,
       `/sekretariat/kompetisi/${w.compA}/tim-penilai`,
+      `/sekretariat/kompetisi/${w.compA}/tahap/${w.stageA}/penilaian`,
       `/sekretariat/kompetisi/${w.compA}/dasbor`,
       '/sekretariat/dasbor',
       '/sekretariat/instansi',
@@ -227,6 +229,54 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
     const text = pdfText(res.rawPayload);
     expect(text.replace(/\n/g, '')).toContain('<img src=x onerror=');
     expect(res.rawPayload.toString('latin1')).not.toMatch(/\/JavaScript|\/JS\s*\(|\/OpenAction/);
+  });
+
+  it('keeps an evaluator comment as text in the score sheet PDF and the scores XLSX (issue 12 point 9)', async () => {
+    // The world's scored evaluation: a comment with the payload and PDF operators, then submitted.
+    const comment = `${PAYLOAD} ) Tj ET /JavaScript (app.alert(1)) /OpenAction`;
+    const evaluation = await server.ctx.db
+      .selectFrom('evaluations')
+      .select(['id', 'version', 'status'])
+      .where('assignment_id', '=', w.reviewA.scoredAssignmentId)
+      .executeTakeFirstOrThrow();
+    await server.ctx.db
+      .updateTable('evaluation_scores')
+      .set({ comment })
+      .where('evaluation_id', '=', evaluation.id)
+      .execute();
+    const evaluator = await sessionCookie(server.ctx, w.userIds.evaluator);
+    if (evaluation.status !== 'submitted') {
+      const submit = await server.ctx.app.inject({
+        method: 'POST',
+        url: `/api/review/assignments/${w.reviewA.scoredAssignmentId}/submit`,
+        headers: { cookie: evaluator },
+        payload: { version: evaluation.version },
+      });
+      expect(submit.statusCode, submit.body).toBe(200);
+    }
+    const res = await server.ctx.app.inject({
+      method: 'GET',
+      url: `/api/review/assignments/${w.reviewA.scoredAssignmentId}/score-sheet.pdf`,
+      headers: { cookie: evaluator },
+    });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const text = pdfText(res.rawPayload).replace(/\n/g, '');
+    expect(text).toContain('<img src=x onerror=');
+    expect(text).toContain(') Tj ET /JavaScript (app.alert(1)) /OpenAction');
+    expect(res.rawPayload.toString('latin1')).not.toMatch(/\/JavaScript|\/JS\s*\(|\/OpenAction/);
+    const xlsx = await server.ctx.app.inject({
+      method: 'GET',
+      url: `/api/competitions/${w.compA}/stages/${w.stageA}/scores.xlsx`,
+      headers: { cookie: await sessionCookie(server.ctx, w.userIds.secretariat) },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const found = cells.filter((c) => c.value === comment);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
   });
 
   it('escapes the payload in the HTML of every e-mail', async () => {

@@ -6,8 +6,8 @@ import type { AnnouncementPdfInput } from '../announcements/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { FinalistsInput, FinalistsResult } from '../../domain/shortlist/types.js';
 import type { ScoreSheetInput } from '../score-exports/sheet-pdf.js';
-import type { ExportTask, FromWorker, ToWorker } from './tasks.js';
-import type { SheetBatch, SheetSpec } from './workbook.js';
+import type { ExportTask, FromWorker, OutgoingBatch, ToWorker } from './tasks.js';
+import type { SheetSpec } from './workbook.js';
 
 /*
  * PDFs and spreadsheets are made in a pool of worker threads (piscina), not on the event loop: pdfkit and
@@ -134,16 +134,17 @@ export class ExportPool {
 
   /**
    * A workbook of several sheets whose columns are given (the selection's scores, issue 12 point 9), made
-   * like `xlsx`: the batches name their sheet and come in sheet order.
+   * like `xlsx`: the batches name their sheet and come in sheet order; a batch may carry data whose rows
+   * the thread computes (`compute`), so that CPU work stays off the event loop too.
    */
-  workbook(userId: number, sheets: SheetSpec[], batches: AsyncIterable<SheetBatch>): Readable {
+  workbook(userId: number, sheets: SheetSpec[], batches: AsyncIterable<OutgoingBatch>): Readable {
     return this.spreadsheet(userId, (port) => ({ kind: 'workbook', port, sheets }), batches);
   }
 
   private spreadsheet(
     userId: number,
     task: (port: MessagePort) => ExportTask,
-    batches: AsyncIterable<SheetBatch>,
+    batches: AsyncIterable<OutgoingBatch>,
   ): Readable {
     const release = this.admit(userId);
     const started = performance.now();
@@ -200,7 +201,7 @@ export class ExportPool {
           if (next.done) break;
           if (stop) return;
           credit--;
-          send({ rows: next.value.rows, sheet: next.value.sheet });
+          send(next.value);
         }
         send({ end: true });
       } finally {

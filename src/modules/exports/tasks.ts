@@ -5,6 +5,7 @@ import { renderProposalPdf } from '../proposals/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import { selectFinalists } from '../../domain/shortlist/select.js';
 import type { FinalistsInput } from '../../domain/shortlist/types.js';
+import { proposalRows, type ProposalSheetInput } from '../score-exports/scores-xlsx.js';
 import { renderScoreSheetPdf, type ScoreSheetInput } from '../score-exports/sheet-pdf.js';
 import { workbookStream, type SheetBatch, type SheetSpec } from './workbook.js';
 
@@ -29,8 +30,16 @@ export type ExportTask =
   /** The same with sheets of given columns (the selection's scores); each batch names its sheet. */
   | { kind: 'workbook'; port: MessagePort; sheets: SheetSpec[] };
 
-/** Main thread → worker on a spreadsheet task's port (`sheet`: the workbook's sheet, default 0). */
-export type ToWorker = { rows: (string | number)[][]; sheet?: number } | { end: true } | { cancel: true };
+/**
+ * A batch the main thread sends for a sheet: rows as read, or data whose rows the thread computes
+ * (`proposalRows`: the selection's results per proposal, CPU work kept off the event loop).
+ */
+export type OutgoingBatch =
+  | { sheet: number; rows: (string | number)[][] }
+  | { sheet: number; compute: { kind: 'proposalRows'; input: ProposalSheetInput } };
+
+/** Main thread → worker on a spreadsheet task's port. */
+export type ToWorker = OutgoingBatch | { end: true } | { cancel: true };
 /**
  * Worker → main thread: `more` each time it takes a batch of rows (the reader sends the next one only
  * then), the file in pieces, then `done` (also after a cancel).
@@ -78,9 +87,10 @@ async function writeSpreadsheet(
       while (!inbox.length) await new Promise<void>((r) => (wake = r));
       wake = null;
       const m = inbox.shift()!;
-      if (!('rows' in m)) return;
+      if ('end' in m || 'cancel' in m) return;
       port.postMessage({ more: true } satisfies FromWorker);
-      yield { sheet: m.sheet ?? 0, rows: m.rows };
+      if ('compute' in m) yield { sheet: m.sheet, rows: proposalRows(m.compute.input) };
+      else yield { sheet: m.sheet, rows: m.rows };
     }
   }
   try {

@@ -13,7 +13,7 @@ import {
   evaluationRows,
   mostReviewers,
   proposalColumns,
-  proposalRows,
+  proposalSheetInput,
   stageCriteria,
 } from './scores-xlsx.js';
 import { parseSettings } from '../../domain/deadlines.js';
@@ -61,13 +61,13 @@ export const scoreExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const criteria = await stageCriteria(db, stage);
       const { exports } = app.deps;
       const turn = () => exports.turn();
-      async function* batches(): AsyncGenerator<{ sheet: number; rows: (string | number)[][] }> {
+      async function* batches() {
         for await (const rows of evaluationRows(db, stage, criteria, lang, tz, turn))
           yield { sheet: 0, rows };
         await turn();
-        // The results are computed when the first sheet is written, as the results page computes them.
-        const second = await proposalRows(db, competition!.id, stage, most, lang);
-        for (let i = 0; i < second.length; i += 500) yield { sheet: 1, rows: second.slice(i, i + 500) };
+        // The results per proposal are computed in the pool's thread, from plain data read here.
+        const input = await proposalSheetInput(db, competition!.id, stage, most, lang, turn);
+        yield { sheet: 1, compute: { kind: 'proposalRows' as const, input } };
       }
       // The second sheet has a pair of columns per evaluator place: as many as the busiest proposal has.
       const k = reviewSettingsOf(parseSettings(stage.settings)).reviewersPerProposal;

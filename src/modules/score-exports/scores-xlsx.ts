@@ -3,7 +3,11 @@ import type { StageRow } from '../../db/schema.js';
 import type { Text } from '../../domain/errors.js';
 import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
 import { formatSortable } from '../../domain/time.js';
-import { loadResults } from '../stage-results/load.js';
+import { parseSettings } from '../../domain/deadlines.js';
+import { reviewSettingsOf, type ReviewSettings } from '../../domain/review-settings.js';
+import type { SubmittedEvaluation } from '../../domain/scoring/normalize.js';
+import { poolOf, submittedEvaluations, type PoolProposal } from '../assignments/queries.js';
+import { computeResults } from '../stage-results/compute.js';
 
 /*
  * Every score of a scored stage as a workbook (issue 12 point 9), for the organizer's secretariat.
@@ -245,40 +249,91 @@ export function proposalColumns(most: number, lang: Lang) {
   ];
 }
 
-/**
- * Sheet 2's rows, all at once (the results are computed over the whole stage, as the results page computes
- * them), by proposal code. Evaluators in the order they were assigned (`most` places), submitted totals only.
- */
-export async function proposalRows(
+/** What sheet 2 is computed from: plain data read by the route, computed in a thread of the export pool. */
+export interface ProposalSheetInput {
+  pool: PoolProposal[];
+  evaluations: SubmittedEvaluation[];
+  rules: ReviewSettings;
+  /** Decided outcomes by proposal id. */
+  outcomes: [number, 'advanced' | 'stopped'][];
+  /** Active assignments in assignment order. */
+  assignments: { proposalId: number; origin: string; name: string; total: number | null }[];
+  groups: { key: string; nameId: string; nameEn: string }[];
+  most: number;
+  lang: Lang;
+}
+
+/** Reads what sheet 2 needs (no computation: that runs in the pool, `proposalRows`). */
+export async function proposalSheetInput(
   db: Db,
   competitionId: number,
   stage: StageRow,
   most: number,
   lang: Lang,
-): Promise<Cell[][]> {
+  turn: () => Promise<void>,
+): Promise<ProposalSheetInput> {
+  // One statement per turn of the event loop: SQLite answers synchronously, and five large reads in a row
+  // would hold everyone else's requests back.
+  const pool = await poolOf(db, stage);
+  await turn();
+  const evaluations = await submittedEvaluations(db, stage.id);
+  await turn();
+  const decided = await db
+    .selectFrom('stage_results')
+    .select(['proposal_id', 'outcome'])
+    .where('stage_id', '=', stage.id)
+    .execute();
+  await turn();
+  const assignments = await db
+    .selectFrom('review_assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.reviewer_id')
+    .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
+    .select(['a.proposal_id', 'a.origin', 'u.name', 'e.status', 'e.total'])
+    .where('a.stage_id', '=', stage.id)
+    .where('a.status', '=', 'active')
+    .orderBy('a.id')
+    .execute();
+  await turn();
+  const groups = await db
+    .selectFrom('competition_groups')
+    .select(['key', 'name_id', 'name_en'])
+    .where('competition_id', '=', competitionId)
+    .execute();
+  return {
+    pool,
+    evaluations,
+    rules: reviewSettingsOf(parseSettings(stage.settings)),
+    outcomes: decided.map((d) => [d.proposal_id, d.outcome]),
+    assignments: assignments.map((a) => ({
+      proposalId: a.proposal_id,
+      origin: a.origin,
+      name: a.name,
+      total: a.status === 'submitted' ? a.total : null,
+    })),
+    groups: groups.map((g) => ({ key: g.key, nameId: g.name_id, nameEn: g.name_en })),
+    most,
+    lang,
+  };
+}
+
+/**
+ * Sheet 2's rows (pure; run in a thread of the export pool): the results computed as the results page
+ * computes them (stage-results/compute.ts), by proposal code; evaluators in the order they were assigned
+ * (`most` places), submitted totals only.
+ */
+export function proposalRows(input: ProposalSheetInput): Cell[][] {
+  const { lang, most, rules } = input;
   const h = (id: string, en: string) => (lang === 'id' ? id : en);
-  const r = await loadResults(db, competitionId, stage.id);
-  const [assignments, groups] = await Promise.all([
-    db
-      .selectFrom('review_assignments as a')
-      .innerJoin('users as u', 'u.id', 'a.reviewer_id')
-      .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
-      .select(['a.proposal_id', 'a.origin', 'u.name', 'e.status', 'e.total'])
-      .where('a.stage_id', '=', stage.id)
-      .where('a.status', '=', 'active')
-      .orderBy('a.id')
-      .execute(),
-    db
-      .selectFrom('competition_groups')
-      .select(['key', 'name_id', 'name_en'])
-      .where('competition_id', '=', competitionId)
-      .execute(),
-  ]);
-  const groupName = new Map(groups.map((g) => [g.key, lang === 'id' ? g.name_id : g.name_en]));
-  const byProposal = new Map<number, typeof assignments>();
-  for (const a of assignments) byProposal.set(a.proposal_id, [...(byProposal.get(a.proposal_id) ?? []), a]);
-  const outcomes = new Map(r.decided.map((d) => [d.proposal_id, d.outcome]));
-  return [...r.computed.rows]
+  const computed = computeResults(input.pool, input.evaluations, rules);
+  const groupName = new Map(input.groups.map((g) => [g.key, lang === 'id' ? g.nameId : g.nameEn]));
+  const byProposal = new Map<number, ProposalSheetInput['assignments']>();
+  for (const a of input.assignments) {
+    const list = byProposal.get(a.proposalId) ?? [];
+    list.push(a);
+    byProposal.set(a.proposalId, list);
+  }
+  const outcomes = new Map(input.outcomes);
+  return [...computed.rows]
     .sort((a, b) => (a.proposal.code < b.proposal.code ? -1 : a.proposal.code > b.proposal.code ? 1 : 0))
     .map((row): Cell[] => {
       const reviewers = byProposal.get(row.proposal.id) ?? [];
@@ -291,13 +346,12 @@ export async function proposalRows(
         groupName.get(row.proposal.group) ?? row.proposal.group,
         ...Array.from({ length: most }, (_, i): Cell[] => {
           const a = reviewers[i];
-          if (!a) return ['', ''];
-          return [a.name, a.status === 'submitted' && a.total !== null ? a.total : ''];
+          return a ? [a.name, a.total ?? ''] : ['', ''];
         }).flat(),
         row.raw ?? '',
         row.normalized ?? '',
         row.score ?? '',
-        pick(BASIS[r.rules.basis], lang),
+        pick(BASIS[rules.basis], lang),
         pick(PROPOSAL_STATUS[row.status] ?? PROPOSAL_STATUS.waiting!, lang),
         third ? pick(YES, lang) : row.status === 'pending_third' ? h('Diperlukan', 'Needed') : pick(NO, lang),
         row.score === null ? '' : pick(row.passes ? YES : NO, lang),
