@@ -82,7 +82,8 @@ function scoreBody(criteria: Criterion[], version: number, n: number, seed: numb
       const typed = Math.max(0, Math.min(COMMENT.length, (n - i) * 40));
       return {
         criterionId: c.id,
-        value: (n + i) % criteria.length <= n ? 60 + ((seed * 7 + i * 13 + n) % 36) : null,
+        // The criteria are scored one after the other, then revised.
+        value: i < n ? 60 + ((seed * 7 + i * 13 + n) % 36) : null,
         comment: typed > 0 ? COMMENT.slice(0, typed) : null,
         evidenceSupports: typed > 80 ? (seed + i) % 4 !== 0 : null,
       };
@@ -362,7 +363,10 @@ export async function reviewAutosavePhase(opts: {
       }),
     );
     clearTimeout(mark);
-    if (process.env.BENCH_DEBUG) log(`  slow (> 200 ms) saves sent at ms: ${slow.join(' ')}`);
+    if (slow.length)
+      log(
+        `  ${slow.length} saves over 200 ms, sent at ${[...new Set(slow.map((t) => r1(t / 1000)))].slice(0, 12).join(', ')} s of the run`,
+      );
     const serverCpuS = cpu0 === null ? null : (cpuSecondsOf(server.pid) ?? 0) - cpu0;
     const latency = summarize(latencies);
     const designLoad = {
