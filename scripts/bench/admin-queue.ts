@@ -135,9 +135,11 @@ async function onDialect(
       });
       if (login.status !== 200) throw new Error(`secretariat login failed: ${login.status}`);
       const id = seeded.competitionId;
+      // Page 20 of the 70 a year has (the smoke run's 7 pages: page 4).
+      const deep = Math.min(20, Math.ceil(opts.proposals / 50 / 2));
       const shapes = [
         { name: 'first page', query: 'page=1&pageSize=50' },
-        { name: 'not yet checked, page 20', query: 'status=unchecked&page=20&pageSize=50' },
+        { name: `not yet checked, page ${deep}`, query: `status=unchecked&page=${deep}&pageSize=50` },
         { name: `search "${search}"`, query: `q=${encodeURIComponent(search)}&page=1&pageSize=50` },
       ];
       const first = await c.request('GET', `/api/competitions/${id}/admin-checks?${shapes[0]!.query}`);
@@ -233,7 +235,11 @@ export async function adminQueuePhase(opts: {
     target: `admin queue, ${r.proposals} received, ${r.dialect}`,
     figure: `p95 ${r.worstP95Ms} ms (worst of 3 shapes; ${r.shapes.map((s) => `${s.ratio}×`).join(' ')} bare)`,
     goal: `p95 < ${ADMIN_QUEUE_GOAL.p95Ms} ms`,
-    pass: r.ok && r.worstP95Ms !== null && r.worstP95Ms < ADMIN_QUEUE_GOAL.p95Ms,
+    // Judged at a year's size only; the smoke run (--quick, 350) is reported.
+    pass:
+      r.proposals < ADMIN_QUEUE_GOAL.rows
+        ? null
+        : r.ok && r.worstP95Ms !== null && r.worstP95Ms < ADMIN_QUEUE_GOAL.p95Ms,
   }));
   return { results, rows };
 }
@@ -256,7 +262,9 @@ export async function runAdminQueueOnly(opts: {
     for (const f of r.failures) log(`  failure: ${f}`);
   }
   for (const row of rows)
-    log(`${row.target}: ${row.figure} (goal ${row.goal}) ${row.pass ? 'PASS' : 'FAIL'}`);
+    log(
+      `${row.target}: ${row.figure} (goal ${row.goal}) ${row.pass === null ? 'INFO' : row.pass ? 'PASS' : 'FAIL'}`,
+    );
   const outDir = path.join(repoRoot, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });
   const outFile = path.join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}-admin-queue.json`);
@@ -265,5 +273,5 @@ export async function runAdminQueueOnly(opts: {
     JSON.stringify({ startedAt: started.toISOString(), adminQueue: results, targets: rows }, null, 2) + '\n',
   );
   log(`figures written to ${path.relative(process.cwd(), outFile)}`);
-  return rows.every((r) => r.pass) ? 0 : 1;
+  return rows.some((r) => r.pass === false) ? 1 : 0;
 }

@@ -15,6 +15,7 @@ import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runListOnly } from './list-only.js';
+import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
@@ -29,6 +30,15 @@ import {
 const BENCH_AUDIT_KEY = 'bench-audit-key-bench-audit-key-0123456789';
 /** The administrative queue's size: a real year's 3,500 received proposals (the smoke run: 350). */
 const ADMIN_QUEUE_SIZE = (quick: boolean) => ({ proposals: quick ? 350 : 3500, requests: quick ? 30 : 200 });
+/** The evaluators' autosave: 300 evaluators on 3,500 × 2 assignments (the smoke run: 30 on 350 × 2). */
+const REVIEW_AUTOSAVE_SIZE = (quick: boolean) => ({
+  evaluators: quick ? 30 : 300,
+  proposals: quick ? 350 : 3500,
+  everyS: 5,
+  durationS: quick ? 10 : 60,
+  levels: quick ? [1, 4] : [1, 4, 16, 64],
+  stepS: quick ? 2 : 5,
+});
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
@@ -239,6 +249,10 @@ async function main() {
   if (o.only === 'web') process.exit(await runWebOnly({ url: o.url, runs: o.runs, keep: o.keep }));
   if (o.only === 'assignment') process.exit(runAssignmentOnly());
   if (o.only === 'scoring') process.exit(await runScoringOnly(SCORING_SIZE));
+  if (o.only === 'review-autosave')
+    process.exit(
+      await runReviewAutosaveOnly({ ...REVIEW_AUTOSAVE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }),
+    );
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();
