@@ -1,4 +1,3 @@
-import type { Db } from '../../db/connect.js';
 import { parseSettings, sameInstant } from '../../domain/deadlines.js';
 import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
 import { REVIEW_REMINDER_KIND, supersededBy } from '../../domain/review-reminders.js';
