@@ -16,7 +16,7 @@ const MODULE_GRAPH = {
   'admin-check': ['competitions', 'proposals'],
   'admin-requests': ['users'],
   announcements: ['competitions', 'proposals'],
-  assignments: [],
+  assignments: ['competitions'],
   audit: [],
   auth: [],
   awards: [],
@@ -31,7 +31,7 @@ const MODULE_GRAPH = {
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],
-  'stage-results': ['assignments'],
+  'stage-results': ['assignments', 'competitions'],
   // The selection's hub reads every step's counts; the results as the results page computes them.
   selection: ['assignments', 'stage-results'],
   review: ['proposals', 'competitions', 'assignments'],
