@@ -16,7 +16,7 @@ const MODULE_GRAPH = {
   'admin-check': ['competitions', 'proposals'],
   'admin-requests': ['users'],
   announcements: ['competitions', 'proposals'],
-  assignments: [],
+  assignments: ['competitions'],
   audit: [],
   auth: [],
   awards: [],
@@ -34,7 +34,7 @@ const MODULE_GRAPH = {
   // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.
   'score-exports': ['assignments', 'review', 'stage-results'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],
-  'stage-results': ['assignments'],
+  'stage-results': ['assignments', 'competitions'],
   // The selection's hub reads every step's counts; the results as the results page computes them.
   selection: ['assignments', 'stage-results'],
   review: ['proposals', 'competitions', 'assignments'],

@@ -9,7 +9,8 @@ import { z } from 'zod';
 const idNumber = z.coerce.number('Nomor tidak valid.|Not a valid number.').int().min(1).max(2_147_483_647);
 export const selectionParams = z.object({ id: idNumber });
 
-const stepKey = z.enum([
+/** The steps in order: seed 000 steps 3–5, then the finalists and the uji publik (kipp-reference §5–§7). */
+export const SELECTION_STEPS = [
   'administrative',
   'publication',
   'team',
@@ -20,14 +21,21 @@ const stepKey = z.enum([
   'results_2',
   'finalists',
   'public_objection',
-]);
+] as const;
+export type SelectionStep = (typeof SELECTION_STEPS)[number];
+
+/** Where a step stands (domain/selection-hub.ts `stepStatus`). */
+export const STEP_STATUSES = ['not_open', 'open', 'closed', 'decided', 'published'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+const stepKey = z.enum(SELECTION_STEPS);
 
 export const selectionStepSchema = z.object({
   key: stepKey,
   /** The stage row the step belongs to (null: none, e.g. the team; or the competition lacks that stage). */
   stage: z.object({ id: z.number(), nameId: z.string(), nameEn: z.string() }).nullable(),
   window: z.object({ opensAt: z.string().nullable(), closesAt: z.string().nullable() }).nullable(),
-  status: z.enum(['not_open', 'open', 'closed', 'decided', 'published']),
+  status: z.enum(STEP_STATUSES),
   /** Named counts (texts in the web app by key); `of` when the count is part of a whole. */
   counts: z.array(z.object({ key: z.string(), value: z.number(), of: z.number().optional() })),
   /** The page's path in the web app; null when the step has no page (yet) in this competition. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewReminderPlan } from './review-reminders.js';
+import { reviewReminderPlan, supersededBy } from './review-reminders.js';
 
 const CLOSES = '2026-05-31T16:59:00.000Z';
 
@@ -22,5 +22,17 @@ describe('reviewReminderPlan', () => {
     const a = reviewReminderPlan(7, CLOSES, [1], now)[0].uniqueKey;
     const b = reviewReminderPlan(7, '2026-06-07T16:59:00.000Z', [1], now)[0].uniqueKey;
     expect(a).not.toBe(b);
+  });
+});
+
+describe('supersededBy: a reminder made pointless by a later one already due', () => {
+  const closes = '2026-05-31T16:59:00.000Z';
+  it.each<[string, number, string, number | null]>([
+    ['the 3-day reminder on its own day', 3, '2026-05-28T17:00:00.000Z', null],
+    ['the 3-day reminder run late, once the 1-day one is due', 3, '2026-05-30T17:00:00.000Z', 1],
+    ['the 1-day reminder: nothing later', 1, '2026-05-31T06:00:00.000Z', null],
+    ['the 7-day reminder when both 3 and 1 are due: the latest', 7, '2026-05-31T06:00:00.000Z', 1],
+  ])('%s', (_name, days, now, expected) => {
+    expect(supersededBy(days, closes, [7, 3, 1], new Date(now))).toBe(expected);
   });
 });

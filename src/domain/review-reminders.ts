@@ -33,3 +33,21 @@ export function reviewReminderPlan(
     }))
     .filter((j) => j.runAt.getTime() > now.getTime());
 }
+
+/**
+ * The later reminder (fewer days before the closing) already due at `now` that makes the `days` reminder
+ * pointless, or null. A worker that was down over two reminder days runs both jobs at once: only the
+ * latest is sent, so nobody gets two mails about the same work in one go.
+ */
+export function supersededBy(
+  days: number,
+  closesAt: string,
+  reminderDays: readonly number[],
+  now: Date,
+): number | null {
+  const closing = Date.parse(closesAt);
+  const later = reminderDays
+    .filter((d) => d < days && now.getTime() >= closing - d * 86_400_000)
+    .sort((a, b) => a - b);
+  return later[0] ?? null;
+}

@@ -4,27 +4,14 @@
  * announcements) and this says the status, so the rule is one table-tested function.
  */
 
-/** The steps in order: seed 000 steps 3–5, then the finalists and the uji publik (kipp-reference §5–§7). */
-export const SELECTION_STEPS = [
-  'administrative',
-  'publication',
-  'team',
-  'assignment',
-  'evaluation_1',
-  'results_1',
-  'evaluation_2',
-  'results_2',
-  'finalists',
-  'public_objection',
-] as const;
-export type SelectionStep = (typeof SELECTION_STEPS)[number];
+import type { StepStatus } from '../contracts/selection-hub.js';
 
 /**
- * not_open: its window has not begun, or there is nothing to work on yet; open: work can be done; closed:
- * its window ended with the work not decided; decided: the work is done (staged, or set); published: it is
- * announced to the public.
+ * The steps and statuses are the contract's (contracts/selection-hub.ts). not_open: its window has not
+ * begun, or there is nothing to work on yet; open: work can be done; closed: its window ended with the work
+ * not decided; decided: the work is done (staged, or set); published: it is announced to the public.
  */
-export type StepStatus = 'not_open' | 'open' | 'closed' | 'decided' | 'published';
+export type { SelectionStep, StepStatus } from '../contracts/selection-hub.js';
 
 export interface StepFacts {
   /** The stage's window, when the step is a dated stage; null for the steps between stages. */

@@ -114,15 +114,8 @@ export async function makeEvaluator(
   return user;
 }
 
-/** The competition's stage of `kind`. */
-export function stageOf(db: Db, competitionId: number, kind: string): Promise<StageRow> {
-  return db
-    .selectFrom('stages')
-    .selectAll()
-    .where('competition_id', '=', competitionId)
-    .where('kind', '=', kind)
-    .executeTakeFirstOrThrow();
-}
+/** The competition's stage of `kind`: one helper for both files (review.ts). */
+export { stageOf } from './review.js';
 
 /** A moment inside the stage's window (a day after it opens). */
 export function insideStage(stage: StageRow): Date {

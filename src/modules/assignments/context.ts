@@ -7,7 +7,6 @@ import { conflict, notFound, t, type Text } from '../../domain/errors.js';
 import { isReviewStage, reviewSettingsOf } from '../../domain/review-settings.js';
 import { formatInstant } from '../../domain/time.js';
 import {
-  findCompetition,
   poolOf,
   stageAssignments,
   teamOf,
@@ -16,6 +15,7 @@ import {
   type StageAssignmentRow,
   type TeamMember,
 } from './queries.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 
 /** Everything a change of a stage's assignments reads, loaded in its transaction. */
 export interface StageContext {
@@ -78,7 +78,7 @@ export async function loadStageContext(
   competitionId: number,
   stageId: number,
 ): Promise<StageContext> {
-  const competition = await findCompetition(tx, competitionId);
+  const competition = await findCompetitionRow(tx, competitionId);
   if (!competition) throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
   const stage = await findReviewStage(tx, competitionId, stageId, true);
   const [pool, team, assignments, rule] = await Promise.all([

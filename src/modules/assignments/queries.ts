@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import type { StageRow } from '../../db/schema.js';
+import type { CompetitionRow, StageRow } from '../../db/schema.js';
 import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
 import { isReviewStage } from '../../domain/review-settings.js';
 import type { StoredConflict } from '../../domain/conflicts.js';
@@ -9,14 +9,8 @@ import type { StoredConflict } from '../../domain/conflicts.js';
  * conflicts and loads, and the assignments themselves.
  */
 
-export async function findCompetition(db: Db, id: number) {
-  return db
-    .selectFrom('competitions')
-    .select(['id', 'name', 'time_zone', 'organizer_institution_id', 'settings', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-export type AssignmentCompetition = NonNullable<Awaited<ReturnType<typeof findCompetition>>>;
+/** The competition a stage belongs to: the competitions module's own row (`findCompetitionRow`). */
+export type AssignmentCompetition = CompetitionRow;
 
 /** The competition's categories (key and names), in order. */
 export async function categoriesOf(db: Db, competitionId: number) {

@@ -25,7 +25,8 @@ import { runAssignment } from './commands/run-assignment.js';
 import { withdrawAssignment } from './commands/withdraw-assignment.js';
 import { closedRefusal, loadStageContext, stageNotFound, type StageContext } from './context.js';
 import { assignmentsCsv, presentItems, presentSummary } from './present.js';
-import { categoriesOf, findCompetition, reviewStagesOf } from './queries.js';
+import { categoriesOf, reviewStagesOf } from './queries.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 const PAGE_SIZE = 50;
@@ -39,7 +40,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const allow = async (req: FastifyRequest, competitionId: number) => {
     requireUser(req);
-    const competition = await findCompetition(db, competitionId);
+    const competition = await findCompetitionRow(db, competitionId);
     if (!competition) throw competitionNotFound();
     const subject = { organizerInstitutionId: competition.organizer_institution_id };
     const d = decide(req.actor, 'assignment.manage', subject);

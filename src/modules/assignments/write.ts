@@ -5,6 +5,7 @@ import { formatInstant } from '../../domain/time.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { notifyUser } from '../../platform/notify.js';
 import type { StageContext } from './context.js';
+import { scheduleReviewReminders } from './reminders.js';
 
 /*
  * The writes every assignment change shares: the new rows, and telling each reviewer what was added.
@@ -44,6 +45,15 @@ export async function insertPairs(
       .returning('id')
       .execute();
     for (const r of rows) ids.push(r.id);
+  }
+  // The stage's reminders still ahead, for whoever was just given work (planning again is harmless).
+  if (ids.length) {
+    const stage = await tx
+      .selectFrom('stages')
+      .selectAll()
+      .where('id', '=', input.stageId)
+      .executeTakeFirst();
+    if (stage) await scheduleReviewReminders(tx, stage, input.now);
   }
   return ids;
 }

@@ -1,28 +1,18 @@
-import type { Db } from '../../db/connect.js';
-import type { StageRow } from '../../db/schema.js';
 import { parseSettings, sameInstant } from '../../domain/deadlines.js';
 import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
-import { REVIEW_REMINDER_KIND, reviewReminderPlan } from '../../domain/review-reminders.js';
-import { isReviewStage, reviewSettingsOf } from '../../domain/review-settings.js';
+import { REVIEW_REMINDER_KIND, supersededBy } from '../../domain/review-reminders.js';
+import { reviewSettingsOf } from '../../domain/review-settings.js';
 import { formatInstant } from '../../domain/time.js';
-import { scheduleJob, type JobHandler } from '../../platform/jobs.js';
+import type { JobHandler } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 
 /*
  * The reminders of a review stage (issue 12 point 4), as jobs (domain/review-reminders.ts plans them):
- * scheduled when the stage's rubric is prepared and, next, by the assignment, in that transaction; run by
- * the worker, each once (its unique key holds the stage, the closing instant and the day).
+ * scheduled when the stage's rubric is prepared and by every assignment written, in that transaction
+ * (assignments/reminders.ts); run by the worker, each once (its unique key holds the stage, the closing
+ * instant and the day).
  */
-
-/** Schedules the stage's reminders still ahead (a review stage with a closing), in the caller's transaction. */
-export async function scheduleReviewReminders(tx: Db, stage: StageRow, now: Date): Promise<number> {
-  if (!isReviewStage(stage.kind) || !stage.closes_at) return 0;
-  const settings = reviewSettingsOf(parseSettings(stage.settings));
-  const plan = reviewReminderPlan(stage.id, stage.closes_at, settings.reminderDays, now);
-  for (const job of plan) await scheduleJob(tx, { ...job, now });
-  return plan.length;
-}
 
 /**
  * One reminder: each reviewer with active assignments in the stage whose evaluation is not submitted
@@ -39,6 +29,9 @@ export function reviewReminderHandler(baseUrl: string): JobHandler {
       if (!stage?.closes_at || !sameInstant(stage.closes_at, payload.closesAt as string | undefined)) return;
       const now = clock.now();
       if (Date.parse(stage.closes_at) <= now.getTime()) return;
+      // A worker catching up: a later reminder is due too, and it alone is sent (one mail, not two).
+      const { reminderDays } = reviewSettingsOf(parseSettings(stage.settings));
+      if (supersededBy(Number(payload.days), stage.closes_at, reminderDays, now) !== null) return;
       const competition = await findCompetitionRow(tx, stage.competition_id);
       if (!competition || competition.status !== 'published') return;
       const open = await tx

@@ -2,13 +2,14 @@ import type { Db } from '../../db/connect.js';
 import { parseSettings } from '../../domain/deadlines.js';
 import { reviewSettingsOf, type ReviewSettings } from '../../domain/review-settings.js';
 import { findReviewStage } from '../assignments/context.js';
-import { findCompetition, poolOf, submittedEvaluations } from '../assignments/queries.js';
+import { poolOf, submittedEvaluations } from '../assignments/queries.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 import { notFound, t } from '../../domain/errors.js';
 import { computeResults, type ComputedResults } from './compute.js';
 
 /** A scored stage, its rules and its results as they stand (computed), plus the decision if taken. */
 export async function loadResults(db: Db, competitionId: number, stageId: number, lock = false) {
-  const competition = await findCompetition(db, competitionId);
+  const competition = await findCompetitionRow(db, competitionId);
   if (!competition) throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
   const stage = await findReviewStage(db, competitionId, stageId, lock);
   const rules: ReviewSettings = reviewSettingsOf(parseSettings(stage.settings));

@@ -15,7 +15,8 @@ import { can, decide } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { assignExtraReviewer } from '../assignments/commands/assign-extra.js';
 import { assertOpenForAssignment } from '../assignments/context.js';
-import { findCompetition, reviewStagesOf } from '../assignments/queries.js';
+import { reviewStagesOf } from '../assignments/queries.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 import { decideResults, resultsBlocker } from './commands/decide-results.js';
 import { setResultsSettings } from './commands/set-results-settings.js';
 import { loadResults } from './load.js';
@@ -29,7 +30,7 @@ export const stageResultRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const allow = async (req: FastifyRequest, competitionId: number) => {
     requireUser(req);
-    const competition = await findCompetition(db, competitionId);
+    const competition = await findCompetitionRow(db, competitionId);
     if (!competition) throw competitionNotFound();
     const subject = { organizerInstitutionId: competition.organizer_institution_id };
     const d = decide(req.actor, 'stageResults.manage', subject);

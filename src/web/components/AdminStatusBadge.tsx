@@ -16,10 +16,18 @@ const TONES: Record<string, { bg: string; fg: string }> = {
   active: { bg: '#e6f4ea', fg: '#1b5e20' },
   invited: { bg: '#fff4d6', fg: '#6b4200' },
   inactive: { bg: '#f1f3f5', fg: '#495057' },
+  // A selection step (the selection hub).
+  not_open: { bg: '#f1f3f5', fg: '#343a40' },
+  open: { bg: '#e8f1fa', fg: '#0c3a63' },
+  closed: { bg: '#fff4d6', fg: '#6b4200' },
+  decided: { bg: '#efe9fb', fg: '#4a2a8a' },
 };
 
-/** A status word (competition, request, message, account) as a coloured badge in the reader's language. */
-export function AdminStatusBadge({ status }: { status: string }) {
+/**
+ * A status word (competition, request, message, account, selection step) as a coloured badge in the
+ * reader's language; `label` when the word is not one of `secretariat.status`.
+ */
+export function AdminStatusBadge({ status, label }: { status: string; label?: string }) {
   const { t } = useTranslation();
   const tone = TONES[status] ?? TONES.draft;
   return (
@@ -31,7 +39,7 @@ export function AdminStatusBadge({ status }: { status: string }) {
         label: { overflow: 'visible' },
       }}
     >
-      {t(`secretariat.status.${status}`, { defaultValue: status })}
+      {label ?? t(`secretariat.status.${status}`, { defaultValue: status })}
     </Badge>
   );
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/connect.js';
 import type { CompetitionRow, StageRow } from '../../../db/schema.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { materialiseRubric } from '../rubric.js';
-import { scheduleReviewReminders } from '../reminders.js';
+import { scheduleReviewReminders } from '../../assignments/reminders.js';
 
 /**
  * "Siapkan rubrik": the secretariat materialises a review stage's rubric from the competition's forms

@@ -1,5 +1,5 @@
 import { Link, Navigate, useParams } from 'react-router';
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SelectionStepView, SelectionSummary } from '../../../../contracts/selection-hub.js';
@@ -8,32 +8,12 @@ import { api } from '../../../api/client.js';
 import { AdminPage } from '../../../components/AdminPage.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { AdminInstant } from '../../../components/AdminInstant.js';
+import { AdminStatusBadge } from '../../../components/AdminStatusBadge.js';
 import { useLang } from '../../../i18n/index.js';
-
-/** Light background, dark text: each status reads at AA contrast. */
-const TONES: Record<SelectionStepView['status'], { bg: string; fg: string }> = {
-  not_open: { bg: '#f1f3f5', fg: '#343a40' },
-  open: { bg: '#e8f1fa', fg: '#0c3a63' },
-  closed: { bg: '#fff4d6', fg: '#6b4200' },
-  decided: { bg: '#efe9fb', fg: '#4a2a8a' },
-  published: { bg: '#e6f4ea', fg: '#1b5e20' },
-};
 
 function StepStatus({ status }: { status: SelectionStepView['status'] }) {
   const { t } = useTranslation();
-  const tone = TONES[status];
-  return (
-    <Badge
-      variant="light"
-      radius="sm"
-      styles={{
-        root: { background: tone.bg, color: tone.fg, textTransform: 'none', fontWeight: 700, flexShrink: 0 },
-        label: { overflow: 'visible' },
-      }}
-    >
-      {t(`selection.status.${status}`)}
-    </Badge>
-  );
+  return <AdminStatusBadge status={status} label={t(`selection.status.${status}`)} />;
 }
 
 /** One step: number, name, status, window with hour and zone, counts, and the way to its page. */
