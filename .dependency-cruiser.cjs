@@ -32,7 +32,7 @@ const MODULE_GRAPH = {
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.
-  'score-exports': ['assignments', 'review', 'stage-results'],
+  'score-exports': ['assignments', 'competitions', 'review', 'stage-results'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],
   'stage-results': ['assignments', 'competitions'],
   // The selection's hub reads every step's counts; the results as the results page computes them.

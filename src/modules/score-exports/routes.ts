@@ -6,7 +6,7 @@ import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { clientIp, requireUser } from '../../platform/auth.js';
 import { findReviewStage } from '../assignments/context.js';
-import { findCompetition } from '../assignments/queries.js';
+import { findCompetitionRow } from '../competitions/queries.js';
 import { assignmentNotFound, evaluationSubject, findAssignment } from '../review/queries.js';
 import {
   evaluationColumns,
@@ -49,7 +49,7 @@ export const scoreExportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { actor, user } = requireUser(req);
-      const competition = await findCompetition(db, req.params.id);
+      const competition = await findCompetitionRow(db, req.params.id);
       if (
         !competition ||
         !can(actor, 'scores.export', { organizerInstitutionId: competition.organizer_institution_id })
