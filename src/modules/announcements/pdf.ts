@@ -88,7 +88,14 @@ export async function renderAnnouncementPdf(input: AnnouncementPdfInput): Promis
     .font('Helvetica-Bold')
     .fontSize(11)
     .fillColor(INK)
-    .text(w(`Daftar proposal yang lolos (${input.entries.length}) / Proposals that passed`), { width });
+    .text(
+      w(
+        input.announcement.kind.startsWith('finalists_')
+          ? `Daftar finalis (${input.entries.length}) / Finalists`
+          : `Daftar proposal yang lolos (${input.entries.length}) / Proposals that passed`,
+      ),
+      { width },
+    );
   doc.moveDown(0.3);
 
   const cols = [28, 92, width - 28 - 92 - 150, 150];
