@@ -12,7 +12,11 @@ const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalQuery = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** The kinds of announcement; one per stage and kind. */
-export const ANNOUNCEMENT_KINDS = ['administrative_results', 'finalists_provisional', 'finalists_final'] as const;
+export const ANNOUNCEMENT_KINDS = [
+  'administrative_results',
+  'finalists_provisional',
+  'finalists_final',
+] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 
 /**
