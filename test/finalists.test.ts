@@ -29,8 +29,14 @@ describe('the finalists', () => {
   const s = {} as {
     competitionId: number;
     secId: number;
-    cookies: Record<'sec' | 'sec2' | 'other' | 'adminX' | 'evaluator' | 'panelist' | 'sysadmin', string>;
-    ids: Record<'sec' | 'sec2' | 'other' | 'adminX' | 'evaluator' | 'panelist' | 'sysadmin', number>;
+    cookies: Record<
+      'sec' | 'sec2' | 'other' | 'adminX' | 'adminY' | 'evaluator' | 'panelist' | 'sysadmin',
+      string
+    >;
+    ids: Record<
+      'sec' | 'sec2' | 'other' | 'adminX' | 'adminY' | 'evaluator' | 'panelist' | 'sysadmin',
+      number
+    >;
     p: Record<'y95' | 'y90' | 'z88' | 'x80' | 'x70' | 'z60', { id: number; code: string }>;
     emails: Record<'adminX' | 'adminY', string>;
     version: number;
@@ -94,6 +100,7 @@ describe('the finalists', () => {
       sec2: sec2.id,
       other: otherSec.id,
       adminX: adminX.id,
+      adminY: adminY.id,
       evaluator: evaluator.id,
       panelist: panelist.id,
       sysadmin: sysadmin.id,
@@ -412,6 +419,11 @@ describe('the finalists', () => {
     expect(y.subject).toMatch(/^Final finalists of .*: Pemerintah Kota Bandung Uji$/);
     expect(y.text).toContain('Finalists (2):');
     expect(y.text).not.toContain(s.p.x80.code);
+    // In the app: the admin lokal reads the outcome on the proposal (Finalis), and the removed one is not.
+    const kept = await inject('GET', `/api/proposals/${s.p.y95.id}`, s.cookies.adminY);
+    expect(kept.json()).toMatchObject({ state: 'finalist', stateLabel: { id: 'Finalis' } });
+    const removed = await inject('GET', `/api/proposals/${s.p.x80.id}`, s.cookies.adminX);
+    expect(removed.json().state).toBe('passed_admin');
     const notices = await db
       .selectFrom('notifications')
       .select('title_id')
