@@ -11,6 +11,7 @@ import {
 } from './helpers/fixtures.js';
 import { decideEvidenceStage, insertObjection, setObjectionWindow } from './helpers/finalists.js';
 import { makeJudgedProposal } from './helpers/judging.js';
+import { pdfText } from './helpers/pdf.js';
 
 /*
  * The finalists (issue 12 points 7–8) through the API: settings checked field by field, candidates from the
@@ -20,15 +21,22 @@ import { makeJudgedProposal } from './helpers/judging.js';
  */
 
 const LETTER = 'B/201/PP.00.05/2026';
-const DECREE = 'Keputusan Menteri PANRB Nomor 123 Tahun 2026';
+/** Typed text stays text in the mail (escaped in its HTML), the page and the PDF. */
+const DECREE = 'Keputusan Menteri PANRB Nomor 123 Tahun 2026 <b>SK</b>';
 
 describe('the finalists', () => {
   const suite = appWithSmtpCapture();
   const s = {} as {
     competitionId: number;
     secId: number;
-    cookies: Record<'sec' | 'sec2' | 'other' | 'adminX' | 'evaluator' | 'panelist' | 'sysadmin', string>;
-    ids: Record<'sec' | 'sec2' | 'other' | 'adminX' | 'evaluator' | 'panelist' | 'sysadmin', number>;
+    cookies: Record<
+      'sec' | 'sec2' | 'other' | 'adminX' | 'adminY' | 'evaluator' | 'panelist' | 'sysadmin',
+      string
+    >;
+    ids: Record<
+      'sec' | 'sec2' | 'other' | 'adminX' | 'adminY' | 'evaluator' | 'panelist' | 'sysadmin',
+      number
+    >;
     p: Record<'y95' | 'y90' | 'z88' | 'x80' | 'x70' | 'z60', { id: number; code: string }>;
     emails: Record<'adminX' | 'adminY', string>;
     version: number;
@@ -92,6 +100,7 @@ describe('the finalists', () => {
       sec2: sec2.id,
       other: otherSec.id,
       adminX: adminX.id,
+      adminY: adminY.id,
       evaluator: evaluator.id,
       panelist: panelist.id,
       sysadmin: sysadmin.id,
@@ -329,6 +338,15 @@ describe('the finalists', () => {
     ).toEqual(finalists);
     expect(pub.json().rows[0]).toMatchObject({ code: expect.any(String), group: { id: expect.any(String) } });
 
+    const pdf = await inject(
+      'GET',
+      `/api/competitions/${s.competitionId}/announcements/finalists_provisional/pdf`,
+    );
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Daftar finalis (3)');
+    expect(text).toContain(LETTER);
+
     const recompute = await inject('POST', `${base()}/compute`, s.cookies.sec);
     expect(recompute.json().error.code).toBe('finalists_published');
     const resave = await inject('PUT', `${base()}/settings`, s.cookies.sec, settings);
@@ -388,6 +406,8 @@ describe('the finalists', () => {
       'Daftar finalis akhir ' + (await competitionName()) + ': Pemerintah Kabupaten Jayapura Uji',
     );
     expect(x.text).toContain(DECREE);
+    expect(x.html).toContain('Nomor 123 Tahun 2026 &lt;b&gt;SK&lt;/b&gt;');
+    expect(x.html).not.toContain('<b>SK');
     expect(x.text).toContain('Dikeluarkan dari daftar finalis karena keberatan uji publik diterima (1):');
     expect(x.text).toContain(`${s.p.x80.code} — Puskesmas Keliling Pegunungan`);
     expect(x.text).toContain('Tidak terpilih sebagai finalis (1):');
@@ -399,6 +419,11 @@ describe('the finalists', () => {
     expect(y.subject).toMatch(/^Final finalists of .*: Pemerintah Kota Bandung Uji$/);
     expect(y.text).toContain('Finalists (2):');
     expect(y.text).not.toContain(s.p.x80.code);
+    // In the app: the admin lokal reads the outcome on the proposal (Finalis), and the removed one is not.
+    const kept = await inject('GET', `/api/proposals/${s.p.y95.id}`, s.cookies.adminY);
+    expect(kept.json()).toMatchObject({ state: 'finalist', stateLabel: { id: 'Finalis' } });
+    const removed = await inject('GET', `/api/proposals/${s.p.x80.id}`, s.cookies.adminX);
+    expect(removed.json().state).toBe('passed_admin');
     const notices = await db
       .selectFrom('notifications')
       .select('title_id')

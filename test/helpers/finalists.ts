@@ -208,23 +208,24 @@ export async function decideEvidenceStage(
     .where('competition_id', '=', input.competitionId)
     .where('kind', '=', 'evaluation_2')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('stage_results')
-    .values(
-      input.results.map((r) => ({
-        stage_id: stage.id,
-        proposal_id: r.proposalId,
-        raw_score: r.score,
-        normalized_score: null,
-        score: r.score,
-        basis: 'raw' as const,
-        outcome: r.outcome ?? 'advanced',
-        explanation_id: `Nilai ${r.score}`,
-        explanation_en: `Score ${r.score}`,
-        decided_by: input.decidedBy,
-        decided_at: input.now.toISOString(),
-      })),
-    )
-    .execute();
+  const rows = input.results.map((r) => ({
+    stage_id: stage.id,
+    proposal_id: r.proposalId,
+    raw_score: r.score,
+    normalized_score: null,
+    score: r.score,
+    basis: 'raw' as const,
+    outcome: r.outcome ?? 'advanced',
+    explanation_id: `Nilai ${r.score}`,
+    explanation_en: `Score ${r.score}`,
+    decided_by: input.decidedBy,
+    decided_at: input.now.toISOString(),
+  }));
+  // In batches: thousands of rows exceed SQLite's bound parameters in one statement.
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('stage_results')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return stage.id;
 }

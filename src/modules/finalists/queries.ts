@@ -144,6 +144,19 @@ export async function loadCandidates(db: Db, ctx: FinalistsContext): Promise<Can
   }));
 }
 
+/** How many candidates there are (as `loadCandidates` would list), without reading them. */
+export async function countCandidates(db: Db, ctx: FinalistsContext): Promise<number> {
+  const r = await db
+    .selectFrom('stage_results as r')
+    .innerJoin('proposals as p', 'p.id', 'r.proposal_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.stage_id', '=', ctx.evidenceStage.id)
+    .where('r.outcome', '=', 'advanced')
+    .where('p.state', 'in', ['passed_admin', 'finalist'])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function findSelection(db: Db, stageId: number): Promise<FinalistSelectionRow | undefined> {
   return db.selectFrom('finalist_selections').selectAll().where('stage_id', '=', stageId).executeTakeFirst();
 }

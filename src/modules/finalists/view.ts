@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import type { Text } from '../../domain/errors.js';
 import type { FinalistFilter, FinalistsResponse } from '../../contracts/finalists.js';
 import { finalClosing } from './closing.js';
-import { evidenceDecided, findSelection, loadCandidates, type FinalistsContext } from './queries.js';
+import { countCandidates, evidenceDecided, findSelection, type FinalistsContext } from './queries.js';
 
 /** What the page asks for: a group, a filter, words, a page. */
 export interface LinesQuery {
@@ -31,7 +31,7 @@ export async function finalistsView(
   now: Date,
 ): Promise<Omit<FinalistsResponse, 'abilities'>> {
   const decided = await evidenceDecided(db, ctx.evidenceStage.id);
-  const candidates = decided ? await loadCandidates(db, ctx) : [];
+  const candidates = decided ? await countCandidates(db, ctx) : 0;
   const selection = await findSelection(db, ctx.stage.id);
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
@@ -176,7 +176,7 @@ export async function finalistsView(
       nameEn: ctx.evidenceStage.name_en,
       decided,
     },
-    candidates: candidates.length,
+    candidates,
     objectionWindow: {
       opensAt: ctx.objectionStage?.opens_at ?? null,
       closesAt: ctx.objectionStage?.closes_at ?? null,

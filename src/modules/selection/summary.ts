@@ -40,7 +40,7 @@ const PAGE_ACTION: Record<SelectionStep, Action> = {
   results_1: 'stageResults.manage',
   evaluation_2: 'review.progress',
   results_2: 'stageResults.manage',
-  finalists: 'announcement.prepare',
+  finalists: 'finalists.manage',
   public_objection: 'objection.triage',
 };
 

@@ -123,6 +123,7 @@ export const finalists: typeof id = {
     viewPublic: 'View the final finalists',
   },
   public: {
+    listTitle: 'Finalists',
     objectionCol: 'Public review',
     object: 'Object to {{code}}',
   },

@@ -128,6 +128,7 @@ export const finalists = {
     viewPublic: 'Lihat daftar finalis akhir',
   },
   public: {
+    listTitle: 'Daftar finalis',
     objectionCol: 'Uji publik',
     object: 'Ajukan keberatan atas {{code}}',
   },

@@ -81,7 +81,10 @@ export function AnnouncementPage() {
             </Paper>
             <Paper withBorder p="md" component="section" aria-labelledby="announcement-list">
               <Title order={2} size="h3" id="announcement-list" mb="sm">
-                {t('publication.public.listTitle')} ({a.entries})
+                {kind?.startsWith('finalists_')
+                  ? t('finalists.public.listTitle')
+                  : t('publication.public.listTitle')}{' '}
+                ({a.entries})
               </Title>
               <TextInput
                 type="search"
