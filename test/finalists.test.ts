@@ -344,7 +344,7 @@ describe('the finalists', () => {
     );
     expect(pdf.statusCode).toBe(200);
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain('Daftar finalis (3)');
+    expect(text).toContain('Daftar finalis sementara (3)');
     expect(text).toContain(LETTER);
 
     const recompute = await inject('POST', `${base()}/compute`, s.cookies.sec);
