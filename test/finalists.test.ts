@@ -377,6 +377,9 @@ describe('the finalists', () => {
     await logInAll();
     const page = await inject('GET', base(), s.cookies.sec);
     expect(page.json().closing).toMatchObject({ ready: true, blockers: [], finalists: 2, removed: 1 });
+    // The explanation of the removed finalist says the objection took it off; the kept ones do not.
+    const lines = page.json().lines.rows as { proposal: { id: number }; removedByObjection: boolean }[];
+    expect(lines.filter((l) => l.removedByObjection).map((l) => l.proposal.id)).toEqual([s.p.x80.id]);
 
     const noDecree = await inject('POST', `${base()}/final`, s.cookies.sec, { decreeNumber: '' });
     expect(noDecree.statusCode).toBe(400);

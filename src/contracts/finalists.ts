@@ -118,6 +118,8 @@ export const finalistLineSchema = z.object({
   passesMark: z.boolean(),
   inPlainTop: z.boolean(),
   selected: z.boolean(),
+  /** Selected and published, then taken off the list by an upheld objection in the uji publik. */
+  removedByObjection: z.boolean(),
   reason: z.string(),
   quotas: z.array(z.string()),
   explanation: textMsg,

@@ -6,8 +6,9 @@ import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profi
 /*
  * Issue 12 "Done when", in Chromium: the selection demo (KIPP-SELEKSI, seeded past its closing) run by the
  * demo accounts, each in its own browser profile, through the UI, from the administrative check to the
- * evidence stage's results. One world, named steps in order (each step needs the one before): the
- * finalists' steps are appended at the marker at the end. Screenshots: test-results/screenshots/flow-*.png;
+ * final finalist list and the admin lokal's notice. One world, named steps in order (each step needs the one
+ * before). The uji publik's window lies weeks after the seed's "now": the server's clock is moved into it and
+ * past it (a demo user moves the window with an Adendum of the competition instead). Screenshots: test-results/screenshots/flow-*.png;
  * axe-core on every screen.
  *
  * Through the API instead of the UI, on purpose: the scores of the proposals other than the one followed
@@ -17,6 +18,9 @@ const SECRETARIAT = 'sekretariat@demo.sinovik.id';
 const ADMIN_LOKAL = 'adminlokal.tangerang@demo.sinovik.id';
 const PHONE = { width: 390, height: 844 };
 const LETTER = 'B/501/PP.00.05/2026';
+const FINALISTS_LETTER = 'B/533/PP.00.05/2026';
+const DECREE = 'Keputusan Menteri PANRB Nomor 88 Tahun 2026';
+const PANELIST = 'panelis@demo.sinovik.id';
 
 interface World {
   competitionId: number;
@@ -27,9 +31,15 @@ interface World {
   disqualified: { id: number; code: string };
   /** The evaluators of the followed proposal in evaluation 1, in the order they score. */
   evaluators: { email: string; assignmentId: number }[];
+  /** The provisional finalists (proposal ids, ascending). */
+  finalists: number[];
+  /** The finalist objected to (the followed proposal when it is one). */
+  target: number;
+  /** The objection's number (UJI-…). */
+  objection: string;
 }
 
-describe('the selection demo, from the closing to the evidence stage, by the demo accounts', () => {
+describe('the selection demo, from the closing to the final finalist list, by the demo accounts', () => {
   let server: E2EServer;
   let profiles: Profiles;
   const w = {} as World;
@@ -357,11 +367,171 @@ describe('the selection demo, from the closing to the evidence stage, by the dem
     await shoot(en, 'flow-21-results-2-en');
   });
 
-  // ── FINALISTS: the finalists' steps are appended here (issue 12 points 7–8), in this same world:
-  //    11. compute the finalists → 12. publish the provisional list → 13. a public objection →
-  //    14. the panel upholds / rejects → 15. the final list with its decree → 16. the admin lokal notified.
+  it('11. the secretariat computes the finalists from the evidence stage', async () => {
+    const sec = await as(SECRETARIAT);
+    await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/finalis`));
+    await sec.getByRole('heading', { name: 'Finalis', level: 1 }).waitFor();
+    const advanced = await db()
+      .selectFrom('stage_results')
+      .select('proposal_id')
+      .where('stage_id', '=', w.stage.evaluation_2)
+      .where('outcome', '=', 'advanced')
+      .execute();
+    expect(advanced.length).toBeGreaterThan(1);
+    await sec.getByText(new RegExp(`^${advanced.length} kandidat dari tahap`)).waitFor();
+    await sec.getByRole('button', { name: 'Hitung finalis' }).click();
+    // The default places (Top 99 umum, Top 15 replikasi) hold every candidate: all of them are selected.
+    await sec.getByText(new RegExp(`^Finalis dihitung: ${advanced.length} terpilih`)).waitFor();
+    await shoot(sec, 'flow-22-finalists-computed');
+    w.finalists = advanced.map((a) => a.proposal_id).sort((a, b) => a - b);
+  });
+
+  it('12. the secretariat publishes the provisional list after a confirmation naming its consequences', async () => {
+    const sec = await as(SECRETARIAT);
+    await sec.getByLabel(/^Nomor surat pengumuman/).fill(FINALISTS_LETTER);
+    await sec.getByRole('button', { name: 'Umumkan finalis sementara' }).click();
+    const dialog = sec.getByRole('dialog', { name: `Umumkan ${w.finalists.length} finalis sementara?` });
+    await dialog.getByText(/Uji publik dibuka sesuai jadwal tahapnya: .*WI[BTA]/).waitFor();
+    await dialog.getByText(/tidak dapat dibatalkan/).waitFor();
+    await shoot(sec, 'flow-23-finalists-confirm');
+    await dialog.getByRole('button', { name: 'Ya, umumkan' }).click();
+    await sec.getByText(`${w.finalists.length} finalis sementara diumumkan.`).waitFor();
+    const states = await db()
+      .selectFrom('proposals')
+      .select('id')
+      .where('competition_id', '=', w.competitionId)
+      .where('state', '=', 'finalist')
+      .orderBy('id')
+      .execute();
+    expect(states.map((p) => p.id)).toEqual(w.finalists);
+    // The objection targets the followed proposal when it is a finalist (its admin lokal is the demo's).
+    w.target = w.finalists.includes(w.followed.id) ? w.followed.id : w.finalists[0]!;
+  });
+
+  it('13. during the uji publik a citizen objects to a finalist from the public list, without an account', async () => {
+    // The demo's uji publik opens weeks later; the server's clock moves into its window (sessions restart).
+    const window = await objectionWindow();
+    server.ctx.clock.set(new Date(Date.parse(window.opensAt) + 3_600_000));
+    await closeSignedIn();
+    const pub = await profiles.newPage(PHONE);
+    await pub.goto(url(`/kompetisi/${w.competitionId}/pengumuman/finalists_provisional`));
+    await pub.getByText(FINALISTS_LETTER).first().waitFor();
+    await pub.goto(url(`/kompetisi/${w.competitionId}/uji-publik?finalis=${w.target}`));
+    await pub.getByRole('heading', { name: 'Uji Publik: Ajukan Keberatan' }).waitFor();
+    await pub.getByLabel(/^Nama lengkap/).fill('Rina Wulandari');
+    await pub.getByLabel(/^E-mail/).fill('rina.wulandari@contoh.id');
+    await pub
+      .getByLabel(/^Alasan keberatan/)
+      .fill('Layanan ini sudah dijalankan instansi lain sejak 2019; instansi pengusul hanya menirunya.');
+    await pub.getByLabel(/^Saya menyatakan/).check();
+    await shoot(pub, 'flow-24-objection-phone');
+    await pub.getByRole('button', { name: 'Kirim keberatan' }).click();
+    const sent = pub.getByTestId('objection-sent');
+    await sent.waitFor();
+    w.objection = /UJI-\d{4}-\d+/.exec((await sent.textContent()) ?? '')![0];
+  });
+
+  it('14. the secretariat forwards it and a panelist upholds it: the finalist leaves the list', async () => {
+    const sec = await as(SECRETARIAT);
+    await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/uji-publik`));
+    const card = sec.locator('[data-testid^="objection-"]').filter({ hasText: w.objection });
+    await card.getByRole('button', { name: 'Teruskan ke Tim Panel' }).click();
+    const forward = sec.getByRole('dialog');
+    await forward.getByRole('button', { name: 'Teruskan ke Tim Panel' }).click();
+    await forward.waitFor({ state: 'detached' });
+
+    const panel = await as(PANELIST);
+    await panel.goto(url(`/panel/kompetisi/${w.competitionId}/uji-publik`));
+    const pcard = panel.locator('[data-testid^="objection-"]').filter({ hasText: w.objection });
+    await pcard.getByRole('button', { name: 'Catat keputusan' }).click();
+    const decide = panel.getByRole('dialog');
+    await decide.getByLabel('Diterima: keluarkan finalis dari daftar').check();
+    await decide
+      .getByLabel(/^Alasan keputusan/)
+      .fill('Bukti menunjukkan inovasi sudah dijalankan instansi lain sebelumnya.');
+    await shoot(panel, 'flow-25-panel-upholds');
+    await decide.getByRole('button', { name: 'Simpan keputusan final' }).click();
+    await decide.waitFor({ state: 'detached' });
+    const p = await db()
+      .selectFrom('proposals')
+      .select('state')
+      .where('id', '=', w.target)
+      .executeTakeFirstOrThrow();
+    expect(p.state).toBe('passed_admin');
+  });
+
+  it('15. after the uji publik closes the secretariat fixes the final list with its decree', async () => {
+    const window = await objectionWindow();
+    server.ctx.clock.set(new Date(Date.parse(window.closesAt) + 3_600_000));
+    await closeSignedIn();
+    const sec = await as(SECRETARIAT);
+    await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/finalis`));
+    await sec.getByRole('heading', { name: 'Tetapkan daftar finalis akhir' }).waitFor();
+    const kept = w.finalists.length - 1;
+    await sec.getByLabel(/^Nomor Keputusan \(SK\)/).fill(DECREE);
+    await sec.getByRole('button', { name: 'Tetapkan finalis akhir' }).click();
+    const dialog = sec.getByRole('dialog', { name: `Tetapkan ${kept} finalis akhir?` });
+    await shoot(sec, 'flow-26-final-confirm');
+    await dialog.getByRole('button', { name: 'Ya, tetapkan' }).click();
+    await sec.getByText(new RegExp(`^Daftar finalis akhir ditetapkan: ${kept} finalis;`)).waitFor();
+    // The explanation of the finalist the panel removed says so beside "Terpilih".
+    await sec.getByText('Dikeluarkan: keberatan diterima').first().waitFor();
+    await shoot(sec, 'flow-27-final-fixed');
+    const pub = await profiles.newPage();
+    await pub.goto(url(`/kompetisi/${w.competitionId}/pengumuman/finalists_final`));
+    await pub.getByText(DECREE).first().waitFor();
+    const removed = await db()
+      .selectFrom('proposals')
+      .select('code')
+      .where('id', '=', w.target)
+      .executeTakeFirstOrThrow();
+    const kept1 = await db()
+      .selectFrom('proposals')
+      .select('code')
+      .where(
+        'id',
+        '=',
+        w.finalists.find((id) => id !== w.target)!,
+      )
+      .executeTakeFirstOrThrow();
+    await pub.getByText(kept1.code).first().waitFor();
+    expect(await pub.getByText(removed.code).count()).toBe(0);
+    await shoot(pub, 'flow-28-final-public');
+  });
+
+  it("16. every admin lokal with a candidate is told its proposals' outcome by mail", async () => {
+    const target = await db()
+      .selectFrom('proposals as p')
+      .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+      .select(['p.code', 'i.name'])
+      .where('p.id', '=', w.target)
+      .executeTakeFirstOrThrow();
+    const mail = await server.smtp.waitFor(
+      (m) => m.subject.startsWith('Daftar finalis akhir') && m.subject.endsWith(target.name),
+    );
+    expect(mail.text).toContain(DECREE);
+    expect(mail.text).toContain(target.code);
+    if (w.target === w.followed.id) expect(mail.to).toContain(ADMIN_LOKAL);
+  });
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** The uji publik's window as the demo seeded it. */
+  async function objectionWindow(): Promise<{ opensAt: string; closesAt: string }> {
+    const st = await db()
+      .selectFrom('stages')
+      .select(['opens_at', 'closes_at'])
+      .where('competition_id', '=', w.competitionId)
+      .where('kind', '=', 'public_objection')
+      .executeTakeFirstOrThrow();
+    return { opensAt: st.opens_at!, closesAt: st.closes_at! };
+  }
+
+  /** After a clock move sessions may have lapsed: the next step signs in afresh. */
+  async function closeSignedIn(): Promise<void> {
+    for (const page of pages.values()) await page.context().close();
+    pages.clear();
+  }
 
   async function countState(state: 'passed_admin'): Promise<number> {
     const r = await db()

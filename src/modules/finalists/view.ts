@@ -58,6 +58,7 @@ export async function finalistsView(
         'l.explanation_en',
         'p.code',
         'p.title',
+        'p.state',
         'i.name as institution',
       ])
       .where('l.selection_id', '=', selection.id)
@@ -157,6 +158,8 @@ export async function finalistsView(
         passesMark: l.passes_mark === 1,
         inPlainTop: l.in_plain_top === 1,
         selected: l.selected === 1,
+        removedByObjection:
+          l.selected === 1 && selection.provisional_published_at !== null && l.state !== 'finalist',
         reason: l.reason,
         quotas: JSON.parse(l.quotas) as string[],
         explanation: { id: l.explanation_id, en: l.explanation_en },

@@ -24,7 +24,7 @@ export const finalistTemplates = {
     body: {
       id: (v: Vars) => [
         `Yth. ${v.name},`,
-        `Penyelenggara ${v.competition} telah menetapkan daftar finalis akhir dengan Keputusan nomor ${v.decreeNumber} pada ${v.publishedAt}, setelah uji publik. Berikut hasil proposal ${v.institution}.`,
+        `Penyelenggara ${v.competition} telah menetapkan daftar finalis akhir berdasarkan ${v.decreeNumber} pada ${v.publishedAt}, setelah uji publik. Berikut hasil proposal ${v.institution}.`,
         ...part(v.finalistCount, 'Finalis', v.finalists),
         ...part(
           v.removedCount,
@@ -37,7 +37,7 @@ export const finalistTemplates = {
       ],
       en: (v: Vars) => [
         `Dear ${v.name},`,
-        `The organizer of ${v.competition} has fixed the final list of finalists by decree ${v.decreeNumber} on ${v.publishedAt}, after the public review. These are the outcomes of the proposals of ${v.institution}.`,
+        `The organizer of ${v.competition} has fixed the final list of finalists under ${v.decreeNumber} on ${v.publishedAt}, after the public review. These are the outcomes of the proposals of ${v.institution}.`,
         ...part(v.finalistCount, 'Finalists', v.finalists),
         ...part(v.removedCount, 'Removed from the finalists after an upheld objection', v.removed),
         ...part(v.notSelectedCount, 'Not selected as finalists', v.notSelected),

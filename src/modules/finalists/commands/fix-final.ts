@@ -113,10 +113,10 @@ export async function fixFinalList(
         titleEn: input.body.titleEn ?? `Final finalists of ${c.name}`,
         bodyId:
           input.body.bodyId ??
-          `Setelah uji publik, ${entries.length} proposal ditetapkan sebagai finalis ${c.name} dengan Keputusan nomor ${input.body.decreeNumber}.`,
+          `Setelah uji publik, ${entries.length} proposal ditetapkan sebagai finalis ${c.name} berdasarkan ${input.body.decreeNumber}.`,
         bodyEn:
           input.body.bodyEn ??
-          `After the public review, ${entries.length} proposals are the finalists of ${c.name}, by decree ${input.body.decreeNumber}.`,
+          `After the public review, ${entries.length} proposals are the finalists of ${c.name}, under ${input.body.decreeNumber}.`,
       },
       entries,
       actorUserId: input.actorUserId,

@@ -84,6 +84,7 @@ export const finalists: typeof id = {
     notSelected: 'Not selected',
     added: 'In by quotas',
     removed: 'Out by quotas',
+    objection: 'Removed: objection upheld',
     plain: 'In the list without quotas',
   },
   empty: 'No proposal matches.',
@@ -110,16 +111,16 @@ export const finalists: typeof id = {
   final: {
     title: 'Fix the final finalists',
     decree: 'Decree number (SK)',
-    decreeHint: 'E.g. Keputusan Menteri PANRB Nomor 123 Tahun 2026.',
+    decreeHint: 'In full, e.g. Keputusan Menteri PANRB Nomor 123 Tahun 2026.',
     status: '{{finalists}} finalists now · {{removed}} removed by upheld objections.',
     button: 'Fix the final finalists',
     confirmTitle: 'Fix {{count}} final finalists?',
     confirmText:
-      'The final list with decree {{decree}} is announced publicly, and every admin lokal of a participating institution is e-mailed its proposals’ outcomes.',
+      'The final list under {{decree}} is announced publicly, and every admin lokal of a participating institution is e-mailed its proposals’ outcomes.',
     irreversible: 'This cannot be undone.',
     confirm: 'Yes, fix it',
     done: 'The final finalists are fixed: {{count}} finalists; {{mails}} e-mails sent.',
-    published: 'The final list was fixed {{at}} by decree {{decree}}.',
+    published: 'The final list was fixed {{at}} under {{decree}}.',
     viewPublic: 'View the final finalists',
   },
   public: {

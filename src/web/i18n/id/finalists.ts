@@ -90,6 +90,7 @@ export const finalists = {
     notSelected: 'Tidak terpilih',
     added: 'Masuk karena kuota',
     removed: 'Keluar karena kuota',
+    objection: 'Dikeluarkan: keberatan diterima',
     plain: 'Dalam daftar tanpa kuota',
   },
   empty: 'Tidak ada proposal yang cocok.',
@@ -115,16 +116,16 @@ export const finalists = {
   final: {
     title: 'Tetapkan daftar finalis akhir',
     decree: 'Nomor Keputusan (SK)',
-    decreeHint: 'Mis. Keputusan Menteri PANRB Nomor 123 Tahun 2026.',
+    decreeHint: 'Tulis lengkap, mis. Keputusan Menteri PANRB Nomor 123 Tahun 2026.',
     status: '{{finalists}} finalis saat ini · {{removed}} dikeluarkan karena keberatan diterima.',
     button: 'Tetapkan finalis akhir',
     confirmTitle: 'Tetapkan {{count}} finalis akhir?',
     confirmText:
-      'Daftar akhir dengan Keputusan nomor {{decree}} diumumkan kepada publik, dan setiap admin lokal instansi peserta menerima surel berisi hasil proposalnya.',
+      'Daftar akhir berdasarkan {{decree}} diumumkan kepada publik, dan setiap admin lokal instansi peserta menerima surel berisi hasil proposalnya.',
     irreversible: 'Penetapan tidak dapat dibatalkan.',
     confirm: 'Ya, tetapkan',
     done: 'Daftar finalis akhir ditetapkan: {{count}} finalis; {{mails}} surel dikirim.',
-    published: 'Daftar akhir ditetapkan {{at}} dengan Keputusan nomor {{decree}}.',
+    published: 'Daftar akhir ditetapkan {{at}} berdasarkan {{decree}}.',
     viewPublic: 'Lihat daftar finalis akhir',
   },
   public: {

@@ -91,6 +91,11 @@ export function FinalistsPage() {
           {t('finalists.badge.added')}
         </Badge>
       )}
+      {l.removedByObjection && (
+        <Badge color="red.9" variant="filled" radius="sm" style={{ textTransform: 'none' }}>
+          {t('finalists.badge.objection')}
+        </Badge>
+      )}
       {!l.selected && l.inPlainTop && (
         <Badge color="red.9" variant="filled" radius="sm" style={{ textTransform: 'none' }}>
           {t('finalists.badge.removed')}
