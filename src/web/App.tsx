@@ -146,6 +146,7 @@ const ReviewerProfilePage = lazyPage(
 );
 const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
+const DemoClockPage = lazyPage(() => import('./pages/admin/DemoClockPage.js'), 'DemoClockPage');
 const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
 const ReviewWorkPage = lazyPage(() => import('./pages/review/ReviewWorkPage.js'), 'ReviewWorkPage');
 const ScoringPage = lazyPage(() => import('./pages/review/ScoringPage.js'), 'ScoringPage');
@@ -394,6 +395,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.viewAudit}>
                 <AuditPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/admin/jam-demo"
+            element={
+              <RequireUser allow={(me) => me.abilities.controlClock}>
+                <DemoClockPage />
               </RequireUser>
             }
           />

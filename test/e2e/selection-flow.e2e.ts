@@ -7,8 +7,8 @@ import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profi
  * Issue 12 "Done when", in Chromium: the selection demo (KIPP-SELEKSI, seeded past its closing) run by the
  * demo accounts, each in its own browser profile, through the UI, from the administrative check to the
  * final finalist list and the admin lokal's notice. One world, named steps in order (each step needs the one
- * before). The uji publik's window lies weeks after the seed's "now": the server's clock is moved into it and
- * past it (a demo user moves the window with an Adendum of the competition instead). Screenshots: test-results/screenshots/flow-*.png;
+ * before). The uji publik's window lies weeks after the seed's "now": the system administrator moves the server's
+ * clock into it and past it on the demo clock page (/admin/jam-demo, SINOVIK_CLOCK_CONTROL=1). Screenshots: test-results/screenshots/flow-*.png;
  * axe-core on every screen.
  *
  * Through the API instead of the UI, on purpose: the scores of the proposals other than the one followed
@@ -21,6 +21,7 @@ const LETTER = 'B/501/PP.00.05/2026';
 const FINALISTS_LETTER = 'B/533/PP.00.05/2026';
 const DECREE = 'Keputusan Menteri PANRB Nomor 88 Tahun 2026';
 const PANELIST = 'panelis@demo.sinovik.id';
+const SYSTEM_ADMIN = 'admin@demo.sinovik.id';
 
 interface World {
   competitionId: number;
@@ -409,10 +410,10 @@ describe('the selection demo, from the closing to the final finalist list, by th
   });
 
   it('13. during the uji publik a citizen objects to a finalist from the public list, without an account', async () => {
-    // The demo's uji publik opens weeks later; the server's clock moves into its window (sessions restart).
+    // The demo's uji publik opens weeks later: the system administrator moves the server's clock into its
+    // window on the demo clock page (SINOVIK_CLOCK_CONTROL=1, as the browser tests' server runs).
     const window = await objectionWindow();
-    server.ctx.clock.set(new Date(Date.parse(window.opensAt) + 3_600_000));
-    await closeSignedIn();
+    await moveClockTo(new Date(Date.parse(window.opensAt) + 3_600_000), 'flow-24a-demo-clock');
     const pub = await profiles.newPage(PHONE);
     await pub.goto(url(`/kompetisi/${w.competitionId}/pengumuman/finalists_provisional`));
     await pub.getByText(FINALISTS_LETTER).first().waitFor();
@@ -462,8 +463,7 @@ describe('the selection demo, from the closing to the final finalist list, by th
 
   it('15. after the uji publik closes the secretariat fixes the final list with its decree', async () => {
     const window = await objectionWindow();
-    server.ctx.clock.set(new Date(Date.parse(window.closesAt) + 3_600_000));
-    await closeSignedIn();
+    await moveClockTo(new Date(Date.parse(window.closesAt) + 3_600_000), 'flow-25a-demo-clock');
     const sec = await as(SECRETARIAT);
     await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/finalis`));
     await sec.getByRole('heading', { name: 'Tetapkan daftar finalis akhir' }).waitFor();
@@ -525,6 +525,27 @@ describe('the selection demo, from the closing to the final finalist list, by th
       .where('kind', '=', 'public_objection')
       .executeTakeFirstOrThrow();
     return { opensAt: st.opens_at!, closesAt: st.closes_at! };
+  }
+
+  /**
+   * The system administrator sets the server's clock on the demo clock page (the field reads WIB); the
+   * other accounts sign in afresh afterwards (their sessions may have lapsed with the move).
+   */
+  async function moveClockTo(at: Date, shot: string): Promise<void> {
+    await closeSignedIn();
+    const admin = await profiles.newPage();
+    await logIn(admin, server.baseUrl, SYSTEM_ADMIN);
+    await admin.getByRole('link', { name: 'Jam demo' }).click();
+    await admin.getByRole('heading', { name: 'Jam demo', level: 1 }).waitFor();
+    const wib = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+    await admin.getByLabel('Setel ke tanggal dan jam (WIB)').fill(wib);
+    await admin.getByRole('button', { name: 'Setel waktu' }).click();
+    await admin.getByText(/^Waktu server sekarang /).waitFor();
+    await shoot(admin, shot);
+    const now = server.ctx.clock.now().getTime();
+    // Set to the minute (the field has no seconds), running from there.
+    expect(Math.abs(now - at.getTime())).toBeLessThan(120_000);
+    await admin.context().close();
   }
 
   /** After a clock move sessions may have lapsed: the next step signs in afresh. */

@@ -69,6 +69,7 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   if (me.abilities.viewOutbox) items.push({ to: '/sekretariat/outbox', label: t('common.nav.outbox') });
   if (me.abilities.viewAudit) items.push({ to: '/sekretariat/audit', label: t('common.nav.audit') });
   if (me.abilities.manageUsers) items.push({ to: '/admin/pengguna', label: t('users.nav') });
+  if (me.abilities.controlClock) items.push({ to: '/admin/jam-demo', label: t('demoClock.nav') });
   return items;
 }
 

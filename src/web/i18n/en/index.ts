@@ -22,6 +22,7 @@ import { review } from './review.js';
 import { scoreExports } from './score-exports.js';
 import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
+import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 
 /** Every English string; keys mirror ../id. */
@@ -50,5 +51,6 @@ export const en = {
   scoreExports,
   adminCheck,
   finalists,
+  demoClock,
   selection,
 };

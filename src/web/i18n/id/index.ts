@@ -22,6 +22,7 @@ import { review } from './review.js';
 import { scoreExports } from './score-exports.js';
 import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
+import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
@@ -50,5 +51,6 @@ export const id = {
   scoreExports,
   adminCheck,
   finalists,
+  demoClock,
   selection,
 };
