@@ -88,6 +88,11 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
   if (selection.length) {
     console.log('\nDemo seleksi (KIPP-SELEKSI, pendaftaran sudah ditutup / submission closed):');
     for (const a of selection) console.log(`  ${a.email.padEnd(emailWidth)}  ${a.selection}`);
+    console.log(
+      config.clockControl
+        ? '  Jam demo / demo clock: admin@demo.sinovik.id → /admin/jam-demo (uji publik dan penutupannya / the public review and its closing)'
+        : '  Uji publik dibuka beberapa minggu lagi; untuk mencobanya sekarang jalankan dengan SINOVIK_CLOCK_CONTROL=1 (Jam demo) / the public review opens in weeks: start with SINOVIK_CLOCK_CONTROL=1 to move the clock',
+    );
   }
   console.log('');
 }

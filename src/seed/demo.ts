@@ -67,7 +67,7 @@ const USERS: DemoUserSpec[] = [
     institution: NATIONAL_ORGANIZER,
     dataSteward: true,
     selection:
-      'seleksi administrasi, publikasi, penugasan, hasil / admin check, publication, assignment, results',
+      'seleksi administrasi, publikasi, penugasan, hasil, finalis / admin check, publication, assignment, results, finalists',
   },
   {
     email: 'sekretariat.kaltim@demo.sinovik.id',
