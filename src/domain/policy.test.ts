@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decide,
-  installationRoles,
-  institutionScope,
-  proposalScope,
-  recordScope,
-  type Actor,
-} from './policy.js';
+import { decide, type Actor } from './policy.js';
+import { installationRoles, institutionScope, proposalScope, recordScope } from './policy-scopes.js';
 import { A, ACTORS, B, C, TABLE } from './policy.fixtures.js';
 
 describe('policy', () => {

@@ -27,7 +27,7 @@ export function scopeColumns(scope: RecordScope | undefined) {
   };
 }
 
-/** Which rows a reader may see (domain/policy.ts `recordScope`). */
+/** Which rows a reader may see (domain/policy-scopes.ts `recordScope`). */
 export interface ReadableScope {
   all: boolean;
   organizerIds: number[];

@@ -7,7 +7,8 @@ import {
   auditListResponse,
   auditVerifyResponse,
 } from '../../contracts/audit.js';
-import { can, recordScope, type Actor } from '../../domain/policy.js';
+import { can, type Actor } from '../../domain/policy.js';
+import { recordScope } from '../../domain/policy-scopes.js';
 import { ORGANIZER_VISIBLE_STATES, type ProposalState } from '../../domain/proposal-workflow.js';
 import type { Db } from '../../db/connect.js';
 import { authorize } from '../../platform/auth.js';

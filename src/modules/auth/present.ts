@@ -1,6 +1,7 @@
 import type { UserRow } from '../../db/schema.js';
 import type { Me, MeRole, TokenInfo } from '../../contracts/auth.js';
-import { can, institutionScope, proposalScope, type Actor } from '../../domain/policy.js';
+import { can, type Actor } from '../../domain/policy.js';
+import { institutionScope, proposalScope } from '../../domain/policy-scopes.js';
 
 /** The signed-in person as the web app sees them, with what they may do computed by the policy. */
 export function presentMe(user: UserRow, roles: MeRole[], context: { clockControl: boolean }): Me {

@@ -12,7 +12,8 @@ import {
 import { mayUnpublish, proposalCountsOf } from '../../domain/competition-changes.js';
 import type { CompetitionRow } from '../../db/schema.js';
 import { fieldError, notFound, t } from '../../domain/errors.js';
-import { can, institutionScope } from '../../domain/policy.js';
+import { can } from '../../domain/policy.js';
+import { institutionScope } from '../../domain/policy-scopes.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { createFromTemplate } from './commands/create-from-template.js';
 import { setCompetitionStatus } from './commands/set-status.js';

@@ -11,7 +11,8 @@ import {
   outboxMessageResponse,
 } from '../../contracts/mail.js';
 import { notFound, t } from '../../domain/errors.js';
-import { can, recordScope, type Actor } from '../../domain/policy.js';
+import { can, type Actor } from '../../domain/policy.js';
+import { recordScope } from '../../domain/policy-scopes.js';
 import type { OutboxRow } from '../../db/schema.js';
 import { recordRead } from '../../platform/audit-reads.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';

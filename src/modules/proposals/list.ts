@@ -9,7 +9,7 @@ import {
 } from '../../domain/dashboard.js';
 import { containsPattern, ilike } from '../../db/like.js';
 
-/** Which proposals a caller sees (from policy.proposalScope) and the list's filters. */
+/** Which proposals a caller sees (from policy-scopes.ts proposalScope) and the list's filters. */
 export interface ProposalListFilter {
   any: boolean;
   institutionIds: number[];

@@ -13,7 +13,8 @@ import {
   saveProposalRequest,
   saveProposalResponse,
 } from '../../contracts/proposals.js';
-import { can, proposalScope } from '../../domain/policy.js';
+import { can } from '../../domain/policy.js';
+import { proposalScope } from '../../domain/policy-scopes.js';
 import { ORGANIZER_VISIBLE_STATES, QUOTA_STATES } from '../../domain/proposal-workflow.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { createProposal } from './commands/create-proposal.js';

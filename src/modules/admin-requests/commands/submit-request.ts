@@ -9,7 +9,7 @@ import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
 import type { FileStorage, StagedObject } from '../../../platform/storage.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
 import { normalizeEmail } from '../../../domain/email.js';
-import { installationRoles } from '../../../domain/policy.js';
+import { installationRoles } from '../../../domain/policy-scopes.js';
 import { findAccountByEmail, findInstitutionName, findPendingByEmail } from '../queries.js';
 
 /** Where a reviewer reads one request (the web app's route). */
