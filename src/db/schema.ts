@@ -413,6 +413,10 @@ export interface AwardTable {
   /** Null for rows loaded by the seed. */
   created_by: number | null;
   updated_at: string;
+  /** The competition whose published results wrote this row (migration 0035); null for imported rows. */
+  competition_id: number | null;
+  /** The proposal the row was written for; null for imported rows. */
+  proposal_id: number | null;
 }
 
 /** An institution invited (by letter) into an invitation-only group (khusus), optionally for one award. */
