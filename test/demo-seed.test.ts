@@ -47,6 +47,7 @@ describe('demo seed', () => {
     expect(items.map((c) => `${c.code} ${c.organizer.name}`).sort()).toEqual([
       'KIPP Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
       'KIPP-KALTIM Pemerintah Provinsi Kalimantan Timur',
+      'KIPP-PANEL Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
       'KIPP-SELEKSI Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
     ]);
     const kipp = items.find((c) => c.code === 'KIPP')!;
@@ -170,9 +171,19 @@ describe('demo seed', () => {
   it('shows the demo UPP its own proposals in several states and the admin lokal one awaiting review', async () => {
     const upp = await login(ctx.app, 'upp.tangerang@demo.sinovik.id', DEMO_PASSWORD);
     const mine = await ctx.app.inject({ method: 'GET', url: '/api/proposals', headers: { cookie: upp } });
-    // Received and frozen ones are in the selection demo (KIPP-SELEKSI), past its closing.
+    // Received and frozen ones are in the selection demo (KIPP-SELEKSI), past its closing; passed the
+    // administrative check and finalists in the panel demo (KIPP-PANEL), at its final finalist list.
     expect(new Set(mine.json().items.map((p: { state: string }) => p.state))).toEqual(
-      new Set(['draft', 'sent_to_local_admin', 'returned', 'forwarded', 'received', 'frozen']),
+      new Set([
+        'draft',
+        'sent_to_local_admin',
+        'returned',
+        'forwarded',
+        'received',
+        'frozen',
+        'passed_admin',
+        'finalist',
+      ]),
     );
     const admin = await login(ctx.app, 'adminlokal.tangerang@demo.sinovik.id', DEMO_PASSWORD);
     const theirs = await ctx.app.inject({
@@ -226,11 +237,16 @@ describe('demo seed', () => {
       url: '/api/me/review-teams',
       headers: { cookie: await login(ctx.app, 'evaluator@demo.sinovik.id', DEMO_PASSWORD) },
     });
-    // Also on the selection demo's team (KIPP-SELEKSI).
+    // Also on the selection demo's team (KIPP-SELEKSI) and the panel demo's (KIPP-PANEL).
     expect(own.json().items).toEqual([
       { competition: expect.objectContaining({ id: kipp.id }), team: 'evaluation', profileComplete: true },
       {
         competition: expect.objectContaining({ name: 'KIPP Demo Seleksi' }),
+        team: 'evaluation',
+        profileComplete: true,
+      },
+      {
+        competition: expect.objectContaining({ name: 'KIPP Demo Panel' }),
         team: 'evaluation',
         profileComplete: true,
       },

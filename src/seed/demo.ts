@@ -18,6 +18,7 @@ import { samplePdf } from './sample-pdf.js';
 import { seedDemoProposals } from './demo-proposals.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
 import { SELECTION_DEMO, SELECTION_EVALUATORS, seedSelectionDemo } from './demo-selection.js';
+import { seedPanelDemo } from './demo-panel.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -181,7 +182,7 @@ export function alignSubmissionClose(
 export async function seedDemoData(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const existing = await db
     .selectFrom('users')
@@ -307,6 +308,15 @@ export async function seedDemoData(
   // The selection demo (issue 12): a second KIPP of the same organizer, past its closing.
   if (opts.dataDir && opts.selection !== false)
     await seedSelectionDemo(db, clock, {
+      organizer: national,
+      adminId: admin.id,
+      dataDir: opts.dataDir,
+      baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+    });
+
+  // The panel demo (issue 13): a third KIPP whose selection is over, at its final finalist list.
+  if (opts.dataDir && opts.panel !== false)
+    await seedPanelDemo(db, clock, {
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,

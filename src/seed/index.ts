@@ -18,12 +18,13 @@ export async function seedReferenceData(db: Db): Promise<void> {
 /**
  * The demo competitions and one account for every role. Idempotent: a second run changes nothing. With a
  * data folder it also writes the proposals and, unless `selection` is false, the selection demo
- * (KIPP-SELEKSI, past its closing: demo-selection.ts).
+ * (KIPP-SELEKSI, past its closing: demo-selection.ts), and unless `panel` is false the panel demo
+ * (KIPP-PANEL, at its final finalist list: demo-panel.ts).
  */
 export async function seedDemo(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);

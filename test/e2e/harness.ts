@@ -90,12 +90,17 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * What `npm start` does on an empty database, on a test server: reference data, then the demo (with the
  * server's address in its links when `demoLinks` is set). The selection demo (KIPP-SELEKSI, past its
- * closing) only when `selection` is set: the tests written before it count the national KIPP's proposals
- * per account, and it doubles the seed's time.
+ * closing) only when `selection` is set, the panel demo (KIPP-PANEL, at its final finalist list) only when
+ * `panel` is set: the tests written before them count the national KIPP's proposals per account, and each
+ * adds to the seed's time.
  */
 export async function startDemoServer(
   env: Record<string, string> = {},
-  { demoLinks = false, selection = false }: { demoLinks?: boolean; selection?: boolean } = {},
+  {
+    demoLinks = false,
+    selection = false,
+    panel = false,
+  }: { demoLinks?: boolean; selection?: boolean; panel?: boolean } = {},
 ): Promise<E2EServer> {
   const server = await startServer(env);
   const { ctx } = server;
@@ -103,6 +108,7 @@ export async function startDemoServer(
   await seedDemo(ctx.db, ctx.clock, {
     dataDir: ctx.dataDir,
     selection,
+    panel,
     ...(demoLinks ? { baseUrl: server.baseUrl } : {}),
   });
   return server;
