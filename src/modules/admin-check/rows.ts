@@ -113,7 +113,14 @@ export async function answersOf(
   return out;
 }
 
-/** Writes the fingerprint of every check of the competition that has none (500 proposals per read). */
+/** Checks fingerprinted per read of answers and per UPDATE statement. */
+export const FINGERPRINT_BATCH = 500;
+
+/**
+ * Writes the fingerprint of every check of the competition that has none: per 500 proposals, one read of
+ * their answers and ONE update (`case proposal_id when … then … end`), not one statement per row — the
+ * closing runs this in its transaction for a whole year's proposals.
+ */
 export async function fillFingerprints(db: Db, competitionId: number): Promise<void> {
   const ids = (
     await db
@@ -123,15 +130,17 @@ export async function fillFingerprints(db: Db, competitionId: number): Promise<v
       .where('fingerprint', 'is', null)
       .execute()
   ).map((r) => r.proposal_id);
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
+  for (let i = 0; i < ids.length; i += FINGERPRINT_BATCH) {
+    const chunk = ids.slice(i, i + FINGERPRINT_BATCH);
     const answers = await answersOf(db, chunk);
-    for (const id of chunk)
-      await db
-        .updateTable('admin_checks')
-        .set({ fingerprint: encodeFingerprint(fingerprintOf(answers.get(id) ?? [])) })
-        .where('proposal_id', '=', id)
-        .execute();
+    const cases = chunk.map(
+      (id) => sql`when ${id} then cast(${encodeFingerprint(fingerprintOf(answers.get(id) ?? []))} as text)`,
+    );
+    await db
+      .updateTable('admin_checks')
+      .set({ fingerprint: sql<string>`case proposal_id ${sql.join(cases, sql` `)} end` })
+      .where('proposal_id', 'in', chunk)
+      .execute();
   }
 }
 
