@@ -110,15 +110,22 @@ describe('submission path, in Chromium: write, upload, send, return, resend, for
       .executeTakeFirstOrThrow();
     expect(saved.innovator_names).toBe('Tim Terapi Wicara RSUD Kabupaten Tangerang (dr. Rina, Sp.KFR)');
 
-    // 3. It uploads one piece of evidence and watches it arrive.
+    // 3. It uploads one piece of evidence and watches it arrive; the space used counts it at once.
+    await upp.getByText(/^0 MB dari \d+ MB terpakai$/).waitFor();
+    const evidencePdf = samplePdf('Laporan Evaluasi Terapi Wicara');
     await upp.getByLabel('Unggah berkas bukti').setInputFiles({
       name: 'laporan-evaluasi-terapi.pdf',
       mimeType: 'application/pdf',
-      buffer: samplePdf('Laporan Evaluasi Terapi Wicara'),
+      buffer: evidencePdf,
     });
     await expect
       .poll(() => upp.getByText('laporan-evaluasi-terapi.pdf').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
+    await upp
+      .getByText(
+        new RegExp(`^${Math.max(1, Math.round(evidencePdf.length / 1024))} KB dari \\d+ MB terpakai$`),
+      )
+      .waitFor();
     await expect
       .poll(() =>
         upp.getByText(/Semua isian wajib sudah lengkap dan proposal memenuhi syarat kelompok/).count(),

@@ -360,7 +360,11 @@ export function EvidencePanel({
             </Text>
             <Text size="sm" fw={600}>
               {t('proposals.evidence.used', {
-                used: formatBytes(limits.usedBytes, lang),
+                // From the list as it stands: an upload, a replacement or a deletion shows at once.
+                used: formatBytes(
+                  attachments.reduce((sum, a) => sum + a.size, 0),
+                  lang,
+                ),
                 max: formatBytes(limits.maxProposalBytes, lang),
               })}
             </Text>
