@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CompetitionDetail } from '../src/contracts/competitions.js';
 import type { Db } from '../src/db/connect.js';
 import { reviewJobHandlers } from '../src/modules/review/reminders.js';
 import { runDueJobs } from '../src/platform/jobs.js';
@@ -115,5 +116,68 @@ describe('review reminders and late assignments', () => {
       failed: 0,
     });
     expect(await remindersTo(ctx.db, 'susul@uji.go.id')).toBe(1);
+  });
+
+  it("moving a stage's closing in the settings plans its reminders for the new closing at once", async () => {
+    const { ctx } = suite;
+    ctx.clock.freeze(SETUP);
+    const c = await publishedKipp(ctx.db, { organizerName: 'Kementerian Pengingat Pindah', now: SETUP });
+    const stage = await stageOf(ctx.db, c.competitionId, 'evaluation_1');
+    const ev = await makeUser(ctx.db, {
+      role: 'evaluator',
+      competitionId: c.competitionId,
+      email: 'pindah@uji.go.id',
+    });
+    const p = await passedProposal(ctx, { competitionId: c.competitionId, now: SETUP, withFile: false });
+    await assignReviewer(ctx.db, { stageId: stage.id, proposalId: p.id, reviewerId: ev.id });
+    const cookie = await sessionCookie(ctx, c.secretariat.id);
+    const detail = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/competitions/${c.competitionId}`,
+        headers: { cookie },
+      })
+    ).json() as CompetitionDetail;
+    // Evaluation 1 now closes a week earlier, 24 May 2026 23.59 WIB: an amendment of a published competition.
+    const moved = '2026-05-24T16:59:00.000Z';
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/competitions/${c.competitionId}`,
+      headers: { cookie },
+      payload: {
+        code: detail.code,
+        name: detail.name,
+        year: detail.year,
+        theme: detail.theme,
+        description: detail.description,
+        timeZone: detail.timeZone,
+        settings: detail.settings,
+        categories: detail.categories.map(({ id: _id, ...x }) => x),
+        groups: detail.groups.map(({ id: _id, sections, ...g }) => ({
+          ...g,
+          sections: sections.map(({ id: _sid, ...x }) => x),
+        })),
+        stages: detail.stages.map(({ id: _id, ...s }) =>
+          s.kind === 'evaluation_1' ? { ...s, closesAt: moved } : s,
+        ),
+        amendment: { number: 'ADD/2/2026', reasonId: 'Jadwal penilaian dipercepat satu pekan' },
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .select('unique_key')
+      .where('kind', '=', 'review_reminder')
+      .where('unique_key', 'like', `review_reminder:${stage.id}:${moved}:%`)
+      .orderBy('unique_key')
+      .execute();
+    expect(jobs.map((j) => j.unique_key)).toEqual([
+      `review_reminder:${stage.id}:${moved}:1d`,
+      `review_reminder:${stage.id}:${moved}:3d`,
+    ]);
+    // Three days before the new closing the evaluator is reminded, once.
+    ctx.clock.freeze(new Date('2026-05-21T17:00:00.000Z'));
+    await runDueJobs(ctx.db, ctx.clock, reviewJobHandlers(ctx.config.baseUrl));
+    expect(await remindersTo(ctx.db, 'pindah@uji.go.id')).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { localAdminsOf, notifyUser } from '../../../platform/notify.js';
 import { scheduleSubmissionJobs } from '../submission-jobs.js';
+import { replanReviewReminders } from '../review-reminder-jobs.js';
 import {
   competitionExists,
   isUniqueViolation,
@@ -90,6 +91,7 @@ export async function updateCompetition(
         .execute();
       await writeDefinitionRows(tx, c.id, def);
       await scheduleSubmissionJobs(tx, c.id, input.now);
+      await replanReviewReminders(tx, c.id, input.now);
       if (!structural.length) {
         await recordAudit(tx, {
           actorUserId: input.actorUserId,
