@@ -193,6 +193,12 @@ describe('the finalists', () => {
       [p.x80.id, 80],
       [p.x70.id, 70],
     ];
+    const umum = await db
+      .selectFrom('competition_groups')
+      .select(['name_id', 'name_en'])
+      .where('competition_id', '=', s.competitionId)
+      .where('key', '=', 'umum')
+      .executeTakeFirstOrThrow();
     const direct = await selectFinalists({
       candidates: scores.map(([id, score]) => ({
         id,
@@ -216,8 +222,11 @@ describe('the finalists', () => {
         },
       ],
       threeTRegions: ['91'],
+      // The explanations name the group as the competition does ("kelompok Umum"), not by its key.
+      groupLabels: { umum: { id: umum.name_id, en: umum.name_en } },
     });
     if (!direct.feasible) throw new Error('expected a feasible instance');
+    expect(direct.explanations[0]!.text.id).toContain(`di kelompok ${umum.name_id} (`);
     expect([...direct.selected].sort()).toEqual([p.y95.id, p.y90.id, p.x80.id].sort());
     const lines = await db.selectFrom('finalist_lines').selectAll().orderBy('proposal_id').execute();
     expect(lines).toHaveLength(5);

@@ -43,9 +43,10 @@ export function explainAll(
     const n = p.places(c.group);
     const isSelected = selected.has(c.id);
     const inPlain = p.plainTop.has(c.id);
+    const group = p.groupLabel(c.group);
     const where = t(
-      `Peringkat ${c.rankInGroup} di kelompok ${c.group} (nilai ${num(c.points, 'id')})`,
-      `Rank ${c.rankInGroup} in group ${c.group} (score ${num(c.points, 'en')})`,
+      `Peringkat ${c.rankInGroup} di kelompok ${group.id} (nilai ${num(c.points, 'id')})`,
+      `Rank ${c.rankInGroup} in group ${group.en} (score ${num(c.points, 'en')})`,
     );
     let reason: FinalistReason;
     let qs: number[] = [];

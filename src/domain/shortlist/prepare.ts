@@ -30,6 +30,8 @@ export interface Prepared {
   /** Per quota: indices (into cands) of the eligible candidates it counts. */
   members: number[][];
   labels: Text[];
+  /** The group's name for the explanations (its key when the input names none). */
+  groupLabel: (group: string) => Text;
 }
 
 export const provinceOf = (regionCode: string | null): string | null =>
@@ -96,7 +98,8 @@ export function prepare(input: FinalistsInput): Prepared {
     return { id: c.id, points, group: c.groupKey, eligible, rankInGroup, order, quotas, src: c };
   });
   const groups = [...new Set([...Object.keys(input.perGroup), ...cands.map((c) => c.group)])].sort();
-  return { cands, places, groups, plainTop, members, labels: input.quotas.map(quotaLabel) };
+  const groupLabel = (group: string): Text => input.groupLabels?.[group] ?? t(group, group);
+  return { cands, places, groups, plainTop, members, labels: input.quotas.map(quotaLabel), groupLabel };
 }
 
 /**

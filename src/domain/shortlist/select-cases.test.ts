@@ -40,6 +40,24 @@ describe('selectFinalists: cases', () => {
     );
   });
 
+  it('names a group by its display name when the input gives one ("kelompok Umum"), by its key otherwise', async () => {
+    const r = await selectFinalists(
+      base({
+        candidates: [c(1, 95), c(2, 90, { groupKey: 'replikasi' })],
+        perGroup: { umum: 3, replikasi: 1 },
+        groupLabels: { umum: { id: 'Umum', en: 'General' } },
+      }),
+    );
+    expect(r.feasible).toBe(true);
+    if (!r.feasible) return;
+    const of = (id: number) => r.explanations.find((e) => e.id === id)!.text;
+    expect(of(1)).toEqual({
+      id: 'Peringkat 1 di kelompok Umum (nilai 95,00): masuk 3 besar.',
+      en: 'Rank 1 in group General (score 95.00): within the top 3.',
+    });
+    expect(of(2).id).toBe('Peringkat 1 di kelompok replikasi (nilai 90,00): masuk 1 besar.');
+  });
+
   it('a 3T minimum puts in a proposal below the cut and names the quota; the one it displaced says why', async () => {
     const r = await selectFinalists(
       base({

@@ -45,6 +45,8 @@ export interface FinalistsInput {
   quotas: readonly Quota[];
   /** The configurable 3T list: region codes (a regency's, or a province's for all of it). */
   threeTRegions?: readonly string[];
+  /** How the explanations name each group ("kelompok Umum"); a group absent here is named by its key. */
+  groupLabels?: Readonly<Record<string, Text>>;
 }
 
 /** Why a proposal is where it is. */

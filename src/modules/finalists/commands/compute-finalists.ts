@@ -53,6 +53,7 @@ export async function computeFinalists(
     perGroup: ctx.settings.perGroup,
     quotas: ctx.settings.quotas,
     threeTRegions: ctx.settings.threeTRegions,
+    groupLabels: Object.fromEntries(ctx.groups.map((g) => [g.key, t(g.nameId, g.nameEn)])),
   });
   const snapshot = JSON.stringify(ctx.settings);
 
