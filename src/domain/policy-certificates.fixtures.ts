@@ -21,6 +21,21 @@ type Who =
 type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 export const CERTIFICATES_TABLE: Case[] = [
+  [
+    'certificate.listOwn',
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
   // Settings, issuing, revoking, every certificate of the competition: the organizer's secretariat only.
   [
     'certificate.manage',

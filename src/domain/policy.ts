@@ -179,6 +179,8 @@ export interface Subjects {
    */
   'certificate.manage': { organizerInstitutionId: number };
   'certificate.download': { institutionId: number; unitId: number; organizerInstitutionId: number };
+  /** The list of one's own certificates: whoever serves an institution (admin lokal) or a unit (UPP). */
+  'certificate.listOwn': Record<string, never>;
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
@@ -253,6 +255,8 @@ export function decide<A extends Action>(
       if (s.referenceData && has(actor, 'data_steward')) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
+    case 'certificate.listOwn':
+      return has(actor, 'local_admin') || has(actor, 'upp') ? ALLOW : deny('missingRole');
     case 'outbox.readFiles':
     case 'audit.verify':
       return isAdmin ? ALLOW : deny('missingRole');

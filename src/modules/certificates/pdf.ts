@@ -65,8 +65,15 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const width = W - left - doc.page.margins.right;
 
   // The frame: a gold line and a thin one inside it.
-  doc.lineWidth(3).strokeColor(GOLD).rect(20, 20, W - 40, H - 40).stroke();
-  doc.lineWidth(0.8).rect(28, 28, W - 56, H - 56).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(GOLD)
+    .rect(20, 20, W - 40, H - 40)
+    .stroke();
+  doc
+    .lineWidth(0.8)
+    .rect(28, 28, W - 56, H - 56)
+    .stroke();
 
   const center = (text: string, font: string, size: number, color = INK, gap = 0) => {
     doc.font(font).fontSize(size).fillColor(color).text(w(text), left, doc.y, { width, align: 'center' });
@@ -102,7 +109,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.save();
   doc.translate(qrX, qrY);
   for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(c * QR_MODULE, r * QR_MODULE, QR_MODULE, QR_MODULE);
+    for (let c = 0; c < n; c++)
+      if (qr.modules.get(r, c)) doc.rect(c * QR_MODULE, r * QR_MODULE, QR_MODULE, QR_MODULE);
   doc.fillColor('#000000').fill();
   doc.restore();
   const noteWidth = 300;
