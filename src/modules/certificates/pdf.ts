@@ -97,8 +97,12 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   center(input.awardLabelId, 'Helvetica-Bold', 17, GOLD);
   if (input.awardLabelEn !== input.awardLabelId) center(input.awardLabelEn, 'Helvetica-Oblique', 11.5, MUTED);
   doc.moveDown(0.4);
-  center(`${input.competitionName} Tahun ${input.year}`, 'Helvetica', 12, INK);
-  center(`${input.competitionName}, ${input.year}`, 'Helvetica-Oblique', 10, MUTED);
+  // The competition's name usually carries its year already (Kompetisi Inovasi Pelayanan Publik 2026).
+  const competition = input.competitionName.includes(String(input.year))
+    ? input.competitionName
+    : `${input.competitionName} ${input.year}`;
+  center(`dalam ${competition}`, 'Helvetica', 12, INK);
+  center(`in ${competition}`, 'Helvetica-Oblique', 10, MUTED);
 
   // Bottom left: the QR code and the address under it.
   const qr = QRCode.create(input.verificationUrl, QR_OPTIONS);
@@ -113,12 +117,15 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
       if (qr.modules.get(r, c)) doc.rect(c * QR_MODULE, r * QR_MODULE, QR_MODULE, QR_MODULE);
   doc.fillColor('#000000').fill();
   doc.restore();
-  const noteWidth = 300;
+  // The address on one line (the QR code's text, typed by whoever cannot scan it).
+  const noteWidth = W - 64 - 280 - qrX - 16;
   doc
     .font('Helvetica')
     .fontSize(7.5)
     .fillColor(INK)
-    .text(w(input.verificationUrl), qrX, qrY + qrSide + 6, { width: noteWidth });
+    .text(w(input.verificationUrl), qrX, qrY + qrSide + 6, { width: noteWidth, lineBreak: false });
+  doc.x = qrX;
+  doc.y = qrY + qrSide + 16;
   doc
     .font('Helvetica')
     .fontSize(7.5)
