@@ -17,13 +17,10 @@ export function CertificateSettingsCard({ d, onSaved }: { d: CertificatePageResp
     signerName: d.settings.signerName,
     signerPosition: d.settings.signerPosition,
   });
-  const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () => api('PUT', `/competitions/${d.competition.id}/certificates/settings`, v),
-    onSuccess: () => {
-      setSaved(true);
-      onSaved();
-    },
+    // The page shows the confirmation: this card is made again with the saved settings.
+    onSuccess: () => onSaved(),
   });
   const err = save.error ? apiErrorMessages(save.error, lang) : null;
   const field = (key: keyof typeof v, label: string, description?: string) => (
@@ -36,7 +33,6 @@ export function CertificateSettingsCard({ d, onSaved }: { d: CertificatePageResp
       onChange={(e) => {
         const value = e.currentTarget.value;
         setV((x) => ({ ...x, [key]: value }));
-        setSaved(false);
         if (save.error) save.reset();
       }}
       error={err?.fields[key]}
@@ -72,11 +68,6 @@ export function CertificateSettingsCard({ d, onSaved }: { d: CertificatePageResp
           {err && !Object.keys(err.fields).length && (
             <AdminNotice tone="danger" role="alert">
               {err.general}
-            </AdminNotice>
-          )}
-          {saved && (
-            <AdminNotice tone="success" role="status">
-              {t('certificates.settings.saved')}
             </AdminNotice>
           )}
           {d.abilities.editSettings && (

@@ -93,7 +93,14 @@ export function CertificatesPage() {
                 {notice}
               </AdminNotice>
             )}
-            <CertificateSettingsCard key={JSON.stringify(d.settings)} d={d} onSaved={refresh} />
+            <CertificateSettingsCard
+              key={JSON.stringify(d.settings)}
+              d={d}
+              onSaved={() => {
+                setNotice(t('certificates.settings.saved'));
+                refresh();
+              }}
+            />
             <Paper withBorder p="md" component="section" aria-labelledby="certificate-issue">
               <Title order={2} size="h3" id="certificate-issue" mb="sm">
                 {t('certificates.issue.title')}
@@ -192,7 +199,7 @@ export function CertificatesPage() {
                           {d.abilities.revoke && !r.revokedAt && (
                             <Button
                               size="xs"
-                              variant="subtle"
+                              variant="outline"
                               color="red.9"
                               onClick={() => {
                                 revoke.reset();
