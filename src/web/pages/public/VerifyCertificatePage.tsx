@@ -91,7 +91,12 @@ export function VerifyCertificatePage() {
                     {row(t('certificates.verify.unit'), k.unitName)}
                     {row(t('certificates.verify.institution'), k.institutionName)}
                     {row(t('certificates.verify.award'), pick(k.awardLabel))}
-                    {row(t('certificates.verify.competition'), `${k.competitionName} (${k.year})`)}
+                    {row(
+                      t('certificates.verify.competition'),
+                      k.competitionName.includes(String(k.year))
+                        ? k.competitionName
+                        : `${k.competitionName} (${k.year})`,
+                    )}
                     {row(t('certificates.verify.issuedAt'), formatAt(k.issuedAt, k.timeZone, lang))}
                     {row(t('certificates.verify.signer'), `${k.signerName} — ${k.signerPosition}`)}
                   </Stack>

@@ -179,7 +179,11 @@ export function CertificatesPage() {
                       header: t('certificates.list.award'),
                       cell: (r) => <Text size="sm">{pick(r.awardLabel)}</Text>,
                     },
-                    { header: t('certificates.list.status'), cell: (r) => <CertificateStatus r={r} /> },
+                    {
+                      header: t('certificates.list.status'),
+                      cell: (r) => <CertificateStatus r={r} />,
+                      style: { minWidth: 120 },
+                    },
                     {
                       header: t('certificates.list.actions'),
                       cell: (r) => (
