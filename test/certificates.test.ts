@@ -26,6 +26,9 @@ import { pdfText } from './helpers/pdf.js';
 const NOW = new Date('2026-11-20T03:00:00.000Z');
 /** Typed text stays text in the mail, the page and the PDF. */
 const TITLE_X = 'Layanan Cepat <b>Tanpa</b> Antre & "Ramah"';
+/** The signer's position and a revocation's reason are typed by the secretariat: text, never markup. */
+const SIGNER_POSITION = 'Menteri <i>PANRB</i> & "Reformasi"';
+const REASON = 'Inovasi terbukti <script>alert(1)</script> bukan karya pengusul.';
 
 type Who = 'sec' | 'secB' | 'adminX' | 'uppX' | 'adminY' | 'uppY' | 'evaluator';
 
@@ -165,7 +168,7 @@ describe('certificates', () => {
       {
         numberPrefix: 'PIAGAM/KIPP/2026',
         signerName: 'Abdullah Azwar Anas',
-        signerPosition: 'Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
+        signerPosition: SIGNER_POSITION,
       },
     );
     expect(ok.statusCode).toBe(200);
@@ -262,6 +265,7 @@ describe('certificates', () => {
       s.unitX,
       'Top Inovasi Pelayanan Publik Terpuji',
       'Abdullah Azwar Anas',
+      SIGNER_POSITION,
       'PIAGAM PENGHARGAAN',
       cert.verificationUrl,
     ])
@@ -355,11 +359,11 @@ describe('certificates', () => {
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields.reason.message.id).toMatch(/alasan/i);
     const ok = await inject('POST', url, s.cookies.sec, {
-      reason: 'Inovasi terbukti bukan karya instansi pengusul.',
+      reason: REASON,
     });
     expect(ok.statusCode).toBe(200);
     const twice = await inject('POST', url, s.cookies.sec, {
-      reason: 'Inovasi terbukti bukan karya instansi pengusul.',
+      reason: REASON,
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('already_revoked');
@@ -368,13 +372,17 @@ describe('certificates', () => {
     expect(v.certificate.revokedAt).toBe(NOW.toISOString());
     expect(v.certificate).not.toHaveProperty('revokedReason');
     expect((await lastAudit(suite.ctx.db)).action).toBe('certificate.revoked');
-    expect(
-      await suite.ctx.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('template', '=', 'certificate_revoked')
-        .execute(),
-    ).not.toHaveLength(0);
+    const mails = await suite.ctx.db
+      .selectFrom('outbox')
+      .select(['html_body', 'text_body'])
+      .where('template', '=', 'certificate_revoked')
+      .execute();
+    expect(mails).not.toHaveLength(0);
+    for (const m of mails) {
+      expect(m.text_body).toContain(REASON);
+      expect(m.html_body).not.toContain('<script>');
+      expect(m.html_body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
   });
 
   it('lets only the institution, the unit and the organizer download; others get 404, the public nothing', async () => {
