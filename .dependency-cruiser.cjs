@@ -20,10 +20,12 @@ const MODULE_GRAPH = {
   audit: [],
   auth: [],
   awards: [],
+  // Certificates (issue 13 point 5): issued from the registry's rows and the finalists; rendered in `exports`.
+  certificates: [],
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['admin-check', 'competitions', 'proposals'],
-  exports: ['announcements', 'dashboard', 'proposals', 'score-exports'],
+  exports: ['announcements', 'certificates', 'dashboard', 'proposals', 'score-exports'],
   finalists: ['announcements', 'objections', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],

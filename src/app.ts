@@ -58,6 +58,8 @@ import { completionEvidenceGate } from './modules/admin-check/completion-evidenc
 import { completionEvidenceRoutes } from './modules/proposals/evidence/completion-routes.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
+import { certificatePublicRoutes } from './modules/certificates/public-routes.js';
 import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
 
 export interface AppDeps {
@@ -231,6 +233,8 @@ export async function buildApp(opts: {
   await api.register(objectionPublicRoutes, { prefix: '/api' });
   await api.register(objectionRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
+  await api.register(certificateRoutes, { prefix: '/api' });
+  await api.register(certificatePublicRoutes, { prefix: '/api' });
   await api.register(reviewTeamRoutes, { prefix: '/api' });
   await api.register(reviewRoutes, { prefix: '/api' });
   await api.register(adminCheckRoutes, { prefix: '/api' });

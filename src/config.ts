@@ -18,6 +18,11 @@ export interface Config {
   sessionSecret: string;
   /** Keys the audit log's hash chain and checkpoints (HMAC-SHA256); kept outside the database. */
   auditKey: string;
+  /**
+   * Keys the certificates' verification codes (HMAC-SHA256, issue 13): SINOVIK_CERT_KEY, else derived from
+   * the session secret. Never stored in the database; changing it makes every printed code not valid.
+   */
+  certificateKey: string;
   /** Allows the system administrator to move the server clock (demos and browser tests only). */
   clockControl: boolean;
   /** Run the outbox/jobs worker inside the web process. */
@@ -96,6 +101,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.length >= 32, { message: 'must be at least 32 characters long' }),
+  SINOVIK_CERT_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, { message: 'must be at least 32 characters long' }),
   SINOVIK_CLOCK_CONTROL: z.enum(['0', '1', 'true', 'false']).optional(),
   SINOVIK_WORKER: z.enum(['in-process', 'none']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -136,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rawDb = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'sinovik.sqlite')}`;
   const dialect = /^postgres(ql)?:\/\//.test(rawDb) ? 'postgres' : 'sqlite';
   const databaseUrl = dialect === 'postgres' ? rawDb : rawDb.replace(/^(sqlite:|file:)/, '');
+  const sessionSecret = e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret');
   const baseUrl = (e.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     databaseUrl,
@@ -146,7 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? 'Sinovik <no-reply@sinovik.local>',
-    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
+    sessionSecret,
+    certificateKey:
+      e.SINOVIK_CERT_KEY ??
+      crypto.createHmac('sha256', sessionSecret).update('sinovik/certificate-key/v1').digest('hex'),
     auditKey: e.AUDIT_KEY ?? readOrCreateSecret(dataDir, 'audit-key'),
     clockControl: e.SINOVIK_CLOCK_CONTROL === '1' || e.SINOVIK_CLOCK_CONTROL === 'true',
     inProcessWorker: (e.SINOVIK_WORKER ?? 'in-process') === 'in-process',

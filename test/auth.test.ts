@@ -262,6 +262,7 @@ describe('accounts and sessions', () => {
           viewSelection: true,
           adjudicateObjectionsIn: [],
           reviewWork: false,
+          viewOwnCertificates: false,
         },
       });
     });
@@ -304,6 +305,7 @@ describe('accounts and sessions', () => {
         viewSelection: false,
         adjudicateObjectionsIn: [],
         reviewWork: false,
+        viewOwnCertificates: true,
       });
     });
 

@@ -16,6 +16,7 @@ import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
+import { runCertificatesOnly } from './certificates.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
@@ -85,6 +86,8 @@ const HELP = `npm run bench -- [options]
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
+  --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
+                          export pool and stored (goal < 60 s) while 100 UPPs autosave every 2 s (p99 < 100 ms)
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -117,7 +120,14 @@ interface Options {
   runs: number;
 }
 
-const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave'] as const;
+const ONLY_PHASES = [
+  'web',
+  'assignment',
+  'scoring',
+  'admin-queue',
+  'review-autosave',
+  'certificates',
+] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
@@ -253,6 +263,8 @@ async function main() {
     process.exit(
       await runReviewAutosaveOnly({ ...REVIEW_AUTOSAVE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }),
     );
+  if (o.only === 'certificates')
+    process.exit(await runCertificatesOnly({ quick: o.quick, auditKey: BENCH_AUDIT_KEY }));
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();

@@ -115,6 +115,8 @@ export const meAbilitiesSchema = z.object({
   adjudicateObjectionsIn: z.array(z.number()),
   /** Holds a review team's grant (Tim Evaluasi / panel) for some competition: the work list /penilaian. */
   reviewWork: z.boolean(),
+  /** Offered the list of one's own certificates (piagam): an admin lokal or a UPP. */
+  viewOwnCertificates: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

@@ -16,6 +16,8 @@ import type {
   StageResultTable,
 } from './schema-selection.js';
 export type * from './schema-selection.js';
+import type { CertificateSettingsTable, CertificateTable } from './schema-certificates.js';
+export type * from './schema-certificates.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -543,6 +545,8 @@ export interface Database {
   stage_results: StageResultTable;
   finalist_selections: FinalistSelectionTable;
   finalist_lines: FinalistLineTable;
+  certificate_settings: CertificateSettingsTable;
+  certificates: CertificateTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

@@ -1,5 +1,6 @@
 import type { Action, Actor, DenyReason, Role, Subjects } from './policy.js';
 import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
+import { CERTIFICATES_TABLE } from './policy-certificates.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 
@@ -589,5 +590,6 @@ export const TABLE: Case[] = [
   ],
   ...ADMIN_CHECK_TABLE,
   ...SELECTION_TABLE,
+  ...CERTIFICATES_TABLE,
   ...EXPORTS_TABLE,
 ];

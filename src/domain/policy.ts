@@ -172,6 +172,15 @@ export interface Subjects {
   'completion.view': { institutionId: number; unitId: number };
   /** Completing the named items and sending the completion: the admin lokal of the proposal's institution. */
   'completion.submit': { institutionId: number };
+  /**
+   * Certificates (piagam, issue 13 point 5): settings, issuing, revoking and every certificate of a
+   * competition: its organizer's secretariat. One certificate's PDF: also the admin lokal of the proposal's
+   * institution and the UPP of its unit. Verifying one is public and needs no action.
+   */
+  'certificate.manage': { organizerInstitutionId: number };
+  'certificate.download': { institutionId: number; unitId: number; organizerInstitutionId: number };
+  /** The list of one's own certificates: whoever serves an institution (admin lokal) or a unit (UPP). */
+  'certificate.listOwn': Record<string, never>;
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
@@ -246,6 +255,8 @@ export function decide<A extends Action>(
       if (s.referenceData && has(actor, 'data_steward')) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
+    case 'certificate.listOwn':
+      return has(actor, 'local_admin') || has(actor, 'upp') ? ALLOW : deny('missingRole');
     case 'outbox.readFiles':
     case 'audit.verify':
       return isAdmin ? ALLOW : deny('missingRole');
@@ -314,7 +325,8 @@ export function decide<A extends Action>(
     }
     case 'assignment.manage':
     case 'stageResults.manage':
-    case 'finalists.manage': {
+    case 'finalists.manage':
+    case 'certificate.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
@@ -392,12 +404,16 @@ export function decide<A extends Action>(
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
+    case 'certificate.download':
     case 'completion.view': {
-      const s = subject as Subjects['completion.view'];
+      const s = subject as Subjects['certificate.download'];
+      const certificate = action === 'certificate.download';
+      if (certificate && hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
       if (has(actor, 'local_admin')) return deny('otherInstitution');
-      return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
+      if (has(actor, 'upp')) return deny('otherUnit');
+      return certificate && has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'completion.submit': {
       const s = subject as Subjects['completion.submit'];

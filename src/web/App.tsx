@@ -124,6 +124,18 @@ const ProposalEditorPage = lazyPage(
 );
 const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
 const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
+const CertificatesPage = lazyPage(
+  () => import('./pages/secretariat/certificates/CertificatesPage.js'),
+  'CertificatesPage',
+);
+const MyCertificatesPage = lazyPage(
+  () => import('./pages/certificates/MyCertificatesPage.js'),
+  'MyCertificatesPage',
+);
+const VerifyCertificatePage = lazyPage(
+  () => import('./pages/public/VerifyCertificatePage.js'),
+  'VerifyCertificatePage',
+);
 const FinalistsPage = lazyPage(
   () => import('./pages/secretariat/finalists/FinalistsPage.js'),
   'FinalistsPage',
@@ -310,6 +322,23 @@ export function App() {
               </RequireUser>
             }
           />
+          <Route
+            path="/sekretariat/kompetisi/:id/piagam"
+            element={
+              <RequireUser>
+                <CertificatesPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/piagam"
+            element={
+              <RequireUser allow={(me) => me.abilities.viewOwnCertificates}>
+                <MyCertificatesPage />
+              </RequireUser>
+            }
+          />
+          <Route path="/verifikasi/piagam/:slug" element={<VerifyCertificatePage />} />
           <Route
             path="/sekretariat/kompetisi/:id/finalis"
             element={

@@ -65,6 +65,7 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
       manageUsers: can(actor, 'user.manageAll', {}, context),
       viewSelection,
       adjudicateObjectionsIn,
+      viewOwnCertificates: can(actor, 'certificate.listOwn', {}, context),
       reviewWork: actor.grants.some(
         (g) =>
           g.competitionId !== null &&

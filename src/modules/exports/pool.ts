@@ -3,6 +3,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { admitExport, exportBusy } from '../../domain/export-admission.js';
 import type { AnnouncementPdfInput } from '../announcements/pdf.js';
+import type { CertificatePdfInput } from '../certificates/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { FinalistsInput, FinalistsResult } from '../../domain/shortlist/types.js';
 import type { ScoreSheetInput } from '../score-exports/sheet-pdf.js';
@@ -98,6 +99,24 @@ export class ExportPool {
     } finally {
       release();
     }
+  }
+
+  /**
+   * A certificate as a PDF (issue 13 point 5), made in the pool. Background work of the installation, not
+   * a person's download: it takes no place of the admission (whoever makes certificates runs at most one
+   * per thread at a time, modules/certificates/render.ts, so a person's export waits for one certificate
+   * at most, and the event loop only reads and stores).
+   */
+  async certificatePdf(input: CertificatePdfInput): Promise<Buffer> {
+    const started = performance.now();
+    const bytes = (await this.pool.run({ kind: 'certificatePdf', input }))!;
+    this.measured(started);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** How many threads the pool runs at most (the certificates' renderer runs that many at once). */
+  get threads(): number {
+    return this.opts.threads;
   }
 
   /**

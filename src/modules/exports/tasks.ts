@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { xlsxStream } from '../dashboard/export.js';
 import { renderAnnouncementPdf, type AnnouncementPdfInput } from '../announcements/pdf.js';
+import { renderCertificatePdf, type CertificatePdfInput } from '../certificates/pdf.js';
 import { renderProposalPdf } from '../proposals/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import { selectFinalists } from '../../domain/shortlist/select.js';
@@ -25,6 +26,8 @@ export type ExportTask =
   | { kind: 'finalists'; input: FinalistsInput }
   /** One evaluation's score sheet (issue 12 point 9). */
   | { kind: 'scoreSheetPdf'; input: ScoreSheetInput }
+  /** One certificate (piagam, issue 13 point 5), with its QR code. */
+  | { kind: 'certificatePdf'; input: CertificatePdfInput }
   /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
   | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string }
   /** The same with sheets of given columns (the selection's scores); each batch names its sheet. */
@@ -52,6 +55,7 @@ export async function runExportTask(task: ExportTask): Promise<Uint8Array | null
   if (task.kind === 'finalists')
     return new TextEncoder().encode(JSON.stringify(await selectFinalists(task.input)));
   if (task.kind === 'scoreSheetPdf') return renderScoreSheetPdf(task.input);
+  if (task.kind === 'certificatePdf') return renderCertificatePdf(task.input);
   if (task.kind === 'workbook') {
     const sheets = task.sheets;
     await writeSpreadsheet(task.port, (batches) => workbookStream(sheets, batches));

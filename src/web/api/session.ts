@@ -38,6 +38,7 @@ export interface Me {
     reviewWork: boolean;
     viewSelection: boolean;
     adjudicateObjectionsIn: number[];
+    viewOwnCertificates: boolean;
   };
 }
 

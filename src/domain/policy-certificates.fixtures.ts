@@ -1,0 +1,87 @@
+import type { Action, DenyReason, Subjects } from './policy.js';
+
+/*
+ * The policy's table rows of the certificates (piagam, issue 13 point 5); policy.fixtures.ts spreads them
+ * into TABLE. Institution A organizes competition 10; institution C is a participant (unit 7), and the
+ * UPP of A serves A's unit 5.
+ */
+const A = 1;
+const C = 3;
+const ok = true as const;
+type Who =
+  | 'anonymous'
+  | 'upp of A'
+  | 'admin lokal of A'
+  | 'secretariat of A'
+  | 'secretariat of B'
+  | 'evaluator of 10'
+  | 'panelist of 10'
+  | 'system admin'
+  | 'data steward';
+type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
+
+export const CERTIFICATES_TABLE: Case[] = [
+  [
+    'certificate.listOwn',
+    {},
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+  // Settings, issuing, revoking, every certificate of the competition: the organizer's secretariat only.
+  [
+    'certificate.manage',
+    { organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'missingRole',
+      'admin lokal of A': 'missingRole',
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+  // A's own proposal (unit 5) in A's competition: its UPP, its admin lokal, the organizer's secretariat.
+  [
+    'certificate.download',
+    { institutionId: A, unitId: 5, organizerInstitutionId: A },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': ok,
+      'secretariat of B': 'otherOrganizer',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+  // C's proposal in B's competition: none of these.
+  [
+    'certificate.download',
+    { institutionId: C, unitId: 7, organizerInstitutionId: 2 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'otherOrganizer',
+      'secretariat of B': ok,
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+];

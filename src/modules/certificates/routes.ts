@@ -1,0 +1,308 @@
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { competitionIdParams } from '../../contracts/competitions.js';
+import {
+  certificatePageResponse,
+  certificateParams,
+  certificateSettingsBody,
+  issueResponse,
+  myCertificatesResponse,
+  revokeCertificateBody,
+} from '../../contracts/certificates.js';
+import type { Db } from '../../db/connect.js';
+import { contentDisposition } from '../../domain/attachments.js';
+import { formatCertificateNumber } from '../../domain/certificates.js';
+import { conflict, notFound, t } from '../../domain/errors.js';
+import { can } from '../../domain/policy.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { issueForCompetition, entriesToIssue } from './commands/issue-for-competition.js';
+import { revokeCertificate } from './commands/revoke-certificate.js';
+import { saveCertificateSettings } from './commands/save-settings.js';
+import {
+  certificatesOf,
+  certificatesOfInstitutions,
+  competitionWithOrganizer,
+  findCertificate,
+  settingsOf,
+} from './queries.js';
+import { ensureCertificatePdf, renderCertificates, type RenderDeps } from './render.js';
+import { certificateView } from './view.js';
+
+const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
+const certificateNotFound = () => notFound(t('Piagam tidak ditemukan.', 'Certificate not found.'));
+
+/**
+ * Makes the PDFs of a competition's certificates in the background after issuing (one run per
+ * competition at a time; a certificate downloaded before its turn is made on the spot).
+ */
+export function certificateRendering(db: Db, deps: RenderDeps, log: FastifyBaseLogger) {
+  const running = new Map<number, Promise<unknown>>();
+  return (competitionId: number) => {
+    const before = running.get(competitionId) ?? Promise.resolve();
+    const run = before
+      .then(async () => {
+        const ids = (
+          await db
+            .selectFrom('certificates')
+            .select('id')
+            .where('competition_id', '=', competitionId)
+            .where('file_id', 'is', null)
+            .orderBy('seq')
+            .execute()
+        ).map((r) => r.id);
+        return renderCertificates(db, deps, ids, (id, err) =>
+          log.error({ err, certificateId: id }, 'certificate PDF failed'),
+        );
+      })
+      .catch((err: unknown) => log.error({ err }, 'certificate rendering failed'))
+      .finally(() => {
+        if (running.get(competitionId) === run) running.delete(competitionId);
+      });
+    running.set(competitionId, run);
+    return run;
+  };
+}
+
+/**
+ * Certificates (issue 13 point 5): the secretariat's page (settings, issue, list, revoke), the PDFs for
+ * whoever may download them, and the admin lokal's and UPP's own list. Outside one's scope: 404.
+ */
+export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, config, storage } = app.deps;
+  const deps: RenderDeps = {
+    storage,
+    renderer: app.deps.exports,
+    certificateKey: config.certificateKey,
+    baseUrl: config.baseUrl,
+  };
+  const render = certificateRendering(db, deps, app.log);
+
+  /** The competition, for its organizer's secretariat; else 404. */
+  const loadForOrganizer = async (req: FastifyRequest, id: number) => {
+    const { actor } = requireUser(req);
+    const c = await competitionWithOrganizer(db, id);
+    if (!c || !can(actor, 'certificate.manage', { organizerInstitutionId: c.organizer_institution_id }))
+      throw competitionNotFound();
+    return c;
+  };
+
+  app.get(
+    '/competitions/:id/certificates',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          "A competition's certificates (its organizer's secretariat): the settings (number prefix, signer), " +
+          'how many would be issued now, every certificate with its verification address, and the counts',
+        params: competitionIdParams,
+        response: { 200: certificatePageResponse },
+      },
+    },
+    async (req) => {
+      const c = await loadForOrganizer(req, req.params.id);
+      const settings = await settingsOf(db, c, clock.now());
+      const rows = await certificatesOf(db, c.id);
+      const pending = (await entriesToIssue(db, c.id)).length;
+      const may = can(req.actor, 'certificate.manage', {
+        organizerInstitutionId: c.organizer_institution_id,
+      });
+      return {
+        competition: { id: c.id, name: c.name, year: c.year, timeZone: c.time_zone },
+        settings: {
+          numberPrefix: settings.number_prefix,
+          signerName: settings.signer_name,
+          signerPosition: settings.signer_position,
+          nextNumber: formatCertificateNumber(settings.number_prefix, settings.next_seq),
+        },
+        pending,
+        counts: {
+          all: rows.length,
+          ready: rows.filter((r) => r.file_id !== null).length,
+          revoked: rows.filter((r) => r.revoked_at !== null).length,
+        },
+        rows: rows.map((r) => certificateView(deps, r)),
+        abilities: {
+          issue: may && pending > 0 && settings.signer_name !== '',
+          editSettings: may,
+          revoke: may,
+          downloadAll: may && rows.length > 0,
+        },
+      };
+    },
+  );
+
+  app.put(
+    '/competitions/:id/certificates/settings',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          "The certificates' number prefix and signer (name, position); certificates already issued keep theirs",
+        params: competitionIdParams,
+        body: certificateSettingsBody,
+      },
+    },
+    async (req) => {
+      const c = await loadForOrganizer(req, req.params.id);
+      authorize(req, 'certificate.manage', { organizerInstitutionId: c.organizer_institution_id });
+      const s = await saveCertificateSettings(db, {
+        competition: c,
+        body: req.body,
+        actorUserId: req.user!.id,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      return {
+        numberPrefix: s.number_prefix,
+        signerName: s.signer_name,
+        signerPosition: s.signer_position,
+        nextNumber: formatCertificateNumber(s.number_prefix, s.next_seq),
+      };
+    },
+  );
+
+  app.post(
+    '/competitions/:id/certificates/issue',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'Issues a certificate to every finalist and every award of the registry written for the competition ' +
+          'that has none yet (twice issues once), tells the admin lokal and UPP, and makes the PDFs in the ' +
+          'export pool in the background. 409 signer_missing before the signer is set',
+        params: competitionIdParams,
+        response: { 200: issueResponse },
+      },
+    },
+    async (req) => {
+      const c = await loadForOrganizer(req, req.params.id);
+      authorize(req, 'certificate.manage', { organizerInstitutionId: c.organizer_institution_id });
+      const settings = await settingsOf(db, c, clock.now());
+      if (!settings.signer_name) throw conflictSignerMissing();
+      const r = await issueForCompetition(
+        db,
+        { now: clock.now(), baseUrl: config.baseUrl, ip: clientIp(req) },
+        { competitionId: c.id, actorId: req.user!.id },
+      );
+      if (r.issued.length) void render(c.id);
+      return { issued: r.issued.length, alreadyIssued: r.alreadyIssued, mails: r.mails };
+    },
+  );
+
+  app.post(
+    '/certificates/:certificateId/revoke',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'Revokes a certificate (irreversible; the organizer’s secretariat): its verification address says ' +
+          'revoked from then on; the admin lokal is told the reason. 409 already_revoked',
+        params: certificateParams,
+        body: revokeCertificateBody,
+      },
+    },
+    async (req) => {
+      const k = await findCertificate(db, req.params.certificateId);
+      const c = k && (await loadForOrganizer(req, k.competition_id).catch(() => null));
+      if (!k || !c) throw certificateNotFound();
+      authorize(req, 'certificate.manage', { organizerInstitutionId: c.organizer_institution_id });
+      const r = await revokeCertificate(db, {
+        competition: c,
+        certificateId: k.id,
+        reason: req.body.reason,
+        actorUserId: req.user!.id,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      return { id: r.id, revokedAt: r.revoked_at };
+    },
+  );
+
+  app.get(
+    '/certificates/:certificateId/pdf',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'One certificate as a PDF: the admin lokal of its institution, the UPP of its unit, the organizer’s ' +
+          'secretariat (made in the export pool now if its turn has not come yet)',
+        params: certificateParams,
+      },
+    },
+    async (req, reply) => {
+      const { actor } = requireUser(req);
+      const k = await findCertificate(db, req.params.certificateId);
+      const c = k && (await competitionWithOrganizer(db, k.competition_id));
+      if (
+        !k ||
+        !c ||
+        !can(actor, 'certificate.download', {
+          institutionId: k.institution_id,
+          unitId: k.unit_id,
+          organizerInstitutionId: c.organizer_institution_id,
+        })
+      )
+        throw certificateNotFound();
+      const fileId = await ensureCertificatePdf(db, deps, k.id);
+      const file = await db
+        .selectFrom('files')
+        .selectAll()
+        .where('id', '=', fileId)
+        .executeTakeFirstOrThrow();
+      return reply
+        .header('Content-Type', 'application/pdf')
+        .header('Content-Length', String(file.size))
+        .header('Content-Disposition', contentDisposition(file.original_name))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-store')
+        .send(storage.createReadStream(file.storage_key));
+    },
+  );
+
+  app.get(
+    '/certificates',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          "One's own certificates: the admin lokal's of its institution's proposals, the UPP's of its unit's",
+        response: { 200: myCertificatesResponse },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'certificate.listOwn', {});
+      const institutions = [
+        ...new Set(
+          actor.grants
+            .filter((g) => (g.role === 'local_admin' || g.role === 'upp') && g.institutionId !== null)
+            .map((g) => g.institutionId!),
+        ),
+      ];
+      const rows = (await certificatesOfInstitutions(db, institutions)).filter((r) =>
+        // The organizer's secretariat is not asked here: the list is one's own as a participant.
+        can(
+          { ...actor, grants: actor.grants.filter((g) => g.role !== 'secretariat') },
+          'certificate.download',
+          {
+            institutionId: r.institution_id,
+            unitId: r.unit_id,
+            organizerInstitutionId: r.organizer_institution_id,
+          },
+        ),
+      );
+      return { rows: rows.map((r) => certificateView(deps, r)) };
+    },
+  );
+};
+
+const conflictSignerMissing = () =>
+  conflict(
+    'signer_missing',
+    t('Isi dahulu nama dan jabatan penanda tangan piagam.', 'Fill in the signer’s name and position first.'),
+    {
+      signerName: {
+        code: 'required',
+        message: t('Nama penanda tangan wajib diisi.', 'The signer’s name is required.'),
+      },
+    },
+  );
