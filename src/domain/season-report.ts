@@ -119,12 +119,6 @@ export function regionLevelOf(
     : 'province';
 }
 
-/** The province a provincial organizer's report keeps to (its own), or null. */
-export const ownProvinceOf = (organizer: { type: InstitutionType; region_code: string | null }) =>
-  organizer.type === 'pemerintah_provinsi' && organizer.region_code
-    ? organizer.region_code.slice(0, 2)
-    : null;
-
 /**
  * How a region key reads. Province keys as the dashboard's; at the regency level a five-character code is a
  * regency or city (its name from `placeOf`), a two-digit one the province's own institutions.
