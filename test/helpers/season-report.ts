@@ -48,6 +48,8 @@ export async function insertProposal(
     groupKey?: string;
     categoryKey?: string | null;
     now: Date;
+    /** The unit and its UPP account to use (else new ones: an account costs a password hash). */
+    owner?: { unitId: number; userId: number };
   },
 ) {
   const group = await db
@@ -65,8 +67,7 @@ export async function insertProposal(
           .where('competition_id', '=', input.competitionId)
           .where('key', '=', input.categoryKey ?? 'kesehatan')
           .executeTakeFirstOrThrow();
-  const unit = await makeUnit(db, input.institution.id);
-  const upp = await makeUser(db, { role: 'upp', institutionId: input.institution.id, unitId: unit.id });
+  const owner = input.owner ?? (await ownerOf(db, input.institution.id));
   const at = input.now.toISOString();
   const n = ++seq;
   const reached = !['draft', 'sent_to_local_admin', 'returned', 'withdrawn', 'frozen'].includes(input.state);
@@ -76,7 +77,7 @@ export async function insertProposal(
       competition_id: input.competitionId,
       code: `LAP-${process.pid}-${String(n).padStart(5, '0')}`,
       institution_id: input.institution.id,
-      unit_id: unit.id,
+      unit_id: owner.unitId,
       group_id: group.id,
       category_id: category?.id ?? null,
       title: `Inovasi Laporan ${n}`,
@@ -92,7 +93,7 @@ export async function insertProposal(
       declaration_accepted: 1,
       state: input.state,
       version: 1,
-      created_by: upp.id,
+      created_by: owner.userId,
       created_at: at,
       updated_at: at,
       sent_at: input.state === 'draft' ? null : at,
@@ -103,6 +104,13 @@ export async function insertProposal(
     })
     .returning(['id', 'code'])
     .executeTakeFirstOrThrow();
+}
+
+/** A new unit of the institution with its UPP account. */
+export async function ownerOf(db: Db, institutionId: number) {
+  const unit = await makeUnit(db, institutionId);
+  const upp = await makeUser(db, { role: 'upp', institutionId, unitId: unit.id });
+  return { unitId: unit.id, userId: upp.id };
 }
 
 /** Moves a proposal by `action` through the one transition function (revision and audit row). */
@@ -249,28 +257,29 @@ export async function awardRow(
 
 /** The regional governments and national bodies the fixtures' proposals come from. */
 export async function participants(db: Db, tag: string) {
+  const named = (name: string) => (tag ? `${name} ${tag}` : name);
   const jateng = await makeInstitution(db, {
     type: 'pemerintah_provinsi',
-    name: `Pemerintah Provinsi Jawa Tengah ${tag}`,
+    name: named('Pemerintah Provinsi Jawa Tengah'),
     regionCode: '33',
   });
   const banyumas = await makeInstitution(db, {
     type: 'pemerintah_kabupaten',
-    name: `Pemerintah Kabupaten Banyumas ${tag}`,
+    name: named('Pemerintah Kabupaten Banyumas'),
     regionCode: '33.02',
   });
   const semarang = await makeInstitution(db, {
     type: 'pemerintah_kota',
-    name: `Pemerintah Kota Semarang ${tag}`,
+    name: named('Pemerintah Kota Semarang'),
     regionCode: '33.74',
   });
   const bogor = await makeInstitution(db, {
     type: 'pemerintah_kabupaten',
-    name: `Pemerintah Kabupaten Bogor ${tag}`,
+    name: named('Pemerintah Kabupaten Bogor'),
     regionCode: '32.01',
   });
-  const ministry = await makeInstitution(db, { type: 'kementerian', name: `Kementerian Peserta ${tag}` });
-  const bumd = await makeInstitution(db, { type: 'bumd', name: `PT BUMD Jateng ${tag}` });
+  const ministry = await makeInstitution(db, { type: 'kementerian', name: named('Kementerian Peserta') });
+  const bumd = await makeInstitution(db, { type: 'bumd', name: named('PT BUMD Jateng') });
   await db.updateTable('institutions').set({ parent_id: jateng.id }).where('id', '=', bumd.id).execute();
   return { jateng, banyumas, semarang, bogor, ministry, bumd };
 }

@@ -10,9 +10,10 @@ export const seasonReport = {
     'The final finalist list is not fixed yet: the Finalist step counts the provisional finalists (public review).',
   generated: 'Counted at {{at}}',
   download: 'Download XLSX',
-  province: 'Province',
+  province: 'Limit to a province',
   allProvinces: 'All provinces',
   provinceHelp: 'Limit the report to one province: regions are then broken down by regency/city.',
+  table: '{{name}}: table',
   tabs: { season: 'This competition', years: 'Across years' },
   funnel: {
     title: 'Participant funnel',

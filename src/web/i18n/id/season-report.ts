@@ -10,9 +10,10 @@ export const seasonReport = {
     'Daftar finalis akhir belum ditetapkan: tahap Finalis menghitung finalis sementara (uji publik).',
   generated: 'Dihitung pada {{at}}',
   download: 'Unduh XLSX',
-  province: 'Provinsi',
+  province: 'Batasi pada provinsi',
   allProvinces: 'Semua provinsi',
   provinceHelp: 'Batasi laporan pada satu provinsi: wilayah dirinci per kabupaten/kota.',
+  table: 'Tabel {{name}}',
   tabs: { season: 'Kompetisi ini', years: 'Antar tahun' },
   funnel: {
     title: 'Corong peserta',

@@ -1,4 +1,4 @@
-import { Paper, ScrollArea, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Box, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FunnelStepView, ReportSlice, SeasonYears } from '../../../../contracts/season-report.js';
 import { FUNNEL_STEPS } from '../../../../contracts/season-report.js';
@@ -24,6 +24,22 @@ export function useNumbers() {
           maximumFractionDigits: 1,
         }).format(rate);
   return { number: (n: number) => number.format(n), percent };
+}
+
+/** A table that scrolls sideways on a phone: focusable and named, so a keyboard can scroll it (axe). */
+function TableScroll({ label, children }: { label: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Box
+      mt="sm"
+      className="season-table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('seasonReport.table', { name: label })}
+    >
+      {children}
+    </Box>
+  );
 }
 
 function Card({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -84,7 +100,7 @@ export function FunnelChart({ steps }: { steps: FunnelStepView[] }) {
           );
         })}
       </div>
-      <ScrollArea type="auto" mt="sm">
+      <TableScroll label={t('seasonReport.funnel.title')}>
         <Table striped withTableBorder fz="sm" data-testid="funnel-table">
           <Table.Caption>{t('seasonReport.funnel.title')}</Table.Caption>
           <Table.Thead>
@@ -114,7 +130,7 @@ export function FunnelChart({ steps }: { steps: FunnelStepView[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </TableScroll>
     </Card>
   );
 }
@@ -202,7 +218,7 @@ function SliceTable({
   const { pick } = useLang();
   const { number } = useNumbers();
   return (
-    <ScrollArea type="auto" mt="sm">
+    <TableScroll label={caption}>
       <Table striped withTableBorder fz="sm" data-testid="breakdown-table">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -230,7 +246,7 @@ function SliceTable({
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </TableScroll>
   );
 }
 
@@ -297,7 +313,7 @@ export function YearsChart({
           );
         })}
       </div>
-      <ScrollArea type="auto" mt="sm">
+      <TableScroll label={t('seasonReport.years.title')}>
         <Table striped withTableBorder fz="sm" data-testid="years-table">
           <Table.Caption>{t('seasonReport.years.title')}</Table.Caption>
           <Table.Thead>
@@ -326,7 +342,7 @@ export function YearsChart({
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </TableScroll>
     </Card>
   );
 }
