@@ -77,6 +77,7 @@ export const seasonReportResponse = z.object({
     code: z.string(),
     name: z.string(),
     year: z.number(),
+    timeZone: z.string(),
     organizerName: z.string(),
   }),
   scope: scopeSchema,

@@ -56,7 +56,14 @@ export async function seasonReport(
   });
   const placeOfProvince = (code: string) => provinces.get(code);
   return {
-    competition: { id: c.id, code: c.code, name: c.name, year: c.year, organizerName: organizer.name },
+    competition: {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      year: c.year,
+      timeZone: c.time_zone,
+      organizerName: organizer.name,
+    },
     scope: {
       province: province ? { code: province, label: provinceLabel(province, placeOfProvince) } : null,
       regionLevel,

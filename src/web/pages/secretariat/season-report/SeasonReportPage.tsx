@@ -14,6 +14,7 @@ import { api } from '../../../api/client.js';
 import { AdminNotice, AdminPage } from '../../../components/AdminPage.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { DownloadButton } from '../../../components/DownloadButton.js';
+import { formatAt } from '../../../components/AdminTime.js';
 import { useLang } from '../../../i18n/index.js';
 import { BreakdownBars, FunnelChart, YearsChart } from './SeasonCharts.js';
 
@@ -70,12 +71,7 @@ export function SeasonReportPage() {
             : 'seasonReport.breakdown.names.regionProvince',
         )
       : t(`seasonReport.breakdown.names.${b}`);
-  const at = d
-    ? new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-        dateStyle: 'long',
-        timeStyle: 'short',
-      }).format(new Date(d.generatedAt))
-    : '';
+  const at = d ? formatAt(d.generatedAt, d.competition.timeZone, lang) : '';
 
   return (
     <AdminPage>
