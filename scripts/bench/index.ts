@@ -14,6 +14,7 @@ import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
+import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
@@ -85,6 +86,9 @@ const HELP = `npm run bench -- [options]
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
+  --only season-report    only the season report (issue 13): 30,000 proposals over every step, the report
+                          as the route computes it, goal < 2 s, ratio to a raw grouped count, query plans;
+                          SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -117,7 +121,14 @@ interface Options {
   runs: number;
 }
 
-const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave'] as const;
+const ONLY_PHASES = [
+  'web',
+  'assignment',
+  'scoring',
+  'admin-queue',
+  'review-autosave',
+  'season-report',
+] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
@@ -253,6 +264,8 @@ async function main() {
     process.exit(
       await runReviewAutosaveOnly({ ...REVIEW_AUTOSAVE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }),
     );
+  if (o.only === 'season-report')
+    process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();
