@@ -39,6 +39,8 @@ const MODULE_GRAPH = {
   'stage-results': ['assignments', 'competitions'],
   // The selection's hub reads every step's counts; the results as the results page computes them.
   selection: ['assignments', 'stage-results'],
+  // The season report (issue 13 point 7): the dashboard's labels and province names, the proposals' province key.
+  'season-report': ['competitions', 'dashboard', 'proposals'],
   review: ['proposals', 'competitions', 'assignments'],
   system: [],
   'user-admin': ['users'],

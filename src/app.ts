@@ -45,6 +45,7 @@ import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
+import { seasonReportRoutes } from './modules/season-report/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
@@ -228,6 +229,7 @@ export async function buildApp(opts: {
   await api.register(finalistRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(selectionRoutes, { prefix: '/api' });
+  await api.register(seasonReportRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });

@@ -14,6 +14,7 @@ import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
+import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
@@ -88,6 +89,9 @@ const HELP = `npm run bench -- [options]
                           p99 goal 100 ms, and a saturation ramp against the bare route
   --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
                           export pool and stored (goal < 60 s) while 100 UPPs autosave every 2 s (p99 < 100 ms)
+  --only season-report    only the season report (issue 13): 30,000 proposals over every step, the report
+                          as the route computes it, goal < 2 s, ratio to a raw grouped count, query plans;
+                          SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -127,6 +131,7 @@ const ONLY_PHASES = [
   'admin-queue',
   'review-autosave',
   'certificates',
+  'season-report',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -265,6 +270,8 @@ async function main() {
     );
   if (o.only === 'certificates')
     process.exit(await runCertificatesOnly({ quick: o.quick, auditKey: BENCH_AUDIT_KEY }));
+  if (o.only === 'season-report')
+    process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();

@@ -3,6 +3,7 @@ import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
 import { CERTIFICATES_TABLE } from './policy-certificates.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
+import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -592,4 +593,5 @@ export const TABLE: Case[] = [
   ...SELECTION_TABLE,
   ...CERTIFICATES_TABLE,
   ...EXPORTS_TABLE,
+  ...SEASON_REPORT_TABLE,
 ];

@@ -162,6 +162,8 @@ export interface Subjects {
    * may look (each link then says whether its page is theirs).
    */
   'selection.view': { organizerInstitutionId: number };
+  /** The season report (issue 13 point 7): the organizer's secretariat, the system administrator all. */
+  'seasonReport.view': { organizerInstitutionId: number };
   /**
    * The administrative check (issue 12 point 1): the queue, the checklist, the decisions and the
    * completion requests of a competition. Its organizer's secretariat only (the system administrator
@@ -394,7 +396,8 @@ export function decide<A extends Action>(
     }
     case 'review.progress':
     case 'review.manage':
-    case 'selection.view': {
+    case 'selection.view':
+    case 'seasonReport.view': {
       const s = subject as Subjects['review.progress'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

@@ -41,6 +41,7 @@ export type AuditAction =
   | 'attachment.downloaded'
   | 'proposal.pdf_downloaded'
   | 'dashboard.exported'
+  | 'season_report.exported'
   | (string & {});
 
 export interface AuditInput {

@@ -51,6 +51,10 @@ const SelectionIndexPage = lazyPage(
   () => import('./pages/secretariat/selection/SelectionHubPage.js'),
   'SelectionIndexPage',
 );
+const SeasonReportPage = lazyPage(
+  () => import('./pages/secretariat/season-report/SeasonReportPage.js'),
+  'SeasonReportPage',
+);
 const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
 const ForgotPasswordPage = lazyPage(
   () => import('./pages/account/ForgotPasswordPage.js'),
@@ -211,6 +215,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.viewSelection}>
                 <SelectionIndexPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/laporan"
+            element={
+              <RequireUser>
+                <SeasonReportPage />
               </RequireUser>
             }
           />

@@ -9,6 +9,7 @@ import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
 import { CERTIFICATE_ROUTE_CASES } from './certificate-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
+import { SEASON_REPORT_ROUTE_CASES } from './season-report-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -179,6 +180,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...FINALIST_ROUTE_CASES,
   ...CERTIFICATE_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
+  ...SEASON_REPORT_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },

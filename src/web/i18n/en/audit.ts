@@ -21,6 +21,7 @@ export const audit: typeof idAudit = {
     'competition.deadline_extended': 'Submission deadline extended',
     'evaluation.sheet_downloaded': 'Score sheet downloaded',
     'dashboard.exported': 'Dashboard exported',
+    'season_report.exported': 'Season report exported',
     'institution.created': 'Institution added',
     'institution.updated': 'Institution changed',
     'institution.imported': 'Institutions imported',

@@ -25,6 +25,7 @@ import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
+import { seasonReport } from './season-report.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -55,4 +56,5 @@ export const en = {
   demoClock,
   selection,
   certificates,
+  seasonReport,
 };

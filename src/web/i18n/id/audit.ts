@@ -24,6 +24,7 @@ export const audit = {
     'competition.deadline_extended': 'Batas pengajuan diperpanjang',
     'evaluation.sheet_downloaded': 'Lembar nilai diunduh',
     'dashboard.exported': 'Dasbor diekspor',
+    'season_report.exported': 'Laporan musim kompetisi diekspor',
     'institution.created': 'Instansi ditambahkan',
     'institution.updated': 'Instansi diubah',
     'institution.imported': 'Instansi diimpor',

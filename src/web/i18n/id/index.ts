@@ -25,6 +25,7 @@ import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
+import { seasonReport } from './season-report.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -55,4 +56,5 @@ export const id = {
   demoClock,
   selection,
   certificates,
+  seasonReport,
 };

@@ -126,6 +126,9 @@ export function SelectionHubPage() {
               <Text c="dark.6" size="sm" maw={760}>
                 {t('selection.intro')}
               </Text>
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${d.competition.id}/laporan`} size="sm">
+                {t('seasonReport.link')} →
+              </Anchor>
             </div>
             <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {d.steps.map((s, i) => (
