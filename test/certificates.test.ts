@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QR_MODULE, QR_OPTIONS } from '../src/modules/certificates/pdf.js';
 import { issueCertificates } from '../src/modules/certificates/issue.js';
+import { crc32 } from '../src/modules/certificates/zip.js';
 import { appWithSmtpCapture } from './helpers/app.js';
 import {
   countRows,
@@ -286,6 +287,41 @@ describe('certificates', () => {
     const again = await inject('GET', `/api/certificates/${cert.id}/pdf`, s.cookies.uppX);
     expect(again.statusCode).toBe(200);
     expect(again.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('gives the secretariat every certificate as one ZIP, each entry the same PDF as its own download', async () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    // The PDFs are made in the background after issuing; the page's counts say when all are stored.
+    await expect
+      .poll(async () => (await page()).json().counts.ready, { timeout: 30_000, interval: 200 })
+      .toBe(3);
+    const rows = (await page()).json().rows as { id: number; number: string }[];
+    const res = await inject('GET', `/api/competitions/${s.competitionId}/certificates/zip`, s.cookies.sec);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const zip = res.rawPayload;
+    const entries: { name: string; data: Buffer; crc: number }[] = [];
+    for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
+      const size = zip.readUInt32LE(at + 18);
+      const nameLength = zip.readUInt16LE(at + 26);
+      const name = zip.toString('utf8', at + 30, at + 30 + nameLength);
+      const data = zip.subarray(at + 30 + nameLength, at + 30 + nameLength + size);
+      entries.push({ name, data, crc: zip.readUInt32LE(at + 14) });
+      at += 30 + nameLength + size;
+    }
+    expect(entries.map((e) => e.name)).toEqual(rows.map((r) => `piagam-${r.number.replace(/\//g, '-')}.pdf`));
+    for (const [i, r] of rows.entries()) {
+      const own = await inject('GET', `/api/certificates/${r.id}/pdf`, s.cookies.sec);
+      expect(entries[i]!.data.equals(own.rawPayload)).toBe(true);
+      expect(entries[i]!.crc).toBe(crc32(own.rawPayload));
+    }
+    // The end of central directory names them all.
+    expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50);
+    expect(zip.readUInt16LE(zip.length - 12)).toBe(rows.length);
+    expect(
+      (await inject('GET', `/api/competitions/${s.competitionId}/certificates/zip`, s.cookies.secB))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('verifies the printed address: genuine, with what the registry says', async () => {

@@ -82,6 +82,8 @@ export const CERTIFICATE_ROUTE_CASES: Record<string, RouteCase> = {
         }),
     }),
   },
+  // The shared world's certificates may still be being made (409 certificates_not_ready after authorization).
+  [`GET ${base}/zip`]: { bindings: organizer({ alsoAccept: [409] }) },
   // The signer may not be set yet in the shared world (409 signer_missing after authorization).
   [`POST ${base}/issue`]: { bindings: organizer({ alsoAccept: [409] }) },
   // Revoked by the first allowed actor; a second revocation is 409 already_revoked.

@@ -95,6 +95,14 @@ describe('certificates in Chromium', () => {
         timeout: 30_000,
       });
     await shoot(page, 'certificates-02-issued');
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh semua (ZIP)' }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toMatch(/^piagam-KIPP-\d{4}\.zip$/);
+    const bytes = fs.readFileSync((await zip.path())!);
+    expect(bytes.readUInt32LE(0)).toBe(0x04034b50);
+    expect(bytes.readUInt16LE(bytes.length - 12)).toBe(2);
   });
 
   it('the admin lokal finds them under Piagam, downloads one, and its address says genuine', async () => {

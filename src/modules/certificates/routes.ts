@@ -27,6 +27,7 @@ import {
 } from './queries.js';
 import { ensureCertificatePdf, renderCertificates, type RenderDeps } from './render.js';
 import { certificateView } from './view.js';
+import { storedZip } from './zip.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 const certificateNotFound = () => notFound(t('Piagam tidak ditemukan.', 'Certificate not found.'));
@@ -258,6 +259,59 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(storage.createReadStream(file.storage_key));
     },
   );
+
+  app.get(
+    '/competitions/:id/certificates/zip',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          "Every certificate of the competition not revoked, as one ZIP of their PDFs (the organizer's " +
+          'secretariat). 409 certificates_not_ready while PDFs are still being made',
+        params: competitionIdParams,
+      },
+    },
+    async (req, reply) => {
+      const c = await loadForOrganizer(req, req.params.id);
+      const rows = (await certificatesOf(db, c.id)).filter((r) => r.revoked_at === null);
+      const waiting = rows.filter((r) => r.file_id === null).length;
+      if (waiting)
+        throw conflict(
+          'certificates_not_ready',
+          t(
+            `${waiting} PDF piagam masih dibuat. Coba lagi sebentar lagi.`,
+            `${waiting} certificate PDFs are still being made. Try again shortly.`,
+          ),
+        );
+      const fileIds = rows.map((r) => r.file_id!);
+      const files = new Map(
+        fileIds.length
+          ? (
+              await db.selectFrom('files').select(['id', 'storage_key']).where('id', 'in', fileIds).execute()
+            ).map((f) => [f.id, f.storage_key])
+          : [],
+      );
+      const zip = storedZip(
+        rows.map((r) => ({
+          name: `piagam-${r.number_slug}.pdf`,
+          at: new Date(r.issued_at),
+          read: () => readStored(files.get(r.file_id!)!),
+        })),
+      );
+      return reply
+        .header('Content-Type', 'application/zip')
+        .header('Content-Disposition', contentDisposition(`piagam-${c.code}-${c.year}.zip`))
+        .header('Cache-Control', 'private, no-store')
+        .send(zip);
+    },
+  );
+
+  /** A stored file, whole (a certificate is a few hundred kilobytes at most). */
+  const readStored = async (key: string) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of storage.createReadStream(key)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
 
   app.get(
     '/certificates',

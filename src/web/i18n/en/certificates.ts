@@ -43,6 +43,7 @@ export const certificates = {
     makingOne: 'Being made',
     revoked: 'Revoked',
     download: 'Download PDF',
+    downloadAll: 'Download all (ZIP)',
     verify: 'Open the verification address',
     revoke: 'Revoke',
   },

@@ -43,6 +43,7 @@ export const certificates = {
     makingOne: 'Sedang dibuat',
     revoked: 'Dicabut',
     download: 'Unduh PDF',
+    downloadAll: 'Unduh semua (ZIP)',
     verify: 'Buka alamat verifikasi',
     revoke: 'Cabut',
   },

@@ -137,9 +137,21 @@ export function CertificatesPage() {
               <Title order={2} size="h3" id="certificate-list" mb="xs">
                 {t('certificates.list.title')}
               </Title>
-              <Text size="sm" mb="sm" data-testid="certificate-counts">
-                {t('certificates.counts', d.counts)}
-              </Text>
+              <Group justify="space-between" mb="sm" gap="xs">
+                <Text size="sm" data-testid="certificate-counts">
+                  {t('certificates.counts', d.counts)}
+                </Text>
+                {d.abilities.downloadAll && d.counts.ready === d.counts.all && (
+                  <DownloadButton
+                    href={`/api/competitions/${d.competition.id}/certificates/zip`}
+                    fallbackName="piagam.zip"
+                    size="xs"
+                    variant="default"
+                  >
+                    {t('certificates.list.downloadAll')}
+                  </DownloadButton>
+                )}
+              </Group>
               {d.counts.ready < d.counts.all && (
                 <AdminNotice tone="info" mb="sm">
                   {t('certificates.making', d.counts)}
