@@ -38,6 +38,8 @@ const MODULE_GRAPH = {
   // The selection's hub reads every step's counts; the results as the results page computes them.
   selection: ['assignments', 'stage-results'],
   review: ['proposals', 'competitions', 'assignments'],
+  // The final session and the published results (issue 13 points 4–6).
+  results: ['announcements', 'competitions', 'stage-results'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

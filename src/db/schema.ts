@@ -16,6 +16,8 @@ import type {
   StageResultTable,
 } from './schema-selection.js';
 export type * from './schema-selection.js';
+import type { PanelDecisionTable } from './schema-results.js';
+export type * from './schema-results.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -543,6 +545,7 @@ export interface Database {
   stage_results: StageResultTable;
   finalist_selections: FinalistSelectionTable;
   finalist_lines: FinalistLineTable;
+  panel_decisions: PanelDecisionTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
