@@ -1,5 +1,6 @@
 /** The final session (Independent Panel plenary) and the published results (issue 13 points 4–6). */
 export const results = {
+  nav: 'Final session',
   title: 'Independent Panel final session',
   intro:
     "Each finalist's scores from every stage, the reviewers' notes and the panel's decisions, per group.",
@@ -73,10 +74,6 @@ export const results = {
     ceremony: 'Award ceremony',
     finalist: 'Finalist (Top 99)',
     pdf: 'Download the announcement letter (PDF)',
-    code: 'Code',
-    innovation: 'Innovation',
-    institution: 'Institution',
-    outcome: 'Outcome',
     awarded: '{{count}} winners among {{total}} finalists',
   },
 };

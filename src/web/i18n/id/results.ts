@@ -1,5 +1,6 @@
 /** The final session (sidang Tim Panel Independen) and the published results (issue 13 points 4–6). */
 export const results = {
+  nav: 'Sidang panel',
   title: 'Sidang Tim Panel Independen',
   intro: 'Nilai setiap finalis dari setiap tahap, catatan penilai, dan keputusan panel per kelompok.',
   sort: 'Urutkan',
@@ -72,10 +73,6 @@ export const results = {
     ceremony: 'Upacara penghargaan',
     finalist: 'Finalis (Top 99)',
     pdf: 'Unduh surat pengumuman (PDF)',
-    code: 'Kode',
-    innovation: 'Inovasi',
-    institution: 'Instansi',
-    outcome: 'Hasil',
     awarded: '{{count}} penerima penghargaan dari {{total}} finalis',
   },
 };

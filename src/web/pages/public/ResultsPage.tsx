@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
@@ -72,41 +72,37 @@ export function ResultsPage() {
                 <Title order={2} size="h3" id={`results-${g.key}`} mb="xs">
                   {pick({ id: g.nameId, en: g.nameEn })}
                 </Title>
-                <Table.ScrollContainer minWidth={560}>
-                  <Table striped withTableBorder>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('results.public.code')}</Table.Th>
-                        <Table.Th scope="col">{t('results.public.innovation')}</Table.Th>
-                        <Table.Th scope="col">{t('results.public.institution')}</Table.Th>
-                        <Table.Th scope="col">{t('results.public.outcome')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {g.entries.map((e) => (
-                        <Table.Tr key={e.proposalId}>
-                          <Table.Td>{e.code}</Table.Td>
-                          <Table.Td>{e.title}</Table.Td>
-                          <Table.Td>{e.institution}</Table.Td>
-                          <Table.Td>
-                            {e.award ? (
-                              <Badge
-                                color="teal.9"
-                                variant="filled"
-                                radius="sm"
-                                style={{ textTransform: 'none' }}
-                              >
-                                {pick({ id: e.award.labelId, en: e.award.labelEn })}
-                              </Badge>
-                            ) : (
-                              t('results.public.finalist')
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                  {g.entries.map((e) => (
+                    <Paper withBorder p="sm" component="li" key={e.proposalId}>
+                      <Group justify="space-between" align="flex-start" gap="xs">
+                        <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
+                          <Text size="xs" c="dark.6">
+                            {e.code}
+                          </Text>
+                          <Text fw={600}>{e.title}</Text>
+                          <Text size="sm" c="dark.6">
+                            {e.institution}
+                          </Text>
+                        </div>
+                        {e.award ? (
+                          <Badge
+                            color="teal.9"
+                            variant="filled"
+                            radius="sm"
+                            h="auto"
+                            py={4}
+                            style={{ textTransform: 'none', whiteSpace: 'normal' }}
+                          >
+                            {pick({ id: e.award.labelId, en: e.award.labelEn })}
+                          </Badge>
+                        ) : (
+                          <Text size="sm">{t('results.public.finalist')}</Text>
+                        )}
+                      </Group>
+                    </Paper>
+                  ))}
+                </Stack>
               </section>
             ))}
           </>
