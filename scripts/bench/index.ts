@@ -14,6 +14,7 @@ import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
+import { runResultsPageOnly } from './results-page.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
@@ -83,6 +84,8 @@ const HELP = `npm run bench -- [options]
   --only admin-queue      only the administrative queue (issue 12): 3,500 received proposals, the queue's
                           first page, a filter and a search against a bare route, p95 goal 50 ms; SQLite,
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
+  --only results-page     only the public results page (issue 13): 129 published finalists, 100 concurrent
+                          readers, p95 and the ratio to a bare route reading the published row
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
 `;
@@ -117,7 +120,14 @@ interface Options {
   runs: number;
 }
 
-const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave'] as const;
+const ONLY_PHASES = [
+  'web',
+  'assignment',
+  'scoring',
+  'admin-queue',
+  'review-autosave',
+  'results-page',
+] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
@@ -253,6 +263,8 @@ async function main() {
     process.exit(
       await runReviewAutosaveOnly({ ...REVIEW_AUTOSAVE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }),
     );
+  if (o.only === 'results-page')
+    process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();
