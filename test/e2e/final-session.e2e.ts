@@ -2,15 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInstitution, makeUnit, makeUser, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { decideEvidenceStage, makeFinalist } from '../helpers/finalists.js';
 import { stageOf } from '../helpers/review.js';
-import {
-  logIn,
-  openProfiles,
-  pick,
-  shoot,
-  startDemoServer,
-  type E2EServer,
-  type Profiles,
-} from './harness.js';
+import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * Issue 13 points 4–6 in Chromium: a panelist records the panel's decisions in the plenary (desktop, then
