@@ -746,4 +746,36 @@ describe('the final session and the results', () => {
       ),
     ).toEqual([]);
   });
+  it('closes the loop in the product: a KIPP 2027 umum draft of the same innovation is refused with the code', async () => {
+    const { db } = suite.ctx;
+    const next = await publishedKipp(db, {
+      organizerName: 'Kementerian Sidang Tahun Depan',
+      now: suite.ctx.clock.now(),
+      year: 2027,
+    });
+    // Inside KIPP 2027's submission window (the template: 15 March – 2 May 2027 23:59 WIB).
+    suite.ctx.clock.freeze(new Date('2027-04-01T03:00:00.000Z'));
+    const cookie = await sessionCookie(suite.ctx, s.ids.uppX);
+    const created = await suite.ctx.app.inject({
+      method: 'POST',
+      url: `/api/competitions/${next.competitionId}/proposals`,
+      headers: { cookie },
+      payload: { groupKey: 'umum', title: 'Bidan Desa Daring' },
+    });
+    expect(created.statusCode).toBe(201);
+    const detail = await suite.ctx.app.inject({
+      method: 'GET',
+      url: `/api/proposals/${created.json().id}`,
+      headers: { cookie },
+    });
+    const missing = detail.json().completeness.missing as {
+      kind: string;
+      code: string;
+      message: { id: string };
+    }[];
+    expect(missing.filter((m) => m.kind === 'ineligible').map((m) => m.code)).toEqual(['umum_top99_twice']);
+    expect(missing.find((m) => m.code === 'umum_top99_twice')!.message.id).toContain(
+      '2 kali masuk Top 99 (2025–2026)',
+    );
+  });
 });
