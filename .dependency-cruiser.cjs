@@ -42,6 +42,8 @@ const MODULE_GRAPH = {
   // The season report (issue 13 point 7): the dashboard's labels and province names, the proposals' province key.
   'season-report': ['competitions', 'dashboard', 'proposals'],
   review: ['proposals', 'competitions', 'assignments'],
+  // The final session and the published results (issue 13 points 4–6).
+  results: ['announcements', 'competitions', 'stage-results'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

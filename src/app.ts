@@ -43,6 +43,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
+import { resultRoutes } from './modules/results/routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
 import { seasonReportRoutes } from './modules/season-report/routes.js';
@@ -227,6 +228,8 @@ export async function buildApp(opts: {
   await api.register(assignmentRoutes, { prefix: '/api' });
   await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(finalistRoutes, { prefix: '/api' });
+  // The field findings and public ratings (issue 13 points 3, 8) are passed as `inputs` once they exist.
+  await api.register(resultRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(seasonReportRoutes, { prefix: '/api' });

@@ -15,6 +15,7 @@ import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
+import { runResultsPageOnly } from './results-page.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
@@ -85,6 +86,8 @@ const HELP = `npm run bench -- [options]
   --only admin-queue      only the administrative queue (issue 12): 3,500 received proposals, the queue's
                           first page, a filter and a search against a bare route, p95 goal 50 ms; SQLite,
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
+  --only results-page     only the public results page (issue 13): 129 published finalists, 100 concurrent
+                          readers, p95 and the ratio to a bare route reading the published row
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
   --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
@@ -132,6 +135,7 @@ const ONLY_PHASES = [
   'review-autosave',
   'certificates',
   'season-report',
+  'results-page',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -272,6 +276,8 @@ async function main() {
     process.exit(await runCertificatesOnly({ quick: o.quick, auditKey: BENCH_AUDIT_KEY }));
   if (o.only === 'season-report')
     process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
+  if (o.only === 'results-page')
+    process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();

@@ -19,6 +19,7 @@ export const ANNOUNCEMENT_KINDS = [
   'administrative_results',
   'finalists_provisional',
   'finalists_final',
+  'final_results',
 ] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 
@@ -78,6 +79,8 @@ export const announcementEntry = z.object({
   title: z.string(),
   institution: z.string(),
   group: textMsg,
+  /** The published results (issue 13) name each finalist's award ("Finalis (Top 99)" when none). */
+  award: textMsg.optional(),
 });
 export type AnnouncementEntry = z.infer<typeof announcementEntry>;
 

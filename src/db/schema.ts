@@ -18,6 +18,8 @@ import type {
 export type * from './schema-selection.js';
 import type { CertificateSettingsTable, CertificateTable } from './schema-certificates.js';
 export type * from './schema-certificates.js';
+import type { PanelDecisionTable } from './schema-results.js';
+export type * from './schema-results.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -547,6 +549,7 @@ export interface Database {
   finalist_lines: FinalistLineTable;
   certificate_settings: CertificateSettingsTable;
   certificates: CertificateTable;
+  panel_decisions: PanelDecisionTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

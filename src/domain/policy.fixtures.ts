@@ -4,6 +4,7 @@ import { CERTIFICATES_TABLE } from './policy-certificates.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
+import { RESULTS_TABLE } from './policy-results.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -592,6 +593,7 @@ export const TABLE: Case[] = [
   ...ADMIN_CHECK_TABLE,
   ...SELECTION_TABLE,
   ...CERTIFICATES_TABLE,
+  ...RESULTS_TABLE,
   ...EXPORTS_TABLE,
   ...SEASON_REPORT_TABLE,
 ];

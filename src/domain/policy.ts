@@ -137,6 +137,14 @@ export interface Subjects {
   'objection.triage': { organizerInstitutionId: number };
   'objection.adjudicate': { competitionId: number };
   /**
+   * The final session (issue 13 point 4): the plenary view for the competition's panelists and its
+   * organizer's secretariat; the decisions by a panelist of the competition (`results.decide`); the
+   * session's settings and publishing the results by the organizer's secretariat (`results.manage`).
+   */
+  'results.view': { organizerInstitutionId: number; competitionId: number };
+  'results.decide': { competitionId: number };
+  'results.manage': { organizerInstitutionId: number };
+  /**
    * The review engine (issue 12): one assignment's proposal and its scoring. Only the reviewer holding the
    * ACTIVE assignment, with the grant of the assignment's team (evaluator: Tim Evaluasi, panelist: Tim
    * Panel) for its competition. A withdrawn assignment is no one's; the secretariat does not score, and a
@@ -328,7 +336,8 @@ export function decide<A extends Action>(
     case 'assignment.manage':
     case 'stageResults.manage':
     case 'finalists.manage':
-    case 'certificate.manage': {
+    case 'certificate.manage':
+    case 'results.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
@@ -370,9 +379,17 @@ export function decide<A extends Action>(
     }
     // The panel decides on behalf of the panel (one panelist records it); not the evaluators, not the
     // secretariat, not another competition's panel.
-    case 'objection.adjudicate': {
+    case 'objection.adjudicate':
+    case 'results.decide': {
       const s = subject as Subjects['objection.adjudicate'];
       if (hasInCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
+      return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
+    }
+    case 'results.view': {
+      const s = subject as Subjects['results.view'];
+      if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
+      if (hasInCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
+      if (has(actor, 'secretariat')) return deny('otherOrganizer');
       return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
     }
     case 'evaluation.view':

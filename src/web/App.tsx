@@ -108,6 +108,11 @@ const PublicationPage = lazyPage(
   'PublicationPage',
 );
 const AnnouncementPage = lazyPage(() => import('./pages/public/AnnouncementPage.js'), 'AnnouncementPage');
+const ResultsPage = lazyPage(() => import('./pages/public/ResultsPage.js'), 'ResultsPage');
+const FinalSessionPage = lazyPage(
+  () => import('./pages/review/final-session/FinalSessionPage.js'),
+  'FinalSessionPage',
+);
 const AdminCheckQueuePage = lazyPage(
   () => import('./pages/secretariat/selection/AdminCheckQueuePage.js'),
   'AdminCheckQueuePage',
@@ -198,6 +203,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
           <Route path="/kompetisi/:id/pengumuman/:kind" element={<AnnouncementPage />} />
+          <Route path="/kompetisi/:id/hasil" element={<ResultsPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
           <Route path="/kompetisi/:id/uji-publik" element={<ObjectionFormPage />} />
@@ -231,6 +237,22 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.viewSelection}>
                 <SelectionHubPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/panel/kompetisi/:id/sidang"
+            element={
+              <RequireUser>
+                <FinalSessionPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/sidang"
+            element={
+              <RequireUser>
+                <FinalSessionPage />
               </RequireUser>
             }
           />

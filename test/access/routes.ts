@@ -8,6 +8,7 @@ import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
 import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
 import { CERTIFICATE_ROUTE_CASES } from './certificate-routes.js';
+import { RESULTS_ROUTE_CASES } from './results-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 import { SEASON_REPORT_ROUTE_CASES } from './season-report-routes.js';
 
@@ -179,6 +180,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...ASSIGNMENT_ROUTE_CASES,
   ...FINALIST_ROUTE_CASES,
   ...CERTIFICATE_ROUTE_CASES,
+  ...RESULTS_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   ...SEASON_REPORT_ROUTE_CASES,
   // Documentation and health: public.

@@ -26,6 +26,7 @@ import * as finalists from './2026_12_06_0034_finalists.js';
 import * as awardLinks from './2026_12_07_0035_award_links.js';
 import * as certificates from './2026_12_07_0040_certificates.js';
 import * as seasonReport from './2026_12_07_0042_season_report.js';
+import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0035_award_links': awardLinks,
   '2026_12_07_0040_certificates': certificates,
   '2026_12_07_0042_season_report': seasonReport,
+  '2026_12_07_0039_panel_decisions': panelDecisions,
 };

@@ -25,6 +25,7 @@ export interface AnnouncementPdfInput {
 /** The heading of the letter's list, by the announcement's kind (ID / EN). */
 export function listHeading(kind: string, count: number): string {
   if (kind === 'finalists_provisional') return `Daftar finalis sementara (${count}) / Provisional finalists`;
+  if (kind === 'final_results') return `Hasil per kelompok (${count}) / Results by group`;
   if (kind === 'finalists_final') return `Daftar finalis (${count}) / Finalists`;
   if (kind === 'administrative_results')
     return `Daftar proposal yang lolos (${count}) / Proposals that passed`;
@@ -125,7 +126,12 @@ export async function renderAnnouncementPdf(input: AnnouncementPdfInput): Promis
     doc.x = left;
   };
   drawRow(header, true);
-  input.entries.forEach((e, i) => drawRow([String(i + 1), e.code, e.title, e.institution], false));
+  input.entries.forEach((e, i) =>
+    drawRow(
+      [String(i + 1), e.code, e.award ? `${e.title}\n${e.award.id} / ${e.award.en}` : e.title, e.institution],
+      false,
+    ),
+  );
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

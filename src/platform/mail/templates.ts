@@ -11,6 +11,7 @@ import { reviewTemplates } from './review-templates.js';
 import { adminCheckTemplates } from './admin-check-templates.js';
 import { finalistTemplates } from './finalist-templates.js';
 import { certificateTemplates } from './certificate-templates.js';
+import { resultsTemplates } from './results-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -38,6 +39,7 @@ const templates = {
   ...adminCheckTemplates,
   ...finalistTemplates,
   ...certificateTemplates,
+  ...resultsTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

@@ -49,6 +49,13 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
       label: panels.length > 1 ? `${t('selection.panelNav')} (${i + 1})` : t('selection.panelNav'),
     }),
   );
+  // The panel's final session (issue 13 point 4), for the same competitions.
+  panels.forEach((competitionId, i) =>
+    items.push({
+      to: `/panel/kompetisi/${competitionId}/sidang`,
+      label: panels.length > 1 ? `${t('results.nav')} (${i + 1})` : t('results.nav'),
+    }),
+  );
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
   if (me.abilities.viewSelection) items.push({ to: '/sekretariat/seleksi', label: t('selection.nav') });

@@ -26,6 +26,7 @@ import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
+import { results } from './results.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -57,4 +58,5 @@ export const en = {
   selection,
   certificates,
   seasonReport,
+  results,
 };

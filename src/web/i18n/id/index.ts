@@ -26,6 +26,7 @@ import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
+import { results } from './results.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -57,4 +58,5 @@ export const id = {
   selection,
   certificates,
   seasonReport,
+  results,
 };

@@ -162,6 +162,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
                 {t('objections.work.title')}
               </Anchor>
             )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/sidang`} size="sm">
+                {t('results.title')}
+              </Anchor>
+            )}
           </Group>
         </Stack>
         <StatusActions def={def} dirty={dirty} />
