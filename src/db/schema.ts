@@ -16,6 +16,14 @@ import type {
   StageResultTable,
 } from './schema-selection.js';
 export type * from './schema-selection.js';
+import type {
+  PublicRatingCodeTable,
+  PublicRatingExclusionTable,
+  PublicRatingSessionTable,
+  PublicRatingTable,
+  PublicRatingWindowTable,
+} from './schema-public-ratings.js';
+export type * from './schema-public-ratings.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -539,6 +547,11 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_scores: EvaluationScoreTable;
   objections: ObjectionTable;
+  public_rating_windows: PublicRatingWindowTable;
+  public_rating_codes: PublicRatingCodeTable;
+  public_rating_sessions: PublicRatingSessionTable;
+  public_ratings: PublicRatingTable;
+  public_rating_exclusions: PublicRatingExclusionTable;
   review_team_settings: ReviewTeamSettingsTable;
   stage_results: StageResultTable;
   finalist_selections: FinalistSelectionTable;
