@@ -14,7 +14,8 @@ import { idColumn, isPostgres } from './util.js';
  * - public_ratings: one row per finalist and voter (unique), replaced when the voter rates again in the
  *   window (a single upsert on that key). `exclusion_id`: a flagged group the secretariat excluded from the
  *   shown mean (the row stays, and the exclusion is audited).
- * - public_rating_exclusions: each exclusion (the anomaly group's key, kind, reason, how many ratings).
+ * - public_rating_exclusions: each exclusion (the anomaly group's key, kind, reason, how many ratings). A
+ *   group that grew after its exclusion may be excluded again (the new ratings only): the key is not unique.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
@@ -81,7 +82,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rating_count', 'integer', (c) => c.notNull())
     .addColumn('excluded_by', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-    .addUniqueConstraint('public_rating_exclusions_key', ['competition_id', 'group_key'])
     .execute();
 
   const ratingId = id();
