@@ -30,7 +30,8 @@ import {
   ratingsOfVoter,
   type RatingCompetition,
 } from './queries.js';
-import { ratingCookieName, ratingKeys, ratingToken, setRatingCookie, tokenHash } from './voter.js';
+import { SessionLimit } from './session-limit.js';
+import { ratingKeys, ratingToken, setRatingCookie, tokenHash } from './voter.js';
 
 const noRating = () =>
   notFound(
@@ -48,6 +49,7 @@ const limited =
 export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.deps.config.baseUrl.startsWith('https://');
   const keys = () => ratingKeys(app.deps.config.sessionSecret);
+  const perSession = new SessionLimit(RATINGS_PER_SESSION_PER_MINUTE);
   /** A published competition (a draft has no public side: 404 as for an unknown one). */
   const load = async (id: number): Promise<RatingCompetition> => {
     const c = await findRatingCompetition(app.deps.db, id);
@@ -193,20 +195,6 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
           ),
         },
       },
-      // Per rating session as well: a person reads before rating.
-      preHandler: app.rateLimit({
-        max: RATINGS_PER_SESSION_PER_MINUTE,
-        timeWindow: '1 minute',
-        groupId: 'public-rating-session',
-        keyGenerator: (req) => req.cookies[ratingCookieName(secure)] ?? req.ip,
-        errorResponseBuilder: limited(
-          'rating_session_limited',
-          (m) =>
-            `Sesi ini memberi lebih dari ${RATINGS_PER_SESSION_PER_MINUTE} penilaian dalam satu menit. Coba lagi ${m} menit lagi; penilaian yang sudah tersimpan tetap tercatat.`,
-          (m) =>
-            `This session gave more than ${RATINGS_PER_SESSION_PER_MINUTE} ratings within a minute. Try again in ${m} minutes; the ratings already saved are kept.`,
-        ),
-      }),
       schema: {
         tags: ['public-ratings'],
         summary:
@@ -222,6 +210,17 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       if (closed) throw closed;
       const session = await sessionOf(req, c);
       if (!session) throw sessionRequired();
+      // Per rating session as well (a person reads before rating), by the wall clock of this process.
+      const wait = perSession.take(String(session.id), Date.now());
+      if (wait !== null)
+        throw retryLater(
+          'rating_session_limited',
+          t(
+            `Sesi ini memberi lebih dari ${RATINGS_PER_SESSION_PER_MINUTE} penilaian dalam satu menit. Coba lagi sebentar lagi; penilaian yang sudah tersimpan tetap tercatat.`,
+            `This session gave more than ${RATINGS_PER_SESSION_PER_MINUTE} ratings within a minute. Try again shortly; the ratings already saved are kept.`,
+          ),
+          wait / 1000,
+        );
       const { replaced } = await rateFinalist(app.deps.db, {
         competition: c,
         session,
