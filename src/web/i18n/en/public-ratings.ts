@@ -1,6 +1,7 @@
 /** Public rating (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
 export const publicRatings = {
   page: {
+    open: 'Give a public rating',
     title: 'Public Rating: Benefit of the Innovations',
     intro:
       'Rate from 1 to 5 how much each finalist of {{competition}} benefits the public. No account needed: just verify your e-mail address. One person gives one rating per finalist; you can change it while rating is open.',

@@ -1,6 +1,7 @@
 /** Penilaian publik (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
 export const publicRatings = {
   page: {
+    open: 'Beri penilaian publik',
     title: 'Penilaian Publik: Kebermanfaatan Inovasi',
     intro:
       'Beri nilai 1 sampai 5 untuk kebermanfaatan setiap finalis {{competition}} bagi masyarakat. Tidak perlu akun: cukup verifikasi alamat e-mail Anda. Satu orang memberi satu nilai per finalis; nilai dapat diubah selama masa penilaian.',

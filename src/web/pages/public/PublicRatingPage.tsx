@@ -15,30 +15,13 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PublicRatingPage as PageData, RatingWindowView } from '../../../contracts/public-ratings.js';
+import type { PublicRatingPage as PageData } from '../../../contracts/public-ratings.js';
 import { formatInstant } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { useLang } from '../../i18n/index.js';
+import { RatingWindowNotice } from '../../components/RatingWindowNotice.js';
 import '../../components/PublicPages.css';
-
-/** Where the public-rating window stands, with hour and zone (also on the competition's public page). */
-export function RatingWindowNotice({ window: w }: { window: RatingWindowView }) {
-  const { t } = useTranslation();
-  const { lang } = useLang();
-  const at = (iso: string | null) => (iso ? formatInstant(iso, w.timeZone, lang) : '');
-  if (w.state === 'open')
-    return <Alert color="blue">{t('publicRatings.page.windowOpen', { closes: at(w.closesAt) })}</Alert>;
-  if (w.state === 'before')
-    return (
-      <Alert color="yellow">
-        {t('publicRatings.page.windowBefore', { opens: at(w.opensAt), closes: at(w.closesAt) })}
-      </Alert>
-    );
-  if (w.state === 'closed')
-    return <Alert color="gray">{t('publicRatings.page.windowClosed', { closes: at(w.closesAt) })}</Alert>;
-  return <Alert color="gray">{t('publicRatings.page.windowOff')}</Alert>;
-}
 
 function Verify({ id, onVerified }: { id: number; onVerified: () => void }) {
   const { t } = useTranslation();

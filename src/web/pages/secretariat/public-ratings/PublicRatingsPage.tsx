@@ -24,7 +24,7 @@ import { AdminNotice, AdminPage } from '../../../components/AdminPage.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { apiErrorMessages } from '../../../components/forms.js';
 import { useLang } from '../../../i18n/index.js';
-import { RatingWindowNotice } from '../../public/PublicRatingPage.js';
+import { RatingWindowNotice } from '../../../components/RatingWindowNotice.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** An instant as the value of a datetime-local input on the competition's wall clock. */
