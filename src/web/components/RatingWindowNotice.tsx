@@ -13,16 +13,16 @@ export function RatingWindowNotice({ window: w }: { window: RatingWindowView }) 
   const { lang } = useLang();
   const at = (iso: string | null) => (iso ? formatInstant(iso, w.timeZone, lang) : '');
   if (w.state === 'open')
-    return <Alert color="blue">{t('publicRatings.page.windowOpen', { closes: at(w.closesAt) })}</Alert>;
+    return <Alert color="blue">{t('public.rating.windowOpen', { closes: at(w.closesAt) })}</Alert>;
   if (w.state === 'before')
     return (
       <Alert color="yellow">
-        {t('publicRatings.page.windowBefore', { opens: at(w.opensAt), closes: at(w.closesAt) })}
+        {t('public.rating.windowBefore', { opens: at(w.opensAt), closes: at(w.closesAt) })}
       </Alert>
     );
   if (w.state === 'closed')
-    return <Alert color="gray">{t('publicRatings.page.windowClosed', { closes: at(w.closesAt) })}</Alert>;
-  return <Alert color="gray">{t('publicRatings.page.windowOff')}</Alert>;
+    return <Alert color="gray">{t('public.rating.windowClosed', { closes: at(w.closesAt) })}</Alert>;
+  return <Alert color="gray">{t('public.rating.windowOff')}</Alert>;
 }
 
 /**
@@ -40,12 +40,12 @@ export function PublicRatingSection({ competitionId }: { competitionId: number }
   return (
     <Box component="section" aria-labelledby="public-rating-title">
       <Title order={2} id="public-rating-title" mb="sm">
-        {t('publicRatings.page.title')}
+        {t('public.rating.title')}
       </Title>
       <Stack gap="xs" maw={820}>
         <RatingWindowNotice window={q.data} />
         <Anchor component={Link} to={`/kompetisi/${competitionId}/nilai-publik`}>
-          {t('publicRatings.page.open')}
+          {t('public.rating.open')}
         </Anchor>
       </Stack>
     </Box>

@@ -1,16 +1,11 @@
 /** Public rating (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
 export const publicRatings = {
   page: {
-    open: 'Give a public rating',
     title: 'Public Rating: Benefit of the Innovations',
     intro:
       'Rate from 1 to 5 how much each finalist of {{competition}} benefits the public. No account needed: just verify your e-mail address. One person gives one rating per finalist; you can change it while rating is open.',
     notice:
       "The public's rating is an input to the Independent Panel, never the decision. It is not added to the finalist's score.",
-    windowOpen: 'Public rating is open until {{closes}}.',
-    windowBefore: 'Public rating opens {{opens}} and closes {{closes}}.',
-    windowClosed: 'Public rating closed {{closes}}.',
-    windowOff: "This competition's public rating is not open.",
     verifyTitle: '1. Verify your e-mail',
     email: 'E-mail address',
     emailHint:

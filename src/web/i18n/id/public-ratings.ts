@@ -1,16 +1,11 @@
 /** Penilaian publik (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
 export const publicRatings = {
   page: {
-    open: 'Beri penilaian publik',
     title: 'Penilaian Publik: Kebermanfaatan Inovasi',
     intro:
       'Beri nilai 1 sampai 5 untuk kebermanfaatan setiap finalis {{competition}} bagi masyarakat. Tidak perlu akun: cukup verifikasi alamat e-mail Anda. Satu orang memberi satu nilai per finalis; nilai dapat diubah selama masa penilaian.',
     notice:
       'Penilaian publik adalah masukan bagi Tim Panel Independen, bukan keputusan. Nilai ini tidak dijumlahkan ke nilai finalis.',
-    windowOpen: 'Penilaian publik dibuka sampai {{closes}}.',
-    windowBefore: 'Penilaian publik dibuka {{opens}} dan ditutup {{closes}}.',
-    windowClosed: 'Penilaian publik telah ditutup pada {{closes}}.',
-    windowOff: 'Penilaian publik kompetisi ini tidak dibuka.',
     verifyTitle: '1. Verifikasi e-mail',
     email: 'Alamat e-mail',
     emailHint:

@@ -1,18 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicRatingPage as PageData } from '../../../contracts/public-ratings.js';
@@ -211,9 +199,9 @@ function FinalistCard({
           </Radio.Group>
         )}
         {saved !== null && (
-          <Badge color="green" variant="light" role="status">
-            {t('publicRatings.page.saved', { value: saved })}
-          </Badge>
+          <Text size="sm" fw={600} c="#1b5e20" role="status">
+            ✓ {t('publicRatings.page.saved', { value: saved })}
+          </Text>
         )}
       </Stack>
     </Paper>

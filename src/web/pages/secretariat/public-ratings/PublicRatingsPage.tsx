@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Checkbox,
   Group,
@@ -220,8 +221,13 @@ export function PublicRatingsPage({ panel = false }: { panel?: boolean }) {
             <AdminNotice tone="info">{data.notice[lang]}</AdminNotice>
             <RatingWindowNotice window={data.window} />
             {data.abilities.manage && <WindowForm id={id} data={data} onSaved={refresh} />}
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped withTableBorder>
+            <Box
+              style={{ overflowX: 'auto' }}
+              tabIndex={0}
+              role="region"
+              aria-label={t('publicRatings.report.title')}
+            >
+              <Table striped withTableBorder miw={560}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('publicRatings.report.finalist')}</Table.Th>
@@ -261,7 +267,7 @@ export function PublicRatingsPage({ panel = false }: { panel?: boolean }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </Box>
             <Stack gap="sm">
               <Title order={2} size="h3">
                 {t('publicRatings.report.anomalies')}
