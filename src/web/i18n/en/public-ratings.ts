@@ -23,6 +23,7 @@ export const publicRatings = {
     star: '{{value}} of 5',
   },
   report: {
+    counts: '{{ratings}} ratings · {{voters}} voters · {{excluded}} excluded',
     title: 'Public Rating',
     finalist: 'Finalist',
     count: 'Count',

@@ -23,6 +23,7 @@ export const publicRatings = {
     star: '{{value}} dari 5',
   },
   report: {
+    counts: '{{ratings}} penilaian · {{voters}} pemilih · {{excluded}} dikecualikan',
     title: 'Penilaian Publik',
     finalist: 'Finalis',
     count: 'Jumlah',

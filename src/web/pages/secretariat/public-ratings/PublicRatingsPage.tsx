@@ -281,7 +281,11 @@ export function PublicRatingsPage({ panel = false }: { panel?: boolean }) {
                         {t(`publicRatings.report.kind.${g.kind}`)}
                       </Badge>
                       <Text size="sm" c="dark.7">
-                        {g.ratings} · {g.voters} · {t('publicRatings.report.excluded')}: {g.excluded}
+                        {t('publicRatings.report.counts', {
+                          ratings: g.ratings,
+                          voters: g.voters,
+                          excluded: g.excluded,
+                        })}
                       </Text>
                     </Group>
                     <Text size="sm">{g.words[lang]}</Text>
