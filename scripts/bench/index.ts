@@ -16,6 +16,7 @@ import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
+import { runRatingsOnly } from './public-ratings.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
@@ -83,6 +84,9 @@ const HELP = `npm run bench -- [options]
   --only admin-queue      only the administrative queue (issue 12): 3,500 received proposals, the queue's
                           first page, a filter and a search against a bare route, p95 goal 50 ms; SQLite,
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
+  --only ratings          only the public ratings (issue 13 point 8): verified sessions rating 12 finalists at
+                          200 requests/s for 30 s (double taps, re-ratings, a second session of the same
+                          person), then every row counted: none lost, none double-counted, means exact
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
 `;
@@ -117,7 +121,7 @@ interface Options {
   runs: number;
 }
 
-const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave'] as const;
+const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave', 'ratings'] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
@@ -252,6 +256,16 @@ async function main() {
   if (o.only === 'review-autosave')
     process.exit(
       await runReviewAutosaveOnly({ ...REVIEW_AUTOSAVE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }),
+    );
+  if (o.only === 'ratings')
+    process.exit(
+      await runRatingsOnly({
+        target: 200,
+        durationS: o.quick ? 10 : 30,
+        people: o.quick ? 300 : 1000,
+        finalists: 12,
+        auditKey: BENCH_AUDIT_KEY,
+      }),
     );
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
