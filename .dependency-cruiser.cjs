@@ -33,6 +33,8 @@ const MODULE_GRAPH = {
   objections: ['competitions', 'proposals'],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
+  // Public participation (issue 13 point 8): reads proposals and stages directly, imports no module.
+  'public-ratings': [],
   // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.
   'score-exports': ['assignments', 'competitions', 'review', 'stage-results'],
   'review-team': ['users', 'institutions', 'competitions', 'assignments'],

@@ -51,6 +51,8 @@ import { userAdminRoutes } from './modules/user-admin/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
+import { publicRatingPublicRoutes } from './modules/public-ratings/public-routes.js';
+import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
 import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
@@ -237,6 +239,8 @@ export async function buildApp(opts: {
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });
   await api.register(objectionRoutes, { prefix: '/api' });
+  await api.register(publicRatingPublicRoutes, { prefix: '/api' });
+  await api.register(publicRatingRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(certificateRoutes, { prefix: '/api' });
   await api.register(certificatePublicRoutes, { prefix: '/api' });

@@ -19,6 +19,7 @@ import { runResultsPageOnly } from './results-page.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
+import { runRatingsOnly } from './public-ratings.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
@@ -88,6 +89,9 @@ const HELP = `npm run bench -- [options]
                           and PostgreSQL too when DATABASE_URL=postgres://… is set
   --only results-page     only the public results page (issue 13): 129 published finalists, 100 concurrent
                           readers, p95 and the ratio to a bare route reading the published row
+  --only ratings          only the public ratings (issue 13 point 8): verified sessions rating 12 finalists at
+                          200 requests/s for 30 s (double taps, re-ratings, a second session of the same
+                          person), then every row counted: none lost, none double-counted, means exact
   --only review-autosave  only the evaluators' score autosave (issue 12): 300 evaluators saving every 5 s,
                           p99 goal 100 ms, and a saturation ramp against the bare route
   --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
@@ -137,6 +141,7 @@ const ONLY_PHASES = [
   'season-report',
   'results-page',
 ] as const;
+const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave', 'ratings'] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {
@@ -278,6 +283,16 @@ async function main() {
     process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
   if (o.only === 'results-page')
     process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));
+  if (o.only === 'ratings')
+    process.exit(
+      await runRatingsOnly({
+        target: 200,
+        durationS: o.quick ? 10 : 30,
+        people: o.quick ? 300 : 1000,
+        finalists: 12,
+        auditKey: BENCH_AUDIT_KEY,
+      }),
+    );
   if (o.only === 'admin-queue')
     process.exit(await runAdminQueueOnly({ ...ADMIN_QUEUE_SIZE(o.quick), auditKey: BENCH_AUDIT_KEY }));
   const started = new Date();

@@ -20,6 +20,14 @@ import type { CertificateSettingsTable, CertificateTable } from './schema-certif
 export type * from './schema-certificates.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
+import type {
+  PublicRatingCodeTable,
+  PublicRatingExclusionTable,
+  PublicRatingSessionTable,
+  PublicRatingTable,
+  PublicRatingWindowTable,
+} from './schema-public-ratings.js';
+export type * from './schema-public-ratings.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -543,6 +551,11 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_scores: EvaluationScoreTable;
   objections: ObjectionTable;
+  public_rating_windows: PublicRatingWindowTable;
+  public_rating_codes: PublicRatingCodeTable;
+  public_rating_sessions: PublicRatingSessionTable;
+  public_ratings: PublicRatingTable;
+  public_rating_exclusions: PublicRatingExclusionTable;
   review_team_settings: ReviewTeamSettingsTable;
   stage_results: StageResultTable;
   finalist_selections: FinalistSelectionTable;

@@ -5,6 +5,7 @@ import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 import { RESULTS_TABLE } from './policy-results.fixtures.js';
+import { PUBLIC_RATINGS_TABLE } from './policy-public-ratings.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -596,4 +597,5 @@ export const TABLE: Case[] = [
   ...RESULTS_TABLE,
   ...EXPORTS_TABLE,
   ...SEASON_REPORT_TABLE,
+  ...PUBLIC_RATINGS_TABLE,
 ];

@@ -145,6 +145,12 @@ export interface Subjects {
   'results.decide': { competitionId: number };
   'results.manage': { organizerInstitutionId: number };
   /**
+   * Public ratings (issue 13 point 8): `manage` (the window, excluding a flagged group) is the organizer's
+   * secretariat; `view` (the summary and the anomaly report) also the competition's panelists.
+   */
+  'publicRating.manage': { organizerInstitutionId: number };
+  'publicRating.view': { organizerInstitutionId: number; competitionId: number };
+  /**
    * The review engine (issue 12): one assignment's proposal and its scoring. Only the reviewer holding the
    * ACTIVE assignment, with the grant of the assignment's team (evaluator: Tim Evaluasi, panelist: Tim
    * Panel) for its competition. A withdrawn assignment is no one's; the secretariat does not score, and a
@@ -333,11 +339,18 @@ export function decide<A extends Action>(
       if (isAdmin && action === 'announcement.prepare') return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
+    // The competition's panel reads the public's ratings as an input; else as `publicRating.manage`.
+    case 'publicRating.view': {
+      const s = subject as Subjects['publicRating.view'];
+      if (hasInCompetition(actor, 'panelist', s.competitionId)) return ALLOW;
+      return decide(actor, 'publicRating.manage', s);
+    }
     case 'assignment.manage':
     case 'stageResults.manage':
     case 'finalists.manage':
     case 'certificate.manage':
-    case 'results.manage': {
+    case 'results.manage':
+    case 'publicRating.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');

@@ -31,6 +31,15 @@ const AdminRequestStatusPage = lazyPage(
   'public',
 );
 const ObjectionFormPage = lazyPage(() => import('./pages/public/ObjectionFormPage.js'), 'ObjectionFormPage');
+const PublicRatingPage = lazyPage(() => import('./pages/public/PublicRatingPage.js'), 'PublicRatingPage');
+const PublicRatingsPage = lazyPage(
+  () => import('./pages/secretariat/public-ratings/PublicRatingsPage.js'),
+  'PublicRatingsPage',
+);
+const PanelPublicRatingsPage = lazyPage(
+  () => import('./pages/secretariat/public-ratings/PublicRatingsPage.js'),
+  'PanelPublicRatingsPage',
+);
 const ObjectionStatusPage = lazyPage(
   () => import('./pages/public/ObjectionStatusPage.js'),
   'ObjectionStatusPage',
@@ -208,6 +217,23 @@ export function App() {
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
           <Route path="/kompetisi/:id/uji-publik" element={<ObjectionFormPage />} />
           <Route path="/uji-publik/status" element={<ObjectionStatusPage />} />
+          <Route path="/kompetisi/:id/nilai-publik" element={<PublicRatingPage />} />
+          <Route
+            path="/sekretariat/kompetisi/:id/nilai-publik"
+            element={
+              <RequireUser>
+                <PublicRatingsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/panel/kompetisi/:id/nilai-publik"
+            element={
+              <RequireUser>
+                <PanelPublicRatingsPage />
+              </RequireUser>
+            }
+          />
           <Route
             path="/sekretariat/kompetisi/:id/uji-publik"
             element={

@@ -9,6 +9,7 @@ import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
 import { CERTIFICATE_ROUTE_CASES } from './certificate-routes.js';
 import { RESULTS_ROUTE_CASES } from './results-routes.js';
+import { PUBLIC_RATING_ROUTE_CASES } from './public-rating-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 import { SEASON_REPORT_ROUTE_CASES } from './season-report-routes.js';
 
@@ -181,6 +182,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...FINALIST_ROUTE_CASES,
   ...CERTIFICATE_ROUTE_CASES,
   ...RESULTS_ROUTE_CASES,
+  ...PUBLIC_RATING_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   ...SEASON_REPORT_ROUTE_CASES,
   // Documentation and health: public.

@@ -12,6 +12,7 @@ import { adminCheckTemplates } from './admin-check-templates.js';
 import { finalistTemplates } from './finalist-templates.js';
 import { certificateTemplates } from './certificate-templates.js';
 import { resultsTemplates } from './results-templates.js';
+import { publicRatingTemplates } from './public-rating-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -40,6 +41,7 @@ const templates = {
   ...finalistTemplates,
   ...certificateTemplates,
   ...resultsTemplates,
+  ...publicRatingTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

@@ -27,6 +27,7 @@ import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
 import { results } from './results.js';
+import { publicRatings } from './public-ratings.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -59,4 +60,5 @@ export const en = {
   certificates,
   seasonReport,
   results,
+  publicRatings,
 };

@@ -161,4 +161,13 @@ export const publicPages: typeof idPublic = {
     login: 'Go to the login page',
     newRequest: 'Send a new request',
   },
+  /** The public-rating window on a competition's page (issue 13 point 8; the page's own texts: publicRatings). */
+  rating: {
+    title: 'Public Rating: Benefit of the Innovations',
+    open: 'Give a public rating',
+    windowOpen: 'Public rating is open until {{closes}}.',
+    windowBefore: 'Public rating opens {{opens}} and closes {{closes}}.',
+    windowClosed: 'Public rating closed {{closes}}.',
+    windowOff: "This competition's public rating is not open.",
+  },
 };

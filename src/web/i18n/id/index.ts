@@ -27,6 +27,7 @@ import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
 import { results } from './results.js';
+import { publicRatings } from './public-ratings.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -59,4 +60,5 @@ export const id = {
   certificates,
   seasonReport,
   results,
+  publicRatings,
 };

@@ -162,4 +162,13 @@ export const publicPages = {
     login: 'Ke halaman masuk',
     newRequest: 'Ajukan permohonan baru',
   },
+  /** The public-rating window on a competition's page (issue 13 point 8; the page's own texts: publicRatings). */
+  rating: {
+    title: 'Penilaian Publik: Kebermanfaatan Inovasi',
+    open: 'Beri penilaian publik',
+    windowOpen: 'Penilaian publik dibuka sampai {{closes}}.',
+    windowBefore: 'Penilaian publik dibuka {{opens}} dan ditutup {{closes}}.',
+    windowClosed: 'Penilaian publik telah ditutup pada {{closes}}.',
+    windowOff: 'Penilaian publik kompetisi ini tidak dibuka.',
+  },
 };

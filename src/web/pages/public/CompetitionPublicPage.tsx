@@ -33,6 +33,7 @@ import { Deadline } from '../../components/Deadline.js';
 import { Timeline } from '../../components/Timeline.js';
 import { AmendmentList } from '../../components/AmendmentList.js';
 import { AnnouncementsSection } from '../../components/AnnouncementsSection.js';
+import { PublicRatingSection } from '../../components/RatingWindowNotice.js';
 import { useLang } from '../../i18n/index.js';
 import { useHelpContact } from '../../components/helpContact.js';
 import '../../components/PublicPages.css';
@@ -314,6 +315,8 @@ export function CompetitionPublicPage() {
       )}
 
       <AnnouncementsSection competitionId={c.id} />
+
+      <PublicRatingSection competitionId={c.id} />
 
       <Box component="section" aria-labelledby="groups-title">
         <Title order={2} id="groups-title" mb="md">

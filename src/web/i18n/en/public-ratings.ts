@@ -1,0 +1,53 @@
+/** Public rating (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
+export const publicRatings = {
+  page: {
+    title: 'Public Rating: Benefit of the Innovations',
+    intro:
+      'Rate from 1 to 5 how much each finalist of {{competition}} benefits the public. No account needed: just verify your e-mail address. One person gives one rating per finalist; you can change it while rating is open.',
+    notice:
+      "The public's rating is an input to the Independent Panel, never the decision. It is not added to the finalist's score.",
+    verifyTitle: '1. Verify your e-mail',
+    email: 'E-mail address',
+    emailHint:
+      'We send a 6-digit code to this address. The address is not kept: once the code is used, only a random one-way hash remains.',
+    sendCode: 'Send code',
+    codeSent: 'Code sent to {{email}}. It lasts 15 minutes; check the spam folder too.',
+    code: '6-digit code',
+    verify: 'Verify',
+    verified: 'E-mail verified. Your rating session lasts until {{until}}.',
+    rateTitle: '2. Rate',
+    rateLabel: 'Benefit of {{title}}',
+    saved: 'Saved: {{value}}',
+    category: 'Category',
+    noFinalists: 'No finalists yet.',
+    star: '{{value}} of 5',
+  },
+  report: {
+    counts: '{{ratings}} ratings · {{voters}} voters · {{excluded}} excluded',
+    title: 'Public Rating',
+    finalist: 'Finalist',
+    count: 'Count',
+    mean: 'Mean',
+    distribution: 'Distribution (1–5)',
+    excluded: 'Excluded',
+    flagged: 'Flagged',
+    anomalies: 'Anomaly report',
+    noAnomalies: 'No suspicious pattern.',
+    exclude: 'Exclude this group',
+    excludeTitle: 'Exclude a group from the mean',
+    excludeText:
+      "This group's {{ratings}} ratings no longer count in the shown mean. The ratings stay stored, and this action is recorded in the audit log with your reason.",
+    reason: 'Reason',
+    confirm: 'Exclude',
+    cancel: 'Cancel',
+    exclusions: 'Exclusions',
+    kind: { burst: 'Burst', ip: 'One IP address', network: 'One network', pattern: 'Uniform pattern' },
+    windowTitle: 'Public rating window',
+    enabled: 'Public rating is open to the public',
+    opensAt: 'Opens ({{zone}})',
+    closesAt: 'Closes ({{zone}})',
+    save: 'Save the window',
+    savedWindow: 'Window saved.',
+    publicPage: 'Public page',
+  },
+};

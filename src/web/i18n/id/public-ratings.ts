@@ -1,0 +1,53 @@
+/** Penilaian publik (issue 13 point 8): the public's rating page and the organizer's and panel's view. */
+export const publicRatings = {
+  page: {
+    title: 'Penilaian Publik: Kebermanfaatan Inovasi',
+    intro:
+      'Beri nilai 1 sampai 5 untuk kebermanfaatan setiap finalis {{competition}} bagi masyarakat. Tidak perlu akun: cukup verifikasi alamat e-mail Anda. Satu orang memberi satu nilai per finalis; nilai dapat diubah selama masa penilaian.',
+    notice:
+      'Penilaian publik adalah masukan bagi Tim Panel Independen, bukan keputusan. Nilai ini tidak dijumlahkan ke nilai finalis.',
+    verifyTitle: '1. Verifikasi e-mail',
+    email: 'Alamat e-mail',
+    emailHint:
+      'Kami mengirim kode 6 angka ke alamat ini. Alamat tidak disimpan: setelah kode dipakai, yang tersimpan hanya sandi acak yang tidak dapat dibalik.',
+    sendCode: 'Kirim kode',
+    codeSent: 'Kode dikirim ke {{email}}. Berlaku 15 menit; periksa juga folder spam.',
+    code: 'Kode 6 angka',
+    verify: 'Verifikasi',
+    verified: 'E-mail terverifikasi. Sesi penilaian berlaku sampai {{until}}.',
+    rateTitle: '2. Beri nilai',
+    rateLabel: 'Kebermanfaatan {{title}}',
+    saved: 'Tersimpan: {{value}}',
+    category: 'Kategori',
+    noFinalists: 'Belum ada finalis.',
+    star: '{{value}} dari 5',
+  },
+  report: {
+    counts: '{{ratings}} penilaian · {{voters}} pemilih · {{excluded}} dikecualikan',
+    title: 'Penilaian Publik',
+    finalist: 'Finalis',
+    count: 'Jumlah',
+    mean: 'Rata-rata',
+    distribution: 'Sebaran (1–5)',
+    excluded: 'Dikecualikan',
+    flagged: 'Ditandai',
+    anomalies: 'Laporan anomali',
+    noAnomalies: 'Tidak ada pola mencurigakan.',
+    exclude: 'Kecualikan kelompok ini',
+    excludeTitle: 'Kecualikan kelompok dari rata-rata',
+    excludeText:
+      '{{ratings}} penilaian kelompok ini tidak dihitung lagi dalam rata-rata yang ditampilkan. Penilaian tetap tersimpan, dan tindakan ini dicatat di log audit dengan alasan Anda.',
+    reason: 'Alasan',
+    confirm: 'Kecualikan',
+    cancel: 'Batal',
+    exclusions: 'Pengecualian',
+    kind: { burst: 'Lonjakan', ip: 'Satu alamat IP', network: 'Satu jaringan', pattern: 'Pola seragam' },
+    windowTitle: 'Masa penilaian publik',
+    enabled: 'Penilaian publik dibuka untuk masyarakat',
+    opensAt: 'Dibuka ({{zone}})',
+    closesAt: 'Ditutup ({{zone}})',
+    save: 'Simpan masa penilaian',
+    savedWindow: 'Masa penilaian tersimpan.',
+    publicPage: 'Halaman publik',
+  },
+};
