@@ -43,6 +43,7 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
+import { fieldVerificationRoutes } from './modules/field-verification/routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
@@ -224,6 +225,7 @@ export async function buildApp(opts: {
   await api.register(assignmentRoutes, { prefix: '/api' });
   await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(finalistRoutes, { prefix: '/api' });
+  await api.register(fieldVerificationRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });

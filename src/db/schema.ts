@@ -16,6 +16,14 @@ import type {
   StageResultTable,
 } from './schema-selection.js';
 export type * from './schema-selection.js';
+import type {
+  FieldFindingTable,
+  FieldOperationTable,
+  FieldPhotoTable,
+  FieldVisitTable,
+  FieldVisitVerifierTable,
+} from './schema-field.js';
+export type * from './schema-field.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -543,6 +551,11 @@ export interface Database {
   stage_results: StageResultTable;
   finalist_selections: FinalistSelectionTable;
   finalist_lines: FinalistLineTable;
+  field_visits: FieldVisitTable;
+  field_visit_verifiers: FieldVisitVerifierTable;
+  field_findings: FieldFindingTable;
+  field_photos: FieldPhotoTable;
+  field_operations: FieldOperationTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

@@ -1,6 +1,7 @@
 import type { Action, Actor, DenyReason, Role, Subjects } from './policy.js';
 import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
+import { FIELD_TABLE } from './policy-field.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 
 /*
@@ -590,4 +591,5 @@ export const TABLE: Case[] = [
   ...ADMIN_CHECK_TABLE,
   ...SELECTION_TABLE,
   ...EXPORTS_TABLE,
+  ...FIELD_TABLE,
 ];
