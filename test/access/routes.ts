@@ -8,6 +8,7 @@ import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
 import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
+import { FIELD_ROUTE_CASES } from './field-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -177,6 +178,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...ASSIGNMENT_ROUTE_CASES,
   ...FINALIST_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
+  ...FIELD_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },
