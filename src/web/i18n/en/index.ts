@@ -24,6 +24,7 @@ import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
+import { field } from './field.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -53,4 +54,5 @@ export const en = {
   finalists,
   demoClock,
   selection,
+  field,
 };

@@ -24,6 +24,7 @@ import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
 import { selection } from './selection.js';
+import { field } from './field.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -53,4 +54,5 @@ export const id = {
   finalists,
   demoClock,
   selection,
+  field,
 };
