@@ -29,7 +29,7 @@ import {
   load,
   localView,
   newClientId,
-  save,
+  update,
   type FindingStatus,
   type QueuedOp,
   type Recommendation,
@@ -83,10 +83,11 @@ export function FieldVisitPage() {
   const refresh = useCallback(async () => {
     try {
       const detail = await api<FieldVisitDetail>('GET', `/field-visits/${visitId}`);
-      const s = await load(visitId);
-      s.detail = detail;
-      await save(visitId, s);
-      setStore(s);
+      setStore(
+        await update(visitId, (s) => {
+          s.detail = detail;
+        }),
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status !== 0) setError(lang === 'id' ? err.text.id : err.text.en);
     }
@@ -134,6 +135,8 @@ export function FieldVisitPage() {
   }, [visitId, sync]);
 
   const add = async (op: QueuedOp) => {
+    // Shown at once; saved on the device before anything is sent.
+    setStore((s) => (s ? { ...s, queue: [...s.queue, op] } : s));
     setStore(await enqueue(visitId, op));
     void sync();
   };
@@ -461,7 +464,7 @@ function QueuedPhoto({ op, timeZone }: { op: Extract<QueuedOp, { kind: 'photo' }
             })
           : t(op.geoStatus === 'denied' ? 'field.geoDenied' : 'field.geoUnavailable')}
       </Text>
-      <Badge color="yellow.9" variant="filled" style={{ textTransform: 'none' }}>
+      <Badge color="dark.7" variant="filled" style={{ textTransform: 'none' }}>
         {t('field.queued')}
       </Badge>
     </Card>

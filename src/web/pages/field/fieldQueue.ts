@@ -57,6 +57,22 @@ export async function save(visitId: number, s: VisitStore): Promise<void> {
   await set(key(visitId), s);
 }
 
+/**
+ * Every change of a visit's store goes through here, one after another: a change queued while a sent
+ * operation is being removed must not be lost between a read and a write of IndexedDB.
+ */
+let chain: Promise<unknown> = Promise.resolve();
+export function update(visitId: number, change: (s: VisitStore) => void): Promise<VisitStore> {
+  const next = chain.then(async () => {
+    const s = await load(visitId);
+    change(s);
+    await save(visitId, s);
+    return s;
+  });
+  chain = next.catch(() => undefined);
+  return next;
+}
+
 export function newClientId(): string {
   const c = globalThis.crypto;
   return c?.randomUUID
@@ -127,30 +143,30 @@ export async function flush(visitId: number, onChange: (s: VisitStore) => void):
     if (!op) return true;
     try {
       await send(visitId, op);
-      const after = await load(visitId);
-      after.queue = after.queue.filter((q) => q.clientId !== op.clientId);
-      after.detail = applied(after.detail, op);
-      after.sent = [
-        { clientId: op.clientId, kind: op.kind, label: labelOf(op), at: new Date().toISOString() },
-        ...after.sent,
-      ].slice(0, 50);
-      await save(visitId, after);
+      const after = await update(visitId, (after) => {
+        after.queue = after.queue.filter((q) => q.clientId !== op.clientId);
+        after.detail = applied(after.detail, op);
+        after.sent = [
+          { clientId: op.clientId, kind: op.kind, label: labelOf(op), at: new Date().toISOString() },
+          ...after.sent,
+        ].slice(0, 50);
+      });
       onChange(after);
     } catch (err) {
       if (retryable(err)) return false;
-      const after = await load(visitId);
-      after.queue = after.queue.filter((q) => q.clientId !== op.clientId);
-      after.refused = [
-        {
-          clientId: op.clientId,
-          kind: op.kind,
-          label: labelOf(op),
-          at: new Date().toISOString(),
-          error: (err as ApiError).text,
-        },
-        ...after.refused,
-      ];
-      await save(visitId, after);
+      const after = await update(visitId, (after) => {
+        after.queue = after.queue.filter((q) => q.clientId !== op.clientId);
+        after.refused = [
+          {
+            clientId: op.clientId,
+            kind: op.kind,
+            label: labelOf(op),
+            at: new Date().toISOString(),
+            error: (err as ApiError).text,
+          },
+          ...after.refused,
+        ];
+      });
       onChange(after);
     }
   }
@@ -172,11 +188,10 @@ function applied(d: FieldVisitDetail | null, op: QueuedOp): FieldVisitDetail | n
 }
 
 /** Appends an operation to the visit's queue (saved on the device before anything is sent). */
-export async function enqueue(visitId: number, op: QueuedOp): Promise<VisitStore> {
-  const s = await load(visitId);
-  s.queue.push(op);
-  await save(visitId, s);
-  return s;
+export function enqueue(visitId: number, op: QueuedOp): Promise<VisitStore> {
+  return update(visitId, (s) => {
+    s.queue.push(op);
+  });
 }
 
 /** The visit as the verifier sees it: the server's copy with the queued changes applied on top. */
