@@ -23,6 +23,7 @@ export const field = {
   checklist: "Checklist of the finalist's claims",
   checklistIntro: "Each claim is taken from the finalist's proposal. Mark what you found on the spot.",
   finding: { confirmed: 'Confirmed', partly: 'Partly', not_found: 'Not found' },
+  result: 'What you found',
   note: 'Note',
   photos: 'Field photos',
   takePhoto: 'Take a photo',

@@ -23,6 +23,7 @@ export const field = {
   checklist: 'Daftar periksa klaim finalis',
   checklistIntro: 'Setiap klaim diambil dari jawaban proposal finalis. Tandai hasil pemeriksaan di lokasi.',
   finding: { confirmed: 'Terbukti', partly: 'Sebagian', not_found: 'Tidak ditemukan' },
+  result: 'Hasil pemeriksaan',
   note: 'Catatan',
   photos: 'Foto lapangan',
   takePhoto: 'Ambil foto',

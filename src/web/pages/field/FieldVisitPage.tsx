@@ -161,6 +161,11 @@ export function FieldVisitPage() {
     view.recommendation !== null &&
     summaryText.trim() !== '';
 
+  const claimName = (key: string) => {
+    const c = d.claims.find((x) => x.key === key);
+    return c ? (lang === 'id' ? c.label.id : c.label.en) : key;
+  };
+
   const onPhoto = async (file: File | undefined) => {
     if (!file) return;
     const where = await locate();
@@ -257,7 +262,7 @@ export function FieldVisitPage() {
                   {c.text}
                 </Text>
                 <Radio.Group
-                  label={t('field.checklist')}
+                  label={t('field.result')}
                   value={f.status ?? ''}
                   onChange={(v) =>
                     void add({
@@ -433,7 +438,8 @@ export function FieldVisitPage() {
       <Stack gap={2} data-testid="sent-list">
         {store.sent.slice(0, 10).map((q) => (
           <Text key={q.clientId} size="sm">
-            {t(`field.opLabel.${q.kind}`)} {q.kind === 'finding' || q.kind === 'photo' ? q.label : ''} ·{' '}
+            {t(`field.opLabel.${q.kind}`)}{' '}
+            {q.kind === 'finding' ? claimName(q.label) : q.kind === 'photo' ? q.label : ''} ·{' '}
             {formatInstant(q.at, d.timeZone, lang)}
           </Text>
         ))}
