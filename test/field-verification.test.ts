@@ -12,7 +12,7 @@ import {
 } from './helpers/fixtures.js';
 import { makeFinalist } from './helpers/finalists.js';
 import { CLAIM_ANSWERS, answerSections } from './helpers/field.js';
-import { filesUnder, minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
+import { filesUnder, minimalPdf, multipartForm } from './helpers/multipart.js';
 import { fieldFindingsFor } from '../src/modules/field-verification/summary.js';
 
 /*
@@ -328,9 +328,7 @@ describe('field verification: visits, offline operations once, photos once, deni
   it('stores a photo uploaded twice after a reconnect once (one row, one file, one blob), and the same picture under another id once', async () => {
     const bytes = jpeg();
     const blobs = () =>
-      filesUnder(path.join(suite.ctx.dataDir, 'files')).filter(
-        (f) => /[0-9a-f]{64}$/.test(f),
-      ).length;
+      filesUnder(path.join(suite.ctx.dataDir, 'files')).filter((f) => /[0-9a-f]{64}$/.test(f)).length;
     const blobsBefore = blobs();
     const filesBefore = await countRows(suite.ctx.db, 'files');
     const first = await photo(

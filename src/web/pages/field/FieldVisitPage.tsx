@@ -70,7 +70,7 @@ export function FieldVisitPage() {
   const visitId = Number(useParams().id);
   const [store, setStore] = useState<VisitStore | null>(null);
   const [online, setOnline] = useState(navigator.onLine);
-  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [retryIn, setRetryIn] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [photoClaim, setPhotoClaim] = useState('');
@@ -101,12 +101,13 @@ export function FieldVisitPage() {
       const done = await flush(visitId, setStore);
       if (done) {
         backoff.current = 2000;
-        setRetryAt(null);
+        setRetryIn(null);
         await refresh();
       } else {
         const wait = backoff.current;
-        backoff.current = Math.min(wait * 2, 60_000);
-        setRetryAt(Date.now() + wait);
+        // Without a network at all the `online` event will come; the wait grows only while it fails online.
+        if (navigator.onLine) backoff.current = Math.min(wait * 2, 60_000);
+        setRetryIn(Math.round(wait / 1000));
         timer.current = window.setTimeout(() => void sync(), wait);
       }
     } finally {
@@ -216,10 +217,8 @@ export function FieldVisitPage() {
           <Text data-testid="queue-count">
             {store.queue.length ? t('field.waiting', { count: store.queue.length }) : t('field.allSent')}
           </Text>
-          {retryAt && store.queue.length > 0 && (
-            <Text size="sm">
-              {t('field.retryIn', { seconds: Math.max(1, Math.round((retryAt - Date.now()) / 1000)) })}
-            </Text>
+          {retryIn !== null && store.queue.length > 0 && (
+            <Text size="sm">{t('field.retryIn', { seconds: retryIn })}</Text>
           )}
           {store.queue.length > 0 && (
             <Button size="xs" variant="default" onClick={() => void sync()} w="fit-content">
