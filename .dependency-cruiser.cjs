@@ -27,6 +27,8 @@ const MODULE_GRAPH = {
   deadlines: ['admin-check', 'competitions', 'proposals'],
   exports: ['announcements', 'certificates', 'dashboard', 'proposals', 'score-exports'],
   finalists: ['announcements', 'objections', 'proposals'],
+  // Field verification (issue 13 point 3): reads its own tables and the finalists' rows directly.
+  'field-verification': [],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],

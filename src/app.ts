@@ -44,6 +44,7 @@ import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
 import { resultRoutes } from './modules/results/routes.js';
+import { fieldVerificationRoutes } from './modules/field-verification/routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
 import { seasonReportRoutes } from './modules/season-report/routes.js';
@@ -165,7 +166,7 @@ export async function buildApp(opts: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
@@ -232,6 +233,7 @@ export async function buildApp(opts: {
   await api.register(finalistRoutes, { prefix: '/api' });
   // The field findings and public ratings (issue 13 points 3, 8) are passed as `inputs` once they exist.
   await api.register(resultRoutes, { prefix: '/api' });
+  await api.register(fieldVerificationRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(seasonReportRoutes, { prefix: '/api' });

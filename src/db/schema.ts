@@ -28,6 +28,14 @@ import type {
   PublicRatingWindowTable,
 } from './schema-public-ratings.js';
 export type * from './schema-public-ratings.js';
+import type {
+  FieldFindingTable,
+  FieldOperationTable,
+  FieldPhotoTable,
+  FieldVisitTable,
+  FieldVisitVerifierTable,
+} from './schema-field.js';
+export type * from './schema-field.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -563,6 +571,11 @@ export interface Database {
   certificate_settings: CertificateSettingsTable;
   certificates: CertificateTable;
   panel_decisions: PanelDecisionTable;
+  field_visits: FieldVisitTable;
+  field_visit_verifiers: FieldVisitVerifierTable;
+  field_findings: FieldFindingTable;
+  field_photos: FieldPhotoTable;
+  field_operations: FieldOperationTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

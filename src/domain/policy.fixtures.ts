@@ -2,6 +2,7 @@ import type { Action, Actor, DenyReason, Role, Subjects } from './policy.js';
 import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
 import { CERTIFICATES_TABLE } from './policy-certificates.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
+import { FIELD_TABLE } from './policy-field.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 import { RESULTS_TABLE } from './policy-results.fixtures.js';
@@ -598,4 +599,5 @@ export const TABLE: Case[] = [
   ...EXPORTS_TABLE,
   ...SEASON_REPORT_TABLE,
   ...PUBLIC_RATINGS_TABLE,
+  ...FIELD_TABLE,
 ];

@@ -97,6 +97,18 @@ export interface Subjects {
    * administrator: judging work is never theirs as such).
    */
   'finalists.manage': { organizerInstitutionId: number };
+  /**
+   * Field verification (issue 13 point 3): planning visits and reading every report with its photos is
+   * the organizer's secretariat's (`fieldVisit.manage`); working on one visit (checklist, photos, report) is
+   * for the verifiers named on it only, while they still hold the panel grant of its competition or the
+   * organizer's secretariat grant (`fieldVisit.verify`). The participant never reads findings.
+   */
+  'fieldVisit.manage': { organizerInstitutionId: number };
+  'fieldVisit.verify': {
+    competitionId: number;
+    organizerInstitutionId: number;
+    verifiers: readonly number[];
+  };
   /** The same per unit of one institution, and reminding the UPPs of units with nothing: its admin lokal. */
   'participation.viewUnits': { institutionId: number };
   'participation.remindUnits': { institutionId: number };
@@ -350,7 +362,8 @@ export function decide<A extends Action>(
     case 'finalists.manage':
     case 'certificate.manage':
     case 'results.manage':
-    case 'publicRating.manage': {
+    case 'publicRating.manage':
+    case 'fieldVisit.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
@@ -431,6 +444,16 @@ export function decide<A extends Action>(
       const s = subject as Subjects['review.progress'];
       if (isAdmin || hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
+    }
+    case 'fieldVisit.verify': {
+      const s = subject as Subjects['fieldVisit.verify'];
+      const member =
+        hasInCompetition(actor, 'panelist', s.competitionId) ||
+        hasIn(actor, 'secretariat', s.organizerInstitutionId);
+      if (member && s.verifiers.includes(actor.userId)) return ALLOW;
+      return member || has(actor, 'panelist') || has(actor, 'secretariat')
+        ? deny('notAssigned')
+        : deny('missingRole');
     }
     case 'adminCheck.work': {
       const s = subject as Subjects['adminCheck.work'];

@@ -79,6 +79,8 @@ const ChangePasswordPage = lazyPage(
   () => import('./pages/account/ChangePasswordPage.js'),
   'ChangePasswordPage',
 );
+const FieldVisitsPage = lazyPage(() => import('./pages/field/FieldVisitsPage.js'), 'FieldVisitsPage');
+const FieldVisitPage = lazyPage(() => import('./pages/field/FieldVisitPage.js'), 'FieldVisitPage');
 const NotificationsPage = lazyPage(() => import('./pages/account/NotificationsPage.js'), 'NotificationsPage');
 const CompetitionsAdminPage = lazyPage(
   () => import('./pages/secretariat/CompetitionsAdminPage.js'),
@@ -307,6 +309,22 @@ export function App() {
             element={
               <RequireUser>
                 <ChangePasswordPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/verifikasi-lapangan"
+            element={
+              <RequireUser>
+                <FieldVisitsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/verifikasi-lapangan/:id"
+            element={
+              <RequireUser>
+                <FieldVisitPage />
               </RequireUser>
             }
           />

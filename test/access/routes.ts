@@ -12,6 +12,7 @@ import { RESULTS_ROUTE_CASES } from './results-routes.js';
 import { PUBLIC_RATING_ROUTE_CASES } from './public-rating-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 import { SEASON_REPORT_ROUTE_CASES } from './season-report-routes.js';
+import { FIELD_ROUTE_CASES } from './field-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -185,6 +186,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...PUBLIC_RATING_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   ...SEASON_REPORT_ROUTE_CASES,
+  ...FIELD_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },
   'GET /api/docs/static/index.html': { public: true },

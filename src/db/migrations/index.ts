@@ -28,6 +28,7 @@ import * as certificates from './2026_12_07_0040_certificates.js';
 import * as seasonReport from './2026_12_07_0042_season_report.js';
 import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
 import * as publicRatings from './2026_12_07_0041_public_ratings.js';
+import * as fieldVerification from './2026_12_07_0038_field_verification.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0042_season_report': seasonReport,
   '2026_12_07_0039_panel_decisions': panelDecisions,
   '2026_12_07_0041_public_ratings': publicRatings,
+  '2026_12_07_0038_field_verification': fieldVerification,
 };

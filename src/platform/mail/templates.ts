@@ -13,6 +13,7 @@ import { finalistTemplates } from './finalist-templates.js';
 import { certificateTemplates } from './certificate-templates.js';
 import { resultsTemplates } from './results-templates.js';
 import { publicRatingTemplates } from './public-rating-templates.js';
+import { fieldTemplates } from './field-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -42,6 +43,7 @@ const templates = {
   ...certificateTemplates,
   ...resultsTemplates,
   ...publicRatingTemplates,
+  ...fieldTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

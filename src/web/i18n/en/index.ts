@@ -28,6 +28,7 @@ import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
 import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
+import { field } from './field.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -61,4 +62,5 @@ export const en = {
   seasonReport,
   results,
   publicRatings,
+  field,
 };

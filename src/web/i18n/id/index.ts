@@ -28,6 +28,7 @@ import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
 import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
+import { field } from './field.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -61,4 +62,5 @@ export const id = {
   seasonReport,
   results,
   publicRatings,
+  field,
 };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, countFindings, submitProblems, type ClaimSection } from './field-verification.js';
+
+const section = (key: string, answer = `Jawaban ${key}`, over: Partial<ClaimSection> = {}): ClaimSection => ({
+  key,
+  labelId: `Label ${key}`,
+  labelEn: `Label ${key} en`,
+  weight: 10,
+  evidenceRequired: false,
+  answer,
+  ...over,
+});
+
+describe('field verification checklist', () => {
+  it('draws the claims a visit can check from the KIPP umum form, then each evidence file', () => {
+    const claims = claimsOf(
+      [
+        'ringkasan',
+        'latar_belakang_tujuan',
+        'kebaruan',
+        'implementasi',
+        'signifikansi',
+        'adaptabilitas',
+        'sumber_daya',
+        'strategi_keberlanjutan',
+      ].map((k) => section(k)),
+      [
+        {
+          attachmentId: 7,
+          name: 'laporan-evaluasi.pdf',
+          sectionLabelId: 'Signifikansi',
+          sectionLabelEn: 'Significance',
+        },
+      ],
+    );
+    expect(claims.map((c) => c.key)).toEqual([
+      'section:implementasi',
+      'section:signifikansi',
+      'section:adaptabilitas',
+      'section:sumber_daya',
+      'section:strategi_keberlanjutan',
+      'evidence:7',
+    ]);
+    expect(claims[5].label.id).toBe('Dokumen pendukung: Signifikansi');
+  });
+
+  it('keeps a section that needs its own document, skips empty answers, and falls back to weighted sections', () => {
+    expect(
+      claimsOf([section('kebaruan', 'x', { evidenceRequired: true }), section('implementasi', '  ')], []).map(
+        (c) => c.key,
+      ),
+    ).toEqual(['section:kebaruan']);
+    expect(
+      claimsOf([section('lain_a'), section('lain_b', 'y', { weight: 0 })], []).map((c) => c.key),
+    ).toEqual(['section:lain_a']);
+  });
+
+  it('refuses a submit with unchecked claims, no recommendation or no summary, and counts findings', () => {
+    const claims = claimsOf([section('implementasi'), section('signifikansi')], []);
+    const problems = submitProblems({
+      claims,
+      findings: [{ claimKey: 'section:implementasi', status: 'confirmed' }],
+      recommendation: null,
+      summary: ' ',
+    });
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['findings', 'claims_unchecked'],
+      ['recommendation', 'required'],
+      ['summary', 'required'],
+    ]);
+    expect(
+      submitProblems({
+        claims,
+        findings: claims.map((c) => ({ claimKey: c.key, status: 'partly' as const })),
+        recommendation: 'recommended',
+        summary: 'Baik',
+      }),
+    ).toEqual([]);
+    expect(
+      countFindings(
+        ['a', 'b', 'c', 'd'],
+        [
+          { claimKey: 'a', status: 'confirmed' },
+          { claimKey: 'b', status: 'not_found' },
+          { claimKey: 'c', status: 'partly' },
+          { claimKey: 'zzz', status: 'confirmed' },
+        ],
+      ),
+    ).toEqual({ confirmed: 1, partly: 1, notFound: 1, unchecked: 1 });
+  });
+});
