@@ -90,7 +90,7 @@ export async function loadStageContext(
   return {
     competition,
     stage,
-    k: reviewSettingsOf(parseSettings(stage.settings)).reviewersPerProposal,
+    k: reviewSettingsOf(parseSettings(stage.settings), stage.kind).reviewersPerProposal,
     rule,
     pool,
     team,

@@ -63,7 +63,7 @@ export function presentSummary(
       nameEn: s.name_en,
       opensAt: s.opens_at,
       closesAt: s.closes_at,
-      reviewersPerProposal: reviewSettingsOf(parseSettings(s.settings)).reviewersPerProposal,
+      reviewersPerProposal: reviewSettingsOf(parseSettings(s.settings), s.kind).reviewersPerProposal,
     },
     categories,
     stages: stages.map((x) => ({ id: x.id, kind: x.kind, nameId: x.name_id, nameEn: x.name_en })),

@@ -102,7 +102,7 @@ export async function scoringView(
     peers.map((p) => p.id),
   );
   const own = evaluations.get(c.assignment.id);
-  const settings = reviewSettingsOf(parseSettings(c.stage.settings));
+  const settings = reviewSettingsOf(parseSettings(c.stage.settings), c.stage.kind);
   const hidden = settings.hideOthersUntilSubmitted && own?.row.status !== 'submitted';
   const others = hidden
     ? null

@@ -12,7 +12,7 @@ export async function loadResults(db: Db, competitionId: number, stageId: number
   const competition = await findCompetitionRow(db, competitionId);
   if (!competition) throw notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
   const stage = await findReviewStage(db, competitionId, stageId, lock);
-  const rules: ReviewSettings = reviewSettingsOf(parseSettings(stage.settings));
+  const rules: ReviewSettings = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
   const [pool, evaluations, decided] = await Promise.all([
     poolOf(db, stage),
     submittedEvaluations(db, stage.id),

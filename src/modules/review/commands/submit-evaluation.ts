@@ -102,7 +102,7 @@ async function bringThirdIfGap(
   c: { stage: { id: number; settings: string }; competition: { id: number }; proposal: { id: number } },
   input: { ip: string | null; baseUrl: string; now: Date },
 ): Promise<boolean> {
-  const rules = reviewSettingsOf(parseSettings(c.stage.settings));
+  const rules = reviewSettingsOf(parseSettings(c.stage.settings), c.stage.kind);
   const rows = await tx
     .selectFrom('review_assignments as a')
     .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
