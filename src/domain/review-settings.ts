@@ -140,4 +140,3 @@ export function reviewSettingsOf(stageSettings: Record<string, unknown>, kind?: 
     reminderDays: days ? [...new Set(days)].sort((a, b) => b - a) : d.reminderDays,
   };
 }
-
