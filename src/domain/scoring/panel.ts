@@ -25,7 +25,7 @@ export interface PanelSeat {
 export interface PanelTally {
   status: 'waiting' | 'scored';
   score: number | null;
-  /** The totals counted, in seat order, and whose they are. */
+  /** The submitted totals, in seat order, and whose they are (counted once `scored`). */
   counted: number[];
   scoredBy: number[];
   abstainers: { reviewerId: number; name: string; reasons: Text[] }[];
@@ -57,8 +57,8 @@ export function panelTally(seats: readonly PanelSeat[], opts: { closed: boolean 
     return {
       status: 'waiting',
       score: null,
-      counted: [],
-      scoredBy: [],
+      counted,
+      scoredBy: scored.map((s) => s.reviewerId),
       abstainers,
       pending: opts.closed ? [] : open.map((s) => s.reviewerId),
       unsubmitted: opts.closed ? open.map((s) => ({ reviewerId: s.reviewerId, name: s.name })) : [],

@@ -48,7 +48,9 @@ export function computeResults(
   const tallies = new Map<number, PanelTally>();
   if (panel) for (const p of pool) tallies.set(p.id, panelTally(panel.seats.get(p.id) ?? [], panel));
   const counts_ = (e: SubmittedEvaluation) =>
-    !panel || (tallies.get(e.proposalId)?.scoredBy.includes(e.reviewerId) ?? false);
+    !panel ||
+    (tallies.get(e.proposalId)?.status === 'scored' &&
+      tallies.get(e.proposalId)!.scoredBy.includes(e.reviewerId));
   const stage = normalizeStage(
     evaluations.filter((e) => inPool.has(e.proposalId) && counts_(e)),
     rules,
