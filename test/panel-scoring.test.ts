@@ -13,7 +13,6 @@ import { assignReviewer } from './helpers/review.js';
 
 describe('the panel scores the presentation', () => {
   let ctx: TestContext;
-  let secretariat: string;
   let secretariatId: number;
   let competitionId: number;
   let stageId: number;
@@ -101,7 +100,7 @@ describe('the panel scores the presentation', () => {
     during = insideStage(stage);
     ctx.clock.freeze(during);
     secretariatId = kipp.secretariat.id;
-    secretariat = await sessionCookie(ctx, kipp.secretariat.id);
+
     instX = (await makeInstitution(ctx.db, { name: 'Pemerintah Kota Finalis X' })).id;
     instY = (await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Finalis Y' })).id;
     for (const [key, inst] of [
