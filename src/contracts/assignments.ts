@@ -94,6 +94,16 @@ export const unservedSchema = z.object({
   message: textMsg,
 });
 
+/** A panelist who abstains on a finalist (a stage where the whole panel scores every finalist). */
+export const panelAbstentionSchema = z.object({
+  reviewer: z.object({ id: z.number(), name: z.string() }),
+  proposal: z.object({ id: z.number(), code: z.string(), title: z.string(), institution: z.string() }),
+  reasons: z.array(textMsg),
+  withdrawnAssignmentId: z.number().nullable(),
+  evaluation: z.enum(['draft', 'submitted']).nullable(),
+});
+export type PanelAbstentionItem = z.infer<typeof panelAbstentionSchema>;
+
 export const stageAssignmentSummary = z.object({
   competition: z.object({ id: z.number(), name: z.string(), timeZone: z.string() }),
   stage: z.object({
@@ -104,6 +114,10 @@ export const stageAssignmentSummary = z.object({
     opensAt: z.string().nullable(),
     closesAt: z.string().nullable(),
     reviewersPerProposal: z.number(),
+    /** sample: k reviewers per proposal (the solver); whole_panel: every panelist on every finalist. */
+    mode: z.enum(['sample', 'whole_panel']),
+    /** The team that works the stage. */
+    team: z.enum(['evaluation', 'panel']),
   }),
   /** The competition's categories, to name the reviewers' expertise. */
   categories: z.array(z.object({ key: z.string(), nameId: z.string(), nameEn: z.string() })),
@@ -120,6 +134,8 @@ export const stageAssignmentSummary = z.object({
     notReady: textMsg.nullable(),
   }),
   reviewers: z.array(reviewerLoadSchema),
+  /** whole_panel: who abstains on which finalist and why (empty in sample mode). */
+  abstentions: z.array(panelAbstentionSchema),
   abilities: z.object({ run: z.boolean(), edit: z.boolean() }),
 });
 export type StageAssignmentSummary = z.infer<typeof stageAssignmentSummary>;
@@ -144,6 +160,9 @@ export const runAssignmentResponse = z.object({
   unserved: z.array(unservedSchema),
   /** Reviewers left out because their profile is not complete. */
   leftOut: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** whole_panel: the abstentions after the run (conflicts), and assignments it withdrew for one. */
+  abstentions: z.array(panelAbstentionSchema).optional(),
+  withdrawn: z.number().optional(),
 });
 export type RunAssignmentResult = z.infer<typeof runAssignmentResponse>;
 

@@ -32,10 +32,19 @@ const capacitySchema = z.preprocess(
 export const teamParams = z.object({ id: idNumber, team: reviewTeamSchema });
 export const memberParams = z.object({ id: idNumber, team: reviewTeamSchema, userId: idNumber });
 
+/**
+ * The part of society a Tim Panel member sits for (issue 13 point 1): pakar/akademisi, tokoh masyarakat,
+ * perwakilan kementerian/lembaga, jurnalis/media, lainnya.
+ */
+export const PANEL_UNSUR = ['expert', 'public_figure', 'ministry', 'media', 'other'] as const;
+export const panelUnsurSchema = z.enum(PANEL_UNSUR, 'Pilih unsur dari daftar.|Choose a kind from the list.');
+
 export const teamListQuery = z.object({
   /** Every word must occur in the name, the e-mail or the affiliation. */
   q: z.preprocess(blankToUndefined, cleanText().trim().max(200).optional()),
   status: z.preprocess(blankToUndefined, z.enum(['invited', 'profile_missing', 'complete']).optional()),
+  /** The panel's members of one unsur (`none`: not said yet). */
+  unsur: z.preprocess(blankToUndefined, z.enum([...PANEL_UNSUR, 'none']).optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
   pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(25)),
 });
@@ -81,6 +90,8 @@ export const profileBody = z.object({
   /** Category keys of the competition. */
   expertise: z.array(z.string().trim().min(1).max(64)).max(50),
   capacity: capacitySchema.optional(),
+  /** A panelist's unsur (the Tim Panel only; ignored for the Tim Evaluasi). */
+  unsur: z.preprocess(blankToNull, panelUnsurSchema.nullable()).optional(),
   /** The institutions the reviewer may not judge (declared conflicts), each with an optional note. */
   conflicts: z.array(conflictBody).max(100).default([]),
 });
@@ -108,6 +119,8 @@ export const memberSchema = z.object({
   status: z.enum(['invited', 'profile_missing', 'complete']),
   affiliation: z.object({ institution: named.nullable(), name: z.string().nullable() }),
   regionCode: z.string().nullable(),
+  /** A panelist's unsur (null: not said, or the Tim Evaluasi). */
+  unsur: panelUnsurSchema.nullable(),
   expertise: z.array(z.object({ key: z.string(), name: text })),
   capacity: z.number().nullable(),
   conflicts: z.array(conflictSchema),
@@ -131,6 +144,8 @@ export const teamListResponse = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  /** The whole team's members per unsur (`none`: not said), whatever the filters; the panel's balance. */
+  unsurCounts: z.record(z.enum([...PANEL_UNSUR, 'none']), z.number()),
   abilities: z.object({ manage: z.boolean() }),
 });
 export type TeamListResponse = z.infer<typeof teamListResponse>;

@@ -170,9 +170,16 @@ export const scoringViewResponse = z.object({
   /** The evidence files beside the text, served through the assignment. */
   attachments: z.array(attachmentSchema),
   evaluation: evaluationSchema,
-  /** Other reviewers' evaluations: null while hidden (the stage's hideOthersUntilSubmitted). */
+  /**
+   * Other reviewers' evaluations: null while hidden (the stage's hideOthersUntilSubmitted, or for the
+   * panel hideOthersUntilClosed: each panelist's sheet is shown to the others once the stage closes).
+   */
   others: z.array(otherEvaluationSchema).nullable(),
   othersHidden: z.boolean(),
+  /** What the others wait for: one's own submit, or the stage's closing; null when shown. */
+  othersHiddenUntil: z.enum(['submit', 'closing']).nullable(),
+  /** The reviewer's conflict of interest with this proposal (they abstain, scoring is refused), or null. */
+  conflict: z.array(textSchema).nullable(),
   abilities: z.object({ score: z.boolean(), submit: z.boolean() }),
 });
 export type ScoringView = z.infer<typeof scoringViewResponse>;

@@ -46,6 +46,19 @@ export const resultRowSchema = z.object({
   /** The pass status differs between raw and normalized. */
   basisChanges: z.boolean(),
   explanation: textMsg,
+  /**
+   * A stage the whole panel scores (the presentation): how many panelists sit on the finalist, how many
+   * submitted, who abstains and why (a conflict of interest), who had not submitted; null otherwise.
+   */
+  panel: z
+    .object({
+      sitting: z.number(),
+      scored: z.number(),
+      abstainers: z.array(z.object({ reviewerId: z.number(), name: z.string(), reasons: z.array(textMsg) })),
+      pending: z.array(z.number()),
+      unsubmitted: z.array(z.object({ reviewerId: z.number(), name: z.string() })),
+    })
+    .nullable(),
   /** Set once the stage's results are decided. */
   outcome: z.enum(['advanced', 'stopped']).nullable(),
 });

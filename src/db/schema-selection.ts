@@ -139,7 +139,12 @@ export interface ReviewerProfileTable {
   completed_at: string | null;
   created_at: string;
   updated_at: string;
+  /** A panelist's unsur (migration 0036): expert | public_figure | ministry | media | other; null = not said. */
+  unsur: ColumnType<PanelUnsur | null, PanelUnsur | null | undefined, PanelUnsur | null>;
 }
+
+/** The part of society a Tim Panel member sits for (issue 13 point 1). */
+export type PanelUnsur = 'expert' | 'public_figure' | 'ministry' | 'media' | 'other';
 
 /** declared: by the reviewer; organizer: set by the secretariat; found: discovered after an assignment. */
 export type ConflictSource = 'declared' | 'organizer' | 'found';

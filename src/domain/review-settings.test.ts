@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isReviewStage, REVIEW_DEFAULTS, reviewSettingsOf } from './review-settings.js';
+import {
+  isReviewStage,
+  PANEL_DEFAULTS,
+  REVIEW_DEFAULTS,
+  reviewSettingsOf,
+  stageTeam,
+} from './review-settings.js';
 
 describe('reviewSettingsOf', () => {
   it('gives the defaults for a stage with no review settings (two reviewers, mean, gap 15, others hidden)', () => {
@@ -17,22 +23,26 @@ describe('reviewSettingsOf', () => {
       reviewSettingsOf({
         extensions: [],
         review: {
+          mode: 'whole_panel',
           reviewersPerProposal: 3,
           aggregation: 'median',
           gapThreshold: 20,
           thirdRule: 'closest_pair',
           hideOthersUntilSubmitted: false,
+          hideOthersUntilClosed: true,
           passMark: 85,
           basis: 'normalized',
           reminderDays: [1, 5, 5],
         },
       }),
     ).toEqual({
+      mode: 'whole_panel',
       reviewersPerProposal: 3,
       aggregation: 'median',
       gapThreshold: 20,
       thirdRule: 'closest_pair',
       hideOthersUntilSubmitted: false,
+      hideOthersUntilClosed: true,
       passMark: 85,
       basis: 'normalized',
       reminderDays: [5, 1],
@@ -62,9 +72,30 @@ describe('reviewSettingsOf', () => {
     expect(reviewSettingsOf({ review: [] })).toEqual(REVIEW_DEFAULTS);
   });
 
-  it('knows the scored stage kinds', () => {
+  it('knows the scored stage kinds and the team of each, as data', () => {
     expect(isReviewStage('evaluation_1')).toBe(true);
     expect(isReviewStage('evaluation_2')).toBe(true);
+    expect(isReviewStage('presentation')).toBe(true);
     expect(isReviewStage('administrative')).toBe(false);
+    expect(isReviewStage('field_verification')).toBe(false);
+    expect(stageTeam('evaluation_1')).toBe('evaluation');
+    expect(stageTeam('evaluation_2')).toBe('evaluation');
+    expect(stageTeam('presentation')).toBe('panel');
+    expect(stageTeam('final_panel')).toBeNull();
+  });
+
+  it('gives the presentation the whole panel, no gap, raw totals, sheets hidden until the closing', () => {
+    const s = reviewSettingsOf({}, 'presentation');
+    expect(s).toEqual(PANEL_DEFAULTS);
+    expect(s).toMatchObject({
+      mode: 'whole_panel',
+      gapThreshold: null,
+      basis: 'raw',
+      hideOthersUntilClosed: true,
+    });
+    // A stored value still wins over the kind's default; an evaluation stage keeps its own defaults.
+    expect(reviewSettingsOf({ review: { passMark: 80 } }, 'presentation').passMark).toBe(80);
+    expect(reviewSettingsOf({}, 'evaluation_2')).toEqual(REVIEW_DEFAULTS);
+    expect(REVIEW_DEFAULTS).toMatchObject({ mode: 'sample', hideOthersUntilClosed: false });
   });
 });

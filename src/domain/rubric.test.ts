@@ -17,6 +17,17 @@ const umumSections = (): RubricSection[] => {
 };
 
 describe('defaultRubric', () => {
+  it('gives the presentation the regional example, the same for every group whatever its form', () => {
+    const rubric = defaultRubric('presentation', umumSections());
+    expect(rubric.map((c) => [c.key, c.weight, c.sectionId])).toEqual([
+      ['paparan', 30, null],
+      ['materi', 50, null],
+      ['video', 10, null],
+      ['kehadiran_pimpinan', 10, null],
+    ]);
+    expect(defaultRubric('presentation', [])).toEqual(rubric);
+  });
+
   it('evaluation_1: one criterion per weighted section of the 2023 umum form, with its label, guidance and weight', () => {
     const sections = umumSections();
     const rubric = defaultRubric('evaluation_1', sections);

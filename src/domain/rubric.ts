@@ -49,11 +49,62 @@ const EVIDENCE_GUIDANCE = {
     'is to what the proposal says: does the evidence prove what is written?',
 };
 
+/**
+ * The presentation and interview (issue 13 point 2), from a regional example of the real competition:
+ * paparan 30, materi/kemanfaatan/replikasi 50, video 10, kehadiran pimpinan 10. Not drawn from the form:
+ * the panel scores what it sees and hears in the session.
+ */
+export const PRESENTATION_RUBRIC: readonly RubricCriterionSpec[] = [
+  {
+    key: 'paparan',
+    labelId: 'Paparan',
+    labelEn: 'Presentation',
+    guidanceId: 'Kejelasan, runtutan dan ketepatan waktu paparan inovasi.',
+    guidanceEn: 'How clear, orderly and on time the presentation of the innovation is.',
+    weight: 30,
+    sectionId: null,
+    position: 1,
+  },
+  {
+    key: 'materi',
+    labelId: 'Materi, kemanfaatan dan replikasi',
+    labelEn: 'Substance, benefit and replication',
+    guidanceId:
+      'Substansi inovasi, manfaat nyata bagi masyarakat dan kemungkinan direplikasi, termasuk jawaban pada wawancara.',
+    guidanceEn:
+      "The innovation's substance, its real benefit to the public and whether it can be replicated, answers in the interview included.",
+    weight: 50,
+    sectionId: null,
+    position: 2,
+  },
+  {
+    key: 'video',
+    labelId: 'Video',
+    labelEn: 'Video',
+    guidanceId: 'Video inovasi: menggambarkan layanan dan dampaknya.',
+    guidanceEn: "The innovation's video: does it show the service and its effect?",
+    weight: 10,
+    sectionId: null,
+    position: 3,
+  },
+  {
+    key: 'kehadiran_pimpinan',
+    labelId: 'Kehadiran pimpinan',
+    labelEn: 'Presence of the head of the institution',
+    guidanceId: 'Pimpinan instansi hadir dan menyampaikan komitmennya.',
+    guidanceEn: 'The head of the institution is present and states their commitment.',
+    weight: 10,
+    sectionId: null,
+    position: 4,
+  },
+];
+
 /** The default rubric of a review stage for one group, from the group's form (sections in form order). */
 export function defaultRubric(
   kind: ReviewStageKind,
   sections: readonly RubricSection[],
 ): RubricCriterionSpec[] {
+  if (kind === 'presentation') return PRESENTATION_RUBRIC.map((c) => ({ ...c }));
   const scored = [...sections].filter((s) => s.weight > 0).sort((a, b) => a.position - b.position);
   return scored.map((s, i) =>
     kind === 'evaluation_1'

@@ -24,11 +24,12 @@ import * as objections from './2026_12_06_0032_objections.js';
 import * as stageResults from './2026_12_06_0033_stage_results.js';
 import * as finalists from './2026_12_06_0034_finalists.js';
 import * as awardLinks from './2026_12_07_0035_award_links.js';
-import * as certificates from './2026_12_07_0040_certificates.js';
-import * as seasonReport from './2026_12_07_0042_season_report.js';
-import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
-import * as publicRatings from './2026_12_07_0041_public_ratings.js';
+import * as panelScoring from './2026_12_07_0036_panel_scoring.js';
 import * as fieldVerification from './2026_12_07_0038_field_verification.js';
+import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
+import * as certificates from './2026_12_07_0040_certificates.js';
+import * as publicRatings from './2026_12_07_0041_public_ratings.js';
+import * as seasonReport from './2026_12_07_0042_season_report.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -57,9 +58,10 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0033_stage_results': stageResults,
   '2026_12_06_0034_finalists': finalists,
   '2026_12_07_0035_award_links': awardLinks,
-  '2026_12_07_0040_certificates': certificates,
-  '2026_12_07_0042_season_report': seasonReport,
-  '2026_12_07_0039_panel_decisions': panelDecisions,
-  '2026_12_07_0041_public_ratings': publicRatings,
+  '2026_12_07_0036_panel_scoring': panelScoring,
   '2026_12_07_0038_field_verification': fieldVerification,
+  '2026_12_07_0039_panel_decisions': panelDecisions,
+  '2026_12_07_0040_certificates': certificates,
+  '2026_12_07_0041_public_ratings': publicRatings,
+  '2026_12_07_0042_season_report': seasonReport,
 };

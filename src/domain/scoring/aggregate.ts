@@ -23,7 +23,10 @@ import { listEn, listId, mean, median, numEn, numId, round2 } from './numbers.js
 export type ScoreRules = Pick<
   ReviewSettings,
   'reviewersPerProposal' | 'aggregation' | 'gapThreshold' | 'thirdRule'
->;
+> & {
+  /** `whole_panel`: every submitted total counts (no k, no gap); see panel.ts for who is left out. */
+  mode?: ReviewSettings['mode'];
+};
 
 /** How the counted totals combine: the stage's aggregation, or the third rule once a gap brought one more. */
 export type CombineRule =
@@ -60,6 +63,16 @@ const k = (r: ScoreRules) => Math.max(1, Math.floor(r.reviewersPerProposal));
 
 /** Decides from the submitted totals (in submission order) which count and by which rule. */
 export function decideScore(totals: readonly number[], rules: ScoreRules): ScoreDecision {
+  if (rules.mode === 'whole_panel')
+    return totals.length
+      ? {
+          status: 'scored',
+          counted: totals.length,
+          gap: null,
+          needsExtra: false,
+          rule: { kind: 'aggregation', aggregation: rules.aggregation },
+        }
+      : { status: 'waiting', counted: 0, gap: null, needsExtra: false, rule: null };
   const need = k(rules);
   if (totals.length < need)
     return { status: 'waiting', counted: 0, gap: null, needsExtra: false, rule: null };
@@ -126,7 +139,9 @@ export function explain(
   rules: ScoreRules,
 ): Text {
   const need = k(rules);
-  const th = rules.gapThreshold;
+  const th = rules.mode === 'whole_panel' ? null : rules.gapThreshold;
+  if (d.status === 'waiting' && rules.mode === 'whole_panel')
+    return t('Belum ada panelis yang mengirim nilai.', 'No panelist has submitted a score yet.');
   if (d.status === 'waiting')
     return t(
       `Menunggu penilaian: ${values.length} dari ${need} nilai sudah masuk.`,

@@ -4,7 +4,12 @@ import type { StageRow } from '../../db/schema.js';
 import { parseRegionalRule, type RegionalRule } from '../../domain/conflicts.js';
 import { parseSettings } from '../../domain/deadlines.js';
 import { conflict, notFound, t, type Text } from '../../domain/errors.js';
-import { isReviewStage, reviewSettingsOf } from '../../domain/review-settings.js';
+import {
+  isReviewStage,
+  reviewSettingsOf,
+  stageTeam,
+  type ReviewSettings,
+} from '../../domain/review-settings.js';
 import { formatInstant } from '../../domain/time.js';
 import {
   poolOf,
@@ -22,6 +27,7 @@ export interface StageContext {
   competition: AssignmentCompetition;
   stage: StageRow;
   k: number;
+  settings: ReviewSettings;
   rule: RegionalRule;
   pool: PoolProposal[];
   team: TeamMember[];
@@ -83,14 +89,16 @@ export async function loadStageContext(
   const stage = await findReviewStage(tx, competitionId, stageId, true);
   const [pool, team, assignments, rule] = await Promise.all([
     poolOf(tx, stage),
-    teamOf(tx, competitionId),
+    teamOf(tx, competitionId, stageTeam(stage.kind) ?? 'evaluation'),
     stageAssignments(tx, stage.id),
     regionalRuleOf(tx, competitionId),
   ]);
+  const settings = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
   return {
     competition,
     stage,
-    k: reviewSettingsOf(parseSettings(stage.settings)).reviewersPerProposal,
+    k: settings.reviewersPerProposal,
+    settings,
     rule,
     pool,
     team,
@@ -101,6 +109,11 @@ export async function loadStageContext(
 /** Why the stage's pool is empty, for the page and the refusal of a run. */
 export function poolNotReady(stage: StageRow, poolSize: number): Text | null {
   if (poolSize > 0) return null;
+  if (stage.kind === 'presentation')
+    return t(
+      'Presentasi dan wawancara menilai para finalis; penugasan panel dimulai setelah daftar finalis final ditetapkan dan diumumkan.',
+      'The presentation and interview scores the finalists; the panel is assigned once the final finalist list is fixed and announced.',
+    );
   if (stage.kind === 'evaluation_1')
     return t(
       'Belum ada proposal yang lolos seleksi administrasi: penugasan dimulai setelah hasil seleksi administrasi diumumkan.',

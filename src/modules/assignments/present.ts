@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import type { AssignmentItem, StageAssignmentSummary } from '../../contracts/assignments.js';
-import { reviewSettingsOf } from '../../domain/review-settings.js';
-import { parseSettings } from '../../domain/deadlines.js';
+import { stageTeam } from '../../domain/review-settings.js';
 import type { StageRow } from '../../db/schema.js';
 import type { StageContext } from './context.js';
 import { poolNotReady } from './context.js';
 import { assignmentIndex } from './plan.js';
+import { panelPlan } from './panel.js';
 import type { StageAssignmentRow } from './queries.js';
 
 /** The stage's assignments as the page lists them (paged, filtered). */
@@ -48,11 +48,20 @@ export function presentSummary(
       submitted.set(a.reviewer_id, (submitted.get(a.reviewer_id) ?? 0) + 1);
   let complete = 0;
   let missingPairs = 0;
-  for (const p of ctx.pool) {
-    const on = active.get(p.id)?.size ?? 0;
-    if (on >= ctx.k) complete++;
-    else missingPairs += ctx.k - on;
-  }
+  const wholePanel = ctx.settings.mode === 'whole_panel';
+  const plan = wholePanel ? panelPlan(ctx) : null;
+  if (plan) {
+    // Complete: every panelist who does not abstain is on the finalist.
+    const missing = new Map<number, number>();
+    for (const p of plan.pairs) missing.set(p.proposalId, (missing.get(p.proposalId) ?? 0) + 1);
+    missingPairs = plan.pairs.length;
+    complete = ctx.pool.filter((p) => !missing.has(p.id)).length;
+  } else
+    for (const p of ctx.pool) {
+      const on = active.get(p.id)?.size ?? 0;
+      if (on >= ctx.k) complete++;
+      else missingPairs += ctx.k - on;
+    }
   const s = ctx.stage;
   return {
     competition: { id: ctx.competition.id, name: ctx.competition.name, timeZone: ctx.competition.time_zone },
@@ -63,7 +72,9 @@ export function presentSummary(
       nameEn: s.name_en,
       opensAt: s.opens_at,
       closesAt: s.closes_at,
-      reviewersPerProposal: reviewSettingsOf(parseSettings(s.settings)).reviewersPerProposal,
+      reviewersPerProposal: wholePanel ? ctx.team.length : ctx.k,
+      mode: ctx.settings.mode,
+      team: stageTeam(s.kind) ?? 'evaluation',
     },
     categories,
     stages: stages.map((x) => ({ id: x.id, kind: x.kind, nameId: x.name_id, nameEn: x.name_en })),
@@ -83,6 +94,7 @@ export function presentSummary(
       submitted: submitted.get(m.id) ?? 0,
       expertise: m.expertise,
     })),
+    abstentions: plan?.abstentions ?? [],
     abilities,
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { CompetitionRow, StageRow } from '../../db/schema.js';
 import { IN_JUDGING_STATES } from '../../domain/proposal-workflow.js';
-import { isReviewStage } from '../../domain/review-settings.js';
+import { isReviewStage, type ReviewTeamKind } from '../../domain/review-settings.js';
 import type { StoredConflict } from '../../domain/conflicts.js';
 
 /*
@@ -23,7 +23,7 @@ export async function categoriesOf(db: Db, competitionId: number) {
   return rows.map((c) => ({ key: c.key, nameId: c.name_id, nameEn: c.name_en }));
 }
 
-/** The competition's scored stages (evaluation_1, evaluation_2), in order. */
+/** The competition's scored stages (evaluation_1, evaluation_2, presentation), in order. */
 export async function reviewStagesOf(db: Db, competitionId: number): Promise<StageRow[]> {
   const rows = await db
     .selectFrom('stages')
@@ -48,13 +48,28 @@ export interface PoolProposal {
   groupKey: string;
 }
 
+/** The final finalist list of the competition is published (finalist selection marked final). */
+export async function finalistsFixed(db: Db, competitionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('finalist_selections')
+    .select('id')
+    .where('competition_id', '=', competitionId)
+    .where('final_published_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * The proposals a stage reviews. Evaluation 1: every proposal that passed the administrative check and is
  * still in the judging (IN_JUDGING_STATES). The evidence stage (evaluation_2) takes the proposals that
- * advanced from evaluation 1 (stage_results), so its pool is empty until those results are decided.
+ * advanced from evaluation 1 (stage_results), so its pool is empty until those results are decided. The
+ * presentation takes the finalists (state `finalist`) once the final finalist list is published; before
+ * that its pool is empty (the provisional list may still change through the uji publik).
  */
 export async function poolOf(db: Db, stage: StageRow): Promise<PoolProposal[]> {
-  if (stage.kind !== 'evaluation_1' && stage.kind !== 'evaluation_2') return [];
+  if (stage.kind === 'presentation' && !(await finalistsFixed(db, stage.competition_id))) return [];
+  if (stage.kind !== 'evaluation_1' && stage.kind !== 'evaluation_2' && stage.kind !== 'presentation')
+    return [];
   const previous =
     stage.kind === 'evaluation_2'
       ? await db
@@ -83,7 +98,7 @@ export async function poolOf(db: Db, stage: StageRow): Promise<PoolProposal[]> {
       'g.key as group_key',
     ])
     .where('p.competition_id', '=', stage.competition_id)
-    .where('p.state', 'in', [...IN_JUDGING_STATES])
+    .where('p.state', 'in', stage.kind === 'presentation' ? ['finalist' as const] : [...IN_JUDGING_STATES])
     .$if(previous !== undefined, (qb) =>
       qb.where((eb) =>
         eb.exists(
@@ -112,7 +127,7 @@ export async function poolOf(db: Db, stage: StageRow): Promise<PoolProposal[]> {
   }));
 }
 
-/** A member of the Tim Evaluasi of the competition, with the facts the conflict rules read. */
+/** A member of a review team of the competition, with the facts the conflict rules read. */
 export interface TeamMember {
   id: number;
   name: string;
@@ -136,8 +151,15 @@ const parseKeys = (json: string | null): string[] => {
   }
 };
 
-/** Active accounts holding the competition's `evaluator` grant, with their profiles and stored conflicts. */
-export async function teamOf(db: Db, competitionId: number): Promise<TeamMember[]> {
+/**
+ * Active accounts holding the competition's grant of the team (`evaluator` for the Tim Evaluasi, `panelist`
+ * for the Tim Panel), with their profiles and stored conflicts.
+ */
+export async function teamOf(
+  db: Db,
+  competitionId: number,
+  teamKind: ReviewTeamKind = 'evaluation',
+): Promise<TeamMember[]> {
   const rows = await db
     .selectFrom('users as u')
     .innerJoin('role_grants as g', 'g.user_id', 'u.id')
@@ -157,7 +179,7 @@ export async function teamOf(db: Db, competitionId: number): Promise<TeamMember[
       'ai.parent_id as affiliation_parent_id',
       'rp.region_code',
     ])
-    .where('g.role', '=', 'evaluator')
+    .where('g.role', '=', teamKind === 'panel' ? 'panelist' : 'evaluator')
     .where('g.competition_id', '=', competitionId)
     .where('u.is_active', '=', 1)
     .orderBy('u.id')

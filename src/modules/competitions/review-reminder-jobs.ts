@@ -19,7 +19,7 @@ import { scheduleJob } from '../../platform/jobs.js';
  */
 export async function scheduleReviewReminders(tx: Db, stage: StageRow, now: Date): Promise<number> {
   if (!isReviewStage(stage.kind) || !stage.closes_at) return 0;
-  const settings = reviewSettingsOf(parseSettings(stage.settings));
+  const settings = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
   const plan = reviewReminderPlan(stage.id, stage.closes_at, settings.reminderDays, now);
   for (const job of plan) await scheduleJob(tx, { ...job, now });
   return plan.length;

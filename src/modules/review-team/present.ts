@@ -96,6 +96,7 @@ export function presentMember(r: Row, ctx: PresentContext): TeamMember {
       name: r.affiliation_name,
     },
     regionCode: r.region_code,
+    unsur: r.unsur ?? null,
     expertise: parseExpertise(r.expertise).map((key) => ({
       key,
       name: names.get(key) ?? { id: key, en: key },

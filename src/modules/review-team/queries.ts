@@ -30,6 +30,7 @@ const memberColumns = [
   'p.affiliation_name',
   'p.affiliation_institution_id',
   'p.region_code',
+  'p.unsur',
   'p.expertise',
   'p.capacity',
   'p.completed_at',
@@ -65,6 +66,8 @@ export async function listMembers(db: Db, competitionId: number, team: ReviewTea
   if (q.status === 'profile_missing')
     query = query.where('u.password_hash', 'is not', null).where('p.completed_at', 'is', null);
   if (q.status === 'complete') query = query.where('p.completed_at', 'is not', null);
+  if (q.unsur === 'none') query = query.where('p.unsur', 'is', null);
+  else if (q.unsur) query = query.where('p.unsur', '=', q.unsur);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
     .select([...memberColumns])
@@ -166,4 +169,15 @@ export async function teamsOf(db: Db, userId: number) {
     .orderBy('c.year', 'desc')
     .orderBy('c.id')
     .execute();
+}
+
+/** The team's members per unsur (`none`: not said), for the roster's counts. */
+export async function unsurCounts(db: Db, competitionId: number, team: ReviewTeam) {
+  const rows = await membersQuery(db, competitionId, team)
+    .select(['p.unsur', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('p.unsur')
+    .execute();
+  const out = { expert: 0, public_figure: 0, ministry: 0, media: 0, other: 0, none: 0 };
+  for (const r of rows) out[r.unsur ?? 'none'] += Number(r.n);
+  return out;
 }

@@ -39,6 +39,7 @@ import {
   listMembers,
   teamCompetition,
   teamsOf,
+  unsurCounts,
   type TeamCompetition,
 } from './queries.js';
 import { hasActiveAssignments, teamRole, teamScopeText } from './steps.js';
@@ -143,6 +144,7 @@ export const reviewTeamRoutes: FastifyPluginAsyncZod = async (app) => {
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
+        unsurCounts: await unsurCounts(db, c.id, req.params.team),
         abilities: { manage: true },
       };
     },

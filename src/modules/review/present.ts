@@ -7,6 +7,7 @@ import { reviewSettingsOf } from '../../domain/review-settings.js';
 import { presentAttachment } from '../proposals/attachment-json.js';
 import { parseLinks } from '../proposals/snapshot.js';
 import { loadProposalView, type ProposalView } from '../proposals/view.js';
+import { conflictOfAssignment } from './conflict.js';
 import { criterionOf, reviewFilePath, stageSummary } from './stage-view.js';
 import {
   assignmentNotFound,
@@ -14,6 +15,7 @@ import {
   evaluationsOf,
   stageClosed,
   statusOf,
+  teamOf,
   type AssignmentContext,
   type EvaluationWithScores,
 } from './queries.js';
@@ -37,9 +39,12 @@ export const presentEvaluation = (e: EvaluationWithScores | undefined): Evaluati
   scores: e ? presentScores(e.scores) : [],
 });
 
-/** "Evaluator A", "Evaluator B" … by the order of the proposal's active assignments in the stage. */
-export const reviewerLabel = (index: number) =>
-  `Evaluator ${index < 26 ? String.fromCharCode(65 + index) : index + 1}`;
+/**
+ * "Evaluator A", "Evaluator B" … (a panel stage: "Panelis A" …) by the order of the proposal's active
+ * assignments in the stage.
+ */
+export const reviewerLabel = (index: number, team: 'evaluation' | 'panel' = 'evaluation') =>
+  `${team === 'panel' ? 'Panelis' : 'Evaluator'} ${index < 26 ? String.fromCharCode(65 + index) : index + 1}`;
 
 /** The proposal as a reviewer reads it (contracts/review.ts reviewProposalSchema). */
 function reviewProposal(view: ProposalView): ReviewProposal {
@@ -102,12 +107,17 @@ export async function scoringView(
     peers.map((p) => p.id),
   );
   const own = evaluations.get(c.assignment.id);
-  const settings = reviewSettingsOf(parseSettings(c.stage.settings));
-  const hidden = settings.hideOthersUntilSubmitted && own?.row.status !== 'submitted';
+  const settings = reviewSettingsOf(parseSettings(c.stage.settings), c.stage.kind);
+  const closed = stageClosed(c.stage, now);
+  const team = teamOf(c.stage.kind);
+  // The panel scores alone: nobody sees another panelist's sheet before the stage closes.
+  const hidden =
+    (settings.hideOthersUntilSubmitted && own?.row.status !== 'submitted') ||
+    (settings.hideOthersUntilClosed && !closed);
   const others = hidden
     ? null
     : peers
-        .map((p, i) => ({ p, label: reviewerLabel(i) }))
+        .map((p, i) => ({ p, label: reviewerLabel(i, team) }))
         .filter(({ p }) => p.id !== c.assignment.id)
         .map(({ p, label }) => {
           const e = evaluations.get(p.id);
@@ -121,7 +131,8 @@ export async function scoringView(
           };
         });
   const sectionKeys = new Map(view.group.sections.map((s) => [s.id, s.key]));
-  const open = !stageClosed(c.stage, now) && own?.row.status !== 'submitted';
+  const conflictReasons = await conflictOfAssignment(db, c);
+  const open = !closed && own?.row.status !== 'submitted' && conflictReasons.length === 0;
   const mayScore = can(actor, 'evaluation.score', evaluationSubject(c));
   return {
     assignmentId: c.assignment.id,
@@ -130,6 +141,7 @@ export async function scoringView(
         0,
         peers.findIndex((p) => p.id === c.assignment.id),
       ),
+      team,
     ),
     stage: stageSummary(c.stage, c.competition, now),
     proposal: reviewProposal(view),
@@ -138,6 +150,9 @@ export async function scoringView(
     evaluation: presentEvaluation(own),
     others,
     othersHidden: hidden,
+    othersHiddenUntil:
+      hidden && settings.hideOthersUntilClosed && !closed ? 'closing' : hidden ? 'submit' : null,
+    conflict: conflictReasons.length ? conflictReasons : null,
     abilities: { score: open && mayScore, submit: open && mayScore },
   };
 }

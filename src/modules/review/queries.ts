@@ -11,7 +11,7 @@ import type { Actor, EvaluationSubject } from '../../domain/policy.js';
 import { can } from '../../domain/policy.js';
 import { notFound, t } from '../../domain/errors.js';
 import { IN_JUDGING_STATES, type ProposalState } from '../../domain/proposal-workflow.js';
-import { isReviewStage } from '../../domain/review-settings.js';
+import { stageTeam } from '../../domain/review-settings.js';
 import type { EvaluationStatus } from '../../contracts/review.js';
 
 /*
@@ -35,9 +35,8 @@ export interface AssignmentContext {
 export const assignmentNotFound = () =>
   notFound(t('Penugasan penilaian tidak ditemukan.', 'Review assignment not found.'));
 
-/** The team whose reviewers work a stage: Tim Evaluasi for the evaluation stages, else the panel. */
-export const teamOf = (stageKind: string): EvaluationSubject['team'] =>
-  isReviewStage(stageKind) ? 'evaluation' : 'panel';
+/** The team whose reviewers work a stage (domain/review-settings.ts STAGE_TEAMS). */
+export const teamOf = (stageKind: string): EvaluationSubject['team'] => stageTeam(stageKind) ?? 'panel';
 
 export const evaluationSubject = (c: AssignmentContext): EvaluationSubject => ({
   competitionId: c.competition.id,

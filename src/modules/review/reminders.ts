@@ -30,7 +30,7 @@ export function reviewReminderHandler(baseUrl: string): JobHandler {
       const now = clock.now();
       if (Date.parse(stage.closes_at) <= now.getTime()) return;
       // A worker catching up: a later reminder is due too, and it alone is sent (one mail, not two).
-      const { reminderDays } = reviewSettingsOf(parseSettings(stage.settings));
+      const { reminderDays } = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
       if (supersededBy(Number(payload.days), stage.closes_at, reminderDays, now) !== null) return;
       const competition = await findCompetitionRow(tx, stage.competition_id);
       if (!competition || competition.status !== 'published') return;

@@ -70,7 +70,7 @@ export const scoreExportRoutes: FastifyPluginAsyncZod = async (app) => {
         yield { sheet: 1, compute: { kind: 'proposalRows' as const, input } };
       }
       // The second sheet has a pair of columns per evaluator place: as many as the busiest proposal has.
-      const k = reviewSettingsOf(parseSettings(stage.settings)).reviewersPerProposal;
+      const k = reviewSettingsOf(parseSettings(stage.settings), stage.kind).reviewersPerProposal;
       const most = await mostReviewers(db, stage, k);
       const sheets = [
         {

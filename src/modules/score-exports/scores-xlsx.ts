@@ -302,7 +302,7 @@ export async function proposalSheetInput(
   return {
     pool,
     evaluations,
-    rules: reviewSettingsOf(parseSettings(stage.settings)),
+    rules: reviewSettingsOf(parseSettings(stage.settings), stage.kind),
     outcomes: decided.map((d) => [d.proposal_id, d.outcome]),
     assignments: assignments.map((a) => ({
       proposalId: a.proposal_id,

@@ -77,7 +77,7 @@ export async function teamFacts(db: Db, competitionId: number) {
  * or as set (advanced, stopped).
  */
 export async function scoredStageFacts(db: Db, stage: StageRow) {
-  const rules = reviewSettingsOf(parseSettings(stage.settings));
+  const rules = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
   const [pool, perProposal, evaluations, submitted, decided] = await Promise.all([
     poolOf(db, stage),
     db

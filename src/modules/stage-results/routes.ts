@@ -53,7 +53,7 @@ export const stageResultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req): Promise<StageResults> => {
       await allow(req, req.params.id);
-      const r = await loadResults(db, req.params.id, req.params.stageId);
+      const r = await loadResults(db, req.params.id, req.params.stageId, clock.now());
       const outcomes = new Map(r.decided.map((d) => [d.proposal_id, d.outcome]));
       const status = req.query.status ?? 'all';
       const needle = req.query.q?.toLowerCase();
@@ -178,7 +178,7 @@ export const stageResultRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = await allow(req, req.params.id);
       const result = await db.transaction().execute(async (tx) => {
-        const r = await loadResults(tx, req.params.id, req.params.stageId, true);
+        const r = await loadResults(tx, req.params.id, req.params.stageId, clock.now(), true);
         assertOpenForAssignment(r.stage, r.competition.time_zone, clock.now());
         if (!r.computed.pendingThird.includes(req.params.proposalId))
           throw conflict(

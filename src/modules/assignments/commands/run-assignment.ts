@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { assertOpenForAssignment, loadStageContext, poolNotReady } from '../context.js';
 import { solverInput } from '../plan.js';
 import { insertPairs, tellReviewers } from '../write.js';
+import { runPanelInTransaction } from './run-panel-assignment.js';
 
 /**
  * Runs the optimal assignment of a scored stage (domain/assignment/solve.ts): every proposal of the pool
@@ -33,6 +34,7 @@ export async function runAssignment(
     assertOpenForAssignment(stage, competition.time_zone, input.now);
     const notReady = poolNotReady(stage, ctx.pool.length);
     if (notReady) throw conflict('pool_empty', notReady);
+    if (ctx.settings.mode === 'whole_panel') return runPanelInTransaction(tx, ctx, input);
     const leftOut = ctx.team.filter((m) => !m.profileComplete).map((m) => ({ id: m.id, name: m.name }));
     const solverIn = solverInput(ctx);
     const missing = solverIn.proposals.reduce((s, p) => s + p.need, 0);

@@ -102,7 +102,14 @@ export async function withdrawInTransaction(
 
     let replacementId: number | null = null;
     let message = t('Penugasan ditarik.', 'Assignment withdrawn.');
-    if (input.conflict && proposal && open) {
+    // The whole panel sits on every finalist: a panelist in conflict abstains, nobody replaces them.
+    const wholePanel = ctx.settings.mode === 'whole_panel';
+    if (input.conflict && wholePanel)
+      message = t(
+        'Penugasan ditarik karena benturan kepentingan; panelis ini abstain pada finalis ini dan nilainya tidak dihitung.',
+        'Assignment withdrawn for a conflict of interest; this panelist abstains on this finalist and their score does not count.',
+      );
+    if (input.conflict && proposal && open && !wholePanel) {
       const remaining = ctx.assignments.map((a) =>
         a.id === row.id ? { ...a, status: 'withdrawn' as const } : a,
       );

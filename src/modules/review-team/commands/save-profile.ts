@@ -73,6 +73,7 @@ export async function saveProfile(db: Db, input: SaveProfileInput): Promise<void
         affiliation_institution_id: p.affiliationInstitutionId,
         affiliation_name: p.affiliationName,
         region_code: p.regionCode,
+        unsur: before.team === 'panel' ? (body.unsur === undefined ? before.unsur : body.unsur) : null,
         expertise: JSON.stringify(p.expertise),
         capacity: body.capacity === undefined ? before.capacity : body.capacity,
         completed_at: before.completed_at ?? now,

@@ -6,6 +6,7 @@ import type { Actor } from '../../../domain/policy.js';
 import { evaluationTotal, isValidScore } from '../../../domain/scoring/evaluation-total.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { criteriaOf, loadOwnAssignment, stageClosed, type AssignmentContext } from '../queries.js';
+import { assertNoConflict } from '../conflict.js';
 import { evaluationChanged, evaluationSubmitted, stageClosedError } from '../refusals.js';
 import { materialiseRubric } from '../rubric.js';
 
@@ -72,6 +73,7 @@ export async function saveEvaluation(
 ): Promise<SaveEvaluationResult> {
   return db.transaction().execute(async (tx) => {
     const c = await loadOwnAssignment(tx, input.actor, input.assignmentId, 'evaluation.score');
+    await assertNoConflict(tx, c);
     const existing = await tx
       .selectFrom('evaluations')
       .selectAll()

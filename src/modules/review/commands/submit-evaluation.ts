@@ -8,6 +8,7 @@ import { decideScore } from '../../../domain/scoring/aggregate.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { assignExtraReviewer } from '../../assignments/commands/assign-extra.js';
 import { loadOwnAssignment, stageClosed } from '../queries.js';
+import { assertNoConflict } from '../conflict.js';
 import { evaluationChanged, evaluationSubmitted, stageClosedError } from '../refusals.js';
 import { evaluationScope, rubricFor } from './save-evaluation.js';
 
@@ -34,6 +35,7 @@ export async function submitEvaluation(
 ): Promise<{ version: number; total: number; submittedAt: string; thirdAssigned: boolean }> {
   return db.transaction().execute(async (tx) => {
     const c = await loadOwnAssignment(tx, input.actor, input.assignmentId, 'evaluation.score');
+    await assertNoConflict(tx, c);
     const e = await tx
       .selectFrom('evaluations')
       .selectAll()
@@ -99,10 +101,14 @@ export async function submitEvaluation(
 /** The gap rule after a submit: assigns the extra reviewer once the first k totals differ too much. */
 async function bringThirdIfGap(
   tx: Db,
-  c: { stage: { id: number; settings: string }; competition: { id: number }; proposal: { id: number } },
+  c: {
+    stage: { id: number; kind: string; settings: string };
+    competition: { id: number };
+    proposal: { id: number };
+  },
   input: { ip: string | null; baseUrl: string; now: Date },
 ): Promise<boolean> {
-  const rules = reviewSettingsOf(parseSettings(c.stage.settings));
+  const rules = reviewSettingsOf(parseSettings(c.stage.settings), c.stage.kind);
   const rows = await tx
     .selectFrom('review_assignments as a')
     .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')

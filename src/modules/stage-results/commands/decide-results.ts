@@ -31,7 +31,7 @@ export async function decideResults(
   input: { competitionId: number; stageId: number; actorUserId: number; ip: string | null; now: Date },
 ): Promise<{ advanced: number; stopped: number; message: Text }> {
   return db.transaction().execute(async (tx) => {
-    const r = await loadResults(tx, input.competitionId, input.stageId, true);
+    const r = await loadResults(tx, input.competitionId, input.stageId, input.now, true);
     const blocker = resultsBlocker(r);
     if (blocker) throw conflict(r.decided.length ? 'already_decided' : 'results_not_ready', blocker);
     const at = input.now.toISOString();

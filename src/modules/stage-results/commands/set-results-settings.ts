@@ -25,6 +25,7 @@ export async function setResultsSettings(
       tx,
       input.competitionId,
       input.stageId,
+      input.now,
       true,
     );
     if (decided.length)

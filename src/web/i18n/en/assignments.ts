@@ -22,6 +22,23 @@ export const assignments: typeof id = {
   runConfirmText:
     '{{missing}} assignments will be made and every reviewer given proposals is e-mailed. Existing assignments stay. Assignments can be withdrawn one by one afterwards, but e-mails sent cannot be taken back.',
   runFailed: 'No assignment was made',
+  panelRunTitle: 'Assign the Tim Panel',
+  panelRunText:
+    'Every panelist is assigned to every finalist, except a finalist they have a conflict of interest with: there they abstain. {{missing}} assignments are still missing.',
+  panelRunNothing: 'Every panelist is assigned to every finalist (except where they abstain).',
+  panelRun: 'Assign the panel',
+  panelRunConfirmTitle: 'Assign the Tim Panel to the finalists?',
+  panelRunConfirmText:
+    '{{missing}} assignments will be made and each panelist given new finalists is told by e-mail. A panelist with a conflict of interest with a finalist is not assigned to it and is recorded as abstaining. Mail sent cannot be recalled.',
+  perFinalist: 'The whole panel ({{count}}) scores every finalist',
+  abstentionsTitle: 'Panelists who abstain',
+  abstentionsNone: 'No panelist abstains.',
+  abstentionsIntro:
+    'A panelist with a conflict of interest with a finalist does not score it; the finalist’s score is the mean of the other panelists who scored.',
+  abstainPanelist: 'Panelist',
+  abstainFinalist: 'Finalist',
+  abstainReason: 'Reason',
+  abstainWithdrawn: 'Assignment withdrawn (draft kept, not counted)',
   unservedCaption: 'Proposals that cannot be given reviewers',
   leftOut: 'Left out because their profile is not complete: {{names}}.',
   loadsCaption: "Each reviewer's load",

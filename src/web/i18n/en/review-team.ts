@@ -2,6 +2,16 @@ import type { reviewTeam as id } from '../id/review-team.js';
 
 /** Review teams: the secretariat's roster and the reviewer's own profile. */
 export const reviewTeam: typeof id = {
+  unsur: {
+    expert: 'Expert/academic',
+    public_figure: 'Public figure',
+    ministry: 'Ministry/agency representative',
+    media: 'Journalist/media',
+    other: 'Other',
+    none: 'Not given',
+    filter: 'Kind of member',
+    all: 'Every kind',
+  },
   link: 'Review teams',
   title: 'Review teams',
   back: 'Back to the competition settings',
@@ -90,6 +100,8 @@ export const reviewTeam: typeof id = {
       'For example 32 for West Java, 32.73 for Bandung City. Leave empty when it has no region (ministries, agencies).',
     expertise: 'Expertise (categories)',
     expertiseHint: 'Choose the categories you know well; more than one is fine.',
+    unsur: 'Kind of member',
+    unsurHint: 'The part of society you sit for in the Tim Panel Independen.',
     capacity: 'Capacity (optional)',
     capacityHint: 'The most proposals you can review per stage.',
     conflicts: 'Conflicts of interest',

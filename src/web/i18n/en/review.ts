@@ -63,6 +63,14 @@ export const review: typeof id = {
     you: 'You: {{label}}',
     others: "Other evaluators' scores",
     othersHidden: "Other evaluators' scores are shown once you have submitted your own.",
+    othersHiddenUntilClosing:
+      "Other panelists' sheets are shown once the stage closes; until then each panelist scores alone.",
+    conflictTitle: 'You abstain on this finalist',
+    conflictBody:
+      'You have a conflict of interest ({{reasons}}); you cannot score it and no score of yours counts.',
+    keyFacts: "The finalist's key facts",
+    category: 'Category',
+    autosaveIdle: 'Changes are saved automatically.',
     othersNone: 'No other evaluator on this proposal.',
     otherNotSubmitted: 'Not submitted yet.',
   },

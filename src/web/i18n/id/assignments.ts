@@ -20,6 +20,23 @@ export const assignments = {
   runConfirmText:
     '{{missing}} penugasan akan dibuat dan setiap penilai yang mendapat proposal diberi tahu lewat e-mail. Penugasan yang sudah ada tetap. Penugasan dapat ditarik satu per satu sesudahnya, tetapi e-mail yang terkirim tidak dapat ditarik kembali.',
   runFailed: 'Tidak ada penugasan yang dibuat',
+  panelRunTitle: 'Tugaskan Tim Panel',
+  panelRunText:
+    'Setiap panelis ditugaskan pada setiap finalis, kecuali pada finalis yang berbenturan kepentingan dengannya: panelis itu abstain. Masih kurang {{missing}} penugasan.',
+  panelRunNothing: 'Setiap panelis sudah ditugaskan pada setiap finalis (kecuali yang abstain).',
+  panelRun: 'Tugaskan panel',
+  panelRunConfirmTitle: 'Tugaskan Tim Panel pada para finalis?',
+  panelRunConfirmText:
+    '{{missing}} penugasan akan dibuat dan setiap panelis yang mendapat finalis baru diberi tahu lewat e-mail. Panelis yang berbenturan kepentingan dengan seorang finalis tidak ditugaskan padanya dan tercatat abstain. E-mail yang terkirim tidak dapat ditarik kembali.',
+  perFinalist: 'Seluruh panelis ({{count}}) menilai setiap finalis',
+  abstentionsTitle: 'Panelis yang abstain',
+  abstentionsNone: 'Tidak ada panelis yang abstain.',
+  abstentionsIntro:
+    'Panelis yang berbenturan kepentingan dengan seorang finalis tidak menilainya; nilai finalis itu adalah rata-rata panelis lain yang menilai.',
+  abstainPanelist: 'Panelis',
+  abstainFinalist: 'Finalis',
+  abstainReason: 'Alasan',
+  abstainWithdrawn: 'Penugasan ditarik (draf disimpan, tidak dihitung)',
   unservedCaption: 'Proposal yang tidak dapat diberi penilai',
   leftOut: 'Tidak ikut ditugaskan karena profilnya belum lengkap: {{names}}.',
   loadsCaption: 'Beban setiap penilai',

@@ -1,5 +1,15 @@
 /** Tim Evaluasi / Tim Panel Independen: the secretariat's roster and the reviewer's own profile. */
 export const reviewTeam = {
+  unsur: {
+    expert: 'Pakar/akademisi',
+    public_figure: 'Tokoh masyarakat',
+    ministry: 'Perwakilan kementerian/lembaga',
+    media: 'Jurnalis/media',
+    other: 'Lainnya',
+    none: 'Belum diisi',
+    filter: 'Unsur',
+    all: 'Semua unsur',
+  },
   link: 'Tim penilai',
   title: 'Tim penilai',
   back: 'Kembali ke pengaturan kompetisi',
@@ -88,6 +98,8 @@ export const reviewTeam = {
       'Contoh: 32 untuk Jawa Barat, 32.73 untuk Kota Bandung. Kosongkan bila tidak berwilayah (kementerian, lembaga).',
     expertise: 'Keahlian (kategori)',
     expertiseHint: 'Pilih kategori yang Anda kuasai; boleh lebih dari satu.',
+    unsur: 'Unsur',
+    unsurHint: 'Unsur yang Anda wakili di Tim Panel Independen.',
     capacity: 'Kapasitas (opsional)',
     capacityHint: 'Paling banyak proposal yang sanggup Anda nilai per tahap.',
     conflicts: 'Konflik kepentingan',

@@ -60,6 +60,14 @@ export const review = {
     you: 'Anda: {{label}}',
     others: 'Penilaian evaluator lain',
     othersHidden: 'Penilaian evaluator lain ditampilkan setelah Anda mengirim penilaian sendiri.',
+    othersHiddenUntilClosing:
+      'Lembar nilai panelis lain ditampilkan setelah tahap ditutup; sampai saat itu setiap panelis menilai sendiri.',
+    conflictTitle: 'Anda abstain pada finalis ini',
+    conflictBody:
+      'Anda memiliki benturan kepentingan ({{reasons}}); penilaian tidak dapat diisi dan tidak dihitung.',
+    keyFacts: 'Data utama finalis',
+    category: 'Kategori',
+    autosaveIdle: 'Perubahan disimpan otomatis.',
     othersNone: 'Tidak ada evaluator lain pada proposal ini.',
     otherNotSubmitted: 'Belum mengirim penilaian.',
   },

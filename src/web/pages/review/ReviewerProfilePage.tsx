@@ -6,6 +6,7 @@ import {
   Card,
   Group,
   MultiSelect,
+  Select,
   NumberInput,
   Radio,
   Stack,
@@ -22,7 +23,7 @@ import { apiErrorMessages } from '../../components/forms.js';
 import { AdminInstitutionPicker } from '../../components/AdminInstitutionPicker.js';
 import { AdminNotice } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
-import type { OwnProfileResponse, ReviewTeamName } from '../../../contracts/review-team.js';
+import { PANEL_UNSUR, type OwnProfileResponse, type ReviewTeamName } from '../../../contracts/review-team.js';
 import { ConflictList } from '../secretariat/review/ConflictList.js';
 
 type Named = { id: number; name: string };
@@ -49,6 +50,7 @@ function ProfileForm({
   );
   const [regionCode, setRegionCode] = useState(m.regionCode ?? '');
   const [expertise, setExpertise] = useState<string[]>(m.expertise.map((e) => e.key));
+  const [unsur, setUnsur] = useState<string | null>(m.unsur);
   const [capacity, setCapacity] = useState<string | number>(m.capacity ?? '');
   const [conflicts, setConflicts] = useState<ConflictDraft[]>(
     m.conflicts
@@ -63,6 +65,7 @@ function ProfileForm({
         affiliationName: kind === 'free' ? affiliationName : null,
         regionCode,
         expertise,
+        ...(m.team === 'panel' ? { unsur } : {}),
         capacity: capacity === '' ? null : capacity,
         conflicts: conflicts.map((c) => ({ institutionId: c.institution.id, note: c.note })),
       }),
@@ -125,6 +128,18 @@ function ProfileForm({
           inputMode="decimal"
           error={err?.fields.regionCode}
         />
+        {m.team === 'panel' && (
+          <Select
+            label={t('reviewTeam.profile.unsur')}
+            description={t('reviewTeam.profile.unsurHint')}
+            data={PANEL_UNSUR.map((u) => ({ value: u, label: t(`reviewTeam.unsur.${u}`) }))}
+            value={unsur}
+            onChange={setUnsur}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            error={err?.fields.unsur}
+          />
+        )}
         <MultiSelect
           label={t('reviewTeam.profile.expertise')}
           description={t('reviewTeam.profile.expertiseHint')}

@@ -57,6 +57,9 @@ function Scoring({ view }: { view: ScoringView }) {
   const label = (x: { labelId: string; labelEn: string }) => (lang === 'id' ? x.labelId : x.labelEn);
   const name = (x: { nameId: string; nameEn: string }) => (lang === 'id' ? x.nameId : x.nameEn);
   const p = view.proposal;
+  // A panel stage (the presentation) is scored in the session, often on a phone: the rubric comes first,
+  // with large inputs and the finalist's key facts above it; the written proposal follows below.
+  const live = view.criteria.every((c) => c.sectionKey === null);
   const preview = (() => {
     const values = view.criteria.map((c) => ({
       weight: c.weight,
@@ -92,7 +95,9 @@ function Scoring({ view }: { view: ScoringView }) {
         ? t('review.scoring.saved', { at: formatInstant(auto.savedAt, view.stage.timeZone, lang) })
         : auto.status === 'offline'
           ? t('review.scoring.offline')
-          : '';
+          : editable
+            ? t('review.scoring.autosaveIdle')
+            : '';
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/penilaian">
@@ -149,9 +154,16 @@ function Scoring({ view }: { view: ScoringView }) {
       {view.evaluation.status !== 'submitted' && view.stage.closed && (
         <AdminNotice tone="neutral">{t('review.scoring.closedNotice')}</AdminNotice>
       )}
+      {view.conflict && (
+        <AdminNotice tone="warning" title={t('review.scoring.conflictTitle')}>
+          {t('review.scoring.conflictBody', {
+            reasons: view.conflict.map((r) => (lang === 'id' ? r.id : r.en)).join('; '),
+          })}
+        </AdminNotice>
+      )}
       {submitError && <AdminNotice tone="danger">{submitError}</AdminNotice>}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: live ? 2 : 1, md: 1 }}>
           <Stack gap="md" component="section" aria-labelledby="proposal-text">
             <Title order={2} size="h3" id="proposal-text">
               {t('review.scoring.proposalTitle')}
@@ -197,20 +209,43 @@ function Scoring({ view }: { view: ScoringView }) {
             )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: live ? 1 : 2, md: 2 }}>
           <Stack
             gap="md"
             component="section"
             aria-labelledby="rubric"
-            style={{ position: 'sticky', top: 70 }}
+            style={live ? undefined : { position: 'sticky', top: 70 }}
           >
+            {live && (
+              <Card withBorder padding="sm" component="section" aria-labelledby="key-facts">
+                <Title order={2} size="h4" id="key-facts">
+                  {t('review.scoring.keyFacts')}
+                </Title>
+                <Text size="sm">
+                  <b>{t('review.scoring.institution')}:</b> {p.institution.name}
+                </Text>
+                <Text size="sm">
+                  <b>{t('review.scoring.unit')}:</b> {p.unit.name}
+                </Text>
+                {p.category && (
+                  <Text size="sm">
+                    <b>{t('review.scoring.category')}:</b> {name(p.category)}
+                  </Text>
+                )}
+                {p.innovatorNames && (
+                  <Text size="sm">
+                    <b>{t('review.scoring.innovators')}:</b> {p.innovatorNames}
+                  </Text>
+                )}
+              </Card>
+            )}
             <Group justify="space-between">
               <Title order={2} size="h3" id="rubric">
                 {t('review.scoring.rubric')}
               </Title>
               <StatusBadge status={view.evaluation.status} />
             </Group>
-            <Text size="sm" aria-live="polite">
+            <Text size="sm" aria-live="polite" fw={live ? 700 : undefined}>
               {statusText}
             </Text>
             {view.criteria.map((c) => {
@@ -228,6 +263,8 @@ function Scoring({ view }: { view: ScoringView }) {
                       </Text>
                     )}
                     <NumberInput
+                      size={live ? 'lg' : 'sm'}
+                      inputMode="decimal"
                       label={`${t('review.scoring.value')}: ${label(c)}`}
                       min={0}
                       max={100}
@@ -246,27 +283,29 @@ function Scoring({ view }: { view: ScoringView }) {
                       readOnly={!editable}
                       onChange={(ev) => auto.change(c.id, { comment: ev.currentTarget.value })}
                     />
-                    <Stack gap={2}>
-                      <Text size="sm" fw={500} id={`supports-${c.id}`}>
-                        {t('review.scoring.supports')}
-                      </Text>
-                      <SegmentedControl
-                        aria-labelledby={`supports-${c.id}`}
-                        disabled={!editable}
-                        value={
-                          e?.evidenceSupports === null || e === undefined
-                            ? ''
-                            : e.evidenceSupports
-                              ? 'yes'
-                              : 'no'
-                        }
-                        onChange={(v) => auto.change(c.id, { evidenceSupports: v === 'yes' })}
-                        data={[
-                          { value: 'yes', label: t('review.scoring.yes') },
-                          { value: 'no', label: t('review.scoring.no') },
-                        ]}
-                      />
-                    </Stack>
+                    {c.sectionKey !== null && (
+                      <Stack gap={2}>
+                        <Text size="sm" fw={500} id={`supports-${c.id}`}>
+                          {t('review.scoring.supports')}
+                        </Text>
+                        <SegmentedControl
+                          aria-labelledby={`supports-${c.id}`}
+                          disabled={!editable}
+                          value={
+                            e?.evidenceSupports === null || e === undefined
+                              ? ''
+                              : e.evidenceSupports
+                                ? 'yes'
+                                : 'no'
+                          }
+                          onChange={(v) => auto.change(c.id, { evidenceSupports: v === 'yes' })}
+                          data={[
+                            { value: 'yes', label: t('review.scoring.yes') },
+                            { value: 'no', label: t('review.scoring.no') },
+                          ]}
+                        />
+                      </Stack>
+                    )}
                   </Stack>
                 </Card>
               );
@@ -279,7 +318,11 @@ function Scoring({ view }: { view: ScoringView }) {
               <Text size="sm">{t('review.scoring.totalPending')}</Text>
             )}
             {view.abilities.submit && (
-              <Button onClick={() => setConfirming(true)} disabled={preview === null}>
+              <Button
+                size={live ? 'lg' : 'sm'}
+                onClick={() => setConfirming(true)}
+                disabled={preview === null}
+              >
                 {t('review.scoring.submit')}
               </Button>
             )}
@@ -311,7 +354,11 @@ function Others({ view }: { view: ScoringView }) {
         {t('review.scoring.others')}
       </Title>
       {view.others === null ? (
-        <Text size="sm">{t('review.scoring.othersHidden')}</Text>
+        <Text size="sm">
+          {view.othersHiddenUntil === 'closing'
+            ? t('review.scoring.othersHiddenUntilClosing')
+            : t('review.scoring.othersHidden')}
+        </Text>
       ) : view.others.length === 0 ? (
         <Text size="sm">{t('review.scoring.othersNone')}</Text>
       ) : (

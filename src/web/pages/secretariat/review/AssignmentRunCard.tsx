@@ -31,13 +31,18 @@ export function AssignmentRunCard({
     },
   });
   const missing = summary.pool.missingPairs;
+  // The whole panel on every finalist: the same run, in the panel's words.
+  const k = (key: string) =>
+    summary.stage.mode === 'whole_panel'
+      ? `assignments.panel${key.charAt(0).toUpperCase()}${key.slice(1)}`
+      : `assignments.${key}`;
   return (
     <Card withBorder component="section" aria-labelledby="run-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="run-title">
-          {t('assignments.runTitle')}
+          {t(k('runTitle'))}
         </Title>
-        <Text size="sm">{missing ? t('assignments.runText', { missing }) : t('assignments.runNothing')}</Text>
+        <Text size="sm">{missing ? t(k('runText'), { missing }) : t(k('runNothing'))}</Text>
         {result && (
           <AdminNotice
             tone={result.ok ? 'success' : 'danger'}
@@ -65,20 +70,20 @@ export function AssignmentRunCard({
         )}
         <Group>
           <Button onClick={() => setConfirming(true)} disabled={!summary.abilities.run || missing === 0}>
-            {t('assignments.run')}
+            {t(k('run'))}
           </Button>
         </Group>
       </Stack>
       {confirming && (
         <AdminConfirmDialog
-          title={t('assignments.runConfirmTitle')}
-          confirmLabel={t('assignments.run')}
+          title={t(k('runConfirmTitle'))}
+          confirmLabel={t(k('run'))}
           pending={run.isPending}
           error={run.error ? apiErrorMessages(run.error, lang).general : null}
           onConfirm={() => run.mutate()}
           onClose={() => setConfirming(false)}
         >
-          <Text size="sm">{t('assignments.runConfirmText', { missing })}</Text>
+          <Text size="sm">{t(k('runConfirmText'), { missing })}</Text>
         </AdminConfirmDialog>
       )}
     </Card>

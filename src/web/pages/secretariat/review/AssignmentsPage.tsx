@@ -17,6 +17,7 @@ import type {
   StageAssignmentSummary,
 } from '../../../../contracts/assignments.js';
 import { AssignmentRunCard } from './AssignmentRunCard.js';
+import { PanelAbstentions } from './PanelAbstentions.js';
 import { AddAssignmentCard, WithdrawDialog } from './AssignmentEditDialogs.js';
 import { AssignmentCsvCard } from './AssignmentCsvCard.js';
 
@@ -104,7 +105,9 @@ export function AssignmentsPage() {
                   })}
                 </Text>
                 <Text size="sm" c="dark.6">
-                  {t('assignments.perProposal', { count: s.stage.reviewersPerProposal })}
+                  {s.stage.mode === 'whole_panel'
+                    ? t('assignments.perFinalist', { count: s.stage.reviewersPerProposal })
+                    : t('assignments.perProposal', { count: s.stage.reviewersPerProposal })}
                 </Text>
               </Stack>
             </Group>
@@ -117,6 +120,7 @@ export function AssignmentsPage() {
               <Figure label={t('assignments.reviewersTitle')} value={s.reviewers.length} />
             </SimpleGrid>
             <AssignmentRunCard summary={s} onDone={refresh} />
+            {s.stage.mode === 'whole_panel' && <PanelAbstentions items={s.abstentions} />}
             <section aria-labelledby="loads-title">
               <Title order={2} size="h3" id="loads-title" mb="xs">
                 {t('assignments.loadsCaption')}

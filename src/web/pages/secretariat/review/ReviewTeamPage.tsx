@@ -29,6 +29,7 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { AdminConfirmDialog } from '../../../components/AdminFormDialog.js';
 import type { ReviewTeamName, TeamListResponse, TeamMember } from '../../../../contracts/review-team.js';
 import { MemberEditDialog } from './MemberEditDialog.js';
+import { PanelUnsurCounts, PanelUnsurFilter } from './PanelUnsurFilter.js';
 import { ConflictList } from './ConflictList.js';
 
 type Rule = TeamListResponse['regionalConflict'];
@@ -194,17 +195,18 @@ function TeamTab({ competitionId, team }: { competitionId: number; team: ReviewT
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [status, setStatus] = useState<string | null>(null);
+  const [unsur, setUnsur] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<TeamMember | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
   const base = `/competitions/${competitionId}/review-team/${team}`;
-  const key = ['review-team', competitionId, team, debounced, status, page];
+  const key = ['review-team', competitionId, team, debounced, status, unsur, page];
   const list = useQuery({
     queryKey: key,
     queryFn: () =>
       api<TeamListResponse>(
         'GET',
-        `${base}?page=${page}&pageSize=25&q=${encodeURIComponent(debounced)}&status=${status ?? ''}`,
+        `${base}?page=${page}&pageSize=25&q=${encodeURIComponent(debounced)}&status=${status ?? ''}&unsur=${unsur ?? ''}`,
       ),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['review-team', competitionId] });
@@ -259,7 +261,18 @@ function TeamTab({ competitionId, team }: { competitionId: number; team: ReviewT
           clearButtonProps={{ 'aria-label': t('secretariat.clear') }}
           comboboxProps={{ withinPortal: true }}
         />
+        {team === 'panel' && (
+          <PanelUnsurFilter
+            counts={data?.unsurCounts}
+            value={unsur}
+            onChange={(v) => {
+              setUnsur(v);
+              setPage(1);
+            }}
+          />
+        )}
       </Group>
+      {team === 'panel' && data && <PanelUnsurCounts counts={data.unsurCounts} />}
       <AdminQueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()}>
         {data &&
           (data.items.length === 0 ? (
