@@ -16,6 +16,8 @@ import type {
   StageResultTable,
 } from './schema-selection.js';
 export type * from './schema-selection.js';
+import type { PresentationTables } from './schema-presentation.js';
+export type * from './schema-presentation.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -498,7 +500,7 @@ export interface ParticipationReminderTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends PresentationTables {
   institutions: InstitutionTable;
   units: UnitTable;
   users: UserTable;

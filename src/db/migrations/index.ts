@@ -24,6 +24,7 @@ import * as objections from './2026_12_06_0032_objections.js';
 import * as stageResults from './2026_12_06_0033_stage_results.js';
 import * as finalists from './2026_12_06_0034_finalists.js';
 import * as awardLinks from './2026_12_07_0035_award_links.js';
+import * as presentationSchedule from './2026_12_07_0037_presentation_schedule.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0033_stage_results': stageResults,
   '2026_12_06_0034_finalists': finalists,
   '2026_12_07_0035_award_links': awardLinks,
+  '2026_12_07_0037_presentation_schedule': presentationSchedule,
 };
