@@ -23,12 +23,14 @@ const MODULE_GRAPH = {
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['admin-check', 'competitions', 'proposals'],
-  exports: ['announcements', 'dashboard', 'proposals', 'score-exports'],
+  exports: ['announcements', 'dashboard', 'presentation', 'proposals', 'score-exports'],
   finalists: ['announcements', 'objections', 'proposals'],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],
   objections: ['competitions', 'proposals'],
+  // The presentation and interview schedule (issue 13 point 2); its letter PDF renders in `exports`.
+  presentation: [],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.

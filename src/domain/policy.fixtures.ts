@@ -2,6 +2,7 @@ import type { Action, Actor, DenyReason, Role, Subjects } from './policy.js';
 import { ADMIN_CHECK_TABLE } from './policy-admin-check.fixtures.js';
 import { EXPORTS_TABLE } from './policy-exports.fixtures.js';
 import { SELECTION_TABLE } from './policy-selection.fixtures.js';
+import { PRESENTATION_TABLE } from './policy-presentation.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -589,5 +590,6 @@ export const TABLE: Case[] = [
   ],
   ...ADMIN_CHECK_TABLE,
   ...SELECTION_TABLE,
+  ...PRESENTATION_TABLE,
   ...EXPORTS_TABLE,
 ];

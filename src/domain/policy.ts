@@ -172,6 +172,16 @@ export interface Subjects {
   'completion.view': { institutionId: number; unitId: number };
   /** Completing the named items and sending the completion: the admin lokal of the proposal's institution. */
   'completion.submit': { institutionId: number };
+  /**
+   * The presentation and interview (issue 13 point 2): the schedule (sessions, slots, publication,
+   * rescheduling decisions) is the organizer's secretariat's; a finalist's invitation letter, upload and
+   * slot are its institution's admin lokal's and its unit's UPP's; asking to reschedule is the admin
+   * lokal's; a session's slots and uploads are its seated panelists'.
+   */
+  'presentation.manage': { organizerInstitutionId: number };
+  'presentation.participate': { institutionId: number; unitId: number };
+  'presentation.reschedule': { institutionId: number };
+  'presentation.sit': { competitionId: number; seated: boolean };
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
@@ -314,7 +324,8 @@ export function decide<A extends Action>(
     }
     case 'assignment.manage':
     case 'stageResults.manage':
-    case 'finalists.manage': {
+    case 'finalists.manage':
+    case 'presentation.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
@@ -392,17 +403,25 @@ export function decide<A extends Action>(
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
-    case 'completion.view': {
+    case 'completion.view':
+    case 'presentation.participate': {
       const s = subject as Subjects['completion.view'];
       if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       if (hasInUnit(actor, 'upp', s.institutionId, s.unitId)) return ALLOW;
       if (has(actor, 'local_admin')) return deny('otherInstitution');
       return has(actor, 'upp') ? deny('otherUnit') : deny('missingRole');
     }
-    case 'completion.submit': {
+    case 'completion.submit':
+    case 'presentation.reschedule': {
       const s = subject as Subjects['completion.submit'];
       if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
+    }
+    case 'presentation.sit': {
+      const s = subject as Subjects['presentation.sit'];
+      if (!hasInCompetition(actor, 'panelist', s.competitionId))
+        return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
+      return s.seated ? ALLOW : deny('notAssigned');
     }
     default: {
       const unreachable: never = action;

@@ -10,6 +10,7 @@ import { assignmentTemplates } from './assignment-templates.js';
 import { reviewTemplates } from './review-templates.js';
 import { adminCheckTemplates } from './admin-check-templates.js';
 import { finalistTemplates } from './finalist-templates.js';
+import { presentationTemplates } from './presentation-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -36,6 +37,7 @@ const templates = {
   ...reviewTemplates,
   ...adminCheckTemplates,
   ...finalistTemplates,
+  ...presentationTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
