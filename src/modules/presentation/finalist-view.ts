@@ -36,6 +36,7 @@ export async function finalistView(db: Db, access: FinalistAccess, now: Date) {
     .where('stage_id', '=', ctx.stage.id)
     .where('proposal_id', '=', proposal.id)
     .orderBy('requested_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   const deadline = ctx.settings.uploadDeadline;
   const open = !!letter && (!deadline || now.getTime() <= Date.parse(deadline));

@@ -114,6 +114,7 @@ export async function scheduleView(db: Db, ctx: PresentationContext) {
     ])
     .where('r.stage_id', '=', ctx.stage.id)
     .orderBy('r.requested_at', 'desc')
+    .orderBy('r.id', 'desc')
     .execute();
   return {
     competition: { id: ctx.competition.id, name: ctx.competition.name, timeZone: ctx.competition.time_zone },
