@@ -7,6 +7,7 @@ import { ACTORS, multipart, type ActorName, type World } from './world.js';
 import { REVIEW_TEAM_ROUTES } from './review-team-routes.js';
 import { ASSIGNMENT_ROUTE_CASES } from './assignment-routes.js';
 import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
+import { PRESENTATION_ROUTE_CASES } from './presentation-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 
 /*
@@ -176,6 +177,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...REVIEW_TEAM_ROUTES,
   ...ASSIGNMENT_ROUTE_CASES,
   ...FINALIST_ROUTE_CASES,
+  ...PRESENTATION_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   // Documentation and health: public.
   'GET /api/docs': { public: true },

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connect.js';
 import type { CompetitionRow } from '../../../db/schema.js';
-import { conflict, invalidFields, notFound, t } from '../../../domain/errors.js';
+import { conflict, fieldError, invalidFields, t } from '../../../domain/errors.js';
 import { checkPlacement } from '../../../domain/presentation-schedule.js';
 import { auditPresentation } from '../audit.js';
 import { issueLetters } from '../letters.js';
@@ -34,9 +34,15 @@ export async function moveFinalistIn(
 ) {
   const world = await loadScheduleWorld(tx, ctx);
   const finalist = world.finalists.find((f) => f.id === input.proposalId);
-  if (!finalist) throw notFound(t('Finalis tidak ditemukan.', 'Finalist not found.'));
+  if (!finalist)
+    throw fieldError(
+      'proposalId',
+      'not_finalist',
+      t('Proposal ini bukan finalis kompetisi ini.', 'This proposal is not a finalist of this competition.'),
+    );
   const session = world.sessions.find((s) => s.id === input.sessionId);
-  if (!session) throw notFound(t('Sesi tidak ditemukan.', 'Session not found.'));
+  if (!session)
+    throw fieldError('sessionId', 'unknown_session', t('Sesi tidak ditemukan.', 'Session not found.'));
   const target = { finalistId: finalist.id, sessionId: session.id, index: input.index };
   const problems = checkPlacement(world.input, world.placements, finalist.id, target);
   if (problems.length)
