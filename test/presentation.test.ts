@@ -486,17 +486,20 @@ describe('presentation schedule', () => {
     });
     const mark = await suite.ctx.db.selectFrom('outbox').select('id').execute();
     const refuse = await s('POST', `${base()}/requests/${second.json().id}/refuse`, 'secretariat', {
-      reason: 'Seluruh sesi hari kedua sudah penuh.',
+      reason: 'Seluruh sesi hari kedua sudah penuh. <script>alert(1)</script>',
     });
     expect(refuse.statusCode).toBe(200);
     const refusal = await suite.ctx.db
       .selectFrom('outbox')
-      .select(['template', 'text_body'])
+      .select(['template', 'text_body', 'html_body'])
       .where('id', '>', Math.max(0, ...mark.map((b) => b.id)))
       .execute();
     expect(refusal).toHaveLength(2);
     expect(refusal[0]!.template).toBe('presentation_reschedule_refused');
     expect(refusal[0]!.text_body).toContain('Seluruh sesi hari kedua sudah penuh.');
+    // The typed reason stays text in the mail's HTML.
+    expect(refusal[0]!.html_body).not.toContain('<script>');
+    expect(refusal[0]!.html_body).toContain('&lt;script&gt;');
     const twice = await s('POST', `${base()}/requests/${second.json().id}/accept`, 'secretariat', {});
     expect(twice.json().error.code).toBe('already_decided');
     const seen = (await s('GET', `/api/presentation/proposals/${fin.y1!.id}`, 'adminY')).json();

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { insertFileRow, withStagedFile } from '../../src/platform/blobs.js';
 import { makeFinalist } from '../helpers/finalists.js';
 import { minimalPdf, multipartForm } from '../helpers/multipart.js';
 import type { Binding, Body, RouteCase } from './routes.js';
@@ -113,16 +115,25 @@ async function build(w: World): Promise<PresentationWorld> {
       superseded_at: null,
     })
     .execute();
-  const form = multipartForm({ videoUrl: 'https://youtu.be/matriks' }, [
-    { field: 'file', name: 'paparan.pdf', content: minimalPdf('Paparan Matriks') },
-  ]);
-  const up = await w.ctx.app.inject({
-    method: 'POST',
-    url: `/api/presentation/proposals/${f.id}/upload`,
-    headers: { ...form.headers, cookie: w.cookies.upp },
-    payload: form.payload,
+  // The finalist's upload, stored directly (the world's sessions may be gone when a fuzzer asks).
+  const staged = await w.ctx.app.deps.storage.stage(Readable.from([minimalPdf('Paparan Matriks')]), {
+    maxBytes: 1024 * 1024,
+    allowedMimes: ['application/pdf'],
   });
-  if (up.statusCode !== 200) throw new Error(`presentation world: upload ${up.statusCode} ${up.body}`);
+  const fileId = await withStagedFile(db, w.ctx.app.deps.storage, staged, (tx) =>
+    insertFileRow(tx, { staged, name: 'paparan.pdf', uploadedBy: w.userIds.upp, now: new Date() }),
+  );
+  await db
+    .insertInto('presentation_uploads')
+    .values({
+      stage_id: a.stageId,
+      proposal_id: f.id,
+      file_id: fileId,
+      video_url: 'https://youtu.be/matriks',
+      updated_by: w.userIds.upp,
+      updated_at: at,
+    })
+    .execute();
   const request = async (stageId: number, proposalId: number) =>
     (
       await db
