@@ -25,7 +25,7 @@ const MODULE_GRAPH = {
   competitions: [],
   dashboard: ['competitions', 'proposals'],
   deadlines: ['admin-check', 'competitions', 'proposals'],
-  exports: ['announcements', 'certificates', 'dashboard', 'proposals', 'score-exports'],
+  exports: ['announcements', 'certificates', 'dashboard', 'presentation', 'proposals', 'score-exports'],
   finalists: ['announcements', 'objections', 'proposals'],
   // Field verification (issue 13 point 3): reads its own tables and the finalists' rows directly.
   'field-verification': [],
@@ -33,6 +33,8 @@ const MODULE_GRAPH = {
   invitations: ['competitions', 'proposals'],
   mail: [],
   objections: ['competitions', 'proposals'],
+  // The presentation and interview schedule (issue 13 point 2); its letter PDF renders in `exports`.
+  presentation: [],
   participation: ['competitions', 'dashboard', 'proposals'],
   proposals: ['competitions', 'awards'],
   // Public participation (issue 13 point 8): reads proposals and stages directly, imports no module.

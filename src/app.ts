@@ -45,6 +45,9 @@ import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
 import { resultRoutes } from './modules/results/routes.js';
 import { fieldVerificationRoutes } from './modules/field-verification/routes.js';
+import { presentationRoutes } from './modules/presentation/routes.js';
+import { presentationParticipantRoutes } from './modules/presentation/participant-routes.js';
+import { presentationPanelRoutes } from './modules/presentation/panel-routes.js';
 import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
 import { seasonReportRoutes } from './modules/season-report/routes.js';
@@ -234,6 +237,9 @@ export async function buildApp(opts: {
   // The field findings and public ratings (issue 13 points 3, 8) are passed as `inputs` once they exist.
   await api.register(resultRoutes, { prefix: '/api' });
   await api.register(fieldVerificationRoutes, { prefix: '/api' });
+  await api.register(presentationRoutes, { prefix: '/api' });
+  await api.register(presentationParticipantRoutes, { prefix: '/api' });
+  await api.register(presentationPanelRoutes, { prefix: '/api' });
   await api.register(scoreExportRoutes, { prefix: '/api' });
   await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(seasonReportRoutes, { prefix: '/api' });

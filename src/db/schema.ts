@@ -36,6 +36,8 @@ import type {
   FieldVisitVerifierTable,
 } from './schema-field.js';
 export type * from './schema-field.js';
+import type { PresentationTables } from './schema-presentation.js';
+export type * from './schema-presentation.js';
 
 /*
  * Conventions shared by SQLite and PostgreSQL:
@@ -518,7 +520,7 @@ export interface ParticipationReminderTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends PresentationTables {
   institutions: InstitutionTable;
   units: UnitTable;
   users: UserTable;

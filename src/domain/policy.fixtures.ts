@@ -7,6 +7,7 @@ import { SELECTION_TABLE } from './policy-selection.fixtures.js';
 import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 import { RESULTS_TABLE } from './policy-results.fixtures.js';
 import { PUBLIC_RATINGS_TABLE } from './policy-public-ratings.fixtures.js';
+import { PRESENTATION_TABLE } from './policy-presentation.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -596,6 +597,7 @@ export const TABLE: Case[] = [
   ...SELECTION_TABLE,
   ...CERTIFICATES_TABLE,
   ...RESULTS_TABLE,
+  ...PRESENTATION_TABLE,
   ...EXPORTS_TABLE,
   ...SEASON_REPORT_TABLE,
   ...PUBLIC_RATINGS_TABLE,

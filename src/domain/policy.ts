@@ -209,6 +209,16 @@ export interface Subjects {
   'certificate.download': { institutionId: number; unitId: number; organizerInstitutionId: number };
   /** The list of one's own certificates: whoever serves an institution (admin lokal) or a unit (UPP). */
   'certificate.listOwn': Record<string, never>;
+  /**
+   * The presentation and interview (issue 13 point 2): the schedule (sessions, slots, publication,
+   * rescheduling decisions) is the organizer's secretariat's; a finalist's invitation letter, upload and
+   * slot are its institution's admin lokal's and its unit's UPP's; asking to reschedule is the admin
+   * lokal's; a session's slots and uploads are its seated panelists'.
+   */
+  'presentation.manage': { organizerInstitutionId: number };
+  'presentation.participate': { institutionId: number; unitId: number };
+  'presentation.reschedule': { institutionId: number };
+  'presentation.sit': { competitionId: number; seated: boolean };
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */
@@ -363,7 +373,8 @@ export function decide<A extends Action>(
     case 'certificate.manage':
     case 'results.manage':
     case 'publicRating.manage':
-    case 'fieldVisit.manage': {
+    case 'fieldVisit.manage':
+    case 'presentation.manage': {
       const s = subject as Subjects['assignment.manage'];
       if (hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
@@ -461,7 +472,9 @@ export function decide<A extends Action>(
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'certificate.download':
-    case 'completion.view': {
+    case 'completion.view':
+    case 'presentation.participate': {
+      // Only a certificate's subject names its organizer (whose secretariat may download it too).
       const s = subject as Subjects['certificate.download'];
       const certificate = action === 'certificate.download';
       if (certificate && hasIn(actor, 'secretariat', s.organizerInstitutionId)) return ALLOW;
@@ -471,10 +484,17 @@ export function decide<A extends Action>(
       if (has(actor, 'upp')) return deny('otherUnit');
       return certificate && has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
-    case 'completion.submit': {
+    case 'completion.submit':
+    case 'presentation.reschedule': {
       const s = subject as Subjects['completion.submit'];
       if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
+    }
+    case 'presentation.sit': {
+      const s = subject as Subjects['presentation.sit'];
+      if (!hasInCompetition(actor, 'panelist', s.competitionId))
+        return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
+      return s.seated ? ALLOW : deny('notAssigned');
     }
     default: {
       const unreachable: never = action;

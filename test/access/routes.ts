@@ -10,6 +10,7 @@ import { FINALIST_ROUTE_CASES } from './finalist-routes.js';
 import { CERTIFICATE_ROUTE_CASES } from './certificate-routes.js';
 import { RESULTS_ROUTE_CASES } from './results-routes.js';
 import { PUBLIC_RATING_ROUTE_CASES } from './public-rating-routes.js';
+import { PRESENTATION_ROUTE_CASES } from './presentation-routes.js';
 import { SCORE_EXPORT_ROUTE_CASES } from './score-export-routes.js';
 import { SEASON_REPORT_ROUTE_CASES } from './season-report-routes.js';
 import { FIELD_ROUTE_CASES } from './field-routes.js';
@@ -184,6 +185,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CERTIFICATE_ROUTE_CASES,
   ...RESULTS_ROUTE_CASES,
   ...PUBLIC_RATING_ROUTE_CASES,
+  ...PRESENTATION_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   ...SEASON_REPORT_ROUTE_CASES,
   ...FIELD_ROUTE_CASES,

@@ -25,6 +25,7 @@ import * as stageResults from './2026_12_06_0033_stage_results.js';
 import * as finalists from './2026_12_06_0034_finalists.js';
 import * as awardLinks from './2026_12_07_0035_award_links.js';
 import * as panelScoring from './2026_12_07_0036_panel_scoring.js';
+import * as presentationSchedule from './2026_12_07_0037_presentation_schedule.js';
 import * as fieldVerification from './2026_12_07_0038_field_verification.js';
 import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
 import * as certificates from './2026_12_07_0040_certificates.js';
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0034_finalists': finalists,
   '2026_12_07_0035_award_links': awardLinks,
   '2026_12_07_0036_panel_scoring': panelScoring,
+  '2026_12_07_0037_presentation_schedule': presentationSchedule,
   '2026_12_07_0038_field_verification': fieldVerification,
   '2026_12_07_0039_panel_decisions': panelDecisions,
   '2026_12_07_0040_certificates': certificates,

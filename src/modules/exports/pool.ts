@@ -7,6 +7,7 @@ import type { CertificatePdfInput } from '../certificates/pdf.js';
 import type { ProposalView } from '../proposals/view.js';
 import type { FinalistsInput, FinalistsResult } from '../../domain/shortlist/types.js';
 import type { ScoreSheetInput } from '../score-exports/sheet-pdf.js';
+import type { LetterPdfInput } from '../presentation/letter-pdf.js';
 import type { ExportTask, FromWorker, OutgoingBatch, ToWorker } from './tasks.js';
 import type { SheetSpec } from './workbook.js';
 
@@ -94,6 +95,19 @@ export class ExportPool {
     const started = performance.now();
     try {
       const bytes = (await this.pool.run({ kind: 'scoreSheetPdf', input }))!;
+      this.measured(started);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } finally {
+      release();
+    }
+  }
+
+  /** A finalist's invitation letter (issue 13 point 2) as a PDF, made in the pool; 429 export_busy when full. */
+  async presentationLetterPdf(userId: number, input: LetterPdfInput): Promise<Buffer> {
+    const release = this.admit(userId);
+    const started = performance.now();
+    try {
+      const bytes = (await this.pool.run({ kind: 'presentationLetterPdf', input }))!;
       this.measured(started);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } finally {

@@ -8,6 +8,7 @@ import { selectFinalists } from '../../domain/shortlist/select.js';
 import type { FinalistsInput } from '../../domain/shortlist/types.js';
 import { proposalRows, type ProposalSheetInput } from '../score-exports/scores-xlsx.js';
 import { renderScoreSheetPdf, type ScoreSheetInput } from '../score-exports/sheet-pdf.js';
+import { renderLetterPdf, type LetterPdfInput } from '../presentation/letter-pdf.js';
 import { workbookStream, type SheetBatch, type SheetSpec } from './workbook.js';
 
 /*
@@ -28,6 +29,8 @@ export type ExportTask =
   | { kind: 'scoreSheetPdf'; input: ScoreSheetInput }
   /** One certificate (piagam, issue 13 point 5), with its QR code. */
   | { kind: 'certificatePdf'; input: CertificatePdfInput }
+  /** A finalist's invitation to the presentation and interview (issue 13 point 2). */
+  | { kind: 'presentationLetterPdf'; input: LetterPdfInput }
   /** The rows come in batches over `port` while the route reads them; the file goes back over it. */
   | { kind: 'xlsx'; port: MessagePort; lang: 'id' | 'en'; sheetName: string }
   /** The same with sheets of given columns (the selection's scores); each batch names its sheet. */
@@ -56,6 +59,7 @@ export async function runExportTask(task: ExportTask): Promise<Uint8Array | null
     return new TextEncoder().encode(JSON.stringify(await selectFinalists(task.input)));
   if (task.kind === 'scoreSheetPdf') return renderScoreSheetPdf(task.input);
   if (task.kind === 'certificatePdf') return renderCertificatePdf(task.input);
+  if (task.kind === 'presentationLetterPdf') return renderLetterPdf(task.input);
   if (task.kind === 'workbook') {
     const sheets = task.sheets;
     await writeSpreadsheet(task.port, (batches) => workbookStream(sheets, batches));

@@ -14,6 +14,7 @@ import { certificateTemplates } from './certificate-templates.js';
 import { resultsTemplates } from './results-templates.js';
 import { publicRatingTemplates } from './public-rating-templates.js';
 import { fieldTemplates } from './field-templates.js';
+import { presentationTemplates } from './presentation-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -44,6 +45,7 @@ const templates = {
   ...resultsTemplates,
   ...publicRatingTemplates,
   ...fieldTemplates,
+  ...presentationTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
