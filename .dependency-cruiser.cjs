@@ -49,7 +49,7 @@ const MODULE_GRAPH = {
   'season-report': ['competitions', 'dashboard', 'proposals'],
   review: ['proposals', 'competitions', 'assignments'],
   // The final session and the published results (issue 13 points 4–6).
-  results: ['announcements', 'competitions', 'stage-results'],
+  results: ['announcements', 'certificates', 'competitions', 'stage-results'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -44,6 +44,7 @@ import { assignmentRoutes } from './modules/assignments/routes.js';
 import { stageResultRoutes } from './modules/stage-results/routes.js';
 import { finalistRoutes } from './modules/finalists/routes.js';
 import { resultRoutes } from './modules/results/routes.js';
+import { plenaryInputs } from './plenary-inputs.js';
 import { fieldVerificationRoutes } from './modules/field-verification/routes.js';
 import { presentationRoutes } from './modules/presentation/routes.js';
 import { presentationParticipantRoutes } from './modules/presentation/participant-routes.js';
@@ -234,8 +235,8 @@ export async function buildApp(opts: {
   await api.register(assignmentRoutes, { prefix: '/api' });
   await api.register(stageResultRoutes, { prefix: '/api' });
   await api.register(finalistRoutes, { prefix: '/api' });
-  // The field findings and public ratings (issue 13 points 3, 8) are passed as `inputs` once they exist.
-  await api.register(resultRoutes, { prefix: '/api' });
+  // The final session reads the field findings and the public ratings (issue 13 points 3, 8).
+  await api.register(resultRoutes, { prefix: '/api', inputs: plenaryInputs });
   await api.register(fieldVerificationRoutes, { prefix: '/api' });
   await api.register(presentationRoutes, { prefix: '/api' });
   await api.register(presentationParticipantRoutes, { prefix: '/api' });

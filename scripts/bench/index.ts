@@ -140,8 +140,8 @@ const ONLY_PHASES = [
   'certificates',
   'season-report',
   'results-page',
+  'ratings',
 ] as const;
-const ONLY_PHASES = ['web', 'assignment', 'scoring', 'admin-queue', 'review-autosave', 'ratings'] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 function options(): Options {

@@ -204,6 +204,8 @@ export const publishResultsResponse = z.object({
   finalists: z.number(),
   awarded: z.number(),
   registryRows: z.number(),
+  /** Certificates issued (one per finalist and one per award); their PDFs follow in the background. */
+  certificates: z.number(),
   mails: z.number(),
 });
 

@@ -62,8 +62,8 @@ export function missingForResults(
 }
 
 /** The presentation stage's scores (null when the competition has no scored presentation stage). */
-export async function presentationScores(db: Db, competitionId: number) {
-  const stages = await scoredStages(db, competitionId);
+export async function presentationScores(db: Db, competitionId: number, now: Date) {
+  const stages = await scoredStages(db, competitionId, now);
   return stages.find((s) => s.stage.kind === PRESENTATION_KIND) ?? null;
 }
 
@@ -72,11 +72,12 @@ export async function buildPlenary(
   ctx: ResultsContext,
   sort: PlenaryResponse['sort'],
   inputs: PlenaryInputs,
+  now: Date,
 ): Promise<Omit<PlenaryResponse, 'abilities'>> {
   const c = ctx.competition;
   const [finalists, stages, decisions, published] = await Promise.all([
     loadFinalists(db, c.id),
-    scoredStages(db, c.id),
+    scoredStages(db, c.id, now),
     loadDecisions(db, ctx.stage.id),
     findResultsAnnouncement(db, ctx.stage.id),
   ]);

@@ -15,6 +15,7 @@ import {
 import { notFound, t } from '../../domain/errors.js';
 import { can, decide, type Action } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { certificateRendering } from '../certificates/routes.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 import { publishResults } from './commands/publish-results.js';
 import { recordDecision } from './commands/record-decision.js';
@@ -30,8 +31,14 @@ import { forgetResults, publicResultsJson } from './public.js';
  * findings and public ratings of the other parts of issue 13, wired by the app once they exist.
  */
 export const resultRoutes: FastifyPluginAsyncZod<{ inputs?: PlenaryInputs }> = async (app, opts) => {
-  const { db, clock, config } = app.deps;
+  const { db, clock, config, storage } = app.deps;
   const inputs = opts.inputs ?? {};
+  /** The PDFs of the certificates the publication issued, made in the export pool after it. */
+  const renderCertificatesOf = certificateRendering(
+    db,
+    { storage, renderer: app.deps.exports, certificateKey: config.certificateKey, baseUrl: config.baseUrl },
+    app.log,
+  );
 
   /** The competition for an action, 404 when the caller is outside its scope (another organizer/panel). */
   const load = async <A extends 'results.view' | 'results.decide' | 'results.manage'>(
@@ -72,7 +79,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ inputs?: PlenaryInputs }> = a
     async (req): Promise<PlenaryResponse> => {
       const { actor, competition, subject } = await load(req, req.params.id, 'results.view');
       const ctx = await loadResultsContext(db, competition);
-      const view = await buildPlenary(db, ctx, req.query.sort ?? 'presentation', inputs);
+      const view = await buildPlenary(db, ctx, req.query.sort ?? 'presentation', inputs, clock.now());
       const open = view.published === null;
       return {
         ...view,
@@ -158,6 +165,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ inputs?: PlenaryInputs }> = a
         baseUrl: config.baseUrl,
       });
       forgetResults(db, competition.id);
+      if (r.certificates) void renderCertificatesOf(competition.id);
       app.deps.mail.kick();
       return r;
     },

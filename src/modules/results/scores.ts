@@ -17,7 +17,8 @@ export interface ScoredStage {
   scores: Map<number, number | null>;
 }
 
-export async function scoredStages(db: Db, competitionId: number): Promise<ScoredStage[]> {
+/** `now` decides whether a whole-panel stage has closed (its sheets shown, its score final). */
+export async function scoredStages(db: Db, competitionId: number, now: Date): Promise<ScoredStage[]> {
   const stages = await db
     .selectFrom('stages')
     .selectAll()
@@ -48,7 +49,7 @@ export async function scoredStages(db: Db, competitionId: number): Promise<Score
         scores: new Map(rows.map((r) => [r.proposal_id, r.score === null ? null : Number(r.score)])),
       });
     } else if (isReviewStage(stage.kind)) {
-      const r = await loadResults(db, competitionId, stage.id);
+      const r = await loadResults(db, competitionId, stage.id, now);
       out.push({
         stage,
         decided: false,

@@ -14,6 +14,7 @@ import {
   resultsPublished,
   RESULTS_KIND,
 } from '../context.js';
+import { issueCertificates } from '../../certificates/issue.js';
 import { sendResultNotices } from '../notices.js';
 import { missingForResults, presentationScores } from '../plenary.js';
 
@@ -52,7 +53,7 @@ export async function publishResults(
     const [finalists, decisions, presentation] = await Promise.all([
       loadFinalists(tx, c.id),
       loadDecisions(tx, ctx.stage.id),
-      presentationScores(tx, c.id),
+      presentationScores(tx, c.id, input.now),
     ]);
     if (!finalists.length)
       throw conflict(
@@ -162,7 +163,23 @@ export async function publishResults(
         .values(registry.slice(i, i + 200))
         .execute();
 
-    // Issue 13 point 5: the certificates module's issueCertificates(tx, …) is called here after the merge.
+    // The certificates (piagam, issue 13 point 5): one per finalist, and one per award, in this
+    // transaction; their PDFs are made afterwards in the export pool (the route starts it).
+    const certificates = await issueCertificates(
+      tx,
+      { now: input.now, baseUrl: input.baseUrl, ip: input.ip },
+      {
+        competitionId: c.id,
+        actorId: input.actorUserId,
+        entries: ordered.flatMap((f) => {
+          const a = awardOf(f.id);
+          return [
+            { proposalId: f.id, award: 'FINALIST' as const },
+            ...(a ? [{ proposalId: f.id, award: a.level, awardLabel: t(a.labelId, a.labelEn) }] : []),
+          ];
+        }),
+      },
+    );
 
     const notices = await sendResultNotices(tx, {
       competition: c,
@@ -186,6 +203,7 @@ export async function publishResults(
           .filter((f) => awardOf(f.id))
           .map((f) => ({ proposalId: f.id, award: awardOf(f.id)!.key })),
         registryRows: registry.length,
+        certificates: certificates.issued.length,
         mails: notices.mails,
         ceremony,
       },
@@ -199,6 +217,7 @@ export async function publishResults(
       finalists: finalists.length,
       awarded,
       registryRows: registry.length,
+      certificates: certificates.issued.length,
       mails: notices.mails,
     };
   });

@@ -88,7 +88,9 @@ export function FinalistCard({
             <Text size="sm">
               {f.fieldFindings
                 ? t('results.fieldFindingsValue', f.fieldFindings) +
-                  (f.fieldFindings.recommendation ? ` · ${f.fieldFindings.recommendation}` : '')
+                  (f.fieldFindings.recommendation
+                    ? ` · ${t(`field.rec.${f.fieldFindings.recommendation}`)}`
+                    : '')
                 : t('results.notAvailable')}
             </Text>
           </div>
