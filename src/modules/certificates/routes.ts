@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { competitionIdParams } from '../../contracts/competitions.js';
 import {
@@ -9,7 +9,6 @@ import {
   myCertificatesResponse,
   revokeCertificateBody,
 } from '../../contracts/certificates.js';
-import type { Db } from '../../db/connect.js';
 import { contentDisposition } from '../../domain/attachments.js';
 import { formatCertificateNumber } from '../../domain/certificates.js';
 import { conflict, notFound, t } from '../../domain/errors.js';
@@ -25,44 +24,13 @@ import {
   findCertificate,
   settingsOf,
 } from './queries.js';
-import { ensureCertificatePdf, renderCertificates, type RenderDeps } from './render.js';
+import { ensureCertificatePdf, type RenderDeps } from './render.js';
+import { certificateRendering } from './rendering.js';
 import { certificateView } from './view.js';
 import { storedZip } from './zip.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 const certificateNotFound = () => notFound(t('Piagam tidak ditemukan.', 'Certificate not found.'));
-
-/**
- * Makes the PDFs of a competition's certificates in the background after issuing (one run per
- * competition at a time; a certificate downloaded before its turn is made on the spot).
- */
-export function certificateRendering(db: Db, deps: RenderDeps, log: FastifyBaseLogger) {
-  const running = new Map<number, Promise<unknown>>();
-  return (competitionId: number) => {
-    const before = running.get(competitionId) ?? Promise.resolve();
-    const run = before
-      .then(async () => {
-        const ids = (
-          await db
-            .selectFrom('certificates')
-            .select('id')
-            .where('competition_id', '=', competitionId)
-            .where('file_id', 'is', null)
-            .orderBy('seq')
-            .execute()
-        ).map((r) => r.id);
-        return renderCertificates(db, deps, ids, (id, err) =>
-          log.error({ err, certificateId: id }, 'certificate PDF failed'),
-        );
-      })
-      .catch((err: unknown) => log.error({ err }, 'certificate rendering failed'))
-      .finally(() => {
-        if (running.get(competitionId) === run) running.delete(competitionId);
-      });
-    running.set(competitionId, run);
-    return run;
-  };
-}
 
 /**
  * Certificates (issue 13 point 5): the secretariat's page (settings, issue, list, revoke), the PDFs for

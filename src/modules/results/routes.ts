@@ -15,7 +15,7 @@ import {
 import { notFound, t } from '../../domain/errors.js';
 import { can, decide, type Action } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
-import { certificateRendering } from '../certificates/routes.js';
+import { certificateRendering } from '../certificates/rendering.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 import { publishResults } from './commands/publish-results.js';
 import { recordDecision } from './commands/record-decision.js';
