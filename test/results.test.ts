@@ -297,7 +297,7 @@ describe('the final session and the results', () => {
       .execute();
   });
 
-  it('shows the plenary per group: a score from each scored stage, the notes, absent inputs as null', async () => {
+  it('shows the plenary per group: a score from each scored stage, the notes, no field visit or rating yet as null', async () => {
     const res = await inject('GET', base(), 'panelist');
     expect(res.statusCode).toBe(200);
     const v = res.json();
@@ -305,7 +305,8 @@ describe('the final session and the results', () => {
     expect(kinds).toEqual(['evaluation_1', 'evaluation_2', 'presentation']);
     expect(v.scoredStages.map((x: { decided: boolean }) => x.decided)).toEqual([false, true, true]);
     expect(v.presentationStageId).toBe(s.stages.presentation);
-    expect(v.inputs).toEqual({ fieldFindings: false, publicRatings: false });
+    // Both inputs are wired by the app (src/plenary-inputs.ts); no visit or rating yet: null per finalist.
+    expect(v.inputs).toEqual({ fieldFindings: true, publicRatings: true });
     expect(v.groups.map((g: { key: string }) => g.key)).toEqual(['umum', 'replikasi', 'khusus']);
     const umum = v.groups[0];
     // Sorted by the presentation score, best first; a3 has none (last).
@@ -579,6 +580,8 @@ describe('the final session and the results', () => {
       finalists: 4,
       awarded: 3,
       registryRows: 7,
+      // One per finalist and one per award (the certificates module, in the same transaction).
+      certificates: 7,
       mails: 4,
     });
     expect(
