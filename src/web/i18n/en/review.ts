@@ -62,6 +62,7 @@ export const review: typeof id = {
     restored: 'Unsaved entries from your previous session were restored and will be saved.',
     you: 'You: {{label}}',
     others: "Other evaluators' scores",
+    othersPanel: "Other panelists' sheets",
     othersHidden: "Other evaluators' scores are shown once you have submitted your own.",
     othersHiddenUntilClosing:
       "Other panelists' sheets are shown once the stage closes; until then each panelist scores alone.",

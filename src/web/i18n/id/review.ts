@@ -59,6 +59,7 @@ export const review = {
     restored: 'Isian yang belum tersimpan dari sesi sebelumnya dipulihkan dan akan disimpan.',
     you: 'Anda: {{label}}',
     others: 'Penilaian evaluator lain',
+    othersPanel: 'Lembar nilai panelis lain',
     othersHidden: 'Penilaian evaluator lain ditampilkan setelah Anda mengirim penilaian sendiri.',
     othersHiddenUntilClosing:
       'Lembar nilai panelis lain ditampilkan setelah tahap ditutup; sampai saat itu setiap panelis menilai sendiri.',

@@ -351,7 +351,7 @@ function Others({ view }: { view: ScoringView }) {
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby="others">
       <Title order={2} size="h4" id="others">
-        {t('review.scoring.others')}
+        {view.label.startsWith('Panelis') ? t('review.scoring.othersPanel') : t('review.scoring.others')}
       </Title>
       {view.others === null ? (
         <Text size="sm">
