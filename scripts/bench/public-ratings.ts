@@ -151,18 +151,26 @@ export async function runRatingsOnly(opts: {
     acknowledged += (a ? 1 : 0) + (b ? 1 : 0);
     busy[p] = false;
   };
-  while (Date.now() < endAt) {
-    const tickStart = Date.now();
+  // Paced by the wall clock: step k (two requests) is due at started + k × 2000/target ms; each turn of
+  // the loop starts every step now due, so timer jitter does not lower the rate.
+  let launched = 0;
+  const launch = () => {
     for (let tries = 0; tries < people.length; tries++) {
       const p = next++ % people.length;
       if (!busy[p] && cursor[p]! < plans[p]!.length) {
         const pr = step(p).finally(() => inflight.delete(pr));
         inflight.add(pr);
-        break;
+        return;
       }
     }
-    // Two requests per tick: the pace is target requests per second.
-    await sleep(2000 / opts.target - (Date.now() - tickStart));
+  };
+  while (Date.now() < endAt) {
+    const due = Math.floor(((Date.now() - started) * opts.target) / 2000);
+    while (launched < due) {
+      launch();
+      launched++;
+    }
+    await sleep(2);
   }
   await Promise.all(inflight);
   const wallS = (Date.now() - started) / 1000;
