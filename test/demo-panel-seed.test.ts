@@ -55,6 +55,41 @@ describe('the panel demo (KIPP-PANEL)', () => {
         expect(decided.find((d) => d.kind === kind && d.proposal_id === f.id)?.outcome).toBe('advanced');
   });
 
+  it('the whole Tim Panel is assigned to score every finalist at the presentation, on its rubric', async () => {
+    const stage = await ctx.db
+      .selectFrom('stages')
+      .select('id')
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'presentation')
+      .executeTakeFirstOrThrow();
+    const finalists = await ctx.db
+      .selectFrom('proposals')
+      .select('id')
+      .where('competition_id', '=', competitionId)
+      .where('state', '=', 'finalist')
+      .execute();
+    const panel = await ctx.db
+      .selectFrom('reviewer_profiles')
+      .select('user_id')
+      .where('competition_id', '=', competitionId)
+      .where('team', '=', 'panel')
+      .execute();
+    const assigned = await ctx.db
+      .selectFrom('review_assignments')
+      .select(['proposal_id', 'reviewer_id'])
+      .where('stage_id', '=', stage.id)
+      .where('status', '=', 'active')
+      .execute();
+    // Every panelist on every finalist (the demo's panelists have no conflict with a finalist).
+    expect(assigned).toHaveLength(finalists.length * panel.length);
+    const criteria = await ctx.db
+      .selectFrom('rubric_criteria')
+      .select('weight')
+      .where('stage_id', '=', stage.id)
+      .execute();
+    expect(criteria.length).toBeGreaterThan(0);
+  });
+
   it('the presentation window is open now; field verification, the final session and the announcement follow', async () => {
     const rows = await ctx.db
       .selectFrom('stages')

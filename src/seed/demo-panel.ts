@@ -9,7 +9,8 @@
  * done it: the proposals are written and forwarded before the closing, the closing job receives them, the
  * secretariat passes them at the administrative check and publishes it, the assignment runs, the Tim
  * Evaluasi scores and submits, the results are decided, the finalists are computed, the provisional list is
- * published before the uji publik and the final list fixed after it.
+ * published before the uji publik and the final list fixed after it. The presentation's rubric is prepared
+ * and the Tim Panel assigned to it.
  */
 import type { Db } from '../db/connect.js';
 import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
@@ -334,6 +335,19 @@ export async function seedPanelDemo(
     ip,
     now: inside(stageOf('public_objection'), 24 * 7 + 2),
     baseUrl: input.baseUrl,
+  });
+
+  // The presentation, open now: its rubric prepared and the whole Tim Panel assigned to every finalist
+  // (a panelist in conflict with a finalist abstains on it), so each panelist finds the finalists to score.
+  const presentation = stageOf('presentation');
+  await prepareRubric(db, { competition, stage: presentation, actorUserId, ip, now });
+  await runAssignment(db, {
+    competitionId: created.id,
+    stageId: presentation.id,
+    actorUserId,
+    ip,
+    baseUrl: input.baseUrl,
+    now,
   });
   return competition;
 }
