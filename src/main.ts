@@ -94,6 +94,16 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
         : '  Uji publik dibuka beberapa minggu lagi; untuk mencobanya sekarang jalankan dengan SINOVIK_CLOCK_CONTROL=1 (Jam demo) / the public review opens in weeks: start with SINOVIK_CLOCK_CONTROL=1 to move the clock',
     );
   }
+  const panel = accounts.filter((a) => a.panel);
+  if (panel.length) {
+    console.log(
+      '\nDemo panel (KIPP-PANEL, daftar finalis final sudah ditetapkan / final finalist list fixed):',
+    );
+    for (const a of panel) console.log(`  ${a.email.padEnd(emailWidth)}  ${a.panel}`);
+    console.log(
+      '  Presentasi terbuka sekarang; verifikasi lapangan, sidang dan pengumuman menyusul (Jam demo) / the presentation is open now; the field visits, final session and announcement follow (demo clock)',
+    );
+  }
   console.log('');
 }
 

@@ -8,4 +8,6 @@ export interface DemoAccount {
   scope: string;
   /** What the account does in the selection demo (KIPP-SELEKSI), when it is seeded. */
   selection?: string;
+  /** What the account does in the panel demo (KIPP-PANEL), when it is seeded. */
+  panel?: string;
 }

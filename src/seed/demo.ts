@@ -18,7 +18,7 @@ import { samplePdf } from './sample-pdf.js';
 import { seedDemoProposals } from './demo-proposals.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
 import { SELECTION_DEMO, SELECTION_EVALUATORS, seedSelectionDemo } from './demo-selection.js';
-import { seedPanelDemo } from './demo-panel.js';
+import { PANEL_DEMO, seedPanelDemo } from './demo-panel.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -49,6 +49,8 @@ interface DemoUserSpec {
   dataSteward?: true;
   /** What the account does in the selection demo (demo-selection.ts), Bahasa Indonesia / English. */
   selection?: string;
+  /** What the account does in the panel demo (demo-panel.ts), Bahasa Indonesia / English. */
+  panel?: string;
 }
 
 const USERS: DemoUserSpec[] = [
@@ -69,6 +71,8 @@ const USERS: DemoUserSpec[] = [
     dataSteward: true,
     selection:
       'seleksi administrasi, publikasi, penugasan, hasil, finalis / admin check, publication, assignment, results, finalists',
+    panel:
+      'kunjungan lapangan, penilaian publik, sidang, hasil, piagam, laporan / field visits, public rating, final session, results, certificates, report',
   },
   {
     email: 'sekretariat.kaltim@demo.sinovik.id',
@@ -86,6 +90,8 @@ const USERS: DemoUserSpec[] = [
     roleLabel: 'Admin Lokal',
     institution: REGENCY,
     selection: "melengkapi proposal Kab. Tangerang yang diminta / completes Tangerang's proposals when asked",
+    panel:
+      'tiga finalis Kab. Tangerang: hasil dan piagam / three Tangerang finalists: results and certificates',
   },
   {
     email: 'upp.tangerang@demo.sinovik.id',
@@ -114,6 +120,8 @@ const USERS: DemoUserSpec[] = [
     roleLabel: 'Tim Panel Independen',
     competition: 'national',
     selection: 'memutus sanggahan uji publik / decides the uji publik objections',
+    panel:
+      'menilai presentasi finalis (terbuka sekarang), verifikasi lapangan, keputusan sidang / scores the presentations (open now), field verification, final decisions',
   },
 ];
 
@@ -425,6 +433,7 @@ export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
     )
     .execute();
   const selectionSeeded = rows.some((r) => r.competitionCode === SELECTION_DEMO.code);
+  const panelSeeded = rows.some((r) => r.competitionCode === PANEL_DEMO.code);
   const accounts = USERS.flatMap((spec): DemoAccount[] => {
     const mine = rows.filter((r) => r.email === spec.email);
     if (!mine.length) return [];
@@ -433,7 +442,10 @@ export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
     const competitions = [...new Set(mine.map((r) => r.competition).filter(Boolean))].join(' + ');
     const scope =
       [row.unit, row.institution, competitions].filter(Boolean).join(', ') || 'seluruh sistem / whole system';
-    const selection = selectionSeeded && spec.selection ? { selection: spec.selection } : {};
+    const selection = {
+      ...(selectionSeeded && spec.selection ? { selection: spec.selection } : {}),
+      ...(panelSeeded && spec.panel ? { panel: spec.panel } : {}),
+    };
     if (spec.dataSteward)
       return [
         {
