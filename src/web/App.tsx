@@ -6,7 +6,68 @@ import { Layout } from './components/Layout.js';
 import { useMe, type Me } from './api/session.js';
 import { HomePage } from './pages/public/HomePage.js';
 import { NotFoundPage } from './pages/public/NotFoundPage.js';
-import { lazyPage } from './routing/lazyPage.js';
+import {
+  CompetitionPublicPage,
+  AdminRequestFormPage,
+  AdminRequestStatusPage,
+  ObjectionFormPage,
+  PublicRatingPage,
+  PublicRatingsPage,
+  PanelPublicRatingsPage,
+  ObjectionStatusPage,
+  ObjectionsPage,
+  PanelObjectionsPage,
+  SelectionHubPage,
+  SelectionIndexPage,
+  SeasonReportPage,
+  LoginPage,
+  ForgotPasswordPage,
+  SetPasswordPage,
+  SignInLinkPage,
+  CompleteProfilePage,
+  ChangePasswordPage,
+  FieldVisitsPage,
+  FieldVisitPage,
+  NotificationsPage,
+  CompetitionsAdminPage,
+  CompetitionSettingsPage,
+  InstitutionsPage,
+  AdminRequestsPage,
+  AdminRequestDetailPage,
+  OutboxPage,
+  AuditPage,
+  DashboardIndexPage,
+  DashboardPage,
+  UnitsPage,
+  ParticipationPage,
+  PublicationPage,
+  AnnouncementPage,
+  ResultsPage,
+  FinalSessionPage,
+  AdminCheckQueuePage,
+  AdminCheckDetailPage,
+  CompletionPage,
+  UnitParticipationPage,
+  ProposalsPage,
+  ProposalEditorPage,
+  AwardsPage,
+  InvitationsPage,
+  CertificatesPage,
+  MyCertificatesPage,
+  VerifyCertificatePage,
+  FinalistsPage,
+  StageResultsPage,
+  AssignmentsPage,
+  ReviewTeamPage,
+  ReviewerProfilePage,
+  MyHomePage,
+  UsersPage,
+  DemoClockPage,
+  UserDetailPage,
+  ReviewWorkPage,
+  ScoringPage,
+  ReviewProgressPage,
+} from './routing/pages.js';
 import { PageLoading } from './routing/PageLoading.js';
 
 /*
@@ -15,177 +76,6 @@ import { PageLoading } from './routing/PageLoading.js';
  * screens (docs/ARCHITECTURE.md, "Web app loading"; scripts/check-bundle.mjs keeps the budget). The public
  * pages need only the texts that come with the app; the others load every text with their code.
  */
-const CompetitionPublicPage = lazyPage(
-  () => import('./pages/public/CompetitionPublicPage.js'),
-  'CompetitionPublicPage',
-  'public',
-);
-const AdminRequestFormPage = lazyPage(
-  () => import('./pages/public/AdminRequestFormPage.js'),
-  'AdminRequestFormPage',
-  'public',
-);
-const AdminRequestStatusPage = lazyPage(
-  () => import('./pages/public/AdminRequestStatusPage.js'),
-  'AdminRequestStatusPage',
-  'public',
-);
-const ObjectionFormPage = lazyPage(() => import('./pages/public/ObjectionFormPage.js'), 'ObjectionFormPage');
-const PublicRatingPage = lazyPage(() => import('./pages/public/PublicRatingPage.js'), 'PublicRatingPage');
-const PublicRatingsPage = lazyPage(
-  () => import('./pages/secretariat/public-ratings/PublicRatingsPage.js'),
-  'PublicRatingsPage',
-);
-const PanelPublicRatingsPage = lazyPage(
-  () => import('./pages/secretariat/public-ratings/PublicRatingsPage.js'),
-  'PanelPublicRatingsPage',
-);
-const ObjectionStatusPage = lazyPage(
-  () => import('./pages/public/ObjectionStatusPage.js'),
-  'ObjectionStatusPage',
-);
-const ObjectionsPage = lazyPage(
-  () => import('./pages/secretariat/selection/ObjectionsPage.js'),
-  'ObjectionsPage',
-);
-const PanelObjectionsPage = lazyPage(
-  () => import('./pages/secretariat/selection/ObjectionsPage.js'),
-  'PanelObjectionsPage',
-);
-const SelectionHubPage = lazyPage(
-  () => import('./pages/secretariat/selection/SelectionHubPage.js'),
-  'SelectionHubPage',
-);
-const SelectionIndexPage = lazyPage(
-  () => import('./pages/secretariat/selection/SelectionHubPage.js'),
-  'SelectionIndexPage',
-);
-const SeasonReportPage = lazyPage(
-  () => import('./pages/secretariat/season-report/SeasonReportPage.js'),
-  'SeasonReportPage',
-);
-const LoginPage = lazyPage(() => import('./pages/account/LoginPage.js'), 'LoginPage');
-const ForgotPasswordPage = lazyPage(
-  () => import('./pages/account/ForgotPasswordPage.js'),
-  'ForgotPasswordPage',
-);
-const SetPasswordPage = lazyPage(() => import('./pages/account/SetPasswordPage.js'), 'SetPasswordPage');
-const SignInLinkPage = lazyPage(() => import('./pages/account/SignInLinkPage.js'), 'SignInLinkPage');
-const CompleteProfilePage = lazyPage(
-  () => import('./pages/account/CompleteProfilePage.js'),
-  'CompleteProfilePage',
-);
-const ChangePasswordPage = lazyPage(
-  () => import('./pages/account/ChangePasswordPage.js'),
-  'ChangePasswordPage',
-);
-const FieldVisitsPage = lazyPage(() => import('./pages/field/FieldVisitsPage.js'), 'FieldVisitsPage');
-const FieldVisitPage = lazyPage(() => import('./pages/field/FieldVisitPage.js'), 'FieldVisitPage');
-const NotificationsPage = lazyPage(() => import('./pages/account/NotificationsPage.js'), 'NotificationsPage');
-const CompetitionsAdminPage = lazyPage(
-  () => import('./pages/secretariat/CompetitionsAdminPage.js'),
-  'CompetitionsAdminPage',
-);
-const CompetitionSettingsPage = lazyPage(
-  () => import('./pages/secretariat/CompetitionSettingsPage.js'),
-  'CompetitionSettingsPage',
-);
-const InstitutionsPage = lazyPage(
-  () => import('./pages/secretariat/InstitutionsPage.js'),
-  'InstitutionsPage',
-);
-const AdminRequestsPage = lazyPage(
-  () => import('./pages/secretariat/AdminRequestsPage.js'),
-  'AdminRequestsPage',
-);
-const AdminRequestDetailPage = lazyPage(
-  () => import('./pages/secretariat/AdminRequestDetailPage.js'),
-  'AdminRequestDetailPage',
-);
-const OutboxPage = lazyPage(() => import('./pages/secretariat/OutboxPage.js'), 'OutboxPage');
-const AuditPage = lazyPage(() => import('./pages/secretariat/AuditPage.js'), 'AuditPage');
-const DashboardIndexPage = lazyPage(
-  () => import('./pages/secretariat/DashboardPage.js'),
-  'DashboardIndexPage',
-);
-const DashboardPage = lazyPage(() => import('./pages/secretariat/DashboardPage.js'), 'DashboardPage');
-const UnitsPage = lazyPage(() => import('./pages/institution/UnitsPage.js'), 'UnitsPage');
-const ParticipationPage = lazyPage(
-  () => import('./pages/secretariat/ParticipationPage.js'),
-  'ParticipationPage',
-);
-const PublicationPage = lazyPage(
-  () => import('./pages/secretariat/selection/PublicationPage.js'),
-  'PublicationPage',
-);
-const AnnouncementPage = lazyPage(() => import('./pages/public/AnnouncementPage.js'), 'AnnouncementPage');
-const ResultsPage = lazyPage(() => import('./pages/public/ResultsPage.js'), 'ResultsPage');
-const FinalSessionPage = lazyPage(
-  () => import('./pages/review/final-session/FinalSessionPage.js'),
-  'FinalSessionPage',
-);
-const AdminCheckQueuePage = lazyPage(
-  () => import('./pages/secretariat/selection/AdminCheckQueuePage.js'),
-  'AdminCheckQueuePage',
-);
-const AdminCheckDetailPage = lazyPage(
-  () => import('./pages/secretariat/selection/AdminCheckDetailPage.js'),
-  'AdminCheckDetailPage',
-);
-const CompletionPage = lazyPage(() => import('./pages/proposals/CompletionPage.js'), 'CompletionPage');
-const UnitParticipationPage = lazyPage(
-  () => import('./pages/institution/UnitParticipationPage.js'),
-  'UnitParticipationPage',
-);
-const ProposalsPage = lazyPage(() => import('./pages/proposals/ProposalsPage.js'), 'ProposalsPage');
-const ProposalEditorPage = lazyPage(
-  () => import('./pages/proposals/ProposalEditorPage.js'),
-  'ProposalEditorPage',
-);
-const AwardsPage = lazyPage(() => import('./pages/secretariat/AwardsPage.js'), 'AwardsPage');
-const InvitationsPage = lazyPage(() => import('./pages/secretariat/InvitationsPage.js'), 'InvitationsPage');
-const CertificatesPage = lazyPage(
-  () => import('./pages/secretariat/certificates/CertificatesPage.js'),
-  'CertificatesPage',
-);
-const MyCertificatesPage = lazyPage(
-  () => import('./pages/certificates/MyCertificatesPage.js'),
-  'MyCertificatesPage',
-);
-const VerifyCertificatePage = lazyPage(
-  () => import('./pages/public/VerifyCertificatePage.js'),
-  'VerifyCertificatePage',
-);
-const FinalistsPage = lazyPage(
-  () => import('./pages/secretariat/finalists/FinalistsPage.js'),
-  'FinalistsPage',
-);
-const StageResultsPage = lazyPage(
-  () => import('./pages/secretariat/review/StageResultsPage.js'),
-  'StageResultsPage',
-);
-const AssignmentsPage = lazyPage(
-  () => import('./pages/secretariat/review/AssignmentsPage.js'),
-  'AssignmentsPage',
-);
-const ReviewTeamPage = lazyPage(
-  () => import('./pages/secretariat/review/ReviewTeamPage.js'),
-  'ReviewTeamPage',
-);
-const ReviewerProfilePage = lazyPage(
-  () => import('./pages/review/ReviewerProfilePage.js'),
-  'ReviewerProfilePage',
-);
-const MyHomePage = lazyPage(() => import('./pages/account/MyHomePage.js'), 'MyHomePage');
-const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
-const DemoClockPage = lazyPage(() => import('./pages/admin/DemoClockPage.js'), 'DemoClockPage');
-const UserDetailPage = lazyPage(() => import('./pages/admin/UserDetailPage.js'), 'UserDetailPage');
-const ReviewWorkPage = lazyPage(() => import('./pages/review/ReviewWorkPage.js'), 'ReviewWorkPage');
-const ScoringPage = lazyPage(() => import('./pages/review/ScoringPage.js'), 'ScoringPage');
-const ReviewProgressPage = lazyPage(
-  () => import('./pages/secretariat/review/ReviewProgressPage.js'),
-  'ReviewProgressPage',
-);
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
 function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
