@@ -8,6 +8,7 @@ import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 import { RESULTS_TABLE } from './policy-results.fixtures.js';
 import { PUBLIC_RATINGS_TABLE } from './policy-public-ratings.fixtures.js';
 import { PRESENTATION_TABLE } from './policy-presentation.fixtures.js';
+import { RECORDS_TABLE } from './policy-records.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -218,83 +219,6 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
-  ...(['outbox.view', 'audit.view'] as const).map((action): Case => [
-    action,
-    {},
-    {
-      anonymous: 'notAuthenticated',
-      'upp of A': 'missingRole',
-      'admin lokal of A': 'missingRole',
-      'secretariat of A': ok,
-      'secretariat of B': ok,
-      'evaluator of 10': 'missingRole',
-      'panelist of 10': 'missingRole',
-      'system admin': ok,
-      'data steward': ok,
-    },
-  ]),
-  ...(['outbox.read', 'audit.read'] as const).flatMap((action): Case[] => [
-    [
-      action,
-      { organizerInstitutionId: A, referenceData: false },
-      {
-        anonymous: 'notAuthenticated',
-        'upp of A': 'missingRole',
-        'admin lokal of A': 'missingRole',
-        'secretariat of A': ok,
-        'secretariat of B': 'otherOrganizer',
-        'evaluator of 10': 'missingRole',
-        'panelist of 10': 'missingRole',
-        'system admin': ok,
-        'data steward': 'missingRole',
-      },
-    ],
-    [
-      action,
-      { organizerInstitutionId: null, referenceData: true },
-      {
-        anonymous: 'notAuthenticated',
-        'upp of A': 'missingRole',
-        'admin lokal of A': 'missingRole',
-        'secretariat of A': 'otherOrganizer',
-        'secretariat of B': 'otherOrganizer',
-        'evaluator of 10': 'missingRole',
-        'panelist of 10': 'missingRole',
-        'system admin': ok,
-        'data steward': ok,
-      },
-    ],
-    [
-      action,
-      { organizerInstitutionId: null, referenceData: false },
-      {
-        anonymous: 'notAuthenticated',
-        'upp of A': 'missingRole',
-        'admin lokal of A': 'missingRole',
-        'secretariat of A': 'otherOrganizer',
-        'secretariat of B': 'otherOrganizer',
-        'evaluator of 10': 'missingRole',
-        'panelist of 10': 'missingRole',
-        'system admin': ok,
-        'data steward': 'missingRole',
-      },
-    ],
-  ]),
-  ...(['outbox.readFiles', 'audit.verify'] as const).map((action): Case => [
-    action,
-    {},
-    {
-      anonymous: 'notAuthenticated',
-      'upp of A': 'missingRole',
-      'admin lokal of A': 'missingRole',
-      'secretariat of A': 'missingRole',
-      'secretariat of B': 'missingRole',
-      'evaluator of 10': 'missingRole',
-      'panelist of 10': 'missingRole',
-      'system admin': ok,
-      'data steward': 'missingRole',
-    },
-  ]),
   ...(['proposal.create', 'proposal.edit', 'proposal.takeBack', 'proposal.delete'] as const).flatMap(
     (action): Case[] => [
       [
@@ -593,6 +517,7 @@ export const TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
+  ...RECORDS_TABLE,
   ...ADMIN_CHECK_TABLE,
   ...SELECTION_TABLE,
   ...CERTIFICATES_TABLE,
