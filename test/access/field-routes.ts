@@ -1,4 +1,5 @@
 import { insertVisit } from '../helpers/field.js';
+import { sessionCookie } from '../helpers/fixtures.js';
 import { PNG } from '../helpers/multipart.js';
 import type { World } from './world.js';
 import type { Body, RouteCase } from './routes.js';
@@ -36,7 +37,8 @@ async function photoOf(w: World): Promise<number> {
   const res = await w.ctx.app.inject({
     method: 'POST',
     url: `/api/field-visits/${visit}/photos`,
-    headers: { ...body.multipart.headers, cookie: w.cookies.panelist },
+    // A session of its own: a test using this world may have ended the shared ones.
+    headers: { ...body.multipart.headers, cookie: await sessionCookie(w.ctx, w.userIds.panelist) },
     payload: body.multipart.payload,
   });
   if (res.statusCode !== 200) throw new Error(`field photo: ${res.statusCode} ${res.body}`);
