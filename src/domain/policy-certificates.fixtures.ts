@@ -1,24 +1,10 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import { A, ok, C, type Case } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the certificates (piagam, issue 13 point 5); policy.fixtures.ts spreads them
  * into TABLE. Institution A organizes competition 10; institution C is a participant (unit 7), and the
  * UPP of A serves A's unit 5.
  */
-const A = 1;
-const C = 3;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 export const CERTIFICATES_TABLE: Case[] = [
   [

@@ -1,23 +1,11 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import type { Subjects } from './policy.js';
+import { A, ok, type Case } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the selection's exports (issue 12 point 9), in their own file like the other
  * parts of the selection; policy.fixtures.ts spreads them into TABLE. Institution A organizes competition
  * 10; the table's actors are user 99.
  */
-const A = 1;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 const sheet = (over: Partial<Subjects['evaluation.sheet']> = {}): Subjects['evaluation.sheet'] => ({
   organizerInstitutionId: A,

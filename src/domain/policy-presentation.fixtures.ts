@@ -1,24 +1,11 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import type { DenyReason } from './policy.js';
+import { A, ok, C, type Case, type Who } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the presentation and interview (issue 13 point 2), in their own file so
  * parallel work on the policy merges cleanly; policy.fixtures.ts spreads them into TABLE. Institution A
  * organizes competition 10; the UPP of A writes for unit 5; C is another participant.
  */
-const A = 1;
-const C = 3;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 const nobody = {
   anonymous: 'notAuthenticated',

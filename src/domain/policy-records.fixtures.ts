@@ -1,23 +1,10 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import { A, ok, type Case } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the stored records: the Outbox and audit pages, one row of each by its scope,
  * and the system administrator's file access and chain check. policy.fixtures.ts spreads them into TABLE.
  * Institution A organizes competition 10.
  */
-const A = 1;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 export const RECORDS_TABLE: Case[] = [
   ...(['outbox.view', 'audit.view'] as const).map((action): Case => [

@@ -1,22 +1,9 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import { A, ok, type Case } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the season report (issue 13 point 7); policy.fixtures.ts spreads them into
  * TABLE. Institution A organizes competition 10.
  */
-const A = 1;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 export const SEASON_REPORT_TABLE: Case[] = [
   // The funnel and its breakdowns: the organizer's secretariat and the system administrator; no one else.

@@ -1,23 +1,10 @@
-import type { Action, DenyReason, Subjects } from './policy.js';
+import { A, ok, type Case } from './policy-table.fixtures.js';
 
 /*
  * The policy's table rows of the selection's other parts (issue 12: assignment and stage results, the uji
  * publik, the review teams, the scoring), in their own file like the administrative check's;
  * policy.fixtures.ts spreads them into TABLE. Institution A organizes competition 10.
  */
-const A = 1;
-const ok = true as const;
-type Who =
-  | 'anonymous'
-  | 'upp of A'
-  | 'admin lokal of A'
-  | 'secretariat of A'
-  | 'secretariat of B'
-  | 'evaluator of 10'
-  | 'panelist of 10'
-  | 'system admin'
-  | 'data steward';
-type Case = [Action, Subjects[Action], Record<Who, true | DenyReason>];
 
 export const SELECTION_TABLE: Case[] = [
   // The assignment of reviewers and a stage's results (issue 12): the organizer's own secretariat, not the
