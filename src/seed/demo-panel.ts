@@ -15,9 +15,7 @@
 import type { Db } from '../db/connect.js';
 import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
-import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
-import { parseSettings } from '../domain/deadlines.js';
 import { selectFinalists } from '../domain/shortlist/select.js';
 import { runDueJobs } from '../platform/jobs.js';
 import { loadGrants } from '../platform/sessions.js';
@@ -41,6 +39,7 @@ import { computeFinalists } from '../modules/finalists/commands/compute-finalist
 import { publishProvisional } from '../modules/finalists/commands/publish-provisional.js';
 import { fixFinalList } from '../modules/finalists/commands/fix-final.js';
 import { seedDemoProposals } from './demo-proposals.js';
+import { closingDone, DAY, endOfDay, shifted } from './demo-selection.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
 
 export const PANEL_DEMO = {
@@ -55,14 +54,7 @@ export const PANEL_DEMO = {
   decree: (year: number) => `Keputusan Menteri PANRB Nomor 77 Tahun ${year}`,
 } as const;
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** 23:59 in the competition's zone, `days` days from `now` (negative: in the past). */
-function endOfDay(now: Date, days: number, timeZone: string): Date {
-  const local = wallClock(new Date(now.getTime() + days * DAY), timeZone);
-  return zonedToUtc({ year: local.year, month: local.month, day: local.day, hour: 23, minute: 59 }, timeZone);
-}
 
 /** The days (from now) each stage's window runs, the panel's stages from yesterday on. */
 const PLAN: Record<string, [number, number]> = {
@@ -97,30 +89,6 @@ export function panelWindows(def: CompetitionDefinition, now: Date): Competition
     ...def,
     stages: stages.map((s) => (s.kind === 'publication' ? { ...s, opensAt: first, closesAt: last } : s)),
   };
-}
-
-/** Every stage's window moved by `ms`. */
-function shifted(def: CompetitionDefinition, ms: number): CompetitionDefinition {
-  const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + ms).toISOString() : null);
-  return {
-    ...def,
-    stages: def.stages.map((s) => ({ ...s, opensAt: move(s.opensAt), closesAt: move(s.closesAt) })),
-  };
-}
-
-/** Waits (up to 30 s) until the competition's closing job has run, by whichever process took it. */
-async function closingDone(db: Db, competitionId: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const stage = await db
-      .selectFrom('stages')
-      .select('settings')
-      .where('competition_id', '=', competitionId)
-      .where('kind', '=', 'submission')
-      .executeTakeFirstOrThrow();
-    if (parseSettings(stage.settings).closedAt !== undefined) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the panel demo was not closed by its closing job');
 }
 
 /** An instant `hours` after a stage opens. */

@@ -43,10 +43,10 @@ export const SELECTION_EVALUATORS = [
   'hendro.wibisono@demo.sinovik.id',
 ] as const;
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** 23:59 in the competition's zone, `days` days from `now` (negative: in the past). */
-function endOfDay(now: Date, days: number, timeZone: string): Date {
+export function endOfDay(now: Date, days: number, timeZone: string): Date {
   const local = wallClock(new Date(now.getTime() + days * DAY), timeZone);
   return zonedToUtc({ year: local.year, month: local.month, day: local.day, hour: 23, minute: 59 }, timeZone);
 }
@@ -89,7 +89,7 @@ export function selectionWindows(def: CompetitionDefinition, now: Date): Competi
 }
 
 /** Every stage's window moved by `ms`. */
-function shifted(def: CompetitionDefinition, ms: number): CompetitionDefinition {
+export function shifted(def: CompetitionDefinition, ms: number): CompetitionDefinition {
   const move = (iso: string | null) => (iso ? new Date(Date.parse(iso) + ms).toISOString() : null);
   return {
     ...def,
@@ -98,7 +98,7 @@ function shifted(def: CompetitionDefinition, ms: number): CompetitionDefinition 
 }
 
 /** Waits (up to 30 s) until the competition's closing job has run, by whichever process took it. */
-async function closingDone(db: Db, competitionId: number): Promise<void> {
+export async function closingDone(db: Db, competitionId: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
     const stage = await db
       .selectFrom('stages')
@@ -109,7 +109,7 @@ async function closingDone(db: Db, competitionId: number): Promise<void> {
     if (parseSettings(stage.settings).closedAt !== undefined) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the selection demo was not closed by its closing job');
+  throw new Error('a demo competition was not closed by its closing job');
 }
 
 /**
