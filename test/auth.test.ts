@@ -240,6 +240,7 @@ describe('accounts and sessions', () => {
             unitId: null,
             unitName: null,
             competitionId: null,
+            competitionName: null,
           },
         ],
         abilities: {
@@ -284,6 +285,7 @@ describe('accounts and sessions', () => {
           unitId: null,
           unitName: null,
           competitionId: null,
+          competitionName: null,
         },
       ]);
       expect(body.abilities).toEqual({

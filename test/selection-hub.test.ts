@@ -200,16 +200,25 @@ describe('the selection hub', () => {
     expect(open).toMatchObject({ administrative: false, assignment: false, team: true, evaluation_1: true });
   });
 
-  it("gives the menu its entries: the secretariat's Seleksi, a panelist's uji publik of their competition", async () => {
-    const me = async (c: string) =>
-      (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c } })).json().user
-        .abilities;
-    expect(await me(cookie)).toMatchObject({ viewSelection: true, adjudicateObjectionsIn: [] });
+  it("gives the menu its entries: the secretariat's Seleksi, a panelist's uji publik of their competition, named", async () => {
+    const user = async (c: string) =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c } })).json().user;
+    expect((await user(cookie)).abilities).toMatchObject({ viewSelection: true, adjudicateObjectionsIn: [] });
     const panelist = await makeUser(ctx.db, { role: 'panelist', competitionId });
-    expect(await me(await sessionCookie(ctx, panelist.id))).toMatchObject({
+    const seen = await user(await sessionCookie(ctx, panelist.id));
+    expect(seen.abilities).toMatchObject({
       viewSelection: false,
       adjudicateObjectionsIn: [competitionId],
       reviewWork: true,
     });
+    // The menu names the competition of each panel grant (a panelist of several competitions).
+    const { name } = await ctx.db
+      .selectFrom('competitions')
+      .select('name')
+      .where('id', '=', competitionId)
+      .executeTakeFirstOrThrow();
+    expect(seen.roles).toEqual([
+      expect.objectContaining({ role: 'panelist', competitionId, competitionName: name }),
+    ]);
   });
 });

@@ -75,6 +75,8 @@ export const meRoleSchema = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   competitionId: z.number().nullable(),
+  /** The competition's name, for a grant scoped to one (evaluator, panelist): the menu names it. */
+  competitionName: z.string().nullable(),
 });
 export type MeRole = z.infer<typeof meRoleSchema>;
 

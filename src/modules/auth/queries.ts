@@ -13,13 +13,14 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A user's role grants with the names of their institution and unit, oldest grant first. */
+/** A user's role grants with the names of their institution, unit and competition, oldest grant first. */
 // Every page load asks who is signed in (GET /api/auth/me): prepared (db/prepared.ts).
 const rolesOf = prepared((db, a: { userId: number }) =>
   db
     .selectFrom('role_grants as g')
     .leftJoin('institutions as i', 'i.id', 'g.institution_id')
     .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .leftJoin('competitions as c', 'c.id', 'g.competition_id')
     .select([
       'g.role',
       'g.institution_id',
@@ -27,6 +28,7 @@ const rolesOf = prepared((db, a: { userId: number }) =>
       'g.unit_id',
       'u.name as unit_name',
       'g.competition_id',
+      'c.name as competition_name',
     ])
     .where('g.user_id', '=', a.userId)
     .orderBy('g.id'),
@@ -41,6 +43,7 @@ export async function rolesOfUser(db: Db, userId: number): Promise<MeRole[]> {
     unitId: r.unit_id,
     unitName: r.unit_name,
     competitionId: r.competition_id,
+    competitionName: r.competition_name,
   }));
 }
 

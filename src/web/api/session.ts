@@ -9,6 +9,7 @@ export interface MeRole {
   unitId: number | null;
   unitName: string | null;
   competitionId: number | null;
+  competitionName: string | null;
 }
 
 /** The logged-in user as /api/auth/me returns it; abilities drive what the interface shows. */

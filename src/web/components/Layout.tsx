@@ -41,21 +41,24 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   // Whose work has no page of its own yet (a judge before issue 12) gets their own home in the menu.
   if (landingPathFor(me) === '/beranda') items.push({ to: '/beranda', label: t('home.title') });
   if (me.abilities.reviewWork) items.push({ to: '/penilaian', label: t('review.nav') });
-  // A panelist's uji publik: the objections the secretariat forwarded, per competition of their grant.
+  // A panelist's uji publik and final session (issue 13 point 4), per competition of their grant; named by the
+  // competition when there are several.
   const panels = me.abilities.adjudicateObjectionsIn;
-  panels.forEach((competitionId, i) =>
+  const named = (label: string, competitionId: number) => {
+    if (panels.length < 2) return label;
+    const name = me.roles.find((r) => r.competitionId === competitionId)?.competitionName;
+    return `${label} · ${name ?? `#${competitionId}`}`;
+  };
+  for (const competitionId of panels)
     items.push({
       to: `/panel/kompetisi/${competitionId}/uji-publik`,
-      label: panels.length > 1 ? `${t('selection.panelNav')} (${i + 1})` : t('selection.panelNav'),
-    }),
-  );
-  // The panel's final session (issue 13 point 4), for the same competitions.
-  panels.forEach((competitionId, i) =>
+      label: named(t('selection.panelNav'), competitionId),
+    });
+  for (const competitionId of panels)
     items.push({
       to: `/panel/kompetisi/${competitionId}/sidang`,
-      label: panels.length > 1 ? `${t('results.nav')} (${i + 1})` : t('results.nav'),
-    }),
-  );
+      label: named(t('results.nav'), competitionId),
+    });
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
   if (me.abilities.viewSelection) items.push({ to: '/sekretariat/seleksi', label: t('selection.nav') });
