@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { lastAudit, makeInstitution, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
@@ -56,6 +57,31 @@ describe('the panel scores the presentation', () => {
         .where('status', '=', 'active')
         .execute()
     ).length;
+  /** Sheet 2 ("Per proposal") of the stage's scores workbook: a proposal's score and explanation cells. */
+  const workbookRowOf = async (proposalId: number) => {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `${base}/scores.xlsx`,
+      headers: { cookie: await fresh(secretariatId) },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[1]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const { code } = await ctx.db
+      .selectFrom('proposals')
+      .select('code')
+      .where('id', '=', proposalId)
+      .executeTakeFirstOrThrow();
+    for (let n = 2; n <= sheet.rowCount; n++) {
+      const cells = sheet.getRow(n).values as unknown[];
+      if (cells[1] !== code) continue;
+      const cell = (name: string) => cells[header.indexOf(name)] ?? '';
+      return { score: cell('Nilai yang dihitung'), explanation: cell('Penjelasan') };
+    }
+    throw new Error(`no row for ${code}`);
+  };
   const view = (assignmentId: number, cookie: string) =>
     ctx.app.inject({ method: 'GET', url: `/api/review/assignments/${assignmentId}`, headers: { cookie } });
   /** Scores every criterion with `value` and submits, as the panelist. */
@@ -260,7 +286,13 @@ describe('the panel scores the presentation', () => {
     expect(row.panel.unsubmitted).toEqual([{ reviewerId: panel.D!.id, name: 'Dewi Jurnalis' }]);
     expect(row.explanation.id).toContain('Rata-rata dari 2 panelis yang menilai (80,00; 70,00) = 75,00');
     expect(row.explanation.id).toContain('Abstain: Citra Tokoh');
+    // The scores workbook's sheet 2 computes as the results page does, open and closed.
+    expect(await workbookRowOf(finalists.X!.id)).toMatchObject({
+      score: 75,
+      explanation: row.explanation.id,
+    });
     ctx.clock.freeze(during);
+    expect(await workbookRowOf(finalists.X!.id)).toMatchObject({ score: '', explanation: x.explanation.id });
   });
 
   it('refuses a save or a submit after the closing with 409 naming the time and zone', async () => {

@@ -66,7 +66,7 @@ export const scoreExportRoutes: FastifyPluginAsyncZod = async (app) => {
           yield { sheet: 0, rows };
         await turn();
         // The results per proposal are computed in the pool's thread, from plain data read here.
-        const input = await proposalSheetInput(db, competition!.id, stage, most, lang, turn);
+        const input = await proposalSheetInput(db, competition!.id, stage, most, lang, turn, clock.now());
         yield { sheet: 1, compute: { kind: 'proposalRows' as const, input } };
       }
       // The second sheet has a pair of columns per evaluator place: as many as the busiest proposal has.

@@ -7,7 +7,8 @@ import { parseSettings } from '../../domain/deadlines.js';
 import { reviewSettingsOf, type ReviewSettings } from '../../domain/review-settings.js';
 import type { SubmittedEvaluation } from '../../domain/scoring/normalize.js';
 import { poolOf, submittedEvaluations, type PoolProposal } from '../assignments/queries.js';
-import { computeResults } from '../stage-results/compute.js';
+import { computeResults, type PanelInput } from '../stage-results/compute.js';
+import { panelInputOf } from '../stage-results/load.js';
 
 /*
  * Every score of a scored stage as a workbook (issue 12 point 9), for the organizer's secretariat.
@@ -261,6 +262,8 @@ export interface ProposalSheetInput {
   groups: { key: string; nameId: string; nameEn: string }[];
   most: number;
   lang: Lang;
+  /** A whole-panel stage's seats (the presentation), so sheet 2 counts as the results page does. */
+  panel?: PanelInput;
 }
 
 /** Reads what sheet 2 needs (no computation: that runs in the pool, `proposalRows`). */
@@ -271,6 +274,7 @@ export async function proposalSheetInput(
   most: number,
   lang: Lang,
   turn: () => Promise<void>,
+  now: Date,
 ): Promise<ProposalSheetInput> {
   // One statement per turn of the event loop: SQLite answers synchronously, and five large reads in a row
   // would hold everyone else's requests back.
@@ -299,10 +303,14 @@ export async function proposalSheetInput(
     .select(['key', 'name_id', 'name_en'])
     .where('competition_id', '=', competitionId)
     .execute();
+  await turn();
+  const rules = reviewSettingsOf(parseSettings(stage.settings), stage.kind);
+  const panel = await panelInputOf(db, stage, rules, pool, evaluations, now);
   return {
     pool,
     evaluations,
-    rules: reviewSettingsOf(parseSettings(stage.settings), stage.kind),
+    rules,
+    ...(panel ? { panel } : {}),
     outcomes: decided.map((d) => [d.proposal_id, d.outcome]),
     assignments: assignments.map((a) => ({
       proposalId: a.proposal_id,
@@ -324,7 +332,7 @@ export async function proposalSheetInput(
 export function proposalRows(input: ProposalSheetInput): Cell[][] {
   const { lang, most, rules } = input;
   const h = (id: string, en: string) => (lang === 'id' ? id : en);
-  const computed = computeResults(input.pool, input.evaluations, rules);
+  const computed = computeResults(input.pool, input.evaluations, rules, input.panel);
   const groupName = new Map(input.groups.map((g) => [g.key, lang === 'id' ? g.nameId : g.nameEn]));
   const byProposal = new Map<number, ProposalSheetInput['assignments']>();
   for (const a of input.assignments) {

@@ -67,6 +67,26 @@ async function panelSeats(
   return seats;
 }
 
+/**
+ * What `computeResults` needs of a whole-panel stage (the presentation): who sits on each finalist, who
+ * abstains, and whether the stage has closed; undefined for a stage scored by k reviewers. Every caller
+ * that computes a stage's results passes it (the results page, the scores workbook).
+ */
+export async function panelInputOf(
+  db: Db,
+  stage: StageRow,
+  rules: ReviewSettings,
+  pool: PoolProposal[],
+  evaluations: readonly { proposalId: number; reviewerId: number; total: number }[],
+  now: Date,
+): Promise<PanelInput | undefined> {
+  if (rules.mode !== 'whole_panel') return undefined;
+  return {
+    seats: await panelSeats(db, stage, pool, evaluations),
+    closed: stage.closes_at !== null && Date.parse(stage.closes_at) <= now.getTime(),
+  };
+}
+
 /** A scored stage, its rules and its results as they stand (computed), plus the decision if taken. */
 export async function loadResults(db: Db, competitionId: number, stageId: number, now: Date, lock = false) {
   const competition = await findCompetitionRow(db, competitionId);
@@ -83,13 +103,7 @@ export async function loadResults(db: Db, competitionId: number, stageId: number
       .where('r.stage_id', '=', stage.id)
       .execute(),
   ]);
-  const panel: PanelInput | undefined =
-    rules.mode === 'whole_panel'
-      ? {
-          seats: await panelSeats(db, stage, pool, evaluations),
-          closed: stage.closes_at !== null && Date.parse(stage.closes_at) <= now.getTime(),
-        }
-      : undefined;
+  const panel = await panelInputOf(db, stage, rules, pool, evaluations, now);
   const computed: ComputedResults = computeResults(pool, evaluations, rules, panel);
   return { competition, stage, rules, pool, computed, decided };
 }
