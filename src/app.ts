@@ -61,15 +61,13 @@ import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
 import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
-import { reviewJobHandlers } from './modules/review/reminders.js';
 import { adminCheckRoutes } from './modules/admin-check/routes.js';
 import { completionEvidenceGate } from './modules/admin-check/completion-evidence.js';
 import { completionEvidenceRoutes } from './modules/proposals/evidence/completion-routes.js';
-import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { ExportPool } from './modules/exports/pool.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { certificatePublicRoutes } from './modules/certificates/public-routes.js';
-import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
+import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
 
 export interface AppDeps {
   config: Config;
@@ -148,15 +146,11 @@ export async function buildApp(opts: {
       mailFrom: config.mailFrom,
       dataDir: config.dataDir,
       log: app.log,
-      jobHandlers: {
-        ...submissionJobHandlers,
-        ...storageJobHandlers(deps.storage),
-        ...reviewJobHandlers(config.baseUrl),
-      },
+      jobHandlers: backgroundJobHandlers({ storage: deps.storage, baseUrl: config.baseUrl }),
     });
     deps.mail.kick = worker.kick;
-    ensureStorageSweep(db, clock).catch((err) =>
-      app.log.error({ err }, 'could not schedule the storage sweep'),
+    ensureRecurringJobs(db, clock, deps).catch((err) =>
+      app.log.error({ err }, 'could not schedule the hourly sweeps'),
     );
     app.addHook('onClose', async () => worker.stop());
   }

@@ -7,9 +7,7 @@ import { buildApp } from './app.js';
 import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
-import { submissionJobHandlers } from './modules/deadlines/jobs.js';
-import { reviewJobHandlers } from './modules/review/reminders.js';
-import { ensureStorageSweep, storageJobHandlers } from './modules/proposals/evidence/sweep.js';
+import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
 import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
@@ -163,13 +161,9 @@ async function main(argv: string[]) {
         mailFrom: config.mailFrom,
         dataDir: config.dataDir,
         log,
-        jobHandlers: {
-          ...submissionJobHandlers,
-          ...storageJobHandlers(storage),
-          ...reviewJobHandlers(config.baseUrl),
-        },
+        jobHandlers: backgroundJobHandlers({ storage, baseUrl: config.baseUrl }),
       });
-      await ensureStorageSweep(db, clock);
+      await ensureRecurringJobs(db, clock, { storage });
       console.log('worker running; Ctrl-C to stop');
       setInterval(() => undefined, 1 << 30);
       return;

@@ -5,6 +5,9 @@ import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } fro
 import { makeFinalist } from './helpers/finalists.js';
 import { publicRatingsFor } from '../src/modules/public-ratings/summary.js';
 import { RATINGS_PER_SESSION_PER_MINUTE } from '../src/domain/public-ratings.js';
+import { ratingAddressSweepJob } from '../src/modules/public-ratings/sweep.js';
+import { ERASED_ADDRESS } from '../src/modules/public-ratings/commands/verify-code.js';
+import { runDueJobs } from '../src/platform/jobs.js';
 
 /*
  * Public participation (issue 13 point 8) through the API on a real database and a real SMTP capture: the
@@ -253,6 +256,50 @@ describe('public ratings of the finalists', () => {
       const all = await suite.ctx.db.selectFrom(table).selectAll().execute();
       expect(JSON.stringify(all).toLowerCase(), table).not.toContain(needle);
     }
+  });
+
+  it('an unused code: the hourly sweep erases its address once it expires, and fails its mail if still waiting', async () => {
+    const { db, clock } = suite.ctx;
+    const sent = await codeFor('Tak.Pernah.Dipakai@contoh.id');
+    const waiting = await api('POST', pub('/code'), {
+      payload: { email: 'Masih.Antre@contoh.id', locale: 'id' },
+    });
+    expect(waiting.statusCode).toBe(202);
+    const mailOf = async (requestId: number) => {
+      const code = await db
+        .selectFrom('public_rating_codes')
+        .select('outbox_id')
+        .where('id', '=', requestId)
+        .executeTakeFirstOrThrow();
+      return db.selectFrom('outbox').selectAll().where('id', '=', code.outbox_id!).executeTakeFirstOrThrow();
+    };
+    const waitingMail = await mailOf(waiting.json().requestId);
+    expect(waitingMail).toMatchObject({ to_address: 'Masih.Antre@contoh.id', status: 'pending' });
+    const job = ratingAddressSweepJob;
+    await job.ensure(db, clock);
+    // Before the codes expire the sweep leaves them alone.
+    expect(await runDueJobs(db, clock, { [job.kind]: job.handler })).toEqual({ done: 1, failed: 0 });
+    expect((await mailOf(sent.requestId)).to_address).toBe('Tak.Pernah.Dipakai@contoh.id');
+    clock.freeze(new Date(NOW.getTime() + 61 * 60_000));
+    expect(await runDueJobs(db, clock, { [job.kind]: job.handler })).toEqual({ done: 1, failed: 0 });
+    clock.freeze(NOW);
+    const outbox = JSON.stringify(await db.selectFrom('outbox').selectAll().execute()).toLowerCase();
+    expect(outbox).not.toContain('tak.pernah.dipakai');
+    expect(outbox).not.toContain('masih.antre');
+    const failed = await db
+      .selectFrom('outbox')
+      .select(['status', 'to_address'])
+      .where('id', '=', waitingMail.id)
+      .executeTakeFirstOrThrow();
+    expect(failed).toEqual({ status: 'failed', to_address: ERASED_ADDRESS });
+    // Each code is swept once: unlinked from its mail.
+    const linked = await db
+      .selectFrom('public_rating_codes')
+      .select('id')
+      .where('id', 'in', [sent.requestId, waiting.json().requestId])
+      .where('outbox_id', 'is not', null)
+      .execute();
+    expect(linked).toEqual([]);
   });
 
   it('one rating per person per finalist: aliases in two sessions give one row; rating again replaces it', async () => {

@@ -2,11 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureStorageSweep,
-  STORAGE_SWEEP_KIND,
-  storageJobHandlers,
-} from '../src/modules/proposals/evidence/sweep.js';
+import { STORAGE_SWEEP_KIND, storageSweepJob } from '../src/modules/proposals/evidence/sweep.js';
 import { runDueJobs } from '../src/platform/jobs.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { filesUnder } from './helpers/multipart.js';
@@ -63,9 +59,10 @@ describe('the storage sweep (timed job)', () => {
     const staleTemp = temp('mati.part', 2 * HOUR);
     const freshTemp = temp('berjalan.part', 10 * 60_000);
 
-    await ensureStorageSweep(ctx.db, ctx.clock);
-    await ensureStorageSweep(ctx.db, ctx.clock); // a second worker starting: still one job
-    const handlers = storageJobHandlers(ctx.app.deps.storage);
+    const job = storageSweepJob(ctx.app.deps.storage);
+    await job.ensure(ctx.db, ctx.clock);
+    await job.ensure(ctx.db, ctx.clock); // a second worker starting: still one job
+    const handlers = { [STORAGE_SWEEP_KIND]: job.handler };
     expect(await runDueJobs(ctx.db, ctx.clock, handlers)).toEqual({ done: 1, failed: 0 });
 
     const left = filesUnder(root).sort();

@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/connect.js';
-import type { Clock } from '../../../platform/clock.js';
-import { scheduleJob, type JobHandler } from '../../../platform/jobs.js';
+import { hourlyJob, type RecurringJob } from '../../../platform/recurring-jobs.js';
 import type { FileStorage } from '../../../platform/storage.js';
 import { releaseBlob } from '../../../platform/blobs.js';
 
@@ -13,12 +12,8 @@ import { releaseBlob } from '../../../platform/blobs.js';
  */
 
 export const STORAGE_SWEEP_KIND = 'storage_sweep';
-export const STORAGE_SWEEP_EVERY_MS = 60 * 60_000;
 /** Temporary files and unreferenced blobs younger than this are left alone. */
 export const STORAGE_SWEEP_MIN_AGE_MS = 60 * 60_000;
-
-/** One job per hour bucket: several workers scheduling the same sweep keep one row. */
-const sweepKey = (at: Date) => `${STORAGE_SWEEP_KIND}:${at.toISOString().slice(0, 13)}`;
 
 export async function sweepStorage(
   db: Db,
@@ -43,40 +38,6 @@ export async function sweepStorage(
   return { blobsRemoved, tempRemoved };
 }
 
-/** Schedules the sweep at `at` (its hour's job, if not there already). */
-async function scheduleSweep(db: Db, at: Date, now: Date): Promise<void> {
-  try {
-    await scheduleJob(db, { kind: STORAGE_SWEEP_KIND, uniqueKey: sweepKey(at), runAt: at, payload: {}, now });
-  } catch (err) {
-    // Another worker inserted the same hour's job at the same moment: that one runs.
-    const again = await db
-      .selectFrom('jobs')
-      .select('id')
-      .where('unique_key', '=', sweepKey(at))
-      .executeTakeFirst();
-    if (!again) throw err;
-  }
-}
-
-/** At worker start: makes sure a sweep is pending (the first runs now, each then schedules the next). */
-export async function ensureStorageSweep(db: Db, clock: Clock): Promise<void> {
-  const pending = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('kind', '=', STORAGE_SWEEP_KIND)
-    .where('status', 'in', ['pending', 'running'])
-    .limit(1)
-    .executeTakeFirst();
-  if (!pending) await scheduleSweep(db, clock.now(), clock.now());
-}
-
-/** The sweep's job handler: sweeps, then schedules the next run an hour later. */
-export function storageJobHandlers(storage: FileStorage): Record<string, JobHandler> {
-  return {
-    [STORAGE_SWEEP_KIND]: async (_job, { db, clock }) => {
-      await sweepStorage(db, storage, clock.now());
-      const next = new Date(clock.now().getTime() + STORAGE_SWEEP_EVERY_MS);
-      await scheduleSweep(db, next, clock.now());
-    },
-  };
-}
+/** The hourly job (platform/recurring-jobs.ts); its handler needs the storage it sweeps. */
+export const storageSweepJob = (storage: FileStorage): RecurringJob =>
+  hourlyJob(STORAGE_SWEEP_KIND, (db, now) => sweepStorage(db, storage, now));

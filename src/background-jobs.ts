@@ -1,0 +1,39 @@
+import type { Db } from './db/connect.js';
+import type { Clock } from './platform/clock.js';
+import type { JobHandler } from './platform/jobs.js';
+import type { FileStorage } from './platform/storage.js';
+import type { RecurringJob } from './platform/recurring-jobs.js';
+import { submissionJobHandlers } from './modules/deadlines/jobs.js';
+import { reviewJobHandlers } from './modules/review/reminders.js';
+import { storageSweepJob } from './modules/proposals/evidence/sweep.js';
+import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
+
+/*
+ * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
+ * separate `worker` command both take them from here): the timed events of the competitions (closings,
+ * reminders) and the hourly sweeps, which a starting worker schedules if none is waiting.
+ */
+
+function recurringJobs(deps: { storage: FileStorage }): RecurringJob[] {
+  return [storageSweepJob(deps.storage), ratingAddressSweepJob];
+}
+
+export function backgroundJobHandlers(deps: {
+  storage: FileStorage;
+  baseUrl: string;
+}): Record<string, JobHandler> {
+  return {
+    ...submissionJobHandlers,
+    ...reviewJobHandlers(deps.baseUrl),
+    ...Object.fromEntries(recurringJobs(deps).map((j) => [j.kind, j.handler])),
+  };
+}
+
+/** Schedules each hourly sweep now unless one is already waiting (a worker starting). */
+export async function ensureRecurringJobs(
+  db: Db,
+  clock: Clock,
+  deps: { storage: FileStorage },
+): Promise<void> {
+  for (const job of recurringJobs(deps)) await job.ensure(db, clock);
+}
