@@ -101,6 +101,9 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
     console.log(
       '  Presentasi terbuka sekarang; verifikasi lapangan, sidang dan pengumuman menyusul (Jam demo) / the presentation is open now; the field visits, final session and announcement follow (demo clock)',
     );
+    console.log(
+      "  Penilaian publik (kebermanfaatan finalis) terbuka sekarang di halaman publik KIPP Demo Panel, kode lewat e-mail (data/mail) / public rating open now on KIPP Demo Panel's public page, code by e-mail (data/mail)",
+    );
   }
   console.log('');
 }

@@ -104,4 +104,21 @@ describe('the panel demo (KIPP-PANEL)', () => {
     for (let i = 1; i < order.length; i++)
       expect(of(order[i]!).opens_at! >= of(order[i - 1]!).closes_at!, order[i]).toBe(true);
   });
+
+  it('the public rating of the finalists is open for the presentation window (the public page answers "open")', async () => {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/public/competitions/${competitionId}/public-ratings`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.window.state).toBe('open');
+    const finalists = await ctx.db
+      .selectFrom('proposals')
+      .select('id')
+      .where('competition_id', '=', competitionId)
+      .where('state', '=', 'finalist')
+      .execute();
+    expect(body.finalists).toHaveLength(finalists.length);
+  });
 });

@@ -10,7 +10,7 @@
  * secretariat passes them at the administrative check and publishes it, the assignment runs, the Tim
  * Evaluasi scores and submits, the results are decided, the finalists are computed, the provisional list is
  * published before the uji publik and the final list fixed after it. The presentation's rubric is prepared
- * and the Tim Panel assigned to it.
+ * and the Tim Panel assigned to it; the public rating of the finalists' benefit is open for the same window.
  */
 import type { Db } from '../db/connect.js';
 import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
@@ -38,6 +38,8 @@ import { saveFinalistSettings } from '../modules/finalists/commands/save-setting
 import { computeFinalists } from '../modules/finalists/commands/compute-finalists.js';
 import { publishProvisional } from '../modules/finalists/commands/publish-provisional.js';
 import { fixFinalList } from '../modules/finalists/commands/fix-final.js';
+import { setRatingWindow } from '../modules/public-ratings/commands/set-window.js';
+import { findRatingCompetition } from '../modules/public-ratings/queries.js';
 import { seedDemoProposals } from './demo-proposals.js';
 import { closingDone, DAY, endOfDay, shifted } from './demo-selection.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
@@ -315,6 +317,16 @@ export async function seedPanelDemo(
     actorUserId,
     ip,
     baseUrl: input.baseUrl,
+    now,
+  });
+
+  // The public rates the finalists' benefit (KIPP 2025) while the panel hears them: the window is the
+  // presentation's, open now.
+  await setRatingWindow(db, {
+    competition: (await findRatingCompetition(db, created.id))!,
+    window: { enabled: true, opensAt: presentation.opens_at!, closesAt: presentation.closes_at! },
+    actorUserId,
+    ip,
     now,
   });
   return competition;
