@@ -7,7 +7,7 @@ import { openBenchDb, postgresUrl } from './bench-db.js';
 import { Client, json } from './http.js';
 import { seedListRows } from './list.js';
 import { seedBench, BENCH_PASSWORD } from './seed.js';
-import { freePort, repoRoot, startServer } from './server.js';
+import { repoRoot, startBaseline, startSinovik } from './server.js';
 import { summarize, type LatencySummary } from './stats.js';
 import type { WebRow } from './web.js';
 
@@ -92,37 +92,16 @@ async function onDialect(
       `  ${dialect}: seeded KIPP ${seeded.competitionId} with ${opts.proposals} received proposals of ${institutions} regencies/cities in ${r1((performance.now() - t0) / 1000)} s`,
     );
 
-    const port = await freePort();
-    const server = await startServer({
-      name: 'sinovik',
-      script: 'src/main.ts',
-      args: ['serve'],
-      port,
-      readyPath: '/api/health',
-      logFile: path.join(tmp, 'sinovik.log'),
-      env: {
-        DATABASE_URL: bench.serverUrl,
-        DATA_DIR: path.join(tmp, 'data'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        SINOVIK_WORKER: 'in-process',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-        AUDIT_KEY: opts.auditKey,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-    });
+    const server = await startSinovik({ tmp, databaseUrl: bench.serverUrl, auditKey: opts.auditKey });
+    const port = server.port;
     stops.push(server.stop);
-    const barePort = await freePort();
-    const bare = await startServer({
+    const bare = await startBaseline({
       name: 'bare-query',
       script: 'scripts/bench/baseline-query-server.ts',
-      port: barePort,
-      readyPath: '/health',
-      logFile: path.join(tmp, 'bare.log'),
-      env: { BASELINE_DB: bench.rawUrl, PORT: String(barePort) },
+      db: bench.rawUrl,
+      tmp,
     });
+    const barePort = bare.port;
     stops.push(bare.stop);
 
     const c = new Client(port);

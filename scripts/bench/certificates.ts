@@ -7,7 +7,7 @@ import { Client, json, Recorder, sleep } from './http.js';
 import { seedListRows } from './list.js';
 import { startDraft } from './phases.js';
 import { BENCH_PASSWORD, seedBench } from './seed.js';
-import { freePort, repoRoot, startServer } from './server.js';
+import { repoRoot, startSinovik } from './server.js';
 import { summarize, type LatencySummary } from './stats.js';
 
 /*
@@ -86,27 +86,8 @@ export async function certificatesPhase(opts: {
       `  seeded KIPP ${seeded.competitionId}: ${opts.certificates} finalists, ${seeded.upps.length} UPP accounts`,
     );
 
-    const port = await freePort();
-    const server = await startServer({
-      name: 'sinovik',
-      script: 'src/main.ts',
-      args: ['serve'],
-      port,
-      readyPath: '/api/health',
-      logFile: path.join(tmp, 'sinovik.log'),
-      env: {
-        DATABASE_URL: bench.serverUrl,
-        DATA_DIR: path.join(tmp, 'data'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        SINOVIK_WORKER: 'in-process',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-        AUDIT_KEY: opts.auditKey,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-    });
+    const server = await startSinovik({ tmp, databaseUrl: bench.serverUrl, auditKey: opts.auditKey });
+    const port = server.port;
     stops.push(server.stop);
 
     // The autosavers: each signs in, starts a draft, then autosaves it every `everyS` seconds.

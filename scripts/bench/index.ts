@@ -7,7 +7,7 @@ import { Client, json, Recorder, sleep, staleRetries } from './http.js';
 import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResult } from './phases.js';
 import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
-import { freePort, repoRoot, startServer, type Server } from './server.js';
+import { repoRoot, startBaseline, startSinovik, type Server } from './server.js';
 import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
@@ -383,31 +383,16 @@ async function main() {
     await (
       await import('vite')
     ).build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-    const port = await freePort();
     const profDir = path.join(tmp, 'cpu-profile');
-    const sinovik = await startServer({
-      name: 'sinovik',
-      script: 'src/main.ts',
-      args: ['serve'],
-      port,
-      readyPath: '/api/health',
-      logFile: path.join(tmp, 'sinovik.log'),
+    const sinovik = await startSinovik({
+      tmp,
+      databaseUrl: `sqlite:${dbFile}`,
+      auditKey: BENCH_AUDIT_KEY,
       nodeArgs: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...o.serverNodeArgs],
-      env: {
-        DATABASE_URL: `sqlite:${dbFile}`,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        SINOVIK_CLOCK_CONTROL: '1',
-        SINOVIK_WORKER: 'in-process',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-        AUDIT_KEY: BENCH_AUDIT_KEY,
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'production',
-        ...o.serverEnv,
-      },
+      logLevel: 'info',
+      env: { DATA_DIR: dataDir, SINOVIK_CLOCK_CONTROL: '1', ...o.serverEnv },
     });
+    const port = sinovik.port;
     servers.push(sinovik);
     log(
       `  sinovik serving on 127.0.0.1:${port} (pid ${sinovik.pid}), RSS ${fmt(memoryOf(sinovik.pid)?.rssMb)} MB`,
@@ -520,15 +505,13 @@ async function main() {
         satUnits.push(upp.unitId);
       }
     }
-    const basePort = await freePort();
-    const baseline = await startServer({
+    const baseline = await startBaseline({
       name: 'baseline',
       script: 'scripts/bench/baseline-server.ts',
-      port: basePort,
-      readyPath: '/health',
-      logFile: path.join(tmp, 'baseline.log'),
-      env: { PORT: String(basePort), BASELINE_DB: path.join(tmp, 'baseline.sqlite'), NODE_ENV: 'production' },
+      db: path.join(tmp, 'baseline.sqlite'),
+      tmp,
     });
+    const basePort = baseline.port;
     servers.push(baseline);
     meter = cpuMeter(() => [sinovik.pid, baseline.pid]);
     const ramps = await ramp(

@@ -5,7 +5,7 @@ import { connect, migrateToLatest } from '../../src/db/connect.js';
 import { setAuditKey } from '../../src/platform/audit.js';
 import { LIST_GOAL, listPhase, listTarget, seedListRows } from './list.js';
 import { seedBench } from './seed.js';
-import { freePort, repoRoot, startServer } from './server.js';
+import { repoRoot, startSinovik } from './server.js';
 
 /*
  * `npm run bench -- --list-only`: only the seed and the organizer's full list, with the surge's outcome
@@ -42,28 +42,14 @@ export async function runListOnly(o: {
   const { secretariat } = await seedListRows(db, seeded, rows);
   await db.destroy();
   console.log(`  seeded KIPP ${seeded.competitionId} with ${rows} forwarded proposals`);
-  const port = await freePort();
-  const server = await startServer({
-    name: 'sinovik',
-    script: 'src/main.ts',
-    args: ['serve'],
-    port,
-    readyPath: '/api/health',
-    logFile: path.join(tmp, 'sinovik.log'),
+  const server = await startSinovik({
+    tmp,
+    databaseUrl: `sqlite:${dbFile}`,
+    auditKey: o.auditKey,
     nodeArgs: o.serverNodeArgs,
-    env: {
-      DATABASE_URL: `sqlite:${dbFile}`,
-      DATA_DIR: path.join(tmp, 'data'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: `http://127.0.0.1:${port}`,
-      SINOVIK_WORKER: 'in-process',
-      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-      AUDIT_KEY: o.auditKey,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-    },
+    logLevel: 'info',
   });
+  const port = server.port;
   let result;
   try {
     console.log(`\n▶ organizer's full list: ${o.requests} requests of ${rows} rows, one at a time`);

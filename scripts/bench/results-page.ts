@@ -7,7 +7,7 @@ import { openBenchDb } from './bench-db.js';
 import { Client, sleep } from './http.js';
 import { seedListRows } from './list.js';
 import { seedBench } from './seed.js';
-import { freePort, repoRoot, startServer } from './server.js';
+import { repoRoot, startBaseline, startSinovik } from './server.js';
 import { summarize } from './stats.js';
 
 /*
@@ -154,37 +154,16 @@ export async function runResultsPageOnly(opts: { auditKey: string; rounds: numbe
     await db.destroy();
     log(`  published KIPP ${id}: ${published.finalists} finalists, ${published.awarded} awarded`);
 
-    const port = await freePort();
-    const server = await startServer({
-      name: 'sinovik',
-      script: 'src/main.ts',
-      args: ['serve'],
-      port,
-      readyPath: '/api/health',
-      logFile: path.join(tmp, 'sinovik.log'),
-      env: {
-        DATABASE_URL: bench.serverUrl,
-        DATA_DIR: path.join(tmp, 'data'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        SINOVIK_WORKER: 'in-process',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-        AUDIT_KEY: opts.auditKey,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-    });
+    const server = await startSinovik({ tmp, databaseUrl: bench.serverUrl, auditKey: opts.auditKey });
+    const port = server.port;
     stops.push(server.stop);
-    const barePort = await freePort();
-    const bare = await startServer({
+    const bare = await startBaseline({
       name: 'bare-results',
       script: 'scripts/bench/baseline-results-server.ts',
-      port: barePort,
-      readyPath: '/health',
-      logFile: path.join(tmp, 'bare.log'),
-      env: { BASELINE_DB: bench.rawUrl, PORT: String(barePort) },
+      db: bench.rawUrl,
+      tmp,
     });
+    const barePort = bare.port;
     stops.push(bare.stop);
 
     const readers = RESULTS_PAGE_GOAL.readers;

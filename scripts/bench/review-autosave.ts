@@ -6,7 +6,7 @@ import { openBenchDb } from './bench-db.js';
 import { Client, json, sleep } from './http.js';
 import { seedListRows } from './list.js';
 import { seedBench, BENCH_PASSWORD } from './seed.js';
-import { freePort, repoRoot, startServer } from './server.js';
+import { repoRoot, startBaseline, startSinovik } from './server.js';
 import { cpuSecondsOf, summarize, type LatencySummary } from './stats.js';
 import type { WebRow } from './web.js';
 
@@ -256,38 +256,21 @@ export async function reviewAutosavePhase(opts: {
       `  seeded KIPP ${kipp}: ${proposals.length} proposals passed, ${opts.evaluators} evaluators, ${proposals.length * 2} assignments, ${criteria.length} criteria, in ${r1((performance.now() - t0) / 1000)} s`,
     );
 
-    const port = await freePort();
-    const server = await startServer({
-      name: 'sinovik',
-      script: 'src/main.ts',
-      args: ['serve'],
-      port,
-      readyPath: '/api/health',
-      logFile: path.join(tmp, 'sinovik.log'),
+    const server = await startSinovik({
+      tmp,
+      databaseUrl: bench.serverUrl,
+      auditKey: opts.auditKey,
       nodeArgs: opts.serverNodeArgs,
-      env: {
-        DATABASE_URL: bench.serverUrl,
-        DATA_DIR: path.join(tmp, 'data'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        SINOVIK_WORKER: 'in-process',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-        AUDIT_KEY: opts.auditKey,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
     });
+    const port = server.port;
     stops.push(server.stop);
-    const barePort = await freePort();
-    const bare = await startServer({
+    const bare = await startBaseline({
       name: 'baseline',
       script: 'scripts/bench/baseline-server.ts',
-      port: barePort,
-      readyPath: '/health',
-      logFile: path.join(tmp, 'baseline.log'),
-      env: { BASELINE_DB: path.join(tmp, 'baseline.sqlite'), PORT: String(barePort) },
+      db: path.join(tmp, 'baseline.sqlite'),
+      tmp,
     });
+    const barePort = bare.port;
     stops.push(bare.stop);
 
     // Every evaluator signs in and opens their first assignment, 10 at a time.

@@ -93,3 +93,61 @@ export async function startServer(opts: {
     },
   };
 }
+
+/** The secret every benchmarked Sinovik signs its sessions with (a throw-away server). */
+const BENCH_SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+
+/**
+ * Sinovik itself as production runs it (`node src/main.ts serve`, NODE_ENV=production, the in-process
+ * worker) on a free port, over `databaseUrl`, its data folder and log in `tmp`; `env` adds or overrides.
+ */
+export async function startSinovik(opts: {
+  tmp: string;
+  databaseUrl: string;
+  auditKey: string;
+  nodeArgs?: string[];
+  logLevel?: 'info' | 'warn';
+  env?: Record<string, string>;
+}): Promise<Server> {
+  const port = await freePort();
+  return startServer({
+    name: 'sinovik',
+    script: 'src/main.ts',
+    args: ['serve'],
+    port,
+    readyPath: '/api/health',
+    logFile: path.join(opts.tmp, 'sinovik.log'),
+    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
+    env: {
+      DATABASE_URL: opts.databaseUrl,
+      DATA_DIR: path.join(opts.tmp, 'data'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: `http://127.0.0.1:${port}`,
+      SINOVIK_WORKER: 'in-process',
+      SESSION_SECRET: BENCH_SESSION_SECRET,
+      AUDIT_KEY: opts.auditKey,
+      LOG_LEVEL: opts.logLevel ?? 'warn',
+      NODE_ENV: 'production',
+      ...opts.env,
+    },
+  });
+}
+
+/** A raw baseline server (scripts/bench/baseline-*.ts) over `db`, on a free port, its log in `tmp`. */
+export async function startBaseline(opts: {
+  name: string;
+  script: string;
+  db: string;
+  tmp: string;
+}): Promise<Server> {
+  const port = await freePort();
+  return startServer({
+    name: opts.name,
+    script: opts.script,
+    port,
+    readyPath: '/health',
+    logFile: path.join(opts.tmp, `${opts.name}.log`),
+    env: { BASELINE_DB: opts.db, PORT: String(port) },
+  });
+}
