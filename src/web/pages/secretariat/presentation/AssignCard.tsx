@@ -68,8 +68,8 @@ export function AssignCard({
             <List size="sm" data-testid="unplaced">
               {d.unplaced.map((u) => (
                 <List.Item key={u.proposalId}>
-                  <Text size="sm" span fw={600}>
-                    {u.code} · {u.title} · {u.institution}
+                  <Text size="sm" fw={600}>
+                    {u.title}
                   </Text>
                   <Text size="sm">{pick(u.message)}</Text>
                 </List.Item>

@@ -29,7 +29,12 @@ export function SessionDialog({
   const { lang } = useLang();
   const zone = d.competition.timeZone;
   const abbr = zoneAbbreviation(zone);
-  const start = splitInZone(session?.startsAt ?? d.stage.opensAt, zone);
+  // A new session starts on the first day of the stage that is not over yet.
+  const firstDay = [d.stage.opensAt, new Date().toISOString()]
+    .filter((x): x is string => !!x)
+    .sort()
+    .pop()!;
+  const start = splitInZone(session?.startsAt ?? firstDay, zone);
   const end = splitInZone(session?.endsAt ?? null, zone);
   const [v, setV] = useState({
     name: session?.name ?? '',

@@ -73,7 +73,7 @@ function SessionCard({
           </Text>
           <Group gap={4}>
             {s.groupKeys.map((g) => (
-              <Badge key={g} variant="light" color="gray.8" radius="sm" style={{ textTransform: 'none' }}>
+              <Badge key={g} variant="outline" color="dark.6" radius="sm" style={{ textTransform: 'none' }}>
                 {groupName(g)}
               </Badge>
             ))}
