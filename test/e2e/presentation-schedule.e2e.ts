@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PANEL_DEMO } from '../../src/seed/demo-panel.js';
-import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import {
+  SHOTS_DIR,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * The secretariat's presentation schedule (issue 13 point 2) in Chromium on the panel demo (KIPP-PANEL,
@@ -161,13 +169,105 @@ describe('the presentation schedule in Chromium', () => {
     await shoot(page, 'presentation-07-published');
   });
 
+  it('rescheduling requests: one accepted into a chosen slot (letter re-issued), one refused with a reason', async () => {
+    // The admin lokal of Kab. Tangerang asks through the participants' API for two of its finalists.
+    const local = await profiles.newPage();
+    await logIn(local, server.baseUrl, 'adminlokal.tangerang@demo.sinovik.id');
+    const sec = await profiles.newPage({ width: 1280, height: 900 });
+    await logIn(sec, server.baseUrl, 'sekretariat@demo.sinovik.id');
+    const before = await view(sec);
+    const slotOf = (code: string) =>
+      (
+        before.sessions[0].slots as { slot: number; startsAt: string; finalist: { code: string } | null }[]
+      ).find((x) => x.finalist?.code === code)!;
+    const [a, b] = ['KIPP-PANEL-2026-00002', 'KIPP-PANEL-2026-00003'].map((code) =>
+      (before.letters as { proposalId: number; code: string }[]).find((l) => l.code === code)!,
+    );
+    const ask = (proposalId: number, reason: string, from: string) =>
+      local.request.post(`${server.baseUrl}/api/presentation/proposals/${proposalId}/reschedule`, {
+        data: {
+          reason,
+          unavailable: [{ from, to: new Date(Date.parse(from) + 30 * 60_000).toISOString() }],
+        },
+      });
+    expect(
+      (
+        await ask(
+          a!.proposalId,
+          'Bupati menghadiri rapat koordinasi pada pagi hari.',
+          slotOf(a!.code).startsAt,
+        )
+      ).status(),
+    ).toBe(201);
+    expect(
+      (
+        await ask(b!.proposalId, 'Tim inovasi sedang dinas luar kota pada jam itu.', slotOf(b!.code).startsAt)
+      ).status(),
+    ).toBe(201);
+
+    await sec.goto(url());
+    const requests = sec.getByRole('region', { name: 'Permintaan perubahan jadwal' });
+    await requests.getByText('Bupati menghadiri rapat koordinasi pada pagi hari.').first().waitFor();
+    await shoot(sec, 'presentation-08-requests');
+
+    // Accepted into the free slot 11: the finalist moves and its letter is re-issued with the next number.
+    await sec
+      .getByRole('button', { name: `Terima permintaan ${a!.code}` })
+      .first()
+      .click();
+    const accept = sec.getByRole('dialog', { name: `Terima permintaan ${a!.code}?` });
+    await accept.getByText(/suratnya diterbitkan ulang dengan nomor baru/).waitFor();
+    const target = (before.sessions[0].slots as { slot: number; finalist: unknown }[])
+      .filter((x) => !x.finalist)
+      .pop()!;
+    await accept.getByLabel('Slot baru').selectOption(`${before.sessions[0].id}:${target.slot}`);
+    await shoot(sec, 'presentation-09-accept');
+    await accept.getByRole('button', { name: 'Terima dan pindahkan' }).click();
+    await sec.getByText(new RegExp(`^Permintaan ${a!.code} diterima; finalis dipindahkan ke `)).waitFor();
+    const after = await view(sec);
+    expect(after.sessions[0].slots[target.slot - 1].finalist.code).toBe(a!.code);
+    const reissued = (after.letters as { code: string; number: string; revision: number }[]).find(
+      (l) => l.code === a!.code,
+    )!;
+    expect(reissued).toMatchObject({ number: `B/${41 + finalists}/PP.00.05/${year}`, revision: 2 });
+    await sec.getByRole('table').getByText(reissued.number, { exact: true }).waitFor();
+
+    // Refused: the reason is required (the API's message on the field), then the refusal is recorded.
+    await sec
+      .getByRole('button', { name: `Tolak permintaan ${b!.code}` })
+      .first()
+      .click();
+    const refuse = sec.getByRole('dialog', { name: `Tolak permintaan ${b!.code}?` });
+    await refuse.getByRole('button', { name: 'Tolak permintaan' }).click();
+    await refuse.getByText('Tuliskan alasan penolakan.').waitFor();
+    await refuse.getByLabel(/^Alasan penolakan/).fill('Semua slot lain pada hari itu sudah terisi.');
+    await refuse.getByRole('button', { name: 'Tolak permintaan' }).click();
+    await sec.getByText(`Permintaan ${b!.code} ditolak.`).waitFor();
+    await requests
+      .getByText('Alasan penolakan: Semua slot lain pada hari itu sudah terisi.')
+      .first()
+      .waitFor();
+    const decided = (await view(sec)).requests as { code: string; status: string }[];
+    expect(decided.map((r) => [r.code, r.status]).sort()).toEqual([
+      [a!.code, 'accepted'],
+      [b!.code, 'refused'],
+    ]);
+    await shoot(sec, 'presentation-10-decided');
+  });
+
   it('on a 390 px phone every slot and letter is a card with its labels', async () => {
     const phone = await profiles.newPage({ width: 390, height: 844 });
     await logIn(phone, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await phone.goto(url());
     await phone.getByRole('heading', { name: 'Jadwal presentasi dan wawancara', level: 1 }).waitFor();
-    await phone.getByText(`B/41/PP.00.05/${year}`).first().waitFor();
-    await shoot(phone, 'presentation-08-phone');
+    await phone.getByText(`B/42/PP.00.05/${year}`, { exact: true }).last().waitFor();
+    await shoot(phone, 'presentation-11-phone');
+    // Parts of the long phone page, to look at: the top, a session's first slots, the letters.
+    await phone.screenshot({ path: `${SHOTS_DIR}/presentation-12-phone-top.png` });
+    await phone.getByRole('heading', { name: 'Sesi Pagi' }).scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS_DIR}/presentation-13-phone-session.png` });
+    await phone.getByRole('heading', { name: 'Surat undangan yang berlaku' }).scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS_DIR}/presentation-14-phone-letters.png` });
   });
 
   it('an admin lokal and an evaluator are refused (403)', async () => {

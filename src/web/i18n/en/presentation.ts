@@ -23,6 +23,10 @@ export const presentation = {
     letterStart: 'Sequence number of the first letter',
     bringId: 'What participants bring (Bahasa Indonesia)',
     bringEn: 'What participants bring (English)',
+    slot: 'Slot',
+    slotValue:
+      'Presentation {{presentation}} minutes, interview {{interview}} minutes, break {{buffer}} minutes',
+    uploadDeadline: 'Upload deadline',
     save: 'Save settings',
     saved: 'Settings saved.',
   },

@@ -20,6 +20,7 @@ import { AdminNotice } from '../../../components/AdminPage.js';
 import { joinInZone, splitInZone } from '../../../components/AdminTime.js';
 import { apiErrorMessages } from '../../../components/forms.js';
 import { useLang } from '../../../i18n/index.js';
+import { SettingsSummary } from './SettingsSummary.js';
 import type { PresentationView } from './types.js';
 
 const NUMBERS = [
@@ -34,7 +35,7 @@ type NumberKey = (typeof NUMBERS)[number];
 /**
  * The presentation stage's settings: the slot's shape, the quorum, the participants' upload deadline (date
  * and hour in the competition's zone), the letter number pattern and what to bring; the API's messages
- * stand on their fields. Read-only once the schedule is published.
+ * stand on their fields. Once the schedule is published, the settings as text.
  */
 export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -84,7 +85,6 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
       value={v[key]}
       onChange={(x) => set({ [key]: x } as Partial<typeof v>)}
       error={err?.fields[key]}
-      disabled={readOnly}
     />
   );
   const abbr = zoneAbbreviation(zone);
@@ -92,6 +92,7 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
   const example = v.letterPattern.includes('{n}')
     ? letterNumber(v.letterPattern, Number(v.letterStart) || 1, d.competition.year)
     : '—';
+  if (readOnly) return <SettingsSummary d={d} />;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="presentation-settings">
       <Title order={2} size="h3" id="presentation-settings" mb="sm">
@@ -124,14 +125,12 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
               value={v.date}
               onChange={(e) => set({ date: e.currentTarget.value })}
               error={err?.fields.uploadDeadline}
-              disabled={readOnly}
             />
             <TextInput
               type="time"
               label={t('presentation.settings.uploadTime', { zone: abbr })}
               value={v.time}
               onChange={(e) => set({ time: e.currentTarget.value })}
-              disabled={readOnly}
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -143,7 +142,6 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
               value={v.letterPattern}
               onChange={(e) => set({ letterPattern: e.currentTarget.value })}
               error={err?.fields.letterPattern}
-              disabled={readOnly}
             />
             {number('letterStart', t('presentation.settings.letterStart'))}
           </SimpleGrid>
@@ -156,7 +154,6 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
               value={v.bringId}
               onChange={(e) => set({ bringId: e.currentTarget.value })}
               error={err?.fields.bringId}
-              disabled={readOnly}
             />
             <Textarea
               label={t('presentation.settings.bringEn')}
@@ -167,7 +164,6 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
               value={v.bringEn}
               onChange={(e) => set({ bringEn: e.currentTarget.value })}
               error={err?.fields.bringEn}
-              disabled={readOnly}
             />
           </SimpleGrid>
           {err && (
@@ -175,13 +171,11 @@ export function PresentationSettingsCard({ d, onSaved }: { d: PresentationView; 
               {err.general}
             </AdminNotice>
           )}
-          {!readOnly && (
-            <Group>
-              <Button type="submit" variant="default" loading={save.isPending}>
-                {t('presentation.settings.save')}
-              </Button>
-            </Group>
-          )}
+          <Group>
+            <Button type="submit" variant="default" loading={save.isPending}>
+              {t('presentation.settings.save')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Paper>

@@ -11,7 +11,7 @@ import { useLang } from '../../../i18n/index.js';
 import { hoursText, rangeText } from './slotTime.js';
 import type { PresentationView, RequestView } from './types.js';
 
-const STATUS_COLOR = { pending: 'yellow.9', accepted: 'teal.9', refused: 'red.9' } as const;
+const STATUS_COLOR = { pending: '#6b4200', accepted: 'teal.9', refused: 'red.9' } as const;
 
 /** Accepting a request: the earliest valid slot, or one the secretariat names. */
 function AcceptDialog({

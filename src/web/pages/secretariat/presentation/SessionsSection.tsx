@@ -118,6 +118,7 @@ function SessionCard({
           },
           {
             header: t('presentation.slots.time'),
+            primary: true,
             cell: (x) => (
               <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {hoursText(x.startsAt, x.endsAt, zone, lang)}
@@ -126,7 +127,6 @@ function SessionCard({
           },
           {
             header: t('presentation.slots.finalist'),
-            primary: true,
             cell: (x) =>
               x.finalist ? (
                 <Stack gap={0}>
