@@ -270,6 +270,17 @@ describe('the presentation schedule in Chromium', () => {
     await phone.screenshot({ path: `${SHOTS_DIR}/presentation-14-phone-letters.png` });
   });
 
+  it('the page reads in English', async () => {
+    const en = await profiles.newPage({ width: 1280, height: 900 });
+    await logIn(en, server.baseUrl, 'sekretariat@demo.sinovik.id');
+    await en.evaluate(() => localStorage.setItem('sinovik.lang', 'en'));
+    await en.goto(url());
+    await en.getByRole('heading', { name: 'Presentation and interview schedule', level: 1 }).waitFor();
+    await en.getByRole('heading', { name: 'Invitation letters in force' }).waitFor();
+    await en.getByText(/^Schedule published .* Sessions can no longer change/).waitFor();
+    await shoot(en, 'presentation-15-en');
+  });
+
   it('an admin lokal and an evaluator are refused (403)', async () => {
     for (const email of ['adminlokal.tangerang@demo.sinovik.id', 'evaluator@demo.sinovik.id']) {
       const page = await profiles.newPage();

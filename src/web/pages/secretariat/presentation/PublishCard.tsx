@@ -78,7 +78,6 @@ export function PublishCard({
           rows={d.letters}
           rowKey={(l) => l.proposalId}
           minWidth={720}
-          caption={t('presentation.publish.letters')}
           columns={[
             {
               header: t('presentation.publish.number'),

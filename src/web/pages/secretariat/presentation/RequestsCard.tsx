@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { AdminDataTable } from '../../../components/AdminDataTable.js';
 import { AdminConfirmDialog } from '../../../components/AdminFormDialog.js';
-import { formatAt } from '../../../components/AdminTime.js';
+import { formatAt, splitInZone } from '../../../components/AdminTime.js';
 import { apiErrorMessages } from '../../../components/forms.js';
 import { useLang } from '../../../i18n/index.js';
 import { hoursText, rangeText } from './slotTime.js';
@@ -186,7 +186,9 @@ export function RequestsCard({ d, onDecided }: { d: PresentationView; onDecided:
                 <Stack gap={2}>
                   {r.unavailable.map((u) => (
                     <Text key={u.from} size="sm">
-                      {formatAt(u.from, zone, lang)} – {formatAt(u.to, zone, lang)}
+                      {splitInZone(u.from, zone).date === splitInZone(u.to, zone).date
+                        ? rangeText(u.from, u.to, zone, lang)
+                        : `${formatAt(u.from, zone, lang)} – ${formatAt(u.to, zone, lang)}`}
                     </Text>
                   ))}
                 </Stack>
@@ -194,6 +196,7 @@ export function RequestsCard({ d, onDecided }: { d: PresentationView; onDecided:
             },
             {
               header: t('presentation.requests.status'),
+              style: { minWidth: 130 },
               cell: (r) => (
                 <Stack gap={2}>
                   <Badge
@@ -214,6 +217,7 @@ export function RequestsCard({ d, onDecided }: { d: PresentationView; onDecided:
             },
             {
               header: t('presentation.requests.actions'),
+              bare: true,
               cell: (r) =>
                 d.abilities.decide && r.status === 'pending' ? (
                   <Group gap="xs">
