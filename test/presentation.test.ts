@@ -346,6 +346,14 @@ describe('presentation schedule', () => {
       .where('kind', '=', 'presentation_invitation')
       .execute();
     expect(notices).toHaveLength(6);
+    // The page lists the letters in force with their numbers.
+    const shown = (await s('GET', base(), 'secretariat')).json();
+    expect(shown.letters.map((l: { number: string }) => l.number)).toEqual([
+      'B/163/PP.00.05/2026',
+      'B/164/PP.00.05/2026',
+      'B/165/PP.00.05/2026',
+    ]);
+    expect(shown.letters.every((l: { revision: number }) => l.revision === 1)).toBe(true);
     await suite.ctx.deliverMail();
     const again = await s('POST', `${base()}/publish`, 'secretariat', { version: view.schedule.version + 1 });
     expect(again.json().error.code).toBe('already_published');
@@ -504,6 +512,10 @@ describe('presentation schedule', () => {
     expect(twice.json().error.code).toBe('already_decided');
     const seen = (await s('GET', `/api/presentation/proposals/${fin.y1!.id}`, 'adminY')).json();
     expect(seen.requests.map((r: { status: string }) => r.status)).toEqual(['refused', 'accepted']);
+    // The secretariat's page lists only the re-issued letter for Y1, not the superseded one.
+    const view = (await s('GET', base(), 'secretariat')).json();
+    const ofY1 = view.letters.filter((l: { proposalId: number }) => l.proposalId === fin.y1!.id);
+    expect(ofY1).toEqual([expect.objectContaining({ number: 'B/166/PP.00.05/2026', revision: 2 })]);
   });
 
   it('the live session: slots in order, the current one by server time, Nilai or Abstain', async () => {
@@ -558,6 +570,8 @@ describe('presentation schedule', () => {
   it('another organizer’s secretariat and other roles are refused on the schedule', async () => {
     expect((await s('GET', base(), 'otherSecretariat')).statusCode).toBe(404);
     expect((await s('GET', base(), 'adminX')).statusCode).toBe(403);
+    expect((await s('GET', base(), 'evaluator')).statusCode).toBe(403);
+    expect((await s('GET', base(), 'uppX')).statusCode).toBe(403);
     expect((await s('POST', `${base()}/assign`, 'p1')).statusCode).toBe(403);
     expect((await s('GET', base(), '')).statusCode).toBe(401);
   });

@@ -53,6 +53,7 @@ import {
   AwardsPage,
   InvitationsPage,
   CertificatesPage,
+  PresentationPage,
   MyCertificatesPage,
   VerifyCertificatePage,
   FinalistsPage,
@@ -287,6 +288,14 @@ export function App() {
             element={
               <RequireUser>
                 <AssignmentsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/presentasi"
+            element={
+              <RequireUser>
+                <PresentationPage />
               </RequireUser>
             }
           />

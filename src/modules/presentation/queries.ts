@@ -285,6 +285,19 @@ export async function slotsOf(db: Db, stageId: number) {
     .execute();
 }
 
+/** The letters in force (not superseded), in the order they were issued: what the secretariat's page lists. */
+export async function currentLetters(db: Db, stageId: number) {
+  return db
+    .selectFrom('presentation_letters as l')
+    .innerJoin('proposals as p', 'p.id', 'l.proposal_id')
+    .select(['l.proposal_id', 'p.code', 'l.letter_number', 'l.revision', 'l.starts_at', 'l.issued_at'])
+    .where('l.stage_id', '=', stageId)
+    .where('l.superseded_at', 'is', null)
+    .orderBy('l.issued_at')
+    .orderBy('l.id')
+    .execute();
+}
+
 export async function scheduleRow(db: Db, stageId: number) {
   return db
     .selectFrom('presentation_schedules')

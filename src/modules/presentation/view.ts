@@ -1,12 +1,18 @@
 import type { Db } from '../../db/connect.js';
 import { buildSchedule, capacityOf, slotTime } from '../../domain/presentation-schedule.js';
 import { t } from '../../domain/errors.js';
-import { loadScheduleWorld, parseIntervals, scheduleRow, type PresentationContext } from './queries.js';
+import {
+  currentLetters,
+  loadScheduleWorld,
+  parseIntervals,
+  scheduleRow,
+  type PresentationContext,
+} from './queries.js';
 
 /*
  * The secretariat's schedule page: the settings, the panel, each session with its slots in order (time,
  * finalist, institution, its upload), the finalists without a slot with the reason in words, the
- * rescheduling requests and the publication.
+ * rescheduling requests and the publication with the letters in force.
  */
 
 export async function uploadsOf(db: Db, stageId: number) {
@@ -116,8 +122,14 @@ export async function scheduleView(db: Db, ctx: PresentationContext) {
     .orderBy('r.requested_at', 'desc')
     .orderBy('r.id', 'desc')
     .execute();
+  const letters = await currentLetters(db, ctx.stage.id);
   return {
-    competition: { id: ctx.competition.id, name: ctx.competition.name, timeZone: ctx.competition.time_zone },
+    competition: {
+      id: ctx.competition.id,
+      name: ctx.competition.name,
+      year: ctx.competition.year,
+      timeZone: ctx.competition.time_zone,
+    },
     stage: { id: ctx.stage.id, opensAt: ctx.stage.opens_at, closesAt: ctx.stage.closes_at },
     settings: ctx.settings,
     groups: ctx.groups,
@@ -141,5 +153,13 @@ export async function scheduleView(db: Db, ctx: PresentationContext) {
       decidedAt: r.decided_at,
     })),
     schedule: { version: schedule?.version ?? 1, publishedAt: schedule?.published_at ?? null },
+    letters: letters.map((l) => ({
+      proposalId: l.proposal_id,
+      code: l.code,
+      number: l.letter_number,
+      revision: l.revision,
+      startsAt: l.starts_at,
+      issuedAt: l.issued_at,
+    })),
   };
 }

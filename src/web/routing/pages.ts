@@ -159,6 +159,10 @@ export const CertificatesPage = lazyPage(
   () => import('../pages/secretariat/certificates/CertificatesPage.js'),
   'CertificatesPage',
 );
+export const PresentationPage = lazyPage(
+  () => import('../pages/secretariat/presentation/PresentationPage.js'),
+  'PresentationPage',
+);
 export const MyCertificatesPage = lazyPage(
   () => import('../pages/certificates/MyCertificatesPage.js'),
   'MyCertificatesPage',
