@@ -29,6 +29,7 @@ import { seasonReport } from './season-report.js';
 import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
+import { presentationParticipant } from './presentation-participant.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -63,4 +64,5 @@ export const en = {
   results,
   publicRatings,
   field,
+  presentationParticipant,
 };

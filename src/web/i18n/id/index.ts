@@ -29,6 +29,7 @@ import { seasonReport } from './season-report.js';
 import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
+import { presentationParticipant } from './presentation-participant.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -63,4 +64,5 @@ export const id = {
   results,
   publicRatings,
   field,
+  presentationParticipant,
 };
