@@ -56,6 +56,16 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
       label: panels.length > 1 ? `${t('results.nav')} (${i + 1})` : t('results.nav'),
     }),
   );
+  // The panelist's presentation sessions (issue 13 point 2), for the same competitions.
+  panels.forEach((competitionId, i) =>
+    items.push({
+      to: `/panel/kompetisi/${competitionId}/sesi`,
+      label:
+        panels.length > 1
+          ? `${t('presentationParticipant.panel.nav')} (${i + 1})`
+          : t('presentationParticipant.panel.nav'),
+    }),
+  );
   if (me.abilities.createCompetition)
     items.push({ to: '/sekretariat/kompetisi', label: t('common.nav.competitions') });
   if (me.abilities.viewSelection) items.push({ to: '/sekretariat/seleksi', label: t('selection.nav') });

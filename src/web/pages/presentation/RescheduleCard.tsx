@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -212,11 +223,18 @@ function RequestItem({ r, timeZone }: { r: RescheduleRequestView; timeZone: stri
     <Paper withBorder p="sm" data-testid="reschedule-request">
       <Stack gap={4}>
         <Group gap="xs" wrap="wrap">
-          <Badge color={STATUS_COLOR[r.status]} variant="filled" radius="sm" style={{ textTransform: 'none' }}>
+          <Badge
+            color={STATUS_COLOR[r.status]}
+            variant="filled"
+            radius="sm"
+            style={{ textTransform: 'none' }}
+          >
             {t(`presentationParticipant.reschedule.status.${r.status}`)}
           </Badge>
           <Text size="xs" c="dark.6">
-            {t('presentationParticipant.reschedule.requestedAt', { at: formatAt(r.requestedAt, timeZone, lang) })}
+            {t('presentationParticipant.reschedule.requestedAt', {
+              at: formatAt(r.requestedAt, timeZone, lang),
+            })}
             {r.decidedAt &&
               ` · ${t('presentationParticipant.reschedule.decidedAt', { at: formatAt(r.decidedAt, timeZone, lang) })}`}
           </Text>
