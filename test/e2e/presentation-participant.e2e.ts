@@ -129,7 +129,9 @@ describe('the finalist’s presentation page and the panelist’s live session i
     await expect.poll(() => page.getByText('Ruang Sasana Bhakti').count()).toBe(1);
     expect(await page.getByText('7 menit presentasi, lalu 13 menit wawancara').count()).toBe(1);
     // The slot and the deadline carry their hour and zone.
-    expect(await page.locator('time').first().textContent()).toMatch(/\d{2}\.\d{2} – \d{2}\.\d{2} WIB$/);
+    expect(await page.locator('time').first().textContent()).toMatch(
+      /\d{4} \d{2}\.\d{2} WIB – \d{2}\.\d{2} WIB$/,
+    );
     expect(await page.getByText('Batas unggah', { exact: true }).count()).toBe(1);
     await shoot(page, 'pres-part-02-slot');
 
@@ -230,7 +232,8 @@ describe('the finalist’s presentation page and the panelist’s live session i
     await logIn(desk, server.baseUrl, 'panelis@demo.sinovik.id');
     await desk.goto(`${server.baseUrl}/panel/kompetisi/${competitionId}/sesi/${sessionId}`);
     await expect.poll(() => desk.getByTestId('shown-code').textContent()).toBe(first.finalist.code);
-    expect(await desk.getByRole('link', { name: 'Sesi presentasi', exact: true }).count()).toBe(1);
+    const nav = desk.locator(`nav a[href="/panel/kompetisi/${competitionId}/sesi"]`);
+    expect(await nav.textContent()).toMatch(/^Sesi presentasi/);
     await shoot(desk, 'pres-part-07-live-desktop');
 
     const page = await profiles.newPage(PHONE);

@@ -136,10 +136,9 @@ export function CurrentSlotCard({
         {state && state !== 'abstain' && (
           <Badge
             color={SCORING_COLOR[state]}
-            variant="light"
+            variant="filled"
             radius="sm"
             style={{ textTransform: 'none', alignSelf: 'flex-start' }}
-            c="dark.9"
           >
             {t(`presentationParticipant.panel.state.${state}`)}
           </Badge>

@@ -29,7 +29,8 @@ interface Row {
   to: string;
 }
 
-const STATUS_COLOR = { pending: 'yellow.9', accepted: 'teal.9', refused: 'red.9' } as const;
+// orange.9 with white text is under AA (axe); a darker orange keeps 7:1.
+const STATUS_COLOR = { pending: '#9a3412', accepted: 'teal.9', refused: 'red.9' } as const;
 
 /**
  * The admin lokal's request to move the slot: the reason (required) and the times the finalist cannot

@@ -23,6 +23,6 @@ export function scoringState(s: LiveSlot): 'abstain' | 'submitted' | 'draft' | '
 export const SCORING_COLOR = {
   abstain: 'gray.7',
   submitted: 'teal.9',
-  draft: 'yellow.9',
+  draft: '#9a3412',
   none: 'red.9',
 } as const;
