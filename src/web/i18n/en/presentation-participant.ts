@@ -61,7 +61,7 @@ export const presentationParticipant: typeof id = {
     confirm: 'Yes, send',
     cancel: 'Cancel',
     sent: 'Request sent. The secretariat will decide and you will be notified.',
-    history: 'Earlier requests',
+    history: 'Your requests',
     requestedAt: 'Asked {{at}}',
     decidedAt: 'Decided {{at}}',
     status: { pending: 'Waiting for a decision', accepted: 'Accepted', refused: 'Refused' },

@@ -59,7 +59,7 @@ export const presentationParticipant = {
     confirm: 'Ya, kirim',
     cancel: 'Batal',
     sent: 'Permintaan terkirim. Sekretariat akan memutuskan dan Anda akan menerima pemberitahuan.',
-    history: 'Permintaan sebelumnya',
+    history: 'Permintaan Anda',
     requestedAt: 'Diajukan {{at}}',
     decidedAt: 'Diputuskan {{at}}',
     status: { pending: 'Menunggu keputusan', accepted: 'Diterima', refused: 'Ditolak' },

@@ -6,6 +6,7 @@ import { countdownParts } from '../../components/Deadline.js';
 import { formatAt } from '../../components/AdminTime.js';
 import { useLang } from '../../i18n/index.js';
 import type { LiveState } from './liveClock.js';
+import { clockOf } from './SlotTime.js';
 import { SCORING_COLOR, scoringState, shownPhase } from './slotState.js';
 import type { LiveSessionView } from './types.js';
 
@@ -100,9 +101,11 @@ export function CurrentSlotCard({
               {running
                 ? t('presentationParticipant.panel.phaseEnds', {
                     phase: t(`presentationParticipant.panel.phase.${phase}`),
-                    at: formatAt(until, tz, lang),
+                    at: clockOf(formatAt(until, tz, lang)),
                   })
-                : t('presentationParticipant.panel.startsAt', { at: formatAt(s.startsAt, tz, lang) })}
+                : t('presentationParticipant.panel.startsAt', {
+                    at: clockOf(formatAt(s.startsAt, tz, lang)),
+                  })}
             </Text>
           </div>
         )}

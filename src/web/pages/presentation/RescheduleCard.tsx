@@ -21,6 +21,7 @@ import { AdminNotice } from '../../components/AdminPage.js';
 import { formatAt, joinInZone, splitInZone } from '../../components/AdminTime.js';
 import { apiErrorMessages } from '../../components/forms.js';
 import { useLang } from '../../i18n/index.js';
+import { clockOf } from './SlotTime.js';
 import type { FinalistPresentation, RescheduleRequestView } from './types.js';
 
 interface Row {
@@ -218,7 +219,11 @@ function RequestItem({ r, timeZone }: { r: RescheduleRequestView; timeZone: stri
   const { t } = useTranslation();
   const { lang } = useLang();
   const times = r.unavailable
-    .map((u) => `${formatAt(u.from, timeZone, lang)} – ${formatAt(u.to, timeZone, lang)}`)
+    .map((u) => {
+      const to = formatAt(u.to, timeZone, lang);
+      const sameDay = splitInZone(u.from, timeZone).date === splitInZone(u.to, timeZone).date;
+      return `${formatAt(u.from, timeZone, lang)} – ${sameDay ? clockOf(to) : to}`;
+    })
     .join('; ');
   return (
     <Paper withBorder p="sm" data-testid="reschedule-request">

@@ -4,7 +4,7 @@ import { formatAt, readerTimeZone, zonesDiffer } from '../../components/AdminTim
 import { useLang } from '../../i18n/index.js';
 
 /** "6 Juli 2026 08.00 WIB" and the end's hour ("– 08.20 WIB"); time: the clock part of a formatted instant. */
-const clockOf = (formatted: string) => formatted.split(' ').slice(-2).join(' ');
+export const clockOf = (formatted: string) => formatted.split(' ').slice(-2).join(' ');
 
 /** A slot's start with date, hour and zone and its end's hour; the reader's own clock under it when it differs. */
 export function SlotTime({

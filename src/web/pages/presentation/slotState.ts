@@ -21,8 +21,8 @@ export function scoringState(s: LiveSlot): 'abstain' | 'submitted' | 'draft' | '
 }
 
 export const SCORING_COLOR = {
-  abstain: 'gray.7',
+  abstain: 'violet.9',
   submitted: 'teal.9',
   draft: '#9a3412',
-  none: 'red.9',
+  none: 'gray.7',
 } as const;
