@@ -268,6 +268,8 @@ describe('the finalist’s presentation page and the panelist’s live session i
     expect(page.url()).toContain('urutan=2');
     expect(await page.getByTestId('slot-2').getAttribute('aria-current')).toBe('true');
     await shoot(page, 'pres-part-10-live-next-phone');
+    await page.getByRole('button', { name: 'Ke finalis sekarang' }).click();
+    await expect.poll(() => page.getByTestId('shown-code').textContent()).toBe(first.finalist.code);
   });
 
   it('past the deadline the upload form is gone and says when it closed', async () => {

@@ -100,6 +100,7 @@ export const presentationParticipant: typeof id = {
     abstain: 'Abstain — conflict of interest',
     noAssignment: 'You have no scoring assignment for this finalist.',
     next: 'Next',
+    toCurrent: 'To the finalist on now',
     prev: 'Previous',
     slots: 'The finalists of this session in order',
     slotLabel: 'Slot {{n}}',

@@ -97,6 +97,7 @@ export const presentationParticipant = {
     abstain: 'Abstain — konflik kepentingan',
     noAssignment: 'Tidak ada penugasan penilaian untuk Anda pada finalis ini.',
     next: 'Berikutnya',
+    toCurrent: 'Ke finalis sekarang',
     prev: 'Sebelumnya',
     slots: 'Urutan finalis di sesi ini',
     slotLabel: 'Urutan {{n}}',

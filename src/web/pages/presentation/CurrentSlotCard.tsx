@@ -61,7 +61,9 @@ export function CurrentSlotCard({
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text size="sm" fw={700} c="dark.6" id="shown-heading">
-            {heading} · {t('presentationParticipant.panel.slotLabel', { n: s.slot })}
+            {index === live.index
+              ? `${heading} · ${t('presentationParticipant.panel.slotLabel', { n: s.slot })}`
+              : heading}
           </Text>
           <Badge
             color={PHASE_COLOR[phase]}

@@ -98,6 +98,11 @@ export function LiveSessionPage() {
                 {t('presentationParticipant.panel.next')}
               </Button>
             </Group>
+            {live.index >= 0 && shownIndex !== live.index && (
+              <Button variant="subtle" onClick={() => show(live.index)}>
+                {t('presentationParticipant.panel.toCurrent')}
+              </Button>
+            )}
             <SlotList d={d} live={live} shownIndex={shownIndex} now={now} onShow={show} />
             <Text size="xs" c="dark.6">
               {t('presentationParticipant.panel.refreshed')}
