@@ -553,12 +553,13 @@ describe('presentation schedule', () => {
     expect(live.slots[1].phase).toBe('presentation');
     expect(live.slots[0].phase).toBe('done');
     const x1 = live.slots.find((x: { finalist: { id: number } }) => x.finalist.id === fin.x1!.id);
-    expect(x1.finalist).toMatchObject({ abstain: false, assignmentId: a.id });
+    expect(x1.finalist).toMatchObject({ abstain: false, assignmentId: a.id, scoring: 'none' });
     expect(x1.finalist.upload.videoUrl).toBe('https://youtu.be/inovasi-x');
     ctx.clock.freeze(new Date(WIB('08:40')));
     expect((await s('GET', url, 'p4')).json().slots[1].phase).toBe('interview');
     const mine = (await s('GET', `/api/panel/competitions/${comp}/sessions`, 'p4')).json();
     expect(mine.sessions.map((x: { id: number }) => x.id)).toEqual([session.s1, session.s3]);
+    expect(mine.sessions[0].finalists).toBe(live.slots.length);
     // Not seated in session 2: 404; another competition's panelist: 404; a secretariat: 403.
     expect((await s('GET', `/api/panel/competitions/${comp}/sessions/${session.s2}`, 'p4')).statusCode).toBe(
       404,

@@ -44,6 +44,9 @@ import {
   AnnouncementPage,
   ResultsPage,
   FinalSessionPage,
+  PresentationPage,
+  PanelSessionsPage,
+  LiveSessionPage,
   AdminCheckQueuePage,
   AdminCheckDetailPage,
   CompletionPage,
@@ -172,6 +175,30 @@ export function App() {
             element={
               <RequireUser>
                 <FinalSessionPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/panel/kompetisi/:id/sesi"
+            element={
+              <RequireUser>
+                <PanelSessionsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/panel/kompetisi/:id/sesi/:sessionId"
+            element={
+              <RequireUser>
+                <LiveSessionPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/presentasi/:proposalId"
+            element={
+              <RequireUser>
+                <PresentationPage />
               </RequireUser>
             }
           />

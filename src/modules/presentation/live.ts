@@ -1,12 +1,13 @@
 import type { Db } from '../../db/connect.js';
 import { capacityOf, slotTime } from '../../domain/presentation-schedule.js';
 import { loadScheduleWorld, type PresentationContext } from './queries.js';
+import { panelistAssignments } from './participant-queries.js';
 import { uploadsOf } from './view.js';
 
 /*
  * The panelist's live session (issue 13 point 2): the session's slots in order, the current one by the
  * server's time with its part (presentation, then interview), each finalist's upload, and what the
- * panelist does with it: "Nilai" opens the panelist's own scoring of that finalist (its active
+ * panelist does with it and how far their scoring of it got: "Nilai" opens the panelist's own scoring of that finalist (its active
  * review_assignments row of the presentation stage), "Abstain" when the panelist has a conflict with it.
  */
 
@@ -44,14 +45,8 @@ export async function liveSession(
   const uploads = await uploadsOf(db, ctx.stage.id);
   const finalists = new Map(world.finalists.map((f) => [f.id, f]));
   const conflicted = new Map(world.input.finalists.map((f) => [f.id, f.conflictedPanelists]));
-  const assignments = await db
-    .selectFrom('review_assignments')
-    .select(['id', 'proposal_id'])
-    .where('stage_id', '=', ctx.stage.id)
-    .where('reviewer_id', '=', userId)
-    .where('status', '=', 'active')
-    .execute();
-  const assignmentOf = new Map(assignments.map((a) => [a.proposal_id, a.id]));
+  const assignments = await panelistAssignments(db, ctx.stage.id, userId);
+  const assignmentOf = new Map(assignments.map((a) => [a.proposal_id, a]));
   const byIndex = new Map(
     world.slots.filter((s) => s.session_id === sessionId).map((s) => [s.slot_index, s]),
   );
@@ -61,6 +56,7 @@ export async function liveSession(
     const row = byIndex.get(index);
     const f = row ? finalists.get(row.proposal_id) : undefined;
     const abstain = f ? (conflicted.get(f.id) ?? []).includes(userId) : false;
+    const assignment = f && !abstain ? assignmentOf.get(f.id) : undefined;
     return {
       slot: index + 1,
       startsAt: new Date(when.from).toISOString(),
@@ -75,7 +71,9 @@ export async function liveSession(
             institution: f.institutionName,
             upload: uploads.get(f.id) ?? null,
             abstain,
-            assignmentId: abstain ? null : (assignmentOf.get(f.id) ?? null),
+            assignmentId: assignment?.id ?? null,
+            /** The panelist's scoring of it: submitted, a draft, not begun; null without an assignment. */
+            scoring: assignment ? (assignment.evaluation ?? 'none') : null,
           }
         : null,
     };

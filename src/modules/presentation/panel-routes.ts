@@ -4,6 +4,7 @@ import { notFound, t } from '../../domain/errors.js';
 import { decide } from '../../domain/policy.js';
 import { authorize, requireUser } from '../../platform/auth.js';
 import { liveSession, mySessions } from './live.js';
+import { finalistsPerSession, seatedIn } from './participant-queries.js';
 import { competitionNotFound, findCompetition, loadContext } from './queries.js';
 
 /*
@@ -33,7 +34,8 @@ export const presentationPanelRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['presentation'],
-        summary: "The presentation sessions the panelist sits in, in order (the competition's panelists)",
+        summary:
+          "The presentation sessions the panelist sits in, in order, with how many finalists each hears (the competition's panelists)",
         params: presentationParams,
       },
     },
@@ -41,6 +43,7 @@ export const presentationPanelRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor, competition } = await competitionFor(req, req.params.id, true);
       const ctx = await loadContext(db, competition);
       const rows = await mySessions(db, ctx.stage.id, actor.userId);
+      const counts = await finalistsPerSession(db, ctx.stage.id);
       return {
         competition: { id: competition.id, name: competition.name, timeZone: competition.time_zone },
         sessions: rows.map((s) => ({
@@ -51,6 +54,7 @@ export const presentationPanelRoutes: FastifyPluginAsyncZod = async (app) => {
           mode: s.mode,
           room: s.room,
           meetingUrl: s.meeting_url,
+          finalists: counts.get(s.id) ?? 0,
         })),
       };
     },
@@ -69,15 +73,12 @@ export const presentationPanelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireUser(req);
-      const seated = await db
-        .selectFrom('presentation_session_panelists as sp')
-        .innerJoin('presentation_sessions as s', 's.id', 'sp.session_id')
-        .select('s.id')
-        .where('sp.session_id', '=', req.params.sessionId)
-        .where('s.competition_id', '=', req.params.id)
-        .where('sp.user_id', '=', req.actor?.userId ?? 0)
-        .executeTakeFirst();
-      const { actor, competition } = await competitionFor(req, req.params.id, !!seated);
+      const seated = await seatedIn(db, {
+        sessionId: req.params.sessionId,
+        competitionId: req.params.id,
+        userId: req.actor?.userId ?? 0,
+      });
+      const { actor, competition } = await competitionFor(req, req.params.id, seated);
       const ctx = await loadContext(db, competition);
       return liveSession(db, ctx, req.params.sessionId, actor.userId, clock.now());
     },

@@ -9,6 +9,7 @@ import { requestReschedule } from './commands/request-reschedule.js';
 import { saveUpload, uploadClosed } from './commands/save-upload.js';
 import { currentLetter, finalistView } from './finalist-view.js';
 import { finalistAccess } from './participant.js';
+import { letterNames, sessionById, uploadedFile } from './participant-queries.js';
 
 /*
  * One finalist's presentation for its admin lokal and UPP (issue 13 point 2): the slot, the invitation
@@ -62,29 +63,18 @@ export const presentationParticipantRoutes: FastifyPluginAsyncZod = async (app) 
       const letter = await currentLetter(db, ctx.stage.id, proposal.id);
       if (!letter)
         throw notFound(t('Surat undangan belum terbit.', 'The invitation letter is not issued yet.'));
-      const session = await db
-        .selectFrom('presentation_sessions')
-        .selectAll()
-        .where('id', '=', letter.session_id)
-        .executeTakeFirstOrThrow();
-      const names = await db
-        .selectFrom('proposals as p')
-        .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-        .innerJoin('units as u', 'u.id', 'p.unit_id')
-        .select(['i.name as institution', 'u.name as unit'])
-        .where('p.id', '=', proposal.id)
-        .executeTakeFirstOrThrow();
-      const organizer = await db
-        .selectFrom('institutions')
-        .select('name')
-        .where('id', '=', ctx.competition.organizer_institution_id)
-        .executeTakeFirstOrThrow();
+      const session = await sessionById(db, letter.session_id);
+      const { organizer, ...names } = await letterNames(
+        db,
+        proposal.id,
+        ctx.competition.organizer_institution_id,
+      );
       const pdf = await app.deps.exports.presentationLetterPdf(user.id, {
         letterNumber: letter.letter_number,
         revision: letter.revision,
         issuedAt: letter.issued_at,
         locale: user.locale,
-        organizer: organizer.name,
+        organizer,
         competition: { name: ctx.competition.name, timeZone: ctx.competition.time_zone },
         proposal: { code: proposal.code, title: proposal.title, ...names },
         slot: { startsAt: letter.starts_at, endsAt: letter.ends_at },
@@ -218,13 +208,7 @@ export const presentationParticipantRoutes: FastifyPluginAsyncZod = async (app) 
     },
     async (req, reply) => {
       const access = await finalistAccess(db, req, req.params.proposalId, { panelists: true });
-      const row = await db
-        .selectFrom('presentation_uploads as u')
-        .innerJoin('files as f', 'f.id', 'u.file_id')
-        .select(['f.storage_key', 'f.mime', 'f.size', 'f.original_name'])
-        .where('u.stage_id', '=', access.ctx.stage.id)
-        .where('u.proposal_id', '=', access.proposal.id)
-        .executeTakeFirst();
+      const row = await uploadedFile(db, access.ctx.stage.id, access.proposal.id);
       if (!row || !(await storage.exists(row.storage_key))) throw fileNotFound();
       return reply
         .header('Content-Type', row.mime)

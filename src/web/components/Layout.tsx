@@ -41,8 +41,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   // Whose work has no page of its own yet (a judge before issue 12) gets their own home in the menu.
   if (landingPathFor(me) === '/beranda') items.push({ to: '/beranda', label: t('home.title') });
   if (me.abilities.reviewWork) items.push({ to: '/penilaian', label: t('review.nav') });
-  // A panelist's uji publik and final session (issue 13 point 4), per competition of their grant; named by the
-  // competition when there are several.
+  // A panelist's uji publik, presentation sessions and final session, per competition of their grant; named by
+  // the competition when there are several.
   const panels = me.abilities.adjudicateObjectionsIn;
   const named = (label: string, competitionId: number) => {
     if (panels.length < 2) return label;
@@ -53,6 +53,12 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({
       to: `/panel/kompetisi/${competitionId}/uji-publik`,
       label: named(t('selection.panelNav'), competitionId),
+    });
+  // The panelist's presentation sessions (issue 13 point 2), then the final session.
+  for (const competitionId of panels)
+    items.push({
+      to: `/panel/kompetisi/${competitionId}/sesi`,
+      label: named(t('presentationParticipant.panel.nav'), competitionId),
     });
   for (const competitionId of panels)
     items.push({

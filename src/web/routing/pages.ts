@@ -201,3 +201,15 @@ export const ReviewProgressPage = lazyPage(
   () => import('../pages/secretariat/review/ReviewProgressPage.js'),
   'ReviewProgressPage',
 );
+export const PresentationPage = lazyPage(
+  () => import('../pages/presentation/PresentationPage.js'),
+  'PresentationPage',
+);
+export const PanelSessionsPage = lazyPage(
+  () => import('../pages/presentation/PanelSessionsPage.js'),
+  'PanelSessionsPage',
+);
+export const LiveSessionPage = lazyPage(
+  () => import('../pages/presentation/LiveSessionPage.js'),
+  'LiveSessionPage',
+);

@@ -30,6 +30,7 @@ import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
 import { presentation } from './presentation.js';
+import { presentationParticipant } from './presentation-participant.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -65,4 +66,5 @@ export const en = {
   publicRatings,
   field,
   presentation,
+  presentationParticipant,
 };

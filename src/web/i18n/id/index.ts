@@ -30,6 +30,7 @@ import { results } from './results.js';
 import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
 import { presentation } from './presentation.js';
+import { presentationParticipant } from './presentation-participant.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -65,4 +66,5 @@ export const id = {
   publicRatings,
   field,
   presentation,
+  presentationParticipant,
 };

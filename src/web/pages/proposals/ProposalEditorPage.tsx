@@ -35,6 +35,7 @@ import { MissingList, targetOf, type Missing } from '../../components/proposal/M
 import { ReadOnlyView } from '../../components/proposal/ReadOnlyView.js';
 import { nextStepText } from '../../components/proposal/nextStep.js';
 import { OwnerActions } from '../../components/proposal/OwnerActions.js';
+import { PresentationLink } from '../../components/proposal/PresentationLink.js';
 import { AdminResultBanner } from '../../components/proposal/AdminResultBanner.js';
 import { ConfirmModal, ReviewCard } from '../../components/proposal/ReviewCard.js';
 import { SaveStatusBar, type RefusedItem } from '../../components/proposal/SaveStatusBar.js';
@@ -235,6 +236,7 @@ function Editor({
         </Alert>
       )}
       <AdminResultBanner detail={detail} />
+      {detail.state === 'finalist' && <PresentationLink proposalId={detail.id} />}
       {!editable && (
         <Alert color="gray" data-testid="next-step">
           {nextStepText(detail, lang, t, serverNow)}
