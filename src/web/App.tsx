@@ -44,7 +44,7 @@ import {
   AnnouncementPage,
   ResultsPage,
   FinalSessionPage,
-  PresentationPage,
+  FinalistPresentationPage,
   PanelSessionsPage,
   LiveSessionPage,
   AdminCheckQueuePage,
@@ -56,7 +56,7 @@ import {
   AwardsPage,
   InvitationsPage,
   CertificatesPage,
-  PresentationPage,
+  PresentationSchedulePage,
   MyCertificatesPage,
   VerifyCertificatePage,
   FinalistsPage,
@@ -198,7 +198,7 @@ export function App() {
             path="/presentasi/:proposalId"
             element={
               <RequireUser>
-                <PresentationPage />
+                <FinalistPresentationPage />
               </RequireUser>
             }
           />
@@ -322,7 +322,7 @@ export function App() {
             path="/sekretariat/kompetisi/:id/presentasi"
             element={
               <RequireUser>
-                <PresentationPage />
+                <PresentationSchedulePage />
               </RequireUser>
             }
           />

@@ -3,13 +3,17 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sessionCookie } from '../helpers/fixtures.js';
+import { minimalPdf } from '../helpers/multipart.js';
 import { pdfText } from '../helpers/pdf.js';
 import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * Issue 13 "Done when", in Chromium: the panel demo (KIPP-PANEL, seeded at its final finalist list with the
- * presentation open) run by the demo accounts, each in its own browser profile, through the UI, from the
- * presentation schedule to the published results and a verified certificate. One world, named steps in
+ * presentation open) run by the demo accounts, each in its own browser profile, through the UI: the
+ * secretariat's presentation schedule and its letters, the admin lokal's invitation (letter PDF, upload), a
+ * panelist scoring the finalist on now from the live session on a phone, the field visit planned and worked
+ * offline then online, the plenary decision, the results published with the decree, and a certificate
+ * downloaded and verified (a changed one refused). One world, named steps in
  * order (each needs the one before). The later stages' windows lie days after the seed's "now": the system
  * administrator moves the server's clock into them on the demo clock page (/admin/jam-demo).
  * Screenshots: test-results/screenshots/panel-flow-*.png; axe-core on every screen (harness `shoot`).
@@ -43,6 +47,10 @@ interface World {
   finalists: Finalist[];
   /** The Tangerang finalist followed through every stage. */
   followed: Finalist;
+  /** The published session and the followed finalist's slot. */
+  session: { id: number; followedStartsAt: string };
+  /** The followed finalist's invitation letter number. */
+  letter: string;
   visitId: number;
   certificateNumber: string;
   verificationUrl: string;
@@ -112,23 +120,113 @@ describe('the panel demo, from the final finalist list to a verified certificate
     await server?.stop();
   });
 
-  it('a panelist scores the followed finalist on a phone; the others score through the API', async () => {
+  it('the secretariat builds the presentation schedule and publishes it with the letters', async () => {
+    const page = await as(SECRETARIAT);
+    await page.goto(url(`/sekretariat/kompetisi/${w.competitionId}`));
+    await page.getByRole('link', { name: 'Jadwal presentasi' }).click();
+    await page.getByRole('heading', { name: 'Jadwal presentasi dan wawancara', level: 1 }).waitFor();
+    // The uploads close at the end of tomorrow (WIB); the session sits the day after, 08.00–13.00 WIB.
+    const wibDay = (days: number) =>
+      new Date(server.ctx.clock.now().getTime() + days * DAY + 7 * HOUR).toISOString().slice(0, 10);
+    await page.getByLabel(/^Pola nomor surat/).fill('B/{n}/PP.00.05/{year}');
+    await page.getByLabel(/^Nomor urut surat pertama/).fill('120');
+    await page.getByLabel(/^Batas unggah bahan: tanggal/).fill(wibDay(1));
+    await page.getByLabel(/^Jam \(WIB\)/).fill('23:59');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByText('Pengaturan disimpan.').waitFor();
+    await page.getByRole('button', { name: 'Tambah sesi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah sesi' });
+    await dialog.getByLabel(/^Nama sesi/).fill('Sesi Pleno');
+    await dialog.getByLabel(/^Tanggal/).fill(wibDay(2));
+    await dialog.getByLabel(/^Mulai \(WIB\)/).fill('08:00');
+    await dialog.getByLabel(/^Selesai \(WIB\)/).fill('13:00');
+    await dialog.getByLabel('Daring (tautan rapat)').check();
+    await dialog.getByLabel(/^Tautan rapat/).fill('https://zoom.example.id/j/2026');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Sesi Sesi Pleno disimpan.').waitFor();
+    await page.getByRole('button', { name: 'Jadwalkan otomatis' }).click();
+    const n = w.finalists.length;
+    await page.getByText(`${n} finalis ditempatkan.`).waitFor();
+    await shoot(page, 'panel-flow-01-schedule');
+    await page.getByRole('button', { name: 'Umumkan jadwal' }).click();
+    const confirm = page.getByRole('dialog', { name: `Umumkan jadwal untuk ${n} finalis?` });
+    await confirm.getByText(/Pengumuman tidak dapat dibatalkan/).waitFor();
+    await confirm.getByRole('button', { name: 'Umumkan dan kirim surat' }).click();
+    await page.getByText(new RegExp(`^Jadwal diumumkan: ${n} surat undangan, \\d+ surel\\.$`)).waitFor();
+    await shoot(page, 'panel-flow-02-schedule-published');
+    const view = (await (
+      await page.request.get(url(`/api/competitions/${w.competitionId}/presentation`))
+    ).json()) as {
+      sessions: { id: number; slots: { startsAt: string; finalist: { id: number } | null }[] }[];
+      letters: { proposalId: number; number: string }[];
+    };
+    const session = view.sessions[0]!;
+    w.session = {
+      id: session.id,
+      followedStartsAt: session.slots.find((x) => x.finalist?.id === w.followed.id)!.startsAt,
+    };
+    w.letter = view.letters.find((l) => l.proposalId === w.followed.id)!.number;
+    expect(w.letter).toMatch(/^B\/1\d\d\/PP\.00\.05\/\d{4}$/);
+  }, 240_000);
+
+  it('the admin lokal opens the invitation from its notice, downloads the letter and uploads the presentation', async () => {
+    const page = await as(ADMIN_LOKAL);
+    await page.goto(url('/notifikasi'));
+    const notice = page.getByRole('listitem').filter({ hasText: `Undangan presentasi ${w.followed.code}` });
+    await notice.getByRole('button', { name: 'Buka' }).click();
+    await page.waitForURL(`**/presentasi/${w.followed.id}`);
+    await expect.poll(() => page.getByTestId('letter-number').textContent()).toBe(w.letter);
+    await shoot(page, 'panel-flow-05-invitation');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh surat (PDF)' }).click(),
+    ]);
+    const letter = fs.readFileSync((await file.path())!);
+    expect(letter.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = pdfText(letter);
+    expect(text).toContain(w.letter);
+    expect(text).toContain(w.followed.title);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'paparan.pdf', mimeType: 'application/pdf', buffer: minimalPdf('Paparan') });
+    await page.getByLabel('Tautan video').fill('https://video.example.id/antrean-pasien');
+    await page.getByRole('button', { name: 'Kirim bahan' }).click();
+    await expect.poll(() => page.getByText('Bahan presentasi tersimpan.').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('upload-current').textContent())
+      .toContain('Berkas: paparan.pdf');
+    await shoot(page, 'panel-flow-06-uploaded');
+  }, 240_000);
+
+  it("on the session's day a panelist scores the finalist on now from the live session on a phone", async () => {
+    await moveClockTo(new Date(Date.parse(w.session.followedStartsAt) + 60_000), 'panel-flow-07-clock');
     const phone = await as(PANELIST, PHONE);
-    await phone.goto(url('/penilaian'));
-    await phone.getByRole('link', { name: new RegExp(escape(w.followed.title)) }).click();
+    await phone.goto(url(`/panel/kompetisi/${w.competitionId}/sesi`));
+    await phone.getByRole('link', { name: 'Buka sesi: Sesi Pleno' }).click();
+    await expect.poll(() => phone.getByTestId('shown-code').textContent()).toBe(w.followed.code);
+    expect(await phone.getByTestId('phase').textContent()).toBe('Presentasi');
+    const t1 = await phone.getByRole('timer').textContent();
+    await expect.poll(() => phone.getByRole('timer').textContent()).not.toBe(t1);
+    await shoot(phone, 'panel-flow-08-live-phone');
+    await phone.getByRole('link', { name: `Nilai ${w.followed.code}` }).click();
     await phone.getByRole('heading', { name: 'Rubrik penilaian' }).waitFor();
     const inputs = phone.getByLabel(/^Nilai \(0–100\)/);
     await expect(inputs.count()).resolves.toBe(4);
     for (const [i, v] of ['90', '88', '80', '100'].entries()) await inputs.nth(i).fill(v);
     await phone.getByText(/^Tersimpan/).waitFor({ timeout: 15_000 });
-    await shoot(phone, 'panel-flow-03-score-phone');
     await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
     const dialog = phone.getByRole('dialog', { name: 'Kirim penilaian?' });
     // 90×30 + 88×50 + 80×10 + 100×10 over 100 = 89
     await dialog.getByText(/Nilai tertimbang Anda 89/).waitFor();
     await dialog.getByRole('button', { name: 'Ya, kirim' }).click();
     await phone.getByText(/Penilaian Anda sudah dikirim pada/).waitFor();
-    await shoot(phone, 'panel-flow-04-scored-phone');
+    await shoot(phone, 'panel-flow-09-scored-phone');
+    // Back in the session: the finalist is scored, the next one a tap away.
+    await phone.goBack();
+    await expect.poll(() => phone.getByTestId('shown-code').textContent()).toBe(w.followed.code);
+    await phone.getByRole('button', { name: 'Berikutnya' }).click();
+    await expect.poll(() => phone.getByTestId('shown-code').textContent()).not.toBe(w.followed.code);
+    await shoot(phone, 'panel-flow-10-next-phone');
     await scoreTheRestByApi();
     const open = await db()
       .selectFrom('review_assignments as a')
@@ -144,7 +242,7 @@ describe('the panel demo, from the final finalist list to a verified certificate
   it('past the presentation, the secretariat plans the field visits', async () => {
     await moveClockTo(
       new Date(Date.parse(w.stage.field_verification.opensAt) + 2 * HOUR),
-      'panel-flow-10-clock',
+      'panel-flow-11-clock',
     );
     const cookie = await sessionCookie(server.ctx, await userId(SECRETARIAT));
     const res = await server.ctx.app.inject({
@@ -191,7 +289,7 @@ describe('the panel demo, from the final finalist list to a verified certificate
     await expect
       .poll(() => page.getByTestId('queue-count').textContent())
       .toBe(`${n + 3} perubahan menunggu dikirim`);
-    await shoot(page, 'panel-flow-12-field-offline-phone');
+    await shoot(page, 'panel-flow-13-field-offline-phone');
     await page.context().setOffline(false);
     await expect
       .poll(() => page.getByTestId('queue-count').textContent(), { timeout: 20_000 })
@@ -215,7 +313,7 @@ describe('the panel demo, from the final finalist list to a verified certificate
         timeout: 20_000,
       })
       .toBe(1);
-    await shoot(page, 'panel-flow-13-field-sent-phone');
+    await shoot(page, 'panel-flow-14-field-sent-phone');
     await page.context().close();
   }, 240_000);
 

@@ -159,7 +159,7 @@ export const CertificatesPage = lazyPage(
   () => import('../pages/secretariat/certificates/CertificatesPage.js'),
   'CertificatesPage',
 );
-export const PresentationPage = lazyPage(
+export const PresentationSchedulePage = lazyPage(
   () => import('../pages/secretariat/presentation/PresentationPage.js'),
   'PresentationPage',
 );
@@ -201,7 +201,7 @@ export const ReviewProgressPage = lazyPage(
   () => import('../pages/secretariat/review/ReviewProgressPage.js'),
   'ReviewProgressPage',
 );
-export const PresentationPage = lazyPage(
+export const FinalistPresentationPage = lazyPage(
   () => import('../pages/presentation/PresentationPage.js'),
   'PresentationPage',
 );
