@@ -59,6 +59,13 @@ describe('field verification offline then online, on a phone', () => {
     });
     code = f.code;
     await answerSections(db, f.id, CLAIM_ANSWERS);
+    // A day into the field verification stage: a visit outside it is refused.
+    const stage = await db
+      .selectFrom('stages')
+      .select('opens_at')
+      .where('competition_id', '=', kipp.competitionId)
+      .where('kind', '=', 'field_verification')
+      .executeTakeFirstOrThrow();
     const res = await server.ctx.app.inject({
       method: 'POST',
       url: `/api/competitions/${kipp.competitionId}/field-visits`,
@@ -68,7 +75,7 @@ describe('field verification offline then online, on a phone', () => {
         kind: 'closed',
         verifierIds: [panelist.id],
         address: 'Kantor Dinas Kependudukan, Jl. Asia Afrika 12, Bandung',
-        startsAt: new Date(now.getTime() + 86_400_000).toISOString(),
+        startsAt: new Date(Date.parse(stage.opens_at!) + 86_400_000).toISOString(),
         timeZone: 'Asia/Jakarta',
       },
     });
