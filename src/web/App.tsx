@@ -28,6 +28,7 @@ import {
   ChangePasswordPage,
   FieldVisitsPage,
   FieldVisitPage,
+  FieldPlanPage,
   NotificationsPage,
   CompetitionsAdminPage,
   CompetitionSettingsPage,
@@ -287,6 +288,14 @@ export function App() {
             element={
               <RequireUser>
                 <AssignmentsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/verifikasi-lapangan"
+            element={
+              <RequireUser>
+                <FieldPlanPage />
               </RequireUser>
             }
           />
