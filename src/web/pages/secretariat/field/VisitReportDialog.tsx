@@ -8,7 +8,8 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { formatAt } from '../../../components/AdminTime.js';
 import { useLang } from '../../../i18n/index.js';
 
-const FINDING_COLOR = { confirmed: 'teal.9', partly: 'orange.9', not_found: 'red.9' } as const;
+// Dark enough for white text (AA) in the dialog.
+const FINDING_COLOR = { confirmed: 'teal.9', partly: '#9a3d00', not_found: '#a51d1d' } as const;
 
 /**
  * A submitted report, read-only: each claim with what was found (confirmed / partly / not found) and the
