@@ -1,9 +1,18 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { wallClock } from '../../src/domain/time.js';
 import { sessionCookie } from '../helpers/fixtures.js';
 import { multipartForm } from '../helpers/multipart.js';
-import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import {
+  logIn,
+  openProfiles,
+  shoot,
+  SHOTS_DIR,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * The secretariat's field verification page in Chromium on the panel demo (KIPP-PANEL, field verification
@@ -286,6 +295,9 @@ describe('field verification planned by the secretariat, read by the participant
       .poll(() => dialog.getByTestId('report-recommendation').textContent())
       .toBe('Rekomendasi: Direkomendasikan dengan catatan');
     await shoot(page, 'field-plan-04-report');
+    // The photos as the reader sees them in the dialog (the full-page shot shows the dialog's first screen).
+    await dialog.getByTestId('report-recommendation').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'field-plan-04b-report-photo.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'field-plan-05-report-phone');
     await dialog.getByRole('button', { name: 'Tutup' }).click();

@@ -95,6 +95,7 @@ export const field = {
     cancelReason: 'Reason for cancelling',
     cancelConfirm: 'Cancel the visit',
     cancelledReason: 'Reason for cancelling: {{reason}}',
+    closedNote: 'The participant is not told.',
     readReport: 'Read the report',
     counts:
       '{{confirmed}} confirmed · {{partly}} partly · {{notFound}} not found · {{unchecked}} not checked',
@@ -107,7 +108,6 @@ export const field = {
     noPhotos: 'No photos.',
     noPlace: 'No location',
     photoAlt: 'Field photo {{n}}',
-    close: 'Close',
   },
   participant: {
     title: 'Field verification',

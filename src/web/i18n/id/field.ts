@@ -91,6 +91,7 @@ export const field = {
     cancelReason: 'Alasan pembatalan',
     cancelConfirm: 'Batalkan kunjungan',
     cancelledReason: 'Alasan pembatalan: {{reason}}',
+    closedNote: 'Tidak diberitahukan kepada peserta.',
     readReport: 'Baca laporan',
     counts:
       '{{confirmed}} terbukti · {{partly}} sebagian · {{notFound}} tidak ditemukan · {{unchecked}} belum diperiksa',
@@ -103,7 +104,6 @@ export const field = {
     noPhotos: 'Tidak ada foto.',
     noPlace: 'Tanpa lokasi',
     photoAlt: 'Foto lapangan {{n}}',
-    close: 'Tutup',
   },
   participant: {
     title: 'Verifikasi lapangan',

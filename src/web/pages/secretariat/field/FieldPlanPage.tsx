@@ -233,6 +233,11 @@ function VisitCard({
               {t(`field.status.${v.status}`)}
             </Badge>
           </Group>
+          {v.kind === 'closed' && (
+            <Text size="xs" fw={600}>
+              {t('field.plan.closedNote')}
+            </Text>
+          )}
           <AdminInstant iso={v.startsAt} timeZone={v.timeZone} />
           <Text size="sm">
             {t('field.where')}: {v.address}
