@@ -236,6 +236,16 @@ describe('field verification offline then online, on a phone', () => {
     ).toBe(`${server.baseUrl}/verifikasi-lapangan`);
 
     await context.setOffline(true);
+    // The worker has no network either: what the reload shows comes from its cache.
+    const [worker] = context.serviceWorkers();
+    expect(
+      await worker.evaluate(() =>
+        fetch('/index.html', { cache: 'no-store' }).then(
+          (r) => `answered ${r.status}`,
+          () => 'no network',
+        ),
+      ),
+    ).toBe('no network');
     await page.reload();
     await page.getByRole('heading', { name: 'Daftar periksa klaim finalis' }).waitFor({ timeout: 30_000 });
     await expect
