@@ -2,10 +2,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './scripts/vite/precompress.js';
 import { lightShell } from './scripts/vite/light-shell.js';
+import { fieldShell } from './scripts/vite/field-shell.js';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), lightShell(), precompress()],
+  plugins: [react(), lightShell(), fieldShell(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -23,7 +23,7 @@ import { fieldFindingsFor } from '../src/modules/field-verification/summary.js';
  */
 
 const NOW = new Date('2026-07-01T03:00:00.000Z');
-const VISIT_AT = '2026-07-08T02:00:00.000Z'; // 8 July 09.00 WIB
+const VISIT_AT = '2026-07-15T02:00:00.000Z'; // 15 July 09.00 WIB (field verification: 13–24 July)
 const CLOSED_MARK = 'KANARI-TERTUTUP Jl. Rahasia 9';
 
 /** A JPEG header and random bytes: detected as image/jpeg by its content. */
@@ -144,7 +144,7 @@ describe('field verification: visits, offline operations once, photos once, deni
       ['admin@lapangan.go.id', 'field_visit_planned'],
       ['upp@lapangan.go.id', 'field_visit_planned'],
     ]);
-    expect(mails[0].text_body).toContain('8 Juli 2026 09.00 WIB');
+    expect(mails[0].text_body).toContain('15 Juli 2026 09.00 WIB');
     const notes = await suite.ctx.db
       .selectFrom('notifications')
       .select(['user_id', 'kind'])
@@ -174,6 +174,7 @@ describe('field verification: visits, offline operations once, photos once, deni
       }
       const list = answers[0].json();
       expect(list.items.map((i: { id: number }) => i.id)).toEqual([openVisit]);
+      expect(list.items[0].verifiers).toEqual(['Dr. Verifikator Satu']);
       expect(answers[4].statusCode).toBe(404);
     }
   });
@@ -192,6 +193,51 @@ describe('field verification: visits, offline operations once, photos once, deni
     expect(await countRows(suite.ctx.db, 'field_visits')).toBe(2);
   });
 
+  it('refuses (422, on startsAt) a visit planned or moved outside the field verification window, naming it with hours and zone', async () => {
+    const stage = await suite.ctx.db
+      .selectFrom('stages')
+      .select(['opens_at', 'closes_at'])
+      .where('competition_id', '=', competitionId)
+      .where('kind', '=', 'field_verification')
+      .executeTakeFirstOrThrow();
+    const before = await countRows(suite.ctx.db, 'field_visits');
+    const early = await plan({ startsAt: new Date(Date.parse(stage.opens_at!) - 60_000).toISOString() });
+    expect(early.statusCode, early.body).toBe(422);
+    const err = early.json().error;
+    expect(err.code).toBe('outside_field_window');
+    expect(err.fields.startsAt.code).toBe('outside_field_window');
+    expect(err.fields.startsAt.message.id).toBe(
+      'Waktu kunjungan harus di dalam tahap verifikasi lapangan: 13 Juli 2026 00.00 WIB – 24 Juli 2026 23.59 WIB.',
+    );
+    expect(err.fields.startsAt.message.en).toBe(
+      'The visit must take place within the field verification stage: 13 July 2026 00:00 WIB – 24 July 2026 23:59 WIB.',
+    );
+    // In the zone of the place: WITA for a visit in Makassar time.
+    const late = await plan({
+      startsAt: new Date(Date.parse(stage.closes_at!) + 60_000).toISOString(),
+      timeZone: 'Asia/Makassar',
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.fields.startsAt.message.id).toContain('25 Juli 2026 00.59 WITA');
+    expect(await countRows(suite.ctx.db, 'field_visits')).toBe(before);
+    const moved = await api('PUT', `/field-visits/${openVisit}`, 'secretariat', {
+      version: 1,
+      kind: 'open',
+      verifierIds: [id.panelist],
+      address: 'Kantor Dinas Lapangan, Jl. Merdeka 1',
+      startsAt: '2026-08-01T02:00:00.000Z',
+      timeZone: 'Asia/Jakarta',
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().error.fields.startsAt.code).toBe('outside_field_window');
+    const v = await suite.ctx.db
+      .selectFrom('field_visits')
+      .select(['starts_at', 'version'])
+      .where('id', '=', openVisit)
+      .executeTakeFirstOrThrow();
+    expect(v).toEqual({ starts_at: VISIT_AT, version: 1 });
+  });
+
   it('changing an open visit tells the participant the new time and the old one; cancelling tells them again', async () => {
     const before = (await participantOutbox()).length;
     const res = await api('PUT', `/field-visits/${openVisit}`, 'secretariat', {
@@ -199,14 +245,14 @@ describe('field verification: visits, offline operations once, photos once, deni
       kind: 'open',
       verifierIds: [id.panelist],
       address: 'Kantor Dinas Lapangan, Jl. Merdeka 1',
-      startsAt: '2026-07-09T01:30:00.000Z',
+      startsAt: '2026-07-16T01:30:00.000Z',
       timeZone: 'Asia/Jakarta',
     });
     expect(res.statusCode, res.body).toBe(200);
     const mails = (await participantOutbox()).slice(before);
     expect(mails.map((m) => m.template)).toEqual(['field_visit_changed', 'field_visit_changed']);
-    expect(mails[0].text_body).toContain('9 Juli 2026 08.30 WIB');
-    expect(mails[0].text_body).toContain('8 Juli 2026 09.00 WIB');
+    expect(mails[0].text_body).toContain('16 Juli 2026 08.30 WIB');
+    expect(mails[0].text_body).toContain('15 Juli 2026 09.00 WIB');
     const stale = await api('PUT', `/field-visits/${openVisit}`, 'secretariat', {
       version: 1,
       kind: 'open',

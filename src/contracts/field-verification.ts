@@ -188,6 +188,9 @@ export const participantVisitsResponse = z.object({
       timeZone: z.string(),
       address: z.string(),
       status: z.enum(['planned', 'submitted', 'cancelled']),
+      /** The names of who visits (an open visit's verifiers are announced with it). */
+      verifiers: z.array(z.string()),
     }),
   ),
 });
+export type ParticipantVisit = z.infer<typeof participantVisitsResponse>['items'][number];

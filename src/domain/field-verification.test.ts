@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, countFindings, submitProblems, type ClaimSection } from './field-verification.js';
+import {
+  claimsOf,
+  countFindings,
+  submitProblems,
+  visitWindowProblem,
+  type ClaimSection,
+} from './field-verification.js';
 
 const section = (key: string, answer = `Jawaban ${key}`, over: Partial<ClaimSection> = {}): ClaimSection => ({
   key,
@@ -87,5 +93,36 @@ describe('field verification checklist', () => {
         ],
       ),
     ).toEqual({ confirmed: 1, partly: 1, notFound: 1, unchecked: 1 });
+  });
+});
+
+describe('a visit inside the field verification window', () => {
+  const window = { opensAt: '2026-07-12T17:00:00.000Z', closesAt: '2026-07-24T16:59:00.000Z' };
+  it('takes the first and the last minute of the window, refuses a minute before or after', () => {
+    expect(visitWindowProblem(window.opensAt, window, 'Asia/Jakarta')).toBeNull();
+    expect(visitWindowProblem(window.closesAt, window, 'Asia/Jakarta')).toBeNull();
+    expect(visitWindowProblem('2026-07-12T16:59:00.000Z', window, 'Asia/Jakarta')?.code).toBe(
+      'outside_field_window',
+    );
+    const late = visitWindowProblem('2026-07-24T17:00:00.000Z', window, 'Asia/Jayapura');
+    expect(late).toEqual({
+      field: 'startsAt',
+      code: 'outside_field_window',
+      message: {
+        id: 'Waktu kunjungan harus di dalam tahap verifikasi lapangan: 13 Juli 2026 02.00 WIT – 25 Juli 2026 01.59 WIT.',
+        en: 'The visit must take place within the field verification stage: 13 July 2026 02:00 WIT – 25 July 2026 01:59 WIT.',
+      },
+    });
+  });
+  it('does not bound an end left open', () => {
+    expect(
+      visitWindowProblem('2030-01-01T00:00:00.000Z', { ...window, closesAt: null }, 'Asia/Jakarta'),
+    ).toBeNull();
+    expect(
+      visitWindowProblem('2020-01-01T00:00:00.000Z', { ...window, opensAt: null }, 'Asia/Jakarta'),
+    ).toBeNull();
+    expect(visitWindowProblem('2020-01-01T00:00:00.000Z', window, 'Asia/Jakarta')?.message.id).toContain(
+      '13 Juli 2026 00.00 WIB',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { t, type Text } from './errors.js';
+import { formatInstant } from './time.js';
 
 /*
  * Field verification (issue 13 point 3): what the verifier checks on the spot, and when a report is
@@ -169,3 +170,29 @@ export const VISIT_KIND_TEXT: Record<VisitKind, Text> = {
   open: t('Terbuka (diberitahukan kepada peserta)', 'Open (the participant is told)'),
   closed: t('Tertutup (tidak diberitahukan kepada peserta)', 'Closed (the participant is not told)'),
 };
+
+/**
+ * Where a visit's instant stands against the field_verification stage's window (an end left open does not
+ * bound): inside, or the refusal naming the window with its hours and zone (in the zone of the visit).
+ */
+export function visitWindowProblem(
+  startsAt: string,
+  window: { opensAt: string | null; closesAt: string | null },
+  timeZone: string,
+): { field: 'startsAt'; code: 'outside_field_window'; message: Text } | null {
+  const at = Date.parse(startsAt);
+  const opens = window.opensAt ? Date.parse(window.opensAt) : null;
+  const closes = window.closesAt ? Date.parse(window.closesAt) : null;
+  if ((opens === null || at >= opens) && (closes === null || at <= closes)) return null;
+  const when = (locale: 'id' | 'en', iso: string | null) =>
+    iso ? formatInstant(iso, timeZone, locale) : locale === 'id' ? 'tanpa batas' : 'open';
+  const span = (locale: 'id' | 'en') => `${when(locale, window.opensAt)} – ${when(locale, window.closesAt)}`;
+  return {
+    field: 'startsAt',
+    code: 'outside_field_window',
+    message: t(
+      `Waktu kunjungan harus di dalam tahap verifikasi lapangan: ${span('id')}.`,
+      `The visit must take place within the field verification stage: ${span('en')}.`,
+    ),
+  };
+}

@@ -4,6 +4,7 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { useMe, type Me } from './api/session.js';
+import { ApiError } from './api/client.js';
 import { HomePage } from './pages/public/HomePage.js';
 import { NotFoundPage } from './pages/public/NotFoundPage.js';
 import {
@@ -28,6 +29,7 @@ import {
   ChangePasswordPage,
   FieldVisitsPage,
   FieldVisitPage,
+  FieldPlanPage,
   NotificationsPage,
   CompetitionsAdminPage,
   CompetitionSettingsPage,
@@ -82,8 +84,17 @@ import { PageLoading } from './routing/PageLoading.js';
  */
 
 /** Only for logged-in users; an account that must complete its profile goes there first. */
-function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me) => boolean }) {
-  const { data: me, isLoading } = useMe();
+function RequireUser({
+  children,
+  allow,
+  offline = false,
+}: {
+  children: ReactNode;
+  allow?: (me: Me) => boolean;
+  /** The page works from the device without a connection (the field pages): no session check offline. */
+  offline?: boolean;
+}) {
+  const { data: me, isLoading, error } = useMe();
   const location = useLocation();
   const { t } = useTranslation();
   if (isLoading)
@@ -92,6 +103,7 @@ function RequireUser({ children, allow }: { children: ReactNode; allow?: (me: Me
         <Loader aria-label={t('common.loading')} />
       </Center>
     );
+  if (!me && offline && error instanceof ApiError && error.status === 0) return <>{children}</>;
   if (!me)
     return <Navigate to={`/masuk?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.mustCompleteProfile && location.pathname !== '/lengkapi-profil')
@@ -233,7 +245,7 @@ export function App() {
           <Route
             path="/verifikasi-lapangan"
             element={
-              <RequireUser>
+              <RequireUser offline>
                 <FieldVisitsPage />
               </RequireUser>
             }
@@ -241,7 +253,7 @@ export function App() {
           <Route
             path="/verifikasi-lapangan/:id"
             element={
-              <RequireUser>
+              <RequireUser offline>
                 <FieldVisitPage />
               </RequireUser>
             }
@@ -323,6 +335,14 @@ export function App() {
             element={
               <RequireUser>
                 <PresentationSchedulePage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/sekretariat/kompetisi/:id/verifikasi-lapangan"
+            element={
+              <RequireUser>
+                <FieldPlanPage />
               </RequireUser>
             }
           />

@@ -22,13 +22,22 @@ const visitOf = async (w: World, kind: 'open' | 'closed' = 'closed') =>
     now: new Date(),
   });
 
-const visitBody = (w: World) => ({
-  kind: 'closed',
-  verifierIds: [w.userIds.panelist],
-  address: 'Kantor Matriks, Jl. Uji 1',
-  startsAt: '2026-07-08T02:00:00.000Z',
-  timeZone: 'Asia/Jakarta',
-});
+/** A visit a day into A's field verification stage (a visit outside it is refused with 422). */
+const visitBody = async (w: World) => {
+  const stage = await w.ctx.db
+    .selectFrom('stages')
+    .select('opens_at')
+    .where('competition_id', '=', w.compA)
+    .where('kind', '=', 'field_verification')
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'closed',
+    verifierIds: [w.userIds.panelist],
+    address: 'Kantor Matriks, Jl. Uji 1',
+    startsAt: new Date(Date.parse(stage.opens_at!) + 86_400_000).toISOString(),
+    timeZone: 'Asia/Jakarta',
+  };
+};
 
 /** A photo on a new visit, uploaded by its verifier through the API. */
 async function photoOf(w: World): Promise<number> {
@@ -82,7 +91,7 @@ export const FIELD_ROUTE_CASES: Record<string, RouteCase> = {
       {
         name: "a visit to A's finalist",
         params: (w) => ({ id: w.compA }),
-        body: (w) => json({ proposalId: w.finalistX, ...visitBody(w) }),
+        body: async (w) => json({ proposalId: w.finalistX, ...(await visitBody(w)) }),
         allow: ['secretariat'],
         // The finalist may have been removed by an upheld objection earlier in the run.
         alsoAccept: [400],
@@ -94,7 +103,7 @@ export const FIELD_ROUTE_CASES: Record<string, RouteCase> = {
       {
         name: 'a planned visit',
         params: async (w) => ({ id: await visitOf(w) }),
-        body: (w) => json({ ...visitBody(w), version: 1 }),
+        body: async (w) => json({ ...(await visitBody(w)), version: 1 }),
         allow: ['secretariat'],
         alsoAccept: [400],
       },

@@ -30,6 +30,8 @@ describe('field verification offline then online, on a phone', () => {
   let server: E2EServer;
   let profiles: Profiles;
   let visitId = 0;
+  /** A second visit of the same verifier: opened, then reloaded without a connection. */
+  let reloadVisitId = 0;
   let panelistEmail = '';
   let code = '';
 
@@ -59,6 +61,13 @@ describe('field verification offline then online, on a phone', () => {
     });
     code = f.code;
     await answerSections(db, f.id, CLAIM_ANSWERS);
+    // A day into the field verification stage: a visit outside it is refused.
+    const stage = await db
+      .selectFrom('stages')
+      .select('opens_at')
+      .where('competition_id', '=', kipp.competitionId)
+      .where('kind', '=', 'field_verification')
+      .executeTakeFirstOrThrow();
     const res = await server.ctx.app.inject({
       method: 'POST',
       url: `/api/competitions/${kipp.competitionId}/field-visits`,
@@ -68,12 +77,27 @@ describe('field verification offline then online, on a phone', () => {
         kind: 'closed',
         verifierIds: [panelist.id],
         address: 'Kantor Dinas Kependudukan, Jl. Asia Afrika 12, Bandung',
-        startsAt: new Date(now.getTime() + 86_400_000).toISOString(),
+        startsAt: new Date(Date.parse(stage.opens_at!) + 86_400_000).toISOString(),
         timeZone: 'Asia/Jakarta',
       },
     });
     if (res.statusCode !== 201) throw new Error(res.body);
     visitId = res.json().id;
+    const second = await server.ctx.app.inject({
+      method: 'POST',
+      url: `/api/competitions/${kipp.competitionId}/field-visits`,
+      headers: { cookie: await sessionCookie(server.ctx, kipp.secretariat.id) },
+      payload: {
+        proposalId: f.id,
+        kind: 'open',
+        verifierIds: [panelist.id],
+        address: 'Kantor Kecamatan Coblong, Jl. Sangkuriang 2, Bandung',
+        startsAt: new Date(Date.parse(stage.opens_at!) + 2 * 86_400_000).toISOString(),
+        timeZone: 'Asia/Jakarta',
+      },
+    });
+    if (second.statusCode !== 201) throw new Error(second.body);
+    reloadVisitId = second.json().id;
   }, 120_000);
 
   afterAll(async () => {
@@ -81,13 +105,16 @@ describe('field verification offline then online, on a phone', () => {
     await server?.stop();
   });
 
-  const count = async (table: 'field_findings' | 'field_photos' | 'field_operations') =>
+  const count = async (
+    table: 'field_findings' | 'field_photos' | 'field_operations',
+    visit: number = visitId,
+  ) =>
     Number(
       (
         await server.ctx.db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('visit_id', '=', visitId)
+          .where('visit_id', '=', visit)
           .executeTakeFirstOrThrow()
       ).n,
     );
@@ -102,7 +129,12 @@ describe('field verification offline then online, on a phone', () => {
     await page.goto(`${server.baseUrl}/verifikasi-lapangan`);
     await page.getByRole('heading', { name: 'Verifikasi lapangan' }).waitFor();
     await shoot(page, 'field-01-visits-phone');
-    await page.getByRole('link', { name: `Buka ${code}` }).click();
+    // Two visits to the finalist, by date: this test works on the first, the next test on the second.
+    await page
+      .getByRole('link', { name: `Buka ${code}` })
+      .first()
+      .click();
+    await page.waitForURL(`**/verifikasi-lapangan/${visitId}`);
     await page.getByRole('heading', { name: 'Daftar periksa klaim finalis' }).waitFor();
     await expect.poll(() => page.getByText('Semua perubahan sudah terkirim').count()).toBe(1);
 
@@ -188,5 +220,55 @@ describe('field verification offline then online, on a phone', () => {
     expect(visit).toEqual({ status: 'submitted', recommendation: 'recommended_with_notes' });
     expect(await page.getByLabel('Terbukti').first().isDisabled()).toBe(true);
     await shoot(page, 'field-05-read-only-phone');
+  }, 180_000);
+
+  it('reloads a visit without a connection from the offline shell: the visit from the device, a finding queued, sent once online', async () => {
+    const page: Page = await profiles.newPage({ width: 390, height: 844 });
+    const context: BrowserContext = page.context();
+    await logIn(page, server.baseUrl, panelistEmail, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/verifikasi-lapangan/${reloadVisitId}`);
+    await page.getByRole('heading', { name: 'Daftar periksa klaim finalis' }).waitFor();
+    await expect.poll(() => page.getByText('Semua perubahan sudah terkirim').count()).toBe(1);
+    // The shell's worker controls the page once it has cached the app (scope: the field pages only).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope ?? null),
+    ).toBe(`${server.baseUrl}/verifikasi-lapangan`);
+
+    await context.setOffline(true);
+    // The worker has no network either: what the reload shows comes from its cache.
+    const [worker] = context.serviceWorkers();
+    expect(
+      await worker.evaluate(() =>
+        fetch('/index.html', { cache: 'no-store' }).then(
+          (r) => `answered ${r.status}`,
+          () => 'no network',
+        ),
+      ),
+    ).toBe('no network');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Daftar periksa klaim finalis' }).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByText('Kantor Kecamatan Coblong', { exact: false }).count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Tanpa koneksi — perubahan disimpan di perangkat').count())
+      .toBe(1);
+    await page.getByRole('region', { name: 'Signifikansi' }).getByLabel('Terbukti').check();
+    await expect
+      .poll(() => page.getByTestId('queue-count').textContent())
+      .toBe('1 perubahan menunggu dikirim');
+    await shoot(page, 'field-06-offline-reload-phone');
+    expect(await count('field_operations', reloadVisitId)).toBe(0);
+
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId('queue-count').textContent(), { timeout: 30_000 })
+      .toBe('Semua perubahan sudah terkirim');
+    expect(await count('field_operations', reloadVisitId)).toBe(1);
+    expect(await count('field_findings', reloadVisitId)).toBe(1);
+    // Another page is never served by the field shell.
+    await page.goto(`${server.baseUrl}/akun/sandi`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
   }, 180_000);
 });

@@ -350,3 +350,44 @@ export async function findPhotoFile(db: Db, photoId: number) {
     .where('fp.id', '=', photoId)
     .executeTakeFirst();
 }
+
+/** The proposal's institution and unit, for the participant's policy check. */
+export async function findProposalScope(db: Db, proposalId: number) {
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'institution_id as institutionId', 'unit_id as unitId'])
+    .where('id', '=', proposalId)
+    .executeTakeFirst();
+}
+
+/** A proposal's OPEN visits with who visits, by time (a closed visit is never read here). */
+export async function openVisitsOfProposal(db: Db, proposalId: number) {
+  const rows = await db
+    .selectFrom('field_visits')
+    .select(['id', 'starts_at', 'time_zone', 'address', 'status'])
+    .where('proposal_id', '=', proposalId)
+    .where('kind', '=', 'open')
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+  if (!rows.length) return [];
+  const verifiers = await db
+    .selectFrom('field_visit_verifiers as fv')
+    .innerJoin('users as u', 'u.id', 'fv.user_id')
+    .select(['fv.visit_id', 'u.name'])
+    .where(
+      'fv.visit_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    startsAt: r.starts_at,
+    timeZone: r.time_zone,
+    address: r.address,
+    status: r.status,
+    verifiers: verifiers.filter((v) => v.visit_id === r.id).map((v) => v.name),
+  }));
+}

@@ -34,8 +34,10 @@ import {
   finalistsOf,
   findFieldCompetition,
   findPhotoFile,
+  findProposalScope,
   findVisit,
   loadVisits,
+  openVisitsOfProposal,
   photosOf,
   type VisitRow,
 } from './queries.js';
@@ -379,29 +381,10 @@ export const fieldVerificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { actor } = requireUser(req);
-      const p = await db
-        .selectFrom('proposals')
-        .select(['id', 'institution_id', 'unit_id'])
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!p || !can(actor, 'proposal.view', { institutionId: p.institution_id, unitId: p.unit_id }))
+      const p = await findProposalScope(db, req.params.id);
+      if (!p || !can(actor, 'proposal.view', { institutionId: p.institutionId, unitId: p.unitId }))
         throw notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
-      const rows = await db
-        .selectFrom('field_visits')
-        .select(['id', 'starts_at', 'time_zone', 'address', 'status'])
-        .where('proposal_id', '=', p.id)
-        .where('kind', '=', 'open')
-        .orderBy('starts_at')
-        .execute();
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          startsAt: r.starts_at,
-          timeZone: r.time_zone,
-          address: r.address,
-          status: r.status,
-        })),
-      };
+      return { items: await openVisitsOfProposal(db, p.id) };
     },
   );
 };

@@ -1,7 +1,8 @@
 import type { VisitFields } from '../../contracts/field-verification.js';
 import type { Db } from '../../db/connect.js';
 import { conflictReasons, reasonText } from '../../domain/conflicts.js';
-import { conflict, fieldError, t } from '../../domain/errors.js';
+import { AppError, conflict, fieldError, t } from '../../domain/errors.js';
+import { visitWindowProblem } from '../../domain/field-verification.js';
 import {
   candidatesOf,
   finalistsOf,
@@ -70,6 +71,12 @@ export async function checkVerifiers(
       );
     }
   }
+}
+
+/** 422 `outside_field_window` on startsAt when the visit is not within the field_verification stage. */
+export function checkWindow(c: FieldCompetition, startsAt: string, timeZone: string): void {
+  const p = visitWindowProblem(startsAt, c.stage, timeZone);
+  if (p) throw new AppError(422, p.code, p.message, { [p.field]: { code: p.code, message: p.message } });
 }
 
 export const visitChanged = () =>

@@ -80,6 +80,10 @@ export const ChangePasswordPage = lazyPage(
 );
 export const FieldVisitsPage = lazyPage(() => import('../pages/field/FieldVisitsPage.js'), 'FieldVisitsPage');
 export const FieldVisitPage = lazyPage(() => import('../pages/field/FieldVisitPage.js'), 'FieldVisitPage');
+export const FieldPlanPage = lazyPage(
+  () => import('../pages/secretariat/field/FieldPlanPage.js'),
+  'FieldPlanPage',
+);
 export const NotificationsPage = lazyPage(
   () => import('../pages/account/NotificationsPage.js'),
   'NotificationsPage',

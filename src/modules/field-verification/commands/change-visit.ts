@@ -4,7 +4,7 @@ import type { Db } from '../../../db/connect.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { noticeParticipants, type NoticeVisit } from '../notices.js';
 import type { FieldCompetition, VisitRow } from '../queries.js';
-import { checkVerifiers, finalistOrRefuse, visitChanged, visitNotPlanned } from '../steps.js';
+import { checkVerifiers, checkWindow, finalistOrRefuse, visitChanged, visitNotPlanned } from '../steps.js';
 
 /*
  * The secretariat changes or cancels a planned visit (optimistic `version`: two people at once, one hears
@@ -57,6 +57,7 @@ export async function changeVisit(
   },
 ): Promise<void> {
   const { competition: c, visit: v, body: b } = input;
+  checkWindow(c, b.startsAt, b.timeZone);
   if (v.version !== b.version) throw visitChanged();
   await db.transaction().execute(async (tx) => {
     const finalist = await finalistOrRefuse(tx, c, v.proposalId);

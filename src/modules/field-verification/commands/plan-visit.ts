@@ -6,7 +6,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { notifyUser } from '../../../platform/notify.js';
 import { noticeParticipants } from '../notices.js';
 import type { FieldCompetition } from '../queries.js';
-import { checkVerifiers, finalistOrRefuse } from '../steps.js';
+import { checkVerifiers, checkWindow, finalistOrRefuse } from '../steps.js';
 
 /**
  * Plans one visit to a finalist (the organizer's secretariat): checked (steps.ts), stored with its
@@ -25,6 +25,7 @@ export async function planVisit(
   },
 ): Promise<number> {
   const { competition: c, fields: f } = input;
+  checkWindow(c, f.startsAt, f.timeZone);
   return db.transaction().execute(async (tx) => {
     const finalist = await finalistOrRefuse(tx, c, f.proposalId);
     await checkVerifiers(tx, c, finalist, f.verifierIds);

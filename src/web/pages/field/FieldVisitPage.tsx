@@ -23,6 +23,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { api, ApiError } from '../../api/client.js';
 import { AdminPage } from '../../components/AdminPage.js';
 import { useLang } from '../../i18n/index.js';
+import { registerFieldShell } from './fieldShell.js';
 import {
   enqueue,
   flush,
@@ -80,6 +81,7 @@ export function FieldVisitPage() {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
 
+  useEffect(registerFieldShell, []);
   const refresh = useCallback(async () => {
     try {
       const detail = await api<FieldVisitDetail>('GET', `/field-visits/${visitId}`);

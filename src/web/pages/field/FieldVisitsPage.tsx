@@ -1,5 +1,6 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldVisit } from '../../../contracts/field-verification.js';
@@ -8,11 +9,13 @@ import { api } from '../../api/client.js';
 import { AdminPage } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { useLang } from '../../i18n/index.js';
+import { registerFieldShell } from './fieldShell.js';
 
 /** /verifikasi-lapangan: the verifier's visits by date (phone first). */
 export function FieldVisitsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
+  useEffect(registerFieldShell, []);
   const q = useQuery({
     queryKey: ['field', 'mine'],
     queryFn: () => api<{ items: FieldVisit[] }>('GET', '/field-visits/mine'),

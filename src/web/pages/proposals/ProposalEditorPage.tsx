@@ -28,6 +28,7 @@ import { useAutosave } from '../../components/proposal/useAutosave.js';
 import { EvidencePanel } from '../../components/proposal/EvidencePanel.js';
 import { SourceAwardPicker, useSourceLabel } from '../../components/proposal/SourceAwardPicker.js';
 import { refusalTarget, type Refusal } from '../../components/proposal/draft.js';
+import { FieldVisitsCard } from '../../components/proposal/FieldVisitsCard.js';
 import { HistoryCard } from '../../components/proposal/HistoryCard.js';
 import { ChangesSinceReturn } from '../../components/proposal/versions/ChangesSinceReturn.js';
 import { IdentityFields, type FieldMarks } from '../../components/proposal/IdentityFields.js';
@@ -237,6 +238,7 @@ function Editor({
       )}
       <AdminResultBanner detail={detail} />
       {detail.state === 'finalist' && <PresentationLink proposalId={detail.id} />}
+      <FieldVisitsCard detail={detail} />
       {!editable && (
         <Alert color="gray" data-testid="next-step">
           {nextStepText(detail, lang, t, serverNow)}

@@ -168,6 +168,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
               </Anchor>
             )}
             {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/verifikasi-lapangan`} size="sm">
+                {t('field.plan.link')}
+              </Anchor>
+            )}
+            {canManage && def.status === 'published' && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/sidang`} size="sm">
                 {t('results.title')}
               </Anchor>
