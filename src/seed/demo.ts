@@ -72,7 +72,7 @@ const USERS: DemoUserSpec[] = [
     selection:
       'seleksi administrasi, publikasi, penugasan, hasil, finalis / admin check, publication, assignment, results, finalists',
     panel:
-      'kunjungan lapangan, penilaian publik, sidang, hasil, piagam, laporan / field visits, public rating, final session, results, certificates, report',
+      'jadwal presentasi, kunjungan lapangan, penilaian publik, sidang, hasil, piagam, laporan / presentation schedule, field visits, public rating, final session, results, certificates, report',
   },
   {
     email: 'sekretariat.kaltim@demo.sinovik.id',
@@ -91,7 +91,7 @@ const USERS: DemoUserSpec[] = [
     institution: REGENCY,
     selection: "melengkapi proposal Kab. Tangerang yang diminta / completes Tangerang's proposals when asked",
     panel:
-      'tiga finalis Kab. Tangerang: hasil dan piagam / three Tangerang finalists: results and certificates',
+      'tiga finalis Kab. Tangerang: undangan presentasi, unggah bahan, hasil dan piagam / three Tangerang finalists: invitation, uploads, results and certificates',
   },
   {
     email: 'upp.tangerang@demo.sinovik.id',
@@ -121,7 +121,7 @@ const USERS: DemoUserSpec[] = [
     competition: 'national',
     selection: 'memutus sanggahan uji publik / decides the uji publik objections',
     panel:
-      'menilai presentasi finalis (terbuka sekarang), verifikasi lapangan, keputusan sidang / scores the presentations (open now), field verification, final decisions',
+      'sesi presentasi dan penilaiannya (terbuka sekarang), verifikasi lapangan, keputusan sidang / the presentation sessions and their scoring (open now), field verification, final decisions',
   },
 ];
 
