@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
-import type { CertificateRow, CertificateSettingsRow, CompetitionRow } from '../../db/schema.js';
+import type { CertificateRow, CertificateSettingsRow, CompetitionRow, FileRow } from '../../db/schema.js';
 import { defaultCertificateSettings } from '../../domain/certificates.js';
 
 /** A competition's certificate settings, made with the defaults the first time they are asked for. */
@@ -75,6 +75,32 @@ export async function certificatesOfInstitutions(db: Db, institutionIds: number[
 /** The certificates whose number has this slug (one per competition at most). */
 export async function certificatesBySlug(db: Db, slug: string): Promise<CertificateRow[]> {
   return db.selectFrom('certificates').selectAll().where('number_slug', '=', slug).execute();
+}
+
+/** The time zone of a competition (a verification shows the issue date in it). */
+export async function competitionTimeZone(db: Db, competitionId: number): Promise<string> {
+  const c = await db
+    .selectFrom('competitions')
+    .select('time_zone')
+    .where('id', '=', competitionId)
+    .executeTakeFirstOrThrow();
+  return c.time_zone;
+}
+
+/** A stored file's row (a certificate's PDF). */
+export async function storedFile(db: Db, fileId: number): Promise<FileRow> {
+  return db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirstOrThrow();
+}
+
+/** The storage keys of these files, by file id (the ZIP of a competition's certificates). */
+export async function storageKeysOf(db: Db, fileIds: number[]): Promise<Map<number, string>> {
+  if (!fileIds.length) return new Map();
+  const rows = await db
+    .selectFrom('files')
+    .select(['id', 'storage_key'])
+    .where('id', 'in', fileIds)
+    .execute();
+  return new Map(rows.map((f) => [f.id, f.storage_key]));
 }
 
 /** How many of a competition's certificates have their PDF stored. */

@@ -23,6 +23,8 @@ import {
   competitionWithOrganizer,
   findCertificate,
   settingsOf,
+  storageKeysOf,
+  storedFile,
 } from './queries.js';
 import { ensureCertificatePdf, type RenderDeps } from './render.js';
 import { certificateRendering } from './rendering.js';
@@ -213,11 +215,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       )
         throw certificateNotFound();
       const fileId = await ensureCertificatePdf(db, deps, k.id);
-      const file = await db
-        .selectFrom('files')
-        .selectAll()
-        .where('id', '=', fileId)
-        .executeTakeFirstOrThrow();
+      const file = await storedFile(db, fileId);
       return reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Length', String(file.size))
@@ -251,13 +249,9 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
             `${waiting} certificate PDFs are still being made. Try again shortly.`,
           ),
         );
-      const fileIds = rows.map((r) => r.file_id!);
-      const files = new Map(
-        fileIds.length
-          ? (
-              await db.selectFrom('files').select(['id', 'storage_key']).where('id', 'in', fileIds).execute()
-            ).map((f) => [f.id, f.storage_key])
-          : [],
+      const files = await storageKeysOf(
+        db,
+        rows.map((r) => r.file_id!),
       );
       const zip = storedZip(
         rows.map((r) => ({
