@@ -57,16 +57,24 @@ export async function certificatesOf(db: Db, competitionId: number) {
     .execute();
 }
 
-/** The certificates of these institutions' proposals (the caller filters by policy), newest first. */
-export async function certificatesOfInstitutions(db: Db, institutionIds: number[]) {
-  if (!institutionIds.length) return [];
+/**
+ * One's own certificates as a participant (policy-scopes.ts `ownCertificateScope`): those of these
+ * institutions' proposals and of these units', newest first.
+ */
+export async function ownCertificates(db: Db, scope: { institutionIds: number[]; unitIds: number[] }) {
+  if (!scope.institutionIds.length && !scope.unitIds.length) return [];
   return db
     .selectFrom('certificates as k')
     .innerJoin('proposals as p', 'p.id', 'k.proposal_id')
     .innerJoin('competitions as c', 'c.id', 'k.competition_id')
     .selectAll('k')
     .select(['p.code as proposal_code', 'c.organizer_institution_id'])
-    .where('k.institution_id', 'in', institutionIds)
+    .where((eb) =>
+      eb.or([
+        ...(scope.institutionIds.length ? [eb('k.institution_id', 'in', scope.institutionIds)] : []),
+        ...(scope.unitIds.length ? [eb('k.unit_id', 'in', scope.unitIds)] : []),
+      ]),
+    )
     .orderBy('k.issued_at', 'desc')
     .orderBy('k.seq')
     .execute();

@@ -13,15 +13,16 @@ import { contentDisposition } from '../../domain/attachments.js';
 import { formatCertificateNumber } from '../../domain/certificates.js';
 import { conflict, notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
+import { ownCertificateScope } from '../../domain/policy-scopes.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { issueForCompetition, entriesToIssue } from './commands/issue-for-competition.js';
 import { revokeCertificate } from './commands/revoke-certificate.js';
 import { saveCertificateSettings } from './commands/save-settings.js';
 import {
   certificatesOf,
-  certificatesOfInstitutions,
   competitionWithOrganizer,
   findCertificate,
+  ownCertificates,
   settingsOf,
   storageKeysOf,
   storedFile,
@@ -287,24 +288,9 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req, 'certificate.listOwn', {});
-      const institutions = [
-        ...new Set(
-          actor.grants
-            .filter((g) => (g.role === 'local_admin' || g.role === 'upp') && g.institutionId !== null)
-            .map((g) => g.institutionId!),
-        ),
-      ];
-      const rows = (await certificatesOfInstitutions(db, institutions)).filter((r) =>
-        // The organizer's secretariat is not asked here: the list is one's own as a participant.
-        can(
-          { ...actor, grants: actor.grants.filter((g) => g.role !== 'secretariat') },
-          'certificate.download',
-          {
-            institutionId: r.institution_id,
-            unitId: r.unit_id,
-            organizerInstitutionId: r.organizer_institution_id,
-          },
-        ),
+      // The organizer's secretariat is not asked here: the list is one's own as a participant.
+      const rows = (await ownCertificates(db, ownCertificateScope(actor))).filter((r) =>
+        can(actor, 'certificate.viewOwn', { institutionId: r.institution_id, unitId: r.unit_id }),
       );
       return { rows: rows.map((r) => certificateView(deps, r)) };
     },
