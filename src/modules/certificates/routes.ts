@@ -15,6 +15,7 @@ import { conflict, notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { ownCertificateScope } from '../../domain/policy-scopes.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { recordRead } from '../../platform/audit-reads.js';
 import { issueForCompetition, entriesToIssue } from './commands/issue-for-competition.js';
 import { revokeCertificate } from './commands/revoke-certificate.js';
 import { saveCertificateSettings } from './commands/save-settings.js';
@@ -217,6 +218,23 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         throw certificateNotFound();
       const fileId = await ensureCertificatePdf(db, deps, k.id);
       const file = await storedFile(db, fileId);
+      // Every download by a signed-in person is in the log (its institution and the organizer read it).
+      // The public verification (/verifikasi/piagam) writes nothing: anyone may open it any number of
+      // times, so a row per view would let a stranger flood the log; it is rate-limited instead.
+      await recordRead(db, {
+        actorUserId: actor.userId,
+        action: 'certificate.downloaded',
+        entityType: 'certificate',
+        entityId: k.id,
+        summary: { number: k.number, proposalId: k.proposal_id },
+        scope: {
+          competitionId: c.id,
+          organizerInstitutionId: c.organizer_institution_id,
+          institutionId: k.institution_id,
+        },
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Length', String(file.size))
@@ -250,6 +268,16 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
             `${waiting} certificate PDFs are still being made. Try again shortly.`,
           ),
         );
+      await recordRead(db, {
+        actorUserId: req.user!.id,
+        action: 'certificates.downloaded_all',
+        entityType: 'competition',
+        entityId: c.id,
+        summary: { count: rows.length },
+        scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       const files = await storageKeysOf(
         db,
         rows.map((r) => r.file_id!),
