@@ -1,8 +1,15 @@
 import type { Db } from '../../db/connect.js';
 import type { ReviewerSheets } from '../../contracts/review-sheets.js';
 import type { CompetitionRow, StageRow } from '../../db/schema.js';
-import { presentEvaluation } from './present.js';
-import { criteriaOf, evaluationsOf, namedAssignmentsOf, proposalWithInstitution, teamOf } from './queries.js';
+import {
+  criteriaOf,
+  evaluationsOf,
+  namedAssignmentsOf,
+  proposalWithInstitution,
+  statusOf,
+  teamOf,
+} from './queries.js';
+import { presentScores } from './stage-view.js';
 
 /**
  * Every reviewer's sheet of one proposal in a review stage, by name, for the organizer's secretariat (the
@@ -47,15 +54,16 @@ export async function reviewerSheets(
       weight: c.weight,
     })),
     sheets: assignments.map((a) => {
-      const e = presentEvaluation(evaluations.get(a.id));
-      const submitted = e.status === 'submitted';
+      const e = evaluations.get(a.id);
+      const status = statusOf(e?.row);
+      const submitted = status === 'submitted' && e !== undefined;
       return {
         reviewerId: a.reviewer_id,
         name: a.name,
-        status: e.status,
-        total: submitted ? e.total : null,
-        submittedAt: submitted ? e.submittedAt : null,
-        scores: submitted ? e.scores : [],
+        status,
+        total: submitted ? e.row.total : null,
+        submittedAt: submitted ? e.row.submitted_at : null,
+        scores: submitted ? presentScores(e.scores) : [],
       };
     }),
   };
