@@ -42,6 +42,7 @@ describe('certificates', () => {
     pX: { id: number; code: string };
     pY: { id: number; code: string };
     institutionX: string;
+    institutionXId: number;
     unitX: string;
   };
   const inject = (method: 'GET' | 'PUT' | 'POST', url: string, cookie?: string, payload?: unknown) =>
@@ -67,6 +68,7 @@ describe('certificates', () => {
     const y = await makeInstitution(db, { name: 'Pemerintah Kota Piagam Y' });
     const unitY = await makeUnit(db, y.id, 'Dinas Kesehatan Piagam Y');
     s.institutionX = x.name;
+    s.institutionXId = x.id;
     s.unitX = unitX.name;
     const users = {
       sec: A.secretariat,
@@ -455,6 +457,69 @@ describe('certificates', () => {
     }[];
     expect(ownY.map((r) => r.proposalId)).toEqual([s.pY.id]);
     expect((await inject('GET', '/api/certificates', s.cookies.sec)).statusCode).toBe(403);
+  });
+
+  it('logs every download by a signed-in person (PDF and ZIP), never a denied one nor a public verification', async () => {
+    const { db } = suite.ctx;
+    const rows = (await page()).json().rows as {
+      id: number;
+      proposalId: number;
+      verificationUrl: string;
+      revokedAt: string | null;
+    }[];
+    const ofX = rows.find((r) => r.proposalId === s.pX.id && r.revokedAt === null)!;
+    const events = () => countRows(db, 'audit_events');
+    const downloads = () =>
+      db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'certificate.downloaded')
+        .where('entity_id', '=', String(ofX.id))
+        .orderBy('id')
+        .execute();
+    const before = (await downloads()).length;
+
+    expect((await inject('GET', `/api/certificates/${ofX.id}/pdf`, s.cookies.uppX)).statusCode).toBe(200);
+    const logged = await downloads();
+    expect(logged).toHaveLength(before + 1);
+    const row = logged.at(-1)!;
+    const organizer = await db
+      .selectFrom('competitions')
+      .select('organizer_institution_id')
+      .where('id', '=', s.competitionId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      actor_user_id: s.ids.uppX,
+      entity_type: 'certificate',
+      competition_id: s.competitionId,
+      organizer_institution_id: organizer.organizer_institution_id,
+      institution_id: s.institutionXId,
+    });
+    expect(JSON.parse(row.summary)).toMatchObject({ proposalId: s.pX.id });
+    expect(JSON.parse(row.summary).number).toMatch(/^PIAGAM\//);
+    // The secretariat's download is logged as its own.
+    expect((await inject('GET', `/api/certificates/${ofX.id}/pdf`, s.cookies.sec)).statusCode).toBe(200);
+    expect((await downloads()).at(-1)!.actor_user_id).toBe(s.ids.sec);
+
+    // A refused download and the public verification write nothing.
+    const n = await events();
+    expect((await inject('GET', `/api/certificates/${ofX.id}/pdf`, s.cookies.adminY)).statusCode).toBe(404);
+    expect((await inject('GET', `/api/certificates/${ofX.id}/pdf`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await verify(addressOf(ofX.verificationUrl))).statusCode).toBe(200);
+    expect(await events()).toBe(n);
+
+    // The ZIP of every certificate: one row for the competition, with how many it held.
+    const zip = await inject('GET', `/api/competitions/${s.competitionId}/certificates/zip`, s.cookies.sec);
+    expect(zip.statusCode).toBe(200);
+    const last = await lastAudit(db);
+    expect(last).toMatchObject({
+      action: 'certificates.downloaded_all',
+      actor_user_id: s.ids.sec,
+      entity_type: 'competition',
+      entity_id: String(s.competitionId),
+      organizer_institution_id: organizer.organizer_institution_id,
+    });
+    expect(JSON.parse(last.summary)).toEqual({ count: rows.filter((r) => r.revokedAt === null).length });
   });
 
   it('limits verifications per network address (429 with the wait, in both languages)', async () => {

@@ -70,4 +70,53 @@ export const CERTIFICATES_TABLE: Case[] = [
       'data steward': 'missingRole',
     },
   ],
+  // One's own as a participant (the list of /piagam): the admin lokal of the institution, the UPP of the
+  // unit; never the secretariat as such, even the organizer's (it has the competition's page).
+  [
+    'certificate.viewOwn',
+    { institutionId: A, unitId: 5 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': ok,
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+  // Another unit of A: its admin lokal, not the UPP of unit 5.
+  [
+    'certificate.viewOwn',
+    { institutionId: A, unitId: 6 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': ok,
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
+  // Another institution's: none of these.
+  [
+    'certificate.viewOwn',
+    { institutionId: C, unitId: 7 },
+    {
+      anonymous: 'notAuthenticated',
+      'upp of A': 'otherUnit',
+      'admin lokal of A': 'otherInstitution',
+      'secretariat of A': 'missingRole',
+      'secretariat of B': 'missingRole',
+      'evaluator of 10': 'missingRole',
+      'panelist of 10': 'missingRole',
+      'system admin': 'missingRole',
+      'data steward': 'missingRole',
+    },
+  ],
 ];

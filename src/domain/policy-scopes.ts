@@ -124,3 +124,27 @@ export function recordScope(
     referenceData: reads(null, true),
   };
 }
+
+/**
+ * Whose certificates an actor lists as its own (as a participant), derived from `decide` so no rule is
+ * repeated: the institutions whose every certificate it holds (admin lokal) and the units (UPP).
+ */
+export function ownCertificateScope(actor: Actor | null): { institutionIds: number[]; unitIds: number[] } {
+  if (!actor) return { institutionIds: [], unitIds: [] };
+  const own = [
+    ...new Set(actor.grants.map((g) => g.institutionId).filter((id): id is number => id !== null)),
+  ];
+  const unnamed = Math.min(0, ...actor.grants.map((g) => g.unitId ?? 0)) - 1;
+  const holds = (institutionId: number, unitId: number) =>
+    can(actor, 'certificate.viewOwn', { institutionId, unitId });
+  const institutionIds = own.filter((id) => holds(id, unnamed)).sort((a, b) => a - b);
+  const unitIds = [
+    ...new Set(
+      actor.grants
+        .filter((g) => g.institutionId !== null && g.unitId !== null)
+        .filter((g) => !institutionIds.includes(g.institutionId!) && holds(g.institutionId!, g.unitId!))
+        .map((g) => g.unitId!),
+    ),
+  ].sort((a, b) => a - b);
+  return { institutionIds, unitIds };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Actor } from './policy.js';
-import { installationRoles, institutionScope, proposalScope, recordScope } from './policy-scopes.js';
+import {
+  installationRoles,
+  institutionScope,
+  ownCertificateScope,
+  proposalScope,
+  recordScope,
+} from './policy-scopes.js';
 import { A, ACTORS, B, C, TABLE } from './policy.fixtures.js';
 
 describe('policy', () => {
@@ -90,6 +96,23 @@ describe('policy', () => {
       anyOrganizer: false,
       organizerIds: [],
     });
+  });
+
+  it("derives whose certificates each role lists as its own from the same rules (never the organizer's)", () => {
+    expect(ownCertificateScope(ACTORS['upp of A'])).toEqual({ institutionIds: [], unitIds: [5] });
+    expect(ownCertificateScope(ACTORS['admin lokal of A'])).toEqual({ institutionIds: [A], unitIds: [] });
+    expect(ownCertificateScope(ACTORS['secretariat of A'])).toEqual({ institutionIds: [], unitIds: [] });
+    expect(ownCertificateScope(ACTORS['evaluator of 10'])).toEqual({ institutionIds: [], unitIds: [] });
+    expect(ownCertificateScope(null)).toEqual({ institutionIds: [], unitIds: [] });
+    // A secretariat of A that is also the admin lokal of C lists C's certificates, not A's competitions'.
+    const both: Actor = {
+      userId: 8,
+      grants: [
+        { role: 'secretariat', institutionId: A, unitId: null, competitionId: null },
+        { role: 'local_admin', institutionId: C, unitId: null, competitionId: null },
+      ],
+    };
+    expect(ownCertificateScope(both)).toEqual({ institutionIds: [C], unitIds: [] });
   });
 });
 

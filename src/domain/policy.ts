@@ -207,6 +207,11 @@ export interface Subjects {
    */
   'certificate.manage': { organizerInstitutionId: number };
   'certificate.download': { institutionId: number; unitId: number; organizerInstitutionId: number };
+  /**
+   * A certificate as one's own, as a participant: the admin lokal of the proposal's institution, the UPP
+   * of its unit. The organizer's secretariat downloads it but does not list it as its own.
+   */
+  'certificate.viewOwn': { institutionId: number; unitId: number };
   /** The list of one's own certificates: whoever serves an institution (admin lokal) or a unit (UPP). */
   'certificate.listOwn': Record<string, never>;
   /**
@@ -472,6 +477,7 @@ export function decide<A extends Action>(
       return has(actor, 'secretariat') ? deny('otherOrganizer') : deny('missingRole');
     }
     case 'certificate.download':
+    case 'certificate.viewOwn':
     case 'completion.view':
     case 'presentation.participate': {
       // Only a certificate's subject names its organizer (whose secretariat may download it too).

@@ -40,6 +40,8 @@ export type AuditAction =
   | 'outbox.file_downloaded' // the .eml of a message (system administrator)
   | 'attachment.downloaded'
   | 'proposal.pdf_downloaded'
+  | 'certificate.downloaded' // one certificate's PDF, by a signed-in person (never the public verification)
+  | 'certificates.downloaded_all' // the ZIP of a competition's certificates (its secretariat)
   | 'dashboard.exported'
   | 'season_report.exported'
   | (string & {});

@@ -26,6 +26,21 @@ const organizerStage = (extra: Partial<Binding> = {}): readonly Binding[] => [
 
 export const SCORE_EXPORT_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/competitions/:id/stages/:stageId/scores.xlsx': { bindings: organizerStage() },
+  // Every reviewer's sheet of one proposal, by name (issue 13): the same people as the scores' XLSX.
+  'GET /api/competitions/:id/stages/:stageId/proposals/:proposalId/sheets': {
+    bindings: [
+      {
+        name: "X's finalist in A's evaluation_1 (own organizer)",
+        params: (w: World) => ({ id: w.compA, stageId: w.stageA, proposalId: w.finalistX }),
+        allow: ['secretariat'],
+      },
+      {
+        name: "Y's proposal in B's evaluation_1 (another organizer)",
+        params: (w: World) => ({ id: w.compB, stageId: w.stageB, proposalId: w.pYForwardedB.id }),
+        allow: ['secretariat_other'],
+      },
+    ],
+  },
   'GET /api/review/assignments/:id/score-sheet.pdf': {
     bindings: [
       {

@@ -198,6 +198,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
 }
 
+/** The badges whose text is cut off on the page (shown with an ellipsis): a status must read whole. */
+export function cutBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.textContent ?? ''),
+  );
+}
+
 /** The first http(s) link in a mail's text that points at the app. */
 export function linkIn(text: string, baseUrl: string): string {
   const m = text.match(new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s>"]+`));

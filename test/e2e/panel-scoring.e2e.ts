@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInstitution, publishedKipp, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { insideStage, makeJudgedProposal, stageOf } from '../helpers/judging.js';
 import { makePanelist, publishFinalFinalists } from '../helpers/panel.js';
-import { logIn, openProfiles, shoot, startServer, type E2EServer, type Profiles } from './harness.js';
+import {
+  cutBadges,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  startServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * Issue 13 points 1–2 in Chromium: the secretariat assigns the Tim Panel to the finalists ("Tugaskan
@@ -140,5 +149,41 @@ describe('the panel scores the presentation in Chromium', () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: "The finalist's key facts" }).waitFor();
     await shoot(page, 'panel-scoring-desktop-en');
+  }, 120_000);
+});
+
+describe("the panel demo's work list on a phone (KIPP-PANEL)", () => {
+  let server: E2EServer;
+  let profiles: Profiles;
+
+  beforeAll(async () => {
+    server = await startDemoServer({}, { panel: true });
+    profiles = await openProfiles();
+  }, 180_000);
+
+  afterAll(async () => {
+    await profiles?.close();
+    await server?.stop();
+  });
+
+  it('reads every status badge whole at 390 px and at 1280 px ("Belum dinilai", not "Be…")', async () => {
+    for (const [viewport, name] of [
+      [{ width: 390, height: 844 }, 'panel-demo-work-phone'],
+      [{ width: 1280, height: 900 }, 'panel-demo-work-desktop'],
+    ] as const) {
+      const page = await profiles.newPage(viewport);
+      await logIn(page, server.baseUrl, 'panelis@demo.sinovik.id');
+      await page.goto(`${server.baseUrl}/penilaian`);
+      await page.getByRole('heading', { name: 'Penilaian saya', level: 1 }).waitFor();
+      // The demo's panelist has every finalist of KIPP-PANEL to score (the final list), none begun.
+      const rows = page.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(8);
+      const n = await rows.count();
+      expect(await page.getByText('Belum dinilai', { exact: true }).count()).toBe(n);
+      await expect(cutBadges(page)).resolves.toEqual([]);
+      // Nothing runs off the side of the screen either.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shoot(page, name);
+    }
   }, 120_000);
 });

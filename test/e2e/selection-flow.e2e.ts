@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sessionCookie } from '../helpers/fixtures.js';
-import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import {
+  cutBadges,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * Issue 12 "Done when", in Chromium: the selection demo (KIPP-SELEKSI, seeded past its closing) run by the
@@ -658,15 +666,6 @@ describe('the selection demo, from the closing to the final finalist list, by th
     await shoot(sec, `${shot}-decided`);
   }
 });
-
-/** The badges whose text is cut off on the page (shown with an ellipsis). */
-function cutBadges(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
-      .filter((e) => e.scrollWidth > e.clientWidth + 1)
-      .map((e) => e.textContent ?? ''),
-  );
-}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

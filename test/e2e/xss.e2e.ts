@@ -3,8 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type ActorName, type World } from '../access/world.js';
 import { sessionCookie } from '../helpers/fixtures.js';
+import { makeFinalist } from '../helpers/finalists.js';
 import { pdfText } from '../helpers/pdf.js';
-import { launchBrowser, startServer, type E2EServer } from './harness.js';
+import { launchBrowser, shoot, startServer, type E2EServer } from './harness.js';
 
 /*
  * XSS payloads typed into every text field a person can type (titles, acronyms, answers, innovator and
@@ -278,6 +279,83 @@ describe('XSS payloads in every text field stay inert (issue 9)', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
   });
+
+  it("keeps a certificate's signer and a revocation's reason as text on the pages and in the PDF (issue 13)", async () => {
+    const { db } = server.ctx;
+    const sec = await sessionCookie(server.ctx, w.userIds.secretariat);
+    const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+      server.ctx.app.inject({ method, url: `/api${url}`, headers: { cookie: sec }, payload });
+    // A second finalist of X beside the world's, so that one certificate stands and one is revoked.
+    await makeFinalist(db, {
+      competitionId: w.compA,
+      institutionId: w.instX,
+      unitId: w.unitX,
+      createdBy: w.userIds.upp,
+      actorUserId: w.userIds.secretariat,
+      now: new Date(),
+      title: 'Inovasi Finalis Kedua Piagam',
+    });
+    const settings = await call('PUT', `/competitions/${w.compA}/certificates/settings`, {
+      numberPrefix: 'PIAGAM/XSS/2026',
+      signerName: `Penanda ${PAYLOAD}`,
+      signerPosition: `Jabatan ${PAYLOAD}`,
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const issued = await call('POST', `/competitions/${w.compA}/certificates/issue`);
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.json().issued).toBeGreaterThanOrEqual(2);
+    const rows = (await call('GET', `/competitions/${w.compA}/certificates`)).json().rows as {
+      id: number;
+      verificationUrl: string;
+    }[];
+    const [kept, revoked] = rows;
+    const reason = `Alasan pencabutan ${PAYLOAD}`;
+    const r = await call('POST', `/certificates/${revoked!.id}/revoke`, { reason });
+    expect(r.statusCode, r.body).toBe(200);
+    const address = (u: string) => {
+      const url = new URL(u);
+      return `${url.pathname}${url.search}`;
+    };
+
+    // The public verification shows the signer (name — position) as text, genuine or revoked.
+    const shown = await visit('anonymous', [
+      address(kept!.verificationUrl),
+      address(revoked!.verificationUrl),
+    ]);
+    expect(shown).toEqual([address(kept!.verificationUrl), address(revoked!.verificationUrl)]);
+    const page = await pageAs('anonymous');
+    await page.goto(`${server.baseUrl}${address(kept!.verificationUrl)}`);
+    const verdict = page.getByTestId('certificate-verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('genuine');
+    expect(await verdict.textContent()).toContain(`Penanda ${PAYLOAD} — Jabatan ${PAYLOAD}`);
+    expect(await verdict.locator('img, script').count()).toBe(0);
+    await page.context().close();
+
+    // The secretariat's list shows the reason beside "Dicabut", as text; the signer stands in its form.
+    const list = `/sekretariat/kompetisi/${w.compA}/piagam`;
+    expect(await visit('secretariat', [list])).toEqual([list]);
+    const secPage = await pageAs('secretariat');
+    await secPage.goto(`${server.baseUrl}${list}`);
+    const why = secPage.getByTestId('revoked-reason');
+    // The table and its phone cards each show it (one of them hidden by the screen's width).
+    await expect.poll(() => why.allTextContents()).toEqual([`Alasan: ${reason}`, `Alasan: ${reason}`]);
+    expect(await why.locator('img, script').count()).toBe(0);
+    expect(await secPage.getByLabel(/Nama penanda tangan/).inputValue()).toBe(`Penanda ${PAYLOAD}`);
+    expect(await secPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await shoot(secPage, 'xss-certificates-revoked-reason');
+    await secPage.context().close();
+    // The participants' own list (/piagam) as well.
+    await visit('local_admin', ['/piagam']);
+    await visit('upp', ['/piagam']);
+
+    // The PDF still renders, with the signer as text and nothing active in it.
+    const pdf = await call('GET', `/certificates/${kept!.id}/pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload).replace(/\n/g, '');
+    expect(text).toContain('<img src=x onerror=');
+    expect(pdf.rawPayload.toString('latin1')).not.toMatch(/\/JavaScript|\/JS\s*\(|\/OpenAction/);
+  }, 180_000);
 
   it('escapes the payload in the HTML of every e-mail', async () => {
     await server.ctx.deliverMail();

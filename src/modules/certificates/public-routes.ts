@@ -8,7 +8,7 @@ import {
 import { numberSlug, verdictOf } from '../../domain/certificates.js';
 import { retryLater, t } from '../../domain/errors.js';
 import { codeMatches } from './code.js';
-import { certificatesBySlug } from './queries.js';
+import { certificatesBySlug, competitionTimeZone } from './queries.js';
 
 /** Verifications per address per minute: a person checking a pile of certificates, not a crawler. */
 export const VERIFY_RATE_LIMIT = 30;
@@ -59,11 +59,7 @@ export const certificatePublicRoutes: FastifyPluginAsyncZod = async (app) => {
       }));
       const { verdict, certificate: k } = verdictOf(rows, (r) => codeMatches(config.certificateKey, r, code));
       if (!k) return { verdict, certificate: null };
-      const c = await db
-        .selectFrom('competitions')
-        .select('time_zone')
-        .where('id', '=', k.competition_id)
-        .executeTakeFirstOrThrow();
+      const timeZone = await competitionTimeZone(db, k.competition_id);
       return {
         verdict,
         certificate: {
@@ -75,7 +71,7 @@ export const certificatePublicRoutes: FastifyPluginAsyncZod = async (app) => {
           competitionName: k.competition_name,
           year: k.year,
           issuedAt: k.issued_at,
-          timeZone: c.time_zone,
+          timeZone,
           signerName: k.signer_name,
           signerPosition: k.signer_position,
           revokedAt: k.revoked_at,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { dialectOf } from '../../db/connect.js';
-import type { CertificateRow, CertificateSettingsRow, CompetitionRow } from '../../db/schema.js';
+import type { CertificateRow, CertificateSettingsRow, CompetitionRow, FileRow } from '../../db/schema.js';
 import { defaultCertificateSettings } from '../../domain/certificates.js';
 
 /** A competition's certificate settings, made with the defaults the first time they are asked for. */
@@ -57,16 +57,24 @@ export async function certificatesOf(db: Db, competitionId: number) {
     .execute();
 }
 
-/** The certificates of these institutions' proposals (the caller filters by policy), newest first. */
-export async function certificatesOfInstitutions(db: Db, institutionIds: number[]) {
-  if (!institutionIds.length) return [];
+/**
+ * One's own certificates as a participant (policy-scopes.ts `ownCertificateScope`): those of these
+ * institutions' proposals and of these units', newest first.
+ */
+export async function ownCertificates(db: Db, scope: { institutionIds: number[]; unitIds: number[] }) {
+  if (!scope.institutionIds.length && !scope.unitIds.length) return [];
   return db
     .selectFrom('certificates as k')
     .innerJoin('proposals as p', 'p.id', 'k.proposal_id')
     .innerJoin('competitions as c', 'c.id', 'k.competition_id')
     .selectAll('k')
     .select(['p.code as proposal_code', 'c.organizer_institution_id'])
-    .where('k.institution_id', 'in', institutionIds)
+    .where((eb) =>
+      eb.or([
+        ...(scope.institutionIds.length ? [eb('k.institution_id', 'in', scope.institutionIds)] : []),
+        ...(scope.unitIds.length ? [eb('k.unit_id', 'in', scope.unitIds)] : []),
+      ]),
+    )
     .orderBy('k.issued_at', 'desc')
     .orderBy('k.seq')
     .execute();
@@ -75,6 +83,32 @@ export async function certificatesOfInstitutions(db: Db, institutionIds: number[
 /** The certificates whose number has this slug (one per competition at most). */
 export async function certificatesBySlug(db: Db, slug: string): Promise<CertificateRow[]> {
   return db.selectFrom('certificates').selectAll().where('number_slug', '=', slug).execute();
+}
+
+/** The time zone of a competition (a verification shows the issue date in it). */
+export async function competitionTimeZone(db: Db, competitionId: number): Promise<string> {
+  const c = await db
+    .selectFrom('competitions')
+    .select('time_zone')
+    .where('id', '=', competitionId)
+    .executeTakeFirstOrThrow();
+  return c.time_zone;
+}
+
+/** A stored file's row (a certificate's PDF). */
+export async function storedFile(db: Db, fileId: number): Promise<FileRow> {
+  return db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirstOrThrow();
+}
+
+/** The storage keys of these files, by file id (the ZIP of a competition's certificates). */
+export async function storageKeysOf(db: Db, fileIds: number[]): Promise<Map<number, string>> {
+  if (!fileIds.length) return new Map();
+  const rows = await db
+    .selectFrom('files')
+    .select(['id', 'storage_key'])
+    .where('id', 'in', fileIds)
+    .execute();
+  return new Map(rows.map((f) => [f.id, f.storage_key]));
 }
 
 /** How many of a competition's certificates have their PDF stored. */

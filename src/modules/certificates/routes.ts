@@ -13,16 +13,20 @@ import { contentDisposition } from '../../domain/attachments.js';
 import { formatCertificateNumber } from '../../domain/certificates.js';
 import { conflict, notFound, t } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
+import { ownCertificateScope } from '../../domain/policy-scopes.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
+import { recordRead } from '../../platform/audit-reads.js';
 import { issueForCompetition, entriesToIssue } from './commands/issue-for-competition.js';
 import { revokeCertificate } from './commands/revoke-certificate.js';
 import { saveCertificateSettings } from './commands/save-settings.js';
 import {
   certificatesOf,
-  certificatesOfInstitutions,
   competitionWithOrganizer,
   findCertificate,
+  ownCertificates,
   settingsOf,
+  storageKeysOf,
+  storedFile,
 } from './queries.js';
 import { ensureCertificatePdf, type RenderDeps } from './render.js';
 import { certificateRendering } from './rendering.js';
@@ -213,11 +217,24 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       )
         throw certificateNotFound();
       const fileId = await ensureCertificatePdf(db, deps, k.id);
-      const file = await db
-        .selectFrom('files')
-        .selectAll()
-        .where('id', '=', fileId)
-        .executeTakeFirstOrThrow();
+      const file = await storedFile(db, fileId);
+      // Every download by a signed-in person is in the log (its institution and the organizer read it).
+      // The public verification (/verifikasi/piagam) writes nothing: anyone may open it any number of
+      // times, so a row per view would let a stranger flood the log; it is rate-limited instead.
+      await recordRead(db, {
+        actorUserId: actor.userId,
+        action: 'certificate.downloaded',
+        entityType: 'certificate',
+        entityId: k.id,
+        summary: { number: k.number, proposalId: k.proposal_id },
+        scope: {
+          competitionId: c.id,
+          organizerInstitutionId: c.organizer_institution_id,
+          institutionId: k.institution_id,
+        },
+        ip: clientIp(req),
+        now: clock.now(),
+      });
       return reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Length', String(file.size))
@@ -251,13 +268,19 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
             `${waiting} certificate PDFs are still being made. Try again shortly.`,
           ),
         );
-      const fileIds = rows.map((r) => r.file_id!);
-      const files = new Map(
-        fileIds.length
-          ? (
-              await db.selectFrom('files').select(['id', 'storage_key']).where('id', 'in', fileIds).execute()
-            ).map((f) => [f.id, f.storage_key])
-          : [],
+      await recordRead(db, {
+        actorUserId: req.user!.id,
+        action: 'certificates.downloaded_all',
+        entityType: 'competition',
+        entityId: c.id,
+        summary: { count: rows.length },
+        scope: { competitionId: c.id, organizerInstitutionId: c.organizer_institution_id },
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      const files = await storageKeysOf(
+        db,
+        rows.map((r) => r.file_id!),
       );
       const zip = storedZip(
         rows.map((r) => ({
@@ -293,24 +316,9 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req, 'certificate.listOwn', {});
-      const institutions = [
-        ...new Set(
-          actor.grants
-            .filter((g) => (g.role === 'local_admin' || g.role === 'upp') && g.institutionId !== null)
-            .map((g) => g.institutionId!),
-        ),
-      ];
-      const rows = (await certificatesOfInstitutions(db, institutions)).filter((r) =>
-        // The organizer's secretariat is not asked here: the list is one's own as a participant.
-        can(
-          { ...actor, grants: actor.grants.filter((g) => g.role !== 'secretariat') },
-          'certificate.download',
-          {
-            institutionId: r.institution_id,
-            unitId: r.unit_id,
-            organizerInstitutionId: r.organizer_institution_id,
-          },
-        ),
+      // The organizer's secretariat is not asked here: the list is one's own as a participant.
+      const rows = (await ownCertificates(db, ownCertificateScope(actor))).filter((r) =>
+        can(actor, 'certificate.viewOwn', { institutionId: r.institution_id, unitId: r.unit_id }),
       );
       return { rows: rows.map((r) => certificateView(deps, r)) };
     },

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type { Evaluation, ReviewProposal, ScoringView } from '../../contracts/review.js';
-import type { EvaluationScoreRow, RubricCriterionRow } from '../../db/schema.js';
+import type { RubricCriterionRow } from '../../db/schema.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { parseSettings } from '../../domain/deadlines.js';
 import { reviewSettingsOf } from '../../domain/review-settings.js';
@@ -8,7 +8,7 @@ import { presentAttachment } from '../proposals/attachment-json.js';
 import { parseLinks } from '../proposals/snapshot.js';
 import { loadProposalView, type ProposalView } from '../proposals/view.js';
 import { conflictOfAssignment } from './conflict.js';
-import { criterionOf, reviewFilePath, stageSummary } from './stage-view.js';
+import { criterionOf, presentScores, reviewFilePath, stageSummary } from './stage-view.js';
 import {
   assignmentNotFound,
   evaluationSubject,
@@ -19,16 +19,6 @@ import {
   type AssignmentContext,
   type EvaluationWithScores,
 } from './queries.js';
-
-const presentScores = (scores: readonly EvaluationScoreRow[]) =>
-  scores
-    .map((s) => ({
-      criterionId: s.criterion_id,
-      value: s.value,
-      comment: s.comment,
-      evidenceSupports: s.evidence_supports === null ? null : s.evidence_supports === 1,
-    }))
-    .sort((a, b) => a.criterionId - b.criterionId);
 
 export const presentEvaluation = (e: EvaluationWithScores | undefined): Evaluation => ({
   status: statusOf(e?.row),

@@ -136,3 +136,27 @@ export const statusOf = (e: { status: 'draft' | 'submitted' } | undefined): Eval
 /** The stage is closed for scoring at its closing instant (null: open-ended). */
 export const stageClosed = (stage: Pick<StageRow, 'closes_at'>, now: Date): boolean =>
   stage.closes_at !== null && Date.parse(stage.closes_at) <= now.getTime();
+
+/** A proposal of a competition with its institution's name, or undefined. */
+export async function proposalWithInstitution(db: Db, competitionId: number, proposalId: number) {
+  return db
+    .selectFrom('proposals as p')
+    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+    .select(['p.id', 'p.code', 'p.title', 'p.group_id', 'i.name as institution'])
+    .where('p.id', '=', proposalId)
+    .where('p.competition_id', '=', competitionId)
+    .executeTakeFirst();
+}
+
+/** The active assignments of one proposal in a stage with each reviewer's name, in the order they were made. */
+export async function namedAssignmentsOf(db: Db, stageId: number, proposalId: number) {
+  return db
+    .selectFrom('review_assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.reviewer_id')
+    .select(['a.id', 'a.reviewer_id', 'u.name'])
+    .where('a.stage_id', '=', stageId)
+    .where('a.proposal_id', '=', proposalId)
+    .where('a.status', '=', 'active')
+    .orderBy('a.id')
+    .execute();
+}

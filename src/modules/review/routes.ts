@@ -13,12 +13,13 @@ import {
   submitEvaluationBody,
   workListResponse,
 } from '../../contracts/review.js';
+import { reviewerSheetsParams, reviewerSheetsResponse } from '../../contracts/review-sheets.js';
 import { contentDisposition } from '../../domain/attachments.js';
 import { notFound, t } from '../../domain/errors.js';
-import { can } from '../../domain/policy.js';
+import { can, decide } from '../../domain/policy.js';
 import { isReviewStage } from '../../domain/review-settings.js';
 import { recordRead } from '../../platform/audit-reads.js';
-import { clientIp, requireUser } from '../../platform/auth.js';
+import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { findCompetitionRow } from '../competitions/queries.js';
 import { loadProposalView } from '../proposals/view.js';
 import { prepareRubric } from './commands/prepare-rubric.js';
@@ -29,6 +30,7 @@ import { scoringView } from './present.js';
 import { criterionOf, stageSummary } from './stage-view.js';
 import { reviewProgress } from './progress.js';
 import { loadOwnAssignment } from './queries.js';
+import { reviewerSheets } from './sheets.js';
 import { stageHasEvaluations } from './rubric.js';
 import { workList } from './work.js';
 
@@ -287,6 +289,34 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const progress = await reviewProgress(db, competition, stage, req.query, clock.now());
       const organizer = { organizerInstitutionId: competition.organizer_institution_id };
       return { ...progress, abilities: { exportScores: can(req.actor, 'scores.export', organizer) } };
+    },
+  );
+
+  app.get(
+    '/competitions/:id/stages/:stageId/proposals/:proposalId/sheets',
+    {
+      schema: {
+        tags: ['review'],
+        summary:
+          "Every reviewer's score sheet of one proposal in a review stage, by name (the organizer's secretariat, " +
+          'as the XLSX of the scores: `scores.export`); scores once submitted. Another organizer: 404',
+        params: reviewerSheetsParams,
+        response: { 200: reviewerSheetsResponse },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      // Named scores are the secretariat's (`scores.export`): another organizer's hears 404, another role 403.
+      const found = await findCompetitionRow(db, req.params.id);
+      if (!found) throw stageNotFound();
+      const organizer = { organizerInstitutionId: found.organizer_institution_id };
+      const d = decide(req.actor, 'scores.export', organizer);
+      if (!d.allowed && d.reason === 'otherOrganizer') throw stageNotFound();
+      authorize(req, 'scores.export', organizer);
+      const { competition, stage } = await loadStage(req, req.params.id, req.params.stageId);
+      const sheets = await reviewerSheets(db, competition, stage, req.params.proposalId);
+      if (!sheets) throw notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
+      return sheets;
     },
   );
 };

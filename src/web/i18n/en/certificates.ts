@@ -42,6 +42,7 @@ export const certificates = {
     ready: 'PDF ready',
     makingOne: 'Being made',
     revoked: 'Revoked',
+    revokedReason: 'Reason:',
     download: 'Download PDF',
     downloadAll: 'Download all (ZIP)',
     verify: 'Open the verification address',

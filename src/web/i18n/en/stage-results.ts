@@ -61,4 +61,19 @@ export const stageResults: typeof id = {
     '{{passing}} proposals at or above the pass mark {{passMark}} go on to the next stage and {{stopped}} stop. The results cannot change once set.',
   decided: 'Results set at {{at}} by {{by}}.',
   empty: 'No proposal matches.',
+  sheets: {
+    open: 'Score sheets',
+    openFor: 'Score sheets of {{code}}',
+    title: 'Score sheets of {{code}}',
+    intro:
+      'Each reviewer’s sheet with their name. Panelists only see each other as “Panelis A/B” after the stage closes; their names are shown to the secretariat only.',
+    introEvaluation: 'Each reviewer’s sheet with their name. Scores are shown for submitted sheets only.',
+    none: 'No reviewer is assigned to this proposal yet.',
+    total: 'Final score: {{total}}',
+    submittedAt: 'Submitted at',
+    draft: 'Still a draft: its scores show once the sheet is submitted.',
+    notStarted: 'Has not started scoring.',
+    criterion: '{{label}} (weight {{weight}}%)',
+    noComment: 'No comment.',
+  },
 };

@@ -42,6 +42,7 @@ export const certificates = {
     ready: 'PDF siap',
     makingOne: 'Sedang dibuat',
     revoked: 'Dicabut',
+    revokedReason: 'Alasan:',
     download: 'Unduh PDF',
     downloadAll: 'Unduh semua (ZIP)',
     verify: 'Buka alamat verifikasi',

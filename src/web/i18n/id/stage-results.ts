@@ -56,4 +56,20 @@ export const stageResults = {
     '{{passing}} proposal yang mencapai nilai batas {{passMark}} lanjut ke tahap berikutnya dan {{stopped}} berhenti. Hasil tidak dapat diubah sesudah ditetapkan.',
   decided: 'Hasil ditetapkan pada {{at}} oleh {{by}}.',
   empty: 'Tidak ada proposal yang cocok.',
+  sheets: {
+    open: 'Lembar nilai',
+    openFor: 'Lembar nilai {{code}}',
+    title: 'Lembar nilai {{code}}',
+    intro:
+      'Lembar setiap penilai dengan namanya. Panelis hanya saling melihat sebagai “Panelis A/B” setelah tahap ditutup; nama mereka hanya tampil untuk sekretariat.',
+    introEvaluation:
+      'Lembar setiap penilai dengan namanya. Nilai hanya tampil untuk lembar yang sudah dikirim.',
+    none: 'Belum ada penilai yang ditugaskan pada proposal ini.',
+    total: 'Nilai akhir: {{total}}',
+    submittedAt: 'Dikirim pada',
+    draft: 'Masih draf: nilainya tampil setelah lembar dikirim.',
+    notStarted: 'Belum mulai menilai.',
+    criterion: '{{label}} (bobot {{weight}}%)',
+    noComment: 'Tanpa catatan.',
+  },
 };

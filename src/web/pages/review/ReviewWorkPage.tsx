@@ -18,7 +18,12 @@ const STATUS_COLOR: Record<EvaluationStatus, string> = {
 export function StatusBadge({ status }: { status: EvaluationStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="filled" style={{ textTransform: 'none' }}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="filled"
+      // The word reads whole even in a narrow column (a phone): the badge never shrinks below it.
+      styles={{ root: { textTransform: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}
+    >
       {t(`review.status.${status}`)}
     </Badge>
   );
@@ -82,7 +87,7 @@ export function ReviewWorkPage() {
                                     {i.proposal.code} — {i.proposal.title}
                                   </Anchor>
                                 </Table.Td>
-                                <Table.Td>
+                                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                                   <StatusBadge status={i.status} />
                                 </Table.Td>
                                 <Table.Td>{i.total ?? '—'}</Table.Td>

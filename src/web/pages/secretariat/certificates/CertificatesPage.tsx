@@ -193,8 +193,17 @@ export function CertificatesPage() {
                     },
                     {
                       header: t('certificates.list.status'),
-                      cell: (r) => <CertificateStatus r={r} />,
-                      style: { minWidth: 120 },
+                      cell: (r) => (
+                        <Stack gap={4} align="flex-start">
+                          <CertificateStatus r={r} />
+                          {r.revokedAt && r.revokedReason && (
+                            <Text size="xs" c="dark.6" data-testid="revoked-reason">
+                              {t('certificates.list.revokedReason')} {r.revokedReason}
+                            </Text>
+                          )}
+                        </Stack>
+                      ),
+                      style: { minWidth: 160 },
                     },
                     {
                       header: t('certificates.list.actions'),

@@ -15,6 +15,7 @@ import { DownloadButton } from '../../../components/DownloadButton.js';
 import { ReviewPageHead, StagePicker, useReviewStage } from './ReviewStagePage.js';
 import type { ResultRow, StageResults } from '../../../../contracts/stage-results.js';
 import { StageResultsRules } from './StageResultsRules.js';
+import { StageResultsSheets } from './StageResultsSheets.js';
 
 const FILTERS = ['all', 'scored', 'waiting', 'pending_third', 'changed'] as const;
 const num = (x: number | null, lang: 'id' | 'en') =>
@@ -30,6 +31,7 @@ export function StageResultsPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [page, setPage] = useState(1);
+  const [sheetsOf, setSheetsOf] = useState<ResultRow['proposal'] | null>(null);
   const key = ['stage-results', id, stageId, filter, debounced, page];
   const res = useQuery({
     queryKey: key,
@@ -212,23 +214,42 @@ export function StageResultsPage() {
                     {
                       header: t('secretariat.actions'),
                       bare: true,
-                      cell: (r) =>
-                        r.status === 'pending_third' && !d.decided ? (
+                      cell: (r) => (
+                        <Group gap="xs" wrap="wrap">
                           <Button
                             size="xs"
-                            variant="outline"
-                            loading={third.isPending && third.variables === r.proposal.id}
-                            onClick={() => third.mutate(r.proposal.id)}
-                            aria-label={`${t('stageResults.assignThird')}: ${r.proposal.code}`}
+                            variant="default"
+                            onClick={() => setSheetsOf(r.proposal)}
+                            aria-label={t('stageResults.sheets.openFor', { code: r.proposal.code })}
                           >
-                            {t('stageResults.assignThird')}
+                            {t('stageResults.sheets.open')}
                           </Button>
-                        ) : null,
+                          {r.status === 'pending_third' && !d.decided && (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              loading={third.isPending && third.variables === r.proposal.id}
+                              onClick={() => third.mutate(r.proposal.id)}
+                              aria-label={`${t('stageResults.assignThird')}: ${r.proposal.code}`}
+                            >
+                              {t('stageResults.assignThird')}
+                            </Button>
+                          )}
+                        </Group>
+                      ),
                     },
                   ]}
                 />
                 <AdminPager total={d.total} page={d.page} pageSize={d.pageSize} onChange={setPage} />
               </>
+            )}
+            {sheetsOf && (
+              <StageResultsSheets
+                competitionId={d.competition.id}
+                stageId={d.stage.id}
+                proposal={sheetsOf}
+                onClose={() => setSheetsOf(null)}
+              />
             )}
           </>
         )}
