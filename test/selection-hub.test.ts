@@ -116,6 +116,12 @@ describe('the selection hub', () => {
       'results_2',
       'finalists',
       'public_objection',
+      'presentation_schedule',
+      'presentation',
+      'public_rating',
+      'field_verification',
+      'final_session',
+      'certificates',
     ]);
     const base = `/sekretariat/kompetisi/${competitionId}`;
     expect(stepOf('administrative').path).toBe(`${base}/seleksi-administrasi`);

@@ -9,7 +9,12 @@ import { z } from 'zod';
 const idNumber = z.coerce.number('Nomor tidak valid.|Not a valid number.').int().min(1).max(2_147_483_647);
 export const selectionParams = z.object({ id: idNumber });
 
-/** The steps in order: seed 000 steps 3–5, then the finalists and the uji publik (kipp-reference §5–§7). */
+/**
+ * The steps in order: seed 000 steps 3–5, then the finalists and the uji publik (kipp-reference §5–§7),
+ * then the Tim Panel Independen's steps and the results (issue 13): the presentation schedule, the
+ * presentation scored by the panel, the public rating, the field verification, the final session, the
+ * certificates.
+ */
 export const SELECTION_STEPS = [
   'administrative',
   'publication',
@@ -21,8 +26,27 @@ export const SELECTION_STEPS = [
   'results_2',
   'finalists',
   'public_objection',
+  'presentation_schedule',
+  'presentation',
+  'public_rating',
+  'field_verification',
+  'final_session',
+  'certificates',
 ] as const;
 export type SelectionStep = (typeof SELECTION_STEPS)[number];
+
+/** The steps of the Tim Panel Independen and the results: the page lists them under their own heading. */
+export const PANEL_STEPS: readonly SelectionStep[] = [
+  'presentation_schedule',
+  'presentation',
+  'public_rating',
+  'field_verification',
+  'final_session',
+  'certificates',
+];
+
+/** Why a step reads as it does beyond its status (texts in the web app by key): the public rating is off. */
+export const STEP_NOTES = ['ratingOff'] as const;
 
 /** Where a step stands (domain/selection-hub.ts `stepStatus`). */
 export const STEP_STATUSES = ['not_open', 'open', 'closed', 'decided', 'published'] as const;
@@ -40,6 +64,7 @@ export const selectionStepSchema = z.object({
   counts: z.array(z.object({ key: z.string(), value: z.number(), of: z.number().optional() })),
   /** The page's path in the web app; null when the step has no page (yet) in this competition. */
   path: z.string().nullable(),
+  note: z.enum(STEP_NOTES).optional(),
   abilities: z.object({ open: z.boolean() }),
 });
 export type SelectionStepView = z.infer<typeof selectionStepSchema>;

@@ -51,10 +51,10 @@ describe('the selection hub in Chromium', () => {
     const page = await profiles.newPage({ width: 1280, height: 900 });
     await logIn(page, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await page.getByRole('navigation').getByRole('link', { name: 'Seleksi', exact: true }).click();
-    await page.getByRole('heading', { name: 'Seleksi', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Seleksi dan penjurian', level: 1 }).waitFor();
     await page.waitForURL((u) => u.pathname === `/sekretariat/kompetisi/${competitionId}/seleksi`);
-    const steps = page.locator('ol > li h2');
-    await expect.poll(() => steps.count()).toBe(10);
+    const steps = page.locator('ol > li h3');
+    await expect.poll(() => steps.count()).toBe(16);
     await expect(steps.allTextContents()).resolves.toEqual([
       'Seleksi administrasi',
       'Pengumuman hasil administrasi',
@@ -66,13 +66,19 @@ describe('the selection hub in Chromium', () => {
       'Hasil Evaluasi 2',
       'Finalis',
       'Uji publik',
+      'Jadwal presentasi dan wawancara',
+      'Presentasi dan wawancara (penilaian Tim Panel)',
+      'Penilaian publik',
+      'Verifikasi lapangan',
+      'Sidang penetapan dan hasil',
+      'Piagam',
     ]);
     const admin = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name: 'Seleksi administrasi' }) });
     await admin.getByText(/\d+ dari \d+ sudah diperiksa/).waitFor();
     // Windows with hour and zone.
-    await expect(page.locator('ol').textContent()).resolves.toMatch(/\d{2}[.:]\d{2} WIB/);
+    await expect(page.locator('ol').first().textContent()).resolves.toMatch(/\d{2}[.:]\d{2} WIB/);
     await shoot(page, 'selection-hub-01-desktop');
     await page.getByRole('link', { name: 'Buka Seleksi administrasi' }).click();
     await page.waitForURL(
@@ -84,10 +90,10 @@ describe('the selection hub in Chromium', () => {
     const phone = await profiles.newPage({ width: 390, height: 844 });
     await logIn(phone, server.baseUrl, 'sekretariat@demo.sinovik.id');
     await phone.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}/seleksi`);
-    await phone.getByRole('heading', { name: 'Seleksi', level: 1 }).waitFor();
+    await phone.getByRole('heading', { name: 'Seleksi dan penjurian', level: 1 }).waitFor();
     await shoot(phone, 'selection-hub-02-phone');
     await phone.getByText('EN', { exact: true }).click();
-    await phone.getByRole('heading', { name: 'Selection', level: 1 }).waitFor();
+    await phone.getByRole('heading', { name: 'Selection and judging', level: 1 }).waitFor();
     await phone.getByRole('heading', { name: 'Administrative check' }).waitFor();
     await shoot(phone, 'selection-hub-03-phone-en');
   });

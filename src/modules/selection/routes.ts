@@ -21,7 +21,7 @@ export const selectionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['selection'],
         summary:
-          "A competition's selection step by step (administrative check to uji publik): each step's window, " +
+          "A competition's selection step by step (administrative check to the certificates): each step's window, " +
           'status, counts and page, with whether the caller may open it',
         params: selectionParams,
         response: { 200: selectionSummaryResponse },

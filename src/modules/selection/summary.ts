@@ -1,8 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { StageRow } from '../../db/schema.js';
 import type { SelectionStepView, SelectionSummary } from '../../contracts/selection-hub.js';
-import { can, type Action, type Actor } from '../../domain/policy.js';
-import { stepStatus, type SelectionStep, type StepFacts } from '../../domain/selection-hub.js';
+import type { Actor } from '../../domain/policy.js';
 import {
   adminFacts,
   finalistFacts,
@@ -11,6 +10,8 @@ import {
   teamFacts,
   type ScoredStageFacts,
 } from './facts.js';
+import { panelSteps } from './panel-steps.js';
+import { stepBuilder } from './step.js';
 
 /** The competition as the hub reads it (routes.ts `findCompetition`). */
 export interface HubCompetition {
@@ -21,28 +22,14 @@ export interface HubCompetition {
   time_zone: string;
   organizer_institution_id: number;
 }
-type Count = SelectionStepView['counts'][number];
 
 /** The announcement kinds each published step waits for (announcements module, objections module). */
 const KIND = {
   administrative: 'administrative_results',
   provisional: 'finalists_provisional',
   final: 'finalists_final',
+  results: 'final_results',
 } as const;
-
-/** The policy action of each step's page: the hub links only to what the caller may open. */
-const PAGE_ACTION: Record<SelectionStep, Action> = {
-  administrative: 'adminCheck.work',
-  publication: 'announcement.prepare',
-  team: 'reviewTeam.manage',
-  assignment: 'assignment.manage',
-  evaluation_1: 'review.progress',
-  results_1: 'stageResults.manage',
-  evaluation_2: 'review.progress',
-  results_2: 'stageResults.manage',
-  finalists: 'finalists.manage',
-  public_objection: 'objection.triage',
-};
 
 /**
  * A competition's selection as the hub shows it: every step in order with its window, status, counts and
@@ -73,31 +60,9 @@ export async function selectionSummary(
     eval2 ? scoredStageFacts(db, eval2) : null,
     finalistFacts(db, id),
   ]);
-  const subject = { organizerInstitutionId: competition.organizer_institution_id };
   const base = `/sekretariat/kompetisi/${id}`;
 
-  const step = (
-    key: SelectionStep,
-    stage: StageRow | null,
-    facts: Omit<StepFacts, 'window'> & { dated: boolean },
-    counts: Count[],
-    path: string | null,
-  ): SelectionStepView => {
-    const window = facts.dated
-      ? stage
-        ? { opensAt: stage.opens_at, closesAt: stage.closes_at }
-        : { opensAt: null, closesAt: null }
-      : null;
-    return {
-      key,
-      stage: stage ? { id: stage.id, nameId: stage.name_id, nameEn: stage.name_en } : null,
-      window,
-      status: stepStatus({ ...facts, window }, now),
-      counts,
-      path,
-      abilities: { open: path !== null && can(actor, PAGE_ACTION[key], subject) },
-    };
-  };
+  const step = stepBuilder(actor, competition.organizer_institution_id, now);
 
   const adminDecided = admin.total > 0 && admin.unchecked === 0 && admin.back === 0 && admin.incomplete === 0;
   const adminPublished = kinds.has(KIND.administrative);
@@ -212,6 +177,14 @@ export async function selectionSummary(
       ],
       `${base}/uji-publik`,
     ),
+    ...(await panelSteps(db, {
+      step,
+      stageOf,
+      base,
+      competitionId: id,
+      finalists: fin.finalists,
+      resultsPublished: kinds.has(KIND.results),
+    })),
   ];
   return {
     competition: {

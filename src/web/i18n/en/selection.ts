@@ -1,11 +1,18 @@
-/** The selection's hub (secretariat): every step from the administrative check to the uji publik. */
+/** The selection's hub (secretariat): every step from the administrative check to the certificates. */
 export const selection = {
   panelNav: 'Public review (panel)',
   nav: 'Selection',
-  title: 'Selection',
+  title: 'Selection and judging',
   link: 'Selection',
   intro:
-    "This competition's selection step by step: each step's window (with hour and time zone), status and the work in it. Open a step to work on it.",
+    "This competition's selection and judging step by step: each step's window (with hour and time zone), status and the work in it. Open a step to work on it.",
+  sections: {
+    selection: 'Proposal selection',
+    panel: 'Independent panel and results',
+  },
+  notes: {
+    ratingOff: 'Public rating is not enabled for this competition.',
+  },
   back: 'Back to the competition settings',
   none: 'No published competition yet.',
   window: 'Window',
@@ -28,6 +35,12 @@ export const selection = {
     results_2: 'Evaluation 2 results',
     finalists: 'Finalists',
     public_objection: 'Public review (uji publik)',
+    presentation_schedule: 'Presentation and interview schedule',
+    presentation: 'Presentation and interview (panel scoring)',
+    public_rating: 'Public rating',
+    field_verification: 'Field verification',
+    final_session: 'Final session and results',
+    certificates: 'Certificates',
   },
   status: {
     not_open: 'Not open',
@@ -58,5 +71,18 @@ export const selection = {
     objectionsNew: '{{value}} not triaged yet',
     objectionsForwarded: '{{value}} awaiting the panel',
     objectionsDecided: '{{value}} settled',
+    slotsPlaced: '{{value}} of {{of}} finalists scheduled',
+    uploadsReceived: '{{value}} of {{of}} presentation materials received',
+    reschedulePending: '{{value}} rescheduling requests waiting',
+    abstentions: '{{value}} abstentions for a conflict of interest',
+    ratings: '{{value}} ratings counted',
+    raters: '{{value}} raters',
+    ratingsExcluded: '{{value}} ratings excluded',
+    visitsPlanned: '{{value}} visits planned',
+    reportsSubmitted: '{{value}} of {{of}} reports submitted',
+    decisionsRecorded: '{{value}} of {{of}} finalists decided',
+    certificatesIssued: '{{value}} certificates issued',
+    certificatesReady: '{{value}} of {{of}} PDFs ready',
+    certificatesRevoked: '{{value}} revoked',
   },
 };

@@ -1,11 +1,18 @@
-/** The selection's hub (secretariat): every step from the administrative check to the uji publik. */
+/** The selection's hub (secretariat): every step from the administrative check to the certificates. */
 export const selection = {
   panelNav: 'Uji publik (panel)',
   nav: 'Seleksi',
-  title: 'Seleksi',
+  title: 'Seleksi dan penjurian',
   link: 'Seleksi',
   intro:
-    'Tahapan seleksi kompetisi ini secara berurutan: jadwal (dengan jam dan zona waktu), status, dan jumlah pekerjaan setiap tahap. Buka tahap untuk mengerjakannya.',
+    'Tahapan seleksi dan penjurian kompetisi ini secara berurutan: jadwal (dengan jam dan zona waktu), status, dan jumlah pekerjaan setiap tahap. Buka tahap untuk mengerjakannya.',
+  sections: {
+    selection: 'Seleksi proposal',
+    panel: 'Tim Panel Independen dan hasil',
+  },
+  notes: {
+    ratingOff: 'Penilaian publik tidak diaktifkan untuk kompetisi ini.',
+  },
   back: 'Kembali ke pengaturan kompetisi',
   none: 'Belum ada kompetisi yang diterbitkan.',
   window: 'Jadwal',
@@ -28,6 +35,12 @@ export const selection = {
     results_2: 'Hasil Evaluasi 2',
     finalists: 'Finalis',
     public_objection: 'Uji publik',
+    presentation_schedule: 'Jadwal presentasi dan wawancara',
+    presentation: 'Presentasi dan wawancara (penilaian Tim Panel)',
+    public_rating: 'Penilaian publik',
+    field_verification: 'Verifikasi lapangan',
+    final_session: 'Sidang penetapan dan hasil',
+    certificates: 'Piagam',
   },
   status: {
     not_open: 'Belum dibuka',
@@ -58,5 +71,18 @@ export const selection = {
     objectionsNew: '{{value}} belum ditelaah',
     objectionsForwarded: '{{value}} menunggu keputusan panel',
     objectionsDecided: '{{value}} selesai',
+    slotsPlaced: '{{value}} dari {{of}} finalis sudah mendapat jadwal',
+    uploadsReceived: '{{value}} dari {{of}} bahan presentasi diterima',
+    reschedulePending: '{{value}} permintaan ubah jadwal menunggu',
+    abstentions: '{{value}} abstain karena konflik kepentingan',
+    ratings: '{{value}} penilaian dihitung',
+    raters: '{{value}} penilai',
+    ratingsExcluded: '{{value}} penilaian dikecualikan',
+    visitsPlanned: '{{value}} kunjungan direncanakan',
+    reportsSubmitted: '{{value}} dari {{of}} laporan terkirim',
+    decisionsRecorded: '{{value}} dari {{of}} finalis sudah diputuskan',
+    certificatesIssued: '{{value}} piagam diterbitkan',
+    certificatesReady: '{{value}} dari {{of}} PDF siap',
+    certificatesRevoked: '{{value}} dicabut',
   },
 };

@@ -168,6 +168,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
               </Anchor>
             )}
             {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/nilai-publik`} size="sm">
+                {t('publicRatings.report.title')}
+              </Anchor>
+            )}
+            {canManage && def.status === 'published' && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/verifikasi-lapangan`} size="sm">
                 {t('field.plan.link')}
               </Anchor>
@@ -175,6 +180,11 @@ function Editor({ def }: { def: CompetitionDefinition }) {
             {canManage && def.status === 'published' && (
               <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/sidang`} size="sm">
                 {t('results.title')}
+              </Anchor>
+            )}
+            {canManage && def.status === 'published' && (
+              <Anchor component={Link} to={`/sekretariat/kompetisi/${def.id}/piagam`} size="sm">
+                {t('certificates.title')}
               </Anchor>
             )}
           </Group>

@@ -2,7 +2,11 @@ import { Link, Navigate, useParams } from 'react-router';
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SelectionStepView, SelectionSummary } from '../../../../contracts/selection-hub.js';
+import {
+  PANEL_STEPS,
+  type SelectionStepView,
+  type SelectionSummary,
+} from '../../../../contracts/selection-hub.js';
 import type { CompetitionSummary } from '../../../../contracts/competitions.js';
 import { api } from '../../../api/client.js';
 import { AdminPage } from '../../../components/AdminPage.js';
@@ -32,7 +36,7 @@ function StepCard({ step, index, timeZone }: { step: SelectionStepView; index: n
             <Text fw={700} c="dark.6" aria-hidden>
               {index + 1}.
             </Text>
-            <Title order={2} size="h4" id={headingId}>
+            <Title order={3} size="h4" id={headingId}>
               {name}
             </Title>
             <StepStatus status={step.status} />
@@ -65,6 +69,11 @@ function StepCard({ step, index, timeZone }: { step: SelectionStepView; index: n
                 </Text>
               )}
             </Group>
+          )}
+          {step.note && (
+            <Text size="sm" c="dark.6">
+              {t(`selection.notes.${step.note}`)}
+            </Text>
           )}
           {step.counts.length > 0 && (
             <List size="sm" spacing={2}>
@@ -99,6 +108,30 @@ function StepCard({ step, index, timeZone }: { step: SelectionStepView; index: n
   );
 }
 
+/** One part of the hub under its heading (the selection; the panel and the results), numbered on from `first`. */
+function StepList(props: {
+  id: 'selection' | 'panel';
+  steps: SelectionStepView[];
+  first: number;
+  timeZone: string;
+}) {
+  const { t } = useTranslation();
+  if (props.steps.length === 0) return null;
+  const headingId = `section-${props.id}`;
+  return (
+    <Stack component="section" gap="sm" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t(`selection.sections.${props.id}`)}
+      </Title>
+      <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {props.steps.map((s, i) => (
+          <StepCard key={s.key} step={s} index={props.first + i} timeZone={props.timeZone} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
 /** /sekretariat/kompetisi/:id/seleksi: the selection's steps in order, where each stands, and its page. */
 export function SelectionHubPage() {
   const { id } = useParams();
@@ -130,11 +163,18 @@ export function SelectionHubPage() {
                 {t('seasonReport.link')} →
               </Anchor>
             </div>
-            <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {d.steps.map((s, i) => (
-                <StepCard key={s.key} step={s} index={i} timeZone={d.competition.timeZone} />
-              ))}
-            </Stack>
+            <StepList
+              id="selection"
+              steps={d.steps.filter((s) => !PANEL_STEPS.includes(s.key))}
+              first={0}
+              timeZone={d.competition.timeZone}
+            />
+            <StepList
+              id="panel"
+              steps={d.steps.filter((s) => PANEL_STEPS.includes(s.key))}
+              first={d.steps.filter((s) => !PANEL_STEPS.includes(s.key)).length}
+              timeZone={d.competition.timeZone}
+            />
           </>
         )}
       </AdminQueryState>
