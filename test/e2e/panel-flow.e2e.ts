@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sessionCookie } from '../helpers/fixtures.js';
 import { minimalPdf } from '../helpers/multipart.js';
+import { scoreOpenByApi } from '../helpers/review.js';
 import { pdfText } from '../helpers/pdf.js';
 import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
@@ -228,7 +229,12 @@ describe('the panel demo, from the final finalist list to a verified certificate
     await phone.getByRole('button', { name: 'Berikutnya' }).click();
     await expect.poll(() => phone.getByTestId('shown-code').textContent()).not.toBe(w.followed.code);
     await shoot(phone, 'panel-flow-10-next-phone');
-    await scoreTheRestByApi();
+    // The other finalists' scores, as their panelists, through the API.
+    await scoreOpenByApi(
+      server.ctx,
+      w.stage.presentation.id,
+      (a) => 70 + ((a.proposalId * 7 + a.reviewerId) % 25),
+    );
     const open = await db()
       .selectFrom('review_assignments as a')
       .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
@@ -449,48 +455,6 @@ describe('the panel demo, from the final finalist list to a verified certificate
     await shoot(admin, shot);
     expect(Math.abs(server.ctx.clock.now().getTime() - at.getTime())).toBeLessThan(120_000);
     await admin.context().close();
-  }
-
-  /** Every other open presentation assignment scored and submitted through the API, as its panelist. */
-  async function scoreTheRestByApi(): Promise<void> {
-    const { ctx } = server;
-    const stageId = w.stage.presentation.id;
-    const open = await db()
-      .selectFrom('review_assignments as a')
-      .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-      .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
-      .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id'])
-      .where('a.stage_id', '=', stageId)
-      .where('a.status', '=', 'active')
-      .where((eb) => eb.or([eb('e.status', 'is', null), eb('e.status', '!=', 'submitted')]))
-      .orderBy('a.id')
-      .execute();
-    const cookies = new Map<number, string>();
-    for (const a of open) {
-      if (!cookies.has(a.reviewer_id)) cookies.set(a.reviewer_id, await sessionCookie(ctx, a.reviewer_id));
-      const headers = { cookie: cookies.get(a.reviewer_id)! };
-      const criteria = await db()
-        .selectFrom('rubric_criteria')
-        .select('id')
-        .where('stage_id', '=', stageId)
-        .where('group_id', '=', a.group_id)
-        .execute();
-      const value = 70 + ((a.proposal_id * 7 + a.reviewer_id) % 25);
-      const saved = await ctx.app.inject({
-        method: 'PUT',
-        url: `/api/review/assignments/${a.id}/evaluation`,
-        headers,
-        payload: { version: 0, scores: criteria.map((c) => ({ criterionId: c.id, value })) },
-      });
-      expect(saved.statusCode, saved.body).toBe(200);
-      const submitted = await ctx.app.inject({
-        method: 'POST',
-        url: `/api/review/assignments/${a.id}/submit`,
-        headers,
-        payload: { version: saved.json().version },
-      });
-      expect(submitted.statusCode, submitted.body).toBe(200);
-    }
   }
 
   /** The other finalists' decisions through the API, as the demo panelist: each group's award, with a reason. */

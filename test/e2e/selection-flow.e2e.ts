@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sessionCookie } from '../helpers/fixtures.js';
+import { scoreOpenByApi } from '../helpers/review.js';
 import {
   cutBadges,
   logIn,
@@ -320,7 +320,11 @@ describe('the selection demo, from the closing to the final finalist list, by th
   });
 
   it('9. the secretariat sets the results of evaluation 1', async () => {
-    await scoreTheRestByApi(w.stage.evaluation_1);
+    await scoreOpenByApi(
+      server.ctx,
+      w.stage.evaluation_1,
+      (a) => (a.proposalId % 3 === 0 ? 62 : 84) + a.nth * 4,
+    );
     const sec = await as(SECRETARIAT);
     await sec.goto(url(`/sekretariat/kompetisi/${w.competitionId}/tahap/${w.stage.evaluation_1}/penilaian`));
     await sec.getByRole('heading', { name: /^Kemajuan penilaian/, level: 1 }).waitFor();
@@ -357,7 +361,11 @@ describe('the selection demo, from the closing to the final finalist list, by th
     expect(mine).toHaveLength(2);
     const page = await scoreInBrowser(mine[0]!.email, mine[0]!.id, '85', 'flow-19-evidence-scoring');
     await expect(page.textContent('body')).resolves.toContain('Kelengkapan dan relevansi bukti');
-    await scoreTheRestByApi(w.stage.evaluation_2);
+    await scoreOpenByApi(
+      server.ctx,
+      w.stage.evaluation_2,
+      (a) => (a.proposalId % 3 === 0 ? 62 : 84) + a.nth * 4,
+    );
     await decideResults(w.stage.evaluation_2, 'flow-20-results-2');
     const decided = await db()
       .selectFrom('stage_results')
@@ -600,53 +608,6 @@ describe('the selection demo, from the closing to the final finalist list, by th
     await page.getByText(/Penilaian Anda sudah dikirim pada/).waitFor();
     await shoot(page, `${shot}-submitted`);
     return page;
-  }
-
-  /**
-   * Every other active assignment of the stage scored and submitted through the API, as its evaluator:
-   * two thirds of the proposals well above the pass mark, the rest below, the two scores 4 points apart.
-   */
-  async function scoreTheRestByApi(stageId: number): Promise<void> {
-    const { ctx } = server;
-    const open = await db()
-      .selectFrom('review_assignments as a')
-      .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-      .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
-      .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id'])
-      .where('a.stage_id', '=', stageId)
-      .where('a.status', '=', 'active')
-      .where((eb) => eb.or([eb('e.status', 'is', null), eb('e.status', '!=', 'submitted')]))
-      .orderBy('a.id')
-      .execute();
-    const cookies = new Map<number, string>();
-    const seen = new Map<number, number>();
-    for (const a of open) {
-      if (!cookies.has(a.reviewer_id)) cookies.set(a.reviewer_id, await sessionCookie(ctx, a.reviewer_id));
-      const headers = { cookie: cookies.get(a.reviewer_id)! };
-      const criteria = await db()
-        .selectFrom('rubric_criteria')
-        .select('id')
-        .where('stage_id', '=', stageId)
-        .where('group_id', '=', a.group_id)
-        .execute();
-      const k = seen.get(a.proposal_id) ?? 0;
-      seen.set(a.proposal_id, k + 1);
-      const value = (a.proposal_id % 3 === 0 ? 62 : 84) + k * 4;
-      const saved = await ctx.app.inject({
-        method: 'PUT',
-        url: `/api/review/assignments/${a.id}/evaluation`,
-        headers,
-        payload: { version: 0, scores: criteria.map((c) => ({ criterionId: c.id, value })) },
-      });
-      expect(saved.statusCode, saved.body).toBe(200);
-      const submitted = await ctx.app.inject({
-        method: 'POST',
-        url: `/api/review/assignments/${a.id}/submit`,
-        headers,
-        payload: { version: saved.json().version },
-      });
-      expect(submitted.statusCode, submitted.body).toBe(200);
-    }
   }
 
   /** The results page: the pass mark as seeded, "Tetapkan hasil …" confirmed. */

@@ -7,7 +7,8 @@ import { loadForChange } from '../../src/modules/proposals/view.js';
 import { FileStorage } from '../../src/platform/storage.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 import type { TestContext } from './app.js';
-import { makeInstitution, makeUnit, makeUser } from './fixtures.js';
+import { expect } from 'vitest';
+import { makeInstitution, makeUnit, makeUser, sessionCookie } from './fixtures.js';
 import path from 'node:path';
 
 /*
@@ -166,4 +167,64 @@ export async function withdrawAssignment(db: Db, id: number): Promise<void> {
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** One open assignment as `scoreOpenByApi` hands it to `value`: whose, which proposal, its nth reviewer (0-based). */
+export interface OpenAssignment {
+  id: number;
+  reviewerId: number;
+  proposalId: number;
+  nth: number;
+}
+
+/**
+ * Every active assignment of the stage not yet submitted, scored (every criterion `value(a)`) and submitted
+ * through the API as its reviewer — the endpoints the scoring page calls. For the browser flows, where one
+ * proposal is followed in the page and the others only need their scores.
+ */
+export async function scoreOpenByApi(
+  ctx: TestContext,
+  stageId: number,
+  value: (a: OpenAssignment) => number,
+): Promise<number> {
+  const open = await ctx.db
+    .selectFrom('review_assignments as a')
+    .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
+    .leftJoin('evaluations as e', 'e.assignment_id', 'a.id')
+    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id'])
+    .where('a.stage_id', '=', stageId)
+    .where('a.status', '=', 'active')
+    .where((eb) => eb.or([eb('e.status', 'is', null), eb('e.status', '!=', 'submitted')]))
+    .orderBy('a.id')
+    .execute();
+  const cookies = new Map<number, string>();
+  const seen = new Map<number, number>();
+  for (const a of open) {
+    if (!cookies.has(a.reviewer_id)) cookies.set(a.reviewer_id, await sessionCookie(ctx, a.reviewer_id));
+    const headers = { cookie: cookies.get(a.reviewer_id)! };
+    const criteria = await ctx.db
+      .selectFrom('rubric_criteria')
+      .select('id')
+      .where('stage_id', '=', stageId)
+      .where('group_id', '=', a.group_id)
+      .execute();
+    const nth = seen.get(a.proposal_id) ?? 0;
+    seen.set(a.proposal_id, nth + 1);
+    const v = value({ id: a.id, reviewerId: a.reviewer_id, proposalId: a.proposal_id, nth });
+    const saved = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/review/assignments/${a.id}/evaluation`,
+      headers,
+      payload: { version: 0, scores: criteria.map((c) => ({ criterionId: c.id, value: v })) },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/review/assignments/${a.id}/submit`,
+      headers,
+      payload: { version: saved.json().version },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  }
+  return open.length;
 }
