@@ -89,7 +89,9 @@ describe('demo seed', () => {
       scope:
         'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi; data rujukan / reference data',
       selection: expect.stringMatching(/^seleksi administrasi, publikasi, penugasan, hasil/),
-      panel: expect.stringMatching(/^kunjungan lapangan, penilaian publik, sidang, hasil, piagam/),
+      panel: expect.stringMatching(
+        /^jadwal presentasi, kunjungan lapangan, penilaian publik, sidang, hasil, piagam/,
+      ),
     });
     const national = await login(ctx.app, 'sekretariat@demo.sinovik.id', DEMO_PASSWORD);
     const me = (
