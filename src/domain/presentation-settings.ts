@@ -126,3 +126,40 @@ export function presentationSettingsProblems(
 export function letterNumber(pattern: string, n: number, year: number): string {
   return pattern.replaceAll('{n}', String(n)).replaceAll('{year}', String(year));
 }
+
+/**
+ * What the published letters already promise: the slot's shape (every slot's time follows from it), the
+ * quorum the placement was checked against, and the letters' numbering. Once the schedule is published these
+ * fields are refused when they would change (the letters would say other times than the schedule); the
+ * upload deadline and what to bring may still change.
+ */
+export const LOCKED_AFTER_PUBLICATION = [
+  'presentationMinutes',
+  'interviewMinutes',
+  'bufferMinutes',
+  'quorum',
+  'letterPattern',
+  'letterStart',
+] as const;
+
+/** The fields of `body` that would change a locked setting of a published schedule (empty: none). */
+export function publishedSettingsProblems(
+  current: PresentationSettings,
+  body: Record<string, unknown>,
+): Record<string, FieldProblem> {
+  const fields: Record<string, FieldProblem> = {};
+  for (const key of LOCKED_AFTER_PUBLICATION) {
+    const v = body[key];
+    if (v === undefined) continue;
+    const same = typeof v === 'string' ? v.trim() === current[key] : v === current[key];
+    if (!same)
+      fields[key] = {
+        code: 'locked_after_publication',
+        message: t(
+          'Tidak dapat diubah setelah jadwal diumumkan: surat undangan sudah menyebut waktu dan nomornya.',
+          'Cannot change once the schedule is published: the invitation letters already state the times and numbers.',
+        ),
+      };
+  }
+  return fields;
+}

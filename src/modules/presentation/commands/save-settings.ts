@@ -6,15 +6,17 @@ import { invalidFields } from '../../../domain/errors.js';
 import {
   presentationSettingsOf,
   presentationSettingsProblems,
+  publishedSettingsProblems,
   type PresentationSettings,
 } from '../../../domain/presentation-settings.js';
 import { auditPresentation } from '../audit.js';
-import { loadContext, touchSchedule } from '../queries.js';
+import { loadContext, scheduleRow, touchSchedule } from '../queries.js';
 
 /**
  * Saves the presentation stage's settings (slot shape, quorum, upload deadline, letter pattern, what to
  * bring), checked field by field (400 with every field's problem, nothing saved); the other keys of the
- * stage's settings are kept.
+ * stage's settings are kept. Once the schedule is published, the slot's shape, the quorum and the letters'
+ * numbering are refused when they would change (`publishedSettingsProblems`).
  */
 export async function savePresentationSettings(
   db: Db,
@@ -33,6 +35,10 @@ export async function savePresentationSettings(
       closesAt: ctx.stage.closes_at,
     });
     if (Object.keys(problems).length) throw invalidFields(problems);
+    if ((await scheduleRow(tx, ctx.stage.id))?.published_at) {
+      const locked = publishedSettingsProblems(ctx.settings, input.body);
+      if (Object.keys(locked).length) throw invalidFields(locked);
+    }
     const all = parseSettings(ctx.stage.settings);
     const merged = { ...ctx.settings, ...input.body };
     const settings = presentationSettingsOf({ presentation: merged });
