@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PANEL_DEMO } from '../../src/seed/demo-panel.js';
+import { pdfText } from '../helpers/pdf.js';
 import {
   SHOTS_DIR,
   logIn,
@@ -167,6 +169,14 @@ describe('the presentation schedule in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Tambah sesi' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Jadwalkan otomatis' }).count()).toBe(0);
     await shoot(page, 'presentation-07-published');
+    // The secretariat downloads a letter as the finalist receives it.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Unduh PDF surat ${numbers[0]}` }).click(),
+    ]);
+    const pdf = fs.readFileSync((await file.path())!);
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdfText(pdf)).toContain(numbers[0]);
   });
 
   it('rescheduling requests: one accepted into a chosen slot (letter re-issued), one refused with a reason', async () => {

@@ -150,5 +150,8 @@ export const presentation = {
     revision: 'Revision',
     slotTime: 'Presentation time',
     issuedAt: 'Issued',
+    pdf: 'Letter (PDF)',
+    pdfButton: 'Download PDF',
+    pdfOf: 'of letter {{number}}',
   },
 };

@@ -149,5 +149,8 @@ export const presentation = {
     revision: 'Revisi',
     slotTime: 'Waktu presentasi',
     issuedAt: 'Terbit',
+    pdf: 'Surat (PDF)',
+    pdfButton: 'Unduh PDF',
+    pdfOf: 'surat {{number}}',
   },
 };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { letterNumber } from '../../../../domain/presentation-settings.js';
 import { api } from '../../../api/client.js';
 import { AdminDataTable } from '../../../components/AdminDataTable.js';
+import { DownloadButton } from '../../../components/DownloadButton.js';
 import { AdminConfirmDialog } from '../../../components/AdminFormDialog.js';
 import { AdminNotice } from '../../../components/AdminPage.js';
 import { formatAt } from '../../../components/AdminTime.js';
@@ -97,6 +98,20 @@ export function PublishCard({
             {
               header: t('presentation.publish.issuedAt'),
               cell: (l) => <Text size="sm">{formatAt(l.issuedAt, zone, lang)}</Text>,
+            },
+            {
+              header: t('presentation.publish.pdf'),
+              cell: (l) => (
+                <DownloadButton
+                  href={`/api/presentation/proposals/${l.proposalId}/letter.pdf`}
+                  fallbackName={`undangan-presentasi-${l.code}.pdf`}
+                  size="xs"
+                  variant="default"
+                >
+                  {t('presentation.publish.pdfButton')}
+                  <VisuallyHidden> {t('presentation.publish.pdfOf', { number: l.number })}</VisuallyHidden>
+                </DownloadButton>
+              ),
             },
           ]}
         />
