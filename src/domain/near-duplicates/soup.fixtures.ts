@@ -66,12 +66,20 @@ export function syntheticProposal(
   return {
     id,
     title: `Sistem Informasi ${soup(4, random, vocab).replace(/\.$/, '')}`,
-    answers: ['ringkasan', 'kebaruan', 'manfaat'].map((key) => ({ key, text: soup(wordsPerAnswer, random, vocab) })),
+    answers: ['ringkasan', 'kebaruan', 'manfaat'].map((key) => ({
+      key,
+      text: soup(wordsPerAnswer, random, vocab),
+    })),
   };
 }
 
 /** A light re-submission: two sentences swapped, about one word in `every` replaced. */
-export function lightlyEdited(text: string, random: () => number, vocab: readonly string[], every = 25): string {
+export function lightlyEdited(
+  text: string,
+  random: () => number,
+  vocab: readonly string[],
+  every = 25,
+): string {
   const sentences = text.split(/(?<=\.) /);
   if (sentences.length > 2) {
     const i = Math.floor(random() * (sentences.length - 1));

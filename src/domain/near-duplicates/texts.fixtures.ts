@@ -65,7 +65,11 @@ export const RENAMED: ProposalText = {
 };
 
 /** The same innovation again under its own name, spelled differently, answers unchanged. */
-export const REPEAT: ProposalText = { ...PAST_WINNER, id: 202, title: 'SI JEMPOL — Jemput Bola Adminduk Lansia' };
+export const REPEAT: ProposalText = {
+  ...PAST_WINNER,
+  id: 202,
+  title: 'SI JEMPOL — Jemput Bola Adminduk Lansia',
+};
 
 /** 60 words, copied whole into two proposals that are otherwise about different things. */
 export const COPIED_PARAGRAPH =
