@@ -10,11 +10,12 @@ import { SIGNATURE_SIZE } from './minhash.js';
  *     s       0.1    0.2    0.3    0.4    0.5    0.6    0.7    0.8
  *     P     0.003  0.050  0.229  0.564  0.873  0.988  1.000  1.000
  *
- * A renamed proposal (answers Jaccard ≥ 0.5, verdict.ts) is found with probability ≥ 0.87, ≥ 0.98 from 0.6
- * on; two unrelated proposals (s < 0.1) almost never meet. We chose the curve a little below the 0.5 of the
- * verdict because a miss is silent while a false candidate only costs an estimate and, above the floor,
- * one exact comparison. (16 × 8 would sit at 0.71 and miss three pairs in four at 0.6; 64 × 2 at 0.13 would make a candidate
- * of 15 % of the unrelated pairs at 0.05, thousands per proposal.) Pure: no I/O.
+ * A renamed proposal (answers Jaccard ≥ 0.5, thresholds.ts) is found with probability ≥ 0.87, ≥ 0.98 from
+ * 0.6 on; two unrelated proposals (s < 0.1) almost never meet. We chose the curve a little below the 0.5 of
+ * the verdict because a miss is silent while a false candidate only costs an estimate and, above the floor,
+ * one exact comparison. (16 × 8 would sit at 0.71 and miss three pairs in four at 0.6; 64 × 2 at 0.13
+ * would make a candidate of 15 % of the unrelated pairs at 0.05, thousands per proposal.) Pairs below the
+ * curve that share a long passage are found by the winnowing marks (winnow.ts). Pure: no I/O.
  */
 
 export const BANDS = 32;

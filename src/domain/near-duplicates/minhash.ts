@@ -47,7 +47,7 @@ export function signature(set: ArrayLike<number>): Uint32Array | null {
   return out;
 }
 
-/** The share of equal bins: an estimate of the Jaccard similarity of the two sets (0 if either is missing). */
+/** The share of equal bins: an estimate of the sets' Jaccard similarity (0 if either is missing). */
 export function estimate(a: Uint32Array | null, b: Uint32Array | null): number {
   if (!a || !b) return 0;
   let same = 0;

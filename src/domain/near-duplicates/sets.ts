@@ -39,7 +39,7 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return common / (a.length + b.length - common);
 }
 
-/** |A ∩ B| / |A|: how much of A is inside B (a copied paragraph is wholly inside the longer text); 0 for an empty A. */
+/** |A ∩ B| / |A|: how much of A is inside B (a copied paragraph lies wholly inside); 0 for an empty A. */
 export function containment(a: Uint32Array, b: Uint32Array): number {
   return a.length ? intersectionSize(a, b) / a.length : 0;
 }

@@ -10,7 +10,7 @@ import { intersectionSize, sortedUnique } from './sets.js';
  * coefficient of the trigram sets, 2·|A ∩ B| / (|A| + |B|) in [0, 1] (Dice rather than Jaccard: a name kept
  * with words added or dropped around it — "Si Jempol: Jemput Bola Pelayanan Administrasi Kependudukan bagi
  * Lansia" / "SI JEMPOL — Jemput Bola Adminduk Lansia" — scores 0.61, not 0.44).
- * A title alone never flags a pair (verdict.ts): it only tells `same` from `renamed`. Pure: no I/O.
+ * A title alone never flags a pair (compare.ts): it only tells `same` from `renamed`. Pure: no I/O.
  */
 
 export function titleGrams(title: string): Uint32Array {

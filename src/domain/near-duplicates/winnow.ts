@@ -7,10 +7,11 @@ import { SHINGLE_WORDS } from './shingles.js';
  *
  * Why besides MinHash: a 60-word paragraph copied into 600-word answers makes a Jaccard of about 0.05,
  * far below what any LSH threshold can find among 30,000 proposals; a shared mark finds it. A shared run of
- * n ≥ 2·WINDOW shingles holds at least two distinct marks (the mark of its first window sits at p < WINDOW,
- * and the window starting at p + 1 is still inside the run and chooses another position). With WINDOW = 12
- * that is any shared run of 24 shingles = 28 words, below the 30 words of a copied passage (verdict.ts), so
- * MIN_SHARED_MARKS = 2 never misses one. About 2 / (WINDOW + 1) ≈ 15 % of the shingles are marks.
+ * n ≥ 2·WINDOW shingles holds marks at two positions (the mark of its first window sits at p < WINDOW, and
+ * the window starting at p + 1 is still inside the run and chooses another position) — two distinct marks
+ * unless the run repeats a shingle. With WINDOW = 12 that is any shared run of 24 shingles = 28 words, below
+ * the 30 words of a copied passage (thresholds.ts), so MIN_SHARED_MARKS = 2 never misses one. About
+ * 2 / (WINDOW + 1) ≈ 15 % of the shingles are marks.
  * Pure: no I/O.
  */
 
