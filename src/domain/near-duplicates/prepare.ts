@@ -6,9 +6,9 @@ import { winnow } from './winnow.js';
 
 /*
  * A proposal as near-duplicate detection sees it. `Fingerprint` is the small part an index keeps for every
- * past proposal (computed once when the proposal is submitted, ~1 KB); `PreparedProposal` is the full form
- * (words with offsets, shingle sequences) made again from the texts only for the few pairs to verify and
- * explain. Pure: no I/O.
+ * past proposal (computed once when the proposal is submitted, stored with fingerprint-codec.ts);
+ * `PreparedProposal` is the full form (words with offsets, shingle sequences), made again from the texts
+ * only for the few pairs to verify and explain. Pure: no I/O.
  */
 
 export interface ProposalText {
