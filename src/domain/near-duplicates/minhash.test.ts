@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINGERPRINT_VERSION } from './fingerprint-codec.js';
 import { fmix32, fnv1a32 } from './hash.js';
 import { bandKeys, BANDS, candidateProbability } from './lsh.js';
 import { estimate, signature, SIGNATURE_SIZE } from './minhash.js';
@@ -15,6 +16,17 @@ describe('MinHash signatures', () => {
     expect(fnv1a32('foobar')).toBe(0xbf9cf968);
     expect(fmix32(0)).toBe(0);
     expect(fmix32(1)).toBe(0x514e28b7);
+  });
+
+  it('shingles and signatures of a fixed text are pinned: if they change, bump FINGERPRINT_VERSION', () => {
+    const p = prepareProposal({
+      id: 1,
+      title: 'x',
+      answers: [{ key: 'a', text: 'Petugas Disdukcapil datang langsung ke rumah warga lansia.' }],
+    });
+    expect([...p.answers[0].shingles]).toEqual([0xe9d8fa17, 0x31db3da0, 0x5202e3e5, 0x8359c8f4]);
+    expect([...p.fingerprint.signature!.slice(0, 4)]).toEqual([0x1d40449, 0x1089978, 0x1d40449, 0x1089978]);
+    expect(FINGERPRINT_VERSION).toBe('nd1');
   });
 
   it('are deterministic: the same text gives the same signature and marks, prepared twice', () => {
