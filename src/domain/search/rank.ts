@@ -44,7 +44,11 @@ export function idf(documents: number, frequency: number): number {
 }
 
 /** The documents that contain a query term, best first; ties by key. */
-export function rank(terms: readonly string[], corpus: CorpusStats, documents: readonly DocumentStats[]): Ranked[] {
+export function rank(
+  terms: readonly string[],
+  corpus: CorpusStats,
+  documents: readonly DocumentStats[],
+): Ranked[] {
   const queryTerms = [...new Set(terms)];
   const averages = FIELDS.map((f) => (corpus.documents > 0 ? corpus.totalLengths[f] / corpus.documents : 0));
   const out: Ranked[] = [];

@@ -76,11 +76,15 @@ function segments(
   for (let i = start; i < end; i++) {
     const unit = list[i];
     if (!unit || !hits[i]?.length) continue;
-    push(text.slice(at, unit.start), false);
+    const gap = text.slice(at, unit.start);
+    // Hits apart only by spaces are one highlight ("Rumah Sakit Umum Daerah").
+    push(gap, at > first.start && out[out.length - 1]?.hit === true && !gap.trim());
     push(text.slice(unit.start, unit.end), true);
     at = unit.end;
   }
-  push(text.slice(at, lastUnit.end), false);
+  // The text up to the end of the last word, and what sticks to it ("desa.", "warga)").
+  const stuck = /^\S*/.exec(text.slice(lastUnit.end, lastUnit.end + 40))?.[0] ?? '';
+  push(text.slice(at, lastUnit.end + stuck.length), false);
   if (end < list.length) push(` ${ELLIPSIS}`, false);
   return out;
 }

@@ -4,14 +4,18 @@
  * within 1 edit (words of 4–7 letters) or 2 edits (8 letters or more); shorter words are not corrected.
  * An edit is an insertion, a deletion, a substitution or two neighbours swapped ("kependudkan" →
  * "kependudukan", "pelaynan" → "pelayanan"). Candidates come from a trigram index over the vocabulary:
- * each edit destroys at most 3 of a word's trigrams, so a word within k edits shares at least
- * (its trigrams − 3k) of them; only those are measured. Pure.
+ * an insertion, deletion or substitution destroys at most 3 of a word's trigrams, so a word within k of
+ * them shares at least (its trigrams − 3k); a swap destroys up to 4, so the swaps are tried on the query
+ * word first (each swapped form, then k − 1 other edits). Only candidates are measured. (Two swaps in one
+ * word are not found.) Pure.
  */
 
 export interface TypoIndex {
   readonly words: readonly string[];
   /** Trigram → indexes into `words`, ascending. */
   readonly byTrigram: ReadonlyMap<string, readonly number[]>;
+  /** Word → its index in `words`. */
+  readonly position: ReadonlyMap<string, number>;
 }
 
 /** At most this many corrections per word, the closest first. */
@@ -43,7 +47,7 @@ export function buildTypoIndex(vocabulary: Iterable<string>): TypoIndex {
       else byTrigram.set(gram, [i]);
     }
   });
-  return { words, byTrigram };
+  return { words, byTrigram, position: new Map(words.map((w, i) => [w, i])) };
 }
 
 /**
@@ -81,18 +85,17 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function corrections(index: TypoIndex, word: string): string[] {
   const max = maxEdits(word);
-  if (max === 0 || !LATIN_WORD.test(word)) return [];
-  const grams = trigrams(word);
-  const needed = Math.max(1, grams.length - 3 * max);
-  const shared = new Map<number, number>();
-  for (const gram of grams)
-    for (const i of index.byTrigram.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  if (max === 0 || !LATIN_WORD.test(word) || index.position.has(word)) return [];
+  const candidates = new Set(near(index, word, max));
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swapped = word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+    for (const c of near(index, swapped, max - 1)) candidates.add(c);
+  }
   let best = max + 1;
   let found: string[] = [];
-  for (const [i, count] of shared) {
-    const candidate = index.words[i];
-    if (count < needed || candidate === undefined) continue;
-    if (candidate === word) return [];
+  for (const i of candidates) {
+    const candidate = index.words[i] ?? '';
     const d = editDistance(word, candidate, max);
     if (d < best) {
       best = d;
@@ -100,4 +103,21 @@ export function corrections(index: TypoIndex, word: string): string[] {
     } else if (d === best && d <= max) found.push(candidate);
   }
   return found.sort().slice(0, MAX_CORRECTIONS);
+}
+
+/** The vocabulary words that may be within `edits` insertions, deletions or substitutions of a word. */
+function near(index: TypoIndex, word: string, edits: number): number[] {
+  const exact = index.position.get(word);
+  if (edits === 0) return exact === undefined ? [] : [exact];
+  const grams = trigrams(word);
+  const needed = Math.max(1, grams.length - 3 * edits);
+  const shared = new Map<number, number>();
+  for (const gram of grams)
+    for (const i of index.byTrigram.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const out: number[] = [];
+  for (const [i, count] of shared) {
+    const candidate = index.words[i] ?? '';
+    if (count >= needed && Math.abs(candidate.length - word.length) <= edits) out.push(i);
+  }
+  return out;
 }
