@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ABBREVIATIONS, ALIASES } from './abbreviations.js';
-import { analyze, distinctTerms, termFrequencies, units } from './analyze.js';
+import { analyze, termFrequencies, units } from './analyze.js';
+import { parseQuery } from './query.js';
 import { MAX_WORD_LENGTH, tokenize } from './tokenize.js';
 
+/** Whether a stored text has every term of a query (what a search requires of the best match). */
 const shareAll = (query: string, text: string) => {
   const stored = new Set(analyze(text));
-  return distinctTerms(query).every((t) => stored.has(t));
+  return parseQuery(query).terms.every((t) => stored.has(t));
 };
 
 describe('normalizing and splitting words', () => {

@@ -63,16 +63,23 @@ function unitsAt(text: string, depth: number): Unit[] {
 }
 
 /**
- * The terms of a text, in order, with repeats (their counts are the term frequencies): each word's terms,
- * and the abbreviation of each name written in full, placed where the name starts.
+ * The terms of a stored text, in order, with repeats (their counts are the term frequencies): each word's
+ * terms, and the abbreviation of each name written in full, placed where the name starts.
  */
 export function analyze(text: string): string[] {
   return termsOf(units(text), 0);
 }
 
-/** The terms of a run of units (as analyze gives them for the text the units came from). */
-export function termsOfUnits(list: readonly Unit[]): string[] {
-  return termsOf(list, 0);
+/**
+ * The terms of a query's units: each word's main term (an abbreviation as itself, not its name: "RSUD"
+ * looks for "rsud", which a stored "Rumah Sakit Umum Daerah" carries too, and does not find every text that
+ * says "rumah"), and the abbreviation of a name written in full. Every query term of a text is among that
+ * text's stored terms, so a text always finds itself.
+ */
+export function queryTerms(list: readonly Unit[]): string[] {
+  const out = list.map((unit) => unit.primary);
+  for (const name of namesIn(list)) out.push(name.key);
+  return [...new Set(out)];
 }
 
 /** The terms of a text with how often each occurs. */
@@ -87,14 +94,32 @@ export function distinctTerms(text: string): string[] {
   return [...new Set(analyze(text))];
 }
 
-function termsOf(list: readonly Unit[], depth: number): string[] {
-  const out: string[] = [];
-  const phrases = depth < MAX_DEPTH ? phraseIndex() : new Map<string, Phrase[]>();
+/** A name written in full: the abbreviation, and the units [from, to) it spans. */
+export interface NameMatch {
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The names of abbreviations written in full in a run of units, by where they start. */
+export function namesIn(list: readonly Unit[], depth = 0): NameMatch[] {
+  const out: NameMatch[] = [];
+  if (depth >= MAX_DEPTH) return out;
+  const phrases = phraseIndex();
   list.forEach((unit, i) => {
-    out.push(...unit.terms);
     for (const phrase of phrases.get(unit.primary) ?? [])
-      if (phrase.primaries.every((p, k) => list[i + k]?.primary === p)) out.push(phrase.key);
+      if (phrase.primaries.every((p, k) => list[i + k]?.primary === p))
+        out.push({ key: phrase.key, from: i, to: i + phrase.primaries.length });
   });
+  return out;
+}
+
+function termsOf(list: readonly Unit[], depth: number): string[] {
+  const starting = new Map<number, string[]>();
+  for (const name of namesIn(list, depth))
+    starting.set(name.from, [...(starting.get(name.from) ?? []), name.key]);
+  const out: string[] = [];
+  list.forEach((unit, i) => out.push(...unit.terms, ...(starting.get(i) ?? [])));
   return out;
 }
 

@@ -3,7 +3,7 @@
  * word that gives no known term read as the closest written words (typo.ts). Bounded: a query of any size
  * is cut to MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words, so it answers quickly.
  */
-import { termsOfUnits, units, type Unit } from './analyze.js';
+import { queryTerms, units, type Unit } from './analyze.js';
 import { corrections, type TypoIndex } from './typo.js';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -31,16 +31,16 @@ export interface SearchQuery {
 /** The terms of a query; without a vocabulary, no typo is corrected. */
 export function parseQuery(query: string, vocabulary?: Vocabulary): SearchQuery {
   const list = units(query.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS);
-  const terms = new Set(termsOfUnits(list));
+  const terms = new Set(queryTerms(list));
   const words = list.map((unit) => {
     const correctedTo = vocabulary ? correct(unit, vocabulary) : [];
-    for (const word of correctedTo) for (const term of termsOfUnits(units(word))) terms.add(term);
+    for (const word of correctedTo) for (const term of queryTerms(units(word))) terms.add(term);
     return { word: unit.word, correctedTo };
   });
   return { words, terms: [...terms] };
 }
 
 function correct(unit: Unit, vocabulary: Vocabulary): string[] {
-  if (unit.terms.some((term) => vocabulary.hasTerm(term))) return [];
+  if (vocabulary.hasTerm(unit.primary)) return [];
   return corrections(vocabulary.words, unit.word);
 }

@@ -2,9 +2,10 @@
  * A highlighted snippet: the window of a text's words that holds the most of a query's terms, cut from the
  * text as written and returned as segments {text, hit} — the UI renders them as text (a hit in <mark>),
  * never as HTML. A word is a hit when its analyzed terms meet the query's (analyze.ts), so "pelayanan" is
- * highlighted for the query "layanan", and "RSUD" for "rumah sakit". Pure, linear in the text.
+ * highlighted for the query "layanan", "RSUD" for "rumah sakit", and "Rumah Sakit Umum Daerah" for "RSUD".
+ * Pure, linear in the text.
  */
-import { units, type Unit } from './analyze.js';
+import { namesIn, units, type Unit } from './analyze.js';
 
 export interface Segment {
   readonly text: string;
@@ -26,6 +27,9 @@ export function snippet(text: string, queryTerms: readonly string[], size = SNIP
   if (!list.length) return [];
   const wanted = new Set(queryTerms);
   const hits = list.map((unit) => unit.terms.filter((t) => wanted.has(t)));
+  // A name written in full is a hit for its abbreviation ("Rumah Sakit Umum Daerah" for "RSUD").
+  for (const name of namesIn(list))
+    if (wanted.has(name.key)) for (let i = name.from; i < name.to; i++) hits[i]?.push(name.key);
   const width = Math.max(1, Math.floor(size));
   let bestStart = 0;
   let best = { distinct: 0, count: 0 };
