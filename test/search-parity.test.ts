@@ -14,7 +14,8 @@ import { createTestDb, type TestDb } from './helpers/db.js';
  * corrected against the stored words, then reads its terms' rows with WHERE term IN (…) and ranks them. Run with DATABASE_URL for PostgreSQL.
  */
 
-interface ProbeTables {
+// A type, not an interface: Kysely's withTables wants an index signature, which only a type alias has.
+type ProbeTables = {
   search_probe_postings: { doc: string; term: string; field: string; tf: number };
   search_probe_documents: {
     doc: string;
@@ -22,7 +23,8 @@ interface ProbeTables {
     acronym_length: number;
     answers_length: number;
   };
-}
+  search_probe_words: { word: string };
+};
 
 describe('the same ranking from postings stored in the database', () => {
   let t: TestDb;

@@ -1,6 +1,7 @@
 /*
- * Indonesian text analysis for the innovation search (issue 14): one function for the text stored and the
- * query typed, so both always agree.
+ * Indonesian text analysis for the innovation search (issue 14): one analysis (`units`) for the text stored
+ * and the query typed, so both always agree. A stored text gives all its terms (`analyze`); a query gives
+ * the main term of each of the same units (`queryTerms`), which a text saying the same thing always stores.
  *
  * A text → its words (tokenize.ts: NFKC, lower case, diacritics and punctuation off) → stop words dropped
  * → each word's terms: its stem (stem.ts: Snowball + a table of roots and exceptions), or for an
@@ -13,7 +14,7 @@
  * innovation's title, acronym and answers and writes the postings itself — rows (term, document, field, tf)
  * plus each document's field lengths, the corpus's counts, and the vocabulary of written words (for
  * typo.ts) — in ordinary tables, in the same transaction as the change that caused it. A search analyzes
- * the query the same way (query.ts, typos corrected against that vocabulary), fetches the postings of its
+ * the query with the same units (query.ts, typos corrected against that vocabulary), fetches the postings of its
  * terms with one indexed `WHERE term IN (…)`, and scores them in the app with rank.ts (BM25F), the ties
  * broken by a stable key; snippet.ts cuts and highlights the text. Neither FTS5's bm25() nor PostgreSQL's
  * 'indonesian' configuration and ts_rank is used: their stemmers, stop words and formulas differ from each

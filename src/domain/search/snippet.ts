@@ -30,7 +30,7 @@ export function snippet(text: string, queryTerms: readonly string[], size = SNIP
   // A name written in full is a hit for its abbreviation ("Rumah Sakit Umum Daerah" for "RSUD").
   for (const name of namesIn(list))
     if (wanted.has(name.key)) for (let i = name.from; i < name.to; i++) hits[i]?.push(name.key);
-  const width = Math.max(1, Math.floor(size));
+  const width = Number.isFinite(size) ? Math.max(1, Math.floor(size)) : SNIPPET_WORDS;
   let bestStart = 0;
   let best = { distinct: 0, count: 0 };
   hits.forEach((found, i) => {
