@@ -20,17 +20,30 @@ describe('the settings a published schedule locks', () => {
       'quorum',
     ]);
     expect(problems.quorum!.code).toBe('locked_after_publication');
-    expect(problems.quorum!.message.en).toContain('already state the times and numbers');
+    expect(problems.quorum!.message.en).toContain('the invitation letters already state it');
   });
 
-  it('lets the same values, the upload deadline and what to bring through', () => {
+  it('refuses the upload deadline and what to bring too: the letter prints them', () => {
+    const set = { ...current, uploadDeadline: '2026-07-04T16:59:00.000Z' };
     expect(
-      publishedSettingsProblems(current, {
+      Object.keys(
+        publishedSettingsProblems(set, {
+          uploadDeadline: '2026-07-05T16:59:00.000Z',
+          bringId: 'Bahan paparan.',
+        }),
+      ).sort(),
+    ).toEqual(['bringId', 'uploadDeadline']);
+  });
+
+  it('lets the same values through (a save of the unchanged form)', () => {
+    const set = { ...current, uploadDeadline: '2026-07-04T16:59:00.000Z' };
+    expect(
+      publishedSettingsProblems(set, {
         presentationMinutes: 7,
         letterPattern: ' B/{n}/PP.00.05/{year} ',
-        uploadDeadline: '2026-07-04T16:59:00.000Z',
-        bringId: 'Bahan paparan.',
-        bringEn: 'Slides.',
+        uploadDeadline: '2026-07-04T23:59:00+07:00',
+        bringId: PRESENTATION_DEFAULTS.bringId,
+        bringEn: PRESENTATION_DEFAULTS.bringEn,
       }),
     ).toEqual({});
   });

@@ -128,21 +128,34 @@ export function letterNumber(pattern: string, n: number, year: number): string {
 }
 
 /**
- * What the published letters already promise: the slot's shape (every slot's time follows from it), the
- * quorum the placement was checked against, and the letters' numbering. Once the schedule is published these
- * fields are refused when they would change (the letters would say other times than the schedule); the
- * upload deadline and what to bring may still change.
+ * Once the schedule is published every setting is what the letters already say: the slot's shape (every slot's
+ * time follows from it), the upload deadline and what to bring (printed in the letter, which is rendered anew
+ * on each download under the same number), the numbering, and the quorum the placement was checked against.
+ * A change is refused field by field; sending the same values is not a change. (Extending the deadline after
+ * the publication would need re-issued letters and a notice to every finalist: not built.)
  */
 export const LOCKED_AFTER_PUBLICATION = [
   'presentationMinutes',
   'interviewMinutes',
   'bufferMinutes',
   'quorum',
+  'uploadDeadline',
   'letterPattern',
   'letterStart',
-] as const;
+  'bringId',
+  'bringEn',
+] as const satisfies readonly (keyof PresentationSettings)[];
 
-/** The fields of `body` that would change a locked setting of a published schedule (empty: none). */
+const sameSetting = (current: PresentationSettings[keyof PresentationSettings], sent: unknown): boolean => {
+  if (typeof current === 'number') return sent === current;
+  if (current === null) return sent === null;
+  if (typeof sent !== 'string') return false;
+  const instant = Date.parse(current);
+  if (!Number.isNaN(instant) && /^\d{4}-\d{2}-\d{2}T/.test(current)) return Date.parse(sent) === instant;
+  return sent.trim() === current;
+};
+
+/** The fields of `body` that would change a setting of a published schedule (empty: none). */
 export function publishedSettingsProblems(
   current: PresentationSettings,
   body: Record<string, unknown>,
@@ -150,16 +163,14 @@ export function publishedSettingsProblems(
   const fields: Record<string, FieldProblem> = {};
   for (const key of LOCKED_AFTER_PUBLICATION) {
     const v = body[key];
-    if (v === undefined) continue;
-    const same = typeof v === 'string' ? v.trim() === current[key] : v === current[key];
-    if (!same)
-      fields[key] = {
-        code: 'locked_after_publication',
-        message: t(
-          'Tidak dapat diubah setelah jadwal diumumkan: surat undangan sudah menyebut waktu dan nomornya.',
-          'Cannot change once the schedule is published: the invitation letters already state the times and numbers.',
-        ),
-      };
+    if (v === undefined || sameSetting(current[key], v)) continue;
+    fields[key] = {
+      code: 'locked_after_publication',
+      message: t(
+        'Tidak dapat diubah setelah jadwal diumumkan: surat undangan sudah menyebutnya.',
+        'Cannot change once the schedule is published: the invitation letters already state it.',
+      ),
+    };
   }
   return fields;
 }

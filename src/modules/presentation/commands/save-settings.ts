@@ -15,8 +15,8 @@ import { loadContext, scheduleRow, touchSchedule } from '../queries.js';
 /**
  * Saves the presentation stage's settings (slot shape, quorum, upload deadline, letter pattern, what to
  * bring), checked field by field (400 with every field's problem, nothing saved); the other keys of the
- * stage's settings are kept. Once the schedule is published, the slot's shape, the quorum and the letters'
- * numbering are refused when they would change (`publishedSettingsProblems`).
+ * stage's settings are kept. Once the schedule is published every setting is what the letters say: a change
+ * is refused field by field (`publishedSettingsProblems`).
  */
 export async function savePresentationSettings(
   db: Db,
