@@ -1,0 +1,532 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexCompetition } from '../src/modules/gallery/commands/index-competition.js';
+import { appWithSmtpCapture } from './helpers/app.js';
+import {
+  countRows,
+  lastAudit,
+  makeInstitution,
+  makeUnit,
+  makeUser,
+  publishedKipp,
+  sessionCookie,
+} from './helpers/fixtures.js';
+import { decideEvidenceStage, makeFinalist } from './helpers/finalists.js';
+import { stageOf } from './helpers/review.js';
+
+/*
+ * The gallery's store and public API (issue 14) on a real database (SQLite; PostgreSQL with DATABASE_URL):
+ * publishing a competition's results puts its finalists into the gallery with their award levels; the
+ * Indonesian search finds them (abbreviations, typos, highlighted snippets) in the same order on both
+ * databases; the filters; one entry by its address; and a proposal that is not a finalist of published
+ * results — a private one of the same competition, a finalist of a competition not yet published — never
+ * appears in the list, the search or the detail.
+ */
+
+const DECREE = 'Keputusan Menteri PANRB Nomor 7 Tahun 2026';
+const CEREMONY = {
+  startsAt: '2026-10-15T02:00:00.000Z',
+  place: 'Istana Wakil Presiden, Jakarta',
+  notesId: 'Pakaian sipil lengkap.',
+  notesEn: 'Formal dress.',
+};
+
+interface Made {
+  id: number;
+  code: string;
+  title: string;
+}
+
+describe('the gallery of published finalists', () => {
+  const suite = appWithSmtpCapture();
+  const s = {} as {
+    competitionId: number;
+    organizerId: number;
+    secId: number;
+    f: Record<'dukcapil' | 'puskesmas' | 'sampah' | 'replikasi', Made>;
+    privateOne: Made;
+    unpublished: Made;
+    categories: { key: string; id: number }[];
+  };
+  const get = (url: string) => suite.ctx.app.inject({ method: 'GET', url });
+  const list = async (query: Record<string, string>) => {
+    const res = await get(`/api/public/gallery?${new URLSearchParams(query).toString()}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      items: {
+        slug: string;
+        title: string;
+        awards: string[];
+        snippet: { text: string; hit: boolean }[] | null;
+      }[];
+      total: number;
+      corrections: { word: string; correctedTo: string[] }[];
+    };
+  };
+  const titles = async (query: Record<string, string>) => (await list(query)).items.map((i) => i.title);
+  const slugOf = (code: string) => code.toLowerCase();
+
+  /** Answers of the proposal's form by section key (the form of its group). */
+  const answer = async (proposalId: number, texts: Record<string, string>) => {
+    const { db } = suite.ctx;
+    const p = await db
+      .selectFrom('proposals')
+      .select('group_id')
+      .where('id', '=', proposalId)
+      .executeTakeFirstOrThrow();
+    for (const [key, text] of Object.entries(texts)) {
+      const section = await db
+        .selectFrom('form_sections')
+        .select('id')
+        .where('group_id', '=', p.group_id)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('proposal_answers')
+        .values({
+          proposal_id: proposalId,
+          section_id: section.id,
+          text,
+          word_count: text.split(/\s+/).length,
+          updated_at: suite.ctx.clock.now().toISOString(),
+        })
+        .execute();
+    }
+  };
+
+  beforeAll(async () => {
+    const { db } = suite.ctx;
+    const now = suite.ctx.clock.now();
+    const k = await publishedKipp(db, { organizerName: 'Kementerian Galeri Uji', now, year: 2026 });
+    const other = await publishedKipp(db, { organizerName: 'Kementerian Galeri Lain', now, year: 2026 });
+    s.competitionId = k.competitionId;
+    s.organizerId = k.organizer.id;
+    s.secId = k.secretariat.id;
+    const X = await makeInstitution(db, { name: 'Pemerintah Kabupaten Tangerang', regionCode: '36.03' });
+    const Y = await makeInstitution(db, {
+      name: 'Pemerintah Kota Bandung',
+      type: 'pemerintah_kota',
+      regionCode: '32.73',
+    });
+    const uX = await makeUnit(db, X.id, 'Dinas Kependudukan dan Pencatatan Sipil');
+    const uY = await makeUnit(db, Y.id, 'Dinas Kesehatan');
+    const upp = await makeUser(db, { role: 'upp', institutionId: X.id, unitId: uX.id });
+    const panelist = await makeUser(db, { role: 'panelist', competitionId: k.competitionId });
+    const fin = (
+      competitionId: number,
+      actor: number,
+      inst: number,
+      unit: number,
+      title: string,
+      group = 'umum',
+    ) =>
+      makeFinalist(db, {
+        competitionId,
+        institutionId: inst,
+        unitId: unit,
+        createdBy: upp.id,
+        actorUserId: actor,
+        now,
+        title,
+        groupKey: group,
+      });
+    s.f = {
+      dukcapil: await fin(
+        k.competitionId,
+        k.secretariat.id,
+        X.id,
+        uX.id,
+        'Jemput Bola Pelayanan Kependudukan Desa',
+      ),
+      puskesmas: await fin(
+        k.competitionId,
+        k.secretariat.id,
+        Y.id,
+        uY.id,
+        'Puskesmas Keliling Sehat Bersama',
+      ),
+      sampah: await fin(k.competitionId, k.secretariat.id, X.id, uX.id, 'Bank Sampah Jadi Emas'),
+      replikasi: await fin(
+        k.competitionId,
+        k.secretariat.id,
+        Y.id,
+        uY.id,
+        'Replikasi Akta Lahir Daring',
+        'replikasi',
+      ),
+    };
+    s.categories = (
+      await db
+        .selectFrom('categories')
+        .select(['id', 'key'])
+        .where('competition_id', '=', k.competitionId)
+        .orderBy('position')
+        .execute()
+    ).map((c) => ({ key: c.key, id: c.id }));
+    await db
+      .updateTable('proposals')
+      .set({ category_id: s.categories[0]!.id })
+      .where('id', '=', s.f.dukcapil.id)
+      .execute();
+    await db
+      .updateTable('proposals')
+      .set({ category_id: s.categories[1]!.id, acronym: 'PUSLING' })
+      .where('id', '=', s.f.puskesmas.id)
+      .execute();
+    await answer(s.f.dukcapil.id, {
+      ringkasan:
+        'Dinas Kependudukan dan Pencatatan Sipil mendatangi warga di desa terpencil untuk merekam KTP elektronik dan menerbitkan akta kelahiran di tempat.',
+      latar_belakang_tujuan:
+        'Warga desa harus menempuh dua jam perjalanan untuk pelayanan kependudukan; kini pelayanan kependudukan datang ke balai desa setiap pekan.',
+    });
+    await answer(s.f.puskesmas.id, {
+      ringkasan:
+        'Mobil puskesmas keliling memeriksa kesehatan ibu hamil dan balita di kelurahan padat penduduk.',
+    });
+    await answer(s.f.sampah.id, {
+      latar_belakang_tujuan:
+        'Warga menabung sampah plastik di bank sampah dan menukarnya dengan emas; pelayanan kebersihan kota ikut terbantu.',
+    });
+    await answer(s.f.replikasi.id, {
+      ringkasan: 'Replikasi layanan akta kelahiran daring dari Kabupaten Tangerang untuk warga kota.',
+    });
+    // A proposal that stays private: in the competition, never a finalist (passed the check, not shortlisted).
+    const privateProposal = await fin(
+      k.competitionId,
+      k.secretariat.id,
+      X.id,
+      uX.id,
+      'Pelayanan Kependudukan Rahasia Desa',
+    );
+    await db
+      .updateTable('proposals')
+      .set({ state: 'passed_admin' })
+      .where('id', '=', privateProposal.id)
+      .execute();
+    await answer(privateProposal.id, {
+      ringkasan:
+        'Pelayanan kependudukan rahasiaku di desa oleh Disdukcapil: pelayanan kependudukan setiap hari.',
+    });
+    s.privateOne = privateProposal;
+    // A finalist of another competition whose results are not published.
+    s.unpublished = await fin(
+      other.competitionId,
+      other.secretariat.id,
+      X.id,
+      uX.id,
+      'Pelayanan Kependudukan Belum Diumumkan',
+    );
+    await answer(s.unpublished.id, { ringkasan: 'Pelayanan kependudukan rahasiaku yang belum diumumkan.' });
+
+    // The final session: scores, decisions, settings, then the publication through the API.
+    await decideEvidenceStage(db, {
+      competitionId: k.competitionId,
+      decidedBy: k.secretariat.id,
+      now,
+      results: Object.values(s.f).map((f, i) => ({ proposalId: f.id, score: 90 - i })),
+    });
+    const presentation = (await stageOf(db, k.competitionId, 'presentation')).id;
+    for (const f of Object.values(s.f))
+      await db
+        .insertInto('stage_results')
+        .values({
+          stage_id: presentation,
+          proposal_id: f.id,
+          raw_score: 80,
+          normalized_score: null,
+          score: 80,
+          basis: 'raw',
+          outcome: 'advanced',
+          explanation_id: 'Rata-rata panel 80',
+          explanation_en: 'Panel mean 80',
+          decided_by: k.secretariat.id,
+          decided_at: now.toISOString(),
+        })
+        .execute();
+    const sec = await sessionCookie(suite.ctx, k.secretariat.id);
+    const pan = await sessionCookie(suite.ctx, panelist.id);
+    const base = `/api/competitions/${k.competitionId}/final-session`;
+    const settings = await suite.ctx.app.inject({
+      method: 'PUT',
+      url: `${base}/settings`,
+      headers: { cookie: sec },
+      payload: {
+        awards: [
+          {
+            key: 'top45',
+            groupKey: 'umum',
+            labelId: 'Top 45 Inovasi Pelayanan Publik Terpuji',
+            labelEn: 'Top 45 Outstanding Public Service Innovations',
+            level: 'TOP45',
+            places: 1,
+          },
+          {
+            key: 'top5_replikasi',
+            groupKey: 'replikasi',
+            labelId: 'Top 5 Inovasi Replikasi Terpuji',
+            labelEn: 'Top 5 Outstanding Replicated Innovations',
+            level: 'TOP5_REPLIKASI',
+            places: 1,
+          },
+        ],
+        ceremony: CEREMONY,
+      },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const decisions: [Made, string | null][] = [
+      [s.f.dukcapil, 'top45'],
+      [s.f.puskesmas, null],
+      [s.f.sampah, null],
+      [s.f.replikasi, 'top5_replikasi'],
+    ];
+    for (const [f, awardKey] of decisions) {
+      const res = await suite.ctx.app.inject({
+        method: 'PUT',
+        url: `${base}/decisions/${f.id}`,
+        headers: { cookie: pan },
+        payload: { awardKey, reason: 'Keputusan sidang.' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const published = await suite.ctx.app.inject({
+      method: 'POST',
+      url: `${base}/publish`,
+      headers: { cookie: sec },
+      payload: { decreeNumber: DECREE },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+  });
+
+  it('holds every finalist after the publication, with its awards, and the audit row with the count', async () => {
+    const all = await list({ sort: 'award' });
+    expect(all.total).toBe(4);
+    expect(all.items.map((i) => [i.title, i.awards])).toEqual([
+      ['Jemput Bola Pelayanan Kependudukan Desa', ['TOP45', 'TOP99']],
+      ['Replikasi Akta Lahir Daring', ['TOP5_REPLIKASI', 'TOP99']],
+      // Equal awards and years: by address (the proposal codes).
+      ['Puskesmas Keliling Sehat Bersama', ['TOP99']],
+      ['Bank Sampah Jadi Emas', ['TOP99']],
+    ]);
+    const audit = await suite.ctx.db
+      .selectFrom('audit_events')
+      .select(['summary', 'entity_id'])
+      .where('action', '=', 'gallery.indexed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.summary)).toEqual({ competitionId: s.competitionId, count: 4, removed: 0 });
+  });
+
+  it('finds "pelayanan kependudukan" first in the Dukcapil innovation, with a highlighted snippet', async () => {
+    const found = await list({ q: 'pelayanan kependudukan' });
+    expect(found.items[0]!.title).toBe('Jemput Bola Pelayanan Kependudukan Desa');
+    // The same order on SQLite and PostgreSQL: fixed here, the test runs on both.
+    // "penduduk" and "layanan" share the terms of "kependudukan" and "pelayanan" (their stems).
+    expect(found.items.map((i) => i.title)).toEqual([
+      'Jemput Bola Pelayanan Kependudukan Desa',
+      'Puskesmas Keliling Sehat Bersama',
+      'Replikasi Akta Lahir Daring',
+      'Bank Sampah Jadi Emas',
+    ]);
+    const hits = found.items[0]!.snippet!.filter((x) => x.hit).map((x) => x.text.toLowerCase());
+    expect(hits).toContain('pelayanan kependudukan');
+    expect(found.items[0]!.snippet!.map((x) => x.text).join('')).toContain('pelayanan kependudukan datang');
+  });
+
+  it('"Disdukcapil" finds the innovation that writes "Dinas Kependudukan dan Pencatatan Sipil"', async () => {
+    const found = await list({ q: 'Disdukcapil' });
+    expect(found.items.map((i) => i.title)).toEqual(['Jemput Bola Pelayanan Kependudukan Desa']);
+    // The name is highlighted word by word; the stop word "dan" between is not a hit.
+    expect(found.items[0]!.snippet!.filter((x) => x.hit).map((x) => x.text)).toEqual([
+      'Dinas Kependudukan',
+      'Pencatatan Sipil',
+    ]);
+    expect(found.items[0]!.snippet!.map((x) => x.text).join('')).toMatch(
+      /^Dinas Kependudukan dan Pencatatan Sipil mendatangi/,
+    );
+  });
+
+  it('reads a typo as the written word and says so', async () => {
+    const found = await list({ q: 'kependudkan' });
+    expect(found.items.map((i) => i.title)).toEqual([
+      'Jemput Bola Pelayanan Kependudukan Desa',
+      'Puskesmas Keliling Sehat Bersama',
+    ]);
+    expect(found.items).toEqual((await list({ q: 'kependudukan' })).items);
+    expect(found.corrections).toEqual([{ word: 'kependudkan', correctedTo: ['kependudukan'] }]);
+    expect((await list({ q: 'puskesmsa' })).items.map((i) => i.title)).toEqual([
+      'Puskesmas Keliling Sehat Bersama',
+    ]);
+  });
+
+  it('filters by year, competition, category, group, award, province, regency and participant type', async () => {
+    expect(await titles({ award: 'TOP45' })).toEqual(['Jemput Bola Pelayanan Kependudukan Desa']);
+    expect(await titles({ group: 'replikasi' })).toEqual(['Replikasi Akta Lahir Daring']);
+    expect(await titles({ category: s.categories[1]!.key })).toEqual(['Puskesmas Keliling Sehat Bersama']);
+    expect(await titles({ province: '36', sort: 'award' })).toEqual([
+      'Jemput Bola Pelayanan Kependudukan Desa',
+      'Bank Sampah Jadi Emas',
+    ]);
+    expect(await titles({ regency: '32.73', sort: 'award' })).toEqual([
+      'Replikasi Akta Lahir Daring',
+      'Puskesmas Keliling Sehat Bersama',
+    ]);
+    expect(await titles({ participantType: 'pemerintah_kota', award: 'TOP99', q: 'warga' })).toEqual([
+      'Replikasi Akta Lahir Daring',
+    ]);
+    expect((await list({ year: '2026', competitionId: String(s.competitionId) })).total).toBe(4);
+    expect((await list({ year: '2025' })).total).toBe(0);
+    expect((await list({ competitionId: '999999' })).total).toBe(0);
+    // A filter narrows the search without changing its order.
+    expect(await titles({ q: 'pelayanan kependudukan', province: '36' })).toEqual([
+      'Jemput Bola Pelayanan Kependudukan Desa',
+      'Bank Sampah Jadi Emas',
+    ]);
+    const page = await list({ sort: 'award', page: '2', pageSize: '3' });
+    expect([page.total, page.items.map((i) => i.title)]).toEqual([4, ['Bank Sampah Jadi Emas']]);
+  });
+
+  it('refuses bad filters field by field (400, stable codes, both languages)', async () => {
+    const res = await get(
+      '/api/public/gallery?year=dua&award=JUARA&province=Banten&regency=3603&participantType=warga&sort=acak&page=0&pageSize=500&category=Kes%20Hatan',
+    );
+    expect(res.statusCode).toBe(400);
+    const { code, fields } = res.json().error;
+    expect(code).toBe('validation_failed');
+    expect(Object.keys(fields).sort()).toEqual(
+      [
+        'award',
+        'category',
+        'page',
+        'pageSize',
+        'participantType',
+        'province',
+        'regency',
+        'sort',
+        'year',
+      ].sort(),
+    );
+    expect(fields.province.message).toEqual({
+      id: 'Kode provinsi ditulis dua angka, misalnya 36.',
+      en: 'A province code is two digits, e.g. 36.',
+    });
+    expect(fields.pageSize.message.en).toBe('The page size is at most 50.');
+  });
+
+  it('answers any query quickly, never 500: long, other scripts, symbols only', async () => {
+    for (const q of [
+      'pelayanan '.repeat(2000),
+      'ﾍﾟﾗﾔﾅﾝ 行政服务 خدمة عامة 🚑🚑',
+      "' OR 1=1 -- %_\\",
+      '\u0000\u202e',
+      'a'.repeat(20000),
+    ]) {
+      const started = Date.now();
+      const res = await get(`/api/public/gallery?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    expect((await list({ q: 'yang dan di' })).total).toBe(0);
+  });
+
+  it('never shows a proposal that is not a finalist of published results: list, search, detail', async () => {
+    const everything = await list({ pageSize: '50' });
+    const shown = everything.items.map((i) => i.title);
+    for (const hidden of [s.privateOne, s.unpublished]) {
+      expect(shown).not.toContain(hidden.title);
+      expect((await get(`/api/public/gallery/${slugOf(hidden.code)}`)).statusCode).toBe(404);
+    }
+    expect((await list({ q: 'rahasiaku' })).total).toBe(0);
+    expect(await titles({ q: 'Pelayanan Kependudukan Rahasia Belum Diumumkan' })).not.toContain(
+      s.privateOne.title,
+    );
+    expect(await countRows(suite.ctx.db, 'gallery_entries')).toBe(4);
+    const words = await suite.ctx.db
+      .selectFrom('gallery_words')
+      .select('word')
+      .where('word', '=', 'rahasiaku')
+      .execute();
+    expect(words).toEqual([]);
+  });
+
+  it('shows one innovation by its address (any letter case) and 404 for an unknown one', async () => {
+    const res = await get(`/api/public/gallery/${slugOf(s.f.dukcapil.code)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    const entry = res.json();
+    expect(entry).toMatchObject({
+      slug: slugOf(s.f.dukcapil.code),
+      title: 'Jemput Bola Pelayanan Kependudukan Desa',
+      summary:
+        'Dinas Kependudukan dan Pencatatan Sipil mendatangi warga di desa terpencil untuk merekam KTP elektronik dan menerbitkan akta kelahiran di tempat.',
+      year: 2026,
+      competition: { id: s.competitionId, code: 'KIPP', year: 2026 },
+      category: { key: s.categories[0]!.key },
+      group: { key: 'umum', name: { id: expect.any(String), en: expect.any(String) } },
+      institution: { name: 'Pemerintah Kabupaten Tangerang', type: 'pemerintah_kabupaten' },
+      participantType: 'pemerintah_kabupaten',
+      province: { code: '36', name: 'Banten' },
+      regency: { code: '36.03', name: 'Kabupaten Tangerang' },
+      awards: ['TOP45', 'TOP99'],
+      basis: 'finalist',
+    });
+    // Nothing private: no contact, no innovator names, no proposal id.
+    expect(JSON.stringify(entry)).not.toMatch(/sari@uji|Tim Inovasi|\+62|proposalId/);
+    // The summary without a "ringkasan" answer: the first answer's first words.
+    const sampah = (await get(`/api/public/gallery/${slugOf(s.f.sampah.code)}`)).json();
+    expect(sampah.summary).toBe(
+      'Warga menabung sampah plastik di bank sampah dan menukarnya dengan emas; pelayanan kebersihan kota ikut terbantu.',
+    );
+    expect((await get(`/api/public/gallery/${s.f.dukcapil.code.toUpperCase()}`)).json().slug).toBe(
+      slugOf(s.f.dukcapil.code),
+    );
+    const unknown = await get('/api/public/gallery/kipp-2026-tidak-ada');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('not_found');
+  });
+
+  it('indexes again idempotently: same entries, same postings, and refuses an unpublished competition', async () => {
+    const { db } = suite.ctx;
+    const before = {
+      entries: await db
+        .selectFrom('gallery_entries')
+        .select(['id', 'slug', 'published_at'])
+        .orderBy('id')
+        .execute(),
+      postings: await countRows(db, 'gallery_postings'),
+      words: await countRows(db, 'gallery_words'),
+    };
+    const again = await db.transaction().execute((tx) =>
+      indexCompetition(tx, {
+        competition: { id: s.competitionId, organizer_institution_id: s.organizerId },
+        actorUserId: s.secId,
+        ip: null,
+        now: new Date(suite.ctx.clock.now().getTime() + 60_000),
+      }),
+    );
+    expect(again).toEqual({ indexed: 4, removed: 0 });
+    expect({
+      entries: await db
+        .selectFrom('gallery_entries')
+        .select(['id', 'slug', 'published_at'])
+        .orderBy('id')
+        .execute(),
+      postings: await countRows(db, 'gallery_postings'),
+      words: await countRows(db, 'gallery_words'),
+    }).toEqual(before);
+    expect((await lastAudit(db))?.action).toBe('gallery.indexed');
+    const other = await db
+      .selectFrom('proposals')
+      .select('competition_id')
+      .where('id', '=', s.unpublished.id)
+      .executeTakeFirstOrThrow();
+    await expect(
+      db.transaction().execute((tx) =>
+        indexCompetition(tx, {
+          competition: { id: other.competition_id, organizer_institution_id: s.organizerId },
+          actorUserId: s.secId,
+          ip: null,
+          now: suite.ctx.clock.now(),
+        }),
+      ),
+    ).rejects.toMatchObject({ status: 409, code: 'results_not_published' });
+  });
+});
