@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { InstitutionType } from './schema.js';
+import type { InstitutionType } from '../contracts/institutions.js';
 
 /*
  * The public gallery and its search index (issue 14, migration 0043). Split out of schema.ts like

@@ -7,7 +7,7 @@ import {
   gallerySlugParams,
 } from '../../contracts/gallery.js';
 import { notFound, retryLater, t } from '../../domain/errors.js';
-import { presentEntry } from './present.js';
+import { presentEntry } from './public-view.js';
 import { entryBySlug } from './queries.js';
 import { searchGallery } from './search.js';
 
