@@ -380,6 +380,9 @@ describe('the gallery of published finalists', () => {
       'Jemput Bola Pelayanan Kependudukan Desa',
       'Bank Sampah Jadi Emas',
     ]);
+    // Without a query there is no relevance: the list comes by year and says so.
+    const byYear = await get('/api/public/gallery?sort=relevance');
+    expect(byYear.json().sort).toBe('year');
     const page = await list({ sort: 'award', page: '2', pageSize: '3' });
     expect([page.total, page.items.map((i) => i.title)]).toEqual([4, ['Bank Sampah Jadi Emas']]);
   });

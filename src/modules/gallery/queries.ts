@@ -29,7 +29,7 @@ export async function finalistSources(db: Db, competitionId: number) {
       'p.code',
       'p.title',
       'p.acronym',
-      'p.group_id',
+      'p.competition_id',
       'c.code as competition_code',
       'c.name as competition_name',
       'c.year',

@@ -41,6 +41,11 @@ export interface GalleryPage {
 
 const vocabularyOf = perDatabase(() => ({ stamp: '', words: null as Promise<TypoIndex> | null }));
 
+/** Drops the kept vocabulary (after an indexing committed; the stamp would also see most changes). */
+export function forgetVocabulary(db: Db): void {
+  vocabularyOf(db).words = null;
+}
+
 async function typoIndex(db: Db, stamp: string): Promise<TypoIndex> {
   const kept = vocabularyOf(db);
   if (kept.words && kept.stamp === stamp) return kept.words;
@@ -71,7 +76,8 @@ export async function searchGallery(
     return {
       hits: rows.map((row) => ({ row, snippet: null })),
       total,
-      sort: input.sort ?? 'year',
+      // Without a query there is no relevance: the order used is the one reported.
+      sort,
       corrections: [],
     };
   }

@@ -38,7 +38,7 @@ export function snapshotOf(
   return {
     entry: {
       proposal_id: source.id,
-      competition_id: 0,
+      competition_id: source.competition_id,
       competition_code: source.competition_code,
       competition_name: source.competition_name,
       slug: input.slug,

@@ -68,7 +68,6 @@ export async function indexCompetition(
     const indexed = indexDocument(snapshot.texts);
     const id = await writeEntry(tx, kept?.id ?? null, {
       ...snapshot.entry,
-      competition_id: c.id,
       title_length: indexed.lengths.title,
       acronym_length: indexed.lengths.acronym,
       answers_length: indexed.lengths.answers,
