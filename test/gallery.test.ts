@@ -412,6 +412,8 @@ describe('the gallery of published finalists', () => {
       en: 'A province code is two digits, e.g. 36.',
     });
     expect(fields.pageSize.message.en).toBe('The page size is at most 50.');
+    const twice = await get('/api/public/gallery?q=desa&q=kota');
+    expect([twice.statusCode, Object.keys(twice.json().error.fields)]).toEqual([400, ['q']]);
   });
 
   it('answers any query quickly, never 500: long, other scripts, symbols only', async () => {
@@ -484,6 +486,10 @@ describe('the gallery of published finalists', () => {
     const unknown = await get('/api/public/gallery/kipp-2026-tidak-ada');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('not_found');
+    for (const odd of ['%E2%80%AE%00', "'%20OR%201=1", 'x'.repeat(100)])
+      expect((await get(`/api/public/gallery/${odd}`)).statusCode).toBe(404);
+    // Longer than the router takes a path parameter: 414, never a 500.
+    expect((await get(`/api/public/gallery/${'x'.repeat(300)}`)).statusCode).toBe(414);
   });
 
   it('indexes again idempotently: same entries, same postings, and refuses an unpublished competition', async () => {
