@@ -14,6 +14,8 @@ import { searchGallery } from './search.js';
 /** Requests per address per minute on the public gallery (a person browsing makes a few). */
 export const GALLERY_REQUESTS_PER_MINUTE = 600;
 const DEFAULT_PAGE_SIZE = 20;
+/** What an address is made of (domain/gallery.ts gallerySlug). */
+const SLUG = /^[a-z0-9-]{1,120}$/;
 
 const rateLimit = {
   max: GALLERY_REQUESTS_PER_MINUTE,
@@ -78,7 +80,9 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const row = await entryBySlug(db, req.params.slug);
+      // Only an address the gallery can hold is looked up (PostgreSQL refuses a NUL byte in a text).
+      const slug = req.params.slug;
+      const row = SLUG.test(slug) ? await entryBySlug(db, slug) : undefined;
       if (!row)
         throw notFound(t('Inovasi tidak ditemukan di galeri.', 'Innovation not found in the gallery.'));
       reply.header('cache-control', 'public, max-age=60');
