@@ -29,6 +29,8 @@ const MODULE_GRAPH = {
   finalists: ['announcements', 'objections', 'proposals'],
   // Field verification (issue 13 point 3): reads its own tables and the finalists' rows directly.
   'field-verification': [],
+  // The public gallery and its search (issue 14): its own tables, the proposals it snapshots read directly.
+  gallery: [],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],
@@ -48,8 +50,8 @@ const MODULE_GRAPH = {
   // The season report (issue 13 point 7): the dashboard's labels and province names, the proposals' province key.
   'season-report': ['competitions', 'dashboard', 'proposals'],
   review: ['proposals', 'competitions', 'assignments'],
-  // The final session and the published results (issue 13 points 4–6).
-  results: ['announcements', 'certificates', 'competitions', 'stage-results'],
+  // The final session and the published results (issue 13 points 4–6); publishing fills the gallery (issue 14).
+  results: ['announcements', 'certificates', 'competitions', 'gallery', 'stage-results'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -18,6 +18,8 @@ import type {
 export type * from './schema-selection.js';
 import type { CertificateSettingsTable, CertificateTable } from './schema-certificates.js';
 export type * from './schema-certificates.js';
+import type { GalleryEntryTable, GalleryPostingTable, GalleryWordTable } from './schema-gallery.js';
+export type * from './schema-gallery.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
 import type {
@@ -492,6 +494,9 @@ export interface Database extends PresentationTables {
   field_findings: FieldFindingTable;
   field_photos: FieldPhotoTable;
   field_operations: FieldOperationTable;
+  gallery_entries: GalleryEntryTable;
+  gallery_postings: GalleryPostingTable;
+  gallery_words: GalleryWordTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

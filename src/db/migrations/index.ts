@@ -31,6 +31,7 @@ import * as panelDecisions from './2026_12_07_0039_panel_decisions.js';
 import * as certificates from './2026_12_07_0040_certificates.js';
 import * as publicRatings from './2026_12_07_0041_public_ratings.js';
 import * as seasonReport from './2026_12_07_0042_season_report.js';
+import * as gallery from './2026_12_07_0043_gallery.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0040_certificates': certificates,
   '2026_12_07_0041_public_ratings': publicRatings,
   '2026_12_07_0042_season_report': seasonReport,
+  '2026_12_07_0043_gallery': gallery,
 };

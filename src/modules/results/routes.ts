@@ -17,6 +17,7 @@ import { can, decide, type Action } from '../../domain/policy.js';
 import { authorize, clientIp, requireUser } from '../../platform/auth.js';
 import { certificateRendering } from '../certificates/rendering.js';
 import { findCompetitionRow } from '../competitions/queries.js';
+import { forgetVocabulary } from '../gallery/search.js';
 import { publishResults } from './commands/publish-results.js';
 import { recordDecision } from './commands/record-decision.js';
 import { saveFinalPanelSettings } from './commands/save-settings.js';
@@ -165,6 +166,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ inputs?: PlenaryInputs }> = a
         baseUrl: config.baseUrl,
       });
       forgetResults(db, competition.id);
+      forgetVocabulary(db);
       if (r.certificates) void renderCertificatesOf(competition.id);
       app.deps.mail.kick();
       return r;

@@ -15,6 +15,7 @@ import {
   RESULTS_KIND,
 } from '../context.js';
 import { issueCertificates } from '../../certificates/issue.js';
+import { indexCompetition } from '../../gallery/commands/index-competition.js';
 import { sendResultNotices } from '../notices.js';
 import { missingForResults, presentationScores } from '../plenary.js';
 
@@ -32,7 +33,8 @@ const MISSING_TEXT: Record<MissingForResults['missing'][number], { id: string; e
  * (409 `ceremony_missing`). Then: the public announcement `final_results` (its letter number = the decree),
  * the award registry rows (TOP99 for every finalist, the award's level for each winner; the competition's
  * year, the institution linked, competition_id and proposal_id), a mail + in-app notice to every admin
- * lokal and UPP of a finalist, and the audit row. Certificates (issue 13 point 5) are issued by their own
+ * lokal and UPP of a finalist, the finalists in the public gallery (issue 14, its own audit row
+ * `gallery.indexed`), and the audit row. Certificates (issue 13 point 5) are issued by their own
  * module from here after the merge.
  */
 export async function publishResults(
@@ -181,6 +183,14 @@ export async function publishResults(
       },
     );
 
+    // The public gallery (issue 14): every finalist with its award levels from the registry rows above.
+    const gallery = await indexCompetition(tx, {
+      competition: c,
+      actorUserId: input.actorUserId,
+      ip: input.ip,
+      now: input.now,
+    });
+
     const notices = await sendResultNotices(tx, {
       competition: c,
       finalists: ordered,
@@ -204,6 +214,7 @@ export async function publishResults(
           .map((f) => ({ proposalId: f.id, award: awardOf(f.id)!.key })),
         registryRows: registry.length,
         certificates: certificates.issued.length,
+        galleryEntries: gallery.indexed,
         mails: notices.mails,
         ceremony,
       },
