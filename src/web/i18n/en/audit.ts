@@ -15,6 +15,7 @@ export const audit: typeof idAudit = {
     'certificates.issued': 'Certificates issued',
     'certificate.revoked': 'Certificate revoked',
     'certificate.downloaded': 'Certificate PDF downloaded',
+    'gallery.indexed': 'Innovation gallery updated from the competition results',
     'certificates.downloaded_all': 'All certificates downloaded (ZIP)',
     'clock.moved': 'System clock moved (trial)',
     'competition.created': 'Competition created',

@@ -18,6 +18,7 @@ export const audit = {
     'certificates.issued': 'Piagam diterbitkan',
     'certificate.revoked': 'Piagam dicabut',
     'certificate.downloaded': 'PDF piagam diunduh',
+    'gallery.indexed': 'Galeri inovasi diperbarui dari hasil kompetisi',
     'certificates.downloaded_all': 'Semua piagam diunduh (ZIP)',
     'clock.moved': 'Jam sistem dipindahkan (uji coba)',
     'competition.created': 'Kompetisi dibuat',
