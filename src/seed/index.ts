@@ -19,12 +19,13 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * The demo competitions and one account for every role. Idempotent: a second run changes nothing. With a
  * data folder it also writes the proposals and, unless `selection` is false, the selection demo
  * (KIPP-SELEKSI, past its closing: demo-selection.ts), and unless `panel` is false the panel demo
- * (KIPP-PANEL, at its final finalist list: demo-panel.ts).
+ * (KIPP-PANEL, at its final finalist list: demo-panel.ts), and unless `lastYear` is false last year's KIPP
+ * (KIPP-<year-1>, its results published: its finalists in the gallery, demo-last-year.ts).
  */
 export async function seedDemo(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);
