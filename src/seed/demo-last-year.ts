@@ -19,7 +19,15 @@ import { recordDecision } from '../modules/results/commands/record-decision.js';
 import { publishResults } from '../modules/results/commands/publish-results.js';
 import { loadFinalists } from '../modules/results/context.js';
 import { presentationScores } from '../modules/results/plenary.js';
-import { inside, runToFinalList, scoreStage, type DemoPlan, type RunInput } from './demo-run.js';
+import {
+  demoScore,
+  inside,
+  runToFinalList,
+  scoreStage,
+  type DemoPlan,
+  type DemoScore,
+  type RunInput,
+} from './demo-run.js';
 
 export const LAST_YEAR_DEMO = {
   code: (year: number) => `KIPP-${year}`,
@@ -27,8 +35,8 @@ export const LAST_YEAR_DEMO = {
   passMark: 70,
   /** Finalist places per group, as the panel demo's: about ten finalists. */
   places: { umum: 8, replikasi: 2, khusus: 2 },
-  /** The awards given per group (the 2021 shape, its places scaled to the demo's finalists). */
-  awardPlaces: { top45: 4, top5_replikasi: 1, khusus: 1 } as Record<string, number>,
+  /** The awards given (the 2021 shape's, its places scaled to the demo's finalists; no khusus group). */
+  awardPlaces: { top45: 4, top5_replikasi: 1 } as Record<string, number>,
   letterNumber: (year: number) => `B/38/PP.00.05/${year}`,
   decree: (year: number) => `Keputusan Menteri PANRB Nomor 66 Tahun ${year}`,
   resultsDecree: (year: number) => `Keputusan Menteri PANRB Nomor 112 Tahun ${year}`,
@@ -49,6 +57,10 @@ const PLAN: DemoPlan = {
   announcement: [-360, -353],
 };
 
+/** The demo's scores, the replicated innovation's raised so that last year has a Top 5 replikasi. */
+const lastYearScore: DemoScore = (proposalId, nth, groupKey) =>
+  demoScore(proposalId, nth, groupKey) + (groupKey === 'replikasi' ? 25 : 0);
+
 const REASON_AWARDED =
   'Inovasi terbukti menyelesaikan masalah pelayanan dengan data dampak yang dapat diperiksa dan mudah direplikasi.';
 const REASON_NOT_AWARDED =
@@ -62,13 +74,26 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
   const { competition, stageOf } = await runToFinalList(
     db,
     clock,
-    { ...LAST_YEAR_DEMO, code: LAST_YEAR_DEMO.code(year), name: LAST_YEAR_DEMO.name(year), year, plan: PLAN },
+    {
+      ...LAST_YEAR_DEMO,
+      code: LAST_YEAR_DEMO.code(year),
+      name: LAST_YEAR_DEMO.name(year),
+      year,
+      plan: PLAN,
+      score: lastYearScore,
+    },
     input,
   );
 
   // The presentation: its rubric, the whole Tim Panel assigned, every sheet scored and submitted.
   const presentation = stageOf('presentation');
-  await prepareRubric(db, { competition, stage: presentation, actorUserId, ip, now: inside(presentation, 1) });
+  await prepareRubric(db, {
+    competition,
+    stage: presentation,
+    actorUserId,
+    ip,
+    now: inside(presentation, 1),
+  });
   await runAssignment(db, {
     competitionId: competition.id,
     stageId: presentation.id,
@@ -83,7 +108,10 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
   // presentation scores of each group get its award's places.
   const finalPanel = stageOf('final_panel');
   const announcement = stageOf('announcement');
-  const awards = DEFAULT_AWARDS.map((a) => ({ ...a, places: LAST_YEAR_DEMO.awardPlaces[a.key] ?? 0 }));
+  const awards = DEFAULT_AWARDS.filter((a) => LAST_YEAR_DEMO.awardPlaces[a.key]).map((a) => ({
+    ...a,
+    places: LAST_YEAR_DEMO.awardPlaces[a.key]!,
+  }));
   await saveFinalPanelSettings(db, {
     competition,
     body: {
@@ -92,8 +120,10 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
         // 15.00 WIB (the windows end at 23:59), five days into the announcement.
         startsAt: inside(announcement, 24 * 5 + 15 + 1 / 60).toISOString(),
         place: LAST_YEAR_DEMO.ceremonyPlace,
-        notesId: 'Pakaian sipil lengkap; setiap finalis diwakili pimpinan instansi dan satu pengelola inovasi.',
-        notesEn: "Formal dress; each finalist is represented by the institution's head and one innovation lead.",
+        notesId:
+          'Pakaian sipil lengkap; setiap finalis diwakili pimpinan instansi dan satu pengelola inovasi.',
+        notesEn:
+          "Formal dress; each finalist is represented by the institution's head and one innovation lead.",
       },
     },
     actorUserId,

@@ -69,20 +69,31 @@ export function planWindows(def: CompetitionDefinition, now: Date, plan: DemoPla
 }
 
 /** An instant `hours` after a stage opens. */
-export const inside = (stage: StageRow, hours: number) => new Date(Date.parse(stage.opens_at!) + hours * HOUR);
+export const inside = (stage: StageRow, hours: number) =>
+  new Date(Date.parse(stage.opens_at!) + hours * HOUR);
 
 /**
  * The score an evaluator gives every criterion of a proposal: spread by the proposal so the ranking means
  * something (about two thirds reach the pass mark), the two evaluators three points apart.
  */
-const demoScore = (proposalId: number, nth: number) => 58 + ((proposalId * 37) % 35) + nth * 3;
+export const demoScore: DemoScore = (proposalId, nth) => 58 + ((proposalId * 37) % 35) + nth * 3;
+
+/** The score the `nth` reviewer of a proposal (of that group) gives each criterion. */
+export type DemoScore = (proposalId: number, nth: number, groupKey: string) => number;
 
 /** Every active assignment of the stage scored and submitted by its reviewer at `at`. */
-export async function scoreStage(db: Db, stage: StageRow, at: Date, baseUrl: string): Promise<void> {
+export async function scoreStage(
+  db: Db,
+  stage: StageRow,
+  at: Date,
+  baseUrl: string,
+  score: DemoScore = demoScore,
+): Promise<void> {
   const open = await db
     .selectFrom('review_assignments as a')
     .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id'])
+    .innerJoin('competition_groups as g', 'g.id', 'p.group_id')
+    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id', 'g.key as group_key'])
     .where('a.stage_id', '=', stage.id)
     .where('a.status', '=', 'active')
     .orderBy('a.id')
@@ -98,7 +109,7 @@ export async function scoreStage(db: Db, stage: StageRow, at: Date, baseUrl: str
       .where('group_id', '=', a.group_id)
       .execute();
     const actor = { userId: a.reviewer_id, grants: await loadGrants(db, a.reviewer_id) };
-    const value = Math.min(100, demoScore(a.proposal_id, k));
+    const value = Math.min(100, score(a.proposal_id, k, a.group_key));
     const saved = await saveEvaluation(db, {
       assignmentId: a.id,
       actor,
@@ -135,6 +146,8 @@ export interface DemoRun {
   places: { umum: number; replikasi: number; khusus: number };
   letterNumber: (year: number) => string;
   decree: (year: number) => string;
+  /** The reviewers' scores (default `demoScore`). */
+  score?: DemoScore;
 }
 
 export interface RunInput {
@@ -265,7 +278,7 @@ export async function runToFinalList(
       baseUrl: input.baseUrl,
       now: at(2),
     });
-    await scoreStage(db, stage, at(72), input.baseUrl);
+    await scoreStage(db, stage, at(72), input.baseUrl, run.score);
     await decideResults(db, {
       competitionId: created.id,
       stageId: stage.id,
