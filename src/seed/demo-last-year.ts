@@ -176,3 +176,19 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
   });
   return competition;
 }
+
+/** Last year's demo KIPP when this database holds it with its results published (for the start banner). */
+export async function findLastYearDemo(
+  db: Db,
+  now: Date,
+): Promise<{ code: string; name: string; year: number } | null> {
+  const year = now.getUTCFullYear() - 1;
+  const row = await db
+    .selectFrom('competitions as c')
+    .innerJoin('announcements as a', 'a.competition_id', 'c.id')
+    .select(['c.code', 'c.name', 'c.year'])
+    .where('c.code', '=', LAST_YEAR_DEMO.code(year))
+    .where('a.kind', '=', 'final_results')
+    .executeTakeFirst();
+  return row ?? null;
+}

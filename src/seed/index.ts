@@ -36,3 +36,12 @@ seedDemo.accounts = async (db: Db): Promise<DemoAccount[]> => {
   const { listDemoAccounts } = await import('./demo.js');
   return listDemoAccounts(db);
 };
+
+/** Last year's demo KIPP when its results are published here (its winners are in the gallery), else null. */
+seedDemo.lastYear = async (
+  db: Db,
+  now: Date,
+): Promise<{ code: string; name: string; year: number } | null> => {
+  const { findLastYearDemo } = await import('./demo-last-year.js');
+  return findLastYearDemo(db, now);
+};
