@@ -30,7 +30,8 @@ import {
 } from './demo-run.js';
 
 export const LAST_YEAR_DEMO = {
-  code: (year: number) => `KIPP-${year}`,
+  /** Not `KIPP-<year>`: a proposal's code is the competition's and the year's (KIPP-LALU-2025-00002). */
+  code: 'KIPP-LALU',
   name: (year: number) => `KIPP ${year}`,
   passMark: 70,
   /** Finalist places per group, as the panel demo's: about ten finalists. */
@@ -76,7 +77,6 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
     clock,
     {
       ...LAST_YEAR_DEMO,
-      code: LAST_YEAR_DEMO.code(year),
       name: LAST_YEAR_DEMO.name(year),
       year,
       plan: PLAN,
@@ -187,7 +187,8 @@ export async function findLastYearDemo(
     .selectFrom('competitions as c')
     .innerJoin('announcements as a', 'a.competition_id', 'c.id')
     .select(['c.code', 'c.name', 'c.year'])
-    .where('c.code', '=', LAST_YEAR_DEMO.code(year))
+    .where('c.code', '=', LAST_YEAR_DEMO.code)
+    .where('c.year', '=', year)
     .where('a.kind', '=', 'final_results')
     .executeTakeFirst();
   return row ?? null;

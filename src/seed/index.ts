@@ -20,7 +20,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * data folder it also writes the proposals and, unless `selection` is false, the selection demo
  * (KIPP-SELEKSI, past its closing: demo-selection.ts), and unless `panel` is false the panel demo
  * (KIPP-PANEL, at its final finalist list: demo-panel.ts), and unless `lastYear` is false last year's KIPP
- * (KIPP-<year-1>, its results published: its finalists in the gallery, demo-last-year.ts).
+ * (KIPP-LALU, its results published: its finalists in the gallery, demo-last-year.ts).
  */
 export async function seedDemo(
   db: Db,
