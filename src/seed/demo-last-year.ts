@@ -44,7 +44,10 @@ export const LAST_YEAR_DEMO = {
   ceremonyPlace: 'Istana Wakil Presiden, Jakarta',
 } as const;
 
-/** The days (from now) each stage's window ran: the whole season about a year ago. */
+/**
+ * The days (from now) each stage's window ran: the whole season about a year ago. A window opens at 23:59
+ * WIB, so `inside(stage, h + 1 / 60)` is h.00 WIB the next day (after 24 h: the day after that).
+ */
 const PLAN: DemoPlan = {
   submission: [-500, -425],
   administrative: [-425, -415],
@@ -128,9 +131,9 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
     },
     actorUserId,
     ip,
-    now: inside(finalPanel, 1),
+    now: inside(finalPanel, 9 + 1 / 60),
   });
-  const decidedAt = inside(finalPanel, 24);
+  const decidedAt = inside(finalPanel, 24 + 10 + 1 / 60);
   const scores = (await presentationScores(db, competition.id, decidedAt))?.scores ?? new Map();
   const finalists = (await loadFinalists(db, competition.id)).sort(
     (a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || a.code.localeCompare(b.code),
@@ -165,13 +168,14 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
     });
   }
 
-  // The publication, at the announcement's opening: announcement, registry, certificates, gallery.
+  // The publication, 10.00 the morning the announcement opens: announcement, registry, certificates,
+  // gallery.
   await publishResults(db, {
     competition,
     decreeNumber: LAST_YEAR_DEMO.resultsDecree(year),
     actorUserId,
     ip,
-    now: inside(announcement, 2),
+    now: inside(announcement, 10 + 1 / 60),
     baseUrl: input.baseUrl,
   });
   return competition;
