@@ -75,6 +75,16 @@ async function buildWebIfMissing(): Promise<void> {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** The demo's accounts and what each does in the demo competitions; last year's winners in the gallery. */
+async function printDemo(config: Config, db: Db, accounts: DemoAccount[]) {
+  printAccounts(config, accounts);
+  const lastYear = await seedDemo.lastYear(db, new Date());
+  if (lastYear)
+    console.log(
+      `Galeri inovasi: ${config.baseUrl}/galeri — finalis dan pemenang ${lastYear.name} (${lastYear.code}, hasil sudah diumumkan) / the innovation gallery: last year's finalists and winners (results published)\n`,
+    );
+}
+
 function printAccounts(config: Config, accounts: DemoAccount[]) {
   console.log('\nSinovik demo — masuk di / log in at ' + config.baseUrl);
   console.log(`Kata sandi semua akun demo / password of every demo account: ${DEMO_PASSWORD}\n`);
@@ -137,10 +147,10 @@ async function main(argv: string[]) {
           dataDir: config.dataDir,
           baseUrl: config.baseUrl,
         });
-        printAccounts(config, accounts);
+        await printDemo(config, db, accounts);
       } else {
         const accounts = await seedDemo.accounts(db);
-        if (accounts.length) printAccounts(config, accounts);
+        if (accounts.length) await printDemo(config, db, accounts);
       }
       await serve(config, db, true);
       return;
@@ -183,8 +193,9 @@ async function main(argv: string[]) {
       const db = await openDb(config);
       await seedReferenceData(db);
       if (rest.includes('--demo'))
-        printAccounts(
+        await printDemo(
           config,
+          db,
           await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir, baseUrl: config.baseUrl }),
         );
       await db.destroy();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { login } from './helpers/fixtures.js';
 import { seedDemo, seedReferenceData, DEMO_PASSWORD } from '../src/seed/index.js';
+import { LAST_YEAR_DEMO } from '../src/seed/demo-last-year.js';
 
 describe('demo seed', () => {
   let ctx: TestContext;
@@ -47,6 +48,8 @@ describe('demo seed', () => {
     expect(items.map((c) => `${c.code} ${c.organizer.name}`).sort()).toEqual([
       'KIPP Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
       'KIPP-KALTIM Pemerintah Provinsi Kalimantan Timur',
+      // Last year's KIPP, its results published (demo-last-year.ts).
+      'KIPP-LALU Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
       'KIPP-PANEL Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
       'KIPP-SELEKSI Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
     ]);
@@ -240,7 +243,7 @@ describe('demo seed', () => {
       url: '/api/me/review-teams',
       headers: { cookie: await login(ctx.app, 'evaluator@demo.sinovik.id', DEMO_PASSWORD) },
     });
-    // Also on the selection demo's team (KIPP-SELEKSI) and the panel demo's (KIPP-PANEL).
+    // Also on the selection demo's team (KIPP-SELEKSI), the panel demo's (KIPP-PANEL) and last year's.
     expect(own.json().items).toEqual([
       { competition: expect.objectContaining({ id: kipp.id }), team: 'evaluation', profileComplete: true },
       {
@@ -253,7 +256,68 @@ describe('demo seed', () => {
         team: 'evaluation',
         profileComplete: true,
       },
+      {
+        competition: expect.objectContaining({ name: `KIPP ${ctx.clock.now().getUTCFullYear() - 1}` }),
+        team: 'evaluation',
+        profileComplete: true,
+      },
     ]);
+  });
+
+  it("holds last year's KIPP in the public gallery: its finalists with their awards, the Top 45 first by award", async () => {
+    const year = ctx.clock.now().getUTCFullYear() - 1;
+    const competition = await ctx.db
+      .selectFrom('competitions')
+      .selectAll()
+      .where('code', '=', LAST_YEAR_DEMO.code)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
+    expect([competition.name, competition.year]).toEqual([`KIPP ${year}`, year]);
+    // Its results were published a year ago under the minister's decree.
+    const results = await ctx.db
+      .selectFrom('announcements')
+      .select(['letter_number', 'published_at'])
+      .where('competition_id', '=', competition.id)
+      .where('kind', '=', 'final_results')
+      .executeTakeFirstOrThrow();
+    expect(results.letter_number).toBe(LAST_YEAR_DEMO.resultsDecree(year));
+    expect(Date.parse(results.published_at)).toBeLessThan(ctx.clock.now().getTime() - 300 * 86_400_000);
+    // What the panel decided: every finalist, the winners with the level of their award.
+    const decided = await ctx.db
+      .selectFrom('panel_decisions as d')
+      .innerJoin('proposals as p', 'p.id', 'd.proposal_id')
+      .select(['p.title', 'p.state', 'd.award_key'])
+      .where('p.competition_id', '=', competition.id)
+      .execute();
+    const level: Record<string, string> = { top45: 'TOP45', top5_replikasi: 'TOP5_REPLIKASI' };
+    const expected = new Map(
+      decided.map((d) => [d.title, d.award_key ? [level[d.award_key]!, 'TOP99'] : ['TOP99']]),
+    );
+    expect(decided.every((d) => d.state === 'finalist')).toBe(true);
+    expect(decided.filter((d) => d.award_key === 'top45')).toHaveLength(LAST_YEAR_DEMO.awardPlaces.top45!);
+    expect(decided.filter((d) => d.award_key === 'top5_replikasi')).toHaveLength(1);
+    expect(decided.length).toBeGreaterThanOrEqual(6);
+
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/public/gallery?year=${year}&sort=award` });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      total: number;
+      sort: string;
+      items: { slug: string; title: string; awards: string[]; competition: { code: string } }[];
+    };
+    expect(body.sort).toBe('award');
+    expect(body.total).toBe(decided.length);
+    expect(new Map(body.items.map((i) => [i.title, i.awards]))).toEqual(expected);
+    expect(body.items.every((i) => i.competition.code === competition.code)).toBe(true);
+    // By award: the Top 45 first, then the Top 5 replikasi, then the other finalists.
+    const rank = (awards: string[]) => ['TOP45', 'TOP5_REPLIKASI', 'TOP99'].indexOf(awards[0]!);
+    const ranks = body.items.map((i) => rank(i.awards));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(0);
+    // A winner reads in full at its address.
+    const winner = await ctx.app.inject({ method: 'GET', url: `/api/public/gallery/${body.items[0]!.slug}` });
+    expect(winner.statusCode).toBe(200);
+    expect(winner.json().summary.length).toBeGreaterThan(100);
   });
 
   it('is idempotent: a second run adds no user, competition, unit or proposal', async () => {

@@ -5,44 +5,19 @@
  * independent panel's stages (presentation and interview, field verification, the final session) and the
  * results can be worked by the demo accounts from the first start. The presentation window is open now.
  *
- * Everything goes through the real commands at instants inside each past window, as the people would have
- * done it: the proposals are written and forwarded before the closing, the closing job receives them, the
- * secretariat passes them at the administrative check and publishes it, the assignment runs, the Tim
- * Evaluasi scores and submits, the results are decided, the finalists are computed, the provisional list is
- * published before the uji publik and the final list fixed after it. The presentation's rubric is prepared
- * and the Tim Panel assigned to it; the public rating of the finalists' benefit is open for the same window.
+ * The selection runs through the real commands (demo-run.ts runToFinalList). The presentation's rubric is
+ * prepared and the Tim Panel assigned to it; the public rating of the finalists' benefit is open for the
+ * same window.
  */
 import type { Db } from '../db/connect.js';
-import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
+import type { CompetitionRow } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 import type { Clock } from '../platform/clock.js';
-import { selectFinalists } from '../domain/shortlist/select.js';
-import { runDueJobs } from '../platform/jobs.js';
-import { loadGrants } from '../platform/sessions.js';
-import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
-import { updateCompetition } from '../modules/competitions/commands/update-competition.js';
-import { setCompetitionStatus } from '../modules/competitions/commands/set-status.js';
-import { toDefinition } from '../modules/competitions/definition-rows.js';
-import { loadCompetitionFull } from '../modules/competitions/queries.js';
-import { scheduleSubmissionJobs } from '../modules/competitions/submission-jobs.js';
-import { submissionJobHandlers } from '../modules/deadlines/jobs.js';
-import { applyBulkPass } from '../modules/admin-check/commands/bulk-pass.js';
-import { publishAdminResults } from '../modules/announcements/commands/publish-admin-results.js';
 import { runAssignment } from '../modules/assignments/commands/run-assignment.js';
 import { prepareRubric } from '../modules/review/commands/prepare-rubric.js';
-import { saveEvaluation } from '../modules/review/commands/save-evaluation.js';
-import { submitEvaluation } from '../modules/review/commands/submit-evaluation.js';
-import { setResultsSettings } from '../modules/stage-results/commands/set-results-settings.js';
-import { decideResults } from '../modules/stage-results/commands/decide-results.js';
-import { saveFinalistSettings } from '../modules/finalists/commands/save-settings.js';
-import { computeFinalists } from '../modules/finalists/commands/compute-finalists.js';
-import { publishProvisional } from '../modules/finalists/commands/publish-provisional.js';
-import { fixFinalList } from '../modules/finalists/commands/fix-final.js';
 import { setRatingWindow } from '../modules/public-ratings/commands/set-window.js';
 import { findRatingCompetition } from '../modules/public-ratings/queries.js';
-import { seedDemoProposals } from './demo-proposals.js';
-import { closingDone, DAY, endOfDay, shifted } from './demo-selection.js';
-import { seedDemoReviewTeams } from './demo-review-team.js';
+import { planWindows, runToFinalList, type DemoPlan, type RunInput } from './demo-run.js';
 
 export const PANEL_DEMO = {
   code: 'KIPP-PANEL',
@@ -56,10 +31,8 @@ export const PANEL_DEMO = {
   decree: (year: number) => `Keputusan Menteri PANRB Nomor 77 Tahun ${year}`,
 } as const;
 
-const HOUR = 3_600_000;
-
 /** The days (from now) each stage's window runs, the panel's stages from yesterday on. */
-const PLAN: Record<string, [number, number]> = {
+const PLAN: DemoPlan = {
   submission: [-135, -60],
   administrative: [-60, -50],
   evaluation_1: [-50, -36],
@@ -74,245 +47,27 @@ const PLAN: Record<string, [number, number]> = {
 
 /** The windows of the panel demo; a stage the plan does not name keeps its order after the announcement. */
 export function panelWindows(def: CompetitionDefinition, now: Date): CompetitionDefinition {
-  const tz = def.timeZone;
-  const at = (days: number) => endOfDay(now, days, tz).toISOString();
-  let next = 25;
-  const stages = def.stages.map((s) => {
-    const planned = PLAN[s.kind];
-    if (planned) return { ...s, opensAt: at(planned[0]), closesAt: at(planned[1]) };
-    if (s.kind === 'publication' || (!s.opensAt && !s.closesAt)) return s;
-    const from = next;
-    next += 7;
-    return { ...s, opensAt: at(from), closesAt: at(next) };
-  });
-  const first = at(PLAN.submission![0]);
-  const last = stages.reduce((m, s) => (s.closesAt && s.closesAt > m ? s.closesAt : m), first);
-  return {
-    ...def,
-    stages: stages.map((s) => (s.kind === 'publication' ? { ...s, opensAt: first, closesAt: last } : s)),
-  };
+  return planWindows(def, now, PLAN);
 }
 
-/** An instant `hours` after a stage opens. */
-const inside = (stage: StageRow, hours: number) => new Date(Date.parse(stage.opens_at!) + hours * HOUR);
-
-/**
- * The score an evaluator gives every criterion of a proposal: spread by the proposal so the ranking means
- * something (about two thirds reach the pass mark), the two evaluators three points apart.
- */
-const demoScore = (proposalId: number, nth: number) => 58 + ((proposalId * 37) % 35) + nth * 3;
-
-/** Every active assignment of the stage scored and submitted by its reviewer at `at`. */
-async function scoreStage(db: Db, stage: StageRow, at: Date, baseUrl: string): Promise<void> {
-  const open = await db
-    .selectFrom('review_assignments as a')
-    .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id'])
-    .where('a.stage_id', '=', stage.id)
-    .where('a.status', '=', 'active')
-    .orderBy('a.id')
-    .execute();
-  const nth = new Map<number, number>();
-  for (const a of open) {
-    const k = nth.get(a.proposal_id) ?? 0;
-    nth.set(a.proposal_id, k + 1);
-    const criteria = await db
-      .selectFrom('rubric_criteria')
-      .select('id')
-      .where('stage_id', '=', stage.id)
-      .where('group_id', '=', a.group_id)
-      .execute();
-    const actor = { userId: a.reviewer_id, grants: await loadGrants(db, a.reviewer_id) };
-    const value = Math.min(100, demoScore(a.proposal_id, k));
-    const saved = await saveEvaluation(db, {
-      assignmentId: a.id,
-      actor,
-      body: {
-        version: 0,
-        scores: criteria.map((c) => ({
-          criterionId: c.id,
-          value,
-          comment: 'Masalah, solusi, dan hasil dijelaskan dengan data yang dapat diperiksa.',
-        })),
-      },
-      ip: null,
-      now: at,
-    });
-    await submitEvaluation(db, {
-      assignmentId: a.id,
-      actor,
-      version: saved.version,
-      ip: null,
-      baseUrl,
-      now: at,
-    });
-  }
-}
-
-/**
- * Seeds the panel demo competition (organizer: the national KIPP's) and returns it. Needs the demo's data
- * folder (the proposals' evidence files). `adminId` acts for the setup and the selection's secretariat
- * steps, as the other demo seeds do.
- */
-export async function seedPanelDemo(
-  db: Db,
-  clock: Clock,
-  input: { organizer: InstitutionRow; adminId: number; dataDir: string; baseUrl: string },
-): Promise<CompetitionRow> {
+/** Seeds the panel demo competition (organizer: the national KIPP's) and returns it. */
+export async function seedPanelDemo(db: Db, clock: Clock, input: RunInput): Promise<CompetitionRow> {
   const now = clock.now();
   const ip = null;
   const actorUserId = input.adminId;
-  const created = await createFromTemplate(db, {
-    template: 'kipp',
-    preset: 'kipp-2023',
-    year: now.getUTCFullYear(),
-    code: PANEL_DEMO.code,
-    name: PANEL_DEMO.name,
-    organizer: input.organizer,
-    createdBy: actorUserId,
-    ip,
-    now,
-  });
-  const full = await loadCompetitionFull(db, created.id);
-  const def = panelWindows(toDefinition(full!), now);
-  const closesAt = Date.parse(def.stages.find((s) => s.kind === 'submission')!.closesAt!);
-  // Published while its window is open (closing tomorrow), as demo-selection.ts does; each proposal is
-  // written at an instant before the real closing.
-  const shift = now.getTime() + DAY - closesAt;
-  await updateCompetition(db, { id: created.id, definition: shifted(def, shift), actorUserId, ip, now });
-  await setCompetitionStatus(db, { id: created.id, to: 'published', actorUserId, ip, now });
-  await seedDemoProposals(db, {
-    competitionId: created.id,
-    dataDir: input.dataDir,
-    baseUrl: input.baseUrl,
-    now: new Date(closesAt - 2 * HOUR),
-    finalState: (state) => (state === 'sent' || state === 'returned' ? 'forwarded' : state),
-  });
-  await seedDemoReviewTeams(db, { competitionId: created.id, createdBy: actorUserId, now });
-  await db.transaction().execute(async (tx) => {
-    for (const s of def.stages)
-      await tx
-        .updateTable('stages')
-        .set({ opens_at: s.opensAt, closes_at: s.closesAt })
-        .where('competition_id', '=', created.id)
-        .where('kind', '=', s.kind)
-        .execute();
-    await scheduleSubmissionJobs(tx, created.id, now);
-  });
-  await runDueJobs(db, clock, submissionJobHandlers);
-  await closingDone(db, created.id);
-
-  const competition = await db
-    .selectFrom('competitions')
-    .selectAll()
-    .where('id', '=', created.id)
-    .executeTakeFirstOrThrow();
-  const stages = await db.selectFrom('stages').selectAll().where('competition_id', '=', created.id).execute();
-  const stageOf = (kind: string): StageRow => stages.find((s) => s.kind === kind)!;
-  const year = competition.year;
-
-  // The administrative check: every received proposal passes, and the results are published.
-  const admin = stageOf('administrative');
-  const received = await db
-    .selectFrom('admin_checks')
-    .select(['proposal_id', 'version'])
-    .where('competition_id', '=', created.id)
-    .orderBy('proposal_id')
-    .execute();
-  await applyBulkPass(db, {
-    competitionId: created.id,
-    organizerInstitutionId: input.organizer.id,
-    rows: received.map((r) => ({ proposalId: r.proposal_id, version: r.version })),
-    actorUserId,
-    ip,
-    now: inside(admin, 24),
-  });
-  await publishAdminResults(db, {
-    competition,
-    body: {
-      letterNumber: `B/12/PP.00.05/${year}`,
-      titleId: `Hasil seleksi administrasi ${PANEL_DEMO.name}`,
-      titleEn: `Administrative check results, ${PANEL_DEMO.name}`,
-      bodyId: 'Proposal berikut lolos seleksi administrasi dan dinilai oleh Tim Evaluasi.',
-      bodyEn: 'The following proposals passed the administrative check and go to the Tim Evaluasi.',
-    },
-    actorUserId,
-    ip,
-    now: inside(admin, 48),
-    baseUrl: input.baseUrl,
-  });
-
-  // Both scored stages: rubric, pass mark, the assignment, every evaluation submitted, the results decided.
-  for (const kind of ['evaluation_1', 'evaluation_2'] as const) {
-    const stage = stageOf(kind);
-    const at = (hours: number) => inside(stage, hours);
-    await prepareRubric(db, { competition, stage, actorUserId, ip, now: at(1) });
-    await setResultsSettings(db, {
-      competitionId: created.id,
-      stageId: stage.id,
-      passMark: PANEL_DEMO.passMark,
-      basis: 'raw',
-      actorUserId,
-      ip,
-      now: at(1),
-    });
-    await runAssignment(db, {
-      competitionId: created.id,
-      stageId: stage.id,
-      actorUserId,
-      ip,
-      baseUrl: input.baseUrl,
-      now: at(2),
-    });
-    await scoreStage(db, stage, at(72), input.baseUrl);
-    await decideResults(db, {
-      competitionId: created.id,
-      stageId: stage.id,
-      actorUserId,
-      ip,
-      now: at(24 * 8),
-    });
-  }
-
-  // The finalists: the places, the exact selection, the provisional list before the uji publik, the final
-  // list after it.
-  const finalists = stageOf('finalists');
-  await saveFinalistSettings(db, {
-    competition,
-    body: { perGroup: PANEL_DEMO.places, passMark: PANEL_DEMO.passMark, quotas: [], threeTRegions: [] },
-    actorUserId,
-    ip,
-    now: inside(finalists, 1),
-  });
-  const computed = await computeFinalists(db, {
-    competition,
-    solve: selectFinalists,
-    actorUserId,
-    ip,
-    now: inside(finalists, 2),
-  });
-  await publishProvisional(db, {
-    competition,
-    body: { letterNumber: PANEL_DEMO.letterNumber(year), version: computed.version },
-    actorUserId,
-    ip,
-    now: inside(finalists, 48),
-  });
-  await fixFinalList(db, {
-    competition,
-    body: { decreeNumber: PANEL_DEMO.decree(year) },
-    actorUserId,
-    ip,
-    now: inside(stageOf('public_objection'), 24 * 7 + 2),
-    baseUrl: input.baseUrl,
-  });
+  const { competition, stageOf } = await runToFinalList(
+    db,
+    clock,
+    { ...PANEL_DEMO, year: now.getUTCFullYear(), plan: PLAN },
+    input,
+  );
 
   // The presentation, open now: its rubric prepared and the whole Tim Panel assigned to every finalist
   // (a panelist in conflict with a finalist abstains on it), so each panelist finds the finalists to score.
   const presentation = stageOf('presentation');
   await prepareRubric(db, { competition, stage: presentation, actorUserId, ip, now });
   await runAssignment(db, {
-    competitionId: created.id,
+    competitionId: competition.id,
     stageId: presentation.id,
     actorUserId,
     ip,
@@ -323,7 +78,7 @@ export async function seedPanelDemo(
   // The public rates the finalists' benefit (KIPP 2025) while the panel hears them: the window is the
   // presentation's, open now.
   await setRatingWindow(db, {
-    competition: (await findRatingCompetition(db, created.id))!,
+    competition: (await findRatingCompetition(db, competition.id))!,
     window: { enabled: true, opensAt: presentation.opens_at!, closesAt: presentation.closes_at! },
     actorUserId,
     ip,

@@ -19,6 +19,7 @@ import { seedDemoProposals } from './demo-proposals.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
 import { SELECTION_DEMO, SELECTION_EVALUATORS, seedSelectionDemo } from './demo-selection.js';
 import { PANEL_DEMO, seedPanelDemo } from './demo-panel.js';
+import { seedLastYearDemo } from './demo-last-year.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -190,7 +191,7 @@ export function alignSubmissionClose(
 export async function seedDemoData(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const existing = await db
     .selectFrom('users')
@@ -325,6 +326,15 @@ export async function seedDemoData(
   // The panel demo (issue 13): a third KIPP whose selection is over, at its final finalist list.
   if (opts.dataDir && opts.panel !== false)
     await seedPanelDemo(db, clock, {
+      organizer: national,
+      adminId: admin.id,
+      dataDir: opts.dataDir,
+      baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+    });
+
+  // Last year's KIPP (issue 14): run a year ago to its published results, so the gallery has winners.
+  if (opts.dataDir && opts.lastYear !== false)
+    await seedLastYearDemo(db, clock, {
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,

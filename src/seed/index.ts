@@ -19,12 +19,13 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * The demo competitions and one account for every role. Idempotent: a second run changes nothing. With a
  * data folder it also writes the proposals and, unless `selection` is false, the selection demo
  * (KIPP-SELEKSI, past its closing: demo-selection.ts), and unless `panel` is false the panel demo
- * (KIPP-PANEL, at its final finalist list: demo-panel.ts).
+ * (KIPP-PANEL, at its final finalist list: demo-panel.ts), and unless `lastYear` is false last year's KIPP
+ * (KIPP-LALU, its results published: its finalists in the gallery, demo-last-year.ts).
  */
 export async function seedDemo(
   db: Db,
   clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean } = {},
+  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);
@@ -34,4 +35,13 @@ export async function seedDemo(
 seedDemo.accounts = async (db: Db): Promise<DemoAccount[]> => {
   const { listDemoAccounts } = await import('./demo.js');
   return listDemoAccounts(db);
+};
+
+/** Last year's demo KIPP when its results are published here (its winners are in the gallery), else null. */
+seedDemo.lastYear = async (
+  db: Db,
+  now: Date,
+): Promise<{ code: string; name: string; year: number } | null> => {
+  const { findLastYearDemo } = await import('./demo-last-year.js');
+  return findLastYearDemo(db, now);
 };

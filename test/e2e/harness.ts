@@ -91,8 +91,9 @@ export async function launchBrowser(): Promise<Browser> {
  * What `npm start` does on an empty database, on a test server: reference data, then the demo (with the
  * server's address in its links when `demoLinks` is set). The selection demo (KIPP-SELEKSI, past its
  * closing) only when `selection` is set, the panel demo (KIPP-PANEL, at its final finalist list) only when
- * `panel` is set: the tests written before them count the national KIPP's proposals per account, and each
- * adds to the seed's time.
+ * `panel` is set, last year's KIPP (its results published, its finalists in the gallery) only when `lastYear`
+ * is set: the tests written before them count the national KIPP's proposals per account, and each adds to
+ * the seed's time.
  */
 export async function startDemoServer(
   env: Record<string, string> = {},
@@ -100,7 +101,8 @@ export async function startDemoServer(
     demoLinks = false,
     selection = false,
     panel = false,
-  }: { demoLinks?: boolean; selection?: boolean; panel?: boolean } = {},
+    lastYear = false,
+  }: { demoLinks?: boolean; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
 ): Promise<E2EServer> {
   const server = await startServer(env);
   const { ctx } = server;
@@ -109,6 +111,7 @@ export async function startDemoServer(
     dataDir: ctx.dataDir,
     selection,
     panel,
+    lastYear,
     ...(demoLinks ? { baseUrl: server.baseUrl } : {}),
   });
   return server;
