@@ -54,7 +54,11 @@ export async function galleryFacets(db: Db): Promise<GalleryFacets> {
       .groupBy('awards')
       .execute(),
     e()
-      .select((eb) => ['province_code', eb.fn.min('province_name').as('name'), eb.fn.countAll<number>().as('n')])
+      .select((eb) => [
+        'province_code',
+        eb.fn.min('province_name').as('name'),
+        eb.fn.countAll<number>().as('n'),
+      ])
       .where('province_code', 'is not', null)
       .groupBy('province_code')
       .orderBy('province_code')
@@ -86,7 +90,11 @@ export async function galleryFacets(db: Db): Promise<GalleryFacets> {
     awards: [...perLevel]
       .sort(([a], [b]) => awardRank(a) - awardRank(b))
       .map(([level, c]) => ({ level, count: c })),
-    provinces: provinces.map((r) => ({ code: r.province_code!, name: r.name ?? r.province_code!, count: n(r.n) })),
+    provinces: provinces.map((r) => ({
+      code: r.province_code!,
+      name: r.name ?? r.province_code!,
+      count: n(r.n),
+    })),
     participantTypes: types.map((r) => ({ type: r.institution_type, count: n(r.n) })),
   };
 }
