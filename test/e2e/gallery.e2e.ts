@@ -68,14 +68,19 @@ describe('the public gallery in Chromium', () => {
     expect(marks).toContain('pelayanan kependudukan');
     expect(await first.innerText()).toContain('pelayanan kependudukan datang');
     expect(await first.innerText()).toContain('Top 45 Inovasi Pelayanan Publik Terpuji');
-    expect(await first.innerText()).toContain('Kabupaten Tangerang, Banten');
+    expect(await first.innerText()).toContain('Pemerintah Kabupaten Tangerang · Banten');
     await expectNoPrivate(page);
     await shoot(page, 'gallery-search-390');
 
+    // On a phone the filters are folded under "Saring" so the list comes first.
+    expect(await page.getByLabel('Tahun').isVisible()).toBe(false);
+    await page.locator('summary', { hasText: 'Saring' }).click();
     await page.getByLabel('Tahun').selectOption('2026');
     await page.waitForURL(/[?&]year=2026/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('pelayanan kependudukan');
     await expect.poll(() => cards(page).first().getByRole('link').innerText()).toBe(link(DUKCAPIL));
+    expect(await page.locator('summary').innerText()).toBe('Saring (1 aktif)');
+    await shoot(page, 'gallery-filtered-390');
 
     await cards(page).first().getByRole('link', { name: DUKCAPIL }).click();
     await page.waitForURL(/\/galeri\/[a-z0-9-]+$/);

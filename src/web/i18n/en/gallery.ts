@@ -8,6 +8,7 @@ export const gallery = {
     'Title, acronym or proposal text; abbreviations such as "Disdukcapil" and "RSUD" are understood.',
   searchButton: 'Search',
   filtersTitle: 'Filter',
+  filtersActive: 'Filter ({{count}} on)',
   filter: {
     year: 'Year',
     competition: 'Competition',

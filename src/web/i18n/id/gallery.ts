@@ -7,6 +7,7 @@ export const gallery = {
   searchHint: 'Judul, akronim, atau isi proposal; singkatan seperti "Disdukcapil" dan "RSUD" juga dikenali.',
   searchButton: 'Cari',
   filtersTitle: 'Saring',
+  filtersActive: 'Saring ({{count}} aktif)',
   filter: {
     year: 'Tahun',
     competition: 'Kompetisi',

@@ -46,12 +46,17 @@ export function Snippet({ segments }: { segments: NonNullable<GalleryItem['snipp
 /** One innovation in the gallery's list; its title leads to its page, remembering the search. */
 export function GalleryCard({ item, search }: { item: GalleryItem; search: string }) {
   const { t } = useTranslation();
-  const region = regionText(item);
+  // "Pemerintah Kabupaten Tangerang · Banten": the regency is not said twice.
+  const region = regionText(
+    item.regency && item.institution.name.includes(item.regency.name) ? { ...item, regency: null } : item,
+  );
   return (
     <Paper withBorder p="md" radius="md" component="li">
       <Stack gap={6}>
         <Text size="sm" c="dark.6">
-          {item.competition.name} · {item.year}
+          {item.competition.name.includes(String(item.year))
+            ? item.competition.name
+            : `${item.competition.name} · ${item.year}`}
         </Text>
         <Anchor
           component={Link}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { IconSearch } from '@tabler/icons-react';
@@ -41,7 +42,10 @@ export function GalleryPage() {
   };
   const corrected = d?.corrections.length ? correctedQuery(q, d.corrections) : null;
   const sorts = q ? (['relevance', 'year', 'award'] as const) : (['year', 'award'] as const);
-  const hasFilters = FILTER_KEYS.some((k) => params.get(k));
+  const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length;
+  const wide = useMediaQuery('(min-width: 48em)');
+  const [open, setOpen] = useState<boolean | null>(null);
+  const filtersOpen = open ?? (Boolean(wide) || activeFilters > 0);
 
   return (
     <AdminPage>
@@ -64,36 +68,46 @@ export function GalleryPage() {
           <Button type="submit">{t('gallery.searchButton')}</Button>
         </Group>
       </form>
-      <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="gallery-filters">
-        <Title order={2} size="h4" id="gallery-filters" mb="xs">
-          {t('gallery.filtersTitle')}
-        </Title>
-        <GalleryFilters value={(k) => params.get(k) ?? ''} onChange={(k, v) => go(withParam(params, k, v))} />
-        <Group mt="sm" justify="space-between" align="flex-end">
-          <NativeSelect
-            label={t('gallery.sort')}
-            value={d?.sort ?? params.get('sort') ?? (q ? 'relevance' : 'year')}
-            onChange={(e) => go(withParam(params, 'sort', e.currentTarget.value))}
-            data={sorts.map((s) => ({ value: s, label: t(`gallery.sortBy.${s}`) }))}
-          />
-          {hasFilters && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                const next = new URLSearchParams(params);
-                for (const k of FILTER_KEYS) next.delete(k);
-                next.delete('page');
-                go(next);
-              }}
-            >
-              {t('gallery.clearFilters')}
-            </Button>
-          )}
-        </Group>
+      <Paper withBorder p="sm" radius="md" component="section" aria-label={t('gallery.filtersTitle')}>
+        {/* Folded on a phone (the list comes first) unless a filter is on; open on a wide screen. */}
+        <details open={filtersOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <Text component="summary" fw={700} style={{ cursor: 'pointer' }} py={4}>
+            {activeFilters ? t('gallery.filtersActive', { count: activeFilters }) : t('gallery.filtersTitle')}
+          </Text>
+          <Stack gap="sm" mt="xs">
+            <GalleryFilters
+              value={(k) => params.get(k) ?? ''}
+              onChange={(k, v) => go(withParam(params, k, v))}
+            />
+            {activeFilters > 0 && (
+              <Group>
+                <Button
+                  variant="subtle"
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    for (const k of FILTER_KEYS) next.delete(k);
+                    next.delete('page');
+                    go(next);
+                  }}
+                >
+                  {t('gallery.clearFilters')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </details>
       </Paper>
-      <Text role="status" aria-live="polite" fw={600}>
-        {d && (q ? t('gallery.countFor', { count: d.total, q }) : t('gallery.count', { count: d.total }))}
-      </Text>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Text role="status" aria-live="polite" fw={600} style={{ flex: '1 1 14rem' }}>
+          {d && (q ? t('gallery.countFor', { count: d.total, q }) : t('gallery.count', { count: d.total }))}
+        </Text>
+        <NativeSelect
+          label={t('gallery.sort')}
+          value={d?.sort ?? params.get('sort') ?? (q ? 'relevance' : 'year')}
+          onChange={(e) => go(withParam(params, 'sort', e.currentTarget.value))}
+          data={sorts.map((s) => ({ value: s, label: t(`gallery.sortBy.${s}`) }))}
+        />
+      </Group>
       {corrected && corrected !== q && (
         <Text>
           {t('gallery.didYouMean')}{' '}
