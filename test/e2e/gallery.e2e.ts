@@ -47,6 +47,8 @@ describe('the public gallery in Chromium', () => {
   it('a visitor on a phone searches, filters by year, opens an innovation and returns to the search', async () => {
     const page = await profiles.newPage(PHONE);
     await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('link', { name: 'Jelajahi galeri inovasi pemenang' }).waitFor();
+    await shoot(page, 'gallery-home-link-390');
     await page.getByRole('link', { name: 'Jelajahi galeri inovasi pemenang' }).click();
     await page.waitForURL(`${server.baseUrl}/galeri`);
     await expect.poll(() => status(page).innerText()).toBe('4 inovasi ditemukan');
@@ -147,6 +149,8 @@ describe('the public gallery in Chromium', () => {
   it('on a desktop: the results page leads to the gallery, the list and the page at 1280 px', async () => {
     const page = await profiles.newPage();
     await page.goto(`${server.baseUrl}/kompetisi/${s.competitionId}/hasil`);
+    await page.getByRole('link', { name: DUKCAPIL }).waitFor();
+    await shoot(page, 'gallery-results-links-1280');
     await page.getByRole('link', { name: DUKCAPIL }).click();
     await page.waitForURL(/\/galeri\/[a-z0-9-]+$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(DUKCAPIL);
