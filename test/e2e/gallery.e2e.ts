@@ -144,6 +144,8 @@ describe('the public gallery in Chromium', () => {
       await expectNoPrivate(page);
     }
     await shoot(page, 'gallery-404-390');
+    await page.getByRole('link', { name: 'Ke galeri inovasi' }).click();
+    await page.waitForURL(`${server.baseUrl}/galeri`);
   });
 
   it('on a desktop: the results page leads to the gallery, the list and the page at 1280 px', async () => {

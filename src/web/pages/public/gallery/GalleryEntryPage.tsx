@@ -23,7 +23,15 @@ export function GalleryEntryPage() {
     queryFn: () => api<GalleryEntry>('GET', `/public/gallery/${encodeURIComponent(slug)}`),
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 1,
   });
-  if (entry.error instanceof ApiError && entry.error.status === 404) return <NotFoundPage />;
+  if (entry.error instanceof ApiError && entry.error.status === 404)
+    return (
+      <Stack gap={0}>
+        <NotFoundPage />
+        <Anchor component={Link} to="/galeri" fw={600}>
+          {t('gallery.entry.backToGallery')}
+        </Anchor>
+      </Stack>
+    );
   const e = entry.data;
   const region = e ? regionText(e) : '';
   const facts: [string, string][] = e
