@@ -692,6 +692,14 @@ describe('the final session and the results', () => {
         code: s.f.a1.code,
         title: s.f.a1.title,
         institution: 'Pemerintah Kabupaten Sidang X',
+        // Its page in the gallery, which the publication filled.
+        gallerySlug: (
+          await suite.ctx.db
+            .selectFrom('gallery_entries')
+            .select('slug')
+            .where('proposal_id', '=', s.f.a1.id)
+            .executeTakeFirstOrThrow()
+        ).slug,
         award: {
           key: 'top45',
           labelId: 'Top 45 Inovasi Pelayanan Publik Terpuji',

@@ -135,3 +135,18 @@ export const galleryListResponse = z.object({
   corrections: z.array(z.object({ word: z.string(), correctedTo: z.array(z.string()) })),
 });
 export type GalleryListResponse = z.infer<typeof galleryListResponse>;
+
+const facetCount = { count: z.number() };
+
+/** GET /api/public/gallery/facets: the values the gallery's filters can take, with how many entries have each. */
+export const galleryFacetsResponse = z.object({
+  years: z.array(z.object({ year: z.number(), ...facetCount })),
+  competitions: z.array(z.object({ id: z.number(), name: z.string(), year: z.number(), ...facetCount })),
+  categories: z.array(z.object({ key: z.string(), name: bilingual, ...facetCount })),
+  groups: z.array(z.object({ key: z.string(), name: bilingual, ...facetCount })),
+  /** Best level first. */
+  awards: z.array(z.object({ level: awardLevelSchema, ...facetCount })),
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), ...facetCount })),
+  participantTypes: z.array(z.object({ type: institutionTypeSchema, ...facetCount })),
+});
+export type GalleryFacets = z.infer<typeof galleryFacetsResponse>;

@@ -226,6 +226,8 @@ export const publicResultsResponse = z.object({
           code: z.string(),
           title: z.string(),
           institution: z.string(),
+          /** Its page in the public gallery (/galeri/:slug), null when it is not there. */
+          gallerySlug: z.string().nullable(),
           award: z.object({ key: z.string(), labelId: z.string(), labelEn: z.string() }).nullable(),
         }),
       ),

@@ -45,6 +45,8 @@ import {
   PublicationPage,
   AnnouncementPage,
   ResultsPage,
+  GalleryPage,
+  GalleryEntryPage,
   FinalSessionPage,
   FinalistPresentationPage,
   PanelSessionsPage,
@@ -121,6 +123,8 @@ export function App() {
           <Route path="/kompetisi/:id" element={<CompetitionPublicPage />} />
           <Route path="/kompetisi/:id/pengumuman/:kind" element={<AnnouncementPage />} />
           <Route path="/kompetisi/:id/hasil" element={<ResultsPage />} />
+          <Route path="/galeri" element={<GalleryPage />} />
+          <Route path="/galeri/:slug" element={<GalleryEntryPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />
           <Route path="/kompetisi/:id/uji-publik" element={<ObjectionFormPage />} />

@@ -6,6 +6,7 @@ import type { RouteCase } from './routes.js';
  */
 export const GALLERY_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/public/gallery': { public: true, query: () => ({ q: 'pelayanan', sort: 'relevance' }) },
+  'GET /api/public/gallery/facets': { public: true },
   'GET /api/public/gallery/:slug': {
     public: true,
     alsoAccept: [404],

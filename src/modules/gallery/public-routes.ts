@@ -2,11 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   galleryEntrySchema,
+  galleryFacetsResponse,
   galleryListResponse,
   galleryQuery,
   gallerySlugParams,
 } from '../../contracts/gallery.js';
 import { notFound, retryLater, t } from '../../domain/errors.js';
+import { galleryFacets } from './facet-queries.js';
 import { presentEntry } from './public-view.js';
 import { entryBySlug } from './queries.js';
 import { searchGallery } from './search.js';
@@ -64,6 +66,24 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         sort: found.sort,
         corrections: found.corrections.map((w) => ({ word: w.word, correctedTo: [...w.correctedTo] })),
       };
+    },
+  );
+
+  app.get(
+    '/public/gallery/facets',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['gallery'],
+        summary:
+          'The values of the gallery filters with their entry counts (public): years, competitions, categories, ' +
+          'groups, award levels, provinces, participant types',
+        response: { 200: galleryFacetsResponse },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return galleryFacets(db);
     },
   );
 

@@ -269,3 +269,16 @@ export async function resultsPublished(db: Db, competitionId: number): Promise<b
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The gallery addresses of these proposals (the results page links its finalists to them). */
+export async function slugsOfProposals(db: Db, proposalIds: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < proposalIds.length; i += BATCH)
+    for (const r of await db
+      .selectFrom('gallery_entries')
+      .select(['proposal_id', 'slug'])
+      .where('proposal_id', 'in', proposalIds.slice(i, i + BATCH))
+      .execute())
+      out.set(r.proposal_id, r.slug);
+  return out;
+}

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { CompetitionRow } from '../../db/schema.js';
 import type { PublicResults } from '../../contracts/results.js';
+import { slugsOfProposals } from '../gallery/queries.js';
 import { findResultsAnnouncement, loadDecisions, loadFinalists, loadResultsContext } from './context.js';
 
 /*
@@ -36,6 +37,11 @@ async function build(db: Db, c: CompetitionRow): Promise<PublicResults | null> {
       .map((e) => e.proposalId)
       .filter((x) => x !== undefined),
   );
+  // Every published finalist is in the gallery (publishing indexes it); an address missing is not linked.
+  const slugs = await slugsOfProposals(
+    db,
+    finalists.filter((f) => published.has(f.id)).map((f) => f.id),
+  );
   const groups = ctx.groups
     .map((g) => {
       const entries = finalists
@@ -48,6 +54,7 @@ async function build(db: Db, c: CompetitionRow): Promise<PublicResults | null> {
             code: f.code,
             title: f.title,
             institution: f.institution,
+            gallerySlug: slugs.get(f.id) ?? null,
             award: award ? { key: award.key, labelId: award.labelId, labelEn: award.labelEn } : null,
           };
         })

@@ -217,3 +217,9 @@ export const LiveSessionPage = lazyPage(
   () => import('../pages/presentation/LiveSessionPage.js'),
   'LiveSessionPage',
 );
+// The public gallery (issue 14): its texts (gallery.*) are not in the app, so they come with its code.
+export const GalleryPage = lazyPage(() => import('../pages/public/gallery/GalleryPage.js'), 'GalleryPage');
+export const GalleryEntryPage = lazyPage(
+  () => import('../pages/public/gallery/GalleryEntryPage.js'),
+  'GalleryEntryPage',
+);

@@ -31,6 +31,7 @@ import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
 import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
+import { gallery } from './gallery.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -67,4 +68,5 @@ export const en = {
   field,
   presentation,
   presentationParticipant,
+  gallery,
 };

@@ -26,6 +26,7 @@ export const publicPages: typeof idPublic = {
     complaintsText:
       'Have a complaint about a public service? File it through SP4N-LAPOR!, the national online complaints service.',
     complaintsLink: 'Open SP4N-LAPOR! (lapor.go.id)',
+    galleryLink: 'Explore the gallery of winning innovations',
   },
   competition: {
     announcements: 'Announcements',

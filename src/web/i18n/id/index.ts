@@ -31,6 +31,7 @@ import { publicRatings } from './public-ratings.js';
 import { field } from './field.js';
 import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
+import { gallery } from './gallery.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -67,4 +68,5 @@ export const id = {
   field,
   presentation,
   presentationParticipant,
+  gallery,
 };

@@ -24,6 +24,7 @@ export const publicPages = {
     complaintsText:
       'Punya keluhan tentang pelayanan publik? Sampaikan melalui SP4N-LAPOR!, layanan aspirasi dan pengaduan online rakyat.',
     complaintsLink: 'Buka SP4N-LAPOR! (lapor.go.id)',
+    galleryLink: 'Jelajahi galeri inovasi pemenang',
   },
   competition: {
     announcements: 'Pengumuman',

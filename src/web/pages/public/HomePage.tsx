@@ -226,6 +226,9 @@ export function HomePage() {
             {t('public.home.intro1')}
           </Text>
           <Text c="white">{t('public.home.intro2')}</Text>
+          <Anchor component={Link} to="/galeri" c="white" fw={700} underline="always">
+            {t('public.home.galleryLink')}
+          </Anchor>
           {!me && (
             <>
               <Group gap="sm" mt="xs">

@@ -64,6 +64,9 @@ export function ResultsPage() {
                   >
                     {t('results.public.pdf')}
                   </Button>
+                  <Anchor component={Link} to={`/galeri?competitionId=${id}`} fw={600}>
+                    {t('gallery.resultsLink')}
+                  </Anchor>
                 </Group>
               </Stack>
             </Paper>
@@ -80,7 +83,13 @@ export function ResultsPage() {
                           <Text size="xs" c="dark.6">
                             {e.code}
                           </Text>
-                          <Text fw={600}>{e.title}</Text>
+                          {e.gallerySlug ? (
+                            <Anchor component={Link} to={`/galeri/${e.gallerySlug}`} fw={600}>
+                              {e.title}
+                            </Anchor>
+                          ) : (
+                            <Text fw={600}>{e.title}</Text>
+                          )}
                           <Text size="sm" c="dark.6">
                             {e.institution}
                           </Text>
