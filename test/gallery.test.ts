@@ -230,11 +230,11 @@ describe('the gallery of published finalists', () => {
     expect(unknown.json().error.code).toBe('not_found');
     for (const odd of ['%E2%80%AE%00', "'%20OR%201=1", 'x'.repeat(100)])
       expect((await get(`/api/public/gallery/${odd}`)).statusCode).toBe(404);
-    // Longer than the router takes a path parameter: not found, never a 500 (the router answers 404, not
-    // 414, since /api/public/gallery/facets is a static sibling of /:slug: find-my-way tries it first).
+    // Longer than the router takes a path parameter (100): refused by the router before any handler, never a
+    // 500. Fastify answers 414 FST_ERR_MAX_PARAM_LENGTH on a fresh install (CI) and 404 on another install of the
+    // same versions here: which one is the router's, so the test asserts one of the two.
     const long = await get(`/api/public/gallery/${'x'.repeat(300)}`);
-    expect(long.statusCode).toBe(404);
-    expect(long.json().error.code).toBe('not_found');
+    expect([404, 414]).toContain(long.statusCode);
   });
 
   it('indexes again idempotently: same entries, same postings, and refuses an unpublished competition', async () => {
