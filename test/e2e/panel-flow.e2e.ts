@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { sessionCookie } from '../helpers/fixtures.js';
 import { minimalPdf } from '../helpers/multipart.js';
 import { scoreOpenByApi } from '../helpers/review.js';
 import { pdfText } from '../helpers/pdf.js';
-import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
+import {
+  demoAccounts,
+  logIn,
+  openProfiles,
+  shoot,
+  startDemoServer,
+  type E2EServer,
+  type Profiles,
+} from './harness.js';
 
 /*
  * Issue 13 "Done when", in Chromium: the panel demo (KIPP-PANEL, seeded at its final finalist list with the
@@ -67,18 +74,11 @@ describe('the panel demo, from the final finalist list to a verified certificate
   let server: E2EServer;
   let profiles: Profiles;
   const w = {} as World;
-  const pages = new Map<string, Page>();
-
-  /** One browser profile per account and viewport, logged in once, reused by the later steps. */
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const key = `${email}@${viewport?.width ?? 1280}`;
-    const open = pages.get(key);
-    if (open) return open;
-    const page = await profiles.newPage(viewport);
-    await logIn(page, server.baseUrl, email);
-    pages.set(key, page);
-    return page;
-  }
+  const { as, moveClockTo } = demoAccounts(
+    () => server,
+    () => profiles,
+    SYSTEM_ADMIN,
+  );
 
   const url = (path: string) => `${server.baseUrl}${path}`;
   const db = () => server.ctx.db;
@@ -436,26 +436,6 @@ describe('the panel demo, from the final finalist list to a verified certificate
     await page.getByRole('listitem').filter({ hasText: w.followed.title }).waitFor();
     await shoot(page, 'panel-flow-50-public-results-phone');
   }, 120_000);
-
-  /**
-   * The system administrator sets the server's clock on the demo clock page (the field reads WIB); the
-   * other accounts sign in afresh afterwards (their sessions may have lapsed with the move).
-   */
-  async function moveClockTo(at: Date, shot: string): Promise<void> {
-    for (const page of pages.values()) await page.context().close();
-    pages.clear();
-    const admin = await profiles.newPage();
-    await logIn(admin, server.baseUrl, SYSTEM_ADMIN);
-    await admin.getByRole('link', { name: 'Jam demo' }).click();
-    await admin.getByRole('heading', { name: 'Jam demo', level: 1 }).waitFor();
-    const wib = new Date(at.getTime() + 7 * HOUR).toISOString().slice(0, 16);
-    await admin.getByLabel('Setel ke tanggal dan jam (WIB)').fill(wib);
-    await admin.getByRole('button', { name: 'Setel waktu' }).click();
-    await admin.getByText(/^Waktu server sekarang /).waitFor();
-    await shoot(admin, shot);
-    expect(Math.abs(server.ctx.clock.now().getTime() - at.getTime())).toBeLessThan(120_000);
-    await admin.context().close();
-  }
 
   /** The other finalists' decisions through the API, as the demo panelist: each group's award, with a reason. */
   async function decideTheRestByApi(): Promise<void> {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { scoreOpenByApi } from '../helpers/review.js';
 import {
   cutBadges,
+  demoAccounts,
   logIn,
   openProfiles,
   shoot,
@@ -52,18 +53,11 @@ describe('the selection demo, from the closing to the final finalist list, by th
   let server: E2EServer;
   let profiles: Profiles;
   const w = {} as World;
-  const pages = new Map<string, Page>();
-
-  /** One browser profile per account, logged in once, reused by the later steps. */
-  async function as(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const key = `${email}@${viewport?.width ?? 1280}`;
-    const open = pages.get(key);
-    if (open) return open;
-    const page = await profiles.newPage(viewport);
-    await logIn(page, server.baseUrl, email);
-    pages.set(key, page);
-    return page;
-  }
+  const { as, moveClockTo } = demoAccounts(
+    () => server,
+    () => profiles,
+    SYSTEM_ADMIN,
+  );
 
   const url = (path: string) => `${server.baseUrl}${path}`;
   const db = () => server.ctx.db;
@@ -541,33 +535,6 @@ describe('the selection demo, from the closing to the final finalist list, by th
       .where('kind', '=', 'public_objection')
       .executeTakeFirstOrThrow();
     return { opensAt: st.opens_at!, closesAt: st.closes_at! };
-  }
-
-  /**
-   * The system administrator sets the server's clock on the demo clock page (the field reads WIB); the
-   * other accounts sign in afresh afterwards (their sessions may have lapsed with the move).
-   */
-  async function moveClockTo(at: Date, shot: string): Promise<void> {
-    await closeSignedIn();
-    const admin = await profiles.newPage();
-    await logIn(admin, server.baseUrl, SYSTEM_ADMIN);
-    await admin.getByRole('link', { name: 'Jam demo' }).click();
-    await admin.getByRole('heading', { name: 'Jam demo', level: 1 }).waitFor();
-    const wib = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
-    await admin.getByLabel('Setel ke tanggal dan jam (WIB)').fill(wib);
-    await admin.getByRole('button', { name: 'Setel waktu' }).click();
-    await admin.getByText(/^Waktu server sekarang /).waitFor();
-    await shoot(admin, shot);
-    const now = server.ctx.clock.now().getTime();
-    // Set to the minute (the field has no seconds), running from there.
-    expect(Math.abs(now - at.getTime())).toBeLessThan(120_000);
-    await admin.context().close();
-  }
-
-  /** After a clock move sessions may have lapsed: the next step signs in afresh. */
-  async function closeSignedIn(): Promise<void> {
-    for (const page of pages.values()) await page.context().close();
-    pages.clear();
   }
 
   async function countState(state: 'passed_admin'): Promise<number> {
