@@ -209,6 +209,17 @@ export interface Subjects {
   'presentation.participate': { institutionId: number; unitId: number };
   'presentation.reschedule': { institutionId: number };
   'presentation.sit': { competitionId: number; seated: boolean };
+  /**
+   * Replication between institutions (issue 14 point 3). Asking (`request`), withdrawing one's own request
+   * (`withdraw`) and reading the institution's sent and received requests (`view`): the admin lokal or a UPP
+   * of the institution (the requesting one for the first two). Answering a request (`answer`: accept or
+   * decline): the admin lokal of the owner institution only. Asking one's own institution is a rule of
+   * domain/replication.ts (422), not a refusal of the policy.
+   */
+  'replication.request': { institutionId: number };
+  'replication.withdraw': { institutionId: number };
+  'replication.view': { institutionId: number };
+  'replication.answer': { institutionId: number };
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */

@@ -9,6 +9,7 @@ import { RESULTS_TABLE } from './policy-results.fixtures.js';
 import { PUBLIC_RATINGS_TABLE } from './policy-public-ratings.fixtures.js';
 import { PRESENTATION_TABLE } from './policy-presentation.fixtures.js';
 import { RECORDS_TABLE } from './policy-records.fixtures.js';
+import { REPLICATION_TABLE } from './policy-replication.fixtures.js';
 
 /*
  * The policy's table (policy.test.ts): the actors of every role, each in its own scope, and each action
@@ -527,4 +528,5 @@ export const TABLE: Case[] = [
   ...SEASON_REPORT_TABLE,
   ...PUBLIC_RATINGS_TABLE,
   ...FIELD_TABLE,
+  ...REPLICATION_TABLE,
 ];

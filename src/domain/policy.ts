@@ -290,6 +290,20 @@ export function decide<A extends Action>(
         return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
       return s.seated ? ALLOW : deny('notAssigned');
     }
+    // Replication between institutions (issue 14 point 3): whoever serves the institution asks and reads;
+    // its admin lokal alone answers what it received.
+    case 'replication.request':
+    case 'replication.withdraw':
+    case 'replication.view': {
+      const s = subject as Subjects['replication.request'];
+      if (hasIn(actor, 'local_admin', s.institutionId) || hasIn(actor, 'upp', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') || has(actor, 'upp') ? deny('otherInstitution') : deny('missingRole');
+    }
+    case 'replication.answer': {
+      const s = subject as Subjects['replication.answer'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
