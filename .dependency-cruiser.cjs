@@ -52,6 +52,8 @@ const MODULE_GRAPH = {
   review: ['proposals', 'competitions', 'assignments'],
   // The final session and the published results (issue 13 points 4–6); publishing fills the gallery (issue 14).
   results: ['announcements', 'certificates', 'competitions', 'gallery', 'stage-results'],
+  // Replication between institutions (issue 14 point 3): the gallery's entries and place names.
+  replication: ['gallery'],
   system: [],
   'user-admin': ['users'],
   users: ['institutions'],

@@ -57,6 +57,8 @@ import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { galleryPublicRoutes } from './modules/gallery/public-routes.js';
+import { replicationPublicRoutes } from './modules/replication/public-routes.js';
+import { replicationRoutes } from './modules/replication/routes.js';
 import { publicRatingPublicRoutes } from './modules/public-ratings/public-routes.js';
 import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
@@ -245,6 +247,8 @@ export async function buildApp(opts: {
   await api.register(objectionRoutes, { prefix: '/api' });
   await api.register(publicRatingPublicRoutes, { prefix: '/api' });
   await api.register(galleryPublicRoutes, { prefix: '/api' });
+  await api.register(replicationPublicRoutes, { prefix: '/api' });
+  await api.register(replicationRoutes, { prefix: '/api' });
   await api.register(publicRatingRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(certificateRoutes, { prefix: '/api' });

@@ -1,3 +1,4 @@
+import type { ReplicationState } from '../contracts/replication.js';
 import { AppError, conflict, fieldError, t } from './errors.js';
 
 /*
@@ -7,8 +8,8 @@ import { AppError, conflict, fieldError, t } from './errors.js';
  * policy.ts (`replication.*`).
  */
 
-export const REPLICATION_STATES = ['requested', 'accepted', 'declined', 'withdrawn'] as const;
-export type ReplicationStateValue = (typeof REPLICATION_STATES)[number];
+export { REPLICATION_STATES } from '../contracts/replication.js';
+export type ReplicationStateValue = ReplicationState;
 
 /** The group of replikasi proposals (a replikasi proposal names its source award). */
 export const REPLIKASI_GROUP = 'replikasi';
