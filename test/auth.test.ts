@@ -264,6 +264,7 @@ describe('accounts and sessions', () => {
           adjudicateObjectionsIn: [],
           reviewWork: false,
           viewOwnCertificates: false,
+          viewReplicationRequests: false,
         },
       });
     });
@@ -308,6 +309,7 @@ describe('accounts and sessions', () => {
         adjudicateObjectionsIn: [],
         reviewWork: false,
         viewOwnCertificates: true,
+        viewReplicationRequests: true,
       });
     });
 

@@ -119,6 +119,8 @@ export const meAbilitiesSchema = z.object({
   reviewWork: z.boolean(),
   /** Offered the list of one's own certificates (piagam): an admin lokal or a UPP. */
   viewOwnCertificates: z.boolean(),
+  /** The institution's replication requests, sent and received (issue 14): an admin lokal or a UPP. */
+  viewReplicationRequests: z.boolean(),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

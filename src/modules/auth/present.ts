@@ -66,6 +66,11 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
       viewSelection,
       adjudicateObjectionsIn,
       viewOwnCertificates: can(actor, 'certificate.listOwn', {}, context),
+      viewReplicationRequests: actor.grants.some(
+        (g) =>
+          g.institutionId !== null &&
+          can(actor, 'replication.view', { institutionId: g.institutionId }, context),
+      ),
       reviewWork: actor.grants.some(
         (g) =>
           g.competitionId !== null &&

@@ -83,6 +83,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
     items.push({ to: `/instansi/${institutionId}/partisipasi`, label: t('participationView.nav') });
   if (me.abilities.viewProposals) items.push({ to: '/usulan', label: t('proposals.nav') });
   if (me.abilities.viewOwnCertificates) items.push({ to: '/piagam', label: t('certificates.nav') });
+  if (me.abilities.viewReplicationRequests)
+    items.push({ to: '/instansi/replikasi', label: t('replication.nav') });
   if (me.abilities.viewOutbox) items.push({ to: '/sekretariat/outbox', label: t('common.nav.outbox') });
   if (me.abilities.viewAudit) items.push({ to: '/sekretariat/audit', label: t('common.nav.audit') });
   if (me.abilities.manageUsers) items.push({ to: '/admin/pengguna', label: t('users.nav') });

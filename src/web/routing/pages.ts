@@ -223,3 +223,8 @@ export const GalleryEntryPage = lazyPage(
   () => import('../pages/public/gallery/GalleryEntryPage.js'),
   'GalleryEntryPage',
 );
+// Replication between institutions (issue 14 point 3): the institution's sent and received requests.
+export const ReplicationRequestsPage = lazyPage(
+  () => import('../pages/institution/ReplicationRequestsPage.js'),
+  'ReplicationRequestsPage',
+);
