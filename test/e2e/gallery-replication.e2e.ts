@@ -60,7 +60,10 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     await first.click();
     await visitor.waitForURL(/\/galeri\/[a-z0-9-]+$/);
     slug = new URL(visitor.url()).pathname.split('/').pop()!;
+    // The innovation's page is there once its "Replikasi" section is.
+    await visitor.getByRole('region', { name: 'Replikasi' }).waitFor();
     title = await visitor.getByRole('heading', { level: 1 }).innerText();
+    expect(title).not.toBe('Galeri inovasi pelayanan publik');
 
     // Who owns it, and who asks: Tangerang's admin lokal, unless Tangerang owns it (then another demo institution's).
     const { db } = server.ctx;
