@@ -3,9 +3,6 @@ import { regionCodes } from '../../domain/gallery.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { RequestView } from './queries.js';
 
-/** Where an institution reads its replication requests (the web app's route). */
-export const REPLICATION_PAGE = '/instansi/replikasi';
-
 /** One request as the caller reads it; the owner's contact only once accepted. */
 export function presentRequest(
   v: RequestView,

@@ -3,7 +3,7 @@ import type { Text } from '../../../domain/errors.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { TemplateName } from '../../../platform/mail/templates.js';
 import { notifyUser } from '../../../platform/notify.js';
-import { REPLICATION_PAGE } from '../present.js';
+import { REPLICATION_PAGE } from '../paths.js';
 import type { RequestView } from '../queries.js';
 
 /**

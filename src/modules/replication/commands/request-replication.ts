@@ -5,7 +5,7 @@ import { duplicateOpenRefusal, toSelfRefusal } from '../../../domain/replication
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { localAdminsOf, notifyUser } from '../../../platform/notify.js';
-import { REPLICATION_PAGE } from '../present.js';
+import { REPLICATION_PAGE } from '../paths.js';
 import {
   insertRequest,
   institutionChain,

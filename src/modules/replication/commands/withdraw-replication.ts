@@ -4,7 +4,7 @@ import { answeredRefusal } from '../../../domain/replication.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { localAdminsOf, notifyUser } from '../../../platform/notify.js';
-import { REPLICATION_PAGE } from '../present.js';
+import { REPLICATION_PAGE } from '../paths.js';
 import { findRequestView, moveOpenRequest, type RequestView } from '../queries.js';
 
 /**

@@ -7,6 +7,7 @@ export const replication = {
     counts_one: 'Replicated {{count}} time by {{institutions}} institution(s) in {{regions}} province(s).',
     counts_other: 'Replicated {{count}} times by {{institutions}} institution(s) in {{regions}} province(s).',
     none: 'No replication recorded yet.',
+    noneYet: 'None yet.',
     graphLabel: "This innovation's replication path",
     source: 'Came from',
     noSource: 'An original innovation (it replicates no other innovation of the gallery).',

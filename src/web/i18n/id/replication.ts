@@ -7,6 +7,7 @@ export const replication = {
     counts_one: 'Direplikasi {{count}} kali oleh {{institutions}} instansi di {{regions}} provinsi.',
     counts_other: 'Direplikasi {{count}} kali oleh {{institutions}} instansi di {{regions}} provinsi.',
     none: 'Belum ada replikasi yang tercatat.',
+    noneYet: 'Belum ada.',
     graphLabel: 'Alur replikasi inovasi ini',
     source: 'Berasal dari',
     noSource: 'Inovasi asli (tidak mereplikasi inovasi lain di galeri).',

@@ -103,7 +103,7 @@ export function ReplicationSection({ slug, owner }: { slug: string; owner: strin
                     {t('replication.section.replicatedBy')}:
                   </Text>
                   {g.replications.length === 0 ? (
-                    <Text size="sm">{t('replication.section.none')}</Text>
+                    <Text size="sm">{t('replication.section.noneYet')}</Text>
                   ) : (
                     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                       {g.replications.map((r, i) => (
