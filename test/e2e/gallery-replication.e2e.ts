@@ -210,5 +210,16 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
       expect(await section.innerText()).not.toContain('@');
       await shoot(page, `replication-graph-${label}`);
     }
+
+    // In English.
+    const en = await profiles.newPage(PHONE);
+    await en.addInitScript(() => localStorage.setItem('sinovik.lang', 'en'));
+    await en.goto(`${server.baseUrl}/galeri/${slug}`);
+    const section = en.getByRole('region', { name: 'Replication' });
+    await expect
+      .poll(() => section.getByRole('status').innerText())
+      .toMatch(/^Replicated 1 time by 1 institution\(s\) in [01] province\(s\)\.$/);
+    await section.getByRole('link', { name: 'Sign in to ask to replicate' }).waitFor();
+    await shoot(en, 'replication-graph-en-390');
   }, 120_000);
 });
