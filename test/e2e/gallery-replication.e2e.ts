@@ -173,6 +173,9 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     await dialog.getByRole('button', { name: 'Terima dan bagikan kontak' }).click();
     await card.getByText('Diterima', { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: 'Terima' }).count()).toBe(0);
+    expect(await card.innerText()).toContain(
+      'Kontak replikasi yang dibagikan: Bagus Pratama · replikasi@demo.sinovik.id · +622155550101',
+    );
     await shoot(owner, 'replication-accepted-1280');
 
     await owner.goto(`${server.baseUrl}/galeri/${slug}`);

@@ -47,6 +47,7 @@ export const replication = {
     contact: "Requester's contact",
     message: 'Message',
     ownerContact: "The owner's replication contact",
+    sharedContact: 'Replication contact shared',
     ownerContactPending: "The owner's contact is shared once the request is accepted.",
     answer: 'Answer',
     answeredAt: 'Answered by {{name}} on {{at}}',

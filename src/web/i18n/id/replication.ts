@@ -48,6 +48,7 @@ export const replication = {
     contact: 'Kontak pemohon',
     message: 'Pesan',
     ownerContact: 'Kontak replikasi pemilik inovasi',
+    sharedContact: 'Kontak replikasi yang dibagikan',
     ownerContactPending: 'Kontak pemilik inovasi dibagikan setelah permohonan diterima.',
     answer: 'Jawaban',
     answeredAt: 'Dijawab oleh {{name}} pada {{at}}',

@@ -62,20 +62,26 @@ function RequestCard({ r, onOpen }: { r: ReplicationRequestView; onOpen: (o: Ope
             <b>{t('replication.page.contact')}:</b> {contactLine(r.contact)}
           </Text>
         )}
-        {r.direction === 'sent' &&
-          (r.ownerContact ? (
-            <Paper bg="green.0" p="xs" radius="sm">
-              <Text size="sm">
-                <b>{t('replication.page.ownerContact')}:</b> {contactLine(r.ownerContact)}
-              </Text>
-            </Paper>
-          ) : (
-            r.state === 'requested' && (
-              <Text size="xs" c="dark.6">
-                {t('replication.page.ownerContactPending')}
-              </Text>
-            )
-          ))}
+        {r.ownerContact ? (
+          <Paper bg="green.0" p="xs" radius="sm">
+            <Text size="sm">
+              <b>
+                {t(
+                  r.direction === 'sent' ? 'replication.page.ownerContact' : 'replication.page.sharedContact',
+                )}
+                :
+              </b>{' '}
+              {contactLine(r.ownerContact)}
+            </Text>
+          </Paper>
+        ) : (
+          r.direction === 'sent' &&
+          r.state === 'requested' && (
+            <Text size="xs" c="dark.6">
+              {t('replication.page.ownerContactPending')}
+            </Text>
+          )
+        )}
         {r.answerMessage && (
           <Text size="sm">
             <b>{t('replication.page.answer')}:</b> {r.answerMessage}
