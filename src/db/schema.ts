@@ -20,6 +20,13 @@ import type { CertificateSettingsTable, CertificateTable } from './schema-certif
 export type * from './schema-certificates.js';
 import type { GalleryEntryTable, GalleryPostingTable, GalleryWordTable } from './schema-gallery.js';
 export type * from './schema-gallery.js';
+import type {
+  GalleryOwnerSettingsTable,
+  GalleryPublicFileTable,
+  GalleryStatusConfirmationTable,
+  GalleryStatusPromptTable,
+} from './schema-gallery-owner.js';
+export type * from './schema-gallery-owner.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
 import type {
@@ -497,6 +504,10 @@ export interface Database extends PresentationTables {
   gallery_entries: GalleryEntryTable;
   gallery_postings: GalleryPostingTable;
   gallery_words: GalleryWordTable;
+  gallery_owner_settings: GalleryOwnerSettingsTable;
+  gallery_public_files: GalleryPublicFileTable;
+  gallery_status_confirmations: GalleryStatusConfirmationTable;
+  gallery_status_prompts: GalleryStatusPromptTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

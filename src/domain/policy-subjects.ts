@@ -209,6 +209,12 @@ export interface Subjects {
   'presentation.participate': { institutionId: number; unitId: number };
   'presentation.reschedule': { institutionId: number };
   'presentation.sit': { competitionId: number; seated: boolean };
+  /**
+   * The owner's side of the gallery (issue 14 points 1 and 4): consent of a non-finalist, the contact for
+   * replication, which evidence is public, the yearly continuing/halted confirmation. The admin lokal of
+   * the proposal's institution only.
+   */
+  'galleryOwner.manage': { institutionId: number };
 }
 
 /** One review assignment, as `evaluation.view`/`evaluation.score` check it. */

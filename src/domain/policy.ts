@@ -290,6 +290,11 @@ export function decide<A extends Action>(
         return has(actor, 'panelist') ? deny('otherCompetition') : deny('missingRole');
       return s.seated ? ALLOW : deny('notAssigned');
     }
+    case 'galleryOwner.manage': {
+      const s = subject as Subjects['galleryOwner.manage'];
+      if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
+      return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
