@@ -58,12 +58,22 @@ describe('the yearly status', () => {
   });
   it('continuing as of its competition year before the first prompt', () => {
     expect(
-      shownStatus({ competitionYear: 2026, confirmations: [], now: new Date('2027-01-15T00:59:00Z'), prompt }),
+      shownStatus({
+        competitionYear: 2026,
+        confirmations: [],
+        now: new Date('2027-01-15T00:59:00Z'),
+        prompt,
+      }),
     ).toEqual({ status: 'continuing', year: 2026, confirmed: false, reason: null, due: false });
   });
   it('unconfirmed once the prompt date passed without this year’s confirmation', () => {
     expect(
-      shownStatus({ competitionYear: 2026, confirmations: [], now: new Date('2027-01-15T01:00:00Z'), prompt }),
+      shownStatus({
+        competitionYear: 2026,
+        confirmations: [],
+        now: new Date('2027-01-15T01:00:00Z'),
+        prompt,
+      }),
     ).toEqual({ status: 'unconfirmed', year: 2026, confirmed: false, reason: null, due: true });
   });
   it('an innovation of this year’s competition is not due', () => {
@@ -79,7 +89,8 @@ describe('the yearly status', () => {
   });
   it('last year’s halt stays until the prompt date, then the year is unconfirmed', () => {
     expect(
-      shownStatus({ competitionYear: 2026, confirmations: [halted], now: new Date('2028-01-10Z'), prompt }).status,
+      shownStatus({ competitionYear: 2026, confirmations: [halted], now: new Date('2028-01-10Z'), prompt })
+        .status,
     ).toBe('halted');
     expect(
       shownStatus({ competitionYear: 2026, confirmations: [halted], now: new Date('2028-01-16Z'), prompt }),

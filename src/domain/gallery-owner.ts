@@ -103,7 +103,11 @@ export function contactProblems(c: ReplicationContact): Record<string, FieldProb
   const out: Record<string, FieldProblem> = {};
   for (const k of ['name', 'position'] as const)
     if (c[k] !== null && c[k]!.length > CONTACT_TEXT_MAX)
-      out[k] = p('too_long', `Maksimal ${CONTACT_TEXT_MAX} karakter.`, `At most ${CONTACT_TEXT_MAX} characters.`);
+      out[k] = p(
+        'too_long',
+        `Maksimal ${CONTACT_TEXT_MAX} karakter.`,
+        `At most ${CONTACT_TEXT_MAX} characters.`,
+      );
   if (c.email !== null && !(c.email.length <= EMAIL_MAX && z.email().safeParse(c.email).success))
     out.email = p(
       'invalid_email',
@@ -186,7 +190,9 @@ export function shownStatus(input: {
   const last = [...input.confirmations].sort((a, b) => b.year - a.year)[0];
   const thisYear = last && last.year === year ? last : undefined;
   const due =
-    !thisYear && input.competitionYear < year && input.now.getTime() >= promptInstant(year, input.prompt).getTime();
+    !thisYear &&
+    input.competitionYear < year &&
+    input.now.getTime() >= promptInstant(year, input.prompt).getTime();
   if (thisYear)
     return { status: thisYear.status, year, confirmed: true, reason: thisYear.reason, due: false };
   if (due)
@@ -212,6 +218,10 @@ export function statusProblems(s: { status: 'continuing' | 'halted'; reason: str
       'Write why this innovation has halted.',
     );
   if (reason.length > STATUS_REASON_MAX)
-    out.reason = p('too_long', `Maksimal ${STATUS_REASON_MAX} karakter.`, `At most ${STATUS_REASON_MAX} characters.`);
+    out.reason = p(
+      'too_long',
+      `Maksimal ${STATUS_REASON_MAX} karakter.`,
+      `At most ${STATUS_REASON_MAX} characters.`,
+    );
   return out;
 }

@@ -18,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const id = idColumn(pg);
   await db.schema
     .createTable('gallery_owner_settings')
-    .addColumn('proposal_id', 'integer', (c) =>
-      c.primaryKey().references('proposals.id').onDelete('cascade'),
-    )
+    .addColumn('proposal_id', 'integer', (c) => c.primaryKey().references('proposals.id').onDelete('cascade'))
     .addColumn('consent', 'varchar(16)')
     .addColumn('consent_by', 'integer', (c) => c.references('users.id'))
     .addColumn('consent_at', 'varchar(32)')

@@ -15,6 +15,7 @@ import { resultsTemplates } from './results-templates.js';
 import { publicRatingTemplates } from './public-rating-templates.js';
 import { fieldTemplates } from './field-templates.js';
 import { presentationTemplates } from './presentation-templates.js';
+import { galleryOwnerTemplates } from './gallery-owner-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -46,6 +47,7 @@ const templates = {
   ...publicRatingTemplates,
   ...fieldTemplates,
   ...presentationTemplates,
+  ...galleryOwnerTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,
