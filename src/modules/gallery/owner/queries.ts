@@ -127,8 +127,9 @@ export async function setFilePublic(
       marked_at: input.at,
     })
     .onConflict((oc) => oc.column('attachment_id').doNothing())
+    .returning('attachment_id')
     .executeTakeFirst();
-  return Number(done.numInsertedRows ?? 0) > 0;
+  return done !== undefined;
 }
 
 export async function confirmationsOf(db: Db, proposalIds: readonly number[]) {
@@ -245,6 +246,7 @@ export async function markPrompted(
       sent_at: input.at,
     })
     .onConflict((oc) => oc.columns(['year', 'institution_id']).doNothing())
+    .returning('year')
     .executeTakeFirst();
-  return Number(done.numInsertedRows ?? 0) > 0;
+  return done !== undefined;
 }
