@@ -264,6 +264,7 @@ describe('accounts and sessions', () => {
           adjudicateObjectionsIn: [],
           reviewWork: false,
           viewOwnCertificates: false,
+          manageGalleryOf: [],
         },
       });
     });
@@ -308,6 +309,7 @@ describe('accounts and sessions', () => {
         adjudicateObjectionsIn: [],
         reviewWork: false,
         viewOwnCertificates: true,
+        manageGalleryOf: [inst.id],
       });
     });
 

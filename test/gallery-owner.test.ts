@@ -6,7 +6,7 @@ import {
 } from '../src/modules/gallery/owner/status-prompt.js';
 import { runDueJobs } from '../src/platform/jobs.js';
 import { appWithSmtpCapture } from './helpers/app.js';
-import { makeInstitution, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { makeUser, sessionCookie } from './helpers/fixtures.js';
 import { publishedGalleryWorld, type GalleryWorld } from './helpers/gallery.js';
 import { minimalPdf } from './helpers/multipart.js';
 
@@ -296,7 +296,11 @@ describe('the owner of an innovation in the gallery', () => {
     ];
     for (const [what, method, url, body] of calls) {
       const res = await as(s.cookieY, method, url, body);
-      expect([what, res.statusCode, res.json().error.code]).toEqual([what, 403, 'forbidden.otherInstitution']);
+      expect([what, res.statusCode, res.json().error.code]).toEqual([
+        what,
+        403,
+        'forbidden.otherInstitution',
+      ]);
       const upp = await as(s.upp, method, url, body);
       expect([what, upp.statusCode, upp.json().error.code]).toEqual([what, 403, 'forbidden.missingRole']);
     }

@@ -119,6 +119,8 @@ export const meAbilitiesSchema = z.object({
   reviewWork: z.boolean(),
   /** Offered the list of one's own certificates (piagam): an admin lokal or a UPP. */
   viewOwnCertificates: z.boolean(),
+  /** Institutions (from the person's own grants) whose innovations' gallery settings it manages (/instansi/galeri). */
+  manageGalleryOf: z.array(z.number()),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

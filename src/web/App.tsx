@@ -47,6 +47,7 @@ import {
   ResultsPage,
   GalleryPage,
   GalleryEntryPage,
+  InstitutionGalleryPage,
   FinalSessionPage,
   FinalistPresentationPage,
   PanelSessionsPage,
@@ -476,6 +477,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.manageUsers}>
                 <UserDetailPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/instansi/galeri"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageGalleryOf.length > 0}>
+                <InstitutionGalleryPage />
               </RequireUser>
             }
           />

@@ -40,6 +40,7 @@ export interface Me {
     viewSelection: boolean;
     adjudicateObjectionsIn: number[];
     viewOwnCertificates: boolean;
+    manageGalleryOf: number[];
   };
 }
 

@@ -223,3 +223,7 @@ export const GalleryEntryPage = lazyPage(
   () => import('../pages/public/gallery/GalleryEntryPage.js'),
   'GalleryEntryPage',
 );
+export const InstitutionGalleryPage = lazyPage(
+  () => import('../pages/institution/gallery/InstitutionGalleryPage.js'),
+  'InstitutionGalleryPage',
+);

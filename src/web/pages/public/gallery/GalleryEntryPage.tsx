@@ -10,6 +10,7 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { useLang } from '../../../i18n/index.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { AwardBadges, regionText } from './GalleryCard.js';
+import { GalleryEntryOwner } from './GalleryEntryOwner.js';
 
 /** /galeri/:slug: one innovation's public page (issue 14); an address not in the gallery is the 404 page. */
 export function GalleryEntryPage() {
@@ -87,6 +88,7 @@ export function GalleryEntryPage() {
               </Title>
               <Text style={{ whiteSpace: 'pre-line' }}>{e.summary}</Text>
             </section>
+            <GalleryEntryOwner entry={e} />
             <Anchor component={Link} to={`/kompetisi/${e.competition.id}/hasil`}>
               {t('gallery.entry.results', { name: e.competition.name })}
             </Anchor>
