@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connect.js';
-import type { GalleryStatusValue } from '../../../db/schema.js';
+import type { GalleryStatusValue, ProposalStateValue } from '../../../db/schema.js';
 import type { ReplicationContact } from '../../../domain/gallery-owner.js';
 
 /*
@@ -170,7 +170,11 @@ export async function writeConfirmation(
  * The institution's proposals the page lists: in a competition whose results are published (its
  * `final_results` announcement), a finalist or in one of the consentable states, or already in the gallery.
  */
-export async function institutionProposals(db: Db, institutionId: number, states: readonly string[]) {
+export async function institutionProposals(
+  db: Db,
+  institutionId: number,
+  states: readonly ProposalStateValue[],
+) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('competitions as c', 'c.id', 'p.competition_id')

@@ -58,8 +58,13 @@ export function OwnerInnovationCard({
       <Stack gap="sm">
         <Stack gap={4}>
           <Text size="sm" c="dark.6">
-            {t('galleryOwner.competition', { name: item.competition.name, year: item.competition.year })} ·{' '}
-            {item.code}
+            {item.competition.name.includes(String(item.competition.year))
+              ? item.competition.name
+              : t('galleryOwner.competition', {
+                  name: item.competition.name,
+                  year: item.competition.year,
+                })}{' '}
+            · {item.code}
           </Text>
           <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
             {item.title}
@@ -97,7 +102,7 @@ export function OwnerInnovationCard({
             )}
           </Group>
         )}
-        <Stack gap={4} component="section" aria-label={t('galleryOwner.contact.title')}>
+        <Stack gap={4}>
           <Text fw={600}>{t('galleryOwner.contact.title')}</Text>
           {c.email || c.phone ? (
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

@@ -38,68 +38,68 @@ export function StatusForm({
   const err = save.error ? apiErrorMessages(save.error, lang) : null;
   const shown = item.status;
   return (
-    <Stack
-      gap="xs"
-      component="form"
+    <form
       noValidate
-      onSubmit={(e: React.FormEvent) => {
+      onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
       }}
     >
-      <Text fw={600}>{t('galleryOwner.status.title', { year })}</Text>
-      {shown && (
-        <Text size="sm">
-          {t('galleryOwner.status.shown', { status: t(`galleryOwner.status.${shown.status}`) })} (
-          {shown.confirmed
-            ? t('galleryOwner.status.lastConfirmed', { year: shown.year })
-            : t('galleryOwner.status.asOfCompetition', { year: shown.year })}
-          )
-        </Text>
-      )}
-      {item.thisYear ? (
-        <Text size="sm">
-          {t('galleryOwner.status.confirmedThisYear', {
-            year,
-            status: t(`galleryOwner.status.${item.thisYear.status}`),
-          })}
-        </Text>
-      ) : (
-        shown?.due && <AdminNotice tone="warning">{t('galleryOwner.status.due')}</AdminNotice>
-      )}
-      {err && !err.fields.reason && (
-        <AdminNotice tone="danger" role="alert">
-          {err.general}
-        </AdminNotice>
-      )}
-      <Radio.Group
-        label={t('galleryOwner.status.choose', { year })}
-        value={status}
-        onChange={(v) => setStatus(v as 'continuing' | 'halted')}
-      >
-        <Group mt={4}>
-          <Radio value="continuing" label={t('galleryOwner.status.continuing')} />
-          <Radio value="halted" label={t('galleryOwner.status.halted')} />
+      <Stack gap="xs">
+        <Text fw={600}>{t('galleryOwner.status.title', { year })}</Text>
+        {shown && (
+          <Text size="sm">
+            {t('galleryOwner.status.shown', { status: t(`galleryOwner.status.${shown.status}`) })} (
+            {shown.confirmed
+              ? t('galleryOwner.status.lastConfirmed', { year: shown.year })
+              : t('galleryOwner.status.asOfCompetition', { year: shown.year })}
+            )
+          </Text>
+        )}
+        {item.thisYear ? (
+          <Text size="sm">
+            {t('galleryOwner.status.confirmedThisYear', {
+              year,
+              status: t(`galleryOwner.status.${item.thisYear.status}`),
+            })}
+          </Text>
+        ) : (
+          shown?.due && <AdminNotice tone="warning">{t('galleryOwner.status.due')}</AdminNotice>
+        )}
+        {err && !err.fields.reason && (
+          <AdminNotice tone="danger" role="alert">
+            {err.general}
+          </AdminNotice>
+        )}
+        <Radio.Group
+          label={t('galleryOwner.status.choose', { year })}
+          value={status}
+          onChange={(v) => setStatus(v as 'continuing' | 'halted')}
+        >
+          <Group mt={4}>
+            <Radio value="continuing" label={t('galleryOwner.status.continuing')} />
+            <Radio value="halted" label={t('galleryOwner.status.halted')} />
+          </Group>
+        </Radio.Group>
+        {status === 'halted' && (
+          <Textarea
+            label={t('galleryOwner.status.reason')}
+            description={t('galleryOwner.status.reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={err?.fields.reason}
+            aria-invalid={err?.fields.reason ? true : undefined}
+            autosize
+            minRows={2}
+            maxLength={1000}
+          />
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('galleryOwner.status.confirm')}
+          </Button>
         </Group>
-      </Radio.Group>
-      {status === 'halted' && (
-        <Textarea
-          label={t('galleryOwner.status.reason')}
-          description={t('galleryOwner.status.reasonHint')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={err?.fields.reason}
-          aria-invalid={err?.fields.reason ? true : undefined}
-          autosize
-          minRows={2}
-          maxLength={1000}
-        />
-      )}
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          {t('galleryOwner.status.confirm')}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }
