@@ -81,7 +81,7 @@ export function GalleryCard({ item, search }: { item: GalleryItem; search: strin
           </Text>
         )}
         <Group gap={6}>
-          <AwardBadges awards={item.awards} />
+          {item.awards.length > 0 && <AwardBadges awards={item.awards} />}
           {item.status !== 'continuing' && (
             <Badge
               color={item.status === 'halted' ? 'red.9' : '#7a4a00'}
