@@ -133,6 +133,26 @@ describe('the owner of last year’s finalist manages it in the gallery; a visit
     await other.getByRole('button', { name: 'Tarik dari galeri' }).waitFor();
     await shoot(page, 'gallery-owner-page-after-desktop');
 
+    // In English: the same page, and a field error in English.
+    const en = await profiles.newPage();
+    await logIn(en, server.baseUrl, s.adminEmail);
+    await en.goto(`${server.baseUrl}/instansi/galeri`);
+    await en.getByText('EN', { exact: true }).first().click();
+    await en
+      .getByRole('heading', { name: "The institution's innovations in the public gallery", level: 1 })
+      .waitFor();
+    const enCard = en
+      .locator('li')
+      .filter({ has: en.getByRole('heading', { name: s.finalist.title, exact: true }) });
+    await enCard.getByText('Shown as a finalist').waitFor();
+    await enCard.getByRole('button', { name: 'Edit contact' }).click();
+    const enDialog = en.getByRole('dialog');
+    await enDialog.getByLabel('E-mail').fill('not-an-address');
+    await enDialog.getByRole('button', { name: 'Save contact' }).click();
+    await enDialog.getByText('Write a valid e-mail address, e.g. innovation@agency.go.id.').waitFor();
+    await shoot(en, 'gallery-owner-contact-error-en');
+    await en.context().close();
+
     const phone = await profiles.newPage(PHONE);
     await logIn(phone, server.baseUrl, s.adminEmail);
     await phone.goto(`${server.baseUrl}/instansi/galeri`);
