@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   GALLERY_STATUS_PROMPT_KIND,
@@ -8,7 +7,7 @@ import { runDueJobs } from '../src/platform/jobs.js';
 import { appWithSmtpCapture } from './helpers/app.js';
 import { makeUser, sessionCookie } from './helpers/fixtures.js';
 import { publishedGalleryWorld, type GalleryWorld } from './helpers/gallery.js';
-import { minimalPdf } from './helpers/multipart.js';
+import { addEvidenceFile } from './helpers/evidence-file.js';
 
 /*
  * The owner's side of the gallery (issue 14 points 1 and 4) on a real database (SQLite; PostgreSQL with
@@ -47,47 +46,6 @@ describe('the owner of an innovation in the gallery', () => {
     return (res.json() as { years: { year: number; count: number }[] }).years.find((y) => y.year === 2026)
       ?.count;
   };
-  const addFile = async (proposalId: number, note: string) => {
-    const { db, app } = suite.ctx;
-    const stored = await app.deps.storage.put(Readable.from(minimalPdf(note)), {
-      maxBytes: 1_000_000,
-      allowedMimes: ['application/pdf'],
-    });
-    const now = suite.ctx.clock.now().toISOString();
-    const file = await db
-      .insertInto('files')
-      .values({
-        sha256: stored.sha256,
-        size: stored.size,
-        mime: stored.mime,
-        original_name: `${note}.pdf`,
-        storage_key: stored.storageKey,
-        uploaded_by: null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const p = await db
-      .selectFrom('proposals')
-      .select('created_by')
-      .where('id', '=', proposalId)
-      .executeTakeFirstOrThrow();
-    const a = await db
-      .insertInto('proposal_attachments')
-      .values({
-        proposal_id: proposalId,
-        file_id: file.id,
-        kind: 'evidence',
-        section_id: null,
-        uploaded_by: p.created_by,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return a.id;
-  };
-
   beforeAll(async () => {
     Object.assign(s, await publishedGalleryWorld(suite));
     const { db } = suite.ctx;
@@ -105,7 +63,8 @@ describe('the owner of an innovation in the gallery', () => {
       institutionId: s.X,
       email: 'adminlokal@tangerang.go.id',
     });
-    const ax2 = await makeUser(db, {
+    // A second admin lokal of X: the yearly prompt mails each of them.
+    await makeUser(db, {
       role: 'local_admin',
       institutionId: s.X,
       email: 'adminlokal2@tangerang.go.id',
@@ -117,17 +76,14 @@ describe('the owner of an innovation in the gallery', () => {
     });
     s.adminX = { id: ax.id, email: 'adminlokal@tangerang.go.id' };
     s.adminY = { id: ay.id, email: 'adminlokal@bandung.go.id' };
-    void ax2;
     s.cookieX = await sessionCookie(suite.ctx, ax.id);
     s.cookieY = await sessionCookie(suite.ctx, ay.id);
     s.upp = await sessionCookie(suite.ctx, x.created_by);
-    s.fileA = await addFile(s.privateOne.id, 'Foto layanan keliling');
-    s.fileB = await addFile(s.privateOne.id, 'SK Bupati rahasia');
+    s.fileA = await addEvidenceFile(suite.ctx, s.privateOne.id, 'Foto layanan keliling');
+    s.fileB = await addEvidenceFile(suite.ctx, s.privateOne.id, 'SK Bupati rahasia');
   });
 
   it('consent honoured everywhere: absent without consent, present after it, gone again after withdrawal', async () => {
-    const slug = `kipp-2026-${s.privateOne.code.toLowerCase().split('-').pop()}`;
-    void slug;
     const absent = async () => {
       expect((await list()).items.map((i) => i.title)).not.toContain(s.privateOne.title);
       expect((await list({ q: 'rahasia' })).items.map((i) => i.title)).toEqual([]);
