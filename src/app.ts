@@ -59,6 +59,8 @@ import { objectionRoutes } from './modules/objections/routes.js';
 import { galleryPublicRoutes } from './modules/gallery/public-routes.js';
 import { replicationPublicRoutes } from './modules/replication/public-routes.js';
 import { replicationRoutes } from './modules/replication/routes.js';
+import { galleryOwnerRoutes } from './modules/gallery/owner/routes.js';
+import { galleryEvidenceRoutes } from './modules/gallery/owner/public-routes.js';
 import { publicRatingPublicRoutes } from './modules/public-ratings/public-routes.js';
 import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
@@ -142,6 +144,11 @@ export async function buildApp(opts: {
   await sealAuditChain(db, clock.now());
 
   if (opts.worker) {
+    const recurringDeps = {
+      storage: deps.storage,
+      baseUrl: config.baseUrl,
+      galleryStatusPrompt: config.galleryStatusPrompt,
+    };
     const worker = startWorker({
       db,
       clock,
@@ -149,10 +156,10 @@ export async function buildApp(opts: {
       mailFrom: config.mailFrom,
       dataDir: config.dataDir,
       log: app.log,
-      jobHandlers: backgroundJobHandlers({ storage: deps.storage, baseUrl: config.baseUrl }),
+      jobHandlers: backgroundJobHandlers(recurringDeps),
     });
     deps.mail.kick = worker.kick;
-    ensureRecurringJobs(db, clock, deps).catch((err) =>
+    ensureRecurringJobs(db, clock, recurringDeps).catch((err) =>
       app.log.error({ err }, 'could not schedule the hourly sweeps'),
     );
     app.addHook('onClose', async () => worker.stop());
@@ -249,6 +256,8 @@ export async function buildApp(opts: {
   await api.register(galleryPublicRoutes, { prefix: '/api' });
   await api.register(replicationPublicRoutes, { prefix: '/api' });
   await api.register(replicationRoutes, { prefix: '/api' });
+  await api.register(galleryEvidenceRoutes, { prefix: '/api' });
+  await api.register(galleryOwnerRoutes, { prefix: '/api' });
   await api.register(publicRatingRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(certificateRoutes, { prefix: '/api' });

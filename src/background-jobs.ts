@@ -7,6 +7,8 @@ import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
 import { storageSweepJob } from './modules/proposals/evidence/sweep.js';
 import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
+import { galleryStatusPromptJob } from './modules/gallery/owner/status-prompt.js';
+import type { PromptDate } from './domain/gallery-owner.js';
 
 /*
  * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
@@ -14,14 +16,18 @@ import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
  * reminders) and the hourly sweeps, which a starting worker schedules if none is waiting.
  */
 
-function recurringJobs(deps: { storage: FileStorage }): RecurringJob[] {
-  return [storageSweepJob(deps.storage), ratingAddressSweepJob];
-}
-
-export function backgroundJobHandlers(deps: {
+/** What the recurring jobs need: the file store, the app's address, the gallery's yearly prompt date. */
+export interface RecurringJobDeps {
   storage: FileStorage;
   baseUrl: string;
-}): Record<string, JobHandler> {
+  galleryStatusPrompt: PromptDate;
+}
+
+function recurringJobs(deps: RecurringJobDeps): RecurringJob[] {
+  return [storageSweepJob(deps.storage), ratingAddressSweepJob, galleryStatusPromptJob(deps)];
+}
+
+export function backgroundJobHandlers(deps: RecurringJobDeps): Record<string, JobHandler> {
   return {
     ...submissionJobHandlers,
     ...reviewJobHandlers(deps.baseUrl),
@@ -30,10 +36,6 @@ export function backgroundJobHandlers(deps: {
 }
 
 /** Schedules each hourly sweep now unless one is already waiting (a worker starting). */
-export async function ensureRecurringJobs(
-  db: Db,
-  clock: Clock,
-  deps: { storage: FileStorage },
-): Promise<void> {
+export async function ensureRecurringJobs(db: Db, clock: Clock, deps: RecurringJobDeps): Promise<void> {
   for (const job of recurringJobs(deps)) await job.ensure(db, clock);
 }

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import os from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_PROMPT_DATE, parsePromptDate, type PromptDate } from './domain/gallery-owner.js';
 
 /** Typed configuration read from the environment; boot fails with the variable's name and the problem. */
 export interface Config {
@@ -42,6 +43,11 @@ export interface Config {
   exportQueue: number;
   /** Exports one user may have running or waiting at once. */
   exportPerUser: number;
+  /**
+   * When the yearly prompt to confirm the gallery's innovations as continuing or halted goes out, in WIB
+   * (SINOVIK_GALLERY_PROMPT "MM-DDTHH:MM", default "01-15T08:00": 15 January 08.00 WIB).
+   */
+  galleryStatusPrompt: PromptDate;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -124,6 +130,12 @@ const envSchema = z.object({
   EXPORT_THREADS: wholeNumber(1, 64),
   EXPORT_QUEUE: wholeNumber(0, 10_000),
   EXPORT_PER_USER: wholeNumber(1, 100),
+  SINOVIK_GALLERY_PROMPT: z
+    .string()
+    .optional()
+    .refine((v) => !v || parsePromptDate(v) !== null, {
+      message: 'must be a date and time in WIB written MM-DDTHH:MM, e.g. 01-15T08:00',
+    }),
 });
 
 export class ConfigError extends Error {
@@ -168,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES?.trim() ? proxyList(e.TRUSTED_PROXIES) : [],
     sessionMaxAgeMs: Number(e.SESSION_MAX_AGE_HOURS ?? 24) * 60 * 60 * 1000,
     ...exportPool(e),
+    galleryStatusPrompt: e.SINOVIK_GALLERY_PROMPT
+      ? parsePromptDate(e.SINOVIK_GALLERY_PROMPT)!
+      : DEFAULT_PROMPT_DATE,
   };
 }
 

@@ -167,6 +167,11 @@ async function main(argv: string[]) {
       const log = { info: console.log, error: console.error };
       const clock = new AdjustableClock();
       const storage = new FileStorage(path.join(config.dataDir, 'files'));
+      const recurringDeps = {
+        storage,
+        baseUrl: config.baseUrl,
+        galleryStatusPrompt: config.galleryStatusPrompt,
+      };
       startWorker({
         db,
         clock,
@@ -174,9 +179,9 @@ async function main(argv: string[]) {
         mailFrom: config.mailFrom,
         dataDir: config.dataDir,
         log,
-        jobHandlers: backgroundJobHandlers({ storage, baseUrl: config.baseUrl }),
+        jobHandlers: backgroundJobHandlers(recurringDeps),
       });
-      await ensureRecurringJobs(db, clock, { storage });
+      await ensureRecurringJobs(db, clock, recurringDeps);
       console.log('worker running; Ctrl-C to stop');
       setInterval(() => undefined, 1 << 30);
       return;

@@ -265,6 +265,7 @@ describe('accounts and sessions', () => {
           reviewWork: false,
           viewOwnCertificates: false,
           viewReplicationRequests: false,
+          manageGalleryOf: [],
         },
       });
     });
@@ -310,6 +311,7 @@ describe('accounts and sessions', () => {
         reviewWork: false,
         viewOwnCertificates: true,
         viewReplicationRequests: true,
+        manageGalleryOf: [inst.id],
       });
     });
 

@@ -66,6 +66,20 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the gallery’s yearly prompt date in WIB (default 15 January 08.00) and refuses a wrong one', () => {
+    const base = { DATA_DIR: '/tmp/sinovik-config-test', SESSION_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(base).galleryStatusPrompt).toEqual({ month: 1, day: 15, hour: 8, minute: 0 });
+    expect(loadConfig({ ...base, SINOVIK_GALLERY_PROMPT: '02-01T09:30' }).galleryStatusPrompt).toEqual({
+      month: 2,
+      day: 1,
+      hour: 9,
+      minute: 30,
+    });
+    expect(() => loadConfig({ ...base, SINOVIK_GALLERY_PROMPT: '02-30T08:00' })).toThrow(
+      'SINOVIK_GALLERY_PROMPT: must be a date and time in WIB written MM-DDTHH:MM, e.g. 01-15T08:00',
+    );
+  });
+
   it('stops the process at boot with the variable name and exit code 2', () => {
     const result = spawnSync(
       path.resolve('node_modules/.bin/tsx'),

@@ -121,6 +121,8 @@ export const meAbilitiesSchema = z.object({
   viewOwnCertificates: z.boolean(),
   /** The institution's replication requests, sent and received (issue 14): an admin lokal or a UPP. */
   viewReplicationRequests: z.boolean(),
+  /** Institutions (from the person's own grants) whose innovations' gallery settings it manages (/instansi/galeri). */
+  manageGalleryOf: z.array(z.number()),
 });
 export type MeAbilities = z.infer<typeof meAbilitiesSchema>;
 

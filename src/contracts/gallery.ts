@@ -122,6 +122,8 @@ export const segmentSchema = z.object({ text: z.string(), hit: z.boolean() });
 export const galleryItemSchema = galleryEntrySchema.extend({
   /** With a query: the best window of the text, hits marked (render as text, a hit in <mark>). */
   snippet: z.array(segmentSchema).nullable(),
+  /** The yearly status flag (issue 14 point 4): continuing, halted, or unconfirmed after the yearly prompt. */
+  status: z.enum(['continuing', 'halted', 'unconfirmed']),
 });
 export type GalleryItem = z.infer<typeof galleryItemSchema>;
 

@@ -22,6 +22,13 @@ import type { GalleryEntryTable, GalleryPostingTable, GalleryWordTable } from '.
 export type * from './schema-gallery.js';
 import type { ReplicationRequestTable } from './schema-replication.js';
 export type * from './schema-replication.js';
+import type {
+  GalleryOwnerSettingsTable,
+  GalleryPublicFileTable,
+  GalleryStatusConfirmationTable,
+  GalleryStatusPromptTable,
+} from './schema-gallery-owner.js';
+export type * from './schema-gallery-owner.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
 import type {
@@ -500,6 +507,10 @@ export interface Database extends PresentationTables {
   gallery_postings: GalleryPostingTable;
   gallery_words: GalleryWordTable;
   replication_requests: ReplicationRequestTable;
+  gallery_owner_settings: GalleryOwnerSettingsTable;
+  gallery_public_files: GalleryPublicFileTable;
+  gallery_status_confirmations: GalleryStatusConfirmationTable;
+  gallery_status_prompts: GalleryStatusPromptTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

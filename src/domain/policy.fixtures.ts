@@ -8,6 +8,7 @@ import { SEASON_REPORT_TABLE } from './policy-season-report.fixtures.js';
 import { RESULTS_TABLE } from './policy-results.fixtures.js';
 import { PUBLIC_RATINGS_TABLE } from './policy-public-ratings.fixtures.js';
 import { PRESENTATION_TABLE } from './policy-presentation.fixtures.js';
+import { GALLERY_OWNER_TABLE } from './policy-gallery-owner.fixtures.js';
 import { RECORDS_TABLE } from './policy-records.fixtures.js';
 import { REPLICATION_TABLE } from './policy-replication.fixtures.js';
 
@@ -524,6 +525,7 @@ export const TABLE: Case[] = [
   ...CERTIFICATES_TABLE,
   ...RESULTS_TABLE,
   ...PRESENTATION_TABLE,
+  ...GALLERY_OWNER_TABLE,
   ...EXPORTS_TABLE,
   ...SEASON_REPORT_TABLE,
   ...PUBLIC_RATINGS_TABLE,

@@ -299,8 +299,10 @@ export function decide<A extends Action>(
       if (hasIn(actor, 'local_admin', s.institutionId) || hasIn(actor, 'upp', s.institutionId)) return ALLOW;
       return has(actor, 'local_admin') || has(actor, 'upp') ? deny('otherInstitution') : deny('missingRole');
     }
-    case 'replication.answer': {
-      const s = subject as Subjects['replication.answer'];
+    // The owner's side of the gallery (issue 14 points 1 and 4): the proposal's institution's admin lokal.
+    case 'replication.answer':
+    case 'galleryOwner.manage': {
+      const s = subject as Subjects['galleryOwner.manage'];
       if (hasIn(actor, 'local_admin', s.institutionId)) return ALLOW;
       return has(actor, 'local_admin') ? deny('otherInstitution') : deny('missingRole');
     }

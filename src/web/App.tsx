@@ -48,6 +48,7 @@ import {
   GalleryPage,
   GalleryEntryPage,
   ReplicationRequestsPage,
+  InstitutionGalleryPage,
   FinalSessionPage,
   FinalistPresentationPage,
   PanelSessionsPage,
@@ -485,6 +486,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.viewReplicationRequests}>
                 <ReplicationRequestsPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/instansi/galeri"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageGalleryOf.length > 0}>
+                <InstitutionGalleryPage />
               </RequireUser>
             }
           />

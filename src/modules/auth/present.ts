@@ -71,6 +71,11 @@ export function presentMe(user: UserRow, roles: MeRole[], context: { clockContro
           g.institutionId !== null &&
           can(actor, 'replication.view', { institutionId: g.institutionId }, context),
       ),
+      manageGalleryOf: [
+        ...new Set(actor.grants.map((g) => g.institutionId).filter((i): i is number => i !== null)),
+      ]
+        .filter((institutionId) => can(actor, 'galleryOwner.manage', { institutionId }, context))
+        .sort((a, b) => a - b),
       reviewWork: actor.grants.some(
         (g) =>
           g.competitionId !== null &&

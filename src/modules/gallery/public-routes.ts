@@ -1,17 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  galleryEntrySchema,
   galleryFacetsResponse,
   galleryListResponse,
   galleryQuery,
   gallerySlugParams,
 } from '../../contracts/gallery.js';
+import { galleryEntryDetailSchema } from '../../contracts/gallery-owner.js';
 import { notFound, retryLater, t } from '../../domain/errors.js';
 import { galleryFacets } from './facet-queries.js';
 import { presentEntry } from './public-view.js';
 import { entryBySlug } from './queries.js';
 import { searchGallery } from './search.js';
+import { ownerPublicOf, statusesOf } from './owner/public-view.js';
 
 /** Requests per address per minute on the public gallery (a person browsing makes a few). */
 export const GALLERY_REQUESTS_PER_MINUTE = 600;
@@ -39,7 +40,8 @@ const rateLimit = {
  * results (or consented) has no row there, so it is never listed, found or shown.
  */
 export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, clock, config } = app.deps;
+  const statusClock = () => ({ now: clock.now(), prompt: config.galleryStatusPrompt });
 
   app.get(
     '/public/gallery',
@@ -57,9 +59,18 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { q, sort, page = 1, pageSize = DEFAULT_PAGE_SIZE, ...filter } = req.query;
       const found = await searchGallery(db, { q, filter, sort, page, pageSize });
+      const statuses = await statusesOf(
+        db,
+        found.hits.map((h) => h.row),
+        statusClock(),
+      );
       reply.header('cache-control', 'public, max-age=60');
       return {
-        items: found.hits.map((h) => ({ ...presentEntry(h.row), snippet: h.snippet })),
+        items: found.hits.map((h) => ({
+          ...presentEntry(h.row),
+          snippet: h.snippet,
+          status: statuses.get(h.row.proposal_id)!.status,
+        })),
         total: found.total,
         page,
         pageSize,
@@ -96,7 +107,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'One innovation of the gallery by its stable address (public; 404 when it is not in the gallery)',
         params: gallerySlugParams,
-        response: { 200: galleryEntrySchema },
+        response: { 200: galleryEntryDetailSchema },
       },
     },
     async (req, reply) => {
@@ -106,7 +117,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row)
         throw notFound(t('Inovasi tidak ditemukan di galeri.', 'Innovation not found in the gallery.'));
       reply.header('cache-control', 'public, max-age=60');
-      return presentEntry(row);
+      return { ...presentEntry(row), ...(await ownerPublicOf(db, row, statusClock())) };
     },
   );
 };

@@ -15,8 +15,8 @@ import type { Posting } from '../../domain/search/postings.js';
 // Rows per INSERT: 4 columns × 500 stays far below SQLite's bound-parameter limit.
 const BATCH = 500;
 
-/** The finalists of a competition with what their public snapshot needs (no contact, no files). */
-export async function finalistSources(db: Db, competitionId: number) {
+/** Proposals with what their public snapshot needs (no contact, no files). */
+function sourceQuery(db: Db) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('competitions as c', 'c.id', 'p.competition_id')
@@ -43,11 +43,30 @@ export async function finalistSources(db: Db, competitionId: number) {
       'k.key as category_key',
       'k.name_id as category_name_id',
       'k.name_en as category_name_en',
-    ])
+    ]);
+}
+
+/** The finalists of a competition with what their public snapshot needs (no contact, no files). */
+export async function finalistSources(db: Db, competitionId: number) {
+  return sourceQuery(db)
     .where('p.competition_id', '=', competitionId)
     .where('p.state', '=', 'finalist')
     .orderBy('p.id')
     .execute();
+}
+
+/** One proposal with what its public snapshot needs (an entry by consent). */
+export async function proposalSource(db: Db, proposalId: number) {
+  return sourceQuery(db).where('p.id', '=', proposalId).executeTakeFirst();
+}
+
+/** The entry of a proposal, if it is in the gallery. */
+export async function entryOfProposal(db: Db, proposalId: number) {
+  return db
+    .selectFrom('gallery_entries')
+    .select(['id', 'proposal_id', 'slug', 'basis', 'published_at'])
+    .where('proposal_id', '=', proposalId)
+    .executeTakeFirst();
 }
 export type FinalistSource = Awaited<ReturnType<typeof finalistSources>>[number];
 

@@ -16,6 +16,7 @@ import { publicRatingTemplates } from './public-rating-templates.js';
 import { fieldTemplates } from './field-templates.js';
 import { presentationTemplates } from './presentation-templates.js';
 import { replicationTemplates } from './replication-templates.js';
+import { galleryOwnerTemplates } from './gallery-owner-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -48,6 +49,7 @@ const templates = {
   ...fieldTemplates,
   ...presentationTemplates,
   ...replicationTemplates,
+  ...galleryOwnerTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

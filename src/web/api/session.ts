@@ -41,6 +41,7 @@ export interface Me {
     adjudicateObjectionsIn: number[];
     viewOwnCertificates: boolean;
     viewReplicationRequests: boolean;
+    manageGalleryOf: number[];
   };
 }
 

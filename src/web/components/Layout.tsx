@@ -82,6 +82,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   for (const institutionId of me.abilities.manageUnitsOf)
     items.push({ to: `/instansi/${institutionId}/partisipasi`, label: t('participationView.nav') });
   if (me.abilities.viewProposals) items.push({ to: '/usulan', label: t('proposals.nav') });
+  if (me.abilities.manageGalleryOf.length)
+    items.push({ to: '/instansi/galeri', label: t('galleryOwner.nav') });
   if (me.abilities.viewOwnCertificates) items.push({ to: '/piagam', label: t('certificates.nav') });
   if (me.abilities.viewReplicationRequests)
     items.push({ to: '/instansi/replikasi', label: t('replication.nav') });

@@ -228,3 +228,7 @@ export const ReplicationRequestsPage = lazyPage(
   () => import('../pages/institution/ReplicationRequestsPage.js'),
   'ReplicationRequestsPage',
 );
+export const InstitutionGalleryPage = lazyPage(
+  () => import('../pages/institution/gallery/InstitutionGalleryPage.js'),
+  'InstitutionGalleryPage',
+);

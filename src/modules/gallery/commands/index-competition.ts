@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/connect.js';
 import { conflict, t } from '../../../domain/errors.js';
-import { indexDocument, writtenWords } from '../../../domain/search/postings.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { placeNames } from '../places.js';
 import {
@@ -10,11 +9,8 @@ import {
   entriesOfCompetition,
   finalistSources,
   resultsPublished,
-  slugTaken,
-  writeEntry,
-  writeIndex,
 } from '../queries.js';
-import { slugFor, snapshotOf } from '../snapshot.js';
+import { writeGalleryEntry } from '../index-entry.js';
 
 /**
  * Puts every finalist of a competition whose results are published into the gallery (issue 14): its
@@ -57,23 +53,15 @@ export async function indexCompetition(
   const byProposal = new Map(existing.map((e) => [e.proposal_id, e]));
   const at = input.now.toISOString();
 
-  for (const source of sources) {
-    const kept = byProposal.get(source.id);
-    const slug = kept?.slug ?? slugFor(source, await slugTaken(tx, slugFor(source, false), source.id));
-    const snapshot = snapshotOf(source, answersBy.get(source.id) ?? [], levels.get(source.id) ?? [], places, {
-      slug,
+  for (const source of sources)
+    await writeGalleryEntry(tx, source, {
+      answers: answersBy.get(source.id) ?? [],
+      levels: levels.get(source.id) ?? [],
+      places,
+      kept: byProposal.get(source.id),
       basis: 'finalist',
-      now: at,
+      at,
     });
-    const indexed = indexDocument(snapshot.texts);
-    const id = await writeEntry(tx, kept?.id ?? null, {
-      ...snapshot.entry,
-      title_length: indexed.lengths.title,
-      acronym_length: indexed.lengths.acronym,
-      answers_length: indexed.lengths.answers,
-    });
-    await writeIndex(tx, id, indexed.postings, writtenWords(snapshot.texts));
-  }
   const finalists = new Set(sources.map((s) => s.id));
   const gone = existing
     .filter((e) => e.basis === 'finalist' && !finalists.has(e.proposal_id))

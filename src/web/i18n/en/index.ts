@@ -33,6 +33,7 @@ import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
 import { replication } from './replication.js';
+import { galleryOwner } from './gallery-owner.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -71,4 +72,5 @@ export const en = {
   presentationParticipant,
   gallery,
   replication,
+  galleryOwner,
 };

@@ -33,6 +33,7 @@ import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
 import { replication } from './replication.js';
+import { galleryOwner } from './gallery-owner.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -71,4 +72,5 @@ export const id = {
   presentationParticipant,
   gallery,
   replication,
+  galleryOwner,
 };

@@ -80,7 +80,19 @@ export function GalleryCard({ item, search }: { item: GalleryItem; search: strin
             <Snippet segments={item.snippet} />
           </Text>
         )}
-        <AwardBadges awards={item.awards} />
+        <Group gap={6}>
+          {item.awards.length > 0 && <AwardBadges awards={item.awards} />}
+          {item.status !== 'continuing' && (
+            <Badge
+              color={item.status === 'halted' ? 'red.9' : '#7a4a00'}
+              variant="filled"
+              radius="sm"
+              style={{ textTransform: 'none' }}
+            >
+              {t(`galleryOwner.badge.${item.status}`)}
+            </Badge>
+          )}
+        </Group>
       </Stack>
     </Paper>
   );

@@ -11,6 +11,7 @@ import { useLang } from '../../../i18n/index.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { AwardBadges, regionText } from './GalleryCard.js';
 import { ReplicationSection } from './ReplicationSection.js';
+import { GalleryEntryOwner } from './GalleryEntryOwner.js';
 
 /** /galeri/:slug: one innovation's public page (issue 14); an address not in the gallery is the 404 page. */
 export function GalleryEntryPage() {
@@ -89,6 +90,7 @@ export function GalleryEntryPage() {
               <Text style={{ whiteSpace: 'pre-line' }}>{e.summary}</Text>
             </section>
             <ReplicationSection slug={e.slug} owner={e.institution.name} />
+            <GalleryEntryOwner entry={e} />
             <Anchor component={Link} to={`/kompetisi/${e.competition.id}/hasil`}>
               {t('gallery.entry.results', { name: e.competition.name })}
             </Anchor>
