@@ -220,6 +220,7 @@ export interface Subjects {
   'replication.withdraw': { institutionId: number };
   'replication.view': { institutionId: number };
   'replication.answer': { institutionId: number };
+  /**
    * The owner's side of the gallery (issue 14 points 1 and 4): consent of a non-finalist, the contact for
    * replication, which evidence is public, the yearly continuing/halted confirmation. The admin lokal of
    * the proposal's institution only.
