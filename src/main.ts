@@ -10,6 +10,7 @@ import { startWorker } from './platform/worker.js';
 import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
 import { FileStorage } from './platform/storage.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
+import { GALLERY_OWNER_ACCOUNT } from './seed/demo-gallery.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 import { setAuditKey } from './platform/audit.js';
 import { verifyAudit } from './platform/audit-verify.js';
@@ -81,7 +82,8 @@ async function printDemo(config: Config, db: Db, accounts: DemoAccount[]) {
   const lastYear = await seedDemo.lastYear(db, new Date());
   if (lastYear)
     console.log(
-      `Galeri inovasi: ${config.baseUrl}/galeri — finalis dan pemenang ${lastYear.name} (${lastYear.code}, hasil sudah diumumkan) / the innovation gallery: last year's finalists and winners (results published)\n`,
+      `Galeri inovasi: ${config.baseUrl}/galeri — finalis dan pemenang ${lastYear.name} (${lastYear.code}, hasil sudah diumumkan) / the innovation gallery: last year's finalists and winners (results published)\n` +
+        `  Replikasi / replication: cari "pelayanan kependudukan desa", ajukan replikasi sebagai adminlokal.tangerang@demo.sinovik.id; pemiliknya ${GALLERY_OWNER_ACCOUNT} menjawab di /instansi/replikasi (kata sandi yang sama) / search it, ask as adminlokal.tangerang@, the owner answers (same password)\n`,
     );
 }
 

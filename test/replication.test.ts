@@ -228,6 +228,24 @@ describe('replication requests between institutions', () => {
     expect(await auditsOf('replication.declined')).toHaveLength(0);
   });
 
+  it('offers the owner the innovation’s saved contact for replication to accept with, and no one else', async () => {
+    const saved = await call('PUT', `/api/gallery-owner/proposals/${s.f.dukcapil.id}/contact`, c.xAdmin, {
+      name: 'Budi Santoso',
+      position: 'Kepala Bidang Inovasi',
+      email: 'budi@tangerang.go.id',
+      phone: '021 5555 1234',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const contact = { name: 'Budi Santoso', email: 'budi@tangerang.go.id', phone: '+622155551234' };
+    const received = (await call('GET', '/api/replication-requests', c.xAdmin)).json();
+    expect(received.received.find((r: { id: number }) => r.id === firstId).savedContact).toEqual(contact);
+    // The owner's UPP reads the request but does not answer it; the requester never sees it before.
+    const upp = (await call('GET', '/api/replication-requests', c.xUpp)).json();
+    expect(upp.received.find((r: { id: number }) => r.id === firstId).savedContact).toBeNull();
+    const sent = (await call('GET', '/api/replication-requests', c.yAdmin)).json();
+    expect(sent.sent.find((r: { id: number }) => r.id === firstId).savedContact).toBeNull();
+  });
+
   it('accepts: the owner’s contact goes to the requester (mail, notice, list); the answer is final', async () => {
     const res = await call('POST', `/api/replication-requests/${firstId}/accept`, c.xAdmin, {
       contactName: 'Budi Santoso',

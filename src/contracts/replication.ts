@@ -97,6 +97,11 @@ export const replicationRequestSchema = z.object({
   answerMessage: z.string().nullable(),
   /** The owner's contact for replication: once accepted only. */
   ownerContact: contactSchema.nullable(),
+  /**
+   * The innovation's contact for replication as its owner saved it on /instansi/galeri: what the accept
+   * form starts from. Only to whom may answer an open request.
+   */
+  savedContact: contactSchema.nullable(),
   answeredBy: z.string().nullable(),
   createdAt: z.string(),
   answeredAt: z.string().nullable(),

@@ -61,9 +61,21 @@ const PLAN: DemoPlan = {
   announcement: [-360, -353],
 };
 
-/** The demo's scores, the replicated innovation's raised so that last year has a Top 5 replikasi. */
-const lastYearScore: DemoScore = (proposalId, nth, groupKey) =>
-  demoScore(proposalId, nth, groupKey) + (groupKey === 'replikasi' ? 25 : 0);
+/**
+ * The innovation a visitor of the demo looks for ("pelayanan kependudukan desa"; issue 14 "Done when"): a
+ * winner of last year, owned by Kabupaten Banyuwangi, so the demo's admin lokal of Kabupaten Tangerang can
+ * ask to replicate it and Banyuwangi's (demo-gallery.ts) can answer.
+ */
+export const FEATURED_INNOVATION = 'Layanan Kependudukan di Kantor Desa';
+
+/**
+ * The demo's scores, the replicated innovation's raised so that last year has a Top 5 replikasi, and the
+ * featured one's so that it is a finalist and a winner.
+ */
+const lastYearScore: DemoScore = (proposalId, nth, groupKey, title) =>
+  demoScore(proposalId, nth, groupKey, title) +
+  (groupKey === 'replikasi' ? 25 : 0) +
+  (title === FEATURED_INNOVATION ? 30 : 0);
 
 const REASON_AWARDED =
   'Inovasi terbukti menyelesaikan masalah pelayanan dengan data dampak yang dapat diperiksa dan mudah direplikasi.';
@@ -105,7 +117,7 @@ export async function seedLastYearDemo(db: Db, clock: Clock, input: RunInput): P
     baseUrl: input.baseUrl,
     now: inside(presentation, 2),
   });
-  await scoreStage(db, presentation, inside(presentation, 72), input.baseUrl);
+  await scoreStage(db, presentation, inside(presentation, 72), input.baseUrl, lastYearScore);
 
   // The final session: the awards per group and the ceremony, then one decision per finalist — the best
   // presentation scores of each group get its award's places.

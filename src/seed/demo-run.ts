@@ -79,7 +79,7 @@ export const inside = (stage: StageRow, hours: number) =>
 export const demoScore: DemoScore = (proposalId, nth) => 58 + ((proposalId * 37) % 35) + nth * 3;
 
 /** The score the `nth` reviewer of a proposal (of that group) gives each criterion. */
-export type DemoScore = (proposalId: number, nth: number, groupKey: string) => number;
+export type DemoScore = (proposalId: number, nth: number, groupKey: string, title: string) => number;
 
 /** Every active assignment of the stage scored and submitted by its reviewer at `at`. */
 export async function scoreStage(
@@ -93,7 +93,7 @@ export async function scoreStage(
     .selectFrom('review_assignments as a')
     .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
     .innerJoin('competition_groups as g', 'g.id', 'p.group_id')
-    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id', 'g.key as group_key'])
+    .select(['a.id', 'a.reviewer_id', 'a.proposal_id', 'p.group_id', 'p.title', 'g.key as group_key'])
     .where('a.stage_id', '=', stage.id)
     .where('a.status', '=', 'active')
     .orderBy('a.id')
@@ -109,7 +109,7 @@ export async function scoreStage(
       .where('group_id', '=', a.group_id)
       .execute();
     const actor = { userId: a.reviewer_id, grants: await loadGrants(db, a.reviewer_id) };
-    const value = Math.min(100, score(a.proposal_id, k, a.group_key));
+    const value = Math.min(100, score(a.proposal_id, k, a.group_key, a.title));
     const saved = await saveEvaluation(db, {
       assignmentId: a.id,
       actor,

@@ -20,6 +20,7 @@ import { seedDemoReviewTeams } from './demo-review-team.js';
 import { SELECTION_DEMO, SELECTION_EVALUATORS, seedSelectionDemo } from './demo-selection.js';
 import { PANEL_DEMO, seedPanelDemo } from './demo-panel.js';
 import { seedLastYearDemo } from './demo-last-year.js';
+import { seedGalleryOwners } from './demo-gallery.js';
 import { KALTIM_PROVINCE_NAME, KEMENPAN_RB_NAME, TANGERANG_REGENCY_NAME } from './reference.js';
 
 const NATIONAL_ORGANIZER = KEMENPAN_RB_NAME;
@@ -333,13 +334,15 @@ export async function seedDemoData(
     });
 
   // Last year's KIPP (issue 14): run a year ago to its published results, so the gallery has winners.
-  if (opts.dataDir && opts.lastYear !== false)
-    await seedLastYearDemo(db, clock, {
+  if (opts.dataDir && opts.lastYear !== false) {
+    const lastYear = await seedLastYearDemo(db, clock, {
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,
       baseUrl: opts.baseUrl ?? 'http://localhost:3000',
     });
+    await seedGalleryOwners(db, { competitionId: lastYear.id, now: clock.now() });
+  }
 
   if (opts.dataDir) {
     const city = await db

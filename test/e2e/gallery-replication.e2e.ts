@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/demo-accounts.js';
-import { hashPassword } from '../../src/platform/passwords.js';
+import { GALLERY_OWNER_ACCOUNT } from '../../src/seed/demo-gallery.js';
+import { FEATURED_INNOVATION } from '../../src/seed/demo-last-year.js';
 import { logIn, openProfiles, shoot, startDemoServer, type E2EServer, type Profiles } from './harness.js';
 
 /*
  * Issue 14's browser flow on the demo with last year's KIPP: a visitor on a phone (not signed in) opens the
  * gallery, searches "pelayanan kependudukan desa", opens the first innovation, signs in from its "Replikasi"
- * section as the admin lokal of another institution (back on the same page), asks to replicate it (a field
+ * section as the demo's admin lokal of Kabupaten Tangerang (back on the same page), asks to replicate it (a field
  * refused first, then sent); the owner institution's admin lokal on a desktop opens /instansi/replikasi from
  * the menu and accepts after the confirmation that says its contact will be shared; the requester then reads
  * the owner's contact; the gallery page shows the replication in its graph and count. axe on every screen;
@@ -23,20 +24,6 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
   let title = '';
   const who = { owner: '', ownerEmail: '', requester: '', requesterEmail: '' };
   let visitor: Page;
-
-  /** The demo's admin lokal of an institution (adminlokal.<slug>@demo.sinovik.id). */
-  const demoAdminOf = async (institutionId: number) =>
-    (
-      await server.ctx.db
-        .selectFrom('users as u')
-        .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-        .select(['u.id', 'u.email'])
-        .where('g.role', '=', 'local_admin')
-        .where('g.institution_id', '=', institutionId)
-        .where('u.email', 'like', 'adminlokal.%@demo.sinovik.id')
-        .orderBy('u.id')
-        .executeTakeFirstOrThrow()
-    ).email;
 
   beforeAll(async () => {
     server = await startDemoServer({}, { lastYear: true });
@@ -65,45 +52,12 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     title = await visitor.getByRole('heading', { level: 1 }).innerText();
     expect(title).not.toBe('Galeri inovasi pelayanan publik');
 
-    // Who owns it, and who asks: Tangerang's admin lokal, unless Tangerang owns it (then another demo institution's).
-    const { db } = server.ctx;
-    const owner = await db
-      .selectFrom('gallery_entries as e')
-      .innerJoin('proposals as p', 'p.id', 'e.proposal_id')
-      .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-      .select(['i.id', 'i.name'])
-      .where('e.slug', '=', slug)
-      .executeTakeFirstOrThrow();
-    who.owner = owner.name;
-    who.ownerEmail = await demoAdminOf(owner.id);
-    if (who.ownerEmail === 'adminlokal.tangerang@demo.sinovik.id') {
-      const other = await db
-        .selectFrom('institutions as i')
-        .innerJoin('role_grants as g', 'g.institution_id', 'i.id')
-        .innerJoin('users as u', 'u.id', 'g.user_id')
-        .select(['i.id', 'i.name'])
-        .where('g.role', '=', 'local_admin')
-        .where('u.email', 'like', 'adminlokal.%@demo.sinovik.id')
-        .where('i.id', '!=', owner.id)
-        .where((eb) => eb.or([eb('i.parent_id', 'is', null), eb('i.parent_id', '!=', owner.id)]))
-        .orderBy('i.id')
-        .executeTakeFirstOrThrow();
-      who.requester = other.name;
-      who.requesterEmail = await demoAdminOf(other.id);
-    } else {
-      who.requester = 'Pemerintah Kabupaten Tangerang';
-      who.requesterEmail = 'adminlokal.tangerang@demo.sinovik.id';
-    }
-    // The demo's hidden admin lokal accounts have no password (they cannot sign in): the one this flow
-    // needs gets the demo password, as if its owner had set it.
-    const hash = await hashPassword(DEMO_PASSWORD);
-    for (const email of [who.ownerEmail, who.requesterEmail])
-      await db
-        .updateTable('users')
-        .set({ must_complete_profile: 0, password_hash: hash })
-        .where('email', '=', email)
-        .where('password_hash', 'is', null)
-        .execute();
+    // Last year's featured winner, owned by Kabupaten Banyuwangi; the demo's printed accounts ask and answer.
+    expect(title).toBe(FEATURED_INNOVATION);
+    who.owner = 'Pemerintah Kabupaten Banyuwangi';
+    who.ownerEmail = GALLERY_OWNER_ACCOUNT;
+    who.requester = 'Pemerintah Kabupaten Tangerang';
+    who.requesterEmail = 'adminlokal.tangerang@demo.sinovik.id';
 
     const section = visitor.getByRole('region', { name: 'Replikasi' });
     await section.getByText('Belum ada replikasi yang tercatat.').first().waitFor();
@@ -166,6 +120,15 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
         exact: false,
       })
       .waitFor();
+    // The form starts from the innovation's contact for replication its owner saved (the demo seeds one).
+    const saved = await server.ctx.db
+      .selectFrom('gallery_owner_settings as s')
+      .innerJoin('gallery_entries as e', 'e.proposal_id', 's.proposal_id')
+      .select(['s.contact_name', 's.contact_email'])
+      .where('e.slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    expect(await dialog.getByLabel('Nama kontak').inputValue()).toBe(saved.contact_name);
+    expect(await dialog.getByLabel('E-mail kontak').inputValue()).toBe(saved.contact_email);
     await dialog.getByLabel('Nama kontak').fill('Bagus Pratama');
     await dialog.getByLabel('E-mail kontak').fill('replikasi@demo.sinovik.id');
     await dialog.getByLabel('Telepon kontak (opsional)').fill('021 5555 0101');

@@ -37,6 +37,10 @@ export function presentRequest(
       v.state === 'accepted' && v.owner_contact_name && v.owner_contact_email
         ? { name: v.owner_contact_name, email: v.owner_contact_email, phone: v.owner_contact_phone }
         : null,
+    savedContact:
+      direction === 'received' && answer && v.saved_contact_name && v.saved_contact_email
+        ? { name: v.saved_contact_name, email: v.saved_contact_email, phone: v.saved_contact_phone }
+        : null,
     answeredBy: v.answerer_name,
     createdAt: v.created_at,
     answeredAt: v.answered_at,

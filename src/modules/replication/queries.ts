@@ -88,8 +88,12 @@ function requestViews(db: Db) {
     .innerJoin('users as asker', 'asker.id', 'r.requested_by')
     .leftJoin('users as answerer', 'answerer.id', 'r.answered_by')
     .leftJoin('gallery_entries as g', 'g.proposal_id', 'r.proposal_id')
+    .leftJoin('gallery_owner_settings as s', 's.proposal_id', 'r.proposal_id')
     .selectAll('r')
     .select([
+      's.contact_name as saved_contact_name',
+      's.contact_email as saved_contact_email',
+      's.contact_phone as saved_contact_phone',
       'p.title as proposal_title',
       'g.title as entry_title',
       'g.slug',

@@ -38,10 +38,12 @@ const useAnswer = (
 export function AcceptDialog(props: DialogProps) {
   const { t } = useTranslation();
   const me = useMe().data;
+  // The innovation's saved contact for replication, else the admin lokal's own.
+  const saved = props.request.savedContact;
   const [form, setForm] = useState({
-    contactName: me?.name ?? '',
-    contactEmail: me?.email ?? '',
-    contactPhone: me?.phone ?? '',
+    contactName: saved?.name ?? me?.name ?? '',
+    contactEmail: saved?.email ?? me?.email ?? '',
+    contactPhone: saved?.phone ?? me?.phone ?? '',
     message: '',
   });
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
