@@ -115,6 +115,8 @@ describe('the owner of last year’s finalist manages it in the gallery; a visit
     // Halted: the reason is required.
     const year = new Date().getUTCFullYear();
     await fin.getByRole('radio', { name: 'Berhenti' }).check();
+    // The demo seeds this year's statuses (one halted with its reason): the reason is emptied first.
+    await fin.getByLabel('Alasan berhenti').fill('');
     await fin.getByRole('button', { name: 'Konfirmasi status' }).click();
     await fin.getByText('Tuliskan alasan inovasi ini berhenti.').waitFor();
     await fin.getByLabel('Alasan berhenti').fill('Anggaran dialihkan ke layanan kesehatan dasar.');

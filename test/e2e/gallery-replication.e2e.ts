@@ -48,7 +48,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     await visitor.waitForURL(/\/galeri\/[a-z0-9-]+$/);
     slug = new URL(visitor.url()).pathname.split('/').pop()!;
     // The innovation's page is there once its "Replikasi" section is.
-    await visitor.getByRole('region', { name: 'Replikasi' }).waitFor();
+    await visitor.getByRole('region', { name: 'Replikasi', exact: true }).waitFor();
     title = await visitor.getByRole('heading', { level: 1 }).innerText();
     expect(title).not.toBe('Galeri inovasi pelayanan publik');
 
@@ -59,7 +59,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     who.requester = 'Pemerintah Kabupaten Tangerang';
     who.requesterEmail = 'adminlokal.tangerang@demo.sinovik.id';
 
-    const section = visitor.getByRole('region', { name: 'Replikasi' });
+    const section = visitor.getByRole('region', { name: 'Replikasi', exact: true });
     await section.getByText('Belum ada replikasi yang tercatat.').first().waitFor();
     await shoot(visitor, 'replication-entry-signed-out-390');
     await section.getByRole('link', { name: 'Masuk untuk mengajukan replikasi' }).click();
@@ -93,7 +93,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     expect(await section.getByRole('button', { name: 'Ajukan replikasi' }).count()).toBe(0);
     await shoot(visitor, 'replication-requested-390');
 
-    const mails = await db
+    const mails = await server.ctx.db
       .selectFrom('outbox')
       .select('to_address')
       .where('template', '=', 'replication_requested')
@@ -142,7 +142,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     await shoot(owner, 'replication-accepted-1280');
 
     await owner.goto(`${server.baseUrl}/galeri/${slug}`);
-    const section = owner.getByRole('region', { name: 'Replikasi' });
+    const section = owner.getByRole('region', { name: 'Replikasi', exact: true });
     await section.getByText('Direplikasi 1 kali oleh 1 instansi di', { exact: false }).waitFor();
     expect(await section.getByRole('button', { name: 'Ajukan replikasi' }).count()).toBe(0);
     expect(await section.getByRole('link', { name: 'Masuk untuk mengajukan replikasi' }).count()).toBe(0);
@@ -163,7 +163,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     ] as const) {
       const page = await profiles.newPage(viewport);
       await page.goto(`${server.baseUrl}/galeri/${slug}`);
-      const section = page.getByRole('region', { name: 'Replikasi' });
+      const section = page.getByRole('region', { name: 'Replikasi', exact: true });
       const counts = section.getByRole('status');
       await expect
         .poll(() => counts.innerText())
@@ -181,7 +181,7 @@ describe('asking to replicate an innovation of the gallery, and the owner accept
     const en = await profiles.newPage(PHONE);
     await en.addInitScript(() => localStorage.setItem('sinovik.lang', 'en'));
     await en.goto(`${server.baseUrl}/galeri/${slug}`);
-    const section = en.getByRole('region', { name: 'Replication' });
+    const section = en.getByRole('region', { name: 'Replication', exact: true });
     await expect
       .poll(() => section.getByRole('status').innerText())
       .toMatch(/^Replicated 1 time by 1 institution\(s\) in [01] province\(s\)\.$/);
