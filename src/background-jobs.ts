@@ -7,6 +7,7 @@ import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
 import { storageSweepJob } from './modules/proposals/evidence/sweep.js';
 import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
+import { nearDuplicateJobHandlers } from './modules/near-duplicates/job.js';
 
 /*
  * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
@@ -25,6 +26,7 @@ export function backgroundJobHandlers(deps: {
   return {
     ...submissionJobHandlers,
     ...reviewJobHandlers(deps.baseUrl),
+    ...nearDuplicateJobHandlers,
     ...Object.fromEntries(recurringJobs(deps).map((j) => [j.kind, j.handler])),
   };
 }

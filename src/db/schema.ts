@@ -20,6 +20,8 @@ import type { CertificateSettingsTable, CertificateTable } from './schema-certif
 export type * from './schema-certificates.js';
 import type { GalleryEntryTable, GalleryPostingTable, GalleryWordTable } from './schema-gallery.js';
 export type * from './schema-gallery.js';
+import type { NearDuplicateMatchTable, ProposalFingerprintTable } from './schema-near-duplicates.js';
+export type * from './schema-near-duplicates.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
 import type {
@@ -497,6 +499,8 @@ export interface Database extends PresentationTables {
   gallery_entries: GalleryEntryTable;
   gallery_postings: GalleryPostingTable;
   gallery_words: GalleryWordTable;
+  proposal_fingerprints: ProposalFingerprintTable;
+  near_duplicate_matches: NearDuplicateMatchTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;
