@@ -177,9 +177,9 @@ describe('administrative check', () => {
       .orderBy('x.proposal_id')
       .execute();
     expect(rows.map((r) => r.proposal_id)).toEqual([p.a1.id, p.a2.id, p.b1.id, p.b2.id]);
-    expect(
-      rows.every((r) => r.outcome === null && r.round === 1 && r.fingerprint?.startsWith('nd1.')),
-    ).toBe(true);
+    expect(rows.every((r) => r.outcome === null && r.round === 1 && r.fingerprint?.startsWith('nd1.'))).toBe(
+      true,
+    );
     // The administrative check opened: its near-duplicate check runs in the background.
     expect(await runDueJobs(ctx.db, ctx.clock, nearDuplicateJobHandlers)).toEqual({ done: 1, failed: 0 });
   });
@@ -215,7 +215,9 @@ describe('administrative check', () => {
     const d = ok(await call(u.sec1, 'GET', `/admin-checks/${p.a1.id}`));
     const copy = d.checklist.find((c: { key: string }) => c.key === 'bukan_salinan');
     expect(copy.finding.ok).toBe(false);
-    expect(copy.finding.notes[0].id).toContain(`Mirip dengan proposal ${p.b1.code} — Teks sama dengan proposal lain tahun ini`);
+    expect(copy.finding.notes[0].id).toContain(
+      `Mirip dengan proposal ${p.b1.code} — Teks sama dengan proposal lain tahun ini`,
+    );
     const own = ok(await call(u.sec1, 'GET', `/admin-checks/${p.a2.id}`));
     expect(own.checklist.find((c: { key: string }) => c.key === 'bukan_salinan').finding.ok).toBe(true);
     expect(own.checklist.find((c: { key: string }) => c.key === 'identitas_lengkap').finding.ok).toBe(true);

@@ -128,7 +128,11 @@ describe('near-duplicates at the administrative check', () => {
       ip: null,
       now: NOW,
     });
-    const otherOrg = await publishedKipp(ctx.db, { organizerName: 'Provinsi Lain Kemiripan', now: NOW, year: 2024 });
+    const otherOrg = await publishedKipp(ctx.db, {
+      organizerName: 'Provinsi Lain Kemiripan',
+      now: NOW,
+      year: 2024,
+    });
     u.secOther = otherOrg.secretariat;
     u.evaluator = await makeUser(ctx.db, { role: 'evaluator', competitionId: current });
 
@@ -232,7 +236,13 @@ describe('near-duplicates at the administrative check', () => {
     expect(r.consequence.id).toContain('inovasi yang sama');
     expect(await finding(p.renamed.id, 'bukan_salinan')).toMatchObject({
       ok: false,
-      notes: [{ id: expect.stringContaining(`Mirip dengan proposal ${p.winner.code} — Proposal lama dengan judul baru: judul berbeda`) }],
+      notes: [
+        {
+          id: expect.stringContaining(
+            `Mirip dengan proposal ${p.winner.code} — Proposal lama dengan judul baru: judul berbeda`,
+          ),
+        },
+      ],
     });
   });
 
@@ -252,7 +262,9 @@ describe('near-duplicates at the administrative check', () => {
     expect(past.passages[0].other.section.id).toBe('Strategi Keberlanjutan');
     expect(JSON.stringify(r)).not.toContain(p.source.code);
     // The pair within this year shows from either side, each proposal's own text on the left.
-    const within = (await matchesOf(p.water.id)).matches.find((m: { kind: string }) => m.kind === 'copied_within');
+    const within = (await matchesOf(p.water.id)).matches.find(
+      (m: { kind: string }) => m.kind === 'copied_within',
+    );
     expect(within.other.code).toBe(p.copier.code);
     expect(WATER.answers[0].text).toContain(within.passages[0].mine.shared);
     expect(within.passages[0].mine.before).toContain('sumur bor');
@@ -269,10 +281,16 @@ describe('near-duplicates at the administrative check', () => {
     for (const [method, url, body] of tries) {
       const evaluator = await call(u.evaluator, method, url, body);
       const other = await call(u.secOther, method, url, body);
-      expect([url, evaluator.statusCode], evaluator.body).toEqual([url, url.startsWith('/admin-checks') ? 404 : 403]);
+      expect([url, evaluator.statusCode], evaluator.body).toEqual([
+        url,
+        url.startsWith('/admin-checks') ? 404 : 403,
+      ]);
       expect([url, other.statusCode]).toEqual([url, 404]);
     }
-    const anonymous = await ctx.app.inject({ method: 'GET', url: `/api/admin-checks/${p.renamed.id}/near-duplicates` });
+    const anonymous = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/admin-checks/${p.renamed.id}/near-duplicates`,
+    });
     expect(anonymous.statusCode).toBe(401);
     expect((await matchesOf(p.renamed.id)).matches[0].status).toBe('open');
   });
@@ -311,13 +329,18 @@ describe('near-duplicates at the administrative check', () => {
   });
 
   it('dismissing needs a note (400 on the field), then leaves the finding; a re-run keeps every decision', async () => {
-    const match = (await matchesOf(p.copier.id)).matches.find((m: { kind: string }) => m.kind === 'copied_passage');
+    const match = (await matchesOf(p.copier.id)).matches.find(
+      (m: { kind: string }) => m.kind === 'copied_passage',
+    );
     const bad = await call(u.sec, 'POST', `/near-duplicate-matches/${match.id}/decision`, {
       decision: 'dismissed',
       note: '  ',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'validation_failed', fields: { note: { code: 'required' } } });
+    expect(bad.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: { note: { code: 'required' } },
+    });
     expect(bad.json().error.fields.note.message.id).toBe('Tuliskan alasan kemiripan ini diabaikan.');
     ok(
       await call(u.sec, 'POST', `/near-duplicate-matches/${match.id}/decision`, {

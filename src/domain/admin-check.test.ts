@@ -166,7 +166,9 @@ describe('administrative check rules', () => {
       'Judul sama dengan proposal KIPP-2026-00002 ("Sama").',
     ]);
     expect(f.group.notes.map((n) => n.id)).toEqual(['implementation_too_recent']);
-    expect(f.copy.notes[0].id).toBe('Mirip dengan proposal KIPP-2026-00003 — judul berbeda, 91% jawaban sama.');
+    expect(f.copy.notes[0].id).toBe(
+      'Mirip dengan proposal KIPP-2026-00003 — judul berbeda, 91% jawaban sama.',
+    );
     const clean = findingsOf({ eligibility: [], sameTitle: [], copies: [] });
     expect([clean.identity.ok, clean.evidence.ok, clean.title.ok, clean.copy.ok, clean.group.ok]).toEqual([
       true,

@@ -117,7 +117,7 @@ describe('checkEligibility', () => {
     ]);
   });
 
-  it("counts the awards of a past proposal confirmed as the same innovation, whatever its title and institution", () => {
+  it('counts the awards of a past proposal confirmed as the same innovation, whatever its title and institution', () => {
     const renamedAway = (year: number, level: RegistryEntry['level']): RegistryEntry => ({
       year,
       level,
@@ -139,7 +139,9 @@ describe('checkEligibility', () => {
         ),
       ),
     ).toEqual(['ineligible:umum_top99_twice@title']);
-    expect(summary(checkEligibility(input({ sameInnovationAwards: [renamedAway(2020, 'TOP99')] })))).toEqual([]);
+    expect(summary(checkEligibility(input({ sameInnovationAwards: [renamedAway(2020, 'TOP99')] })))).toEqual(
+      [],
+    );
   });
 
   it('applies the umum registry rule to the title and institution: a past Top 45 is refused', () => {

@@ -264,7 +264,12 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
       institutionId: input.sourceAward.institutionId ?? null,
       institutionName: input.sourceAward.institutionName ?? null,
     };
-    for (const f of replikasiEligible(source, innovation, [...registry, input.sourceAward], group.sourceYears))
+    for (const f of replikasiEligible(
+      source,
+      innovation,
+      [...registry, input.sourceAward],
+      group.sourceYears,
+    ))
       items.push(...ineligible(f.rule === 'replikasi_source_not_top99' ? 'sourceAwardId' : 'title', [f]));
   }
 

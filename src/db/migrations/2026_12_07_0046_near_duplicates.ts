@@ -22,9 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const real = pg ? 'double precision' : 'real';
   await db.schema
     .createTable('proposal_fingerprints')
-    .addColumn('proposal_id', 'integer', (c) =>
-      c.primaryKey().references('proposals.id').onDelete('cascade'),
-    )
+    .addColumn('proposal_id', 'integer', (c) => c.primaryKey().references('proposals.id').onDelete('cascade'))
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('made_at', 'varchar(32)', (c) => c.notNull())
     .execute();

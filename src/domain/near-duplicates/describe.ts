@@ -23,7 +23,10 @@ export const KIND_LABELS: Record<MatchKind, Text> = {
   renamed: t('Proposal lama dengan judul baru', 'A past proposal renamed'),
   repeat: t('Inovasi yang sama diajukan lagi', 'The same innovation entered again'),
   copied_passage: t('Bagian disalin dari proposal lama', 'A passage copied from a past proposal'),
-  copied_within: t('Teks sama dengan proposal lain tahun ini', "Text shared with another of this year's proposals"),
+  copied_within: t(
+    'Teks sama dengan proposal lain tahun ini',
+    "Text shared with another of this year's proposals",
+  ),
 };
 
 export interface StoredScores {
@@ -45,10 +48,16 @@ export function scoresInWords(s: StoredScores): Text {
         : t('judul berbeda', 'different title');
   const inside =
     s.containment > s.answers + 0.1
-      ? t(`, ${pct(s.containment)} isi salah satunya ada di yang lain`, `, ${pct(s.containment)} of one inside the other`)
+      ? t(
+          `, ${pct(s.containment)} isi salah satunya ada di yang lain`,
+          `, ${pct(s.containment)} of one inside the other`,
+        )
       : t('', '');
   const passage = s.passageWords
-    ? t(`; bagian terpanjang yang sama ${s.passageWords} kata`, `; longest shared passage ${s.passageWords} words`)
+    ? t(
+        `; bagian terpanjang yang sama ${s.passageWords} kata`,
+        `; longest shared passage ${s.passageWords} words`,
+      )
     : t('', '');
   return t(
     `${title.id}, ${pct(s.answers)} jawaban sama${inside.id}${passage.id}`,

@@ -13,7 +13,11 @@ import { matchesOfProposal, proposalCards } from '../near-duplicates/queries.js'
  * received proposals with the same normalized title, and the near-duplicate matches the competition's
  * check stored for it (those the secretariat dismissed are left out; modules/near-duplicates).
  */
-export async function findingsFor(db: Db, view: ProposalView, now: Date): Promise<Record<FindingKind, Finding>> {
+export async function findingsFor(
+  db: Db,
+  view: ProposalView,
+  now: Date,
+): Promise<Record<FindingKind, Finding>> {
   const eligibility = eligibilityOf(view, await loadEligibilityContext(db, view), now);
   const p = view.proposal;
   const sameTitle = p.title_key

@@ -70,7 +70,10 @@ export async function runNearDuplicateCheck(db: Db, competitionId: number, now: 
   ];
 
   const stored = new Map(
-    (await matchesOfCompetition(db, competitionId)).map((m) => [`${m.proposal_id}:${m.other_proposal_id}`, m]),
+    (await matchesOfCompetition(db, competitionId)).map((m) => [
+      `${m.proposal_id}:${m.other_proposal_id}`,
+      m,
+    ]),
   );
   const fresh: MatchValues[] = [];
   let updated = 0;

@@ -11,7 +11,11 @@ import { BATCH, proposalTexts, storedFingerprints, writeFingerprints } from './q
  */
 
 /** Fingerprints the proposals' current texts and stores them (replacing what was stored). */
-export async function storeFingerprints(db: Db, ids: readonly number[], now: Date): Promise<Map<number, Fingerprint>> {
+export async function storeFingerprints(
+  db: Db,
+  ids: readonly number[],
+  now: Date,
+): Promise<Map<number, Fingerprint>> {
   const out = new Map<number, Fingerprint>();
   for (let i = 0; i < ids.length; i += BATCH) {
     const texts = await proposalTexts(db, ids.slice(i, i + BATCH));
@@ -42,6 +46,7 @@ export async function fingerprintsOf(
     if (f) fingerprints.set(id, f);
     else missing.push(id);
   }
-  if (missing.length) for (const [id, f] of await storeFingerprints(db, missing, now)) fingerprints.set(id, f);
+  if (missing.length)
+    for (const [id, f] of await storeFingerprints(db, missing, now)) fingerprints.set(id, f);
   return { fingerprints, made: missing.length };
 }

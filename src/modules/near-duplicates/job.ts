@@ -18,7 +18,11 @@ export async function scheduleNearDuplicateCheck(tx: Db, competitionId: number, 
   if (latest && (latest.status === 'pending' || latest.status === 'running')) return latest.id;
   const uniqueKey = `${NEAR_DUPLICATE_JOB}:${competitionId}:${now.toISOString()}:${latest?.id ?? 0}`;
   await scheduleJob(tx, { kind: NEAR_DUPLICATE_JOB, uniqueKey, runAt: now, payload: { competitionId }, now });
-  const row = await tx.selectFrom('jobs').select('id').where('unique_key', '=', uniqueKey).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('jobs')
+    .select('id')
+    .where('unique_key', '=', uniqueKey)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -44,7 +44,8 @@ async function sectionLabels(db: Db, proposalIds: readonly number[]) {
  */
 export async function presentMatches(db: Db, proposalId: number, organizerInstitutionId: number) {
   const rows = await matchesOfProposal(db, proposalId);
-  const otherOf = (m: (typeof rows)[number]) => (m.proposal_id === proposalId ? m.other_proposal_id : m.proposal_id);
+  const otherOf = (m: (typeof rows)[number]) =>
+    m.proposal_id === proposalId ? m.other_proposal_id : m.proposal_id;
   const ids = [proposalId, ...rows.map(otherOf)];
   const [cards, texts, labels, names] = await Promise.all([
     proposalCards(db, ids),
@@ -56,7 +57,8 @@ export async function presentMatches(db: Db, proposalId: number, organizerInstit
     ),
   ]);
   const answer = (id: number, key: string) =>
-    (texts.get(id)?.answers as { key: string; text: string }[] | undefined)?.find((a) => a.key === key)?.text ?? '';
+    (texts.get(id)?.answers as { key: string; text: string }[] | undefined)?.find((a) => a.key === key)
+      ?.text ?? '';
   const side = (id: number, s: Passage['a']) => ({
     section: labels.get(id)?.get(s.answerKey) ?? t(s.answerKey, s.answerKey),
     ...snippetOf(answer(id, s.answerKey), s.start, s.end),

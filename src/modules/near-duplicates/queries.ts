@@ -66,7 +66,9 @@ export async function writeFingerprints(
     await db
       .insertInto('proposal_fingerprints')
       .values(
-        rows.slice(i, i + BATCH).map((r) => ({ proposal_id: r.proposalId, fingerprint: r.fingerprint, made_at: at })),
+        rows
+          .slice(i, i + BATCH)
+          .map((r) => ({ proposal_id: r.proposalId, fingerprint: r.fingerprint, made_at: at })),
       )
       .onConflict((oc) =>
         oc.column('proposal_id').doUpdateSet((eb) => ({
@@ -82,7 +84,11 @@ export async function proposalTexts(db: Db, ids: readonly number[]): Promise<Map
   const out = new Map<number, ProposalText>();
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
-    const titles = await db.selectFrom('proposals').select(['id', 'title']).where('id', 'in', chunk).execute();
+    const titles = await db
+      .selectFrom('proposals')
+      .select(['id', 'title'])
+      .where('id', 'in', chunk)
+      .execute();
     for (const p of titles) out.set(p.id, { id: p.id, title: p.title, answers: [] });
     const answers = await db
       .selectFrom('proposal_answers as a')

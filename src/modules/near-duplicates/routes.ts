@@ -52,7 +52,8 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-check'],
-        summary: '"Periksa kemiripan": runs the near-duplicate check of the competition in the background (202)',
+        summary:
+          '"Periksa kemiripan": runs the near-duplicate check of the competition in the background (202)',
         params: competitionIdParams,
         response: { 202: checkRequestedResponse },
       },
@@ -136,7 +137,8 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin-check'],
-        summary: 'Confirms a match as the same innovation (eligibility counts its awards) or dismisses it with a note',
+        summary:
+          'Confirms a match as the same innovation (eligibility counts its awards) or dismisses it with a note',
         params: matchIdParams,
         body: matchDecisionBody,
         response: { 200: proposalMatchesResponse },
@@ -144,7 +146,8 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       requireUser(req);
-      const gone = () => notFound(t('Kemiripan proposal tidak ditemukan.', 'Near-duplicate match not found.'));
+      const gone = () =>
+        notFound(t('Kemiripan proposal tidak ditemukan.', 'Near-duplicate match not found.'));
       const r = await decideMatch(db, {
         matchId: req.params.id,
         decision: req.body.decision,

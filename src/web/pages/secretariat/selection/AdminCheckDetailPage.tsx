@@ -27,6 +27,7 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { formatAt, joinInZone } from '../../../components/AdminTime.js';
 import { useLang } from '../../../i18n/index.js';
 import { StatusBadge } from './AdminCheckQueuePage.js';
+import { NearDuplicatePanel } from './NearDuplicatePanel.js';
 
 type Detail = z.infer<typeof checkDetailSchema>;
 type Mark = { ok: boolean | null; note?: string };
@@ -189,6 +190,12 @@ export function AdminCheckDetailPage() {
                 </Button>
               </Stack>
             </Paper>
+            <NearDuplicatePanel
+              proposalId={d.proposal.id}
+              competitionId={d.competition.id}
+              timeZone={tz}
+              onDecided={() => void client.invalidateQueries({ queryKey: key })}
+            />
             <Paper withBorder p="md" component="section" aria-labelledby="decision-title">
               <Title order={2} size="h3" id="decision-title" mb="sm">
                 {t('adminCheck.decision')}
