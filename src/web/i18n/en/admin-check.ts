@@ -124,6 +124,9 @@ export const adminCheck: typeof id = {
     noteRequired: 'Note (required: why it is dismissed)',
     doConfirm: 'Yes, the same innovation',
     doDismiss: 'Yes, dismiss',
+    all: 'Show all {{count}} shared passages',
+    fewer: 'Show the 3 longest only',
+    historyDecided: 'Match decided: {{status}}',
     year: 'Year {{year}}',
   },
   complete: {

@@ -128,6 +128,9 @@ export const adminCheck = {
     noteRequired: 'Catatan (wajib: mengapa diabaikan)',
     doConfirm: 'Ya, inovasi yang sama',
     doDismiss: 'Ya, abaikan',
+    all: 'Tampilkan semua {{count}} bagian yang sama',
+    fewer: 'Tampilkan 3 bagian terpanjang saja',
+    historyDecided: 'Kemiripan diputuskan: {{status}}',
     year: 'Tahun {{year}}',
   },
   complete: {

@@ -263,13 +263,17 @@ export function AdminCheckDetailPage() {
                 </Title>
                 <List size="sm">
                   {d.history.map((h, i) => {
-                    const after = (h.summary.after ?? {}) as { outcome?: string };
+                    const after = (h.summary.after ?? {}) as { outcome?: string; status?: string };
                     return (
                       <List.Item key={i}>
                         {formatAt(h.at, tz, lang)} · {h.by ?? '—'} ·{' '}
                         {after.outcome
                           ? t(`adminCheck.status.${after.outcome}`)
-                          : h.action.replace('admin_check.', '')}
+                          : h.action === 'admin_check.near_duplicate_decided'
+                            ? t('adminCheck.nearDup.historyDecided', {
+                                status: t(`adminCheck.nearDup.status.${after.status}`),
+                              })
+                            : h.action.replace('admin_check.', '')}
                       </List.Item>
                     );
                   })}

@@ -27,6 +27,9 @@ type Matches = z.infer<typeof proposalMatchesResponse>;
 type Match = z.infer<typeof matchSchema>;
 type Side = Match['passages'][number]['mine'];
 
+/** Passages shown before "show all". */
+const SHOWN_PASSAGES = 3;
+
 const STATUS_COLOR = { open: 'yellow', confirmed_same: 'red', dismissed: 'gray' } as const;
 
 /**
@@ -154,6 +157,10 @@ function MatchCard({
   const { t } = useTranslation();
   const { lang } = useLang();
   const o = m.other;
+  const [all, setAll] = useState(false);
+  // The longest passages first; the rest on demand (a re-entered proposal shares dozens).
+  const longest = [...m.passages].sort((a, b) => b.words - a.words);
+  const shown = all ? longest : longest.slice(0, SHOWN_PASSAGES);
   return (
     <Box component="article" aria-label={`${m.kindLabel[lang]}: ${o.title}`}>
       <Group justify="space-between" align="flex-start" gap="xs">
@@ -182,7 +189,7 @@ function MatchCard({
           {t('adminCheck.nearDup.otherLimited')}
         </Text>
       )}
-      {m.passages.map((p, i) => (
+      {shown.map((p, i) => (
         <Box key={i} mt="sm">
           <Text size="xs" fw={600} c="dark.7">
             {t('adminCheck.nearDup.passage', { words: p.words })}
@@ -193,6 +200,18 @@ function MatchCard({
           </SimpleGrid>
         </Box>
       ))}
+      {m.passages.length > SHOWN_PASSAGES && (
+        <Button
+          variant="subtle"
+          size="xs"
+          mt="xs"
+          px={0}
+          onClick={() => setAll((v) => !v)}
+          aria-expanded={all}
+        >
+          {all ? t('adminCheck.nearDup.fewer') : t('adminCheck.nearDup.all', { count: m.passages.length })}
+        </Button>
+      )}
       {m.decidedBy && (
         <Text size="sm" mt="xs">
           {t('adminCheck.nearDup.decidedBy', {
