@@ -3,9 +3,8 @@ import { t, type Text } from '../../domain/errors.js';
 import type { Passage } from '../../domain/near-duplicates/explain.js';
 import { CONFIRM_CONSEQUENCE, KIND_LABELS, scoresInWords } from '../../domain/near-duplicates/describe.js';
 import { snippetOf } from '../../domain/near-duplicates/snippet.js';
-import { userNames } from '../admin-check/rows.js';
 import { NEAR_DUPLICATE_JOB } from './job.js';
-import { latestCheckJob, matchesOfProposal, proposalCards, proposalTexts } from './queries.js';
+import { latestCheckJob, matchesOfProposal, proposalCards, proposalTexts, userNames } from './queries.js';
 
 /* What the secretariat's pages receive (contracts/near-duplicates.ts). */
 

@@ -239,3 +239,22 @@ export async function latestCheckJob(db: Db, competitionId: number, kind: string
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Users' names by id (who decided a match). */
+export async function userNames(db: Db, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const list = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!list.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A proposal in some competition's administrative check: its competition and organizer. */
+export async function checkedProposal(db: Db, id: number) {
+  return db
+    .selectFrom('proposals as p')
+    .innerJoin('competitions as c', 'c.id', 'p.competition_id')
+    .select(['p.id', 'p.competition_id', 'c.organizer_institution_id'])
+    .where('p.id', '=', id)
+    .where('p.state', 'in', [...RECEIVED_STATES])
+    .executeTakeFirst();
+}

@@ -11,17 +11,19 @@ import {
 import { proposalIdParams } from '../../contracts/proposals.js';
 import { notFound, t } from '../../domain/errors.js';
 import { CONFIRM_CONSEQUENCE } from '../../domain/near-duplicates/describe.js';
-import { can, whyNot } from '../../domain/policy.js';
+import { whyNot } from '../../domain/policy.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize, requireUser } from '../../platform/auth.js';
-import { proposalReadSubject } from '../proposals/record-scope.js';
-import { loadProposalView, proposalNotFound } from '../proposals/view.js';
 import { decideMatch } from './commands/decide-match.js';
 import { scheduleNearDuplicateCheck } from './job.js';
 import { presentMatches, presentRun } from './present.js';
-import { competitionOf } from './queries.js';
+import { checkedProposal, competitionOf } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
+const proposalNotFound = () =>
+  notFound(
+    t('Proposal tidak ada dalam seleksi administrasi.', 'The proposal is not in the administrative check.'),
+  );
 
 /**
  * Near-duplicates at the administrative check (issue 14 point 5): the competition's check run on demand
@@ -105,14 +107,14 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const matchesOf = async (req: FastifyRequest, proposalId: number) => {
-    const { actor } = requireUser(req);
-    const view = await loadProposalView(db, proposalId);
-    if (!view || !can(actor, 'proposal.read', proposalReadSubject(view))) throw proposalNotFound();
-    mayWork(req, view.competition.organizer_institution_id, proposalNotFound);
-    const organizer = view.competition.organizer_institution_id;
+    requireUser(req);
+    const p = await checkedProposal(db, proposalId);
+    if (!p) throw proposalNotFound();
+    mayWork(req, p.organizer_institution_id, proposalNotFound);
+    const organizer = p.organizer_institution_id;
     return {
       proposalId,
-      run: await presentRun(db, view.competition.id),
+      run: await presentRun(db, p.competition_id),
       matches: await presentMatches(db, proposalId, organizer),
       consequence: CONFIRM_CONSEQUENCE,
       abilities: { decide: true, check: true },
