@@ -284,6 +284,11 @@ describe('near-duplicates at the administrative check', () => {
       expect([url, evaluator.statusCode], evaluator.body).toEqual([url, 403]);
       expect([url, other.statusCode]).toEqual([url, 404]);
     }
+    // A proposal not received yet is not in the check (409 after authorization).
+    await ctx.db.updateTable('proposals').set({ state: 'forwarded' }).where('id', '=', p.kia.id).execute();
+    const early = await call(u.sec, 'GET', `/admin-checks/${p.kia.id}/near-duplicates`);
+    await ctx.db.updateTable('proposals').set({ state: 'received' }).where('id', '=', p.kia.id).execute();
+    expect([early.statusCode, early.json().error?.code], early.body).toEqual([409, 'not_in_admin_check']);
     const anonymous = await ctx.app.inject({
       method: 'GET',
       url: `/api/admin-checks/${p.renamed.id}/near-duplicates`,

@@ -248,13 +248,12 @@ export async function userNames(db: Db, ids: readonly (number | null)[]): Promis
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** A proposal in some competition's administrative check: its competition and organizer. */
-export async function checkedProposal(db: Db, id: number) {
+/** A proposal's state, competition and organizer (who may read its matches). */
+export async function proposalScope(db: Db, id: number) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('competitions as c', 'c.id', 'p.competition_id')
-    .select(['p.id', 'p.competition_id', 'c.organizer_institution_id'])
+    .select(['p.id', 'p.state', 'p.competition_id', 'c.organizer_institution_id'])
     .where('p.id', '=', id)
-    .where('p.state', 'in', [...RECEIVED_STATES])
     .executeTakeFirst();
 }

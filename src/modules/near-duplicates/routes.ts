@@ -9,7 +9,8 @@ import {
   proposalMatchesResponse,
 } from '../../contracts/near-duplicates.js';
 import { proposalIdParams } from '../../contracts/proposals.js';
-import { notFound, t } from '../../domain/errors.js';
+import { AppError, notFound, t } from '../../domain/errors.js';
+import { ORGANIZER_VISIBLE_STATES, RECEIVED_STATES } from '../../domain/proposal-workflow.js';
 import { CONFIRM_CONSEQUENCE } from '../../domain/near-duplicates/describe.js';
 import { whyNot } from '../../domain/policy.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -17,12 +18,18 @@ import { authorize, requireUser } from '../../platform/auth.js';
 import { decideMatch } from './commands/decide-match.js';
 import { scheduleNearDuplicateCheck } from './job.js';
 import { presentMatches, presentRun } from './present.js';
-import { checkedProposal, competitionOf } from './queries.js';
+import { competitionOf, proposalScope } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
-const proposalNotFound = () =>
-  notFound(
-    t('Proposal tidak ada dalam seleksi administrasi.', 'The proposal is not in the administrative check.'),
+const proposalNotFound = () => notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
+const notInCheck = () =>
+  new AppError(
+    409,
+    'not_in_admin_check',
+    t(
+      'Proposal ini belum masuk seleksi administrasi (belum diterima penyelenggara).',
+      'This proposal is not in the administrative check (the organizer has not received it).',
+    ),
   );
 
 /**
@@ -108,9 +115,11 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const matchesOf = async (req: FastifyRequest, proposalId: number) => {
     requireUser(req);
-    const p = await checkedProposal(db, proposalId);
-    if (!p) throw proposalNotFound();
+    const p = await proposalScope(db, proposalId);
+    // What has not left its institution is not the organizer's to see.
+    if (!p || !ORGANIZER_VISIBLE_STATES.includes(p.state)) throw proposalNotFound();
     mayWork(req, p.organizer_institution_id, proposalNotFound);
+    if (!RECEIVED_STATES.includes(p.state)) throw notInCheck();
     const organizer = p.organizer_institution_id;
     return {
       proposalId,
