@@ -22,13 +22,15 @@ const PHONE = { width: 390, height: 844 };
  * last year's award winners under its own title (test setup); the real closing makes the check rows, stores
  * the fingerprints and schedules the check, the real job finds the match. The secretariat sees the passages
  * side by side, confirms "inovasi yang sama" after a dialog that says the consequence, and the group
- * finding then names last year's award. Screenshots at 1280 and 390 px, axe-core on each.
+ * finding then names last year's award. (The demo's last year holds this year's innovations entered the
+ * year before under the same titles: the check also finds those, as repeats.) Screenshots at 1280 and 390 px, axe-core on each.
  */
 describe('near-duplicates at the administrative check, in Chromium', () => {
   let server: E2EServer;
   let profiles: Profiles;
   let proposalId = 0;
   let pastTitle = '';
+  let competitionId = 0;
 
   beforeAll(async () => {
     server = await startDemoServer({}, { lastYear: true });
@@ -46,6 +48,7 @@ describe('near-duplicates at the administrative check, in Chromium', () => {
       .orderBy('p.id')
       .executeTakeFirstOrThrow();
     proposalId = target.id;
+    competitionId = target.competition_id;
     // Last year's umum winner whose answers the proposal takes (its Top Terpuji award bars the umum group).
     const winner = await db
       .selectFrom('awards as a')
@@ -101,6 +104,14 @@ describe('near-duplicates at the administrative check, in Chromium', () => {
   it('shows the renamed past winner side by side; confirming it makes last year’s award count', async () => {
     const sec = await profiles.newPage();
     await logIn(sec, server.baseUrl, SECRETARIAT);
+    await sec.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}/seleksi-administrasi`);
+    const summary = sec.getByRole('region', { name: 'Kemiripan dengan proposal lain' });
+    await summary
+      .getByText(/^\d+ belum diputuskan, 0 inovasi yang sama, 0 diabaikan · Terakhir diperiksa: .* WIB$/)
+      .waitFor();
+    await summary.getByRole('button', { name: 'Periksa kemiripan' }).waitFor();
+    await shoot(sec, 'neardup-00-queue');
+
     await sec.goto(`${server.baseUrl}/sekretariat/seleksi-administrasi/${proposalId}`);
     const panel = sec.getByRole('region', { name: 'Kemiripan dengan proposal lain' });
     await panel.waitFor();
@@ -145,5 +156,8 @@ describe('near-duplicates at the administrative check, in Chromium', () => {
       .first()
       .waitFor();
     await shoot(phone, 'neardup-04-phone');
+    await phone.goto(`${server.baseUrl}/sekretariat/kompetisi/${competitionId}/seleksi-administrasi`);
+    await phone.getByText(/^\d+ belum diputuskan, 1 inovasi yang sama, 0 diabaikan/).waitFor();
+    await shoot(phone, 'neardup-05-queue-phone');
   }, 240_000);
 });

@@ -127,6 +127,7 @@ export const adminCheck: typeof id = {
     all: 'Show all {{count}} shared passages',
     fewer: 'Show the 3 longest only',
     historyDecided: 'Match decided: {{status}}',
+    counts: '{{open}} not decided, {{confirmed_same}} the same innovation, {{dismissed}} dismissed',
     year: 'Year {{year}}',
   },
   complete: {

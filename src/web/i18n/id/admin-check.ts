@@ -131,6 +131,7 @@ export const adminCheck = {
     all: 'Tampilkan semua {{count}} bagian yang sama',
     fewer: 'Tampilkan 3 bagian terpanjang saja',
     historyDecided: 'Kemiripan diputuskan: {{status}}',
+    counts: '{{open}} belum diputuskan, {{confirmed_same}} inovasi yang sama, {{dismissed}} diabaikan',
     year: 'Tahun {{year}}',
   },
   complete: {
