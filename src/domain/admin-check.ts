@@ -52,7 +52,11 @@ export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = [
   },
 ];
 
-/** Jaccard similarity of two answers' word shingles from which they count as copied (settings.copyThreshold). */
+/**
+ * The old copy finding's threshold (settings.copyThreshold): still parsed so stored settings stay valid, no
+ * longer read since near-duplicate detection (issue 14 point 5) took the finding over (its thresholds are
+ * domain/near-duplicates/thresholds.ts).
+ */
 export const DEFAULT_COPY_THRESHOLD = 0.6;
 
 export interface AdminCheckSettings {

@@ -8,6 +8,7 @@ import {
   titleClaimsAhead,
   type SourceAward,
 } from '../../domain/proposal-eligibility.js';
+import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
 import { registryFor } from '../awards/registry-cache.js';
 import { confirmedSameAwards } from '../near-duplicates/queries.js';
 import type { ProposalView } from './view.js';
@@ -165,7 +166,8 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
         })
       : [],
     invites ? organizerOf.first(db, { competitionId: p.competition_id }) : undefined,
-    confirmedSameAwards(db, p.id),
+    // Matches exist only for received proposals (the administrative check): an autosave asks nothing more.
+    RECEIVED_STATES.includes(p.state) ? confirmedSameAwards(db, p.id) : [],
   ]);
   const others = [...titles].sort((x, y) => x.id - y.id);
   const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
