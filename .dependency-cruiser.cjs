@@ -13,7 +13,7 @@
  * (rule `evidence-depends-on-proposals`).
  */
 const MODULE_GRAPH = {
-  'admin-check': ['competitions', 'proposals'],
+  'admin-check': ['competitions', 'near-duplicates', 'proposals'],
   'admin-requests': ['users'],
   announcements: ['competitions', 'proposals'],
   assignments: ['competitions'],
@@ -31,6 +31,8 @@ const MODULE_GRAPH = {
   'field-verification': [],
   // The public gallery and its search (issue 14): its own tables, the proposals it snapshots read directly.
   gallery: [],
+  // Near-duplicates at the administrative check (issue 14 point 5): reads proposals and texts directly.
+  'near-duplicates': [],
   institutions: [],
   invitations: ['competitions', 'proposals'],
   mail: [],
@@ -38,7 +40,8 @@ const MODULE_GRAPH = {
   // The presentation and interview schedule (issue 13 point 2); its letter PDF renders in `exports`.
   presentation: [],
   participation: ['competitions', 'dashboard', 'proposals'],
-  proposals: ['competitions', 'awards'],
+  // A confirmed near-duplicate is the same innovation: eligibility reads its awards (issue 14 point 5).
+  proposals: ['competitions', 'awards', 'near-duplicates'],
   // Public participation (issue 13 point 8): reads proposals and stages directly, imports no module.
   'public-ratings': [],
   // The selection's exports (issue 12 point 9): reads the scores and results; its renderers run in `exports`.

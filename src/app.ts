@@ -67,6 +67,7 @@ import { announcementRoutes } from './modules/announcements/routes.js';
 import { reviewTeamRoutes } from './modules/review-team/routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
 import { adminCheckRoutes } from './modules/admin-check/routes.js';
+import { nearDuplicateRoutes } from './modules/near-duplicates/routes.js';
 import { completionEvidenceGate } from './modules/admin-check/completion-evidence.js';
 import { completionEvidenceRoutes } from './modules/proposals/evidence/completion-routes.js';
 import { ExportPool } from './modules/exports/pool.js';
@@ -265,6 +266,7 @@ export async function buildApp(opts: {
   await api.register(reviewTeamRoutes, { prefix: '/api' });
   await api.register(reviewRoutes, { prefix: '/api' });
   await api.register(adminCheckRoutes, { prefix: '/api' });
+  await api.register(nearDuplicateRoutes, { prefix: '/api' });
   // The admin lokal's evidence in a completion: the evidence wing's routes, the check's rule (no import between them).
   await api.register(completionEvidenceRoutes, { prefix: '/api', gate: completionEvidenceGate(deps.db) });
 

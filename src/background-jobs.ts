@@ -9,6 +9,7 @@ import { storageSweepJob } from './modules/proposals/evidence/sweep.js';
 import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
 import { galleryStatusPromptJob } from './modules/gallery/owner/status-prompt.js';
 import type { PromptDate } from './domain/gallery-owner.js';
+import { nearDuplicateJobHandlers } from './modules/near-duplicates/job.js';
 
 /*
  * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
@@ -31,6 +32,7 @@ export function backgroundJobHandlers(deps: RecurringJobDeps): Record<string, Jo
   return {
     ...submissionJobHandlers,
     ...reviewJobHandlers(deps.baseUrl),
+    ...nearDuplicateJobHandlers,
     ...Object.fromEntries(recurringJobs(deps).map((j) => [j.kind, j.handler])),
   };
 }

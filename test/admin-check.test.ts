@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { submissionJobHandlers } from '../src/modules/deadlines/jobs.js';
+import { nearDuplicateJobHandlers } from '../src/modules/near-duplicates/job.js';
 import { runDueJobs } from '../src/platform/jobs.js';
 import { appWithSmtpCapture, type TestContext } from './helpers/app.js';
 import { uploadRequiredEvidence } from './helpers/evidence.js';
@@ -169,15 +170,18 @@ describe('administrative check', () => {
 
   it('the closing puts every received proposal in the queue, with its answers fingerprinted', async () => {
     const rows = await ctx.db
-      .selectFrom('admin_checks')
-      .select(['proposal_id', 'outcome', 'round', 'fingerprint'])
-      .where('competition_id', '=', competitionId)
-      .orderBy('proposal_id')
+      .selectFrom('admin_checks as x')
+      .leftJoin('proposal_fingerprints as f', 'f.proposal_id', 'x.proposal_id')
+      .select(['x.proposal_id', 'x.outcome', 'x.round', 'f.fingerprint'])
+      .where('x.competition_id', '=', competitionId)
+      .orderBy('x.proposal_id')
       .execute();
     expect(rows.map((r) => r.proposal_id)).toEqual([p.a1.id, p.a2.id, p.b1.id, p.b2.id]);
-    expect(
-      rows.every((r) => r.outcome === null && r.round === 1 && r.fingerprint?.includes('ringkasan')),
-    ).toBe(true);
+    expect(rows.every((r) => r.outcome === null && r.round === 1 && r.fingerprint?.startsWith('nd1.'))).toBe(
+      true,
+    );
+    // The administrative check opened: its near-duplicate check runs in the background.
+    expect(await runDueJobs(ctx.db, ctx.clock, nearDuplicateJobHandlers)).toEqual({ done: 1, failed: 0 });
   });
 
   it('makes the rows lazily for proposals received before the check existed', async () => {
@@ -186,11 +190,11 @@ describe('administrative check', () => {
     expect(res.total).toBe(4);
     expect(res.counts.unchecked).toBe(4);
     const row = await ctx.db
-      .selectFrom('admin_checks')
+      .selectFrom('proposal_fingerprints')
       .select('fingerprint')
       .where('proposal_id', '=', p.b2.id)
       .executeTakeFirstOrThrow();
-    expect(row.fingerprint).toContain('ringkasan');
+    expect(row.fingerprint).toMatch(/^nd1\./);
   });
 
   it('filters the queue by text, institution and group, and pages it', async () => {
@@ -211,7 +215,9 @@ describe('administrative check', () => {
     const d = ok(await call(u.sec1, 'GET', `/admin-checks/${p.a1.id}`));
     const copy = d.checklist.find((c: { key: string }) => c.key === 'bukan_salinan');
     expect(copy.finding.ok).toBe(false);
-    expect(copy.finding.notes[0].id).toContain(p.b1.code);
+    expect(copy.finding.notes[0].id).toContain(
+      `Mirip dengan proposal ${p.b1.code} — Teks sama dengan proposal lain tahun ini`,
+    );
     const own = ok(await call(u.sec1, 'GET', `/admin-checks/${p.a2.id}`));
     expect(own.checklist.find((c: { key: string }) => c.key === 'bukan_salinan').finding.ok).toBe(true);
     expect(own.checklist.find((c: { key: string }) => c.key === 'identitas_lengkap').finding.ok).toBe(true);

@@ -15,6 +15,7 @@ import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
+import { NEAR_DUPLICATE_GOAL, runNearDuplicatesOnly } from './near-duplicates.js';
 import { runResultsPageOnly } from './results-page.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
@@ -99,6 +100,8 @@ const HELP = `npm run bench -- [options]
   --only season-report    only the season report (issue 13): 30,000 proposals over every step, the report
                           as the route computes it, goal < 2 s, ratio to a raw grouped count, query plans;
                           SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
+  --only near-duplicates  only the near-duplicate check (issue 14): 3,500 new proposals against 30,000 past
+                          ones with 400 planted copies, the real check path, goal < 30 s, all planted found
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -141,6 +144,7 @@ const ONLY_PHASES = [
   'season-report',
   'results-page',
   'ratings',
+  'near-duplicates',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -281,6 +285,14 @@ async function main() {
     process.exit(await runCertificatesOnly({ quick: o.quick, auditKey: BENCH_AUDIT_KEY }));
   if (o.only === 'season-report')
     process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
+  if (o.only === 'near-duplicates')
+    process.exit(
+      await runNearDuplicatesOnly(
+        o.quick
+          ? { past: 3000, current: 350 }
+          : { past: NEAR_DUPLICATE_GOAL.past, current: NEAR_DUPLICATE_GOAL.current },
+      ),
+    );
   if (o.only === 'results-page')
     process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));
   if (o.only === 'ratings')

@@ -31,7 +31,7 @@ export interface AdminCheckTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
-  /** JSON: the MinHash signatures of the answers, per section (migration 0028; admin-check-similarity). */
+  /** Unused since migration 0046 (the old copy finding's MinHash); near-duplicates use proposal_fingerprints. */
   fingerprint: string | null;
   /** When the admin lokal last sent the completion (migration 0028): the "dilengkapi" marker. */
   completed_at: string | null;

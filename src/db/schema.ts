@@ -29,6 +29,8 @@ import type {
   GalleryStatusPromptTable,
 } from './schema-gallery-owner.js';
 export type * from './schema-gallery-owner.js';
+import type { NearDuplicateMatchTable, ProposalFingerprintTable } from './schema-near-duplicates.js';
+export type * from './schema-near-duplicates.js';
 import type { PanelDecisionTable } from './schema-results.js';
 export type * from './schema-results.js';
 import type {
@@ -511,6 +513,8 @@ export interface Database extends PresentationTables {
   gallery_public_files: GalleryPublicFileTable;
   gallery_status_confirmations: GalleryStatusConfirmationTable;
   gallery_status_prompts: GalleryStatusPromptTable;
+  proposal_fingerprints: ProposalFingerprintTable;
+  near_duplicate_matches: NearDuplicateMatchTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

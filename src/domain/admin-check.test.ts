@@ -147,7 +147,13 @@ describe('administrative check rules', () => {
         item('ineligible', 'implementation_too_recent'),
       ],
       sameTitle: [{ code: 'KIPP-2026-00002', title: 'Sama' }],
-      copies: [{ code: 'KIPP-2026-00003', section: t('Ringkasan', 'Summary'), similarity: 0.91 }],
+      copies: [
+        {
+          other: t('proposal KIPP-2026-00003', 'proposal KIPP-2026-00003'),
+          what: t('judul berbeda, 91% jawaban sama', 'different title, 91% of the answers the same'),
+          confirmed: false,
+        },
+      ],
     });
     expect(f.identity.notes.map((n) => n.id)).toEqual(['field_required']);
     expect(f.evidence).toEqual({
@@ -160,7 +166,9 @@ describe('administrative check rules', () => {
       'Judul sama dengan proposal KIPP-2026-00002 ("Sama").',
     ]);
     expect(f.group.notes.map((n) => n.id)).toEqual(['implementation_too_recent']);
-    expect(f.copy.notes[0].id).toContain('91%');
+    expect(f.copy.notes[0].id).toBe(
+      'Mirip dengan proposal KIPP-2026-00003 — judul berbeda, 91% jawaban sama.',
+    );
     const clean = findingsOf({ eligibility: [], sameTitle: [], copies: [] });
     expect([clean.identity.ok, clean.evidence.ok, clean.title.ok, clean.copy.ok, clean.group.ok]).toEqual([
       true,

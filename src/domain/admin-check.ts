@@ -52,7 +52,11 @@ export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = [
   },
 ];
 
-/** Jaccard similarity of two answers' word shingles from which they count as copied (settings.copyThreshold). */
+/**
+ * The old copy finding's threshold (settings.copyThreshold): still parsed so stored settings stay valid, no
+ * longer read since near-duplicate detection (issue 14 point 5) took the finding over (its thresholds are
+ * domain/near-duplicates/thresholds.ts).
+ */
 export const DEFAULT_COPY_THRESHOLD = 0.6;
 
 export interface AdminCheckSettings {
@@ -247,7 +251,8 @@ export interface FindingsInput {
   /** Other received proposals of the competition with the same normalized title. */
   sameTitle: readonly { code: string; title: string }[];
   /** Answers of another proposal found similar to this one's. */
-  copies: readonly { code: string; section: Text; similarity: number }[];
+  /** The near-duplicate matches not dismissed: the other proposal's name, the kind and scores in words. */
+  copies: readonly { other: Text; what: Text; confirmed: boolean }[];
 }
 
 const EVIDENCE_CODES = new Set(['evidence_required', 'section_evidence_required', 'attachment_required']);
@@ -272,7 +277,6 @@ export function findingsOf(input: FindingsInput): Record<FindingKind, Finding> {
       ),
     ),
   ];
-  const pct = (s: number) => `${Math.round(s * 100)}%`;
   return {
     identity: of(identity),
     evidence: {
@@ -290,10 +294,12 @@ export function findingsOf(input: FindingsInput): Record<FindingKind, Finding> {
     copy: {
       ok: input.copies.length === 0,
       notes: input.copies.map((c) =>
-        t(
-          `Jawaban bagian "${c.section.id}" mirip ${pct(c.similarity)} dengan proposal ${c.code}.`,
-          `The answer to "${c.section.en}" is ${pct(c.similarity)} similar to proposal ${c.code}.`,
-        ),
+        c.confirmed
+          ? t(
+              `Dikonfirmasi inovasi yang sama dengan ${c.other.id} (${c.what.id}).`,
+              `Confirmed as the same innovation as ${c.other.en} (${c.what.en}).`,
+            )
+          : t(`Mirip dengan ${c.other.id} — ${c.what.id}.`, `Similar to ${c.other.en} — ${c.what.en}.`),
       ),
     },
     group: of(group),

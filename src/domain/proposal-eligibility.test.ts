@@ -117,6 +117,33 @@ describe('checkEligibility', () => {
     ]);
   });
 
+  it('counts the awards of a past proposal confirmed as the same innovation, whatever its title and institution', () => {
+    const renamedAway = (year: number, level: RegistryEntry['level']): RegistryEntry => ({
+      year,
+      level,
+      innovationTitle: 'Si Jempol: Jemput Bola Adminduk',
+      institutionId: 99,
+      institutionName: 'Pemerintah Kabupaten Lain',
+    });
+    // In the registry only, another title of another institution is another innovation.
+    expect(checkEligibility(input({ registry: [renamedAway(2020, 'TOP9')] }))).toEqual([]);
+    // Confirmed as the same innovation (near-duplicate match), its Top Terpuji bars the umum group…
+    expect(summary(checkEligibility(input({ sameInnovationAwards: [renamedAway(2020, 'TOP9')] })))).toEqual([
+      'ineligible:umum_already_top_terpuji@title',
+    ]);
+    // …and two Top 99 years, one of them the confirmed proposal's, make "twice".
+    expect(
+      summary(
+        checkEligibility(
+          input({ registry: [mine(2018, 'TOP99')], sameInnovationAwards: [renamedAway(2020, 'TOP99')] }),
+        ),
+      ),
+    ).toEqual(['ineligible:umum_top99_twice@title']);
+    expect(summary(checkEligibility(input({ sameInnovationAwards: [renamedAway(2020, 'TOP99')] })))).toEqual(
+      [],
+    );
+  });
+
   it('applies the umum registry rule to the title and institution: a past Top 45 is refused', () => {
     expect(summary(checkEligibility(input({ registry: [mine(2019, 'TOP45')] })))).toEqual([
       'ineligible:umum_already_top_terpuji@title',

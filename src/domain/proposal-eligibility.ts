@@ -89,6 +89,11 @@ export interface EligibilityInput {
    * this innovation's (the invitation says which innovation it invites, whatever its title is now).
    */
   invitations: readonly { award: RegistryEntry | null }[];
+  /**
+   * Awards of past proposals the secretariat confirmed as this same innovation (a near-duplicate match
+   * confirmed "inovasi yang sama"): they count as this innovation's, whatever their title and institution.
+   */
+  sameInnovationAwards?: readonly RegistryEntry[];
   /** The competition's organizer, named by the khusus invitation rule (absent: the national KIPP's wording). */
   organizer?: KhususOrganizer | null;
   /** When forwarding: the group's quota and the slots the institution's other proposals already hold. */
@@ -242,7 +247,16 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
       ),
     );
 
-  if (group.key === UMUM) items.push(...ineligible('title', umumEligible(innovation, input.registry)));
+  // A confirmed same innovation's awards are this innovation's, under today's title and institution.
+  const confirmedSame = (input.sameInnovationAwards ?? []).map((a) => ({
+    ...a,
+    innovationTitle: content.title,
+    institutionId: input.proposer.institutionId,
+    institutionName: input.proposer.institutionName,
+  }));
+  const registry = confirmedSame.length ? [...input.registry, ...confirmedSame] : input.registry;
+
+  if (group.key === UMUM) items.push(...ineligible('title', umumEligible(innovation, registry)));
 
   if (group.key === REPLIKASI && input.sourceAward) {
     const source = {
@@ -250,8 +264,12 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
       institutionId: input.sourceAward.institutionId ?? null,
       institutionName: input.sourceAward.institutionName ?? null,
     };
-    const registry = [...input.registry, input.sourceAward];
-    for (const f of replikasiEligible(source, innovation, registry, group.sourceYears))
+    for (const f of replikasiEligible(
+      source,
+      innovation,
+      [...registry, input.sourceAward],
+      group.sourceYears,
+    ))
       items.push(...ineligible(f.rule === 'replikasi_source_not_top99' ? 'sourceAwardId' : 'title', [f]));
   }
 
@@ -262,7 +280,7 @@ export function checkEligibility(input: EligibilityInput): EligibilityItem[] {
       .map((i) => i.award)
       .filter((a): a is RegistryEntry => a !== null)
       .map((a) => ({ ...a, innovationTitle: content.title, institutionId: input.proposer.institutionId }));
-    for (const f of khususEligible(innovation, [...input.registry, ...named], {
+    for (const f of khususEligible(innovation, [...registry, ...named], {
       invited: invited || !group.invitationOnly,
       closesAt: input.closesAt ?? input.now.toISOString(),
       timeZone: input.timeZone,

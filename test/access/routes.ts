@@ -17,6 +17,7 @@ import { PROPOSAL_ROUTE_CASES } from './proposal-routes.js';
 import { ADMIN, ALL, competitionOf, draftOf, json, organizerOnly, SIGNED_IN, STEWARDS } from './bindings.js';
 import { REPLICATION_ROUTE_CASES } from './replication-routes.js';
 import { GALLERY_OWNER_ROUTE_CASES, GALLERY_ROUTE_CASES } from './gallery-routes.js';
+import { NEAR_DUPLICATE_ROUTE_CASES } from './near-duplicate-routes.js';
 
 /*
  * What each route of the API lets each actor do, written once per route. The matrix test takes the route
@@ -148,6 +149,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...GALLERY_ROUTE_CASES,
   ...REPLICATION_ROUTE_CASES,
   ...GALLERY_OWNER_ROUTE_CASES,
+  ...NEAR_DUPLICATE_ROUTE_CASES,
   ...PRESENTATION_ROUTE_CASES,
   ...SCORE_EXPORT_ROUTE_CASES,
   ...SEASON_REPORT_ROUTE_CASES,

@@ -1,28 +1,21 @@
 import type { Db } from '../../db/connect.js';
-import {
-  copyCandidates,
-  decodeFingerprint,
-  fingerprintOf,
-  jaccard,
-  shingles,
-} from '../../domain/admin-check-similarity.js';
 import { findingsOf, type Finding, type FindingKind } from '../../domain/admin-check.js';
 import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
-import { t, type Text } from '../../domain/errors.js';
+import { KIND_LABELS, scoresInWords } from '../../domain/near-duplicates/describe.js';
+import { t } from '../../domain/errors.js';
 import { loadEligibilityContext } from '../proposals/eligibility-context.js';
 import { eligibilityOf } from '../proposals/eligibility.js';
 import type { ProposalView } from '../proposals/view.js';
-import { answersOf } from './rows.js';
+import { matchesOfProposal, proposalCards } from '../near-duplicates/queries.js';
 
 /**
  * The automatic findings for one proposal's checklist: the eligibility rules as they stand, the other
- * received proposals with the same normalized title, and the answers copied from another proposal (the
- * stored fingerprints of the competition's checks give the candidates, their texts confirm them).
+ * received proposals with the same normalized title, and the near-duplicate matches the competition's
+ * check stored for it (those the secretariat dismissed are left out; modules/near-duplicates).
  */
 export async function findingsFor(
   db: Db,
   view: ProposalView,
-  copyThreshold: number,
   now: Date,
 ): Promise<Record<FindingKind, Finding>> {
   const eligibility = eligibilityOf(view, await loadEligibilityContext(db, view), now);
@@ -39,44 +32,32 @@ export async function findingsFor(
         .limit(10)
         .execute()
     : [];
-  const copies = await copiesOf(db, view, copyThreshold);
-  return findingsOf({ eligibility, sameTitle, copies });
-}
-
-async function copiesOf(db: Db, view: ProposalView, threshold: number) {
-  const own = fingerprintOf(view.answers);
-  const others = (
-    await db
-      .selectFrom('admin_checks')
-      .select(['proposal_id', 'fingerprint'])
-      .where('competition_id', '=', view.competition.id)
-      .where('proposal_id', '!=', view.proposal.id)
-      .where('fingerprint', 'is not', null)
-      .execute()
-  ).map((r) => ({ id: r.proposal_id, fingerprint: decodeFingerprint(r.fingerprint) }));
-  const candidates = copyCandidates(own, others, threshold);
-  if (!candidates.length) return [];
-  const texts = await answersOf(db, [...new Set(candidates.map((c) => c.id))]);
-  const ownText = new Map(view.answers.map((a) => [a.sectionKey, a.text]));
-  const codes = new Map(
-    (
-      await db
-        .selectFrom('proposals')
-        .select(['id', 'code'])
-        .where('id', 'in', [...new Set(candidates.map((c) => c.id))])
-        .execute()
-    ).map((r) => [r.id, r.code]),
+  const matches = (await matchesOfProposal(db, p.id)).filter((m) => m.status !== 'dismissed').slice(0, 20);
+  const cards = await proposalCards(
+    db,
+    matches.map((m) => (m.proposal_id === p.id ? m.other_proposal_id : m.proposal_id)),
   );
-  const found: { code: string; section: Text; similarity: number }[] = [];
-  const label = (key: string) => {
-    const s = view.group.sections.find((x) => x.key === key);
-    return s ? t(s.label_id, s.label_en) : t(key, key);
-  };
-  for (const c of candidates) {
-    const other = texts.get(c.id)?.find((a) => a.sectionKey === c.otherSectionKey)?.text ?? '';
-    const similarity = jaccard(shingles(ownText.get(c.sectionKey) ?? ''), shingles(other));
-    if (similarity >= threshold)
-      found.push({ code: codes.get(c.id) ?? String(c.id), section: label(c.sectionKey), similarity });
-  }
-  return found.sort((a, b) => b.similarity - a.similarity).slice(0, 20);
+  const copies = matches.map((m) => {
+    const other = cards.get(m.proposal_id === p.id ? m.other_proposal_id : m.proposal_id);
+    // Another organizer's proposal is named by title, institution and year only (no code).
+    const name =
+      other && other.organizer_institution_id === view.competition.organizer_institution_id
+        ? t(`proposal ${other.code}`, `proposal ${other.code}`)
+        : t(
+            `"${other?.title ?? ''}" (${other?.institution ?? ''}, ${other?.year ?? ''})`,
+            `"${other?.title ?? ''}" (${other?.institution ?? ''}, ${other?.year ?? ''})`,
+          );
+    const words = scoresInWords({
+      title: m.title_score,
+      answers: m.answers_score,
+      containment: m.containment,
+      passageWords: m.passage_words,
+    });
+    return {
+      other: name,
+      what: t(`${KIND_LABELS[m.kind].id}: ${words.id}`, `${KIND_LABELS[m.kind].en}: ${words.en}`),
+      confirmed: m.status === 'confirmed_same',
+    };
+  });
+  return findingsOf({ eligibility, sameTitle, copies });
 }

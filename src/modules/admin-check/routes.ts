@@ -93,7 +93,7 @@ export const adminCheckRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = async (req: FastifyRequest, id: number) => {
     const c = await checkOf(req, id);
     const now = clock.now();
-    const findings = await findingsFor(db, c.view, c.settings.copyThreshold, now);
+    const findings = await findingsFor(db, c.view, now);
     return presentDetail(db, c, findings, req.actor!.userId, now);
   };
 

@@ -3,9 +3,10 @@ import { dialectOf, type Db } from '../../db/connect.js';
 import { perDatabase } from '../../db/per-database.js';
 import type { AdminCheckTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
-import { encodeFingerprint, fingerprintOf } from '../../domain/admin-check-similarity.js';
 import { notFound, t } from '../../domain/errors.js';
 import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
+import { storeFingerprints } from '../near-duplicates/fingerprints.js';
+import { scheduleNearDuplicateCheck } from '../near-duplicates/job.js';
 
 /*
  * The check rows: one per received proposal of a competition. The closing makes them in its own
@@ -23,13 +24,14 @@ export const checkNotFound = () =>
     ),
   );
 
-/**
- * Makes the missing check rows of the competition's received proposals (one INSERT … SELECT), then the
- * fingerprints of those that have none. Returns how many rows it made.
- */
 /** Rows made at once from which the table's planner statistics are refreshed (a closing, not a straggler). */
 const BULK_ROWS = 100;
 
+/**
+ * Makes the missing check rows of the competition's received proposals (one INSERT … SELECT), stores the
+ * near-duplicate fingerprints of the proposals it made rows for, and schedules the competition's
+ * near-duplicate check (the administrative check opens). Returns how many rows it made.
+ */
 export async function ensureChecks(db: Db, competitionId: number, now: Date): Promise<number> {
   const iso = now.toISOString();
   const res = await db
@@ -54,7 +56,10 @@ export async function ensureChecks(db: Db, competitionId: number, now: Date): Pr
     )
     .executeTakeFirst();
   const made = Number(res.numInsertedOrUpdatedRows ?? 0);
-  if (made) await fillFingerprints(db, competitionId);
+  if (made) {
+    await storeFingerprints(db, await unfingerprinted(db, competitionId), now);
+    await scheduleNearDuplicateCheck(db, competitionId, now);
+  }
   // The closing makes a year's rows at once: PostgreSQL's planner would go on planning the queue for the
   // empty table it last saw (a loop over every row per page, ~30 ms instead of 0.4 ms for 3,500) until
   // autovacuum's next pass. ANALYZE is allowed in a transaction and reads a sample: milliseconds.
@@ -91,67 +96,21 @@ export async function ensureQueueOnce(db: Db, competitionId: number, now: Date):
   made.add(competitionId);
 }
 
-/** The answers of some proposals, by proposal. */
-export async function answersOf(
-  db: Db,
-  proposalIds: readonly number[],
-): Promise<Map<number, { sectionKey: string; text: string }[]>> {
-  const out = new Map<number, { sectionKey: string; text: string }[]>();
-  for (let i = 0; i < proposalIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('proposal_answers as a')
-      .innerJoin('form_sections as s', 's.id', 'a.section_id')
-      .select(['a.proposal_id', 's.key', 'a.text'])
-      .where('a.proposal_id', 'in', proposalIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.proposal_id) ?? [];
-      list.push({ sectionKey: r.key, text: r.text });
-      out.set(r.proposal_id, list);
-    }
-  }
-  return out;
-}
-
-/** Checks fingerprinted per read of answers and per UPDATE statement. */
-export const FINGERPRINT_BATCH = 500;
-
-/**
- * Writes the fingerprint of every check of the competition that has none: per 500 proposals, one read of
- * their answers and ONE update (`case proposal_id when … then … end`), not one statement per row — the
- * closing runs this in its transaction for a whole year's proposals.
- */
-export async function fillFingerprints(db: Db, competitionId: number): Promise<void> {
-  const ids = (
-    await db
-      .selectFrom('admin_checks')
-      .select('proposal_id')
-      .where('competition_id', '=', competitionId)
-      .where('fingerprint', 'is', null)
-      .execute()
-  ).map((r) => r.proposal_id);
-  for (let i = 0; i < ids.length; i += FINGERPRINT_BATCH) {
-    const chunk = ids.slice(i, i + FINGERPRINT_BATCH);
-    const answers = await answersOf(db, chunk);
-    const cases = chunk.map(
-      (id) => sql`when ${id} then cast(${encodeFingerprint(fingerprintOf(answers.get(id) ?? []))} as text)`,
-    );
-    await db
-      .updateTable('admin_checks')
-      .set({ fingerprint: sql<string>`case proposal_id ${sql.join(cases, sql` `)} end` })
-      .where('proposal_id', 'in', chunk)
-      .execute();
-  }
+/** The competition's checked proposals that have no near-duplicate fingerprint yet. */
+async function unfingerprinted(db: Db, competitionId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('admin_checks as x')
+    .leftJoin('proposal_fingerprints as f', 'f.proposal_id', 'x.proposal_id')
+    .select('x.proposal_id')
+    .where('x.competition_id', '=', competitionId)
+    .where('f.proposal_id', 'is', null)
+    .execute();
+  return rows.map((r) => r.proposal_id);
 }
 
 /** Writes one proposal's fingerprint again (after its answers changed). */
-export async function refreshFingerprint(db: Db, proposalId: number): Promise<void> {
-  const answers = await answersOf(db, [proposalId]);
-  await db
-    .updateTable('admin_checks')
-    .set({ fingerprint: encodeFingerprint(fingerprintOf(answers.get(proposalId) ?? [])) })
-    .where('proposal_id', '=', proposalId)
-    .execute();
+export async function refreshFingerprint(db: Db, proposalId: number, now: Date): Promise<void> {
+  await storeFingerprints(db, [proposalId], now);
 }
 
 export async function findCheck(db: Db, proposalId: number): Promise<AdminCheckRow | undefined> {

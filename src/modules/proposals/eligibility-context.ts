@@ -8,7 +8,9 @@ import {
   titleClaimsAhead,
   type SourceAward,
 } from '../../domain/proposal-eligibility.js';
+import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
 import { registryFor } from '../awards/registry-cache.js';
+import { confirmedSameAwards } from '../near-duplicates/queries.js';
 import type { ProposalView } from './view.js';
 
 /** The stored form of a title for the duplicate-title lookup (proposals.title_key). */
@@ -23,6 +25,8 @@ export interface EligibilityContext {
   invitations: { id: number; award: RegistryEntry | null }[];
   /** The competition's organizer, read only for the groups whose rules name who invites (khusus). */
   organizer: { name: string; shortName: string | null } | null;
+  /** Awards of past proposals the secretariat confirmed as this same innovation (near-duplicate matches). */
+  sameInnovationAwards: RegistryEntry[];
 }
 
 const registryEntry = (a: {
@@ -147,7 +151,7 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
     ? await sourceAwardRow.first(db, { awardId: p.source_award_id })
     : undefined;
   const invites = readsInvitations({ key: view.group.key, invitationOnly: view.group.invitation_only === 1 });
-  const [registry, titles, invitations, organizer] = await Promise.all([
+  const [registry, titles, invitations, organizer, sameAwards] = await Promise.all([
     registryFor(
       db,
       [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])],
@@ -162,6 +166,8 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
         })
       : [],
     invites ? organizerOf.first(db, { competitionId: p.competition_id }) : undefined,
+    // Matches exist only for received proposals (the administrative check): an autosave asks nothing more.
+    RECEIVED_STATES.includes(p.state) ? confirmedSameAwards(db, p.id) : [],
   ]);
   const others = [...titles].sort((x, y) => x.id - y.id);
   const mine = { id: p.id, state: p.state, sentAt: p.sent_at };
@@ -191,5 +197,6 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
           : null,
     })),
     organizer: organizer ? { name: organizer.name, shortName: organizer.short_name } : null,
+    sameInnovationAwards: sameAwards.map(registryEntry),
   };
 }

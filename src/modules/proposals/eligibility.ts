@@ -75,6 +75,7 @@ export function eligibilityOf(
     otherTitles: ctx.otherTitles,
     invitations: ctx.invitations,
     organizer: ctx.organizer,
+    sameInnovationAwards: ctx.sameInnovationAwards,
     quota,
     now,
   });

@@ -58,7 +58,7 @@ export async function submitCompletion(
         })
         .where('id', '=', check.id)
         .execute();
-      await refreshFingerprint(tx, view.proposal.id);
+      await refreshFingerprint(tx, view.proposal.id, input.now);
     }
     await recordAudit(tx, {
       actorUserId: input.actorUserId,

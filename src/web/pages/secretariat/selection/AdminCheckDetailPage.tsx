@@ -27,6 +27,7 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { formatAt, joinInZone } from '../../../components/AdminTime.js';
 import { useLang } from '../../../i18n/index.js';
 import { StatusBadge } from './AdminCheckQueuePage.js';
+import { NearDuplicatePanel } from './NearDuplicatePanel.js';
 
 type Detail = z.infer<typeof checkDetailSchema>;
 type Mark = { ok: boolean | null; note?: string };
@@ -189,6 +190,12 @@ export function AdminCheckDetailPage() {
                 </Button>
               </Stack>
             </Paper>
+            <NearDuplicatePanel
+              proposalId={d.proposal.id}
+              competitionId={d.competition.id}
+              timeZone={tz}
+              onDecided={() => void client.invalidateQueries({ queryKey: key })}
+            />
             <Paper withBorder p="md" component="section" aria-labelledby="decision-title">
               <Title order={2} size="h3" id="decision-title" mb="sm">
                 {t('adminCheck.decision')}
@@ -256,13 +263,17 @@ export function AdminCheckDetailPage() {
                 </Title>
                 <List size="sm">
                   {d.history.map((h, i) => {
-                    const after = (h.summary.after ?? {}) as { outcome?: string };
+                    const after = (h.summary.after ?? {}) as { outcome?: string; status?: string };
                     return (
                       <List.Item key={i}>
                         {formatAt(h.at, tz, lang)} · {h.by ?? '—'} ·{' '}
                         {after.outcome
                           ? t(`adminCheck.status.${after.outcome}`)
-                          : h.action.replace('admin_check.', '')}
+                          : h.action === 'admin_check.near_duplicate_decided'
+                            ? t('adminCheck.nearDup.historyDecided', {
+                                status: t(`adminCheck.nearDup.status.${after.status}`),
+                              })
+                            : h.action.replace('admin_check.', '')}
                       </List.Item>
                     );
                   })}

@@ -32,6 +32,7 @@ import { AdminPager } from '../../../components/AdminPager.js';
 import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { InstantText } from '../../../components/InstantText.js';
 import { useLang } from '../../../i18n/index.js';
+import { NearDuplicateSummary } from './NearDuplicateSummary.js';
 
 type Queue = z.infer<typeof queueResponse>;
 type Row = Queue['items'][number];
@@ -200,6 +201,7 @@ export function AdminCheckQueuePage() {
                 {notice}
               </AdminNotice>
             )}
+            <NearDuplicateSummary competitionId={d.competition.id} timeZone={d.competition.timeZone} />
             <Group gap="xs" wrap="wrap" aria-label={t('adminCheck.filter.status')}>
               {STATUSES.map((s) => (
                 <Text key={s} size="sm">
