@@ -21,7 +21,7 @@ describe('replication requests between institutions', () => {
     string
   >;
   const ids = {} as { x: number; y: number; z: number; dukcapil: string; replikasi: string };
-  const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
     suite.ctx.app.inject({
       method,
       url,

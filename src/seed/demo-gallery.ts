@@ -9,7 +9,6 @@
 import type { Db } from '../db/connect.js';
 import { confirmStatus } from '../modules/gallery/owner/commands/confirm-status.js';
 import { saveContact } from '../modules/gallery/owner/commands/save-contact.js';
-import { loadGrants } from '../platform/sessions.js';
 import { hashPassword } from '../platform/passwords.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { FEATURED_INNOVATION } from './demo-last-year.js';
@@ -45,7 +44,7 @@ export async function seedGalleryOwners(db: Db, input: { competitionId: number; 
       j.onRef('g.institution_id', '=', 'p.institution_id').on('g.role', '=', 'local_admin'),
     )
     .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select(['p.id as proposalId', 'p.title', 'e.award_rank', 'u.id as userId', 'u.email'])
+    .select(['p.id as proposalId', 'p.title', 'e.award_rank', 'u.id as userId', 'u.name', 'u.email'])
     .where('e.competition_id', '=', input.competitionId)
     .orderBy('e.award_rank', 'desc')
     .orderBy('p.id')
@@ -58,7 +57,7 @@ export async function seedGalleryOwners(db: Db, input: { competitionId: number; 
   const halted = others[0]?.proposalId;
   const unconfirmed = others[1]?.proposalId;
   for (const [i, e] of owners.entries()) {
-    const actor = { userId: e.userId, grants: await loadGrants(db, e.userId) };
+    const actor = { userId: e.userId, name: e.name };
     const common = { proposalId: e.proposalId, actor, ip: null, now: input.now };
     await saveContact(db, {
       ...common,
