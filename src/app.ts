@@ -19,7 +19,7 @@ import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
 import { registerWebApp } from './platform/web-app.js';
 import { recordRoutes } from './platform/route-table.js';
-import { registerErrorHandler, errorBody } from './platform/http-errors.js';
+import { registerErrorHandler, errorBody, frameworkErrors } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
@@ -113,6 +113,8 @@ export async function buildApp(opts: {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 2 * 1024 * 1024,
+    // What the router refuses before any route (an over-long path parameter: 414) in our error body.
+    frameworkErrors,
   });
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
