@@ -57,6 +57,7 @@ import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
 import { galleryPublicRoutes } from './modules/gallery/public-routes.js';
+import { galleryDataRoutes } from './modules/gallery/data-routes.js';
 import { publicRatingPublicRoutes } from './modules/public-ratings/public-routes.js';
 import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
@@ -247,6 +248,7 @@ export async function buildApp(opts: {
   await api.register(objectionRoutes, { prefix: '/api' });
   await api.register(publicRatingPublicRoutes, { prefix: '/api' });
   await api.register(galleryPublicRoutes, { prefix: '/api' });
+  await api.register(galleryDataRoutes, { prefix: '/api' });
   await api.register(publicRatingRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(certificateRoutes, { prefix: '/api' });

@@ -32,6 +32,7 @@ import * as certificates from './2026_12_07_0040_certificates.js';
 import * as publicRatings from './2026_12_07_0041_public_ratings.js';
 import * as seasonReport from './2026_12_07_0042_season_report.js';
 import * as gallery from './2026_12_07_0043_gallery.js';
+import * as galleryStatistics from './2026_12_07_0047_gallery_statistics.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0041_public_ratings': publicRatings,
   '2026_12_07_0042_season_report': seasonReport,
   '2026_12_07_0043_gallery': gallery,
+  '2026_12_07_0047_gallery_statistics': galleryStatistics,
 };

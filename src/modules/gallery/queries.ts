@@ -152,7 +152,8 @@ export async function deleteEntries(db: Db, ids: readonly number[]): Promise<voi
 /** The filters of a list, on `gallery_entries as e`. */
 export type GalleryFilter = Omit<GalleryQuery, 'q' | 'sort' | 'page' | 'pageSize'>;
 
-function filtered(db: Db, f: GalleryFilter) {
+/** The entries matching the filters (the list, the open data and the statistics read through it). */
+export function filtered(db: Db, f: GalleryFilter) {
   let q = db.selectFrom('gallery_entries as e');
   if (f.year !== undefined) q = q.where('e.year', '=', f.year);
   if (f.competitionId !== undefined) q = q.where('e.competition_id', '=', f.competitionId);
