@@ -16,6 +16,7 @@ import { listPhase, listTarget, type ListPhaseResult } from './list.js';
 import { runAdminQueueOnly } from './admin-queue.js';
 import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
 import { runResultsPageOnly } from './results-page.js';
+import { runGalleryOnly } from './gallery.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
@@ -96,6 +97,9 @@ const HELP = `npm run bench -- [options]
                           p99 goal 100 ms, and a saturation ramp against the bare route
   --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
                           export pool and stored (goal < 60 s) while 100 UPPs autosave every 2 s (p99 < 100 ms)
+  --only gallery          only the gallery (issue 14): 100,000 innovations generated in Indonesian and indexed
+                          through the real path, 100 readers: search and filtered lists p95 < 20 ms, the
+                          statistics < 200 ms, the open data CSV of every row timed (--quick: 10,000)
   --only season-report    only the season report (issue 13): 30,000 proposals over every step, the report
                           as the route computes it, goal < 2 s, ratio to a raw grouped count, query plans;
                           SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
@@ -141,6 +145,7 @@ const ONLY_PHASES = [
   'season-report',
   'results-page',
   'ratings',
+  'gallery',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -281,6 +286,14 @@ async function main() {
     process.exit(await runCertificatesOnly({ quick: o.quick, auditKey: BENCH_AUDIT_KEY }));
   if (o.only === 'season-report')
     process.exit(await runSeasonReportOnly({ proposals: o.quick ? 3000 : SEASON_REPORT_GOAL.proposals }));
+  if (o.only === 'gallery')
+    process.exit(
+      await runGalleryOnly({
+        auditKey: BENCH_AUDIT_KEY,
+        entries: o.quick ? 10_000 : 100_000,
+        rounds: o.quick ? 5 : 20,
+      }),
+    );
   if (o.only === 'results-page')
     process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));
   if (o.only === 'ratings')
