@@ -31,7 +31,9 @@ app.get<{ Querystring: { terms?: string } }>('/search', async (req) => {
     )
     .all(...terms) as { entry_id: number }[];
   const rows = ids.length
-    ? db.prepare(`select * from gallery_entries where id in (${ids.map(() => '?').join(',')})`).all(...ids.map((r) => r.entry_id))
+    ? db
+        .prepare(`select * from gallery_entries where id in (${ids.map(() => '?').join(',')})`)
+        .all(...ids.map((r) => r.entry_id))
     : [];
   return { items: rows };
 });
@@ -60,7 +62,8 @@ app.get<{ Querystring: Record<string, string> }>('/list', async (req) => {
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const order = req.query.sort === 'award' ? 'award_rank, year desc' : 'year desc, award_rank';
   const page = Math.max(1, Number(req.query.page ?? 1));
-  const total = (db.prepare(`select count(*) as n from gallery_entries ${w}`).get(...args) as { n: number }).n;
+  const total = (db.prepare(`select count(*) as n from gallery_entries ${w}`).get(...args) as { n: number })
+    .n;
   const items = db
     .prepare(`select * from gallery_entries ${w} order by ${order}, slug limit 20 offset ?`)
     .all(...args, (page - 1) * 20);
@@ -68,7 +71,8 @@ app.get<{ Querystring: Record<string, string> }>('/list', async (req) => {
 });
 
 app.get('/stats', async () => {
-  const by = (col: string) => db.prepare(`select ${col} as k, count(*) as n from gallery_entries group by ${col}`).all();
+  const by = (col: string) =>
+    db.prepare(`select ${col} as k, count(*) as n from gallery_entries group by ${col}`).all();
   return {
     total: (db.prepare('select count(*) as n from gallery_entries').get() as { n: number }).n,
     years: by('year'),

@@ -97,7 +97,11 @@ export async function seedGallery(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    participants.push({ id, unit: unit.id, place: name.replace(/^Pemerintah (Provinsi |Kabupaten |Kota )?/, '') });
+    participants.push({
+      id,
+      unit: unit.id,
+      place: name.replace(/^Pemerintah (Provinsi |Kabupaten |Kota )?/, ''),
+    });
   };
   {
     for (const p of await getProvinces()) {
@@ -130,7 +134,11 @@ export async function seedGallery(
       ip: null,
       now,
     });
-    await db.updateTable('competitions').set({ status: 'published' }).where('id', '=', competition.id).execute();
+    await db
+      .updateTable('competitions')
+      .set({ status: 'published' })
+      .where('id', '=', competition.id)
+      .execute();
     const groups = await db
       .selectFrom('competition_groups')
       .select(['id', 'key'])

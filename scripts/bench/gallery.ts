@@ -33,7 +33,13 @@ function p95(values: number[]): number {
 }
 
 /** `readers` visitors, each asking the paths in turn (starting at its own), a page every `paceMs` ± half. */
-async function crowd(port: number, paths: readonly string[], readers: number, rounds: number, paceMs: number) {
+async function crowd(
+  port: number,
+  paths: readonly string[],
+  readers: number,
+  rounds: number,
+  paceMs: number,
+) {
   const clients = Array.from({ length: readers }, () => new Client(port));
   const ms: number[] = [];
   const failures: string[] = [];
@@ -46,7 +52,8 @@ async function crowd(port: number, paths: readonly string[], readers: number, ro
           const p = paths[(i + k) % paths.length]!;
           const a = await c.request('GET', p, undefined, from);
           if (a.status === 200) ms.push(a.ms);
-          else if (failures.length < 10) failures.push(`${a.status} ${p}: ${a.body.toString('utf8', 0, 200)}`);
+          else if (failures.length < 10)
+            failures.push(`${a.status} ${p}: ${a.body.toString('utf8', 0, 200)}`);
           else failures.push('');
         }
       }),
@@ -57,11 +64,20 @@ async function crowd(port: number, paths: readonly string[], readers: number, ro
   return { ms, failures };
 }
 
-export async function runGalleryOnly(opts: { auditKey: string; entries: number; rounds: number }): Promise<number> {
+export async function runGalleryOnly(opts: {
+  auditKey: string;
+  entries: number;
+  rounds: number;
+}): Promise<number> {
   const log = (line: string) => console.log(line);
   const started = new Date();
   log(`Sinovik benchmark — the gallery at ${opts.entries} innovations (${started.toISOString()})`);
-  log(`  machine load at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
+  log(
+    `  machine load at start: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (${os.cpus().length} cores)`,
+  );
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-bench-gallery-'));
   const bench = await openBenchDb('sqlite', tmp, opts.auditKey);
   const stops: (() => Promise<void>)[] = [];
@@ -89,7 +105,9 @@ export async function runGalleryOnly(opts: { auditKey: string; entries: number; 
     });
     stops.push(bare.stop);
 
-    const facets = (await (await fetch(`http://127.0.0.1:${server.port}/api/public/gallery/facets`)).json()) as {
+    const facets = (await (
+      await fetch(`http://127.0.0.1:${server.port}/api/public/gallery/facets`)
+    ).json()) as {
       categories: { key: string }[];
     };
     const category = facets.categories[0]?.key ?? 'kesehatan';
@@ -124,7 +142,10 @@ export async function runGalleryOnly(opts: { auditKey: string; entries: number; 
       await crowd(bare.port, baseline[kind], 20, 3, 0);
     }
 
-    const figures: Record<string, { p95: number; bareP95: number; ratio: number | null; failures: number; summary: unknown }> = {};
+    const figures: Record<
+      string,
+      { p95: number; bareP95: number; ratio: number | null; failures: number; summary: unknown }
+    > = {};
     const measure = async (kind: 'search' | 'list' | 'stats', n: number) => {
       const s = await crowd(server.port, sinovik[kind], n, opts.rounds, PACE_MS);
       const b = await crowd(bare.port, baseline[kind], n, opts.rounds, PACE_MS);
@@ -149,15 +170,21 @@ export async function runGalleryOnly(opts: { auditKey: string; entries: number; 
     await measure('stats', STATS_READERS);
 
     // The open data: every row once as CSV and once as JSON, timed, with the server's peak memory.
-    const downloads: Record<string, { seconds: number; mb: number; rows: number; peakRssMb: number | null }> = {};
+    const downloads: Record<string, { seconds: number; mb: number; rows: number; peakRssMb: number | null }> =
+      {};
     for (const format of ['csv', 'json'] as const) {
       const before = memoryOf(server.pid);
       const c = new Client(server.port, { timeoutMs: 300_000 });
-      const a = await c.request('GET', `/api/public/gallery/data.${format}`, undefined, { 'x-forwarded-for': '10.15.0.1' });
+      const a = await c.request('GET', `/api/public/gallery/data.${format}`, undefined, {
+        'x-forwarded-for': '10.15.0.1',
+      });
       c.close();
       const after = memoryOf(server.pid);
       const text = a.body.toString('utf8');
-      const rows = format === 'csv' ? text.split('\r\n').length - 2 : (JSON.parse(text) as { items: unknown[] }).items.length;
+      const rows =
+        format === 'csv'
+          ? text.split('\r\n').length - 2
+          : (JSON.parse(text) as { items: unknown[] }).items.length;
       downloads[format] = {
         seconds: r1(a.ms / 1000),
         mb: r1(a.body.length / 1e6),
@@ -196,14 +223,24 @@ export async function runGalleryOnly(opts: { auditKey: string; entries: number; 
         pass: downloads.csv!.rows === seeded.entries,
       },
     ];
-    for (const row of rows) log(`${row.target}: ${row.figure} (goal ${row.goal}) ${row.pass ? 'PASS' : 'FAIL'}`);
-    log(`  machine load at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    for (const row of rows)
+      log(`${row.target}: ${row.figure} (goal ${row.goal}) ${row.pass ? 'PASS' : 'FAIL'}`);
+    log(
+      `  machine load at end: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     const outDir = path.join(repoRoot, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
     const outFile = path.join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}-gallery.json`);
     fs.writeFileSync(
       outFile,
-      JSON.stringify({ startedAt: started.toISOString(), seeded, figures, downloads, targets: rows }, null, 2) + '\n',
+      JSON.stringify(
+        { startedAt: started.toISOString(), seeded, figures, downloads, targets: rows },
+        null,
+        2,
+      ) + '\n',
     );
     log(`figures written to ${path.relative(process.cwd(), outFile)}`);
     return rows.every((r) => r.pass) ? 0 : 1;
