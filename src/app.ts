@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +19,7 @@ import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
 import { registerWebApp } from './platform/web-app.js';
 import { recordRoutes } from './platform/route-table.js';
-import { registerErrorHandler, errorBody, frameworkErrors } from './platform/http-errors.js';
+import { registerErrorHandler, errorBody, frameworkAnswer } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
@@ -115,7 +115,10 @@ export async function buildApp(opts: {
     }),
     bodyLimit: 2 * 1024 * 1024,
     // What the router refuses before any route (an over-long path parameter: 414) in our error body.
-    frameworkErrors,
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = frameworkAnswer(err);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
   });
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);

@@ -128,7 +128,9 @@ export async function runGalleryOnly(opts: {
     const sinovik = {
       search: GALLERY_QUERIES.map((q) => `/api/public/gallery?${qs({ q })}`),
       list: filters.map((f) => `/api/public/gallery?${qs(f)}`),
-      stats: [{}, { year: '2025' }, { province: '36' }].map((f) => `/api/public/gallery/stats?${qs(f)}`),
+      stats: ([{}, { year: '2025' }, { province: '36' }] as Record<string, string>[]).map(
+        (f) => `/api/public/gallery/stats?${qs(f)}`,
+      ),
     };
     const baseline = {
       search: GALLERY_QUERIES.map((q) => `/search?${qs({ terms: parseQuery(q).terms.join(',') })}`),

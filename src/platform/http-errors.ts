@@ -211,31 +211,24 @@ export function hasOverlongSegment(url: string): boolean {
 }
 
 /**
- * Fastify's `frameworkErrors`: what the router refuses before any route (a path parameter longer than
- * MAX_PATH_PARAMETER → 414 `path_too_long`; a URL that does not decode → 400 `bad_url`) in our error body.
+ * Fastify's `frameworkErrors` answer: what the router refuses before any route (a path parameter longer
+ * than MAX_PATH_PARAMETER → 414 `path_too_long`; a URL that does not decode → 400 `bad_url`) in our body.
  */
-export function frameworkErrors(
-  err: FastifyError,
-  _req: unknown,
-  reply: { code: (n: number) => { send: (body: unknown) => unknown } },
-): void {
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    reply.code(414).send(pathTooLong());
-    return;
-  }
-  if (err.code === 'FST_ERR_BAD_URL') {
-    reply.code(400).send(
-      errorBody('bad_url', {
+export function frameworkAnswer(err: FastifyError): { status: number; body: ErrorBody } {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 414, body: pathTooLong() };
+  if (err.code === 'FST_ERR_BAD_URL')
+    return {
+      status: 400,
+      body: errorBody('bad_url', {
         id: 'Alamat tidak valid: ada bagian yang tidak dapat dibaca.',
         en: 'Invalid address: a part of it cannot be read.',
       }),
-    );
-    return;
-  }
-  reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 400).send(
-    errorBody(err.code ? err.code.toLowerCase() : 'bad_request', {
+    };
+  return {
+    status: err.statusCode && err.statusCode < 500 ? err.statusCode : 400,
+    body: errorBody(err.code ? err.code.toLowerCase() : 'bad_request', {
       id: 'Permintaan tidak valid.',
       en: 'Bad request.',
     }),
-  );
+  };
 }

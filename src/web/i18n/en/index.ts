@@ -32,6 +32,7 @@ import { field } from './field.js';
 import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
+import { galleryData } from './gallery-data.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -69,4 +70,5 @@ export const en = {
   presentation,
   presentationParticipant,
   gallery,
+  galleryData,
 };

@@ -32,6 +32,7 @@ import { field } from './field.js';
 import { presentation } from './presentation.js';
 import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
+import { galleryData } from './gallery-data.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -69,4 +70,5 @@ export const id = {
   presentation,
   presentationParticipant,
   gallery,
+  galleryData,
 };
