@@ -7,7 +7,7 @@ import { GALLERY_QUERIES } from './gallery-corpus.js';
 import { seedGallery } from './gallery-seed.js';
 import { Client, sleep } from './http.js';
 import { repoRoot, startBaseline, startSinovik } from './server.js';
-import { memoryOf, summarize } from './stats.js';
+import { cpuSecondsOf, memoryOf, summarize } from './stats.js';
 
 /*
  * The gallery at 100,000 innovations (issue 14 "Speed": search p95 < 20 ms at 100 concurrent readers on
@@ -146,11 +146,28 @@ export async function runGalleryOnly(opts: {
 
     const figures: Record<
       string,
-      { p95: number; bareP95: number; ratio: number | null; failures: number; summary: unknown }
+      {
+        p95: number;
+        bareP95: number;
+        ratio: number | null;
+        failures: number;
+        summary: unknown;
+        cpuMsPerRequest: number | null;
+        bareCpuMsPerRequest: number | null;
+      }
     > = {};
     const measure = async (kind: 'search' | 'list' | 'stats', n: number) => {
+      const cpu0 = cpuSecondsOf(server.pid);
       const s = await crowd(server.port, sinovik[kind], n, opts.rounds, PACE_MS);
+      const cpu1 = cpuSecondsOf(server.pid);
+      const bareCpu0 = cpuSecondsOf(bare.pid);
       const b = await crowd(bare.port, baseline[kind], n, opts.rounds, PACE_MS);
+      const bareCpu1 = cpuSecondsOf(bare.pid);
+      // The server's CPU per request: what a request costs whatever the machine's load.
+      const perRequest = (a: number | null, z: number | null, count: number) =>
+        a === null || z === null || !count ? null : r1(((z - a) * 1000) / count);
+      const cpuMs = perRequest(cpu0, cpu1, s.ms.length + s.failures.length);
+      const bareCpuMs = perRequest(bareCpu0, bareCpu1, b.ms.length + b.failures.length);
       const sp = r1(p95(s.ms));
       const bp = r1(p95(b.ms));
       figures[kind] = {
@@ -159,12 +176,14 @@ export async function runGalleryOnly(opts: {
         ratio: bp > 0 ? Math.round((sp / bp) * 100) / 100 : null,
         failures: s.failures.length,
         summary: summarize(s.ms),
+        cpuMsPerRequest: cpuMs,
+        bareCpuMsPerRequest: bareCpuMs,
       };
       const sum = summarize(s.ms);
       log(
         `  ${kind}: ${n} readers × ${opts.rounds}: p50 ${sum.p50} / p95 ${sp} / p99 ${sum.p99} / max ${sum.max} ms ` +
           `(${s.failures.length} failed${s.failures[0] ? `: ${s.failures[0]}` : ''}); bare route p95 ${bp} ms; ` +
-          `${figures[kind]!.ratio}× (load ${os.loadavg()[0]!.toFixed(2)})`,
+          `${figures[kind]!.ratio}×; server CPU ${cpuMs} ms per request (bare ${bareCpuMs}) (load ${os.loadavg()[0]!.toFixed(2)})`,
       );
     };
     await measure('search', readers);
