@@ -21,6 +21,7 @@ export const galleryData = {
     withoutProvince: 'National institutions (no province): {{count}} innovations.',
     awardsNote: 'An innovation may count under more than one award; every finalist is in the Top 99.',
     showTable: 'Show the data table',
+    tableLabel: 'Data table: {{title}}',
     column: { label: 'Value', count: 'Innovations', share: 'Share', open: 'In the gallery' },
     openInGallery: 'See {{count}} innovations',
   },
@@ -36,6 +37,7 @@ export const galleryData = {
     jsonNote:
       'JSON: an object { generatedAt, items: [...] }; each item is the answer of GET /api/public/gallery/:slug plus url and api.',
     fieldsTitle: 'Fields',
+    fieldsTable: 'Table of the fields',
     column: { field: 'Field', type: 'Type', meaning: 'Meaning', example: 'Example' },
     docsNote: 'The full description is in docs/open-data.md; the API can be tried at /api/docs.',
   },

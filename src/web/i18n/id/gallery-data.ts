@@ -23,6 +23,7 @@ export const galleryData = {
     awardsNote:
       'Satu inovasi dapat dihitung pada lebih dari satu penghargaan; setiap finalis termasuk Top 99.',
     showTable: 'Tampilkan tabel data',
+    tableLabel: 'Tabel data: {{title}}',
     column: { label: 'Nilai', count: 'Jumlah inovasi', share: 'Persentase', open: 'Di galeri' },
     openInGallery: 'Lihat {{count}} inovasi',
   },
@@ -38,6 +39,7 @@ export const galleryData = {
     jsonNote:
       'JSON: objek { generatedAt, items: [...] }; setiap item sama dengan jawaban GET /api/public/gallery/:slug ditambah url dan api.',
     fieldsTitle: 'Kolom data',
+    fieldsTable: 'Tabel kolom data',
     column: { field: 'Kolom', type: 'Jenis', meaning: 'Arti', example: 'Contoh' },
     docsNote: 'Penjelasan lengkap ada di docs/open-data.md; API dapat dicoba di /api/docs.',
   },

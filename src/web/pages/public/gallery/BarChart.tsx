@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Stack, Table, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +92,12 @@ export function BarChart({
           <Text component="summary" fw={600} style={{ cursor: 'pointer' }} py={4}>
             {t('galleryData.stats.showTable')}
           </Text>
-          <Table.ScrollContainer minWidth={320}>
+          <Box
+            tabIndex={0}
+            role="region"
+            aria-label={t('galleryData.stats.tableLabel', { title })}
+            style={{ overflowX: 'auto' }}
+          >
             <Table striped withTableBorder mt="xs">
               <Table.Caption>{title}</Table.Caption>
               <Table.Thead>
@@ -128,7 +133,7 @@ export function BarChart({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Box>
         </details>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { AdminPage } from '../../../components/AdminPage.js';
@@ -67,7 +67,13 @@ export function GalleryDataPage() {
         <Title order={2} size="h3" id="open-data-fields">
           {t('galleryData.data.fieldsTitle')}
         </Title>
-        <Table.ScrollContainer minWidth={640}>
+        <Box
+          visibleFrom="sm"
+          tabIndex={0}
+          role="region"
+          aria-label={t('galleryData.data.fieldsTable')}
+          style={{ overflowX: 'auto' }}
+        >
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -90,7 +96,24 @@ export function GalleryDataPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
+        {/* On a phone: one block per field, read top to bottom instead of a wide table. */}
+        <Stack hiddenFrom="sm" gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {OPEN_DATA_FIELDS.map((f) => (
+            <Paper key={f.field} component="li" withBorder p="xs" radius="sm">
+              <Code fw={700}>{f.field}</Code>
+              <Text size="sm" mt={4}>
+                {pick(f.meaning)}
+              </Text>
+              <Text size="sm">
+                {t('galleryData.data.column.type')}: {f.type}
+              </Text>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {t('galleryData.data.column.example')}: {f.example}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
         <Text size="sm">{t('galleryData.data.docsNote')}</Text>
       </Stack>
     </AdminPage>
