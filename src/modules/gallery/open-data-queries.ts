@@ -74,7 +74,11 @@ export async function* openDataBatches(
 const n = (v: number | string | bigint) => Number(v);
 const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
 
-/** The statistics of the filtered entries: one GROUP BY per dimension over indexed columns (migration 0047). */
+/**
+ * The statistics of the filtered entries: one GROUP BY per dimension on its key alone, so each reads an
+ * index of its column (migration 0047), never the table's wide rows; the names come after, one row per key
+ * (categories) or from the reference data (provinces).
+ */
 export async function galleryStats(db: Db, f: GalleryFilter): Promise<GalleryStats> {
   const e = () => filtered(db, f);
   const [total, years, categories, provinces, types, awardSets] = await Promise.all([
@@ -86,20 +90,11 @@ export async function galleryStats(db: Db, f: GalleryFilter): Promise<GallerySta
       .groupBy('e.year')
       .execute(),
     e()
-      .select((eb) => [
-        'e.category_key',
-        eb.fn.min('e.category_name_id').as('name_id'),
-        eb.fn.min('e.category_name_en').as('name_en'),
-        eb.fn.countAll<number | string>().as('n'),
-      ])
+      .select((eb) => ['e.category_key', eb.fn.countAll<number | string>().as('n')])
       .groupBy('e.category_key')
       .execute(),
     e()
-      .select((eb) => [
-        'e.province_code',
-        eb.fn.min('e.province_name').as('name'),
-        eb.fn.countAll<number | string>().as('n'),
-      ])
+      .select((eb) => ['e.province_code', eb.fn.countAll<number | string>().as('n')])
       .groupBy('e.province_code')
       .execute(),
     e()
@@ -110,6 +105,16 @@ export async function galleryStats(db: Db, f: GalleryFilter): Promise<GallerySta
       .select((eb) => ['e.awards', eb.fn.countAll<number | string>().as('n')])
       .groupBy('e.awards')
       .execute(),
+  ]);
+  const [categoryNames, provinceNames] = await Promise.all([
+    namesOfCategories(
+      db,
+      categories.flatMap((r) => (r.category_key === null ? [] : [r.category_key])),
+    ),
+    namesOfProvinces(
+      db,
+      provinces.flatMap((r) => (r.province_code === null ? [] : [r.province_code])),
+    ),
   ]);
   const perLevel = new Map<AwardLevel, number>();
   for (const a of awardSets)
@@ -124,14 +129,18 @@ export async function galleryStats(db: Db, f: GalleryFilter): Promise<GallerySta
       .filter((r) => r.category_key !== null)
       .map((r) => ({
         key: r.category_key!,
-        name: { id: r.name_id ?? r.category_key!, en: r.name_en ?? r.category_key! },
+        name: categoryNames.get(r.category_key!) ?? { id: r.category_key!, en: r.category_key! },
         count: n(r.n),
       }))
       .sort((a, b) => byCount(a, b) || tie(a.key, b.key)),
     withoutCategory: n(categories.find((r) => r.category_key === null)?.n ?? 0),
     provinces: provinces
       .filter((r) => r.province_code !== null)
-      .map((r) => ({ code: r.province_code!, name: r.name ?? r.province_code!, count: n(r.n) }))
+      .map((r) => ({
+        code: r.province_code!,
+        name: provinceNames.get(r.province_code!) ?? r.province_code!,
+        count: n(r.n),
+      }))
       .sort((a, b) => byCount(a, b) || tie(a.code, b.code)),
     withoutProvince: n(provinces.find((r) => r.province_code === null)?.n ?? 0),
     participantTypes: types
@@ -141,4 +150,34 @@ export async function galleryStats(db: Db, f: GalleryFilter): Promise<GallerySta
       .sort(([a], [b]) => awardRank(a) - awardRank(b))
       .map(([level, count]) => ({ level, count })),
   };
+}
+
+/** A category's names as its entries hold them: one entry per key (an index seek and one row). */
+async function namesOfCategories(db: Db, keys: readonly string[]) {
+  const out = new Map<string, { id: string; en: string }>();
+  for (const key of keys) {
+    const row = await db
+      .selectFrom('gallery_entries')
+      .select(['category_name_id', 'category_name_en'])
+      .where('category_key', '=', key)
+      .limit(1)
+      .executeTakeFirst();
+    out.set(key, { id: row?.category_name_id ?? key, en: row?.category_name_en ?? key });
+  }
+  return out;
+}
+
+/** A province's name as its entries hold it: one entry per code. */
+async function namesOfProvinces(db: Db, codes: readonly string[]) {
+  const out = new Map<string, string>();
+  for (const code of codes) {
+    const row = await db
+      .selectFrom('gallery_entries')
+      .select('province_name')
+      .where('province_code', '=', code)
+      .limit(1)
+      .executeTakeFirst();
+    out.set(code, row?.province_name ?? code);
+  }
+  return out;
 }

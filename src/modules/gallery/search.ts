@@ -48,7 +48,7 @@ const vocabularyOf = perDatabase(() => ({ stamp: '', words: null as Promise<Typo
  * terms, so a candidate's score is exact; an entry found by no capped read is not listed (the list then
  * holds the best candidates, not every entry with a common word).
  */
-export const POSTINGS_PER_TERM_FIELD = 100;
+export const POSTINGS_PER_TERM_FIELD = 50;
 
 type CorpusCounts = Awaited<ReturnType<typeof corpusOf>>;
 
