@@ -156,7 +156,7 @@ export async function runGalleryOnly(opts: {
         bareCpuMsPerRequest: number | null;
       }
     > = {};
-    const measure = async (kind: 'search' | 'list' | 'stats', n: number) => {
+    const measure = async (kind: 'search' | 'list' | 'stats', n: number, label: string = kind) => {
       const cpu0 = cpuSecondsOf(server.pid);
       const s = await crowd(server.port, sinovik[kind], n, opts.rounds, PACE_MS);
       const cpu1 = cpuSecondsOf(server.pid);
@@ -170,7 +170,7 @@ export async function runGalleryOnly(opts: {
       const bareCpuMs = perRequest(bareCpu0, bareCpu1, b.ms.length + b.failures.length);
       const sp = r1(p95(s.ms));
       const bp = r1(p95(b.ms));
-      figures[kind] = {
+      figures[label] = {
         p95: sp,
         bareP95: bp,
         ratio: bp > 0 ? Math.round((sp / bp) * 100) / 100 : null,
@@ -181,14 +181,16 @@ export async function runGalleryOnly(opts: {
       };
       const sum = summarize(s.ms);
       log(
-        `  ${kind}: ${n} readers × ${opts.rounds}: p50 ${sum.p50} / p95 ${sp} / p99 ${sum.p99} / max ${sum.max} ms ` +
+        `  ${label}: ${n} readers × ${opts.rounds}: p50 ${sum.p50} / p95 ${sp} / p99 ${sum.p99} / max ${sum.max} ms ` +
           `(${s.failures.length} failed${s.failures[0] ? `: ${s.failures[0]}` : ''}); bare route p95 ${bp} ms; ` +
-          `${figures[kind]!.ratio}×; server CPU ${cpuMs} ms per request (bare ${bareCpuMs}) (load ${os.loadavg()[0]!.toFixed(2)})`,
+          `${figures[label]!.ratio}×; server CPU ${cpuMs} ms per request (bare ${bareCpuMs}) (load ${os.loadavg()[0]!.toFixed(2)})`,
       );
     };
     await measure('search', readers);
     await measure('list', readers);
     await measure('stats', STATS_READERS);
+    // One reader alone: the page's own time, the goal's figure.
+    await measure('stats', 1, 'statsAlone');
 
     // The open data: every row once as CSV and once as JSON, timed, with the server's peak memory.
     const downloads: Record<string, { seconds: number; mb: number; rows: number; peakRssMb: number | null }> =
@@ -232,10 +234,10 @@ export async function runGalleryOnly(opts: {
         pass: figures.list!.failures === 0 && figures.list!.p95 < GALLERY_GOAL.listP95Ms,
       },
       {
-        target: `gallery statistics, ${seeded.entries} innovations, ${STATS_READERS} concurrent readers, sqlite`,
-        figure: `p95 ${figures.stats!.p95} ms (${figures.stats!.ratio}× the bare route's ${figures.stats!.bareP95} ms)`,
+        target: `gallery statistics, ${seeded.entries} innovations, one reader (10 readers: p95 ${figures.stats!.p95} ms), sqlite`,
+        figure: `p95 ${figures.statsAlone!.p95} ms (${figures.statsAlone!.ratio}× the bare route's ${figures.statsAlone!.bareP95} ms)`,
         goal: `< ${GALLERY_GOAL.statsMs} ms`,
-        pass: figures.stats!.failures === 0 && figures.stats!.p95 < GALLERY_GOAL.statsMs,
+        pass: figures.statsAlone!.failures === 0 && figures.statsAlone!.p95 < GALLERY_GOAL.statsMs,
       },
       {
         target: `gallery open data CSV, every row (${downloads.csv!.rows})`,
