@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +19,7 @@ import { authPlugin } from './platform/auth.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
 import { registerWebApp } from './platform/web-app.js';
 import { recordRoutes } from './platform/route-table.js';
-import { registerErrorHandler, errorBody } from './platform/http-errors.js';
+import { registerErrorHandler, errorBody, frameworkAnswer } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
@@ -61,6 +61,7 @@ import { replicationPublicRoutes } from './modules/replication/public-routes.js'
 import { replicationRoutes } from './modules/replication/routes.js';
 import { galleryOwnerRoutes } from './modules/gallery/owner/routes.js';
 import { galleryEvidenceRoutes } from './modules/gallery/owner/public-routes.js';
+import { galleryDataRoutes } from './modules/gallery/data-routes.js';
 import { publicRatingPublicRoutes } from './modules/public-ratings/public-routes.js';
 import { publicRatingRoutes } from './modules/public-ratings/routes.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
@@ -118,6 +119,11 @@ export async function buildApp(opts: {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     bodyLimit: 2 * 1024 * 1024,
+    // What the router refuses before any route (an over-long path parameter: 414) in our error body.
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = frameworkAnswer(err);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
   });
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -259,6 +265,7 @@ export async function buildApp(opts: {
   await api.register(replicationRoutes, { prefix: '/api' });
   await api.register(galleryEvidenceRoutes, { prefix: '/api' });
   await api.register(galleryOwnerRoutes, { prefix: '/api' });
+  await api.register(galleryDataRoutes, { prefix: '/api' });
   await api.register(publicRatingRoutes, { prefix: '/api' });
   await api.register(announcementRoutes, { prefix: '/api' });
   await api.register(certificateRoutes, { prefix: '/api' });

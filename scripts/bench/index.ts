@@ -17,6 +17,7 @@ import { runAdminQueueOnly } from './admin-queue.js';
 import { runSeasonReportOnly, SEASON_REPORT_GOAL } from './season-report.js';
 import { NEAR_DUPLICATE_GOAL, runNearDuplicatesOnly } from './near-duplicates.js';
 import { runResultsPageOnly } from './results-page.js';
+import { runGalleryOnly } from './gallery.js';
 import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
@@ -97,6 +98,9 @@ const HELP = `npm run bench -- [options]
                           p99 goal 100 ms, and a saturation ramp against the bare route
   --only certificates     only the certificates (issue 13): 300 finalists' certificates issued, made in the
                           export pool and stored (goal < 60 s) while 100 UPPs autosave every 2 s (p99 < 100 ms)
+  --only gallery          only the gallery (issue 14): 100,000 innovations generated in Indonesian and indexed
+                          through the real path, 100 readers: search and filtered lists p95 < 20 ms, the
+                          statistics < 200 ms, the open data CSV of every row timed (--quick: 10,000)
   --only season-report    only the season report (issue 13): 30,000 proposals over every step, the report
                           as the route computes it, goal < 2 s, ratio to a raw grouped count, query plans;
                           SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
@@ -145,6 +149,7 @@ const ONLY_PHASES = [
   'results-page',
   'ratings',
   'near-duplicates',
+  'gallery',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -292,6 +297,14 @@ async function main() {
           ? { past: 3000, current: 350 }
           : { past: NEAR_DUPLICATE_GOAL.past, current: NEAR_DUPLICATE_GOAL.current },
       ),
+    );
+  if (o.only === 'gallery')
+    process.exit(
+      await runGalleryOnly({
+        auditKey: BENCH_AUDIT_KEY,
+        entries: o.quick ? 10_000 : 100_000,
+        rounds: o.quick ? 5 : 20,
+      }),
     );
   if (o.only === 'results-page')
     process.exit(await runResultsPageOnly({ auditKey: BENCH_AUDIT_KEY, rounds: o.quick ? 5 : 20 }));

@@ -188,6 +188,47 @@ export function registerErrorHandler(app: FastifyInstance): void {
     );
   });
   app.setNotFoundHandler((req, reply) => {
+    // A router that finds no route for an over-long parameter answers as frameworkErrors does.
+    if (hasOverlongSegment(req.url)) return reply.code(414).send(pathTooLong());
     reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
   });
+}
+
+/** The router's bound on one path parameter (Fastify's default maxParamLength). */
+export const MAX_PATH_PARAMETER = 100;
+
+/** 414 `path_too_long`: one part of the address is longer than the router takes. */
+export const pathTooLong = () =>
+  errorBody('path_too_long', {
+    id: `Alamat terlalu panjang: satu bagian alamat paling banyak ${MAX_PATH_PARAMETER} karakter.`,
+    en: `The address is too long: one part of an address holds at most ${MAX_PATH_PARAMETER} characters.`,
+  });
+
+/** Whether a URL has a path segment longer than the router takes as a parameter. */
+export function hasOverlongSegment(url: string): boolean {
+  const pathname = url.split('?', 1)[0] ?? '';
+  return pathname.split('/').some((segment) => segment.length > MAX_PATH_PARAMETER);
+}
+
+/**
+ * Fastify's `frameworkErrors` answer: what the router refuses before any route (a path parameter longer
+ * than MAX_PATH_PARAMETER → 414 `path_too_long`; a URL that does not decode → 400 `bad_url`) in our body.
+ */
+export function frameworkAnswer(err: FastifyError): { status: number; body: ErrorBody } {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 414, body: pathTooLong() };
+  if (err.code === 'FST_ERR_BAD_URL')
+    return {
+      status: 400,
+      body: errorBody('bad_url', {
+        id: 'Alamat tidak valid: ada bagian yang tidak dapat dibaca.',
+        en: 'Invalid address: a part of it cannot be read.',
+      }),
+    };
+  return {
+    status: err.statusCode && err.statusCode < 500 ? err.statusCode : 400,
+    body: errorBody(err.code ? err.code.toLowerCase() : 'bad_request', {
+      id: 'Permintaan tidak valid.',
+      en: 'Bad request.',
+    }),
+  };
 }

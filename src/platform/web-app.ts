@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { errorBody } from './http-errors.js';
+import { errorBody, hasOverlongSegment, pathTooLong } from './http-errors.js';
 
 /** Files under /assets/ carry a hash of their content in their name: a browser may keep them for a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -60,6 +60,9 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
   app.get('/*', { schema: { hide: true }, config: { allowIncompleteProfile: true } }, (req, reply) => {
     if (req.url === '/' || req.url.startsWith('/?')) return reply.sendFile(home);
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
+    // An API address with a part longer than a path parameter may be: the router's 414, whether or not the
+    // web app is built (without it the router answers 414 itself; with it this catch-all matched instead).
+    if (hasOverlongSegment(req.url)) return reply.code(414).send(pathTooLong());
     return reply.code(404).send(errorBody('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }));
   });
 }

@@ -49,6 +49,8 @@ import {
   GalleryEntryPage,
   ReplicationRequestsPage,
   InstitutionGalleryPage,
+  GalleryStatsPage,
+  GalleryDataPage,
   FinalSessionPage,
   FinalistPresentationPage,
   PanelSessionsPage,
@@ -126,6 +128,8 @@ export function App() {
           <Route path="/kompetisi/:id/pengumuman/:kind" element={<AnnouncementPage />} />
           <Route path="/kompetisi/:id/hasil" element={<ResultsPage />} />
           <Route path="/galeri" element={<GalleryPage />} />
+          <Route path="/galeri/statistik" element={<GalleryStatsPage />} />
+          <Route path="/galeri/data" element={<GalleryDataPage />} />
           <Route path="/galeri/:slug" element={<GalleryEntryPage />} />
           <Route path="/permohonan-admin-lokal" element={<AdminRequestFormPage />} />
           <Route path="/permohonan-admin-lokal/status" element={<AdminRequestStatusPage />} />

@@ -8,6 +8,9 @@ import type { World } from './world.js';
 export const GALLERY_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/public/gallery': { public: true, query: () => ({ q: 'pelayanan', sort: 'relevance' }) },
   'GET /api/public/gallery/facets': { public: true },
+  'GET /api/public/gallery/data.csv': { public: true, query: () => ({ year: '2026' }) },
+  'GET /api/public/gallery/data.json': { public: true, query: () => ({ year: '2026' }) },
+  'GET /api/public/gallery/stats': { public: true, query: () => ({ year: '2026' }) },
   'GET /api/public/gallery/:slug': {
     public: true,
     alsoAccept: [404],

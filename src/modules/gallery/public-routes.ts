@@ -20,7 +20,8 @@ const DEFAULT_PAGE_SIZE = 20;
 /** What an address is made of (domain/gallery.ts gallerySlug). */
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
-const rateLimit = {
+/** The public gallery's rate limit (the list, the entry, the open data and the statistics share it). */
+export const galleryRateLimit = {
   max: GALLERY_REQUESTS_PER_MINUTE,
   timeWindow: '1 minute',
   errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) =>
@@ -46,7 +47,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery',
     {
-      config: { rateLimit },
+      config: { rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -83,7 +84,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/facets',
     {
-      config: { rateLimit },
+      config: { rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -101,7 +102,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/:slug',
     {
-      config: { rateLimit },
+      config: { rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:

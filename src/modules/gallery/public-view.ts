@@ -2,8 +2,11 @@ import type { GalleryEntry } from '../../contracts/gallery.js';
 import type { GalleryEntryRow } from '../../db/schema.js';
 import { orderAwards } from '../../domain/gallery.js';
 
+/** The row's columns an entry's public view reads (the open data reads these without the answers). */
+export type PublicEntryRow = Omit<GalleryEntryRow, 'answers'>;
+
 /** An entry's public fields, from its gallery row only. */
-export function presentEntry(row: GalleryEntryRow): GalleryEntry {
+export function presentEntry(row: PublicEntryRow): GalleryEntry {
   return {
     slug: row.slug,
     title: row.title,

@@ -3,7 +3,6 @@ import type { Db } from '../../db/connect.js';
 import type { GalleryEntryRow, GalleryEntryTable } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
 import type { GalleryQuery } from '../../contracts/gallery.js';
-import type { Field } from '../../domain/search/fields.js';
 import type { Posting } from '../../domain/search/postings.js';
 
 /*
@@ -171,7 +170,8 @@ export async function deleteEntries(db: Db, ids: readonly number[]): Promise<voi
 /** The filters of a list, on `gallery_entries as e`. */
 export type GalleryFilter = Omit<GalleryQuery, 'q' | 'sort' | 'page' | 'pageSize'>;
 
-function filtered(db: Db, f: GalleryFilter) {
+/** The entries matching the filters (the list, the open data and the statistics read through it). */
+export function filtered(db: Db, f: GalleryFilter) {
   let q = db.selectFrom('gallery_entries as e');
   if (f.year !== undefined) q = q.where('e.year', '=', f.year);
   if (f.competitionId !== undefined) q = q.where('e.competition_id', '=', f.competitionId);
@@ -243,27 +243,6 @@ export async function documentFrequencies(db: Db, terms: readonly string[]): Pro
     .groupBy('term')
     .execute();
   return new Map(rows.map((r) => [r.term, Number(r.n)]));
-}
-
-/** The postings of these terms in the filtered entries, with each entry's field lengths and sort keys. */
-export async function postingsFor(db: Db, terms: readonly string[], f: GalleryFilter) {
-  if (!terms.length) return [];
-  const rows = await filtered(db, f)
-    .innerJoin('gallery_postings as gp', 'gp.entry_id', 'e.id')
-    .select([
-      'e.id',
-      'e.year',
-      'e.award_rank',
-      'e.title_length',
-      'e.acronym_length',
-      'e.answers_length',
-      'gp.term',
-      'gp.field',
-      'gp.tf',
-    ])
-    .where('gp.term', 'in', terms)
-    .execute();
-  return rows.map((r) => ({ ...r, field: r.field as Field, tf: Number(r.tf) }));
 }
 
 export async function entriesByIds(db: Db, ids: readonly number[]): Promise<GalleryEntryRow[]> {

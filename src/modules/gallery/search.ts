@@ -1,21 +1,21 @@
 import type { Db } from '../../db/connect.js';
-import { perDatabase } from '../../db/per-database.js';
+import { perDatabase, setRecent } from '../../db/per-database.js';
 import type { GalleryEntryRow } from '../../db/schema.js';
 import { compareKeys, rank, type DocumentKey } from '../../domain/search/rank.js';
 import { gather, type PostingRow } from '../../domain/search/postings.js';
 import { parseQuery, type QueryWord } from '../../domain/search/query.js';
 import { snippet, type Segment } from '../../domain/search/snippet.js';
 import { buildTypoIndex, type TypoIndex } from '../../domain/search/typo.js';
-import type { Field } from '../../domain/search/fields.js';
+import { FIELDS, type Field } from '../../domain/search/fields.js';
 import {
   corpusOf,
   documentFrequencies,
   entriesByIds,
   listEntries,
-  postingsFor,
   writtenWordsOf,
   type GalleryFilter,
 } from './queries.js';
+import { cappedPostings, corpusStamp, postingsOfEntries } from './search-queries.js';
 
 /*
  * The gallery's list and search on the store (issue 14), with the search core doing every decision
@@ -41,9 +41,84 @@ export interface GalleryPage {
 
 const vocabularyOf = perDatabase(() => ({ stamp: '', words: null as Promise<TypoIndex> | null }));
 
-/** Drops the kept vocabulary (after an indexing committed; the stamp would also see most changes). */
+/**
+ * The postings read per term and field, best first (search-queries.ts): at 100,000 entries a common
+ * word ("pelayanan") is in nearly every one, and reading all its postings takes far longer than the
+ * search's 20 ms. The candidates are the entries of these reads; each is then scored on all the query's
+ * terms, so a candidate's score is exact; an entry found by no capped read is not listed (the list then
+ * holds the best candidates, not every entry with a common word).
+ */
+export const POSTINGS_PER_TERM_FIELD = 50;
+
+type CorpusCounts = Awaited<ReturnType<typeof corpusOf>>;
+
+/**
+ * What the index's counts are until it changes (its stamp moves): the field lengths' sums, and the
+ * document frequency of each term asked — each a scan of the index that would otherwise run per search.
+ */
+const countsOf = perDatabase(() => ({
+  stamp: '',
+  corpus: null as Promise<CorpusCounts> | null,
+  frequencies: new Map<string, number>(),
+}));
+
+/** Drops the kept vocabulary and counts (after an indexing committed; the stamp would see it too). */
 export function forgetVocabulary(db: Db): void {
   vocabularyOf(db).words = null;
+  const counts = countsOf(db);
+  counts.stamp = '';
+  counts.corpus = null;
+  counts.frequencies.clear();
+}
+
+async function indexCounts(db: Db) {
+  const stamp = await corpusStamp(db);
+  const kept = countsOf(db);
+  if (kept.stamp !== stamp || !kept.corpus) {
+    kept.stamp = stamp;
+    kept.frequencies = new Map();
+    const corpus = corpusOf(db);
+    kept.corpus = corpus;
+    corpus.catch(() => {
+      if (kept.corpus === corpus) kept.corpus = null;
+    });
+  }
+  return { stamp, corpus: await kept.corpus, frequencies: kept.frequencies };
+}
+
+/** The document frequencies of these terms (absent when 0), read once per term until the index changes. */
+async function frequenciesOf(db: Db, kept: Map<string, number>, terms: readonly string[]) {
+  const missing = terms.filter((term) => !kept.has(term));
+  if (missing.length) {
+    const read = await documentFrequencies(db, missing);
+    for (const term of missing) setRecent(kept, term, read.get(term) ?? 0, 10_000);
+  }
+  return new Map(terms.filter((term) => (kept.get(term) ?? 0) > 0).map((term) => [term, kept.get(term)!]));
+}
+
+/** The candidates' postings of the query's terms: capped reads per term and field, then completed. */
+async function candidatePostings(db: Db, terms: readonly string[], filter: GalleryFilter) {
+  const reads = await Promise.all(
+    terms.map(async (term) => {
+      const rows = await Promise.all(
+        FIELDS.map((field) => cappedPostings(db, term, field, filter, POSTINGS_PER_TERM_FIELD)),
+      );
+      return { term, rows: rows.flat(), cut: rows.some((r) => r.length >= POSTINGS_PER_TERM_FIELD) };
+    }),
+  );
+  const found = reads.flatMap((r) => r.rows);
+  // A term read whole has all its postings in the candidates here; a term cut short is read again in them.
+  const cut = reads.filter((r) => r.cut).map((r) => r.term);
+  if (!cut.length) return found;
+  const entries = new Map(found.map((r) => [r.id, r]));
+  const ids = [...entries.keys()].sort((a, b) => a - b);
+  const completed = (await postingsOfEntries(db, cut, ids)).map((p) => ({
+    ...entries.get(p.entry_id)!,
+    term: p.term,
+    field: p.field,
+    tf: p.tf,
+  }));
+  return [...reads.filter((r) => !r.cut).flatMap((r) => r.rows), ...completed];
 }
 
 async function typoIndex(db: Db, stamp: string): Promise<TypoIndex> {
@@ -82,18 +157,20 @@ export async function searchGallery(
     };
   }
   const sort = input.sort ?? 'relevance';
-  const corpus = await corpusOf(db);
+  const { stamp, corpus, frequencies: kept } = await indexCounts(db);
   const plain = parseQuery(q);
-  const known = await documentFrequencies(db, plain.terms);
-  const words = await typoIndex(db, corpus.stamp);
+  const known = await frequenciesOf(db, kept, plain.terms);
+  const words = await typoIndex(db, stamp);
   const query = parseQuery(q, { hasTerm: (term) => known.has(term), words });
   const corrections = query.words.filter((w) => w.correctedTo.length > 0);
   if (!query.terms.length) return { hits: [], total: 0, sort, corrections };
 
-  const [frequencies, rows] = await Promise.all([
-    documentFrequencies(db, query.terms),
-    postingsFor(db, query.terms, input.filter),
-  ]);
+  const frequencies = await frequenciesOf(db, kept, query.terms);
+  const rows = await candidatePostings(
+    db,
+    query.terms.filter((term) => frequencies.has(term)),
+    input.filter,
+  );
   const lengths = new Map<DocumentKey, Record<Field, number>>();
   const keys = new Map<number, { year: number; awardRank: number }>();
   const postings: PostingRow[] = rows.map((r) => {

@@ -219,6 +219,14 @@ export const LiveSessionPage = lazyPage(
 );
 // The public gallery (issue 14): its texts (gallery.*) are not in the app, so they come with its code.
 export const GalleryPage = lazyPage(() => import('../pages/public/gallery/GalleryPage.js'), 'GalleryPage');
+export const GalleryStatsPage = lazyPage(
+  () => import('../pages/public/gallery/GalleryStatsPage.js'),
+  'GalleryStatsPage',
+);
+export const GalleryDataPage = lazyPage(
+  () => import('../pages/public/gallery/GalleryDataPage.js'),
+  'GalleryDataPage',
+);
 export const GalleryEntryPage = lazyPage(
   () => import('../pages/public/gallery/GalleryEntryPage.js'),
   'GalleryEntryPage',

@@ -34,6 +34,7 @@ import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
 import { replication } from './replication.js';
 import { galleryOwner } from './gallery-owner.js';
+import { galleryData } from './gallery-data.js';
 
 /** Every English string; keys mirror ../id. */
 export const en = {
@@ -73,4 +74,5 @@ export const en = {
   gallery,
   replication,
   galleryOwner,
+  galleryData,
 };

@@ -34,6 +34,7 @@ import { presentationParticipant } from './presentation-participant.js';
 import { gallery } from './gallery.js';
 import { replication } from './replication.js';
 import { galleryOwner } from './gallery-owner.js';
+import { galleryData } from './gallery-data.js';
 
 /** Every Indonesian string, one module per area (merged here so areas never edit the same file). */
 export const id = {
@@ -73,4 +74,5 @@ export const id = {
   gallery,
   replication,
   galleryOwner,
+  galleryData,
 };

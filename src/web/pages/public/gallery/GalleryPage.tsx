@@ -52,6 +52,14 @@ export function GalleryPage() {
       <Stack gap={4}>
         <Title order={1}>{t('gallery.title')}</Title>
         <Text>{t('gallery.intro')}</Text>
+        <Group gap="md">
+          <Anchor component={Link} to="/galeri/statistik" fw={600}>
+            {t('galleryData.links.stats')}
+          </Anchor>
+          <Anchor component={Link} to="/galeri/data" fw={600}>
+            {t('galleryData.links.data')}
+          </Anchor>
+        </Group>
       </Stack>
       <form role="search" onSubmit={search}>
         <Group align="flex-end" gap="xs" wrap="nowrap">

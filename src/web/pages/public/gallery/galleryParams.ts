@@ -34,3 +34,13 @@ export function withParam(params: URLSearchParams, key: string, value: string): 
   if (key !== 'page') next.delete('page');
   return next;
 }
+
+/** Only the filters of the page's address, as the API takes them (statistics and open data). */
+export function filterQuery(params: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k)?.trim();
+    if (v) out.set(k, v);
+  }
+  return out.toString();
+}
