@@ -89,8 +89,9 @@ export function GalleryEntryPage() {
               </Title>
               <Text style={{ whiteSpace: 'pre-line' }}>{e.summary}</Text>
             </section>
-            <ReplicationSection slug={e.slug} owner={e.institution.name} />
+            {/* Whether it still runs and whom to ask, then who replicated it and the request. */}
             <GalleryEntryOwner entry={e} />
+            <ReplicationSection slug={e.slug} owner={e.institution.name} />
             <Anchor component={Link} to={`/kompetisi/${e.competition.id}/hasil`}>
               {t('gallery.entry.results', { name: e.competition.name })}
             </Anchor>
