@@ -135,6 +135,12 @@ export const galleryListResponse = z.object({
   sort: z.enum(GALLERY_SORTS),
   /** The query's words read as other written words (typos), for "did you mean". */
   corrections: z.array(z.object({ word: z.string(), correctedTo: z.array(z.string()) })),
+  /**
+   * False when a word of the query is so common that the search read only its best postings (a cap per
+   * word and field): `total` counts the most relevant candidates, not every entry with the word, and a
+   * sort by year or award orders those candidates. True without a query or when nothing was cut.
+   */
+  complete: z.boolean(),
 });
 export type GalleryListResponse = z.infer<typeof galleryListResponse>;
 

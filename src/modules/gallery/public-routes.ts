@@ -77,6 +77,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         pageSize,
         sort: found.sort,
         corrections: found.corrections.map((w) => ({ word: w.word, correctedTo: [...w.correctedTo] })),
+        complete: found.complete,
       };
     },
   );

@@ -37,6 +37,11 @@ export interface GalleryPage {
   readonly total: number;
   readonly sort: GallerySort;
   readonly corrections: QueryWord[];
+  /**
+   * False when a term's read was cut at POSTINGS_PER_TERM_FIELD: the hits (and `total`) are the most
+   * relevant candidates, not every entry with the word. True without a query or when no read was cut.
+   */
+  readonly complete: boolean;
 }
 
 const vocabularyOf = perDatabase(() => ({ stamp: '', words: null as Promise<TypoIndex> | null }));
@@ -46,7 +51,7 @@ const vocabularyOf = perDatabase(() => ({ stamp: '', words: null as Promise<Typo
  * word ("pelayanan") is in nearly every one, and reading all its postings takes far longer than the
  * search's 20 ms. The candidates are the entries of these reads; each is then scored on all the query's
  * terms, so a candidate's score is exact; an entry found by no capped read is not listed (the list then
- * holds the best candidates, not every entry with a common word).
+ * holds the best candidates, not every entry with a common word, and the page says so: `complete`).
  */
 export const POSTINGS_PER_TERM_FIELD = 50;
 
@@ -96,20 +101,28 @@ async function frequenciesOf(db: Db, kept: Map<string, number>, terms: readonly 
   return new Map(terms.filter((term) => (kept.get(term) ?? 0) > 0).map((term) => [term, kept.get(term)!]));
 }
 
-/** The candidates' postings of the query's terms: capped reads per term and field, then completed. */
+/**
+ * The candidates' postings of the query's terms: capped reads per term and field, then completed, and
+ * whether every read was whole. Each read asks one row past the cap, so a term with exactly the cap's
+ * postings in a field is known whole; the row past it is dropped (the candidates stay the cap's best).
+ */
 async function candidatePostings(db: Db, terms: readonly string[], filter: GalleryFilter) {
   const reads = await Promise.all(
     terms.map(async (term) => {
       const rows = await Promise.all(
-        FIELDS.map((field) => cappedPostings(db, term, field, filter, POSTINGS_PER_TERM_FIELD)),
+        FIELDS.map((field) => cappedPostings(db, term, field, filter, POSTINGS_PER_TERM_FIELD + 1)),
       );
-      return { term, rows: rows.flat(), cut: rows.some((r) => r.length >= POSTINGS_PER_TERM_FIELD) };
+      return {
+        term,
+        rows: rows.flatMap((r) => r.slice(0, POSTINGS_PER_TERM_FIELD)),
+        cut: rows.some((r) => r.length > POSTINGS_PER_TERM_FIELD),
+      };
     }),
   );
   const found = reads.flatMap((r) => r.rows);
   // A term read whole has all its postings in the candidates here; a term cut short is read again in them.
   const cut = reads.filter((r) => r.cut).map((r) => r.term);
-  if (!cut.length) return found;
+  if (!cut.length) return { rows: found, complete: true };
   const entries = new Map(found.map((r) => [r.id, r]));
   const ids = [...entries.keys()].sort((a, b) => a - b);
   const completed = (await postingsOfEntries(db, cut, ids)).map((p) => ({
@@ -118,7 +131,7 @@ async function candidatePostings(db: Db, terms: readonly string[], filter: Galle
     field: p.field,
     tf: p.tf,
   }));
-  return [...reads.filter((r) => !r.cut).flatMap((r) => r.rows), ...completed];
+  return { rows: [...reads.filter((r) => !r.cut).flatMap((r) => r.rows), ...completed], complete: false };
 }
 
 async function typoIndex(db: Db, stamp: string): Promise<TypoIndex> {
@@ -154,6 +167,7 @@ export async function searchGallery(
       // Without a query there is no relevance: the order used is the one reported.
       sort,
       corrections: [],
+      complete: true,
     };
   }
   const sort = input.sort ?? 'relevance';
@@ -163,10 +177,10 @@ export async function searchGallery(
   const words = await typoIndex(db, stamp);
   const query = parseQuery(q, { hasTerm: (term) => known.has(term), words });
   const corrections = query.words.filter((w) => w.correctedTo.length > 0);
-  if (!query.terms.length) return { hits: [], total: 0, sort, corrections };
+  if (!query.terms.length) return { hits: [], total: 0, sort, corrections, complete: true };
 
   const frequencies = await frequenciesOf(db, kept, query.terms);
-  const rows = await candidatePostings(
+  const { rows, complete } = await candidatePostings(
     db,
     query.terms.filter((term) => frequencies.has(term)),
     input.filter,
@@ -189,6 +203,7 @@ export async function searchGallery(
     gathered.documents,
   );
   // Relevance first unless asked otherwise; ties keep the relevance order (rank.ts breaks its own ties).
+  // When a read was cut, year and award order the most relevant candidates only (`complete` says so).
   const position = new Map(ranked.map((r, i) => [r.key, i]));
   const by = (key: DocumentKey) => keys.get(key as number)!;
   const ordered =
@@ -218,5 +233,5 @@ export async function searchGallery(
     const cut = fromAnswers.some((s) => s.hit) ? fromAnswers : snippet(row.summary, query.terms);
     return [{ row, snippet: cut }];
   });
-  return { hits, total: ordered.length, sort, corrections };
+  return { hits, total: ordered.length, sort, corrections, complete };
 }

@@ -27,6 +27,15 @@ export const gallery = {
   count_other: '{{count}} innovations found',
   countFor_one: '{{count}} innovation found for "{{q}}"',
   countFor_other: '{{count}} innovations found for "{{q}}"',
+  capped: {
+    relevance_one: '{{count}} most relevant innovation shown for "{{q}}"',
+    relevance_other: '{{count}} most relevant innovations shown for "{{q}}"',
+    year_one: '{{count}} most relevant innovation for "{{q}}" shown, newest year first',
+    year_other: '{{count}} most relevant innovations for "{{q}}" shown, newest year first',
+    award_one: '{{count}} most relevant innovation for "{{q}}" shown, highest award first',
+    award_other: '{{count}} most relevant innovations for "{{q}}" shown, highest award first',
+    hint: 'The word searched is very common, so not every innovation that contains it is listed. Add words or use the filters to narrow the search.',
+  },
   didYouMean: 'Did you mean:',
   emptyTitle: 'No innovation matches',
   emptyText:

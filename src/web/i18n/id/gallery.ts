@@ -26,6 +26,18 @@ export const gallery = {
   count_other: '{{count}} inovasi ditemukan',
   countFor_one: '{{count}} inovasi ditemukan untuk "{{q}}"',
   countFor_other: '{{count}} inovasi ditemukan untuk "{{q}}"',
+  /** When a searched word is so common that only its most relevant entries were read (the API's complete=false). */
+  capped: {
+    relevance_one: '{{count}} inovasi paling relevan ditampilkan untuk "{{q}}"',
+    relevance_other: '{{count}} inovasi paling relevan ditampilkan untuk "{{q}}"',
+    year_one: '{{count}} inovasi paling relevan untuk "{{q}}" ditampilkan, diurutkan dari tahun terbaru',
+    year_other: '{{count}} inovasi paling relevan untuk "{{q}}" ditampilkan, diurutkan dari tahun terbaru',
+    award_one:
+      '{{count}} inovasi paling relevan untuk "{{q}}" ditampilkan, diurutkan dari penghargaan tertinggi',
+    award_other:
+      '{{count}} inovasi paling relevan untuk "{{q}}" ditampilkan, diurutkan dari penghargaan tertinggi',
+    hint: 'Kata yang dicari sangat umum, jadi tidak semua inovasi yang memuatnya tercantum. Tambahkan kata atau gunakan saringan untuk mempersempit.',
+  },
   didYouMean: 'Maksud Anda:',
   emptyTitle: 'Tidak ada inovasi yang cocok',
   emptyText:

@@ -106,9 +106,19 @@ export function GalleryPage() {
         </details>
       </Paper>
       <Group justify="space-between" align="flex-end" gap="sm">
-        <Text role="status" aria-live="polite" fw={600} style={{ flex: '1 1 14rem' }}>
-          {d && (q ? t('gallery.countFor', { count: d.total, q }) : t('gallery.count', { count: d.total }))}
-        </Text>
+        <Stack role="status" aria-live="polite" gap={2} style={{ flex: '1 1 14rem' }}>
+          {d && (
+            <Text fw={600}>
+              {!q
+                ? t('gallery.count', { count: d.total })
+                : d.complete
+                  ? t('gallery.countFor', { count: d.total, q })
+                  : t(`gallery.capped.${d.sort}`, { count: d.total, q })}
+            </Text>
+          )}
+          {/* A word too common to read whole: the list holds its most relevant entries, not all of them. */}
+          {d && q && !d.complete && <Text size="sm">{t('gallery.capped.hint')}</Text>}
+        </Stack>
         <NativeSelect
           label={t('gallery.sort')}
           value={d?.sort ?? params.get('sort') ?? (q ? 'relevance' : 'year')}
