@@ -85,6 +85,7 @@ describe('the gallery open data and statistics', () => {
       regency_name: 'Kabupaten Tangerang',
       awards: 'TOP45;TOP99',
       basis: 'finalist',
+      status: 'continuing',
       published_at: dukcapil.publishedAt,
       updated_at: dukcapil.updatedAt,
     });

@@ -11,7 +11,8 @@ import { addEvidenceFile } from './helpers/evidence-file.js';
 
 /*
  * The owner's side of the gallery (issue 14 points 1 and 4) on a real database (SQLite; PostgreSQL with
- * DATABASE_URL) and a real SMTP capture: consent honoured everywhere (list, search, entry, facets), a
+ * DATABASE_URL) and a real SMTP capture: consent honoured everywhere (list, search, entry, facets, open
+ * data, statistics), a
  * finalist that cannot be withdrawn, the contact for replication, evidence public or private (the public
  * download serves only public files of public entries), the yearly confirmation and its prompt mail
  * (once per year per institution, the unconfirmed flagged after it), and the other institution's 403s.
@@ -45,6 +46,19 @@ describe('the owner of an innovation in the gallery', () => {
     expect(res.statusCode).toBe(200);
     return (res.json() as { years: { year: number; count: number }[] }).years.find((y) => y.year === 2026)
       ?.count;
+  };
+  /** The open data (CSV and JSON) and the statistics: the private proposal's title in them, and the total. */
+  const exported = async () => {
+    const csv = await get('/api/public/gallery/data.csv');
+    const json = await get('/api/public/gallery/data.json');
+    const stats = await get('/api/public/gallery/stats');
+    expect([csv.statusCode, json.statusCode, stats.statusCode]).toEqual([200, 200, 200]);
+    const titles = (json.json() as { items: { title: string }[] }).items.map((i) => i.title);
+    return {
+      inCsv: csv.body.includes(s.privateOne.title),
+      inJson: titles.includes(s.privateOne.title),
+      total: (stats.json() as { total: number }).total,
+    };
   };
   beforeAll(async () => {
     Object.assign(s, await publishedGalleryWorld(suite));
@@ -88,6 +102,7 @@ describe('the owner of an innovation in the gallery', () => {
       expect((await list()).items.map((i) => i.title)).not.toContain(s.privateOne.title);
       expect((await list({ q: 'rahasia' })).items.map((i) => i.title)).toEqual([]);
       expect(await facetsYearCount()).toBe(4);
+      expect(await exported()).toEqual({ inCsv: false, inJson: false, total: 4 });
     };
     await absent();
     const page = await as(s.cookieX, 'GET', '/api/gallery-owner');
@@ -119,6 +134,7 @@ describe('the owner of an innovation in the gallery', () => {
     });
     expect((await list({ q: 'rahasia' })).items.map((i) => i.title)).toEqual([s.privateOne.title]);
     expect(await facetsYearCount()).toBe(5);
+    expect(await exported()).toEqual({ inCsv: true, inJson: true, total: 5 });
     const entry = await get(`/api/public/gallery/${entrySlug}`);
     expect(entry.statusCode).toBe(200);
     expect(entry.json()).toMatchObject({

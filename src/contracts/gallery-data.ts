@@ -52,6 +52,7 @@ export const OPEN_DATA_COLUMNS = [
   'regency_name',
   'awards',
   'basis',
+  'status',
   'published_at',
   'updated_at',
 ] as const;

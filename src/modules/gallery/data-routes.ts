@@ -5,6 +5,8 @@ import { galleryFilterQuery, galleryStatsResponse, OPEN_DATA_COLUMNS } from '../
 import { galleryStats, openDataBatches } from './open-data-queries.js';
 import { openDataItem, openDataRecord } from './open-data-view.js';
 import { galleryRateLimit } from './public-routes.js';
+import { statusesOf } from './owner/public-view.js';
+import type { PublicEntryRow } from './public-view.js';
 
 /**
  * The gallery's open data and statistics (issue 14 point 6), public, no account, with the list's filters:
@@ -15,6 +17,11 @@ import { galleryRateLimit } from './public-routes.js';
 export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, clock } = app.deps;
   const stamp = () => clock.now().toISOString().slice(0, 10);
+  /** A batch's items, each with its yearly status flag (one read of the batch's confirmations). */
+  const itemsOf = async (rows: PublicEntryRow[]) => {
+    const statuses = await statusesOf(db, rows, { now: clock.now(), prompt: config.galleryStatusPrompt });
+    return rows.map((r) => openDataItem(config.baseUrl, r, statuses.get(r.proposal_id)!.status));
+  };
 
   app.get(
     '/public/gallery/data.csv',
@@ -36,10 +43,12 @@ export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
         yield '\uFEFF' + Papa.unparse([[...OPEN_DATA_COLUMNS]], { newline: '\r\n' }) + '\r\n';
         for await (const rows of openDataBatches(db, filter))
           yield (
-            Papa.unparse(
-              rows.map((r) => openDataRecord(openDataItem(config.baseUrl, r))),
-              { header: false, columns: [...OPEN_DATA_COLUMNS], newline: '\r\n', escapeFormulae: true },
-            ) + '\r\n'
+            Papa.unparse((await itemsOf(rows)).map(openDataRecord), {
+              header: false,
+              columns: [...OPEN_DATA_COLUMNS],
+              newline: '\r\n',
+              escapeFormulae: true,
+            }) + '\r\n'
           );
       }
       return reply
@@ -69,7 +78,7 @@ export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
         yield `{"generatedAt":${JSON.stringify(generatedAt)},"items":[`;
         let first = true;
         for await (const rows of openDataBatches(db, filter)) {
-          const items = rows.map((r) => JSON.stringify(openDataItem(config.baseUrl, r))).join(',');
+          const items = (await itemsOf(rows)).map((item) => JSON.stringify(item)).join(',');
           yield (first ? '' : ',') + items;
           first = false;
         }

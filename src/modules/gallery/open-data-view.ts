@@ -1,4 +1,4 @@
-import type { GalleryEntry } from '../../contracts/gallery.js';
+import type { GalleryEntry, GalleryItem } from '../../contracts/gallery.js';
 import type { OpenDataColumn } from '../../contracts/gallery-data.js';
 import { presentEntry, type PublicEntryRow } from './public-view.js';
 
@@ -8,16 +8,21 @@ import { presentEntry, type PublicEntryRow } from './public-view.js';
  * CSV record of OPEN_DATA_COLUMNS.
  */
 
-export type OpenDataItem = GalleryEntry & { url: string; api: string };
+export type OpenDataItem = GalleryEntry & { status: GalleryItem['status']; url: string; api: string };
 
 /** The entry's page and its API address under the installation's public address. */
 export function addressesOf(baseUrl: string, slug: string): { url: string; api: string } {
   return { url: `${baseUrl}/galeri/${slug}`, api: `${baseUrl}/api/public/gallery/${slug}` };
 }
 
-export function openDataItem(baseUrl: string, row: PublicEntryRow): OpenDataItem {
+/** The entry's public fields, its yearly status flag (as the list's) and its addresses. */
+export function openDataItem(
+  baseUrl: string,
+  row: PublicEntryRow,
+  status: GalleryItem['status'],
+): OpenDataItem {
   const entry = presentEntry(row);
-  return { ...entry, ...addressesOf(baseUrl, entry.slug) };
+  return { ...entry, status, ...addressesOf(baseUrl, entry.slug) };
 }
 
 /** The CSV record: one text cell per column (an empty cell for "none"; award levels joined by ";"). */
@@ -47,6 +52,7 @@ export function openDataRecord(item: OpenDataItem): Record<OpenDataColumn, strin
     regency_name: item.regency?.name ?? '',
     awards: item.awards.join(';'),
     basis: item.basis,
+    status: item.status,
     published_at: item.publishedAt,
     updated_at: item.updatedAt,
   };
