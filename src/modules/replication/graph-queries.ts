@@ -133,7 +133,7 @@ export async function replicationGraph(db: Db, slug: string): Promise<Replicatio
  * institution. Only innovations in the gallery are counted.
  */
 export async function replicationCountsBy(db: Db): Promise<{
-  byInnovation: { slug: string; title: string; count: number }[];
+  byInnovation: { slug: string; title: string; institution: string; count: number }[];
   byInstitution: { institutionId: number; name: string; count: number }[];
   byRegion: { provinceCode: string; name: string; count: number }[];
 }> {
@@ -142,24 +142,20 @@ export async function replicationCountsBy(db: Db): Promise<{
     .innerJoin('proposals as p', 'p.id', 'g.proposal_id')
     .innerJoin('institutions as i', 'i.id', 'p.institution_id')
     .select(['g.proposal_id', 'g.slug', 'g.title', 'i.id as owner_id', 'i.name as owner_name'])
-    .where((eb) =>
-      eb.or([
-        eb.exists(
+    // Driven by the small sets (accepted requests; replikasi entries naming a source), not by every entry.
+    .where('g.proposal_id', 'in', (eb) =>
+      eb
+        .selectFrom('replication_requests as r')
+        .select('r.proposal_id as id')
+        .where('r.state', '=', 'accepted')
+        .union(
           eb
-            .selectFrom('replication_requests as r')
-            .select('r.id')
-            .whereRef('r.proposal_id', '=', 'g.proposal_id')
-            .where('r.state', '=', 'accepted'),
+            .selectFrom('gallery_entries as rg')
+            .innerJoin('proposals as rp', 'rp.id', 'rg.proposal_id')
+            .innerJoin('awards as a', 'a.id', 'rp.source_award_id')
+            .select('a.proposal_id as id')
+            .where('rg.group_key', '=', REPLIKASI_GROUP),
         ),
-        eb.exists(
-          eb
-            .selectFrom('awards as a')
-            .innerJoin('proposals as rp', 'rp.source_award_id', 'a.id')
-            .innerJoin('gallery_entries as rg', 'rg.proposal_id', 'rp.id')
-            .select('a.id')
-            .whereRef('a.proposal_id', '=', 'g.proposal_id'),
-        ),
-      ]),
     )
     .execute();
   const ids = entries.map((e) => e.proposal_id);
@@ -186,7 +182,12 @@ export async function replicationCountsBy(db: Db): Promise<{
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
   return {
     byInnovation: entries
-      .map((e) => ({ slug: e.slug, title: e.title, count: perProposal.get(e.proposal_id) ?? 0 }))
+      .map((e) => ({
+        slug: e.slug,
+        title: e.title,
+        institution: e.owner_name,
+        count: perProposal.get(e.proposal_id) ?? 0,
+      }))
       .sort((a, b) => byCount(a, b) || a.slug.localeCompare(b.slug)),
     byInstitution: [...perOwner]
       .map(([institutionId, count]) => ({
