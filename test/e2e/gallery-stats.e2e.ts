@@ -222,7 +222,8 @@ describe('the gallery statistics and open data pages in Chromium', () => {
     await page.getByLabel('Provinsi', { exact: true }).selectOption('32');
     await page.waitForURL(`${server.baseUrl}/galeri/data?province=32`);
     const csv = page.getByRole('link', { name: 'Unduh CSV' });
-    expect(await csv.getAttribute('href')).toBe('/api/public/gallery/data.csv?province=32');
+    // The links follow the address once the page has drawn the filter (not in the same frame).
+    await expect.poll(() => csv.getAttribute('href')).toBe('/api/public/gallery/data.csv?province=32');
     expect(await page.getByRole('link', { name: 'Unduh JSON' }).getAttribute('href')).toBe(
       '/api/public/gallery/data.json?province=32',
     );
