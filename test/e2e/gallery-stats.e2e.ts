@@ -184,6 +184,8 @@ describe('the gallery statistics and open data pages in Chromium', () => {
       // No person, no contact on the public page.
       const text = await section(page).innerText();
       for (const hidden of ['Rina', 'Budi', '@', 'Makassar']) expect(text).not.toContain(hidden);
+      // The full-page picture from the top (the sticky header would cover the section after the clicks).
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shoot(page, `gallery-stats-replication-${name}`);
       await page.close();
     }

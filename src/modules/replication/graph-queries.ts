@@ -137,39 +137,41 @@ export async function replicationCountsBy(db: Db): Promise<{
   byInstitution: { institutionId: number; name: string; count: number }[];
   byRegion: { provinceCode: string; name: string; count: number }[];
 }> {
-  const entries = await db
-    .selectFrom('gallery_entries as g')
-    .innerJoin('proposals as p', 'p.id', 'g.proposal_id')
-    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-    .select(['g.proposal_id', 'g.slug', 'g.title', 'i.id as owner_id', 'i.name as owner_name'])
-    // Driven by the small sets (accepted requests; replikasi entries naming a source), not by every entry.
-    .where('g.proposal_id', 'in', (eb) =>
-      eb
-        .selectFrom('replication_requests as r')
-        .select('r.proposal_id as id')
-        .where('r.state', '=', 'accepted')
-        .union(
-          eb
-            .selectFrom('gallery_entries as rg')
-            .innerJoin('proposals as rp', 'rp.id', 'rg.proposal_id')
-            .innerJoin('awards as a', 'a.id', 'rp.source_award_id')
-            .select('a.proposal_id as id')
-            .where('rg.group_key', '=', REPLIKASI_GROUP),
-        ),
-    )
+  // Each replication read once, from the small sets: accepted requests, and replikasi entries of the
+  // gallery (the group's index) naming an award of a gallery innovation; then only those innovations.
+  const accepted = await db
+    .selectFrom('replication_requests as r')
+    .innerJoin('gallery_entries as g', 'g.proposal_id', 'r.proposal_id')
+    .innerJoin('institutions as i', 'i.id', 'r.requesting_institution_id')
+    .select(['r.proposal_id', 'i.region_code'])
+    .where('r.state', '=', 'accepted')
     .execute();
-  const ids = entries.map((e) => e.proposal_id);
-  const places = await placeNames();
+  const named = await db
+    .selectFrom('gallery_entries as rg')
+    .innerJoin('proposals as rp', 'rp.id', 'rg.proposal_id')
+    .innerJoin('awards as a', 'a.id', 'rp.source_award_id')
+    .innerJoin('gallery_entries as g', 'g.proposal_id', 'a.proposal_id')
+    .select(['g.proposal_id', 'rg.province_code'])
+    .where('rg.group_key', '=', REPLIKASI_GROUP)
+    .execute();
   const edges: { proposalId: number; provinceCode: string | null }[] = [
-    ...(await acceptedOf(db, ids)).map((r) => ({
+    ...accepted.map((r) => ({
       proposalId: r.proposal_id,
       provinceCode: regionCodes(r.region_code).province,
     })),
-    ...(await replikasiOf(db, ids)).map((r) => ({
-      proposalId: r.source_proposal_id!,
-      provinceCode: r.province_code,
-    })),
+    ...named.map((r) => ({ proposalId: r.proposal_id, provinceCode: r.province_code })),
   ];
+  const ids = [...new Set(edges.map((e) => e.proposalId))];
+  const entries = ids.length
+    ? await db
+        .selectFrom('gallery_entries as g')
+        .innerJoin('proposals as p', 'p.id', 'g.proposal_id')
+        .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+        .select(['g.proposal_id', 'g.slug', 'g.title', 'i.id as owner_id', 'i.name as owner_name'])
+        .where('g.proposal_id', 'in', ids)
+        .execute()
+    : [];
+  const places = await placeNames();
   const tally = <K>(keys: K[]) => {
     const m = new Map<K, number>();
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -177,6 +179,7 @@ export async function replicationCountsBy(db: Db): Promise<{
   };
   const perProposal = tally(edges.map((e) => e.proposalId));
   const ownerOf = new Map(entries.map((e) => [e.proposal_id, e]));
+  const ownerName = new Map(entries.map((e) => [e.owner_id, e.owner_name]));
   const perOwner = tally(edges.map((e) => ownerOf.get(e.proposalId)!.owner_id));
   const perProvince = tally(edges.map((e) => e.provinceCode).filter((c): c is string => c !== null));
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
@@ -192,7 +195,7 @@ export async function replicationCountsBy(db: Db): Promise<{
     byInstitution: [...perOwner]
       .map(([institutionId, count]) => ({
         institutionId,
-        name: entries.find((e) => e.owner_id === institutionId)!.owner_name,
+        name: ownerName.get(institutionId)!,
         count,
       }))
       .sort((a, b) => byCount(a, b) || a.institutionId - b.institutionId),

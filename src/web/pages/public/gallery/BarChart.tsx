@@ -58,6 +58,11 @@ export function BarChart({
   const w = Math.max(200, Math.floor(width));
   const valueRoom = 64;
   const links = bars.some((b) => b.to);
+  /** A label longer than the width (a long innovation title on a phone) is cut with "…"; the table has it whole. */
+  const fit = (label: string) => {
+    const room = Math.floor(w / 7.5);
+    return label.length > room ? `${label.slice(0, room - 1).trimEnd()}…` : label;
+  };
   const counted = counting === 'replications' ? 'galleryData.stats.replication' : 'galleryData.stats';
   return (
     <Stack gap="xs" component="section" aria-labelledby={`${id}-title`}>
@@ -86,7 +91,7 @@ export function BarChart({
                 return (
                   <g key={b.key} transform={`translate(0 ${i * ROW})`}>
                     <text x={0} y={LABEL_Y} fontSize={14} fill={INK}>
-                      {b.label}
+                      {fit(b.label)}
                     </text>
                     <rect x={0} y={BAR_Y} width={barW} height={BAR_H} rx={2} fill={BAR_FILL} />
                     <text x={barW + 6} y={BAR_Y + 13} fontSize={13} fill={INK} fontWeight={600}>
