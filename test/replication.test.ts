@@ -399,7 +399,14 @@ describe('replication requests between institutions', () => {
     ).toBe(404);
 
     expect(await replicationCountsBy(db)).toEqual({
-      byInnovation: [{ slug: ids.dukcapil, title: 'Jemput Bola Pelayanan Kependudukan Desa', count: 2 }],
+      byInnovation: [
+        {
+          slug: ids.dukcapil,
+          title: 'Jemput Bola Pelayanan Kependudukan Desa',
+          institution: 'Pemerintah Kabupaten Tangerang',
+          count: 2,
+        },
+      ],
       byInstitution: [{ institutionId: ids.x, name: 'Pemerintah Kabupaten Tangerang', count: 2 }],
       byRegion: [{ provinceCode: '32', name: 'Jawa Barat', count: 2 }],
     });

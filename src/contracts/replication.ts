@@ -159,3 +159,24 @@ export const replicationGraphResponse = z.object({
   counts: z.object({ replications: z.number(), institutions: z.number(), regions: z.number() }),
 });
 export type ReplicationGraph = z.infer<typeof replicationGraphResponse>;
+
+/**
+ * The replication statistics of the whole gallery (GET /api/public/gallery/stats/replication): a replication
+ * is an accepted request or a replikasi innovation of the gallery naming the innovation as its source — the
+ * same ones the innovation's page counts. Institutions and regions only, never a person.
+ */
+export const replicationStatsResponse = z.object({
+  /** Every replication counted (of every gallery innovation, not only the top ten). */
+  total: z.number(),
+  /** The ten most replicated innovations, most first (then by address). */
+  innovations: z.array(
+    z.object({ slug: z.string(), title: z.string(), institution: z.string(), count: z.number() }),
+  ),
+  /** The ten owner institutions whose innovations were replicated most. */
+  institutions: z.array(z.object({ name: z.string(), count: z.number() })),
+  /** By the province of the replicating institution, most first. */
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
+  /** Replications by national institutions (no province). */
+  withoutProvince: z.number(),
+});
+export type ReplicationStats = z.infer<typeof replicationStatsResponse>;

@@ -5,6 +5,7 @@ import {
   declineReasonProblem,
   duplicateOpenRefusal,
   replicationCounts,
+  replicationStats,
   toSelfRefusal,
 } from './replication.js';
 
@@ -55,5 +56,33 @@ describe('replication rules', () => {
         { institutionKey: 'i:3', provinceCode: null },
       ]),
     ).toEqual({ replications: 4, institutions: 3, regions: 1 });
+  });
+});
+
+describe('replicationStats', () => {
+  it('keeps the ten first innovations and institutions, every province, and counts those without a province', () => {
+    const innovations = Array.from({ length: 12 }, (_, i) => ({ slug: `s${i}`, count: 12 - i }));
+    const institutions = Array.from({ length: 11 }, (_, i) => ({
+      institutionId: i,
+      name: `I${i}`,
+      count: 1,
+    }));
+    const stats = replicationStats({
+      byInnovation: [...innovations, { slug: 'none', count: 0 }],
+      byInstitution: institutions,
+      byRegion: [
+        { provinceCode: '32', name: 'Jawa Barat', count: 70 },
+        { provinceCode: '36', name: 'Banten', count: 5 },
+      ],
+    });
+    // 12 + 11 + … + 1 = 78 replications; 75 in a province.
+    expect(stats.total).toBe(78);
+    expect(stats.innovations.map((i) => i.slug)).toEqual(innovations.slice(0, 10).map((i) => i.slug));
+    expect(stats.institutions).toEqual(institutions.slice(0, 10).map((i) => ({ name: i.name, count: 1 })));
+    expect(stats.provinces).toEqual([
+      { code: '32', name: 'Jawa Barat', count: 70 },
+      { code: '36', name: 'Banten', count: 5 },
+    ]);
+    expect(stats.withoutProvince).toBe(3);
   });
 });

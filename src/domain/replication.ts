@@ -100,3 +100,28 @@ export function replicationCounts(edges: readonly ReplicationEdge[]): {
     regions: new Set(edges.map((e) => e.provinceCode).filter((p): p is string => p !== null)).size,
   };
 }
+
+/** How many innovations and owner institutions the statistics list (the most replicated first). */
+export const REPLICATION_STATS_TOP = 10;
+
+/**
+ * The public statistics from the gallery's counts (sorted most first): every replication counted in
+ * `total`, the top innovations and owner institutions, every province, and those without a province.
+ */
+export function replicationStats<
+  I extends { count: number },
+  N extends { name: string; count: number },
+  P extends { provinceCode: string; name: string; count: number },
+>(counts: { byInnovation: I[]; byInstitution: N[]; byRegion: P[] }) {
+  const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
+  const total = sum(counts.byInnovation);
+  return {
+    total,
+    innovations: counts.byInnovation.filter((i) => i.count > 0).slice(0, REPLICATION_STATS_TOP),
+    institutions: counts.byInstitution
+      .slice(0, REPLICATION_STATS_TOP)
+      .map((i) => ({ name: i.name, count: i.count })),
+    provinces: counts.byRegion.map((p) => ({ code: p.provinceCode, name: p.name, count: p.count })),
+    withoutProvince: total - sum(counts.byRegion),
+  };
+}

@@ -124,6 +124,7 @@ const ask: Binding = {
 };
 
 export const REPLICATION_ROUTE_CASES: Record<string, RouteCase> = {
+  'GET /api/public/gallery/stats/replication': { public: true },
   'GET /api/public/gallery/:slug/replication': {
     public: true,
     alsoAccept: [404],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { makeInstitution, makeUser, sessionCookie } from '../helpers/fixtures.js';
 import { publishedGalleryWorld, type GalleryWorld } from '../helpers/gallery.js';
 import { openProfiles, shoot, startServer, type E2EServer, type Profiles } from './harness.js';
 
@@ -7,7 +8,9 @@ import { openProfiles, shoot, startServer, type E2EServer, type Profiles } from 
  * Issue 14 point 6 in Chromium (no account): from /galeri a visitor opens the statistics — five bar charts
  * with their data tables (the counts of the test world: 4 entries, Banten 2, Jawa Barat 2, Top 45 1…), a
  * filter kept in the address, a value's link to the filtered gallery — and the open data page with its
- * fields and the two downloads (the CSV link carries the filter and downloads the file). axe on every
+ * fields and the two downloads (the CSV link carries the filter and downloads the file); the "Replikasi"
+ * section — empty at first, then (after a request accepted through the API and a declined one, which does
+ * not count) its three charts with their tables and a link to the innovation's page. axe on every
  * screen; screenshots in test-results/screenshots/gallery-stats-*.png and gallery-data-*.png at 1280 and
  * 390 px.
  */
@@ -96,6 +99,106 @@ describe('the gallery statistics and open data pages in Chromium', () => {
     await page.close();
   });
 
+  it('the replication section: empty first, then the accepted replication in its three charts', async () => {
+    const section = (page: Page) => page.getByRole('region', { name: 'Replikasi', exact: true });
+    const empty = await profiles.newPage(DESKTOP);
+    await empty.goto(`${server.baseUrl}/galeri/statistik`);
+    await section(empty).getByText('Belum ada replikasi yang tercatat di galeri.').waitFor();
+    await empty.close();
+
+    // Kota Bandung asks for Dukcapil (accepted by Kabupaten Tangerang); Kota Makassar asks and is declined.
+    const { db, app } = server.ctx;
+    const inst = async (name: string) =>
+      (await db.selectFrom('institutions').select('id').where('name', '=', name).executeTakeFirstOrThrow())
+        .id;
+    const admin = async (institutionId: number) =>
+      sessionCookie(server.ctx, (await makeUser(db, { role: 'local_admin', institutionId })).id);
+    const owner = await admin(await inst('Pemerintah Kabupaten Tangerang'));
+    const bandung = await admin(await inst('Pemerintah Kota Bandung'));
+    const makassar = await admin(
+      (
+        await makeInstitution(db, {
+          name: 'Pemerintah Kota Makassar',
+          type: 'pemerintah_kota',
+          regionCode: '73.71',
+        })
+      ).id,
+    );
+    const slug = (
+      await db
+        .selectFrom('gallery_entries')
+        .select('slug')
+        .where('proposal_id', '=', s.f.dukcapil.id)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    for (const [asker, how, body] of [
+      [bandung, 'accept', { contactName: 'Budi Santoso', contactEmail: 'budi@tangerang.go.id' }],
+      [makassar, 'decline', { reason: 'Aplikasi masih dalam pengembangan tahun ini.' }],
+    ] as const) {
+      const asked = await app.inject({
+        method: 'POST',
+        url: `/api/gallery/${slug}/replication-requests`,
+        headers: { cookie: asker },
+        payload: {
+          contactName: 'Rina Marlina',
+          contactEmail: 'rina@contoh.go.id',
+          message: 'Kami ingin mereplikasi layanan jemput bola untuk kelurahan padat di kota kami.',
+        },
+      });
+      expect(asked.statusCode, asked.body).toBe(201);
+      const answered = await app.inject({
+        method: 'POST',
+        url: `/api/replication-requests/${asked.json().id}/${how}`,
+        headers: { cookie: owner },
+        payload: body,
+      });
+      expect(answered.statusCode, answered.body).toBe(200);
+    }
+
+    const rowsOf = async (page: Page, chart: string) => {
+      const region = section(page).getByRole('region', { name: chart, exact: true });
+      await region.locator('summary', { hasText: 'Tampilkan tabel data' }).click();
+      return (await region.getByRole('row').allInnerTexts())
+        .slice(1)
+        .map((r) => r.split('\t').slice(0, 2).join(' | '));
+    };
+    for (const [size, name] of [
+      [DESKTOP, '1280'],
+      [PHONE, '390'],
+    ] as const) {
+      const page = await profiles.newPage(size);
+      await page.goto(`${server.baseUrl}/galeri/statistik`);
+      await section(page).getByText('1 replikasi tercatat').waitFor();
+      await section(page)
+        .getByRole('img', {
+          name: /^10 inovasi paling banyak direplikasi: diagram batang\. Nilai terbesar Jemput Bola Pelayanan Kependudukan Desa \(1 replikasi\)/,
+        })
+        .waitFor();
+      expect(await rowsOf(page, '10 inovasi paling banyak direplikasi')).toEqual([
+        'Jemput Bola Pelayanan Kependudukan Desa | 1',
+      ]);
+      expect(await rowsOf(page, 'Menurut instansi pemilik inovasi (10 teratas)')).toEqual([
+        'Pemerintah Kabupaten Tangerang | 1',
+      ]);
+      expect(await rowsOf(page, 'Menurut provinsi instansi yang mereplikasi')).toEqual(['Jawa Barat | 1']);
+      // No person, no contact on the public page.
+      const text = await section(page).innerText();
+      for (const hidden of ['Rina', 'Budi', '@', 'Makassar']) expect(text).not.toContain(hidden);
+      // The full-page picture from the top (the sticky header would cover the section after the clicks).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(page, `gallery-stats-replication-${name}`);
+      await page.close();
+    }
+    // The innovation's link opens its page.
+    const page = await profiles.newPage(DESKTOP);
+    await page.goto(`${server.baseUrl}/galeri/statistik`);
+    await rowsOf(page, '10 inovasi paling banyak direplikasi');
+    await section(page).getByRole('link', { name: 'Buka Jemput Bola Pelayanan Kependudukan Desa' }).click();
+    await page.waitForURL(`${server.baseUrl}/galeri/${slug}`);
+    await page.getByRole('heading', { name: 'Jemput Bola Pelayanan Kependudukan Desa' }).first().waitFor();
+    await page.close();
+  });
+
   it('the open data page: the fields explained, the downloads carry the filter', async () => {
     for (const [size, name] of [
       [DESKTOP, '1280'],
@@ -121,7 +224,8 @@ describe('the gallery statistics and open data pages in Chromium', () => {
     await page.getByLabel('Provinsi', { exact: true }).selectOption('32');
     await page.waitForURL(`${server.baseUrl}/galeri/data?province=32`);
     const csv = page.getByRole('link', { name: 'Unduh CSV' });
-    expect(await csv.getAttribute('href')).toBe('/api/public/gallery/data.csv?province=32');
+    // The links follow the address once the page has drawn the filter (not in the same frame).
+    await expect.poll(() => csv.getAttribute('href')).toBe('/api/public/gallery/data.csv?province=32');
     expect(await page.getByRole('link', { name: 'Unduh JSON' }).getAttribute('href')).toBe(
       '/api/public/gallery/data.json?province=32',
     );

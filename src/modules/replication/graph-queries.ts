@@ -133,47 +133,45 @@ export async function replicationGraph(db: Db, slug: string): Promise<Replicatio
  * institution. Only innovations in the gallery are counted.
  */
 export async function replicationCountsBy(db: Db): Promise<{
-  byInnovation: { slug: string; title: string; count: number }[];
+  byInnovation: { slug: string; title: string; institution: string; count: number }[];
   byInstitution: { institutionId: number; name: string; count: number }[];
   byRegion: { provinceCode: string; name: string; count: number }[];
 }> {
-  const entries = await db
-    .selectFrom('gallery_entries as g')
-    .innerJoin('proposals as p', 'p.id', 'g.proposal_id')
-    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-    .select(['g.proposal_id', 'g.slug', 'g.title', 'i.id as owner_id', 'i.name as owner_name'])
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('replication_requests as r')
-            .select('r.id')
-            .whereRef('r.proposal_id', '=', 'g.proposal_id')
-            .where('r.state', '=', 'accepted'),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('awards as a')
-            .innerJoin('proposals as rp', 'rp.source_award_id', 'a.id')
-            .innerJoin('gallery_entries as rg', 'rg.proposal_id', 'rp.id')
-            .select('a.id')
-            .whereRef('a.proposal_id', '=', 'g.proposal_id'),
-        ),
-      ]),
-    )
+  // Each replication read once, from the small sets: accepted requests, and replikasi entries of the
+  // gallery (the group's index) naming an award of a gallery innovation; then only those innovations.
+  const accepted = await db
+    .selectFrom('replication_requests as r')
+    .innerJoin('gallery_entries as g', 'g.proposal_id', 'r.proposal_id')
+    .innerJoin('institutions as i', 'i.id', 'r.requesting_institution_id')
+    .select(['r.proposal_id', 'i.region_code'])
+    .where('r.state', '=', 'accepted')
     .execute();
-  const ids = entries.map((e) => e.proposal_id);
-  const places = await placeNames();
+  const named = await db
+    .selectFrom('gallery_entries as rg')
+    .innerJoin('proposals as rp', 'rp.id', 'rg.proposal_id')
+    .innerJoin('awards as a', 'a.id', 'rp.source_award_id')
+    .innerJoin('gallery_entries as g', 'g.proposal_id', 'a.proposal_id')
+    .select(['g.proposal_id', 'rg.province_code'])
+    .where('rg.group_key', '=', REPLIKASI_GROUP)
+    .execute();
   const edges: { proposalId: number; provinceCode: string | null }[] = [
-    ...(await acceptedOf(db, ids)).map((r) => ({
+    ...accepted.map((r) => ({
       proposalId: r.proposal_id,
       provinceCode: regionCodes(r.region_code).province,
     })),
-    ...(await replikasiOf(db, ids)).map((r) => ({
-      proposalId: r.source_proposal_id!,
-      provinceCode: r.province_code,
-    })),
+    ...named.map((r) => ({ proposalId: r.proposal_id, provinceCode: r.province_code })),
   ];
+  const ids = [...new Set(edges.map((e) => e.proposalId))];
+  const entries = ids.length
+    ? await db
+        .selectFrom('gallery_entries as g')
+        .innerJoin('proposals as p', 'p.id', 'g.proposal_id')
+        .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+        .select(['g.proposal_id', 'g.slug', 'g.title', 'i.id as owner_id', 'i.name as owner_name'])
+        .where('g.proposal_id', 'in', ids)
+        .execute()
+    : [];
+  const places = await placeNames();
   const tally = <K>(keys: K[]) => {
     const m = new Map<K, number>();
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -181,17 +179,23 @@ export async function replicationCountsBy(db: Db): Promise<{
   };
   const perProposal = tally(edges.map((e) => e.proposalId));
   const ownerOf = new Map(entries.map((e) => [e.proposal_id, e]));
+  const ownerName = new Map(entries.map((e) => [e.owner_id, e.owner_name]));
   const perOwner = tally(edges.map((e) => ownerOf.get(e.proposalId)!.owner_id));
   const perProvince = tally(edges.map((e) => e.provinceCode).filter((c): c is string => c !== null));
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
   return {
     byInnovation: entries
-      .map((e) => ({ slug: e.slug, title: e.title, count: perProposal.get(e.proposal_id) ?? 0 }))
+      .map((e) => ({
+        slug: e.slug,
+        title: e.title,
+        institution: e.owner_name,
+        count: perProposal.get(e.proposal_id) ?? 0,
+      }))
       .sort((a, b) => byCount(a, b) || a.slug.localeCompare(b.slug)),
     byInstitution: [...perOwner]
       .map(([institutionId, count]) => ({
         institutionId,
-        name: entries.find((e) => e.owner_id === institutionId)!.owner_name,
+        name: ownerName.get(institutionId)!,
         count,
       }))
       .sort((a, b) => byCount(a, b) || a.institutionId - b.institutionId),

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { gallerySlugParams } from '../../contracts/gallery.js';
-import { replicationGraphResponse } from '../../contracts/replication.js';
+import { replicationGraphResponse, replicationStatsResponse } from '../../contracts/replication.js';
 import { notFound, retryLater, t } from '../../domain/errors.js';
-import { replicationGraph } from './graph-queries.js';
+import { replicationStats } from '../../domain/replication.js';
+import { replicationCountsBy, replicationGraph } from './graph-queries.js';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
@@ -43,6 +44,26 @@ export const replicationPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       // Answers change it at once (an accepted request): stored, but asked again each time.
       reply.header('cache-control', 'no-cache');
       return graph;
+    },
+  );
+
+  app.get(
+    '/public/gallery/stats/replication',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['replication'],
+        summary:
+          'Replication statistics of the gallery (public): the ten most replicated innovations, the ten owner ' +
+          'institutions replicated most, and the provinces of the replicating institutions — counting accepted ' +
+          'requests and replikasi innovations naming a gallery innovation as their source (as its page does)',
+        response: { 200: replicationStatsResponse },
+      },
+    },
+    async (_req, reply) => {
+      // As the innovation's page: an accepted request counts at once.
+      reply.header('cache-control', 'no-cache');
+      return replicationStats(await replicationCountsBy(app.deps.db));
     },
   );
 };

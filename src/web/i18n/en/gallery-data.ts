@@ -24,6 +24,26 @@ export const galleryData = {
     tableLabel: 'Data table: {{title}}',
     column: { label: 'Value', count: 'Innovations', share: 'Share', open: 'In the gallery' },
     openInGallery: 'See {{count}} innovations',
+    replication: {
+      title: 'Replication',
+      intro:
+        'Replications recorded in the gallery: replication requests the owner of the innovation accepted, and replikasi innovations in the gallery naming their source. These numbers are for the whole gallery; the filters above do not apply.',
+      total_one: '{{count}} replication recorded',
+      total_other: '{{count}} replications recorded',
+      none: 'No replication is recorded in the gallery yet.',
+      charts: {
+        innovations: 'The 10 most replicated innovations',
+        institutions: 'By owner institution (top 10)',
+        provinces: 'By province of the replicating institution',
+      },
+      empty: 'No replication for this chart yet.',
+      withoutProvince: 'By national institutions (no province): {{count}} replications.',
+      chartLabel:
+        '{{title}}: bar chart. Largest value {{top}} ({{count}} replications). A data table is below.',
+      column: { count: 'Replications' },
+      openColumn: 'Innovation page',
+      openInnovation: 'Open {{title}}',
+    },
   },
   data: {
     title: 'Open data of the innovation gallery',

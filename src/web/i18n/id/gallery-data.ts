@@ -26,6 +26,26 @@ export const galleryData = {
     tableLabel: 'Tabel data: {{title}}',
     column: { label: 'Nilai', count: 'Jumlah inovasi', share: 'Persentase', open: 'Di galeri' },
     openInGallery: 'Lihat {{count}} inovasi',
+    replication: {
+      title: 'Replikasi',
+      intro:
+        'Replikasi yang tercatat di galeri: permohonan replikasi yang diterima pemilik inovasi dan inovasi replikasi di galeri yang menyebut inovasi asalnya. Angka ini untuk seluruh galeri; saringan di atas tidak berlaku.',
+      total_one: '{{count}} replikasi tercatat',
+      total_other: '{{count}} replikasi tercatat',
+      none: 'Belum ada replikasi yang tercatat di galeri.',
+      charts: {
+        innovations: '10 inovasi paling banyak direplikasi',
+        institutions: 'Menurut instansi pemilik inovasi (10 teratas)',
+        provinces: 'Menurut provinsi instansi yang mereplikasi',
+      },
+      empty: 'Belum ada replikasi untuk grafik ini.',
+      withoutProvince: 'Oleh instansi pusat (tanpa provinsi): {{count}} replikasi.',
+      chartLabel:
+        '{{title}}: diagram batang. Nilai terbesar {{top}} ({{count}} replikasi). Tabel data tersedia di bawah.',
+      column: { count: 'Jumlah replikasi' },
+      openColumn: 'Halaman inovasi',
+      openInnovation: 'Buka {{title}}',
+    },
   },
   data: {
     title: 'Data terbuka galeri inovasi',

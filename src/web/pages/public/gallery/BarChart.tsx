@@ -8,8 +8,10 @@ export interface Bar {
   key: string;
   label: string;
   count: number;
-  /** The gallery filtered to this bar's entries. */
+  /** The gallery filtered to this bar's entries (or the innovation's page). */
   to?: string;
+  /** The link's text when it is not "See N innovations". */
+  linkLabel?: string;
 }
 
 const ROW = 44;
@@ -31,12 +33,21 @@ export function BarChart({
   bars,
   of,
   note,
+  level = 2,
+  counting = 'innovations',
+  openColumn,
 }: {
   title: string;
   bars: Bar[];
-  /** The entries the shares are of (the filtered total). */
-  of: number;
+  /** The entries the shares are of (the filtered total); no share column without it. */
+  of?: number;
   note?: string;
+  /** The title's heading level (3 inside a section of charts). */
+  level?: 2 | 3;
+  /** What the bars count: innovations, or replications (the spoken summary and the count column). */
+  counting?: 'innovations' | 'replications';
+  /** The link column's heading when it is not "In the gallery". */
+  openColumn?: string;
 }) {
   const { t, i18n } = useTranslation();
   const { ref, width } = useElementSize();
@@ -46,19 +57,26 @@ export function BarChart({
   const number = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID');
   const w = Math.max(200, Math.floor(width));
   const valueRoom = 64;
+  const links = bars.some((b) => b.to);
+  /** A label longer than the width (a long innovation title on a phone) is cut with "…"; the table has it whole. */
+  const fit = (label: string) => {
+    const room = Math.floor(w / 7.5);
+    return label.length > room ? `${label.slice(0, room - 1).trimEnd()}…` : label;
+  };
+  const counted = counting === 'replications' ? 'galleryData.stats.replication' : 'galleryData.stats';
   return (
     <Stack gap="xs" component="section" aria-labelledby={`${id}-title`}>
-      <Title order={2} size="h3" id={`${id}-title`}>
+      <Title order={level} size={level === 2 ? 'h3' : 'h4'} id={`${id}-title`}>
         {title}
       </Title>
       {bars.length === 0 ? (
-        <Text>{t('galleryData.stats.empty')}</Text>
+        <Text>{t(`${counted}.empty`)}</Text>
       ) : (
         <div ref={ref} style={{ width: '100%' }}>
           {width > 0 && (
             <svg
               role="img"
-              aria-label={t('galleryData.stats.chartLabel', {
+              aria-label={t(`${counted}.chartLabel`, {
                 title,
                 top: top?.label ?? '',
                 count: top?.count ?? 0,
@@ -73,7 +91,7 @@ export function BarChart({
                 return (
                   <g key={b.key} transform={`translate(0 ${i * ROW})`}>
                     <text x={0} y={LABEL_Y} fontSize={14} fill={INK}>
-                      {b.label}
+                      {fit(b.label)}
                     </text>
                     <rect x={0} y={BAR_Y} width={barW} height={BAR_H} rx={2} fill={BAR_FILL} />
                     <text x={barW + 6} y={BAR_Y + 13} fontSize={13} fill={INK} fontWeight={600}>
@@ -104,12 +122,16 @@ export function BarChart({
                 <Table.Tr>
                   <Table.Th scope="col">{t('galleryData.stats.column.label')}</Table.Th>
                   <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('galleryData.stats.column.count')}
+                    {t(`${counted}.column.count`)}
                   </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('galleryData.stats.column.share')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('galleryData.stats.column.open')}</Table.Th>
+                  {of !== undefined && (
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('galleryData.stats.column.share')}
+                    </Table.Th>
+                  )}
+                  {links && (
+                    <Table.Th scope="col">{openColumn ?? t('galleryData.stats.column.open')}</Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -119,16 +141,20 @@ export function BarChart({
                       {b.label}
                     </Table.Th>
                     <Table.Td style={{ textAlign: 'right' }}>{number(b.count)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>
-                      {of ? `${((100 * b.count) / of).toFixed(1)}%` : '–'}
-                    </Table.Td>
-                    <Table.Td>
-                      {b.to && (
-                        <Anchor component={Link} to={b.to}>
-                          {t('galleryData.stats.openInGallery', { count: b.count })}
-                        </Anchor>
-                      )}
-                    </Table.Td>
+                    {of !== undefined && (
+                      <Table.Td style={{ textAlign: 'right' }}>
+                        {of ? `${((100 * b.count) / of).toFixed(1)}%` : '–'}
+                      </Table.Td>
+                    )}
+                    {links && (
+                      <Table.Td>
+                        {b.to && (
+                          <Anchor component={Link} to={b.to}>
+                            {b.linkLabel ?? t('galleryData.stats.openInGallery', { count: b.count })}
+                          </Anchor>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -10,6 +10,7 @@ import { AdminQueryState } from '../../../components/AdminQueryState.js';
 import { useLang } from '../../../i18n/index.js';
 import { BarChart, type Bar } from './BarChart.js';
 import { GalleryFilters } from './GalleryFilters.js';
+import { ReplicationStats } from './ReplicationStats.js';
 import { filterQuery, withParam } from './galleryParams.js';
 
 /**
@@ -125,6 +126,7 @@ export function GalleryStatsPage() {
           </>
         )}
       </AdminQueryState>
+      <ReplicationStats />
     </AdminPage>
   );
 }
