@@ -71,3 +71,25 @@ export async function openBenchDb(
     },
   };
 }
+
+/** A bench secretariat's account (no password that signs in): the phases seed their world as it. */
+export async function insertBenchUser(db: Db, email: string, name: string, at: string): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email,
+      name,
+      position: null,
+      phone: null,
+      password_hash: 'x',
+      locale: 'id',
+      must_complete_profile: 0,
+      is_active: 1,
+      created_at: at,
+      updated_at: at,
+      last_login_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

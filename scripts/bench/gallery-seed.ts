@@ -8,6 +8,7 @@ import { createFromTemplate } from '../../src/modules/competitions/commands/crea
 import { placeNames } from '../../src/modules/gallery/places.js';
 import { finalistSources, writeEntry, writeIndex } from '../../src/modules/gallery/queries.js';
 import { slugFor, snapshotOf } from '../../src/modules/gallery/snapshot.js';
+import { insertBenchUser } from './bench-db.js';
 import { innovation, seeded } from './gallery-corpus.js';
 
 /*
@@ -63,23 +64,12 @@ export async function seedGallery(
     .selectAll()
     .where('id', '=', organizerId)
     .executeTakeFirstOrThrow();
-  const user = await db
-    .insertInto('users')
-    .values({
-      email: 'sekretariat.galeri@bench.sinovik.local',
-      name: 'Sekretariat Galeri',
-      position: null,
-      phone: null,
-      password_hash: 'x',
-      locale: 'id',
-      must_complete_profile: 0,
-      is_active: 1,
-      created_at: at,
-      updated_at: at,
-      last_login_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const userId = await insertBenchUser(
+    db,
+    'sekretariat.galeri@bench.sinovik.local',
+    'Sekretariat Galeri',
+    at,
+  );
 
   // Participants: every province and regency/city of the reference data, and 30 ministries.
   const participants: { id: number; unit: number; place: string }[] = [];
@@ -130,7 +120,7 @@ export async function seedGallery(
       template: 'kipp',
       year,
       organizer,
-      createdBy: user.id,
+      createdBy: userId,
       ip: null,
       now,
     });
@@ -181,7 +171,7 @@ export async function seedGallery(
             declaration_accepted: 1 as const,
             state: 'finalist' as const,
             version: 3,
-            created_by: user.id,
+            created_by: userId,
             created_at: at,
             updated_at: at,
             sent_at: at,

@@ -14,7 +14,7 @@ import {
   vocabulary,
 } from '../../src/domain/near-duplicates/soup.fixtures.js';
 import type { ProposalText } from '../../src/domain/near-duplicates/prepare.js';
-import { openBenchDb, postgresUrl } from './bench-db.js';
+import { insertBenchUser, openBenchDb, postgresUrl } from './bench-db.js';
 import { repoRoot } from './server.js';
 
 /*
@@ -63,23 +63,12 @@ async function seed(db: Db, sizes: { past: number; current: number }) {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const user = await db
-    .insertInto('users')
-    .values({
-      email: 'sekretariat.kemiripan@bench.sinovik.local',
-      name: 'Sekretariat Kemiripan',
-      position: null,
-      phone: null,
-      password_hash: 'x',
-      locale: 'id',
-      must_complete_profile: 0,
-      is_active: 1,
-      created_at: at,
-      updated_at: at,
-      last_login_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const userId = await insertBenchUser(
+    db,
+    'sekretariat.kemiripan@bench.sinovik.local',
+    'Sekretariat Kemiripan',
+    at,
+  );
   const participants: { id: number; unit: number }[] = [];
   for (let k = 0; k < 200; k++) {
     const inst = await db
@@ -110,7 +99,7 @@ async function seed(db: Db, sizes: { past: number; current: number }) {
     participants.push({ id: inst.id, unit: unit.id });
   }
   const make = (year: number) =>
-    createFromTemplate(db, { template: 'kipp', year, organizer, createdBy: user.id, ip: null, now });
+    createFromTemplate(db, { template: 'kipp', year, organizer, createdBy: userId, ip: null, now });
 
   const random = seeded(14_5);
   const vocab = vocabulary(6000, random);
@@ -157,7 +146,7 @@ async function seed(db: Db, sizes: { past: number; current: number }) {
               declaration_accepted: 1 as const,
               state: year < 2026 ? ('passed_admin' as const) : ('received' as const),
               version: 3,
-              created_by: user.id,
+              created_by: userId,
               created_at: at,
               updated_at: at,
               sent_at: at,

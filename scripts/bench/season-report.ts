@@ -7,7 +7,7 @@ import type { InstitutionType, ProposalStateValue } from '../../src/db/schema.js
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { seasonReport, seasonYears } from '../../src/modules/season-report/report.js';
 import { funnelRowsQuery } from '../../src/modules/season-report/queries.js';
-import { openBenchDb, postgresUrl } from './bench-db.js';
+import { insertBenchUser, openBenchDb, postgresUrl } from './bench-db.js';
 import { repoRoot } from './server.js';
 
 /*
@@ -51,25 +51,14 @@ async function seed(db: Db, proposals: number) {
     .selectAll()
     .where('id', '=', organizerId)
     .executeTakeFirstOrThrow();
-  const user = await db
-    .insertInto('users')
-    .values({
-      email: 'sekretariat.laporan@bench.sinovik.local',
-      name: 'Sekretariat Laporan',
-      position: null,
-      phone: null,
-      password_hash: 'x',
-      locale: 'id',
-      must_complete_profile: 0,
-      is_active: 1,
-      created_at: at,
-      updated_at: at,
-      last_login_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const userId = await insertBenchUser(
+    db,
+    'sekretariat.laporan@bench.sinovik.local',
+    'Sekretariat Laporan',
+    at,
+  );
   const make = (year: number) =>
-    createFromTemplate(db, { template: 'kipp', year, organizer, createdBy: user.id, ip: null, now });
+    createFromTemplate(db, { template: 'kipp', year, organizer, createdBy: userId, ip: null, now });
   const current = await make(2026);
   const previous = await make(2025);
   await db.updateTable('competitions').set({ status: 'published' }).execute();
@@ -160,13 +149,13 @@ async function seed(db: Db, proposals: number) {
         problems: '{"problems":[],"text":null}',
         quota_outcomes: '[]',
         stats: '{}',
-        computed_by: user.id,
+        computed_by: userId,
         computed_at: at,
         provisional_letter_number: 'B/1/PP.00.05',
-        provisional_published_by: user.id,
+        provisional_published_by: userId,
         provisional_published_at: at,
         decree_number: 'Kepmen 1',
-        final_published_by: user.id,
+        final_published_by: userId,
         final_published_at: at,
       })
       .returning('id')
@@ -200,7 +189,7 @@ async function seed(db: Db, proposals: number) {
               declaration_accepted: 1 as const,
               state,
               version: 3,
-              created_by: user.id,
+              created_by: userId,
               created_at: at,
               updated_at: at,
               sent_at: state === 'draft' ? null : at,
@@ -228,7 +217,7 @@ async function seed(db: Db, proposals: number) {
           kind: 'transition' as const,
           action,
           snapshot: '{}',
-          saved_by: user.id,
+          saved_by: userId,
           created_at: at,
           saved_at: at,
         }));
@@ -255,7 +244,7 @@ async function seed(db: Db, proposals: number) {
                 outcome: advanced ? ('advanced' as const) : ('stopped' as const),
                 explanation_id: '',
                 explanation_en: '',
-                decided_by: user.id,
+                decided_by: userId,
                 decided_at: at,
               };
             }),
@@ -314,7 +303,7 @@ async function seed(db: Db, proposals: number) {
     .selectAll()
     .where('id', '=', current.id)
     .executeTakeFirstOrThrow();
-  return { competition, organizer, userId: user.id };
+  return { competition, organizer, userId: userId };
 }
 
 async function onDialect(dialect: Dialect, proposals: number, log: (l: string) => void) {
