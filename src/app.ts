@@ -27,6 +27,7 @@ import { startWorker } from './platform/worker.js';
 import { sealAuditChain, setAuditKey } from './platform/audit.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { personalDataRoutes } from './modules/auth/personal-data-routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { adminRequestRoutes } from './modules/admin-requests/routes.js';
@@ -230,6 +231,7 @@ export async function buildApp(opts: {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(systemRoutes, { prefix: '/api' });
   await api.register(authRoutes, { prefix: '/api' });
+  await api.register(personalDataRoutes, { prefix: '/api' });
   await api.register(institutionRoutes, { prefix: '/api' });
   await api.register(userRoutes, { prefix: '/api' });
   await api.register(adminRequestRoutes, { prefix: '/api' });

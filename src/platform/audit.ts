@@ -19,6 +19,7 @@ export type AuditAction =
   | 'user.profile_updated'
   | 'user.created'
   | 'user.role_granted'
+  | 'account.personal_data_downloaded' // the person downloaded their own personal data (UU PDP)
   | 'institution.created'
   | 'institution.updated'
   | 'institution.imported'
