@@ -10,6 +10,7 @@ import { ME_KEY, useMe, type Me } from '../../api/session.js';
 import { landingPath } from '../../components/landing.js';
 import { setLanguage, useLang } from '../../i18n/index.js';
 import { AccountForm, AccountPage, useAccountSubmit } from '../../components/AccountForm.js';
+import { PersonalDataSection } from './PersonalDataSection.js';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -130,6 +131,7 @@ function ProfileForm({ me }: { me: Me }) {
           </Stack>
         )}
       </AccountForm>
+      {!completing && <PersonalDataSection />}
     </AccountPage>
   );
 }
