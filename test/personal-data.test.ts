@@ -67,7 +67,9 @@ describe('GET /api/me/personal-data', () => {
   it('is a JSON attachment named by the date, never cached', async () => {
     const res = await download('upp');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="data-pribadi-sinovik-2026-04-01.json"');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="data-pribadi-sinovik-2026-04-01.json"',
+    );
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const doc = res.json();
@@ -77,7 +79,11 @@ describe('GET /api/me/personal-data', () => {
 
   it('holds exactly the UPP’s own account, grants and proposals, not another UPP’s', async () => {
     const doc = (await download('upp')).json();
-    expect(doc.account).toMatchObject({ name: 'Rina Pribadi', email: 'upp.pribadi.a@uji.go.id', locale: 'id' });
+    expect(doc.account).toMatchObject({
+      name: 'Rina Pribadi',
+      email: 'upp.pribadi.a@uji.go.id',
+      locale: 'id',
+    });
     expect(doc.account).not.toHaveProperty('password_hash');
     expect(doc.roles).toEqual([
       {
@@ -101,7 +107,9 @@ describe('GET /api/me/personal-data', () => {
     for (const other of ['Bambang Lain', 'upp.pribadi.b@uji.go.id', 'Posyandu Digital', 'Pribadi B'])
       expect(text).not.toContain(other);
     const docB = (await download('uppB')).json();
-    expect(docB.proposals.map((p: { title: string }) => p.title)).toEqual(['Layanan Posyandu Digital Milik B']);
+    expect(docB.proposals.map((p: { title: string }) => p.title)).toEqual([
+      'Layanan Posyandu Digital Milik B',
+    ]);
   });
 
   it('never carries the token or link of a password reset or a sign-in link', async () => {
@@ -156,7 +164,9 @@ describe('GET /api/me/personal-data', () => {
     expect(rows.at(-1)).toMatchObject({ entity_type: 'user', entity_id: String(users.uppB.id) });
     // The next file shows the earlier download in the person's audit trail.
     const doc = (await download('uppB')).json();
-    expect(doc.auditTrail.map((a: { action: string }) => a.action)).toContain('account.personal_data_downloaded');
+    expect(doc.auditTrail.map((a: { action: string }) => a.action)).toContain(
+      'account.personal_data_downloaded',
+    );
   });
 
   it('is rate-limited to 10 an hour per person', async () => {

@@ -10,13 +10,7 @@ export function grantsOf(db: Db, userId: number) {
     .leftJoin('institutions as i', 'i.id', 'g.institution_id')
     .leftJoin('units as u', 'u.id', 'g.unit_id')
     .leftJoin('competitions as c', 'c.id', 'g.competition_id')
-    .select([
-      'g.role',
-      'g.created_at',
-      'i.name as institution',
-      'u.name as unit',
-      'c.name as competition',
-    ])
+    .select(['g.role', 'g.created_at', 'i.name as institution', 'u.name as unit', 'c.name as competition'])
     .where('g.user_id', '=', userId)
     .orderBy('g.id')
     .execute();

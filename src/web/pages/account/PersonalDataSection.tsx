@@ -9,7 +9,13 @@ import { useTranslation } from 'react-i18next';
 export function PersonalDataSection() {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" component="section" aria-labelledby="personal-data">
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      radius="md"
+      component="section"
+      aria-labelledby="personal-data"
+    >
       <Stack gap="sm">
         <Title order={2} size="h4" id="personal-data">
           {t('account.personalData.title')}
