@@ -23,6 +23,7 @@ import { scoreExports } from './score-exports.js';
 import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
+import { personalData } from './personal-data.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
@@ -63,6 +64,7 @@ export const id = {
   adminCheck,
   finalists,
   demoClock,
+  personalData,
   selection,
   certificates,
   seasonReport,

@@ -18,9 +18,9 @@ export function PersonalDataSection() {
     >
       <Stack gap="sm">
         <Title order={2} size="h4" id="personal-data">
-          {t('account.personalData.title')}
+          {t('personalData.title')}
         </Title>
-        <Text size="sm">{t('account.personalData.intro')}</Text>
+        <Text size="sm">{t('personalData.intro')}</Text>
         <div>
           <Button
             component="a"
@@ -29,11 +29,11 @@ export function PersonalDataSection() {
             variant="outline"
             leftSection={<IconDownload size={16} aria-hidden />}
           >
-            {t('account.personalData.download')}
+            {t('personalData.download')}
           </Button>
         </div>
         <Text size="xs" c="dimmed">
-          {t('account.personalData.note')}
+          {t('personalData.note')}
         </Text>
       </Stack>
     </Paper>
