@@ -115,6 +115,9 @@ export class ProcessMetrics {
       samples: [{ value }],
     });
     const lag = (ns: number) => (Number.isFinite(ns) ? ns / 1e9 : 0);
+    // Like prom-client: the delay figures cover the time since the previous scrape, then start anew.
+    const loop = { mean: lag(this.loop.mean), p99: lag(this.loop.percentile(99)), max: lag(this.loop.max) };
+    this.loop.reset();
     return [
       gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
       gauge(
@@ -132,18 +135,18 @@ export class ProcessMetrics {
       gauge('nodejs_heap_total_bytes', 'V8 heap reserved, in bytes.', mem.heapTotal),
       gauge(
         'nodejs_eventloop_lag_mean_seconds',
-        'Mean event loop delay since the start, in seconds.',
-        lag(this.loop.mean),
+        'Mean event loop delay since the previous scrape, in seconds.',
+        loop.mean,
       ),
       gauge(
         'nodejs_eventloop_lag_p99_seconds',
-        '99th percentile of the event loop delay, in seconds.',
-        lag(this.loop.percentile(99)),
+        '99th percentile of the event loop delay since the previous scrape, in seconds.',
+        loop.p99,
       ),
       gauge(
         'nodejs_eventloop_lag_max_seconds',
-        'Longest event loop delay since the start, in seconds.',
-        lag(this.loop.max),
+        'Longest event loop delay since the previous scrape, in seconds.',
+        loop.max,
       ),
     ];
   }
