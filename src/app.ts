@@ -75,6 +75,7 @@ import { completionEvidenceRoutes } from './modules/proposals/evidence/completio
 import { ExportPool } from './modules/exports/pool.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { certificatePublicRoutes } from './modules/certificates/public-routes.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
 
 export interface AppDeps {
@@ -127,6 +128,8 @@ export async function buildApp(opts: {
     },
   });
   recordRoutes(app);
+  // GET /metrics for the operator (METRICS_TOKEN); its request counting hook sits at the root, before every route.
+  await metricsRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

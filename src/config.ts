@@ -48,6 +48,8 @@ export interface Config {
    * (SINOVIK_GALLERY_PROMPT "MM-DDTHH:MM", default "01-15T08:00": 15 January 08.00 WIB).
    */
   galleryStatusPrompt: PromptDate;
+  /** The bearer token Prometheus sends to GET /metrics (METRICS_TOKEN); null: the metrics answer 404. */
+  metricsToken: string | null;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -136,6 +138,12 @@ const envSchema = z.object({
     .refine((v) => !v || parsePromptDate(v) !== null, {
       message: 'must be a date and time in WIB written MM-DDTHH:MM, e.g. 01-15T08:00',
     }),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || (v.length >= 16 && /^[\x21-\x7e]+$/.test(v)), {
+      message: 'must be at least 16 printable characters without spaces',
+    }),
 });
 
 export class ConfigError extends Error {
@@ -183,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     galleryStatusPrompt: e.SINOVIK_GALLERY_PROMPT
       ? parsePromptDate(e.SINOVIK_GALLERY_PROMPT)!
       : DEFAULT_PROMPT_DATE,
+    metricsToken: e.METRICS_TOKEN || null,
   };
 }
 

@@ -20,6 +20,14 @@ export type Dialect = 'sqlite' | 'postgres';
 // PostgreSQL returns int8 (count(*), bigint columns) as strings; every such value here fits a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** A PostgreSQL pool's clients (for the metrics): open, idle, and requests waiting for one; null on SQLite. */
+export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 /** Opens the database: SQLite (WAL, foreign keys on) for a path, PostgreSQL for a postgres:// URL. */
 export function connect(databaseUrl: string, dialect: Dialect): Db {
   if (dialect === 'postgres') {
@@ -29,7 +37,9 @@ export function connect(databaseUrl: string, dialect: Dialect): Db {
     pool.on('error', (err) => {
       if ((err as { code?: string }).code !== '57P01') console.error('postgres pool error:', err.message);
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
+    return db;
   }
   if (databaseUrl !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databaseUrl)), { recursive: true });
   const database = new SQLite(databaseUrl);
