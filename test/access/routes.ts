@@ -176,6 +176,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/auth/logout': { public: true, last: true },
   'GET /api/auth/me': { public: true },
   'GET /api/auth/me/work': { bindings: [{ name: 'own assignments', allow: SIGNED_IN }] },
+  'GET /api/me/personal-data': { bindings: [{ name: 'own personal data', allow: SIGNED_IN }] },
   'POST /api/auth/password': {
     bindings: [
       {
