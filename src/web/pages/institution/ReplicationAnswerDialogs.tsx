@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ContactFields } from '../../components/replication/ContactFields.js';
 import { MESSAGE_MAX, type ReplicationRequestView } from '../../../contracts/replication.js';
 import { api } from '../../api/client.js';
 import { useMe } from '../../api/session.js';
@@ -65,28 +66,7 @@ export function AcceptDialog(props: DialogProps) {
     >
       {(err) => (
         <Stack gap="sm">
-          <TextInput
-            label={t('replication.dialog.contactName')}
-            withAsterisk
-            value={form.contactName}
-            onChange={set('contactName')}
-            error={err?.fields.contactName}
-          />
-          <TextInput
-            label={t('replication.dialog.contactEmail')}
-            withAsterisk
-            type="email"
-            value={form.contactEmail}
-            onChange={set('contactEmail')}
-            error={err?.fields.contactEmail}
-          />
-          <TextInput
-            label={t('replication.dialog.contactPhone')}
-            type="tel"
-            value={form.contactPhone}
-            onChange={set('contactPhone')}
-            error={err?.fields.contactPhone}
-          />
+          <ContactFields values={form} onChange={set} errors={err?.fields} />
           <Textarea
             label={t('replication.page.note')}
             autosize

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ContactFields } from '../../../components/replication/ContactFields.js';
 import {
   MESSAGE_MAX,
   type ReplicationAbilities,
@@ -59,31 +60,7 @@ export function ReplicationRequestDialog({
     >
       {(err) => (
         <Stack gap="sm">
-          <TextInput
-            label={t('replication.dialog.contactName')}
-            withAsterisk
-            autoComplete="name"
-            value={form.contactName}
-            onChange={set('contactName')}
-            error={err?.fields.contactName}
-          />
-          <TextInput
-            label={t('replication.dialog.contactEmail')}
-            withAsterisk
-            type="email"
-            autoComplete="email"
-            value={form.contactEmail}
-            onChange={set('contactEmail')}
-            error={err?.fields.contactEmail}
-          />
-          <TextInput
-            label={t('replication.dialog.contactPhone')}
-            type="tel"
-            autoComplete="tel"
-            value={form.contactPhone}
-            onChange={set('contactPhone')}
-            error={err?.fields.contactPhone}
-          />
+          <ContactFields values={form} onChange={set} errors={err?.fields} />
           <Textarea
             label={t('replication.dialog.message')}
             description={t('replication.dialog.messageHint')}
