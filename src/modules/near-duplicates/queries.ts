@@ -119,6 +119,19 @@ export interface MatchValues {
 }
 
 /** The competition's stored matches (id, pair, status). */
+/** The competition's matches counted by decision. */
+export async function matchCountsOf(db: Db, competitionId: number) {
+  const rows = await db
+    .selectFrom('near_duplicate_matches')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('competition_id', '=', competitionId)
+    .groupBy('status')
+    .execute();
+  const counts = { open: 0, confirmed_same: 0, dismissed: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
 export async function matchesOfCompetition(db: Db, competitionId: number) {
   return db
     .selectFrom('near_duplicate_matches')

@@ -18,7 +18,7 @@ import { authorize, requireUser } from '../../platform/auth.js';
 import { decideMatch } from './commands/decide-match.js';
 import { scheduleNearDuplicateCheck } from './job.js';
 import { presentMatches, presentRun } from './present.js';
-import { competitionOf, proposalScope } from './queries.js';
+import { competitionOf, matchCountsOf, proposalScope } from './queries.js';
 
 const competitionNotFound = () => notFound(t('Kompetisi tidak ditemukan.', 'Competition not found.'));
 const proposalNotFound = () => notFound(t('Proposal tidak ditemukan.', 'Proposal not found.'));
@@ -101,14 +101,7 @@ export const nearDuplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const c = await competitionFor(req, req.params.id);
-      const rows = await db
-        .selectFrom('near_duplicate_matches')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('competition_id', '=', c.id)
-        .groupBy('status')
-        .execute();
-      const counts = { open: 0, confirmed_same: 0, dismissed: 0 };
-      for (const r of rows) counts[r.status] = Number(r.n);
+      const counts = await matchCountsOf(db, c.id);
       return { run: await presentRun(db, c.id), counts, abilities: { check: true } };
     },
   );

@@ -9,6 +9,11 @@ import type { ReplicationContact } from '../../../domain/gallery-owner.js';
  */
 
 /** A proposal with what the owner's commands check: its institution, state, competition and entry. */
+/** The institution's id and name, for the owner's page. */
+export async function institutionNamed(db: Db, id: number) {
+  return db.selectFrom('institutions').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function ownerProposal(db: Db, proposalId: number) {
   return db
     .selectFrom('proposals as p')

@@ -22,6 +22,7 @@ import { saveContact } from './commands/save-contact.js';
 import { withdrawConsent } from './commands/withdraw-consent.js';
 import { loadProposal } from './steps.js';
 import { ownerInnovations } from './view.js';
+import { institutionNamed } from './queries.js';
 
 /**
  * The owner's side of the gallery (issue 14 points 1 and 4), for the admin lokal of the proposal's
@@ -67,11 +68,7 @@ export const galleryOwnerRoutes: FastifyPluginAsyncZod = async (app) => {
         throw notFound(t('Instansi tidak ditemukan.', 'Institution not found.'));
       }
       authorize(req, 'galleryOwner.manage', { institutionId: chosen });
-      const institution = await db
-        .selectFrom('institutions')
-        .select(['id', 'name'])
-        .where('id', '=', chosen)
-        .executeTakeFirst();
+      const institution = await institutionNamed(db, chosen);
       if (!institution) throw notFound(t('Instansi tidak ditemukan.', 'Institution not found.'));
       const view = await ownerInnovations(db, {
         institutionId: chosen,
