@@ -346,6 +346,36 @@ describe('the web unit, started as systemd would', () => {
     expect(expected.filter((m) => !exported.has(m))).toEqual([]);
   });
 
+  it("the autosave alert's series exists once an autosave was answered", async () => {
+    // The selector of deploy/alerts.yml's autosave alert, e.g. {method="PATCH", route="/api/proposals/:id"}.
+    const selector = /sinovik_http_request_duration_seconds_bucket\{([^}]+)\}/.exec(
+      read('deploy/alerts.yml'),
+    )![1];
+    const labels = [...selector.matchAll(/(\w+)="([^"]+)"/g)].map((m) => `${m[1]}="${m[2]}"`);
+    expect(labels).toEqual(['method="PATCH"', 'route="/api/proposals/:id"']);
+    const series = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('sinovik_http_request_duration_seconds_bucket{'))
+        .filter((l) => labels.every((label) => l.includes(label)));
+    // An autosave without a session or a body is refused (4xx) but still an answered PATCH on that route. With several web
+    // processes sharing the port, the scrape may reach another process: ask again (at most 20 times).
+    let found: string[] = [];
+    for (let i = 0; i < 20 && !found.length; i++) {
+      const save = await fetch(`http://127.0.0.1:${port}/api/proposals/1`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect([400, 401]).toContain(save.status);
+      const scrape = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      found = series(await scrape.text());
+    }
+    expect(found.length).toBeGreaterThan(0);
+  });
+
   it('stops on SIGTERM within the unit’s TimeoutStopSec', async () => {
     const limit = Number(unitSettings(read('deploy/sinovik-web.service')).get('TimeoutStopSec')![0]);
     const started = Date.now();
