@@ -41,6 +41,7 @@ export function EraseUserDialog({ data, onClose }: { data: AdminUserDetail; onCl
       onClose={onClose}
       mutation={erase}
       size="lg"
+      danger
       submitLabel={t('erasure.submit')}
       intro={
         <>

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { AdminInstant } from '../../components/AdminInstant.js';
+import { formatAt } from '../../components/AdminTime.js';
 import { AdminNotice, AdminPage } from '../../components/AdminPage.js';
 import { AdminQueryState } from '../../components/AdminQueryState.js';
 import { apiErrorMessages } from '../../components/forms.js';
@@ -98,6 +98,7 @@ function RetentionForm({ data }: { data: RetentionResponse }) {
 
 export function RetentionPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const q = useQuery({
     queryKey: ['admin-retention'],
     queryFn: () => api<RetentionResponse>('GET', '/admin/retention'),
@@ -113,15 +114,11 @@ export function RetentionPage() {
         {q.data && (
           <Card withBorder>
             <RetentionForm key={q.data.updatedAt ?? 'defaults'} data={q.data} />
-            <Text size="sm" c="dark.6" mt="sm" component="div">
+            <Text size="sm" c="dark.6" mt="sm">
               {t('erasure.retention.updated')}:{' '}
-              {q.data.updatedAt ? (
-                <>
-                  <AdminInstant iso={q.data.updatedAt} timeZone="Asia/Jakarta" /> · {q.data.updatedBy?.name}
-                </>
-              ) : (
-                t('erasure.retention.never')
-              )}
+              {q.data.updatedAt
+                ? `${formatAt(q.data.updatedAt, 'Asia/Jakarta', lang)} · ${q.data.updatedBy?.name ?? ''}`
+                : t('erasure.retention.never')}
             </Text>
           </Card>
         )}
