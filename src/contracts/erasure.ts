@@ -1,16 +1,44 @@
 import { z } from 'zod';
-import {
-  REFERENCE_MAX,
-  RETENTION_KEYS,
-  RETENTION_RULES,
-  retentionRangeMessage,
-  type RetentionKey,
-} from '../domain/erasure.js';
 
 /*
  * Personal-data erasure of one person and the installation's retention settings (issue 15 point 5,
  * UU PDP 27/2022). Custom messages are written "Bahasa Indonesia|English".
  */
+
+/** The most characters of a request reference ("Surat permohonan No. …"). */
+export const REFERENCE_MAX = 200;
+
+/** The retention settings, in days, as the API and the page name them. */
+export interface RetentionDays {
+  loginFailureDays: number;
+  sessionDays: number;
+  mailBodyDays: number;
+  notificationDays: number;
+  tokenDays: number;
+}
+
+export type RetentionKey = keyof RetentionDays;
+
+/** Each setting's default and bounds: at least a week for the throttle and the mail's delivery records. */
+export const RETENTION_RULES: Record<RetentionKey, { default: number; min: number; max: number }> = {
+  loginFailureDays: { default: 90, min: 1, max: 3650 },
+  sessionDays: { default: 30, min: 1, max: 3650 },
+  mailBodyDays: { default: 180, min: 7, max: 3650 },
+  notificationDays: { default: 365, min: 7, max: 3650 },
+  tokenDays: { default: 30, min: 1, max: 3650 },
+};
+
+export const RETENTION_KEYS = Object.keys(RETENTION_RULES) as RetentionKey[];
+
+export const RETENTION_DEFAULTS = Object.fromEntries(
+  RETENTION_KEYS.map((k) => [k, RETENTION_RULES[k].default]),
+) as unknown as RetentionDays;
+
+/** The bilingual message of a setting out of its bounds ("Bahasa Indonesia|English", as contracts write it). */
+export const retentionRangeMessage = (key: RetentionKey) => {
+  const { min, max } = RETENTION_RULES[key];
+  return `Isi bilangan bulat hari antara ${min} dan ${max}.|Enter a whole number of days between ${min} and ${max}.`;
+};
 
 export const eraseUserBody = z.object({
   /** The request's reference or reason (letter number, ticket): recorded in the audit row; no personal data. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 
@@ -138,7 +138,7 @@ export async function replaceInFreeText(tx: Db, person: ErasedPerson, tomb: Tomb
         const r = await tx
           .updateTable(table as any)
           .set({ [column]: sql`replace(${ref}, ${needle}, ${replacement})` })
-          .where(sql`${ref} like ${likePattern(needle)} escape '\\'`)
+          .where(sql<SqlBool>`${ref} like ${likePattern(needle)} escape '\\'`)
           .executeTakeFirst();
         changed += Number(r.numUpdatedRows);
       }
