@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUserDetail } from '../src/contracts/user-admin.js';
 import { verifyAudit } from '../src/platform/audit-verify.js';
@@ -32,6 +34,7 @@ describe('POST /api/admin/users/:id/erase', () => {
   let adminId: number;
   let targetId: number;
   let proposalId: number;
+  let emlFile: string;
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
@@ -106,6 +109,18 @@ describe('POST /api/admin/users/:id/erase', () => {
     expect(granted.statusCode, granted.body).toBe(201);
     // One mail delivered before the erasure (its body must be cleared), the reset link's too.
     await ctx.deliverMail();
+    // The file transport's copy of one of them (this app mails by SMTP; a file-transport install keeps one).
+    const delivered = await ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', '=', EMAIL)
+      .where('status', '=', 'sent')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    emlFile = path.join(ctx.dataDir, 'mail', `${String(delivered.id).padStart(6, '0')}-copy.eml`);
+    fs.mkdirSync(path.dirname(emlFile), { recursive: true });
+    fs.writeFileSync(emlFile, `To: ${NAME} <${EMAIL}>\n\nYth. ${NAME}`);
+    await ctx.db.updateTable('outbox').set({ eml_path: emlFile }).where('id', '=', delivered.id).execute();
   });
   afterAll(async () => {
     await ctx.close();
@@ -211,6 +226,11 @@ describe('POST /api/admin/users/:id/erase', () => {
     expect(await outside(EMAIL)).toEqual([{ table: 'outbox', column: 'to_address', count: 1 }]);
     expect(await outside(NAME)).toEqual([]);
     expect(await outside(PHONE)).toEqual([]);
+    // The .eml copy of a mail to them is deleted with its name on the row.
+    expect(fs.existsSync(emlFile)).toBe(false);
+    expect(await ctx.db.selectFrom('outbox').select('id').where('eml_path', '=', emlFile).execute()).toEqual(
+      [],
+    );
     for (const table of ['sessions', 'password_tokens', 'notifications', 'role_grants'] as const) {
       const rows = await ctx.db.selectFrom(table).select('user_id').where('user_id', '=', targetId).execute();
       expect(rows, table).toEqual([]);

@@ -88,14 +88,18 @@ export async function deleteAccountRows(tx: Db, person: ErasedPerson) {
 
 /**
  * The mails to the person (all but `keepId`, the erasure notice): a waiting one is cancelled, every one
- * loses its address and its bodies (the secret copies are deleted); id, template, subject, status and
- * times stay as the delivery record.
+ * loses its address and its bodies (the secret copies are deleted) and its .eml file's name (returned, for
+ * the caller to delete once committed); id, template, subject, status and times stay as the delivery record.
  */
 export async function eraseMailsTo(tx: Db, person: ErasedPerson, tomb: Tombstone, keepId: number) {
   const mine = (q: any) =>
     q.where(sql`lower(to_address)`, '=', person.email.toLowerCase()).where('id', '!=', keepId);
-  const ids = (await mine(tx.selectFrom('outbox').select('id')).execute()).map((r: { id: number }) => r.id);
-  if (!ids.length) return { cancelled: 0, cleared: 0 };
+  const rows: { id: number; eml_path: string | null }[] = await mine(
+    tx.selectFrom('outbox').select(['id', 'eml_path']),
+  ).execute();
+  const ids = rows.map((r) => r.id);
+  const emlPaths = rows.flatMap((r) => (r.eml_path ? [r.eml_path] : []));
+  if (!ids.length) return { cancelled: 0, cleared: 0, emlPaths };
   let cancelled = 0;
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
@@ -109,11 +113,11 @@ export async function eraseMailsTo(tx: Db, person: ErasedPerson, tomb: Tombstone
     cancelled += Number(c.numUpdatedRows);
     await tx
       .updateTable('outbox')
-      .set({ to_address: tomb.email, to_name: null, text_body: '', html_body: null })
+      .set({ to_address: tomb.email, to_name: null, text_body: '', html_body: null, eml_path: null })
       .where('id', 'in', batch)
       .execute();
   }
-  return { cancelled, cleared: ids.length };
+  return { cancelled, cleared: ids.length, emlPaths };
 }
 
 /** Replaces the person's name, address and phone in the free-text columns; returns the rows changed. */

@@ -231,6 +231,7 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: req.params.id,
         reference: req.body.reference,
         confirmEmail: req.body.confirmEmail,
+        dataDir: config.dataDir,
         actor,
         ip: clientIp(req),
         now: clock.now(),

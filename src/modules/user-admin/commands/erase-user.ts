@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Db } from '../../../db/connect.js';
 import {
   confirmsEmail,
@@ -21,6 +23,8 @@ export interface EraseUserInput {
   actor: AdminActor;
   ip: string | null;
   now: Date;
+  /** DATA_DIR: the file transport's .eml copies of the person's mails (DATA_DIR/mail) are deleted after commit. */
+  dataDir: string;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface EraseUserInput {
  * the reference only).
  */
 export async function eraseUser(db: Db, input: EraseUserInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const emlPaths = await db.transaction().execute(async (tx) => {
     await lockUserAdmin(tx);
     const user = await targetUser(tx, input.userId);
     if (user.erased_at !== null)
@@ -71,10 +75,19 @@ export async function eraseUser(db: Db, input: EraseUserInput): Promise<void> {
         target: { id: user.id },
         reference: input.reference,
         deleted,
-        mails: { ...mails, noticeId },
+        mails: { cancelled: mails.cancelled, cleared: mails.cleared, noticeId },
       },
       ip: input.ip,
       now: input.now,
     });
+    return mails.emlPaths;
   });
+  await removeMailFiles(emlPaths, input.dataDir);
+}
+
+/** Deletes the .eml copies (only inside DATA_DIR/mail, whatever a row says); one already gone is fine. */
+async function removeMailFiles(files: string[], dataDir: string): Promise<void> {
+  const mailDir = path.resolve(dataDir, 'mail') + path.sep;
+  for (const file of files.map((f) => path.resolve(f)).filter((f) => f.startsWith(mailDir)))
+    await fs.rm(file, { force: true });
 }
