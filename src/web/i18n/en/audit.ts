@@ -104,6 +104,9 @@ export const audit: typeof idAudit = {
     status: 'status',
     name: 'name',
     reason: 'reason',
+    reference: 'request reference/reason',
+    removed: 'removed',
+    deleted: 'deleted',
   },
   code: 'Code: {{code}}',
 };

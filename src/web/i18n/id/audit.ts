@@ -107,6 +107,9 @@ export const audit = {
     status: 'status',
     name: 'nama',
     reason: 'alasan',
+    reference: 'nomor/alasan permintaan',
+    removed: 'dihapus',
+    deleted: 'dihapus',
   } as Record<string, string>,
   code: 'Kode: {{code}}',
 };
