@@ -60,6 +60,7 @@ describe('personal-data erasure and retention, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Hapus data pribadi secara permanen' }).click();
     await admin.getByRole('heading', { name: `Pengguna terhapus #${target.id}`, level: 1 }).waitFor();
     expect(await admin.getByText(`erased-${target.id}@invalid`).isVisible()).toBe(true);
+    expect(await admin.getByText('Data pribadi dihapus', { exact: true }).count()).toBe(2);
     expect(await admin.getByRole('button', { name: 'Hapus data pribadi' }).count()).toBe(0);
     expect(await admin.getByRole('button', { name: 'Aktifkan kembali' }).count()).toBe(0);
     await shoot(admin, 'erasure-1280-erased');
