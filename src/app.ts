@@ -54,6 +54,7 @@ import { scoreExportRoutes } from './modules/score-exports/routes.js';
 import { selectionRoutes } from './modules/selection/routes.js';
 import { seasonReportRoutes } from './modules/season-report/routes.js';
 import { userAdminRoutes } from './modules/user-admin/routes.js';
+import { retentionRoutes } from './modules/retention/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { objectionPublicRoutes } from './modules/objections/public-routes.js';
 import { objectionRoutes } from './modules/objections/routes.js';
@@ -261,6 +262,7 @@ export async function buildApp(opts: {
   await api.register(selectionRoutes, { prefix: '/api' });
   await api.register(seasonReportRoutes, { prefix: '/api' });
   await api.register(userAdminRoutes, { prefix: '/api' });
+  await api.register(retentionRoutes, { prefix: '/api' });
   await api.register(participationRoutes, { prefix: '/api' });
   await api.register(objectionPublicRoutes, { prefix: '/api' });
   await api.register(objectionRoutes, { prefix: '/api' });

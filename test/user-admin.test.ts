@@ -121,6 +121,7 @@ describe('users and roles managed by the system administrator', () => {
       deactivate: true,
       reactivate: false,
       resendInvitation: true,
+      erase: true,
     });
 
     const [audit] = await audits('user.created', body.user.id);
@@ -387,6 +388,7 @@ describe('users and roles managed by the system administrator', () => {
       deactivate: false,
       reactivate: true,
       resendInvitation: false,
+      erase: true,
     });
 
     const autosave = await ctx.app.inject({

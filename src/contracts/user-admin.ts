@@ -64,6 +64,8 @@ export const adminUserSummarySchema = z.object({
   invitationPending: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** When the person's personal data was erased (UU PDP): the row is a tombstone, never reactivated. */
+  erasedAt: z.string().nullable(),
   grants: z.array(adminGrantSchema.omit({ abilities: true, grantedBy: true, grantedAt: true })),
 });
 export type AdminUserSummary = z.infer<typeof adminUserSummarySchema>;
@@ -92,6 +94,8 @@ export const adminUserDetailResponse = z.object({
     reactivate: z.boolean(),
     /** An active account that has not set a password yet: a new link may be mailed. */
     resendInvitation: z.boolean(),
+    /** Erase the person's personal data: false for oneself, the last active System Administrator, an erased row. */
+    erase: z.boolean(),
   }),
 });
 export type AdminUserDetail = z.infer<typeof adminUserDetailResponse>;

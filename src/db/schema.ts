@@ -50,6 +50,8 @@ import type {
 } from './schema-field.js';
 export type * from './schema-field.js';
 import type { PresentationTables } from './schema-presentation.js';
+import type { RetentionSettingsTable } from './schema-retention.js';
+export type * from './schema-retention.js';
 import type {
   AuditCheckpointTable,
   AuditEventTable,
@@ -118,6 +120,8 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** When the person's personal data was erased (migration 0048); the row stays as a tombstone. */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RoleGrantTable {
@@ -515,6 +519,7 @@ export interface Database extends PresentationTables {
   gallery_status_prompts: GalleryStatusPromptTable;
   proposal_fingerprints: ProposalFingerprintTable;
   near_duplicate_matches: NearDuplicateMatchTable;
+  retention_settings: RetentionSettingsTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

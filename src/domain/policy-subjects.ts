@@ -49,6 +49,10 @@ export interface Subjects {
   'audit.verify': Record<string, never>;
   'clock.control': Record<string, never>;
   'user.manageAll': Record<string, never>;
+  /** Erase a person's personal data (UU PDP): the system administrator; oneself and the last one are guarded. */
+  'user.erase': Record<string, never>;
+  /** The retention settings of personal data (failed sign-ins, sessions, mail bodies…): the system administrator. */
+  'retention.manage': Record<string, never>;
   /** Proposals: the unit is the proposer's (UPP) scope, the institution the admin lokal's. */
   'proposal.create': { institutionId: number; unitId: number };
   'proposal.view': { institutionId: number; unitId: number };

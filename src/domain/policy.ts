@@ -110,6 +110,8 @@ export function decide<A extends Action>(
       if (!context.clockControl) return deny('featureDisabled');
       return isAdmin ? ALLOW : deny('missingRole');
     case 'user.manageAll':
+    case 'user.erase':
+    case 'retention.manage':
       return isAdmin ? ALLOW : deny('missingRole');
     // Only the UPP of the unit writes its proposals (the workflow limits editing to draft/returned);
     // the admin lokal reads them and returns them with a note rather than rewriting them.

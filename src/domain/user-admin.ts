@@ -13,10 +13,11 @@ export interface AdminGrant {
 
 export type UserChange =
   | { kind: 'revoke'; actorUserId: number; targetUserId: number; grantId: number }
-  | { kind: 'deactivate'; actorUserId: number; targetUserId: number };
+  | { kind: 'deactivate'; actorUserId: number; targetUserId: number }
+  | { kind: 'erase'; actorUserId: number; targetUserId: number };
 
 export interface Refusal {
-  code: 'cannot_deactivate_self' | 'last_system_admin';
+  code: 'cannot_deactivate_self' | 'cannot_erase_self' | 'last_system_admin';
   message: Text;
 }
 
@@ -26,7 +27,7 @@ export function activeAdminsAfter(change: UserChange, grants: AdminGrant[]): num
     (g) =>
       g.active &&
       !(change.kind === 'revoke' && g.grantId === change.grantId) &&
-      !(change.kind === 'deactivate' && g.userId === change.targetUserId),
+      !(change.kind !== 'revoke' && g.userId === change.targetUserId),
   );
   return [...new Set(left.map((g) => g.userId))].sort((a, b) => a - b);
 }
@@ -36,6 +37,14 @@ export function activeAdminsAfter(change: UserChange, grants: AdminGrant[]): num
  * themselves out mid-task), and the installation always keeps at least one active system administrator.
  */
 export function userChangeRefusal(change: UserChange, adminGrants: AdminGrant[]): Refusal | null {
+  if (change.kind === 'erase' && change.actorUserId === change.targetUserId)
+    return {
+      code: 'cannot_erase_self',
+      message: {
+        id: 'Anda tidak dapat menghapus data pribadi akun Anda sendiri. Minta administrator sistem lain melakukannya.',
+        en: 'You cannot erase the personal data of your own account. Ask another system administrator to do it.',
+      },
+    };
   if (change.kind === 'deactivate' && change.actorUserId === change.targetUserId)
     return {
       code: 'cannot_deactivate_self',

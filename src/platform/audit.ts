@@ -20,6 +20,9 @@ export type AuditAction =
   | 'user.created'
   | 'user.role_granted'
   | 'account.personal_data_downloaded' // the person downloaded their own personal data (UU PDP)
+  | 'user.erased' // the system administrator erased a person's personal data (ids and reference only)
+  | 'retention.updated'
+  | 'retention.applied' // the daily retention job removed something (counts only)
   | 'institution.created'
   | 'institution.updated'
   | 'institution.imported'

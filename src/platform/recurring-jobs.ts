@@ -17,7 +17,22 @@ export interface RecurringJob {
 }
 
 export function hourlyJob(kind: string, run: (db: Db, now: Date) => Promise<unknown>): RecurringJob {
-  const key = (at: Date) => `${kind}:${at.toISOString().slice(0, 13)}`;
+  return periodicJob(kind, RECURRING_EVERY_MS, 13, run);
+}
+
+/** A job that runs once a day (one row per UTC day; the retention of personal data). */
+export function dailyJob(kind: string, run: (db: Db, now: Date) => Promise<unknown>): RecurringJob {
+  return periodicJob(kind, 24 * RECURRING_EVERY_MS, 10, run);
+}
+
+/** Every `everyMs`, keyed by the first `bucket` characters of the run's ISO instant (hour 13, day 10). */
+function periodicJob(
+  kind: string,
+  everyMs: number,
+  bucket: number,
+  run: (db: Db, now: Date) => Promise<unknown>,
+): RecurringJob {
+  const key = (at: Date) => `${kind}:${at.toISOString().slice(0, bucket)}`;
   const schedule = async (db: Db, at: Date, now: Date) => {
     try {
       await scheduleJob(db, { kind, uniqueKey: key(at), runAt: at, payload: {}, now });
@@ -35,7 +50,7 @@ export function hourlyJob(kind: string, run: (db: Db, now: Date) => Promise<unkn
     kind,
     handler: async (_job, { db, clock }) => {
       await run(db, clock.now());
-      await schedule(db, new Date(clock.now().getTime() + RECURRING_EVERY_MS), clock.now());
+      await schedule(db, new Date(clock.now().getTime() + everyMs), clock.now());
     },
     ensure: async (db, clock) => {
       const pending = await db

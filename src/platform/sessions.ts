@@ -132,6 +132,7 @@ const userOf = (r: UserRow): UserRow => ({
   created_at: r.created_at,
   updated_at: r.updated_at,
   last_login_at: r.last_login_at,
+  erased_at: r.erased_at,
 });
 
 export interface ResolvedSession {

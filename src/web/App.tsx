@@ -76,6 +76,7 @@ import {
   UsersPage,
   DemoClockPage,
   UserDetailPage,
+  RetentionPage,
   ReviewWorkPage,
   ScoringPage,
   ReviewProgressPage,
@@ -474,6 +475,14 @@ export function App() {
             element={
               <RequireUser allow={(me) => me.abilities.manageUsers}>
                 <UsersPage />
+              </RequireUser>
+            }
+          />
+          <Route
+            path="/admin/retensi"
+            element={
+              <RequireUser allow={(me) => me.abilities.manageUsers}>
+                <RetentionPage />
               </RequireUser>
             }
           />

@@ -113,6 +113,9 @@ async function newUnit(w: World, side: 'X' | 'Y'): Promise<number> {
   return (await makeUnit(w.ctx.db, side === 'X' ? w.instX : w.instY, `Unit Hapus ${side} ${++unique}`)).id;
 }
 
+/** The person the erasure binding made for the request under way. */
+let erasable = 0;
+
 async function newGrant(w: World, userId: number): Promise<number> {
   const row = await w.ctx.db
     .insertInto('role_grants')
@@ -281,6 +284,40 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/admin/users/:id/resend-invitation': {
     bindings: [
       { name: 'a UPP of X', params: (w) => ({ id: w.otherUserX }), allow: ADMIN, alsoAccept: [409] },
+    ],
+  },
+
+  // Personal-data erasure and retention (UU PDP): the system administrator only. The body is read before
+  // the address: it makes the person to erase (a new one each request) and the address names them.
+  'POST /api/admin/users/:id/erase': {
+    bindings: [
+      {
+        name: 'a new evaluator for each request',
+        body: async (w) => {
+          const email = `hapus.${++unique}@matriks.go.id`;
+          erasable = (await makeUser(w.ctx.db, { role: 'evaluator', email })).id;
+          return json({ reference: 'Uji matriks akses', confirmEmail: email });
+        },
+        params: () => ({ id: erasable }),
+        allow: ADMIN,
+      },
+    ],
+  },
+  'GET /api/admin/retention': { bindings: [{ name: 'settings', allow: ADMIN }] },
+  'PUT /api/admin/retention': {
+    bindings: [
+      {
+        name: 'the defaults',
+        body: () =>
+          json({
+            loginFailureDays: 90,
+            sessionDays: 30,
+            mailBodyDays: 180,
+            notificationDays: 365,
+            tokenDays: 30,
+          }),
+        allow: ADMIN,
+      },
     ],
   },
 

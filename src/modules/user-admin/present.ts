@@ -25,6 +25,7 @@ const presentUserBase = (u: UserRow) => ({
   invitationPending: u.password_hash === null,
   lastLoginAt: u.last_login_at,
   createdAt: u.created_at,
+  erasedAt: u.erased_at,
 });
 
 export function presentUserSummary(u: UserRow, grants: GrantRow[]): AdminUserSummary {
@@ -62,13 +63,17 @@ export function presentUserDetail(
       },
     })),
     abilities: {
-      grant: manage,
+      grant: manage && u.erased_at === null,
       deactivate:
         manage &&
         u.is_active === 1 &&
         !userChangeRefusal({ kind: 'deactivate', actorUserId, targetUserId: u.id }, adminGrants),
-      reactivate: manage && u.is_active === 0,
+      reactivate: manage && u.is_active === 0 && u.erased_at === null,
       resendInvitation: manage && u.is_active === 1 && u.password_hash === null,
+      erase:
+        can(actor, 'user.erase', {}) &&
+        u.erased_at === null &&
+        !userChangeRefusal({ kind: 'erase', actorUserId, targetUserId: u.id }, adminGrants),
     },
   };
 }

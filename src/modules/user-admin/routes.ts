@@ -9,11 +9,13 @@ import {
   grantRoleBody,
 } from '../../contracts/user-admin.js';
 import { invitationResponse } from '../../contracts/users.js';
+import { eraseUserBody } from '../../contracts/erasure.js';
 import { can } from '../../domain/policy.js';
 import { authorize, clientIp } from '../../platform/auth.js';
 import type { FastifyRequest } from 'fastify';
 import { createUser } from './commands/create-user.js';
 import { deactivateUser } from './commands/deactivate-user.js';
+import { eraseUser } from './commands/erase-user.js';
 import { grantRole } from './commands/grant-role.js';
 import { reactivateUser } from './commands/reactivate-user.js';
 import { adminResendInvitation } from './commands/resend-invitation.js';
@@ -202,6 +204,35 @@ export const userAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         userId: req.params.id,
         actor,
         baseUrl: config.baseUrl,
+        ip: clientIp(req),
+        now: clock.now(),
+      });
+      app.deps.mail.kick();
+      return detail(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/admin/users/:id/erase',
+    {
+      schema: {
+        tags: ['user-admin'],
+        summary:
+          'Erase a person’s personal data on request (UU PDP): the row becomes a tombstone, the competition record stays; cannot be undone',
+        params: adminUserParams,
+        body: eraseUserBody,
+        response: { 200: adminUserDetailResponse },
+      },
+    },
+    async (req) => {
+      authorize(req, 'user.erase', {});
+      const actor = admin(req);
+      await eraseUser(db, {
+        userId: req.params.id,
+        reference: req.body.reference,
+        confirmEmail: req.body.confirmEmail,
+        dataDir: config.dataDir,
+        actor,
         ip: clientIp(req),
         now: clock.now(),
       });

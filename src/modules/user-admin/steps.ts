@@ -37,6 +37,18 @@ export async function targetUser(tx: Db, id: number) {
   return user;
 }
 
+/** Refuses (409 `user_erased`) a change to an account whose personal data was erased: it stays a tombstone. */
+export function refuseErased(user: { erased_at: string | null }): void {
+  if (user.erased_at !== null)
+    throw conflict(
+      'user_erased',
+      t(
+        'Data pribadi akun ini telah dihapus; akun ini tidak dapat diubah atau diaktifkan kembali.',
+        'This account’s personal data was erased; it cannot be changed or reactivated.',
+      ),
+    );
+}
+
 /** A grant's scope as given, checked against the role (400 with the field) and resolved to the ids to store. */
 export async function checkedScope(
   tx: Db,

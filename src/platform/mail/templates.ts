@@ -17,6 +17,7 @@ import { fieldTemplates } from './field-templates.js';
 import { presentationTemplates } from './presentation-templates.js';
 import { replicationTemplates } from './replication-templates.js';
 import { galleryOwnerTemplates } from './gallery-owner-templates.js';
+import { erasureTemplates } from './erasure-templates.js';
 
 export type { Locale } from './template-kit.js';
 
@@ -50,6 +51,7 @@ const templates = {
   ...presentationTemplates,
   ...replicationTemplates,
   ...galleryOwnerTemplates,
+  ...erasureTemplates,
   proposal_sent: {
     subject: {
       id: (v) => `Proposal ${v.code} dikirim untuk diperiksa`,

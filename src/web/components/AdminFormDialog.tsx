@@ -55,11 +55,14 @@ export function AdminFormDialog({
   size,
   footerMt,
   intro,
+  danger = false,
   children,
 }: {
   title: string;
   onClose: () => void;
   mutation: Pending;
+  /** The submit button in red: an action that cannot be undone. */
+  danger?: boolean;
   submitLabel?: string;
   size?: ModalProps['size'];
   /** Extra space above the buttons. */
@@ -97,7 +100,7 @@ export function AdminFormDialog({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending}>
+            <Button type="submit" color={danger ? 'red.9' : undefined} loading={mutation.isPending}>
               {submitLabel ?? t('common.save')}
             </Button>
           </Group>

@@ -90,6 +90,8 @@ function navItems(me: Me | null | undefined, t: (k: string) => string): NavItem[
   if (me.abilities.viewOutbox) items.push({ to: '/sekretariat/outbox', label: t('common.nav.outbox') });
   if (me.abilities.viewAudit) items.push({ to: '/sekretariat/audit', label: t('common.nav.audit') });
   if (me.abilities.manageUsers) items.push({ to: '/admin/pengguna', label: t('users.nav') });
+  // The retention settings are the system administrator's, like the users (the API answers `retention.manage`).
+  if (me.abilities.manageUsers) items.push({ to: '/admin/retensi', label: t('erasure.retention.nav') });
   if (me.abilities.controlClock) items.push({ to: '/admin/jam-demo', label: t('demoClock.nav') });
   return items;
 }

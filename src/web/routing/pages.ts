@@ -199,6 +199,7 @@ export const MyHomePage = lazyPage(() => import('../pages/account/MyHomePage.js'
 export const UsersPage = lazyPage(() => import('../pages/admin/UsersPage.js'), 'UsersPage');
 export const DemoClockPage = lazyPage(() => import('../pages/admin/DemoClockPage.js'), 'DemoClockPage');
 export const UserDetailPage = lazyPage(() => import('../pages/admin/UserDetailPage.js'), 'UserDetailPage');
+export const RetentionPage = lazyPage(() => import('../pages/admin/RetentionPage.js'), 'RetentionPage');
 export const ReviewWorkPage = lazyPage(() => import('../pages/review/ReviewWorkPage.js'), 'ReviewWorkPage');
 export const ScoringPage = lazyPage(() => import('../pages/review/ScoringPage.js'), 'ScoringPage');
 export const ReviewProgressPage = lazyPage(

@@ -9,6 +9,7 @@ import {
   auditScope,
   checkedScope,
   lockUserAdmin,
+  refuseErased,
   roleLabel,
   scopeText,
   targetUser,
@@ -33,6 +34,7 @@ export async function grantRole(db: Db, input: GrantRoleInput): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lockUserAdmin(tx);
     const user = await targetUser(tx, input.userId);
+    refuseErased(user);
     const { scope, names } = await checkedScope(tx, input.role, input.scope);
     const existing = await tx
       .selectFrom('role_grants')

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { sendInvitation } from '../../users/invitation.js';
 import { grantsOfUsers } from '../queries.js';
-import { lockUserAdmin, scopeText, targetUser, type AdminActor } from '../steps.js';
+import { lockUserAdmin, refuseErased, scopeText, targetUser, type AdminActor } from '../steps.js';
 
 export interface ReactivateUserInput {
   userId: number;
@@ -18,12 +18,13 @@ export interface ReactivateUserInput {
 /**
  * Lets a deactivated account log in again with the grants it kept. The person is told by mail; an
  * account that never set a password gets a new set-password link instead (its old links were ended at
- * deactivation). Refuses an active account (409 `user_already_active`). Audited (`user.reactivated`).
+ * deactivation). Refuses an active account (409 `user_already_active`) and an erased one (409 `user_erased`). Audited (`user.reactivated`).
  */
 export async function reactivateUser(db: Db, input: ReactivateUserInput): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lockUserAdmin(tx);
     const user = await targetUser(tx, input.userId);
+    refuseErased(user);
     if (user.is_active)
       throw conflict('user_already_active', t('Akun ini sudah aktif.', 'This account is already active.'));
     await tx

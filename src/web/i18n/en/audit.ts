@@ -72,6 +72,9 @@ export const audit: typeof idAudit = {
     'user.role_revoked': 'Role revoked',
     'user.deactivated': 'Account deactivated',
     'user.reactivated': 'Account reactivated',
+    'user.erased': 'Personal data erased',
+    'retention.updated': 'Retention settings changed',
+    'retention.applied': 'Data retention applied',
   },
   entities: {
     admin_request: 'Account request',
@@ -85,6 +88,7 @@ export const audit: typeof idAudit = {
     system: 'System',
     unit: 'Unit',
     user: 'User',
+    retention: 'Data retention',
   },
   details: {
     createdUserId: 'new account (user number)',
@@ -100,6 +104,9 @@ export const audit: typeof idAudit = {
     status: 'status',
     name: 'name',
     reason: 'reason',
+    reference: 'request reference/reason',
+    removed: 'removed',
+    deleted: 'deleted',
   },
   code: 'Code: {{code}}',
 };

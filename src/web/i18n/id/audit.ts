@@ -75,6 +75,9 @@ export const audit = {
     'user.role_revoked': 'Peran dicabut',
     'user.deactivated': 'Akun dinonaktifkan',
     'user.reactivated': 'Akun diaktifkan kembali',
+    'user.erased': 'Data pribadi dihapus',
+    'retention.updated': 'Pengaturan retensi diubah',
+    'retention.applied': 'Retensi data diterapkan',
   } as Record<string, string>,
   entities: {
     admin_request: 'Permohonan akun',
@@ -88,6 +91,7 @@ export const audit = {
     system: 'Sistem',
     unit: 'Unit',
     user: 'Pengguna',
+    retention: 'Retensi data',
   } as Record<string, string>,
   details: {
     createdUserId: 'akun baru (nomor pengguna)',
@@ -103,6 +107,9 @@ export const audit = {
     status: 'status',
     name: 'nama',
     reason: 'alasan',
+    reference: 'nomor/alasan permintaan',
+    removed: 'dihapus',
+    deleted: 'dihapus',
   } as Record<string, string>,
   code: 'Kode: {{code}}',
 };

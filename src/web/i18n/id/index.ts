@@ -24,6 +24,7 @@ import { adminCheck } from './admin-check.js';
 import { finalists } from './finalists.js';
 import { demoClock } from './demo-clock.js';
 import { personalData } from './personal-data.js';
+import { erasure } from './erasure.js';
 import { selection } from './selection.js';
 import { certificates } from './certificates.js';
 import { seasonReport } from './season-report.js';
@@ -65,6 +66,7 @@ export const id = {
   finalists,
   demoClock,
   personalData,
+  erasure,
   selection,
   certificates,
   seasonReport,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,6 +22,11 @@ import {
   UserStatusBadge,
   type RoleChoice,
 } from './userParts.js';
+
+// The erasure's dialog (and its texts' use) comes only when asked for.
+const EraseUserDialog = lazy(async () => ({
+  default: (await import('./EraseUserDialog.js')).EraseUserDialog,
+}));
 
 type Pending =
   | { kind: 'grant'; choice: RoleChoice }
@@ -196,6 +201,7 @@ export function UserDetailPage() {
     queryFn: () => api<AdminUserDetail>('GET', `/admin/users/${id}`),
   });
   const [pending, setPending] = useState<Pending | null>(null);
+  const [erasing, setErasing] = useState(false);
   const [grants, setGrants] = useState(0);
   const data = q.data;
   return (
@@ -232,8 +238,18 @@ export function UserDetailPage() {
                     {t('users.reactivate')}
                   </Button>
                 )}
+                {data.abilities.erase && (
+                  <Button variant="outline" color="red.9" onClick={() => setErasing(true)}>
+                    {t('erasure.action')}
+                  </Button>
+                )}
               </Group>
             </Group>
+            {data.user.erasedAt && (
+              <AdminNotice tone="neutral" title={t('erasure.erasedBadge')}>
+                {t('erasure.erasedOn')} <AdminInstant iso={data.user.erasedAt} timeZone="Asia/Jakarta" />
+              </AdminNotice>
+            )}
             {me?.id === data.user.id && data.user.active && (
               <AdminNotice tone="info">{t('users.cannotDeactivateSelf')}</AdminNotice>
             )}
@@ -327,6 +343,11 @@ export function UserDetailPage() {
                 resetKey={grants}
                 onAsk={(choice) => setPending({ kind: 'grant', choice })}
               />
+            )}
+            {erasing && (
+              <Suspense fallback={null}>
+                <EraseUserDialog data={data} onClose={() => setErasing(false)} />
+              </Suspense>
             )}
             {pending && (
               <PendingAction

@@ -39,16 +39,31 @@ const TONES = {
   active: { bg: '#e6f4ea', fg: '#1b5e20' },
   inactive: { bg: '#fdecec', fg: '#9b1c1c' },
   invited: { bg: '#fff4d6', fg: '#6b4200' },
+  erased: { bg: '#e9ecef', fg: '#343a40' },
 };
 
-/** Active, deactivated, or waiting for the person to set a password (dark text on light: AA contrast). */
-export function UserStatusBadge({ user }: { user: { active: boolean; invitationPending: boolean } }) {
+/**
+ * Active, deactivated, waiting for the person to set a password, or erased (UU PDP; dark text on light: AA
+ * contrast).
+ */
+export function UserStatusBadge({
+  user,
+}: {
+  user: { active: boolean; invitationPending: boolean; erasedAt?: string | null };
+}) {
   const { t } = useTranslation();
-  const status = !user.active ? 'inactive' : user.invitationPending ? 'invited' : 'active';
+  const status = user.erasedAt
+    ? 'erased'
+    : !user.active
+      ? 'inactive'
+      : user.invitationPending
+        ? 'invited'
+        : 'active';
   const label = {
     active: t('users.statusActive'),
     inactive: t('users.statusInactive'),
     invited: t('users.statusInvited'),
+    erased: t('erasure.erasedBadge'),
   }[status];
   return (
     <Badge
