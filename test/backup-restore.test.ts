@@ -12,6 +12,7 @@ import { verifyAudit } from '../src/platform/audit-verify.js';
 import { createBackup } from '../src/platform/backup/backup.js';
 import { BackupError, type BackupManifest } from '../src/platform/backup/manifest.js';
 import { restoreBackup } from '../src/platform/backup/restore.js';
+import { keysOf } from '../src/platform/backup/cli.js';
 import { sqliteHasUsers } from '../src/platform/backup/sqlite.js';
 import { postgresHasUsers } from '../src/platform/backup/postgres.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
@@ -54,10 +55,10 @@ describe('sinovik backup / restore', () => {
     ctx = await createTestApp();
     data = await fillInstallation(ctx, 2);
     const backup = await createBackup({
-      databaseUrl: ctx.testDb.dialect === 'postgres' ? ctx.testDb.url : ctx.testDb.url,
+      databaseUrl: ctx.testDb.url,
       dialect: ctx.testDb.dialect,
       dataDir: ctx.dataDir,
-      auditKey: ctx.config.auditKey,
+      keys: keysOf(ctx.config),
       storage: ctx.app.deps.storage,
       storageKind: 'disk',
       out: path.join(ctx.dataDir, 'backups', 'first'),
@@ -93,14 +94,28 @@ describe('sinovik backup / restore', () => {
       expect(fs.readFileSync(path.join(dir, 'files', f.key))).toEqual(
         fs.readFileSync(path.join(ctx.dataDir, 'files', f.key)),
       );
-    expect(manifest.secrets).toEqual(['audit-key']);
+    // The keys stay out of the backup (only fingerprints): a backup cannot re-sign the audit chain.
+    const everything = fs.readdirSync(dir, { recursive: true }).map(String);
+    expect(everything.filter((f) => !f.startsWith('files'))).toEqual([
+      manifest.database.file,
+      'manifest.json',
+    ]);
+    for (const secret of Object.values(keysOf(ctx.config)))
+      expect(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).not.toContain(secret);
     expect(manifest.missingFiles).toEqual([]);
   });
 
   it('restores into an empty installation: every count, every file, the audit chain, a login', async () => {
     const t = await target();
-    const report = await restoreBackup(restoreInto(t, dir));
+    // As an operator on a new machine: the old DATA_DIR/audit-key copied over, the rest generated anew.
+    fs.copyFileSync(path.join(ctx.dataDir, 'audit-key'), path.join(t.dataDir, 'audit-key'));
+    const config = loadConfig({ DATA_DIR: t.dataDir, DATABASE_URL: t.envUrl, LOG_LEVEL: 'silent' });
+    const report = await restoreBackup(restoreInto(t, dir, keysOf(config)));
     expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([
+      expect.stringContaining('codes on certificates already printed will not verify'),
+      expect.stringContaining('SESSION_SECRET differs: every session ends'),
+    ]);
     expect(report.ok).toBe(true);
     expect(report.files.restored).toBe(manifest.files.length);
 
@@ -125,18 +140,10 @@ describe('sinovik backup / restore', () => {
         );
       const audit = await verifyAudit(db, { dataDir: t.dataDir });
       expect(audit).toMatchObject({ ok: true, checked: manifest.audit.events });
-      // The restored DATA_DIR has the audit key of the source and a fresh checkpoint copy.
-      expect(fs.readFileSync(path.join(t.dataDir, 'audit-key'), 'utf8').trim()).toBe(ctx.config.auditKey);
+      // The restored DATA_DIR has a fresh checkpoint copy of the restored chain.
       expect(fs.existsSync(path.join(t.dataDir, 'audit-checkpoint'))).toBe(true);
 
       // An app built on the restored installation lets the restored account log in.
-      const config = loadConfig({
-        DATA_DIR: t.dataDir,
-        DATABASE_URL: t.envUrl,
-        SESSION_SECRET: 'restored-secret-restored-secret-0123456789',
-        LOG_LEVEL: 'silent',
-      });
-      expect(config.auditKey).toBe(ctx.config.auditKey);
       const transport = createMailTransport({ smtpUrl: null, dataDir: t.dataDir });
       const app = await buildApp({
         config,
@@ -169,7 +176,7 @@ describe('sinovik backup / restore', () => {
     }
 
     // Now the target has accounts: a second restore is refused, and nothing is changed.
-    await expect(restoreBackup(restoreInto(t, dir))).rejects.toThrow(
+    await expect(restoreBackup(restoreInto(t, dir, keysOf(config)))).rejects.toThrow(
       /already has accounts: restore only into an empty installation/,
     );
   });
@@ -181,7 +188,7 @@ describe('sinovik backup / restore', () => {
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     fs.writeFileSync(dump, bytes);
     const t = await target();
-    const err = await restoreBackup(restoreInto(t, copy)).catch((e: unknown) => e);
+    const err = await restoreBackup(restoreInto(t, copy, keysOf(ctx.config))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
     expect((err as Error).message).toContain("does not match the manifest's sha256 (damaged or altered)");
     expect(await hasUsers(t)).toBe(false);
@@ -193,7 +200,7 @@ describe('sinovik backup / restore', () => {
     const lost = manifest.files[0];
     fs.rmSync(path.join(copy, 'files', lost.key));
     const t = await target();
-    const report = await restoreBackup(restoreInto(t, copy));
+    const report = await restoreBackup(restoreInto(t, copy, keysOf(ctx.config)));
     expect(report.ok).toBe(false);
     expect(report.files.missing).toEqual([lost.key]);
     expect(report.problems).toEqual([`1 berkas tidak ada / files missing: ${lost.key}`]);
@@ -202,12 +209,28 @@ describe('sinovik backup / restore', () => {
 
   it('refuses an audit key other than the backed-up installation’s', async () => {
     const t = await target();
-    const err = await restoreBackup({
-      ...restoreInto(t, dir),
-      auditKey: 'another-audit-key-another-audit-key-0123',
-    }).catch((e: unknown) => e);
+    const keys = { ...keysOf(ctx.config), audit: 'another-audit-key-another-audit-key-0123' };
+    const err = await restoreBackup(restoreInto(t, dir, keys)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackupError);
-    expect((err as Error).message).toContain("The audit key differs from the backed-up installation's");
+    expect((err as Error).message).toContain("The audit key here differs from the backed-up installation's");
     expect(await hasUsers(t)).toBe(false);
+  });
+
+  // Last: it removes a blob from the source's storage.
+  it('a backup reports a file its database refers to but storage no longer holds', async () => {
+    const lost = manifest.files[0];
+    fs.rmSync(path.join(ctx.dataDir, 'files', lost.key));
+    const second = await createBackup({
+      databaseUrl: ctx.testDb.url,
+      dialect: ctx.testDb.dialect,
+      dataDir: ctx.dataDir,
+      keys: keysOf(ctx.config),
+      storage: ctx.app.deps.storage,
+      storageKind: 'disk',
+      out: path.join(ctx.dataDir, 'backups', 'second'),
+    });
+    expect(second.manifest.missingFiles).toEqual([lost.key]);
+    expect(second.manifest.files).toEqual(manifest.files);
+    expect(fs.existsSync(path.join(second.dir, 'files', lost.key))).toBe(false);
   });
 });

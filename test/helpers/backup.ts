@@ -59,15 +59,19 @@ export async function emptyInstallation(): Promise<EmptyInstallation> {
   };
 }
 
-/** restoreBackup's options for a target installation (disk storage, key from the backup). */
-export function restoreInto(target: EmptyInstallation, from: string): RestoreOptions {
+/** restoreBackup's options for a target installation with disk storage and the given keys. */
+export function restoreInto(
+  target: EmptyInstallation,
+  from: string,
+  keys: RestoreOptions['keys'],
+): RestoreOptions {
   const storageRoot = path.join(target.dataDir, 'files');
   return {
     from,
     databaseUrl: target.databaseUrl,
     dialect: target.dialect,
     dataDir: target.dataDir,
-    auditKey: null,
+    keys,
     storage: new FileStorage(storageRoot),
     storageKind: 'disk',
     storageRoot,
@@ -101,7 +105,13 @@ export async function fillInstallation(ctx: TestContext, proposals: number) {
 }
 
 /** `count` autosaves of one proposal, one after another (each from the version the last one answered). */
-export async function autosaveChain(ctx: TestContext, cookie: string, id: number, count: number) {
+export async function autosaveChain(
+  ctx: TestContext,
+  cookie: string,
+  id: number,
+  count: number,
+  onSaved: () => void = () => undefined,
+) {
   let version = (
     await ctx.app.inject({ method: 'GET', url: `/api/proposals/${id}`, headers: { cookie } })
   ).json().version as number;
@@ -118,5 +128,6 @@ export async function autosaveChain(ctx: TestContext, cookie: string, id: number
     });
     if (res.statusCode !== 200) throw new Error(`autosave: ${res.statusCode} ${res.body}`);
     version = res.json().version as number;
+    onSaved();
   }
 }

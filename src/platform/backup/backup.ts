@@ -5,15 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { Dialect } from '../../db/connect.js';
 import { copyBlobsOut, type BlobStorage } from './files.js';
 import {
-  auditKeyId,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BackupError,
   DUMP_FILE,
   hashFile,
   MANIFEST_FILE,
-  SECRET_NAMES,
-  SECRETS_DIR,
+  keyId,
   writeManifest,
   type BackupManifest,
 } from './manifest.js';
@@ -24,8 +22,8 @@ export interface BackupOptions {
   databaseUrl: string;
   dialect: Dialect;
   dataDir: string;
-  /** The audit key in use (its fingerprint goes into the manifest). */
-  auditKey: string;
+  /** The keys in use, kept out of the backup: only their fingerprints go into the manifest. */
+  keys: { audit: string; session: string; certificate: string };
   storage: BlobStorage;
   storageKind: 'disk' | 's3';
   /** The backup folder; default DATA_DIR/backups/<UTC timestamp>. */
@@ -57,7 +55,8 @@ export const defaultBackupDir = (dataDir: string, now: Date) =>
 /**
  * Takes a backup into a new folder: the database's consistent snapshot (SQLite online backup, or
  * pg_dump of an exported snapshot), the stored files it refers to (disk: copied and checked; S3: only
- * their inventory), DATA_DIR's generated secrets, and last the manifest describing that same moment.
+ * their inventory), and last the manifest describing that same moment. The keys (audit, session,
+ * certificates) stay out of it: whoever holds a backup must not be able to re-sign the audit chain.
  */
 export async function createBackup(opts: BackupOptions): Promise<{ dir: string; manifest: BackupManifest }> {
   const now = opts.now ?? new Date();
@@ -78,18 +77,6 @@ export async function createBackup(opts: BackupOptions): Promise<{ dir: string; 
 
   const missingFiles = opts.storageKind === 'disk' ? await copyBlobsOut(opts.storage, facts.files, dir) : [];
 
-  const secrets: string[] = [];
-  for (const name of SECRET_NAMES) {
-    const file = path.join(opts.dataDir, name);
-    if (!fs.existsSync(file)) continue;
-    const value = (await fsp.readFile(file, 'utf8')).trim();
-    // The audit key file only when it is the key in use (AUDIT_KEY from the environment wins over it).
-    if (name === 'audit-key' && value !== opts.auditKey) continue;
-    await fsp.mkdir(path.join(dir, SECRETS_DIR), { recursive: true, mode: 0o700 });
-    await fsp.writeFile(path.join(dir, SECRETS_DIR, name), value + '\n', { mode: 0o600 });
-    secrets.push(name);
-  }
-
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     version: BACKUP_FORMAT_VERSION,
@@ -99,11 +86,11 @@ export async function createBackup(opts: BackupOptions): Promise<{ dir: string; 
     migration: facts.migration,
     database: { file: dumpName, sha256: dump.sha256, size: dump.size },
     tables: facts.tables,
-    audit: { ...facts.audit, keyId: auditKeyId(opts.auditKey) },
+    audit: { ...facts.audit, keyId: keyId(opts.keys.audit) },
     storage: opts.storageKind,
     files: facts.files,
     missingFiles,
-    secrets,
+    keyIds: { session: keyId(opts.keys.session), certificate: keyId(opts.keys.certificate) },
   };
   await writeManifest(dir, manifest);
   return { dir, manifest };

@@ -26,6 +26,13 @@ function flag(args: string[], name: string): string | null | undefined {
   return v && !v.startsWith('--') ? v : null;
 }
 
+/** The keys kept outside the database and the backup, from the configuration. */
+export const keysOf = (config: Config) => ({
+  audit: config.auditKey,
+  session: config.sessionSecret,
+  certificate: config.certificateKey,
+});
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** `sinovik backup [--out DIR]`: 0 done, 1 done with files missing, 2 refused or failed. */
@@ -41,7 +48,7 @@ export async function backupCommand(config: Config, args: string[], env = proces
       databaseUrl: config.databaseUrl,
       dialect: config.dialect,
       dataDir: config.dataDir,
-      auditKey: config.auditKey,
+      keys: keysOf(config),
       storage,
       storageKind: kind,
       ...(out ? { out } : {}),
@@ -59,10 +66,9 @@ export async function backupCommand(config: Config, args: string[], env = proces
     console.log(
       `  log audit / audit log: ${manifest.audit.events} peristiwa / events, ujung / head ${manifest.audit.lastEventId ?? '-'}`,
     );
-    if (manifest.secrets.length)
-      console.log(
-        `  rahasia / secrets: ${manifest.secrets.join(', ')} — simpan cadangan ini di tempat tertutup / keep this backup private`,
-      );
+    console.log(
+      '  Kunci (AUDIT_KEY atau DATA_DIR/audit-key, SESSION_SECRET, SINOVIK_CERT_KEY) tidak ikut dicadangkan: simpan terpisah. / The keys are not in the backup: keep them apart, the restore needs the audit key.',
+    );
     if (manifest.missingFiles.length) {
       console.error(
         `  ${manifest.missingFiles.length} berkas tidak ada di penyimpanan / files missing from storage: ${manifest.missingFiles.join(', ')}`,
@@ -97,7 +103,7 @@ export async function restoreCommand(config: Config, args: string[], env = proce
       databaseUrl: config.databaseUrl,
       dialect: config.dialect,
       dataDir: config.dataDir,
-      auditKey: env.AUDIT_KEY || null,
+      keys: keysOf(config),
       storage,
       storageKind: kind,
       storageRoot: path.join(config.dataDir, 'files'),
@@ -109,6 +115,7 @@ export async function restoreCommand(config: Config, args: string[], env = proce
       `  ${r.files.restored} dari / of ${r.manifest.files.length} berkas / files ${kind === 'disk' ? 'disalin dan dicek / copied and checked' : 'ada di bucket / present in the bucket'}`,
     );
     console.log(`  log audit / audit log: ${r.auditEvents} peristiwa / events diperiksa / checked`);
+    for (const w of r.warnings) console.log(`  ! ${w}`);
     if (r.ok) {
       console.log(
         'Semua cocok dengan manifes. / Everything matches the manifest. Next: sinovik migrate, then start the app.',

@@ -28,13 +28,13 @@ export async function copyBlobsOut(
   for (const f of files) {
     try {
       const copied = await copyChecked(
-        await openBlob(storage, f.key),
+        () => openBlob(storage, f.key),
         under(path.join(dir, FILES_DIR), f.key),
         f.sha256,
       );
       if (!copied.ok) missing.push(f.key);
     } catch (err) {
-      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      if (!isNotFound(err)) throw err;
       missing.push(f.key);
     }
   }
@@ -63,7 +63,7 @@ export async function copyBlobsIn(
       result.missing.push(f.key);
       continue;
     }
-    const copied = await copyChecked(fs.createReadStream(source), under(storageRoot, f.key), f.sha256);
+    const copied = await copyChecked(() => fs.createReadStream(source), under(storageRoot, f.key), f.sha256);
     if (copied.ok) result.restored++;
     else result.mismatched.push(f.key);
   }
@@ -81,4 +81,15 @@ export async function checkBlobsPresent(
     else result.missing.push(f.key);
   }
   return result;
+}
+
+/** A blob that is not there: ENOENT on disk, NoSuchKey / 404 from an object store. */
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e.code === 'ENOENT' ||
+    e.name === 'NoSuchKey' ||
+    e.name === 'NotFound' ||
+    e.$metadata?.httpStatusCode === 404
+  );
 }

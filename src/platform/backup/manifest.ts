@@ -14,9 +14,6 @@ export const MANIFEST_FILE = 'manifest.json';
 export const DUMP_FILE: Record<Dialect, string> = { sqlite: 'database.sqlite', postgres: 'database.pgdump' };
 /** The copied blobs, at their storage keys (ab/cd/<sha256>). */
 export const FILES_DIR = 'files';
-/** DATA_DIR's generated secrets (the audit key, the session secret), when they were files there. */
-export const SECRETS_DIR = 'secrets';
-export const SECRET_NAMES = ['audit-key', 'session-secret'] as const;
 
 export interface InventoriedFile {
   key: string;
@@ -43,15 +40,18 @@ export interface BackupManifest {
   files: InventoriedFile[];
   /** Files the snapshot refers to but storage no longer held when they were copied. */
   missingFiles: string[];
-  /** Secret files of DATA_DIR copied into secrets/ (absent when they came from the environment). */
-  secrets: string[];
+  /**
+   * Fingerprints of the keys kept outside the database and outside the backup (the session secret, the
+   * certificates' key): a restore warns when the target's differ.
+   */
+  keyIds: { session: string; certificate: string };
 }
 
-/** A fingerprint of the audit key (an HMAC of a fixed text): tells two keys apart without revealing either. */
-export function auditKeyId(key: string): string {
+/** A fingerprint of a secret (an HMAC of a fixed text): tells two keys apart without revealing either. */
+export function keyId(key: string): string {
   return crypto
     .createHmac('sha256', Buffer.from(key, 'utf8'))
-    .update('sinovik/backup/audit-key-id')
+    .update('sinovik/backup/key-id')
     .digest('hex')
     .slice(0, 16);
 }
@@ -68,11 +68,11 @@ export async function hashFile(file: string): Promise<{ sha256: string; size: nu
 }
 
 /**
- * Streams `source` to `dest` (through a temporary file renamed into place) while hashing it; the file is
+ * Streams what `open` opens to `dest` (through a temporary file renamed into place) while hashing it; the file is
  * placed only when its sha256 is `expected`. Returns the hash seen.
  */
 export async function copyChecked(
-  source: NodeJS.ReadableStream,
+  open: () => Promise<NodeJS.ReadableStream> | NodeJS.ReadableStream,
   dest: string,
   expected: string,
 ): Promise<{ ok: boolean; sha256: string; size: number }> {
@@ -81,8 +81,9 @@ export async function copyChecked(
   const hash = crypto.createHash('sha256');
   let size = 0;
   try {
+    // Opened only now, with the pipeline attached at once: a missing file's error has a listener.
     await pipeline(
-      source,
+      await open(),
       async function* (chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           hash.update(chunk);

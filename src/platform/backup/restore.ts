@@ -4,14 +4,7 @@ import { connect, type Dialect } from '../../db/connect.js';
 import { setAuditKey } from '../audit.js';
 import { checkpointFile, copyCheckpointOut } from '../audit-verify.js';
 import { checkBlobsPresent, copyBlobsIn, type BlobStorage, type FileRestore } from './files.js';
-import {
-  auditKeyId,
-  BackupError,
-  hashFile,
-  readManifest,
-  SECRETS_DIR,
-  type BackupManifest,
-} from './manifest.js';
+import { keyId, BackupError, hashFile, readManifest, type BackupManifest } from './manifest.js';
 import { postgresHasUsers, restorePostgres } from './postgres.js';
 import { placeSqlite, sqliteHasUsers } from './sqlite.js';
 import { checkRestoredDatabase, checkRestoredFiles } from './verify.js';
@@ -21,8 +14,11 @@ export interface RestoreOptions {
   databaseUrl: string;
   dialect: Dialect;
   dataDir: string;
-  /** AUDIT_KEY from the environment; null: the key kept in the backup (DATA_DIR's generated one). */
-  auditKey: string | null;
+  /**
+   * The target's keys (config: AUDIT_KEY or DATA_DIR/audit-key, the session secret, the certificates'
+   * key). The audit key must be the backed-up installation's; the others only warn when they differ.
+   */
+  keys: { audit: string; session: string; certificate: string };
   storage: BlobStorage;
   storageKind: 'disk' | 's3';
   /** Where disk storage keeps blobs (DATA_DIR/files). */
@@ -35,6 +31,8 @@ export interface RestoreReport {
   ok: boolean;
   manifest: BackupManifest;
   problems: string[];
+  /** Differences that do not make the restore wrong but change what users see. */
+  warnings: string[];
   tables: number;
   rows: number;
   auditEvents: number;
@@ -42,7 +40,7 @@ export interface RestoreReport {
 }
 
 /** Refusals come before anything is changed: wrong folder, damaged dump, wrong key, a target in use. */
-async function preflight(opts: RestoreOptions): Promise<{ manifest: BackupManifest; key: string }> {
+async function preflight(opts: RestoreOptions): Promise<{ manifest: BackupManifest }> {
   const manifest = await readManifest(opts.from);
   if (manifest.dialect !== opts.dialect)
     throw new BackupError(
@@ -62,40 +60,27 @@ async function preflight(opts: RestoreOptions): Promise<{ manifest: BackupManife
     throw new BackupError(
       'Basis data tujuan sudah berisi akun: pemulihan hanya ke instalasi kosong (atau --force untuk menggantinya seluruhnya). / The target database already has accounts: restore only into an empty installation (or --force to replace it entirely).',
     );
-  const keyFile = path.join(opts.from, SECRETS_DIR, 'audit-key');
-  const key =
-    opts.auditKey ??
-    (manifest.secrets.includes('audit-key') ? (await fsp.readFile(keyFile, 'utf8')).trim() : null);
-  if (!key)
+  if (keyId(opts.keys.audit) !== manifest.audit.keyId)
     throw new BackupError(
-      'Cadangan tidak memuat kunci audit (sumbernya memakai AUDIT_KEY): jalankan dengan AUDIT_KEY yang sama. / The backup does not hold the audit key (the source used AUDIT_KEY): run with the same AUDIT_KEY.',
+      "Kunci audit instalasi ini berbeda dengan kunci instalasi yang dicadangkan: rantai audit tidak akan terverifikasi. Salin berkas audit-key dari DATA_DIR lama ke DATA_DIR ini (menimpa yang baru dibuat) atau setel AUDIT_KEY yang sama, lalu ulangi. / The audit key here differs from the backed-up installation's: the audit chain would not verify. Copy audit-key from the old DATA_DIR into this DATA_DIR (over the one just generated) or set the same AUDIT_KEY, then run again.",
     );
-  if (auditKeyId(key) !== manifest.audit.keyId)
-    throw new BackupError(
-      "Kunci audit berbeda dengan kunci instalasi yang dicadangkan: rantai audit tidak akan terverifikasi. Pakai AUDIT_KEY yang sama (atau hapus AUDIT_KEY agar kunci dari cadangan dipakai). / The audit key differs from the backed-up installation's: the audit chain would not verify. Use the same AUDIT_KEY (or unset it to use the key in the backup).",
-    );
-  return { manifest, key };
+  return { manifest };
 }
 
 /**
  * Restores a backup into an empty installation: checks first (manifest, the dump's sha256, no accounts
  * in the target, the audit key), then puts the database in place (SQLite: the file, with the app
- * stopped; PostgreSQL: pg_restore), DATA_DIR's secrets, and the files (disk: copied with their hashes
+ * stopped; PostgreSQL: pg_restore) and the files (disk: copied with their hashes
  * checked; S3: each inventoried object must be in the bucket). Last it verifies everything against the
  * manifest and the audit chain with its key, and writes the checkpoint copy of the new DATA_DIR.
  */
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport> {
-  const { manifest, key } = await preflight(opts);
+  const { manifest } = await preflight(opts);
   const dump = path.join(opts.from, manifest.database.file);
   if (opts.dialect === 'sqlite') await placeSqlite(dump, opts.databaseUrl);
   else await restorePostgres(opts.databaseUrl, dump);
 
   await fsp.mkdir(opts.dataDir, { recursive: true });
-  for (const name of manifest.secrets) {
-    if (name === 'audit-key' && opts.auditKey) continue;
-    await fsp.copyFile(path.join(opts.from, SECRETS_DIR, name), path.join(opts.dataDir, name));
-    await fsp.chmod(path.join(opts.dataDir, name), 0o600);
-  }
   // The replaced installation's checkpoint copy belongs to another chain; a fresh one is written below.
   await fsp.rm(checkpointFile(opts.dataDir), { force: true });
 
@@ -106,7 +91,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
 
   const db = connect(opts.databaseUrl, opts.dialect);
   try {
-    setAuditKey(db, key);
+    setAuditKey(db, opts.keys.audit);
     const check = await checkRestoredDatabase(db, manifest, opts.dataDir);
     const problems = [...check.problems];
     if (files.missing.length)
@@ -133,6 +118,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
       ok: problems.length === 0,
       manifest,
       problems,
+      warnings: keyWarnings(opts, manifest),
       tables: check.tables,
       rows: check.rows,
       auditEvents: check.auditEvents,
@@ -141,4 +127,18 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
   } finally {
     await db.destroy();
   }
+}
+
+/** The session secret and the certificates' key are not in the backup: say what differing ones change. */
+function keyWarnings(opts: RestoreOptions, manifest: BackupManifest): string[] {
+  const warnings: string[] = [];
+  if (keyId(opts.keys.certificate) !== manifest.keyIds.certificate)
+    warnings.push(
+      'Kunci piagam (SINOVIK_CERT_KEY, atau turunan SESSION_SECRET) berbeda: kode verifikasi piagam yang sudah dicetak akan "tidak valid". / The certificates\' key (SINOVIK_CERT_KEY, or derived from SESSION_SECRET) differs: codes on certificates already printed will not verify.',
+    );
+  if (keyId(opts.keys.session) !== manifest.keyIds.session)
+    warnings.push(
+      'SESSION_SECRET berbeda: semua sesi berakhir, dan penilai publik yang sedang berlangsung dapat menilai lagi. / SESSION_SECRET differs: every session ends, and a public rating under way can be rated again.',
+    );
+  return warnings;
 }
