@@ -12,12 +12,15 @@ const run = promisify(execFile);
  * The PostgreSQL client program `name` (pg_dump, pg_restore): on PATH, else the newest of
  * /usr/lib/postgresql/<version>/bin (Debian's layout); a BackupError saying how to get it when neither.
  */
-export function findPgTool(name: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEnv = process.env): string {
+export function findPgTool(
+  name: 'pg_dump' | 'pg_restore',
+  env: NodeJS.ProcessEnv = process.env,
+  base = '/usr/lib/postgresql',
+): string {
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const file = path.join(dir, name);
     if (isExecutable(file)) return file;
   }
-  const base = '/usr/lib/postgresql';
   const versions = fs.existsSync(base)
     ? fs
         .readdirSync(base)
