@@ -179,6 +179,10 @@ describe('sinovik backup / restore', () => {
     await expect(restoreBackup(restoreInto(t, dir, keysOf(config)))).rejects.toThrow(
       /already has accounts: restore only into an empty installation/,
     );
+    // --force replaces the installation in use: the same verified result.
+    const forced = await restoreBackup({ ...restoreInto(t, dir, keysOf(config)), force: true });
+    expect(forced.problems).toEqual([]);
+    expect(forced.rows).toBe(report.rows);
   });
 
   it('refuses a dump changed by one byte before touching the target', async () => {
@@ -193,6 +197,17 @@ describe('sinovik backup / restore', () => {
     expect((err as Error).message).toContain("does not match the manifest's sha256 (damaged or altered)");
     expect(await hasUsers(t)).toBe(false);
     expect(fs.existsSync(path.join(t.dataDir, 'files'))).toBe(false);
+  });
+
+  it('refuses a manifest naming a file outside the backup or storage folders', async () => {
+    const copy = copyOf(dir);
+    const altered = { ...manifest, files: [{ ...manifest.files[0], key: '../../../audit-key' }] };
+    fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify(altered));
+    const t = await target();
+    await expect(restoreBackup(restoreInto(t, copy, keysOf(ctx.config)))).rejects.toThrow(
+      'file names outside the backup folder',
+    );
+    expect(await hasUsers(t)).toBe(false);
   });
 
   it('reports a file missing from the backup and exits not ok', async () => {

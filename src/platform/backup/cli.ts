@@ -1,10 +1,20 @@
 import path from 'node:path';
-import type { Config } from '../../config.js';
+import type { Dialect } from '../../db/connect.js';
 import { FileStorage } from '../storage.js';
 import { createBackup } from './backup.js';
 import type { BlobStorage } from './files.js';
 import { BackupError } from './manifest.js';
 import { restoreBackup } from './restore.js';
+
+/** What the commands read of the configuration (src/config.ts's Config has it). */
+export interface InstallationConfig {
+  databaseUrl: string;
+  dialect: Dialect;
+  dataDir: string;
+  auditKey: string;
+  sessionSecret: string;
+  certificateKey: string;
+}
 
 export const BACKUP_USAGE = `  backup [--out DIR]    a consistent backup: database snapshot, stored files (disk) or their inventory (S3),
                         manifest with row counts and hashes; default DIR: DATA_DIR/backups/<UTC time>
@@ -13,7 +23,10 @@ export const BACKUP_USAGE = `  backup [--out DIR]    a consistent backup: databa
                         verify row counts, file hashes and the audit chain; exits 1 when anything differs`;
 
 /** The storage the backup reads and the restore checks: disk now; S3 when STORAGE=s3 (lane s3). */
-function storageOf(config: Config, env: NodeJS.ProcessEnv): { storage: BlobStorage; kind: 'disk' | 's3' } {
+function storageOf(
+  config: InstallationConfig,
+  env: NodeJS.ProcessEnv,
+): { storage: BlobStorage; kind: 'disk' | 's3' } {
   const kind = env.STORAGE === 's3' ? 's3' : 'disk';
   return { storage: new FileStorage(path.join(config.dataDir, 'files')), kind };
 }
@@ -27,7 +40,7 @@ function flag(args: string[], name: string): string | null | undefined {
 }
 
 /** The keys kept outside the database and the backup, from the configuration. */
-export const keysOf = (config: Config) => ({
+export const keysOf = (config: InstallationConfig) => ({
   audit: config.auditKey,
   session: config.sessionSecret,
   certificate: config.certificateKey,
@@ -36,7 +49,11 @@ export const keysOf = (config: Config) => ({
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** `sinovik backup [--out DIR]`: 0 done, 1 done with files missing, 2 refused or failed. */
-export async function backupCommand(config: Config, args: string[], env = process.env): Promise<number> {
+export async function backupCommand(
+  config: InstallationConfig,
+  args: string[],
+  env = process.env,
+): Promise<number> {
   const out = flag(args, '--out');
   if (out === null) {
     console.error(`--out memerlukan folder / --out needs a folder\n${BACKUP_USAGE}`);
@@ -86,7 +103,11 @@ export async function backupCommand(config: Config, args: string[], env = proces
 }
 
 /** `sinovik restore --from DIR [--force]`: 0 restored and verified, 1 something differs, 2 refused. */
-export async function restoreCommand(config: Config, args: string[], env = process.env): Promise<number> {
+export async function restoreCommand(
+  config: InstallationConfig,
+  args: string[],
+  env = process.env,
+): Promise<number> {
   const from = flag(args, '--from');
   if (!from) {
     console.error(`--from DIR wajib / is required\n${BACKUP_USAGE}`);

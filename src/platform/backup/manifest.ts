@@ -136,5 +136,12 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
     throw new BackupError(
       `${file}: format ${String(m.format)} v${String(m.version)} tidak dikenal (yang dikenal: ${BACKUP_FORMAT} v${BACKUP_FORMAT_VERSION}). / unknown format (known: ${BACKUP_FORMAT} v${BACKUP_FORMAT_VERSION}).`,
     );
+  // The manifest names paths inside the backup and DATA_DIR/files: nothing may point outside them.
+  const outside = (p: string) =>
+    path.isAbsolute(p) || p.split(/[\\/]/).some((seg) => seg === '..' || seg === '');
+  if (m.database?.file !== DUMP_FILE[m.dialect] || (m.files ?? []).some((f) => outside(String(f.key))))
+    throw new BackupError(
+      `${file}: nama berkas di luar folder cadangan. / ${file}: file names outside the backup folder.`,
+    );
   return m;
 }
