@@ -84,8 +84,9 @@ export async function copyChecked(
     // Opened only now, with the pipeline attached at once: a missing file's error has a listener.
     await pipeline(
       await open(),
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
+      async function* (chunks: AsyncIterable<Buffer | string>) {
+        for await (const c of chunks) {
+          const chunk = typeof c === 'string' ? Buffer.from(c) : c;
           hash.update(chunk);
           size += chunk.length;
           yield chunk;
