@@ -65,8 +65,22 @@ export async function createBackup(opts: BackupOptions): Promise<{ dir: string; 
     throw new BackupError(
       `${dir} sudah berisi cadangan: pilih folder lain. / ${dir} already holds a backup: choose another folder.`,
     );
+  const created = !fs.existsSync(dir);
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  try {
+    return await takeBackup(opts, dir, now);
+  } catch (err) {
+    // A failed backup leaves no half folder behind (one the operator named and that existed stays).
+    if (created) await fsp.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
 
+async function takeBackup(
+  opts: BackupOptions,
+  dir: string,
+  now: Date,
+): Promise<{ dir: string; manifest: BackupManifest }> {
   const dumpName = DUMP_FILE[opts.dialect];
   const dumpPath = path.join(dir, dumpName);
   const facts =

@@ -62,8 +62,7 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[]): Promise<voi
  * meanwhile are in neither.
  */
 export async function snapshotPostgres(url: string, destFile: string): Promise<SnapshotFacts> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connected(url);
   try {
     await client.query('begin isolation level repeatable read read only');
     const { rows } = await client.query<{ id: string }>('select pg_export_snapshot() as id');
@@ -83,10 +82,23 @@ export async function snapshotPostgres(url: string, destFile: string): Promise<S
   }
 }
 
+/** A client connected to `url`; a BackupError naming the problem when the server cannot be reached. */
+async function connected(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    const where = new URL(url);
+    throw new BackupError(
+      `PostgreSQL di ${where.host}${where.pathname} tidak dapat dihubungi / cannot be reached: ${(err as Error).message}`,
+    );
+  }
+}
+
 /** Whether the PostgreSQL database at `url` holds accounts. */
 export async function postgresHasUsers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connected(url);
   try {
     return await hasUsers(async (text) => (await client.query(text)).rows, 'postgres');
   } finally {

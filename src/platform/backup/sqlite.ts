@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import SQLite from 'better-sqlite3';
 import { hasUsers, readFacts, type RunSql, type SnapshotFacts } from './facts.js';
+import { BackupError } from './manifest.js';
 
 const runOnHandle =
   (handle: SQLite.Database): RunSql =>
@@ -14,6 +16,10 @@ const runOnHandle =
  * the copy itself, so they describe exactly what it holds.
  */
 export async function snapshotSqlite(sourcePath: string, destFile: string): Promise<SnapshotFacts> {
+  if (!fs.existsSync(sourcePath))
+    throw new BackupError(
+      `Basis data ${sourcePath} tidak ada (DATABASE_URL, DATA_DIR?). / The database ${sourcePath} does not exist (DATABASE_URL, DATA_DIR?).`,
+    );
   const source = new SQLite(sourcePath, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
