@@ -14,6 +14,7 @@ import { GALLERY_OWNER_ACCOUNT } from './seed/demo-gallery.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 import { setAuditKey } from './platform/audit.js';
 import { verifyAudit } from './platform/audit-verify.js';
+import { backupCommand, restoreCommand, BACKUP_USAGE } from './platform/backup/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,7 @@ const HELP = `sinovik <command>
   seed                  load reference data only
   create-user ...       create an account (see below)
   audit verify          check the audit log with AUDIT_KEY (chain, checkpoints); exits 1 when anything is off
+${BACKUP_USAGE}
 
 ${CREATE_USER_USAGE}
 `;
@@ -233,6 +235,12 @@ async function main(argv: string[]) {
       process.exit(result.ok ? 0 : 1);
       return;
     }
+    case 'backup':
+      process.exit(await backupCommand(loadConfigOrExit(), rest));
+      return;
+    case 'restore':
+      process.exit(await restoreCommand(loadConfigOrExit(), rest));
+      return;
     default:
       console.log(HELP);
       process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
