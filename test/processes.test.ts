@@ -11,9 +11,13 @@ import { seedBench, BENCH_PASSWORD, type Seeded } from '../scripts/bench/seed.js
 import type { Server } from '../scripts/bench/server.js';
 import { VERIFY_RATE_LIMIT } from '../src/modules/certificates/public-routes.js';
 import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
+import { startSmtpCapture } from './helpers/smtp.js';
 import {
+  answered,
   answeringPid,
   answeringPids,
+  scrapeEach,
+  waitForProcesses,
   AUDIT_KEY,
   childrenOf,
   processEnv,
@@ -69,6 +73,7 @@ if (TEST_DIALECT === 'sqlite') {
       dataDir = tmp();
       seeded = await seedBench(testDb.db, { institutions: 20, users: 20, perInstitution: 10, maxFileMb: 1 });
       server = await startServe(testDb.url, dataDir, { WEB_PROCESSES: '2' });
+      await waitForProcesses(server.port, 2);
     }, 180_000);
     afterAll(async () => {
       await server?.stop();
@@ -94,6 +99,11 @@ if (TEST_DIALECT === 'sqlite') {
       c.close();
       expect(statuses).toEqual(Array(40).fill(200));
       expect([...emails]).toEqual([seeded.upps[0].email]);
+      // Each process answered some of them, signed in (what each counted, from its own /metrics).
+      const each = [...(await scrapeEach(server.port, 2)).values()].map((t) => answered(t, 'GET', '/api/auth/me', '2xx'));
+      expect(each).toHaveLength(2);
+      expect(each.every((n) => n > 0)).toBe(true);
+      expect(each[0] + each[1]).toBe(40);
     }, 60_000);
 
     it('a route limit holds across both processes: the N+1th verification is 429 whichever process answers', async () => {
@@ -103,11 +113,19 @@ if (TEST_DIALECT === 'sqlite') {
       const statuses: number[] = [];
       for (let i = 0; i < VERIFY_RATE_LIMIT; i++) statuses.push((await verify()).status);
       expect(statuses).toEqual(Array(VERIFY_RATE_LIMIT).fill(200));
-      // The next two land one on each process (round robin): both refuse.
-      const over = [await verify(), await verify()];
+      // The next ones land on both processes (round robin): all refused.
+      const over: Awaited<ReturnType<typeof verify>>[] = [];
+      for (let i = 0; i < 6; i++) over.push(await verify());
       c.close();
-      expect(over.map((a) => a.status)).toEqual([429, 429]);
+      expect(over.map((a) => a.status)).toEqual(Array(6).fill(429));
       expect(Number(over[0].headers['retry-after'])).toBeGreaterThan(0);
+      // Both processes counted allowed ones and refused some: the count is one, shared.
+      const texts = [...(await scrapeEach(server.port, 2)).values()];
+      const route = '/api/public/certificates/:slug';
+      const ok = texts.map((t) => answered(t, 'GET', route, '2xx'));
+      const refused = texts.map((t) => answered(t, 'GET', route, '4xx'));
+      expect(ok.every((n) => n > 0) && refused.every((n) => n > 0)).toBe(true);
+      expect([ok[0] + ok[1], refused[0] + refused[1]]).toEqual([VERIFY_RATE_LIMIT, 6]);
     }, 60_000);
 
     it('kill -9 of one web process during 200 concurrent autosaves: no acknowledged save lost, the other answers, the primary starts another', async () => {
@@ -166,6 +184,8 @@ if (TEST_DIALECT === 'sqlite') {
       await Promise.all(drafts.map(chain));
       expect(killedAt).toBeGreaterThan(0);
       expect(acknowledged).toBe(200 * SAVES);
+      // The kill cut saves in flight (no answer), and the other process went on acknowledging.
+      expect(failed).toBeGreaterThan(0);
       expect(okAfterKill).toBeGreaterThan(0);
 
       // Every acknowledged save is the stored one: the last acknowledged title and version of each draft.
@@ -190,6 +210,23 @@ if (TEST_DIALECT === 'sqlite') {
       expect(fs.readFileSync(server.log, 'utf8')).toMatch(new RegExp(`web process \\d \\(pid ${victim}\\) exited \\(SIGKILL\\)`));
       expect(await answeringPid(server.port)).toBeGreaterThan(0);
     }, 240_000);
+
+    it('SIGTERM to the primary stops every process (they finish their requests) and exits 0', async () => {
+      const children = childrenOf(server.pid);
+      expect(children).toHaveLength(3);
+      await server.stop();
+      expect(server.child.exitCode).toBe(0);
+      expect(childrenOf(server.pid)).toEqual([]);
+      const alive = children.filter((pid) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(alive).toEqual([]);
+    }, 60_000);
   });
 
   describe('two `sinovik worker` processes on one PostgreSQL database', () => {
@@ -233,7 +270,8 @@ if (TEST_DIALECT === 'sqlite') {
         )
         .execute();
 
-      const env = processEnv(testDb.url, dataDir);
+      const smtp = await startSmtpCapture();
+      const env = processEnv(testDb.url, dataDir, { SMTP_URL: smtp.url });
       const workers = [0, 1].map((i) => spawnMain(['worker'], env, path.join(dataDir, `worker-${i}.log`)));
       try {
         const deadline = Date.now() + 120_000;
@@ -257,13 +295,13 @@ if (TEST_DIALECT === 'sqlite') {
         for (const w of workers) w.kill('SIGTERM');
         await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
       }
-      const mails = await testDb.db.selectFrom('outbox').select(['attempts', 'eml_path']).execute();
+      await smtp.close();
+      const mails = await testDb.db.selectFrom('outbox').select(['attempts', 'status']).execute();
       expect(mails).toHaveLength(MAILS);
-      expect(mails.every((m) => m.attempts === 1)).toBe(true);
-      // Delivered to files (no SMTP_URL): one file per row, none written twice.
-      const files = fs.readdirSync(path.join(dataDir, 'mail')).filter((f) => f.endsWith('.eml'));
-      expect(files).toHaveLength(MAILS);
-      expect(new Set(mails.map((m) => m.eml_path)).size).toBe(MAILS);
+      expect(mails.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
+      // The relay received each message once: one per recipient, none twice.
+      const recipients = smtp.messages.flatMap((m) => m.to).sort();
+      expect(recipients).toEqual(Array.from({ length: MAILS }, (_, i) => `penerima${i}@uji.go.id`).sort());
       const jobs = await testDb.db
         .selectFrom('jobs')
         .select(['attempts', 'status'])

@@ -75,19 +75,54 @@ export function spawnMain(args: string[], env: Record<string, string>, logFile: 
   return child;
 }
 
-/** The pid of the process that answered one /metrics scrape (on a new connection each time). */
-export async function answeringPid(port: number): Promise<number> {
+/** One /metrics scrape on a new connection: the pid of the process that answered, and the text. */
+export async function scrape(port: number): Promise<{ pid: number; text: string }> {
   const c = new Client(port, { timeoutMs: 10_000 });
   try {
     const a = await c.request('GET', '/metrics', undefined, {
       authorization: `Bearer ${METRICS_TOKEN}`,
       connection: 'close',
     });
-    const m = /sinovik_process_info\{pid="(\d+)"\} 1/.exec(a.body.toString());
+    const text = a.body.toString();
+    const m = /sinovik_process_info\{pid="(\d+)"\} 1/.exec(text);
     if (a.status !== 200 || !m) throw new Error(`metrics answered ${a.status}`);
-    return Number(m[1]);
+    return { pid: Number(m[1]), text };
   } finally {
     c.close();
+  }
+}
+
+/** The pid of the process that answered one /metrics scrape (on a new connection each time). */
+export const answeringPid = async (port: number) => (await scrape(port)).pid;
+
+/** The latest scrape of each of `n` processes (scraping until each answered, up to 60 scrapes). */
+export async function scrapeEach(port: number, n: number): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < 60 && out.size < n; i++) {
+    const s = await scrape(port);
+    out.set(s.pid, s.text);
+  }
+  return out;
+}
+
+/** A process's count of answered requests of a route pattern with a status class (2xx, 4xx). */
+export function answered(text: string, method: string, route: string, status: string): number {
+  const line = text
+    .split('\n')
+    .find((l) =>
+      l.startsWith(`sinovik_http_requests_total{method="${method}",route="${route}",status="${status}"}`),
+    );
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** Waits until `n` processes answer on `port` (the web processes start listening one after the other). */
+export async function waitForProcesses(port: number, n: number, timeoutMs = 60_000): Promise<Set<number>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pids = await answeringPids(port, 2 * n);
+    if (pids.size >= n) return pids;
+    if (Date.now() > deadline) throw new Error(`only ${pids.size} of ${n} processes answer on ${port}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
