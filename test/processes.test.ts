@@ -55,7 +55,10 @@ if (TEST_DIALECT === 'sqlite') {
 
     it('`sinovik serve` with WEB_PROCESSES=2 on SQLite exits with code 2 and says why', async () => {
       const dataDir = tmp();
-      const r = await runMain(['serve'], processEnv(`sqlite:${path.join(dataDir, 'db.sqlite')}`, dataDir, { PORT: '0', WEB_PROCESSES: '2' }));
+      const r = await runMain(
+        ['serve'],
+        processEnv(`sqlite:${path.join(dataDir, 'db.sqlite')}`, dataDir, { PORT: '0', WEB_PROCESSES: '2' }),
+      );
       expect(r.code).toBe(2);
       expect(r.output).toContain('WEB_PROCESSES: 2 needs PostgreSQL');
       expect(fs.existsSync(path.join(dataDir, 'db.sqlite'))).toBe(false);
@@ -86,7 +89,10 @@ if (TEST_DIALECT === 'sqlite') {
       expect(pids.size).toBe(2);
       expect(pids.has(server.pid)).toBe(false);
       const c = new Client(server.port);
-      const login = await c.request('POST', '/api/auth/login', { email: seeded.upps[0].email, password: BENCH_PASSWORD });
+      const login = await c.request('POST', '/api/auth/login', {
+        email: seeded.upps[0].email,
+        password: BENCH_PASSWORD,
+      });
       expect(login.status).toBe(200);
       const statuses: number[] = [];
       const emails = new Set<string>();
@@ -100,7 +106,9 @@ if (TEST_DIALECT === 'sqlite') {
       expect(statuses).toEqual(Array(40).fill(200));
       expect([...emails]).toEqual([seeded.upps[0].email]);
       // Each process answered some of them, signed in (what each counted, from its own /metrics).
-      const each = [...(await scrapeEach(server.port, 2)).values()].map((t) => answered(t, 'GET', '/api/auth/me', '2xx'));
+      const each = [...(await scrapeEach(server.port, 2)).values()].map((t) =>
+        answered(t, 'GET', '/api/auth/me', '2xx'),
+      );
       expect(each).toHaveLength(2);
       expect(each.every((n) => n > 0)).toBe(true);
       expect(each[0] + each[1]).toBe(40);
@@ -109,7 +117,9 @@ if (TEST_DIALECT === 'sqlite') {
     it('a route limit holds across both processes: the N+1th verification is 429 whichever process answers', async () => {
       const c = new Client(server.port);
       const verify = () =>
-        c.request('GET', '/api/public/certificates/PIAGAM-KIPP-2026-0001?k=0', undefined, { connection: 'close' });
+        c.request('GET', '/api/public/certificates/PIAGAM-KIPP-2026-0001?k=0', undefined, {
+          connection: 'close',
+        });
       const statuses: number[] = [];
       for (let i = 0; i < VERIFY_RATE_LIMIT; i++) statuses.push((await verify()).status);
       expect(statuses).toEqual(Array(VERIFY_RATE_LIMIT).fill(200));
@@ -135,7 +145,9 @@ if (TEST_DIALECT === 'sqlite') {
       const drafts: { cookie: string; id: number; version: number; title: string | null }[] = [];
       for (const upp of seeded.upps) {
         const c = new Client(server.port);
-        expect((await c.request('POST', '/api/auth/login', { email: upp.email, password: BENCH_PASSWORD })).status).toBe(200);
+        expect(
+          (await c.request('POST', '/api/auth/login', { email: upp.email, password: BENCH_PASSWORD })).status,
+        ).toBe(200);
         for (let i = 0; i < 10; i++) {
           const r = await c.request('POST', `/api/competitions/${seeded.competitionId}/proposals`, {
             groupKey: seeded.groupKey,
@@ -192,10 +204,16 @@ if (TEST_DIALECT === 'sqlite') {
       const rows = await testDb.db
         .selectFrom('proposals')
         .select(['id', 'title', 'version'])
-        .where('id', 'in', drafts.map((d) => d.id))
+        .where(
+          'id',
+          'in',
+          drafts.map((d) => d.id),
+        )
         .execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const wrong = drafts.filter((d) => byId.get(d.id)?.title !== d.title || byId.get(d.id)?.version !== d.version);
+      const wrong = drafts.filter(
+        (d) => byId.get(d.id)?.title !== d.title || byId.get(d.id)?.version !== d.version,
+      );
       expect(wrong).toEqual([]);
 
       // The primary started another web process: two pids answer again, the victim is not one of them.
@@ -207,7 +225,9 @@ if (TEST_DIALECT === 'sqlite') {
       expect(after.size).toBe(2);
       expect(after.has(victim)).toBe(false);
       expect(childrenOf(server.pid)).toHaveLength(3);
-      expect(fs.readFileSync(server.log, 'utf8')).toMatch(new RegExp(`web process \\d \\(pid ${victim}\\) exited \\(SIGKILL\\)`));
+      expect(fs.readFileSync(server.log, 'utf8')).toMatch(
+        new RegExp(`web process \\d \\(pid ${victim}\\) exited \\(SIGKILL\\)`),
+      );
       expect(await answeringPid(server.port)).toBeGreaterThan(0);
     }, 240_000);
 
@@ -248,7 +268,11 @@ if (TEST_DIALECT === 'sqlite') {
             to: `penerima${i}@uji.go.id`,
             template: 'password_reset',
             locale: 'id',
-            vars: { name: `Penerima ${i}`, link: 'https://sinovik.test/reset', expires: '12 Mei 2026 16.00 WIB' },
+            vars: {
+              name: `Penerima ${i}`,
+              link: 'https://sinovik.test/reset',
+              expires: '12 Mei 2026 16.00 WIB',
+            },
             now,
           }),
         );
@@ -293,7 +317,9 @@ if (TEST_DIALECT === 'sqlite') {
         }
       } finally {
         for (const w of workers) w.kill('SIGTERM');
-        await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+        await Promise.all(
+          workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))),
+        );
       }
       await smtp.close();
       const mails = await testDb.db.selectFrom('outbox').select(['attempts', 'status']).execute();

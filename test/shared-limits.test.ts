@@ -43,7 +43,9 @@ describe('shared limits in the database', () => {
     const uses = await Promise.all(
       Array.from({ length: 100 }, (_, i) => countUse(i % 2 ? other : ctx.db, 'race', 60_000, T0)),
     );
-    expect(uses.map((u) => u.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(uses.map((u) => u.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
   });
 
   it('deletes the windows that ended, and only those', async () => {

@@ -55,7 +55,9 @@ export function superviseProcesses(opts: { web: number; jobWorker: boolean; log:
       startedAt: 0,
       worker: null,
     })),
-    ...(opts.jobWorker ? [{ role: 'worker' as const, index: 0, quickDeaths: 0, startedAt: 0, worker: null }] : []),
+    ...(opts.jobWorker
+      ? [{ role: 'worker' as const, index: 0, quickDeaths: 0, startedAt: 0, worker: null }]
+      : []),
   ];
   let stopping = false;
   let done: () => void = () => undefined;
@@ -87,7 +89,9 @@ export function superviseProcesses(opts: { web: number; jobWorker: boolean; log:
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: stopping ${slots.filter((s) => s.worker).length} processes (finishing their requests)`);
+    log.info(
+      `${signal}: stopping ${slots.filter((s) => s.worker).length} processes (finishing their requests)`,
+    );
     const alive = slots.filter((s) => s.worker);
     if (!alive.length) return done();
     for (const s of alive) s.worker!.process.kill('SIGTERM');

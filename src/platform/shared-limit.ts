@@ -54,7 +54,9 @@ export async function readUse(db: Db, key: string, nowMs: number): Promise<Windo
     .where('key', '=', key)
     .where('expires_at', '>', nowMs)
     .executeTakeFirst();
-  return row ? { count: Number(row.count), resetAtMs: Number(row.expires_at) } : { count: 0, resetAtMs: nowMs };
+  return row
+    ? { count: Number(row.count), resetAtMs: Number(row.expires_at) }
+    : { count: 0, resetAtMs: nowMs };
 }
 
 /** Deletes the windows that ended before `nowMs`; answers how many. */
