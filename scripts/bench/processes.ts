@@ -60,13 +60,14 @@ export interface ProcessesResult {
   listGoalPass: boolean | null;
 }
 
-/** The web processes of a server: its forked children, or itself when it has none. */
+/** The web processes of a server: its forked children running src/main.ts, or itself when it has none. */
 function webPids(server: Server): number[] {
   let kids: number[] = [];
   try {
-    kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)], { encoding: 'utf8' })
+    kids = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('src/main.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0);
   } catch {
     // no children: one process
@@ -164,6 +165,7 @@ export async function runProcessesOnly(o: {
   log(
     `Sinovik benchmark — one vs two web processes on PostgreSQL (${started.toISOString()}), work folder ${tmp}`,
   );
+  for (const d of ['one', 'two']) fs.mkdirSync(path.join(tmp, d));
   const bench = await openBenchDb('postgres', tmp, o.auditKey);
   const servers: Server[] = [];
   try {

@@ -133,12 +133,13 @@ export async function answeringPids(port: number, tries: number): Promise<Set<nu
   return pids;
 }
 
-/** The child processes of `pid` (ps). */
+/** The child processes of `pid` that run src/main.ts (ps; not tsx's esbuild service). */
 export function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('src/main.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0);
   } catch {
     return [];
