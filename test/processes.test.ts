@@ -18,7 +18,6 @@ import {
   answeringPids,
   scrapeEach,
   waitForProcesses,
-  AUDIT_KEY,
   childrenOf,
   processEnv,
   runMain,

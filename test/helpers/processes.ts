@@ -7,7 +7,7 @@ import { freePort, repoRoot, startServer, type Server } from '../../scripts/benc
 /** The token the test servers' /metrics answer to. */
 export const METRICS_TOKEN = 'processes-test-metrics-token-0123';
 const SESSION_SECRET = 'processes-secret-processes-secret-0123456789';
-export const AUDIT_KEY = 'processes-audit-key-processes-audit-0123456789';
+const AUDIT_KEY = 'processes-audit-key-processes-audit-0123456789';
 
 /** The environment of a real `src/main.ts` process over `databaseUrl`, its data in `dataDir`. */
 export function processEnv(databaseUrl: string, dataDir: string, extra: Record<string, string> = {}) {
@@ -107,11 +107,9 @@ export async function scrapeEach(port: number, n: number): Promise<Map<number, s
 
 /** A process's count of answered requests of a route pattern with a status class (2xx, 4xx). */
 export function answered(text: string, method: string, route: string, status: string): number {
-  const line = text
-    .split('\n')
-    .find((l) =>
-      l.startsWith(`sinovik_http_requests_total{method="${method}",route="${route}",status="${status}"}`),
-    );
+  const head = `sinovik_http_requests_total{method="${method}",route="${route}",status="${status}"`;
+  // A forked web process adds its pid label after these.
+  const line = text.split('\n').find((l) => l.startsWith(head + '}') || l.startsWith(head + ','));
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
