@@ -127,7 +127,11 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
 async function serve(config: Config, db: Db, withWorker: boolean) {
   const clock = new AdjustableClock();
   const app = await buildApp({ config, db, clock, worker: withWorker && config.inProcessWorker });
+  // Once: Ctrl-C reaches every process of the group, and the primary passes a SIGTERM on too.
+  let closing = false;
   const shutdown = async () => {
+    if (closing) return;
+    closing = true;
     await app.close();
     await db.destroy();
     process.exit(0);
@@ -184,7 +188,10 @@ async function runJobWorker(config: Config, db: Db) {
     jobHandlers: backgroundJobHandlers(recurringDeps),
   });
   await ensureRecurringJobs(db, clock, recurringDeps);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await worker.stop();
     await db.destroy();
     process.exit(0);

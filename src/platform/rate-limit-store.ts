@@ -40,7 +40,9 @@ export function databaseRateLimitStore(db: Db) {
       );
     }
 
-    child(routeOptions: StoreOptions): DatabaseRateLimitStore {
+    // The plugin passes the route's merged limit options with `routeInfo` (its types say RouteOptions).
+    child(options: object): DatabaseRateLimitStore {
+      const routeOptions = options as StoreOptions;
       const method = [routeOptions.routeInfo?.method ?? ''].flat().join(',');
       return new DatabaseRateLimitStore(routeOptions, `${method} ${routeOptions.routeInfo?.url ?? ''} `);
     }
