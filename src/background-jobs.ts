@@ -10,6 +10,7 @@ import { ratingAddressSweepJob } from './modules/public-ratings/sweep.js';
 import { galleryStatusPromptJob } from './modules/gallery/owner/status-prompt.js';
 import type { PromptDate } from './domain/gallery-owner.js';
 import { nearDuplicateJobHandlers } from './modules/near-duplicates/job.js';
+import { rateLimitSweepJob } from './platform/shared-limit.js';
 
 /*
  * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
@@ -25,7 +26,12 @@ export interface RecurringJobDeps {
 }
 
 function recurringJobs(deps: RecurringJobDeps): RecurringJob[] {
-  return [storageSweepJob(deps.storage), ratingAddressSweepJob, galleryStatusPromptJob(deps)];
+  return [
+    storageSweepJob(deps.storage),
+    ratingAddressSweepJob,
+    galleryStatusPromptJob(deps),
+    rateLimitSweepJob,
+  ];
 }
 
 export function backgroundJobHandlers(deps: RecurringJobDeps): Record<string, JobHandler> {

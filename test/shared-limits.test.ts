@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { connect, type Db } from '../src/db/connect.js';
-import { countUse, readUse, sweepEndedWindows } from '../src/platform/shared-limit.js';
+import {
+  countUse,
+  RATE_LIMIT_SWEEP_KIND,
+  rateLimitSweepJob,
+  readUse,
+  sweepEndedWindows,
+} from '../src/platform/shared-limit.js';
+import { runDueJobs } from '../src/platform/jobs.js';
 import { VERIFY_RATE_LIMIT } from '../src/modules/certificates/public-routes.js';
 import { SessionLimit } from '../src/modules/public-ratings/session-limit.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
@@ -57,6 +64,29 @@ describe('shared limits in the database', () => {
     expect(keys).toContain('alive');
     expect(keys).toContain('race');
     expect(keys).not.toContain('old');
+  });
+
+  it("the worker's hourly sweep deletes the windows that ended (the addresses in their keys go with them)", async () => {
+    const wall = Date.now();
+    await countUse(ctx.db, 'ended 203.0.113.7', 1_000, wall - 10_000);
+    await countUse(ctx.db, 'running 203.0.113.8', 600_000, wall);
+    await rateLimitSweepJob.ensure(ctx.db, ctx.clock);
+    expect(
+      await runDueJobs(ctx.db, ctx.clock, { [RATE_LIMIT_SWEEP_KIND]: rateLimitSweepJob.handler }),
+    ).toEqual({
+      done: 1,
+      failed: 0,
+    });
+    const keys = (await ctx.db.selectFrom('rate_limit_windows').select('key').execute()).map((r) => r.key);
+    expect(keys).toContain('running 203.0.113.8');
+    expect(keys).not.toContain('ended 203.0.113.7');
+    const next = await ctx.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('kind', '=', RATE_LIMIT_SWEEP_KIND)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(next).toHaveLength(1);
   });
 
   it("a route's limit holds across two apps on one database: the N+1th request is 429 on either", async () => {

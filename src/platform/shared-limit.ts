@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { dialectOf, type Db } from '../db/connect.js';
 import { groupTransaction } from '../db/group-commit.js';
 import { perDatabase } from '../db/per-database.js';
+import { hourlyJob } from './recurring-jobs.js';
 
 /*
  * Fixed-window counters in the database (rate_limit_windows, migration 0049), so a limit holds however many
@@ -64,6 +65,13 @@ export async function sweepEndedWindows(db: Db, nowMs: number): Promise<number> 
   const r = await db.deleteFrom('rate_limit_windows').where('expires_at', '<=', nowMs).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * The worker's hourly sweep as well: the keys hold network addresses and account ids, which must not outlive
+ * their window by long when no limited request comes to sweep them.
+ */
+export const RATE_LIMIT_SWEEP_KIND = 'rate_limit_sweep';
+export const rateLimitSweepJob = hourlyJob(RATE_LIMIT_SWEEP_KIND, (db) => sweepEndedWindows(db, Date.now()));
 
 function sweepLater(db: Db, nowMs: number): void {
   const s = sweepOf(db);
