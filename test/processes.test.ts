@@ -27,8 +27,9 @@ import {
 
 /*
  * Several app processes (issue 15 point 2) with REAL processes: `node --import tsx src/main.ts serve` with
- * WEB_PROCESSES=2 on PostgreSQL, and two `sinovik worker` processes on one database. On SQLite (one writer,
- * the embedded mode is one process) the same command is refused with a clear message, which is tested instead.
+ * WEB_PROCESSES=2 on PostgreSQL, and two `sinovik worker` processes on one database (in the PostgreSQL run).
+ * On SQLite (one writer, the embedded mode is one process) the same command is refused with a clear message,
+ * tested in every run.
  */
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-procs-'));
@@ -39,31 +40,44 @@ describe('restart backoff of the primary', () => {
   });
 });
 
-if (TEST_DIALECT === 'sqlite') {
-  describe('several web processes on SQLite: refused', () => {
-    it('loadConfig refuses WEB_PROCESSES=2 (and auto on a machine of several cores) naming PostgreSQL', () => {
-      const dataDir = tmp();
-      const attempt = (v: string) => () => loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: v });
-      expect(attempt('2')).toThrow(ConfigError);
-      expect(attempt('2')).toThrow(/WEB_PROCESSES: 2 needs PostgreSQL/);
-      if (os.availableParallelism() > 1) expect(attempt('auto')).toThrow(/needs PostgreSQL/);
-      expect(loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: '1' }).webProcesses).toBe(1);
-      expect(loadConfig({ DATA_DIR: dataDir }).webProcesses).toBe(1);
-      expect(() => loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: '0' })).toThrow(/WEB_PROCESSES: must be/);
-    });
-
-    it('`sinovik serve` with WEB_PROCESSES=2 on SQLite exits with code 2 and says why', async () => {
-      const dataDir = tmp();
-      const r = await runMain(
-        ['serve'],
-        processEnv(`sqlite:${path.join(dataDir, 'db.sqlite')}`, dataDir, { PORT: '0', WEB_PROCESSES: '2' }),
-      );
-      expect(r.code).toBe(2);
-      expect(r.output).toContain('WEB_PROCESSES: 2 needs PostgreSQL');
-      expect(fs.existsSync(path.join(dataDir, 'db.sqlite'))).toBe(false);
-    }, 60_000);
+describe('WEB_PROCESSES in the configuration', () => {
+  const PG = 'postgres://sinovik@127.0.0.1:5432/sinovik';
+  it('refuses several web processes on SQLite (the embedded mode is one process), naming PostgreSQL', () => {
+    const dataDir = tmp();
+    const attempt = (v: string) => () => loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: v });
+    expect(attempt('2')).toThrow(ConfigError);
+    expect(attempt('2')).toThrow(/WEB_PROCESSES: 2 needs PostgreSQL/);
+    if (os.availableParallelism() > 1) expect(attempt('auto')).toThrow(/needs PostgreSQL/);
+    expect(loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: '1' }).webProcesses).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir }).webProcesses).toBe(1);
+    expect(() => loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: '0' })).toThrow(/WEB_PROCESSES: must be/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, WEB_PROCESSES: 'many' })).toThrow(/WEB_PROCESSES: must be/);
   });
-} else {
+
+  it('on PostgreSQL: a number, or auto = one per core; never with the demo clock', () => {
+    const dataDir = tmp();
+    const config = (env: Record<string, string>) =>
+      loadConfig({ DATA_DIR: dataDir, DATABASE_URL: PG, ...env });
+    expect(config({ WEB_PROCESSES: '3' }).webProcesses).toBe(3);
+    expect(config({ WEB_PROCESSES: 'auto' }).webProcesses).toBe(os.availableParallelism());
+    expect(() => config({ WEB_PROCESSES: '2', SINOVIK_CLOCK_CONTROL: '1' })).toThrow(
+      /SINOVIK_CLOCK_CONTROL: the demo clock is moved in one process only/,
+    );
+  });
+
+  it('`sinovik serve` with WEB_PROCESSES=2 on SQLite exits with code 2, says why, and touches no database', async () => {
+    const dataDir = tmp();
+    const r = await runMain(
+      ['serve'],
+      processEnv(`sqlite:${path.join(dataDir, 'db.sqlite')}`, dataDir, { PORT: '0', WEB_PROCESSES: '2' }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('WEB_PROCESSES: 2 needs PostgreSQL');
+    expect(fs.existsSync(path.join(dataDir, 'db.sqlite'))).toBe(false);
+  }, 60_000);
+});
+
+if (TEST_DIALECT === 'postgres') {
   describe('WEB_PROCESSES=2 on PostgreSQL: real processes', () => {
     let testDb: TestDb;
     let dataDir: string;
