@@ -159,12 +159,12 @@ async function serveAll(config: Config, db: Db) {
         ? ' + 1 proses pekerja (surel, tugas terjadwal) / job worker process (mail, timed events)'
         : '; SINOVIK_WORKER=none: jalankan / run `sinovik worker` (one or more, any machine) for mail and timed events'),
   );
-  await superviseProcesses({
+  const code = await superviseProcesses({
     web: config.webProcesses,
     jobWorker,
     log: { info: console.log, error: console.error },
   });
-  process.exit(0);
+  process.exit(code);
 }
 
 /** Delivers mail and runs timed events until stopped (`sinovik worker`, or the job worker process of serve). */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,6 +261,26 @@ if (TEST_DIALECT === 'postgres') {
       });
       expect(alive).toEqual([]);
     }, 60_000);
+
+    it('a port already taken: the web processes cannot listen, the primary stops them and exits 1 (no restart loop)', async () => {
+      const taken = net.createServer();
+      await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+      const port = (taken.address() as net.AddressInfo).port;
+      try {
+        const r = await runMain(
+          ['serve'],
+          processEnv(testDb.url, tmp(), { PORT: String(port), WEB_PROCESSES: '2' }),
+        );
+        expect(r.code).toBe(1);
+        expect(r.output).toContain('EADDRINUSE');
+        expect(r.output).toMatch(
+          /web process \d \(pid \d+\) exited \(code 1\) before any web process listened; stopping/,
+        );
+        expect(r.output).not.toContain('starting it again');
+      } finally {
+        taken.close();
+      }
+    }, 120_000);
   });
 
   describe('two `sinovik worker` processes on one PostgreSQL database', () => {

@@ -44,8 +44,12 @@ export interface Log {
   error: (msg: string) => void;
 }
 
-/** Forks and watches the processes; resolves once every process has exited after a stop signal. */
-export function superviseProcesses(opts: { web: number; jobWorker: boolean; log: Log }): Promise<void> {
+/**
+ * Forks and watches the processes; resolves with the exit code once every process has exited: 0 after a stop
+ * signal, 1 when a web process died before any had ever listened (the port is taken, the configuration is
+ * wrong for the web app: restarting would only repeat it).
+ */
+export function superviseProcesses(opts: { web: number; jobWorker: boolean; log: Log }): Promise<number> {
   const { log } = opts;
   const slots: Slot[] = [
     ...Array.from({ length: opts.web }, (_, index): Slot => ({
@@ -60,8 +64,12 @@ export function superviseProcesses(opts: { web: number; jobWorker: boolean; log:
       : []),
   ];
   let stopping = false;
-  let done: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (done = resolve));
+  let exitCode = 0;
+  let listened = false;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  const done = () => finish(exitCode);
+  cluster.on('listening', () => (listened = true));
 
   const start = (slot: Slot) => {
     if (stopping) return;
@@ -72,6 +80,15 @@ export function superviseProcesses(opts: { web: number; jobWorker: boolean; log:
     w.on('exit', (code, signal) => {
       slot.worker = null;
       if (stopping) {
+        if (slots.every((s) => !s.worker)) done();
+        return;
+      }
+      if (slot.role === 'web' && !listened) {
+        log.error(
+          `web process ${slot.index + 1} (pid ${w.process.pid}) exited (${signal ?? `code ${code}`}) before any web process listened; stopping (see its error above)`,
+        );
+        exitCode = 1;
+        stop('SIGTERM');
         if (slots.every((s) => !s.worker)) done();
         return;
       }
