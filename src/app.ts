@@ -24,6 +24,7 @@ import { createMailTransport, type MailTransport } from './platform/mail/deliver
 import { registerMultipartGuard } from './platform/multipart.js';
 import { FileStorage } from './platform/storage.js';
 import { startWorker } from './platform/worker.js';
+import { databaseRateLimitStore } from './platform/rate-limit-store.js';
 import { sealAuditChain, setAuditKey } from './platform/audit.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -194,7 +195,8 @@ export async function buildApp(opts: {
     },
     strictTransportSecurity: config.baseUrl.startsWith('https://'),
   });
-  await app.register(rateLimit, { global: false });
+  // The routes' limits count in the database, shared by every app process (issue 15 point 2).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {

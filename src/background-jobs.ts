@@ -11,6 +11,7 @@ import { galleryStatusPromptJob } from './modules/gallery/owner/status-prompt.js
 import type { PromptDate } from './domain/gallery-owner.js';
 import { nearDuplicateJobHandlers } from './modules/near-duplicates/job.js';
 import { retentionJob } from './modules/retention/job.js';
+import { rateLimitSweepJob } from './platform/shared-limit.js';
 
 /*
  * Every kind of background job a worker runs, in one place (the in-process worker of `npm start` and the
@@ -26,7 +27,13 @@ export interface RecurringJobDeps {
 }
 
 function recurringJobs(deps: RecurringJobDeps): RecurringJob[] {
-  return [storageSweepJob(deps.storage), ratingAddressSweepJob, galleryStatusPromptJob(deps), retentionJob];
+  return [
+    storageSweepJob(deps.storage),
+    ratingAddressSweepJob,
+    galleryStatusPromptJob(deps),
+    retentionJob,
+    rateLimitSweepJob,
+  ];
 }
 
 export function backgroundJobHandlers(deps: RecurringJobDeps): Record<string, JobHandler> {

@@ -50,6 +50,11 @@ export interface Config {
   galleryStatusPrompt: PromptDate;
   /** The bearer token Prometheus sends to GET /metrics (METRICS_TOKEN); null: the metrics answer 404. */
   metricsToken: string | null;
+  /**
+   * Web processes `sinovik serve` runs on the port (WEB_PROCESSES: a number, or `auto` = one per core;
+   * default 1). More than one needs PostgreSQL; then the web processes never run jobs (platform/processes.ts).
+   */
+  webProcesses: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -144,6 +149,12 @@ const envSchema = z.object({
     .refine((v) => !v || (v.length >= 16 && /^[\x21-\x7e]+$/.test(v)), {
       message: 'must be at least 16 printable characters without spaces',
     }),
+  WEB_PROCESSES: z
+    .string()
+    .optional()
+    .refine((v) => !v || v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256), {
+      message: 'must be a whole number between 1 and 256, or auto (one per core)',
+    }),
 });
 
 export class ConfigError extends Error {
@@ -192,13 +203,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? parsePromptDate(e.SINOVIK_GALLERY_PROMPT)!
       : DEFAULT_PROMPT_DATE,
     metricsToken: e.METRICS_TOKEN || null,
+    webProcesses: webProcesses(e, dialect),
   };
 }
 
+/** WEB_PROCESSES: `auto` is one per core; several need PostgreSQL and a clock that is not moved by hand. */
+function webProcesses(
+  e: { WEB_PROCESSES?: string; SINOVIK_CLOCK_CONTROL?: string },
+  dialect: 'sqlite' | 'postgres',
+): number {
+  const n = e.WEB_PROCESSES === 'auto' ? cores() : Number(e.WEB_PROCESSES ?? 1);
+  if (n <= 1) return 1;
+  if (dialect === 'sqlite')
+    throw new ConfigError([
+      `WEB_PROCESSES: ${e.WEB_PROCESSES} needs PostgreSQL (DATABASE_URL=postgres://…): SQLite has one writer, ` +
+        'so the embedded mode is one process; leave WEB_PROCESSES unset or 1',
+    ]);
+  if (e.SINOVIK_CLOCK_CONTROL === '1' || e.SINOVIK_CLOCK_CONTROL === 'true')
+    throw new ConfigError([
+      'SINOVIK_CLOCK_CONTROL: the demo clock is moved in one process only; it needs WEB_PROCESSES=1',
+    ]);
+  return n;
+}
+
+const cores = () =>
+  typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
 /** The export pool: one thread per core but one (the event loop keeps its own), 8 waiting per thread, 2 per user. */
 function exportPool(e: { EXPORT_THREADS?: string; EXPORT_QUEUE?: string; EXPORT_PER_USER?: string }) {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const exportThreads = e.EXPORT_THREADS ? Number(e.EXPORT_THREADS) : Math.max(1, cores - 1);
+  const exportThreads = e.EXPORT_THREADS ? Number(e.EXPORT_THREADS) : Math.max(1, cores() - 1);
   return {
     exportThreads,
     exportQueue: e.EXPORT_QUEUE ? Number(e.EXPORT_QUEUE) : exportThreads * 8,

@@ -15,13 +15,15 @@ import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
 import { setAuditKey } from './platform/audit.js';
 import { verifyAudit } from './platform/audit-verify.js';
 import { backupCommand, restoreCommand, BACKUP_USAGE } from './platform/backup/cli.js';
+import { forkedRole, superviseProcesses } from './platform/processes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const HELP = `sinovik <command>
 
   start                 build the web app if missing or stale, migrate, seed the demo on an empty database, serve
-  serve                 serve the API and web app on PORT (default 3000)
+  serve                 serve the API and web app on PORT (default 3000); WEB_PROCESSES=N|auto forks N processes
+                        (PostgreSQL) and one job worker (none with SINOVIK_WORKER=none: run \`sinovik worker\`)
   worker                deliver mail and run timed events (when SINOVIK_WORKER=none on the web processes)
   migrate               apply pending database migrations
   seed --demo           load reference data (institutions) and the demo competition with demo accounts
@@ -45,9 +47,11 @@ function loadConfigOrExit(): Config {
   }
 }
 
-async function openDb(config: Config): Promise<Db> {
+async function openDb(config: Config, migrate = true): Promise<Db> {
   const db = connect(config.databaseUrl, config.dialect);
   setAuditKey(db, config.auditKey);
+  // A process forked by `sinovik serve` finds the database migrated by its primary.
+  if (!migrate) return db;
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   return db;
@@ -125,7 +129,11 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
 async function serve(config: Config, db: Db, withWorker: boolean) {
   const clock = new AdjustableClock();
   const app = await buildApp({ config, db, clock, worker: withWorker && config.inProcessWorker });
+  // Once: Ctrl-C reaches every process of the group, and the primary passes a SIGTERM on too.
+  let closing = false;
   const shutdown = async () => {
+    if (closing) return;
+    closing = true;
     await app.close();
     await db.destroy();
     process.exit(0);
@@ -133,7 +141,67 @@ async function serve(config: Config, db: Db, withWorker: boolean) {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Sinovik berjalan di / is running at ${config.baseUrl} (API docs: ${config.baseUrl}/api/docs)`);
+  if (!forkedRole()) console.log(running(config));
+}
+
+const running = (config: Config) =>
+  `Sinovik berjalan di / is running at ${config.baseUrl} (API docs: ${config.baseUrl}/api/docs)`;
+
+/**
+ * One process (WEB_PROCESSES=1: the web app with its in-process worker), or this process as the primary of
+ * several (platform/processes.ts): the database is migrated here once, before any process is forked.
+ */
+async function serveAll(config: Config, db: Db) {
+  if (config.webProcesses <= 1) return serve(config, db, true);
+  await db.destroy();
+  const jobWorker = config.inProcessWorker;
+  console.log(
+    `${running(config)}\n${config.webProcesses} proses web / web processes` +
+      (jobWorker
+        ? ' + 1 proses pekerja (surel, tugas terjadwal) / job worker process (mail, timed events)'
+        : '; SINOVIK_WORKER=none: jalankan / run `sinovik worker` (one or more, any machine) for mail and timed events'),
+  );
+  const code = await superviseProcesses({
+    web: config.webProcesses,
+    jobWorker,
+    log: { info: console.log, error: console.error },
+  });
+  process.exit(code);
+}
+
+/** Delivers mail and runs timed events until stopped (`sinovik worker`, or the job worker process of serve). */
+async function runJobWorker(config: Config, db: Db) {
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const log = { info: console.log, error: console.error };
+  const clock = new AdjustableClock();
+  const storage = new FileStorage(path.join(config.dataDir, 'files'));
+  const recurringDeps = {
+    storage,
+    baseUrl: config.baseUrl,
+    galleryStatusPrompt: config.galleryStatusPrompt,
+  };
+  const worker = startWorker({
+    db,
+    clock,
+    transport,
+    mailFrom: config.mailFrom,
+    dataDir: config.dataDir,
+    log,
+    jobHandlers: backgroundJobHandlers(recurringDeps),
+  });
+  await ensureRecurringJobs(db, clock, recurringDeps);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!forkedRole()) console.log('worker running; Ctrl-C to stop');
+  setInterval(() => undefined, 1 << 30);
 }
 
 async function main(argv: string[]) {
@@ -156,38 +224,20 @@ async function main(argv: string[]) {
         const accounts = await seedDemo.accounts(db);
         if (accounts.length) await printDemo(config, db, accounts);
       }
-      await serve(config, db, true);
+      await serveAll(config, db);
       return;
     }
     case 'serve': {
       const config = loadConfigOrExit();
-      await serve(config, await openDb(config), true);
+      const role = forkedRole();
+      if (role === 'worker') return runJobWorker(config, await openDb(config, false));
+      if (role === 'web') return serve(config, await openDb(config, false), false);
+      await serveAll(config, await openDb(config));
       return;
     }
     case 'worker': {
       const config = loadConfigOrExit();
-      const db = await openDb(config);
-      const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
-      const log = { info: console.log, error: console.error };
-      const clock = new AdjustableClock();
-      const storage = new FileStorage(path.join(config.dataDir, 'files'));
-      const recurringDeps = {
-        storage,
-        baseUrl: config.baseUrl,
-        galleryStatusPrompt: config.galleryStatusPrompt,
-      };
-      startWorker({
-        db,
-        clock,
-        transport,
-        mailFrom: config.mailFrom,
-        dataDir: config.dataDir,
-        log,
-        jobHandlers: backgroundJobHandlers(recurringDeps),
-      });
-      await ensureRecurringJobs(db, clock, recurringDeps);
-      console.log('worker running; Ctrl-C to stop');
-      setInterval(() => undefined, 1 << 30);
+      await runJobWorker(config, await openDb(config));
       return;
     }
     case 'migrate': {

@@ -22,6 +22,7 @@ import { runListOnly } from './list-only.js';
 import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
 import { runRatingsOnly } from './public-ratings.js';
+import { runProcessesOnly } from './processes.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import { setAuditKey } from '../../src/platform/audit.js';
@@ -106,6 +107,9 @@ const HELP = `npm run bench -- [options]
                           SQLite, and PostgreSQL too when DATABASE_URL=postgres://… is set
   --only near-duplicates  only the near-duplicate check (issue 14): 3,500 new proposals against 30,000 past
                           ones with 400 planted copies, the real check path, goal < 30 s, all planted found
+  --only processes        only one vs two web processes (issue 15, PostgreSQL: DATABASE_URL): autosave
+                          saturation (p99 < 100 ms) beside the bare route, the organizer's full list of 3,500
+                          by 4 sessions at once (goal ≥ 154,000 rows/s), the CPU of each web process
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -150,6 +154,7 @@ const ONLY_PHASES = [
   'ratings',
   'near-duplicates',
   'gallery',
+  'processes',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -316,6 +321,14 @@ async function main() {
         people: o.quick ? 300 : 1000,
         finalists: 12,
         auditKey: BENCH_AUDIT_KEY,
+      }),
+    );
+  if (o.only === 'processes')
+    process.exit(
+      await runProcessesOnly({
+        quick: o.quick,
+        auditKey: BENCH_AUDIT_KEY,
+        command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
       }),
     );
   if (o.only === 'admin-queue')

@@ -33,6 +33,8 @@ export interface Target {
   request?: 'autosave' | 'me';
   port: number;
   pid: number;
+  /** The processes whose CPU is the server's (several web processes); default [pid]. */
+  pids?: () => number[];
   /** One cookie (or none) and one draft id per worker, at least max(levels) of them. */
   workers: { cookie: string | null; proposalId: number; version: number; lastBody?: AutosaveBody }[];
 }
@@ -139,8 +141,10 @@ async function runStep(
   };
   // CPU from the end of the warm-up to the end of the step: the server's, this generator's, the machine's.
   let from: { m: ReturnType<typeof machineCpu>; s: number; g: NodeJS.CpuUsage; t: number } | null = null;
+  const serverCpu = () =>
+    (target.pids?.() ?? [target.pid]).reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
   const mark = setTimeout(() => {
-    from = { m: machineCpu(), s: cpuSecondsOf(target.pid) ?? 0, g: process.cpuUsage(), t: performance.now() };
+    from = { m: machineCpu(), s: serverCpu(), g: process.cpuUsage(), t: performance.now() };
   }, opts.warmupS * 1000);
   await Promise.all(target.workers.slice(0, concurrency).map(worker));
   clearTimeout(mark);
@@ -153,7 +157,7 @@ async function runStep(
     const hz = (m1.total - f.m.total) / wall / os.cpus().length;
     used = {
       machine: (m1.busy - f.m.busy) / hz,
-      server: (cpuSecondsOf(target.pid) ?? 0) - f.s,
+      server: serverCpu() - f.s,
       generator: (g1.user + g1.system) / 1e6,
       wall,
     };

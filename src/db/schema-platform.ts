@@ -96,3 +96,15 @@ export interface JobTable {
   created_at: string;
   finished_at: string | null;
 }
+
+/**
+ * One fixed window of a shared limit (migration 0049): the requests counted under `key` since
+ * `window_start` (epoch ms) until `expires_at` (epoch ms). Every app process counts in the same row, so a
+ * limit holds however many processes serve its users.
+ */
+export interface RateLimitWindowTable {
+  key: string;
+  window_start: number;
+  expires_at: number;
+  count: number;
+}

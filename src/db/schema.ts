@@ -59,6 +59,7 @@ import type {
   NotificationTable,
   OutboxSecretTable,
   OutboxTable,
+  RateLimitWindowTable,
 } from './schema-platform.js';
 export type * from './schema-platform.js';
 export type * from './schema-presentation.js';
@@ -474,6 +475,7 @@ export interface Database extends PresentationTables {
   notifications: NotificationTable;
   audit_events: AuditEventTable;
   jobs: JobTable;
+  rate_limit_windows: RateLimitWindowTable;
   proposals: ProposalTable;
   proposal_counters: ProposalCounterTable;
   proposal_answers: ProposalAnswerTable;

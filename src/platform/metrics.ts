@@ -119,6 +119,13 @@ export class ProcessMetrics {
     const loop = { mean: lag(this.loop.mean), p99: lag(this.loop.percentile(99)), max: lag(this.loop.max) };
     this.loop.reset();
     return [
+      {
+        // With WEB_PROCESSES > 1 each scrape answers from one process: its id tells the series apart.
+        name: 'sinovik_process_info',
+        help: 'The process that answered this scrape (pid; role web).',
+        type: 'gauge',
+        samples: [{ value: 1, labels: { pid: String(process.pid) } }],
+      },
       gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', mem.rss),
       gauge(
         'process_start_time_seconds',

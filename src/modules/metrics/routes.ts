@@ -4,7 +4,22 @@ import { poolStats } from '../../db/connect.js';
 import { errorBody } from '../../platform/http-errors.js';
 import { METRICS_CONTENT_TYPE, formatMetrics, type MetricFamily } from '../../platform/metrics-format.js';
 import { METRICS_PATH, ProcessMetrics, registerRequestMetrics } from '../../platform/metrics.js';
+import { forkedRole } from '../../platform/processes.js';
 import { jobQueue, outboxQueue } from './queries.js';
+
+/**
+ * With WEB_PROCESSES > 1 the processes share one port and each scrape reaches one of them: its own figures
+ * (requests, durations, pool, process) carry its pid, so each process's counters are a series of their own
+ * (sum them over `pid`); the database's figures (outbox, jobs) are the same from each and carry none.
+ */
+function ownSeries(families: MetricFamily[]): MetricFamily[] {
+  if (!forkedRole()) return families;
+  const pid = String(process.pid);
+  return families.map((f) => ({
+    ...f,
+    samples: f.samples.map((s) => ({ ...s, labels: { ...s.labels, pid } })),
+  }));
+}
 
 /** The bearer token matches METRICS_TOKEN, compared in constant time (digests of equal length). */
 export function tokenMatches(req: FastifyRequest, token: string): boolean {
@@ -45,7 +60,7 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
       const [outbox, jobs] = [await outboxQueue(db), await jobQueue(db, now.toISOString())];
       const pool = poolStats(db);
       const families: MetricFamily[] = [
-        ...http.families(),
+        ...ownSeries(http.families()),
         gauge(
           'sinovik_outbox_mails',
           'Mails in the outbox not yet delivered, by status (pending, sending, failed).',
@@ -73,7 +88,7 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
           [{ value: ageSeconds(now.getTime(), jobs.oldest) }],
         ),
         ...(pool
-          ? [
+          ? ownSeries([
               gauge('sinovik_db_pool_clients', 'PostgreSQL pool clients: total open, idle.', [
                 { labels: { state: 'total' }, value: pool.total },
                 { labels: { state: 'idle' }, value: pool.idle },
@@ -81,9 +96,9 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
               gauge('sinovik_db_pool_waiting_requests', 'Queries waiting for a PostgreSQL pool client.', [
                 { value: pool.waiting },
               ]),
-            ]
+            ])
           : []),
-        ...proc.families(),
+        ...ownSeries(proc.families()),
       ];
       return reply
         .header('content-type', METRICS_CONTENT_TYPE)

@@ -49,7 +49,7 @@ const limited =
 export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.deps.config.baseUrl.startsWith('https://');
   const keys = () => ratingKeys(app.deps.config.sessionSecret);
-  const perSession = new SessionLimit(RATINGS_PER_SESSION_PER_MINUTE);
+  const perSession = new SessionLimit(app.deps.db, RATINGS_PER_SESSION_PER_MINUTE);
   /** A published competition (a draft has no public side: 404 as for an unknown one). */
   const load = async (id: number): Promise<RatingCompetition> => {
     const c = await findRatingCompetition(app.deps.db, id);
@@ -211,7 +211,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = await sessionOf(req, c);
       if (!session) throw sessionRequired();
       // Per rating session as well (a person reads before rating), by the wall clock of this process.
-      const wait = perSession.take(String(session.id), Date.now());
+      const wait = await perSession.take(String(session.id), Date.now());
       if (wait !== null)
         throw retryLater(
           'rating_session_limited',

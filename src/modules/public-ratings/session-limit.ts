@@ -1,31 +1,21 @@
+import type { Db } from '../../db/connect.js';
+import { countUse } from '../../platform/shared-limit.js';
+
 /**
- * Ratings per rating session per minute, in memory (as @fastify/rate-limit's own store; the plugin runs one
- * limit per route, and the rating route's is per network address). A fixed one-minute window per session
- * token hash; the map forgets windows that ended, and never holds more than `maxKeys` sessions.
+ * Ratings per rating session per minute (the rating route's own rate limit is per network address). A fixed
+ * one-minute window per session, counted in the database (platform/shared-limit.ts), so the limit holds
+ * whichever app process each rating reaches.
  */
 export class SessionLimit {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
   constructor(
+    private readonly db: Db,
     private readonly max: number,
     private readonly windowMs = 60_000,
-    private readonly maxKeys = 100_000,
   ) {}
 
   /** Counts one use; null when allowed, else the milliseconds until the window resets. */
-  take(key: string, nowMs: number): number | null {
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= nowMs) {
-      if (this.windows.size >= this.maxKeys) this.sweep(nowMs);
-      w = { count: 0, resetAt: nowMs + this.windowMs };
-      this.windows.set(key, w);
-    }
-    if (w.count >= this.max) return w.resetAt - nowMs;
-    w.count++;
-    return null;
-  }
-
-  private sweep(nowMs: number) {
-    for (const [k, w] of this.windows) if (w.resetAt <= nowMs) this.windows.delete(k);
-    if (this.windows.size >= this.maxKeys) this.windows.clear();
+  async take(key: string, nowMs: number): Promise<number | null> {
+    const w = await countUse(this.db, `rating-session ${key}`, this.windowMs, nowMs);
+    return w.count > this.max ? w.resetAtMs - nowMs : null;
   }
 }
