@@ -165,7 +165,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment. Throws ConfigError listing every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty value (`SESSION_SECRET=` in an env file) means unset, as in systemd and compose env files:
+  // taken literally it would be an empty key, or a nameless temporary SQLite database.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     throw new ConfigError(problems);

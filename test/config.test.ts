@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,23 @@ describe('configuration', () => {
       baseUrl: 'http://localhost:3000',
       smtpUrl: null,
     });
+  });
+
+  it('takes an empty variable as unset (an env file with `SESSION_SECRET=`), never as an empty key', () => {
+    const dataDir = path.join(os.tmpdir(), `sinovik-config-empty-${process.pid}`);
+    const c = loadConfig({
+      DATA_DIR: dataDir,
+      SESSION_SECRET: '',
+      AUDIT_KEY: '',
+      DATABASE_URL: '',
+      PORT: '',
+    });
+    expect(c.databaseUrl).toBe(path.join(dataDir, 'sinovik.sqlite'));
+    expect(c.port).toBe(3000);
+    // Unset secrets are read from (or created in) DATA_DIR: long random values, not ''.
+    expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(c.auditKey.length).toBeGreaterThanOrEqual(32);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('takes PostgreSQL from a postgres:// DATABASE_URL', () => {
