@@ -8,7 +8,8 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
-import { FileStorage } from './platform/storage.js';
+import type { BlobStore } from './platform/storage.js';
+import { openStorage, StorageStartError } from './platform/storage-create.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { GALLERY_OWNER_ACCOUNT } from './seed/demo-gallery.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
@@ -36,6 +37,19 @@ function loadConfigOrExit(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** The storage STORAGE names, its bucket checked (STORAGE=s3); a missing or unreachable one stops the start. */
+async function openStorageOrExit(config: Config): Promise<BlobStore> {
+  try {
+    return await openStorage(config);
+  } catch (err) {
+    if (err instanceof StorageStartError) {
       console.error(err.message);
       process.exit(2);
     }
@@ -120,9 +134,9 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
   console.log('');
 }
 
-async function serve(config: Config, db: Db, withWorker: boolean) {
+async function serve(config: Config, db: Db, storage: BlobStore, withWorker: boolean) {
   const clock = new AdjustableClock();
-  const app = await buildApp({ config, db, clock, worker: withWorker && config.inProcessWorker });
+  const app = await buildApp({ config, db, clock, storage, worker: withWorker && config.inProcessWorker });
   const shutdown = async () => {
     await app.close();
     await db.destroy();
@@ -139,6 +153,7 @@ async function main(argv: string[]) {
   switch (command) {
     case 'start': {
       const config = loadConfigOrExit();
+      const storage = await openStorageOrExit(config);
       await buildWebIfMissing();
       const db = await openDb(config);
       const fresh = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
@@ -147,6 +162,7 @@ async function main(argv: string[]) {
         await seedReferenceData(db);
         const accounts = await seedDemo(db, new AdjustableClock(), {
           dataDir: config.dataDir,
+          storage,
           baseUrl: config.baseUrl,
         });
         await printDemo(config, db, accounts);
@@ -154,21 +170,22 @@ async function main(argv: string[]) {
         const accounts = await seedDemo.accounts(db);
         if (accounts.length) await printDemo(config, db, accounts);
       }
-      await serve(config, db, true);
+      await serve(config, db, storage, true);
       return;
     }
     case 'serve': {
       const config = loadConfigOrExit();
-      await serve(config, await openDb(config), true);
+      const storage = await openStorageOrExit(config);
+      await serve(config, await openDb(config), storage, true);
       return;
     }
     case 'worker': {
       const config = loadConfigOrExit();
+      const storage = await openStorageOrExit(config);
       const db = await openDb(config);
       const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
       const log = { info: console.log, error: console.error };
       const clock = new AdjustableClock();
-      const storage = new FileStorage(path.join(config.dataDir, 'files'));
       const recurringDeps = {
         storage,
         baseUrl: config.baseUrl,
@@ -199,12 +216,19 @@ async function main(argv: string[]) {
       const config = loadConfigOrExit();
       const db = await openDb(config);
       await seedReferenceData(db);
-      if (rest.includes('--demo'))
+      if (rest.includes('--demo')) {
+        const storage = await openStorageOrExit(config);
         await printDemo(
           config,
           db,
-          await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir, baseUrl: config.baseUrl }),
+          await seedDemo(db, new AdjustableClock(), {
+            dataDir: config.dataDir,
+            storage,
+            baseUrl: config.baseUrl,
+          }),
         );
+        await storage.close();
+      }
       await db.destroy();
       return;
     }

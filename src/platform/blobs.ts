@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { dialectOf } from '../db/connect.js';
-import type { FileStorage, StagedObject } from './storage.js';
+import type { BlobStore, StagedObject } from './storage.js';
 
 /*
  * Stored blobs are shared by content (DATA_DIR/files/ab/cd/<sha256>), so a blob may be removed only when
@@ -57,7 +57,7 @@ export async function insertFileRow(
 /** After the change committed: removes the blob when no `files` row names its sha256 any more. */
 export async function releaseBlob(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   blob: { sha256: string; storageKey: string },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -74,7 +74,7 @@ export async function releaseBlob(
  */
 export async function withStagedFile<T>(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   staged: StagedObject,
   change: (tx: Db) => Promise<T>,
 ): Promise<T> {
@@ -90,7 +90,7 @@ export async function withStagedFile<T>(
  */
 export async function withOptionalStagedFile<T>(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   staged: StagedObject,
   change: (tx: Db) => Promise<{ value: T; store: boolean }>,
 ): Promise<T> {
