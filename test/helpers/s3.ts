@@ -110,3 +110,13 @@ export async function sharedS3Bucket(): Promise<{ env: Record<string, string>; r
     },
   };
 }
+
+/**
+ * Makes an object look written at `at` (its LastModified): s3rver reads it from its object file's mtime.
+ * For the sweep's tests, which need blobs older than an hour.
+ */
+export function backdateObject(server: Pick<S3Server, 'directory'>, bucket: string, key: string, at: Date) {
+  const parts = key.split('/');
+  const file = path.join(server.directory, bucket, ...parts.slice(0, -1), `${parts.at(-1)}._S3rver_object`);
+  fs.utimesSync(file, at, at);
+}
