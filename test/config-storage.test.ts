@@ -29,13 +29,21 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('storage configuration', () => {
   it('defaults to files on disk', () => {
     expect(loadConfig(base).storage).toEqual({ kind: 'disk' });
-    expect(loadConfig({ ...base, STORAGE: 'disk', S3_BUCKET: 'tidak-dipakai' }).storage).toEqual({ kind: 'disk' });
+    expect(loadConfig({ ...base, STORAGE: 'disk', S3_BUCKET: 'tidak-dipakai' }).storage).toEqual({
+      kind: 'disk',
+    });
   });
 
   it('reads an S3 store: region us-east-1 and path-style by default, the prefix ending in "/"', () => {
     expect(
-      loadConfig({ ...base, ...keys, STORAGE: 's3', S3_BUCKET: 'sinovik-berkas', S3_ENDPOINT: 'https://s3.example.id/', S3_PREFIX: 'kipp/2026' })
-        .storage,
+      loadConfig({
+        ...base,
+        ...keys,
+        STORAGE: 's3',
+        S3_BUCKET: 'sinovik-berkas',
+        S3_ENDPOINT: 'https://s3.example.id/',
+        S3_PREFIX: 'kipp/2026',
+      }).storage,
     ).toEqual({
       kind: 's3',
       endpoint: 'https://s3.example.id',
@@ -47,8 +55,14 @@ describe('storage configuration', () => {
       prefix: 'kipp/2026/',
     });
     expect(
-      loadConfig({ ...base, ...keys, STORAGE: 's3', S3_BUCKET: 'sinovik-berkas', S3_REGION: 'ap-southeast-3', S3_FORCE_PATH_STYLE: 'false' })
-        .storage,
+      loadConfig({
+        ...base,
+        ...keys,
+        STORAGE: 's3',
+        S3_BUCKET: 'sinovik-berkas',
+        S3_REGION: 'ap-southeast-3',
+        S3_FORCE_PATH_STYLE: 'false',
+      }).storage,
     ).toMatchObject({ endpoint: null, region: 'ap-southeast-3', forcePathStyle: false, prefix: '' });
   });
 
@@ -124,7 +138,9 @@ describe('the bucket checked on start (STORAGE=s3)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(err).toBeInstanceOf(StorageStartError);
     expect((err as Error).message).toMatch(
-      new RegExp(`^STORAGE=s3: S3_BUCKET=${s3.bucket} at S3_ENDPOINT=http://127.0.0.1:${closed}: the store cannot be reached \\(.+\\): check S3_ENDPOINT$`),
+      new RegExp(
+        `^STORAGE=s3: S3_BUCKET=${s3.bucket} at S3_ENDPOINT=http://127.0.0.1:${closed}: the store cannot be reached \\(.+\\): check S3_ENDPOINT$`,
+      ),
     );
   });
 

@@ -135,17 +135,19 @@ describe.each(['disk', 's3'] as const)('the storage contract (STORAGE=%s)', (kin
 
   it('refuses a file of another type or over the limit and leaves nothing locally or in the store', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), crypto.randomBytes(2000)]);
-    await expect(storage.put(streamOf(png), { maxBytes: 1024 * 1024, allowedMimes: PDF })).rejects.toMatchObject(
-      { status: 415, code: 'unsupported_file_type' },
-    );
+    await expect(
+      storage.put(streamOf(png), { maxBytes: 1024 * 1024, allowedMimes: PDF }),
+    ).rejects.toMatchObject({ status: 415, code: 'unsupported_file_type' });
     const big = pdfBytes(2 * 1024 * 1024, 'besar');
-    await expect(storage.put(streamOf(big), { maxBytes: 1024 * 1024, allowedMimes: PDF })).rejects.toMatchObject({
+    await expect(
+      storage.put(streamOf(big), { maxBytes: 1024 * 1024, allowedMimes: PDF }),
+    ).rejects.toMatchObject({
       status: 413,
       code: 'file_too_large',
     });
-    await expect(storage.stage(streamOf(Buffer.alloc(0)), { maxBytes: 10, allowedMimes: PDF })).rejects.toBeInstanceOf(
-      AppError,
-    );
+    await expect(
+      storage.stage(streamOf(Buffer.alloc(0)), { maxBytes: 10, allowedMimes: PDF }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(tmpFiles()).toEqual([]);
     expect(await storedKeys()).toEqual([]);
   });

@@ -3,8 +3,15 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../src/contracts/attachments.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
-import { createTestApp, type TestContext } from './helpers/app.js';
-import { countRows, makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
+import { createTestApp } from './helpers/app.js';
+import {
+  countRows,
+  makeInstitution,
+  makeUnit,
+  makeUser,
+  publishedKipp,
+  sessionCookie,
+} from './helpers/fixtures.js';
 import { filesUnder, minimalPdf, multipartForm } from './helpers/multipart.js';
 import { startS3, type S3Server } from './helpers/s3.js';
 import path from 'node:path';
@@ -23,7 +30,10 @@ const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 async function proposalWorld(env: Record<string, string>) {
   const ctx = await createTestApp({ env });
   ctx.clock.freeze(NOW);
-  const { competitionId } = await publishedKipp(ctx.db, { organizerName: 'Kementerian PANRB Simpan', now: NOW });
+  const { competitionId } = await publishedKipp(ctx.db, {
+    organizerName: 'Kementerian PANRB Simpan',
+    now: NOW,
+  });
   const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kota Simpan' });
   const unit = await makeUnit(ctx.db, inst.id);
   const upp = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
@@ -94,7 +104,10 @@ describe('evidence on S3-compatible storage through the API', () => {
     first = res.json();
     expect(first).toMatchObject({ sha256: sha(pdf), size: pdf.length, mime: 'application/pdf' });
     const head = await s3.client.send(
-      new HeadObjectCommand({ Bucket: s3.bucket, Key: `${sha(pdf).slice(0, 2)}/${sha(pdf).slice(2, 4)}/${sha(pdf)}` }),
+      new HeadObjectCommand({
+        Bucket: s3.bucket,
+        Key: `${sha(pdf).slice(0, 2)}/${sha(pdf).slice(2, 4)}/${sha(pdf)}`,
+      }),
     );
     expect(head.ContentLength).toBe(pdf.length);
     expect(head.ContentType).toBe('application/pdf');

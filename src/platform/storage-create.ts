@@ -26,14 +26,19 @@ export async function openStorage(config: Pick<Config, 'dataDir' | 'storage'>): 
     await storage.checkBucket();
   } catch (err) {
     await storage.close();
-    const e = err as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    const e = err as {
+      name?: string;
+      code?: string;
+      message?: string;
+      $metadata?: { httpStatusCode?: number };
+    };
     const status = e.$metadata?.httpStatusCode;
     const where = `S3_BUCKET=${s.bucket} at ${s.endpoint ? `S3_ENDPOINT=${s.endpoint}` : `the provider's endpoint for S3_REGION=${s.region}`}`;
     const why =
       status === 404
-        ? 'the bucket does not exist: create it first (the operator\'s job), or correct S3_BUCKET'
+        ? "the bucket does not exist: create it first (the operator's job), or correct S3_BUCKET"
         : status === 403 || status === 401
-          ? 'access denied: check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and the bucket\'s policy)'
+          ? "access denied: check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and the bucket's policy)"
           : status === 301 || status === 400
             ? `the store refused the request (${status}): check S3_REGION and S3_FORCE_PATH_STYLE`
             : `the store cannot be reached (${e.code ?? e.name ?? 'error'}: ${e.message ?? ''}): check S3_ENDPOINT`;

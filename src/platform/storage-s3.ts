@@ -45,11 +45,7 @@ const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 /** The SDK's answer for a key that is not there. */
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return (
-    e?.name === 'NotFound' ||
-    e?.name === 'NoSuchKey' ||
-    e?.$metadata?.httpStatusCode === 404
-  );
+  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
 }
 
 /**
@@ -147,7 +143,9 @@ export class S3Storage implements BlobStore {
 
   async remove(storageKey: string): Promise<void> {
     await this.call(() =>
-      this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(storageKey) })),
+      this.client.send(
+        new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(storageKey) }),
+      ),
     );
   }
 
@@ -221,4 +219,3 @@ export class S3Storage implements BlobStore {
     this.client.destroy();
   }
 }
-

@@ -25,7 +25,11 @@ import {
  * Streams an upload to a temporary file in `tmpDir` while hashing and counting it (refusing it past
  * `maxBytes`), then reads its type from the content; on any refusal nothing is left.
  */
-export async function stageToTemp(tmpDir: string, stream: Readable, opts: StageOptions): Promise<StagedObject> {
+export async function stageToTemp(
+  tmpDir: string,
+  stream: Readable,
+  opts: StageOptions,
+): Promise<StagedObject> {
   await fsp.mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `${crypto.randomUUID()}.part`);
   const hash = crypto.createHash('sha256');

@@ -120,7 +120,13 @@ export async function closingDone(db: Db, competitionId: number): Promise<void> 
 export async function seedSelectionDemo(
   db: Db,
   clock: Clock,
-  input: { organizer: InstitutionRow; adminId: number; dataDir: string; storage?: BlobStore; baseUrl: string },
+  input: {
+    organizer: InstitutionRow;
+    adminId: number;
+    dataDir: string;
+    storage?: BlobStore;
+    baseUrl: string;
+  },
 ): Promise<CompetitionRow> {
   const now = clock.now();
   const ip = null;

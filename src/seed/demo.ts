@@ -189,11 +189,7 @@ export function alignSubmissionClose(
  * pending admin lokal request, and (with a data folder for their evidence) a few dozen proposals in every
  * state of the submission path (demo-proposals.ts). Runs through the same commands the API uses. Idempotent.
  */
-export async function seedDemoData(
-  db: Db,
-  clock: Clock,
-  opts: DemoSeedOptions = {},
-): Promise<DemoAccount[]> {
+export async function seedDemoData(db: Db, clock: Clock, opts: DemoSeedOptions = {}): Promise<DemoAccount[]> {
   const existing = await db
     .selectFrom('users')
     .select('id')

@@ -22,11 +22,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * (KIPP-PANEL, at its final finalist list: demo-panel.ts), and unless `lastYear` is false last year's KIPP
  * (KIPP-LALU, its results published: its finalists in the gallery, demo-last-year.ts).
  */
-export async function seedDemo(
-  db: Db,
-  clock: Clock,
-  opts: DemoSeedOptions = {},
-): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, clock: Clock, opts: DemoSeedOptions = {}): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);
 }

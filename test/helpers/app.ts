@@ -33,8 +33,7 @@ export async function createTestApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-data-'));
   // SINOVIK_TEST_STORAGE=s3: files in a bucket of this app's own on the test file's s3rver (test/helpers/s3.ts),
   // unless the test chose its storage itself.
-  const s3 =
-    process.env.SINOVIK_TEST_STORAGE === 's3' && !opts.env?.STORAGE ? await sharedS3Bucket() : null;
+  const s3 = process.env.SINOVIK_TEST_STORAGE === 's3' && !opts.env?.STORAGE ? await sharedS3Bucket() : null;
   const config = loadConfig({
     ...s3?.env,
     DATA_DIR: dataDir,

@@ -95,7 +95,10 @@ let shared: { server: Promise<S3Server>; users: number } | null = null;
  * For `SINOVIK_TEST_STORAGE=s3`: a bucket of its own on the test file's s3rver (started on first use, stopped
  * when the last app using it lets go). Returns the app's environment and its release.
  */
-export async function sharedS3Bucket(): Promise<{ env: Record<string, string>; release: () => Promise<void> }> {
+export async function sharedS3Bucket(): Promise<{
+  env: Record<string, string>;
+  release: () => Promise<void>;
+}> {
   if (!shared) shared = { server: startS3(), users: 0 };
   const mine = shared;
   mine.users++;
