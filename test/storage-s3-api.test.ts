@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../src/contracts/attachments.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
@@ -25,6 +25,7 @@ import path from 'node:path';
 /** Inside the KIPP 2026 template's submission window. */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+const keyOf = (b: Buffer) => `${sha(b).slice(0, 2)}/${sha(b).slice(2, 4)}/${sha(b)}`;
 
 /** A test app with an institution's UPP and a draft proposal in a published KIPP. */
 async function proposalWorld(env: Record<string, string>) {
@@ -69,7 +70,13 @@ async function proposalWorld(env: Record<string, string>) {
         await ctx.app.inject({ method: 'GET', url: `/api/proposals/${proposalId}`, headers: { cookie } })
       ).json() as ProposalDetail
     ).attachments;
-  return { ctx, upload, download, attachments };
+  const remove = (attachmentId: number) =>
+    ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/proposals/${proposalId}/attachments/${attachmentId}`,
+      headers: { cookie },
+    });
+  return { ctx, competitionId, upload, download, remove, attachments };
 }
 
 /** The headers a download answers with, less those that differ per response. */
@@ -103,12 +110,7 @@ describe('evidence on S3-compatible storage through the API', () => {
     expect(res.statusCode, res.body).toBe(201);
     first = res.json();
     expect(first).toMatchObject({ sha256: sha(pdf), size: pdf.length, mime: 'application/pdf' });
-    const head = await s3.client.send(
-      new HeadObjectCommand({
-        Bucket: s3.bucket,
-        Key: `${sha(pdf).slice(0, 2)}/${sha(pdf).slice(2, 4)}/${sha(pdf)}`,
-      }),
-    );
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: keyOf(pdf) }));
     expect(head.ContentLength).toBe(pdf.length);
     expect(head.ContentType).toBe('application/pdf');
     // Nothing of it stays on the local disk: no blob, no temporary file.
@@ -126,6 +128,33 @@ describe('evidence on S3-compatible storage through the API', () => {
     expect(stableHeaders(fromS3.headers)).toEqual(stableHeaders(fromDisk.headers));
     expect(fromS3.headers['content-type']).toBe('application/pdf');
     expect(fromS3.headers['content-length']).toBe(String(pdf.length));
+  });
+
+  it('removes from the bucket an upload sent ahead that its transaction refuses (two that only fit one at a time)', async () => {
+    await onS3.ctx.db
+      .updateTable('competitions')
+      .set({
+        settings: JSON.stringify({ allowedFileTypes: ['application/pdf'], maxFileMb: 1, maxProposalMb: 1 }),
+      })
+      .where('id', '=', onS3.competitionId)
+      .execute();
+    const part = (note: string) => Buffer.concat([minimalPdf(note), Buffer.alloc(600 * 1024, 0x20)]);
+    const [a, b] = await Promise.all([
+      onS3.upload('Bagian A.pdf', part('Bagian A')),
+      onS3.upload('Bagian B.pdf', part('Bagian B')),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 413]);
+    expect([a, b].find((r) => r.statusCode === 413)!.json().error.code).toBe('proposal_files_too_large');
+    // The bucket holds exactly the blobs the `files` rows name.
+    const rows = await onS3.ctx.db.selectFrom('files').select('storage_key').execute();
+    const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual(rows.map((r) => r.storage_key).sort());
+    expect(rows.length).toBe(2);
+    // Deleting the kept one removes its object too.
+    const kept = [a, b].find((r) => r.statusCode === 201)!.json() as Attachment;
+    expect((await onS3.remove(kept.id)).statusCode).toBe(204);
+    const after = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    expect((after.Contents ?? []).map((o) => o.Key)).toEqual([keyOf(pdf)]);
   });
 
   it('with the store down, refuses the upload with 503 storage_unavailable and Retry-After: 60, writing nothing', async () => {

@@ -33,6 +33,11 @@ export class DiskStorage implements BlobStore {
     await fsp.rename(staged.tmpPath, dest);
   }
 
+  /** A rename is instant: the disk commits inside the transaction. */
+  async sendAhead(): Promise<boolean> {
+    return false;
+  }
+
   async discard(staged: StagedObject): Promise<void> {
     await fsp.rm(staged.tmpPath, { force: true });
   }

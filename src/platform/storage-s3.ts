@@ -51,9 +51,11 @@ function isNotFound(err: unknown): boolean {
 /**
  * Content-addressed storage in an S3-compatible object store (STORAGE=s3: MinIO, Ceph, a cloud provider).
  * Uploads are staged on the local disk (DATA_DIR/files/tmp) as with the disk storage, then `commit` sends
- * the complete file to its key, so a cut-off upload never reaches the store. Any failure to reach the store
- * is a 503 `storage_unavailable`; because `commit` runs inside the change's transaction, that change is
- * rolled back. Downloads stream through our routes (authorization stays there; no signed addresses).
+ * the complete file to its key, so a cut-off upload never reaches the store. The upload happens before the
+ * change's transaction (`sendAhead`; platform/blobs.ts), whose `commit` then only checks the object is there.
+ * Any failure to reach the store is a 503 `storage_unavailable`, before anything is written or inside the
+ * transaction, which is then rolled back. Downloads stream through our routes (authorization stays there;
+ * no signed addresses).
  */
 export class S3Storage implements BlobStore {
   readonly kind = 's3' as const;
@@ -135,6 +137,12 @@ export class S3Storage implements BlobStore {
       });
       await upload.done();
     });
+  }
+
+  /** Uploads the staged file before the transaction; `commit` then finds it there (one HeadObject). */
+  async sendAhead(staged: StagedObject): Promise<boolean> {
+    await this.commit(staged);
+    return true;
   }
 
   async discard(staged: StagedObject): Promise<void> {

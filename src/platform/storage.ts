@@ -34,7 +34,8 @@ export interface ListedBlob {
  * disk (storage-disk.ts, the default) or in an S3-compatible object store (storage-s3.ts), chosen by
  * STORAGE (storage-create.ts). Uploads are always staged to a local temporary file while hashing (never held
  * whole in memory), their type read from the content; `commit` puts a staged file at its content address
- * and runs inside the change's transaction (platform/blobs.ts), so a failed commit leaves no row.
+ * and runs inside the change's transaction (platform/blobs.ts), so a failed commit leaves no row; an object
+ * store receives the bytes just before that transaction (`sendAhead`).
  * An object store that cannot be reached makes `commit`, `openRead`, `exists` and `listBlobs` throw
  * `storageUnavailable()` (503, Retry-After 60).
  */
@@ -49,6 +50,12 @@ export interface BlobStore {
   stage(stream: Readable, opts: StageOptions): Promise<StagedObject>;
   /** Puts a staged upload at its content address (identical content lands on the same key). */
   commit(staged: StagedObject): Promise<void>;
+  /**
+   * Before the change's transaction: sends a staged upload to a remote store, so that `commit` inside the
+   * transaction only checks it is there and no transaction waits for an upload. True when the blob is now
+   * in place (the caller releases it if the change does not keep it); the disk does nothing (false).
+   */
+  sendAhead(staged: StagedObject): Promise<boolean>;
   /** Removes a staged upload's temporary file, if it is still there. */
   discard(staged: StagedObject): Promise<void>;
   /** Removes a stored blob; the caller has made sure no `files` row refers to it any more. */
