@@ -1,11 +1,16 @@
 import path from 'node:path';
-import type { Config } from '../config.js';
 import type { BlobStore } from './storage.js';
 import { DiskStorage } from './storage-disk.js';
-import { S3Storage } from './storage-s3.js';
+import { S3Storage, type S3Settings } from './storage-s3.js';
+
+/** What config.ts reads from STORAGE and S3_… (its `storage`), and the data folder. */
+export interface StorageSetup {
+  dataDir: string;
+  storage: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
+}
 
 /** The storage STORAGE names: DATA_DIR/files on disk, or the S3 bucket (its uploads staged in DATA_DIR/files/tmp). */
-export function createStorage(config: Pick<Config, 'dataDir' | 'storage'>): BlobStore {
+export function createStorage(config: StorageSetup): BlobStore {
   const files = path.join(config.dataDir, 'files');
   if (config.storage.kind === 'disk') return new DiskStorage(files);
   return new S3Storage(config.storage, path.join(files, 'tmp'));
@@ -18,7 +23,7 @@ export class StorageStartError extends Error {}
  * `createStorage`, and for STORAGE=s3 a HeadBucket first, so a process never starts against a bucket
  * that is missing or unreachable (creating the bucket is the operator's job).
  */
-export async function openStorage(config: Pick<Config, 'dataDir' | 'storage'>): Promise<BlobStore> {
+export async function openStorage(config: StorageSetup): Promise<BlobStore> {
   const storage = createStorage(config);
   if (!(storage instanceof S3Storage) || config.storage.kind !== 's3') return storage;
   const s = config.storage;
