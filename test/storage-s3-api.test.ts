@@ -3,6 +3,8 @@ import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../src/contracts/attachments.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
+import { sweepStorage } from '../src/modules/proposals/evidence/sweep.js';
+import { blobKeyOf } from '../src/platform/storage.js';
 import { createTestApp } from './helpers/app.js';
 import {
   countRows,
@@ -91,6 +93,8 @@ describe('evidence on S3-compatible storage through the API', () => {
   let onDisk: Awaited<ReturnType<typeof proposalWorld>>;
   const pdf = minimalPdf('Laporan layanan dokumen keliling');
   let first: Attachment;
+  /** The upload of the two that fit one at a time that was kept. */
+  let kept: Attachment;
 
   beforeAll(async () => {
     s3 = await startS3();
@@ -150,11 +154,7 @@ describe('evidence on S3-compatible storage through the API', () => {
     const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
     expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual(rows.map((r) => r.storage_key).sort());
     expect(rows.length).toBe(2);
-    // Deleting the kept one removes its object too.
-    const kept = [a, b].find((r) => r.statusCode === 201)!.json() as Attachment;
-    expect((await onS3.remove(kept.id)).statusCode).toBe(204);
-    const after = await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
-    expect((after.Contents ?? []).map((o) => o.Key)).toEqual([keyOf(pdf)]);
+    kept = [a, b].find((r) => r.statusCode === 201)!.json() as Attachment;
   });
 
   it('with the store down, refuses the upload with 503 storage_unavailable and Retry-After: 60, writing nothing', async () => {
@@ -184,6 +184,10 @@ describe('evidence on S3-compatible storage through the API', () => {
     expect(down.headers['retry-after']).toBe('60');
     expect(down.headers['content-type']).toMatch(/^application\/json/);
     expect(down.json().error.code).toBe('storage_unavailable');
+
+    // A deletion is a change of rows only: done (204); its object stays until the store is back.
+    expect((await onS3.remove(kept.id)).statusCode).toBe(204);
+    expect((await onS3.attachments()).map((a) => a.id)).toEqual([first.id]);
   });
 
   it('after the store returns (same folder and port), uploads and downloads work again', async () => {
@@ -198,5 +202,20 @@ describe('evidence on S3-compatible storage through the API', () => {
     expect(sha(back.rawPayload)).toBe(sha(again));
     const old = await onS3.download(first.id);
     expect(sha(old.rawPayload)).toBe(sha(pdf));
+
+    // The object of the attachment deleted while the store was down is left over; the hourly sweep
+    // removes it once it is an hour old.
+    const keys = async () =>
+      ((await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? [])
+        .map((o) => o.Key)
+        .sort();
+    expect(await keys()).toEqual([blobKeyOf(kept.sha256), keyOf(pdf), keyOf(again)].sort());
+    const swept = await sweepStorage(
+      onS3.ctx.db,
+      onS3.ctx.app.deps.storage,
+      new Date(Date.now() + 2 * 3_600_000),
+    );
+    expect(swept).toEqual({ blobsRemoved: 1, tempRemoved: 0 });
+    expect(await keys()).toEqual([keyOf(pdf), keyOf(again)].sort());
   });
 });

@@ -55,16 +55,23 @@ export async function insertFileRow(
   return row.id;
 }
 
-/** After the change committed: removes the blob when no `files` row names its sha256 any more. */
+/**
+ * After the change committed: removes the blob when no `files` row names its sha256 any more. An object
+ * store that cannot be reached leaves it there (the change is done; the storage sweep removes it later).
+ */
 export async function releaseBlob(
   db: Db,
   storage: BlobStore,
   blob: { sha256: string; storageKey: string },
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await lockBlob(tx, blob.sha256);
-    if (!(await blobReferenced(tx, blob.sha256))) await storage.remove(blob.storageKey);
-  });
+  try {
+    await db.transaction().execute(async (tx) => {
+      await lockBlob(tx, blob.sha256);
+      if (!(await blobReferenced(tx, blob.sha256))) await storage.remove(blob.storageKey);
+    });
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'storage_unavailable') throw err;
+  }
 }
 
 /**
