@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { AppError } from '../src/domain/errors.js';
 import type { BlobStore } from '../src/platform/storage.js';
 import { createStorage } from '../src/platform/storage-create.js';
+import { S3Storage } from '../src/platform/storage-s3.js';
 import { filesUnder } from './helpers/multipart.js';
 import { startS3, type S3Server } from './helpers/s3.js';
 
@@ -170,5 +171,45 @@ describe.each(['disk', 's3'] as const)('the storage contract (STORAGE=%s)', (kin
     const key = `00/00/${'0'.repeat(64)}`;
     expect(await storage.exists(key)).toBe(false);
     await expect(storage.openRead(key)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('the S3 storage lists a bucket page by page, under its prefix only', () => {
+  let s3: S3Server;
+  let storage: S3Storage;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    s3 = await startS3();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-storage-'));
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'x'.repeat(40),
+      ...s3.env,
+      S3_PREFIX: 'kipp/',
+    });
+    if (config.storage.kind !== 's3') throw new Error('STORAGE=s3 expected');
+    // Pages of 7 keys (S3's own are 1,000; s3rver fails to list more than 1,000 keys at once).
+    storage = new S3Storage(config.storage, path.join(dataDir, 'files', 'tmp'), 7);
+  });
+  afterAll(async () => {
+    await storage.close();
+    await s3.close({ removeFiles: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('yields every blob over several pages, and nothing that is not one of its blobs', async () => {
+    const shas = Array.from({ length: 30 }, (_, i) => sha(Buffer.from(`blob ${i}`)));
+    const put = (Key: string) => s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key, Body: 'x' }));
+    await Promise.all(shas.map((h) => put(`kipp/${h.slice(0, 2)}/${h.slice(2, 4)}/${h}`)));
+    // Not blobs of this installation: another prefix, a name that is not its content address, a note.
+    await put(`lain/${shas[0].slice(0, 2)}/${shas[0].slice(2, 4)}/${shas[0]}`);
+    await put(`kipp/00/00/${shas[1]}`);
+    await put('kipp/catatan.txt');
+
+    const listed: string[] = [];
+    for await (const blob of storage.listBlobs()) listed.push(blob.sha256);
+    expect(listed.length).toBe(30);
+    expect(listed.sort()).toEqual([...shas].sort());
   });
 });
