@@ -22,7 +22,8 @@ import { recordRoutes } from './platform/route-table.js';
 import { registerErrorHandler, errorBody, frameworkAnswer } from './platform/http-errors.js';
 import { createMailTransport, type MailTransport } from './platform/mail/delivery.js';
 import { registerMultipartGuard } from './platform/multipart.js';
-import { FileStorage } from './platform/storage.js';
+import type { BlobStore } from './platform/storage.js';
+import { createStorage } from './platform/storage-create.js';
 import { startWorker } from './platform/worker.js';
 import { databaseRateLimitStore } from './platform/rate-limit-store.js';
 import { sealAuditChain, setAuditKey } from './platform/audit.js';
@@ -84,7 +85,7 @@ export interface AppDeps {
   config: Config;
   db: Db;
   clock: AdjustableClock;
-  storage: FileStorage;
+  storage: BlobStore;
   mail: { transport: MailTransport; kick: () => void };
   /** PDFs and spreadsheets are made here, off the event loop. */
   exports: ExportPool;
@@ -112,6 +113,8 @@ export async function buildApp(opts: {
   worker?: boolean;
   /** The built web app to serve (default dist/web); tests serve a folder of their own. */
   webRoot?: string;
+  /** Where files are stored (default: the one STORAGE names; `sinovik serve` passes one it checked). */
+  storage?: BlobStore;
 }): Promise<FastifyInstance> {
   const { config, db } = opts;
   const app = Fastify({
@@ -142,7 +145,7 @@ export async function buildApp(opts: {
     config,
     db,
     clock,
-    storage: new FileStorage(path.join(config.dataDir, 'files')),
+    storage: opts.storage ?? createStorage(config),
     mail: { transport, kick: () => undefined },
     exports: new ExportPool({
       threads: config.exportThreads,
@@ -152,6 +155,7 @@ export async function buildApp(opts: {
   };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => deps.exports.close());
+  app.addHook('onClose', async () => deps.storage.close());
   setAuditKey(db, config.auditKey);
   // A log from before migration 0012 gets its first keyed checkpoint (see platform/audit.ts).
   await sealAuditChain(db, clock.now());

@@ -1,7 +1,7 @@
 import type { Db } from './db/connect.js';
 import type { Clock } from './platform/clock.js';
 import type { JobHandler } from './platform/jobs.js';
-import type { FileStorage } from './platform/storage.js';
+import type { BlobStore } from './platform/storage.js';
 import type { RecurringJob } from './platform/recurring-jobs.js';
 import { submissionJobHandlers } from './modules/deadlines/jobs.js';
 import { reviewJobHandlers } from './modules/review/reminders.js';
@@ -21,7 +21,7 @@ import { rateLimitSweepJob } from './platform/shared-limit.js';
 
 /** What the recurring jobs need: the file store, the app's address, the gallery's yearly prompt date. */
 export interface RecurringJobDeps {
-  storage: FileStorage;
+  storage: BlobStore;
   baseUrl: string;
   galleryStatusPrompt: PromptDate;
 }

@@ -55,7 +55,26 @@ export interface Config {
    * default 1). More than one needs PostgreSQL; then the web processes never run jobs (platform/processes.ts).
    */
   webProcesses: number;
+  /**
+   * Where stored files go (STORAGE): DATA_DIR/files on disk (the default), or an S3-compatible bucket
+   * (S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE, S3_PREFIX).
+   */
+  storage: StorageConfig;
 }
+
+export type StorageConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      endpoint: string | null;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      /** "" or ending in "/". */
+      prefix: string;
+    };
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** One entry of TRUSTED_PROXIES: an IP, an IP/prefix, or one of proxy-addr's names. */
@@ -77,6 +96,34 @@ const wholeNumber = (min: number, max: number) =>
     .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), {
       message: `must be a whole number between ${min} and ${max}`,
     });
+
+/** STORAGE and the object store's variables (the S3_… ones are read only when STORAGE=s3). */
+const s3EnvSchema = {
+  STORAGE: z.enum(['disk', 's3'], { message: 'must be disk or s3' }).optional(),
+  S3_ENDPOINT: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^\s/]+/.test(v), { message: 'must be an http:// or https:// URL' }),
+  S3_REGION: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[a-z0-9-]+$/.test(v), { message: 'must be a region name such as us-east-1' }),
+  S3_BUCKET: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), {
+      message: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens',
+    }),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false'], { message: 'must be true or false' }).optional(),
+  S3_PREFIX: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[A-Za-z0-9!_.*'()/-]+$/.test(v), {
+      message: "must be letters, digits and / ! _ . * ' ( ) - only",
+    }),
+};
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -155,6 +202,7 @@ const envSchema = z.object({
     .refine((v) => !v || v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256), {
       message: 'must be a whole number between 1 and 256, or auto (one per core)',
     }),
+  ...s3EnvSchema,
 });
 
 export class ConfigError extends Error {
@@ -206,6 +254,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : DEFAULT_PROMPT_DATE,
     metricsToken: e.METRICS_TOKEN || null,
     webProcesses: webProcesses(e, dialect),
+    storage: storageOf(e),
+  };
+}
+
+/** The storage settings; STORAGE=s3 needs the bucket and both keys (ConfigError naming each one missing). */
+function storageOf(e: { [K in keyof typeof s3EnvSchema]?: string }): StorageConfig {
+  if ((e.STORAGE ?? 'disk') === 'disk') return { kind: 'disk' };
+  const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
+  if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required when STORAGE=s3`));
+  const prefix = (e.S3_PREFIX ?? '').replace(/^\/+/, '');
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT ? e.S3_ENDPOINT.replace(/\/+$/, '') : null,
+    region: e.S3_REGION || 'us-east-1',
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined || /^(1|true)$/.test(e.S3_FORCE_PATH_STYLE),
+    prefix: prefix && !prefix.endsWith('/') ? prefix + '/' : prefix,
   };
 }
 

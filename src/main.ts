@@ -8,7 +8,8 @@ import { AdjustableClock } from './platform/clock.js';
 import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
-import { FileStorage } from './platform/storage.js';
+import type { BlobStore } from './platform/storage.js';
+import { openStorage, StorageStartError } from './platform/storage-create.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { GALLERY_OWNER_ACCOUNT } from './seed/demo-gallery.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
@@ -40,6 +41,19 @@ function loadConfigOrExit(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** The storage STORAGE names, its bucket checked (STORAGE=s3); a missing or unreachable one stops the start. */
+async function openStorageOrExit(config: Config): Promise<BlobStore> {
+  try {
+    return await openStorage(config);
+  } catch (err) {
+    if (err instanceof StorageStartError) {
       console.error(err.message);
       process.exit(2);
     }
@@ -126,9 +140,9 @@ function printAccounts(config: Config, accounts: DemoAccount[]) {
   console.log('');
 }
 
-async function serve(config: Config, db: Db, withWorker: boolean) {
+async function serve(config: Config, db: Db, storage: BlobStore, withWorker: boolean) {
   const clock = new AdjustableClock();
-  const app = await buildApp({ config, db, clock, worker: withWorker && config.inProcessWorker });
+  const app = await buildApp({ config, db, clock, storage, worker: withWorker && config.inProcessWorker });
   // Once: Ctrl-C reaches every process of the group, and the primary passes a SIGTERM on too.
   let closing = false;
   const shutdown = async () => {
@@ -151,8 +165,9 @@ const running = (config: Config) =>
  * One process (WEB_PROCESSES=1: the web app with its in-process worker), or this process as the primary of
  * several (platform/processes.ts): the database is migrated here once, before any process is forked.
  */
-async function serveAll(config: Config, db: Db) {
-  if (config.webProcesses <= 1) return serve(config, db, true);
+async function serveAll(config: Config, db: Db, storage: BlobStore) {
+  if (config.webProcesses <= 1) return serve(config, db, storage, true);
+  await storage.close();
   await db.destroy();
   const jobWorker = config.inProcessWorker;
   console.log(
@@ -170,11 +185,10 @@ async function serveAll(config: Config, db: Db) {
 }
 
 /** Delivers mail and runs timed events until stopped (`sinovik worker`, or the job worker process of serve). */
-async function runJobWorker(config: Config, db: Db) {
+async function runJobWorker(config: Config, db: Db, storage: BlobStore) {
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
   const log = { info: console.log, error: console.error };
   const clock = new AdjustableClock();
-  const storage = new FileStorage(path.join(config.dataDir, 'files'));
   const recurringDeps = {
     storage,
     baseUrl: config.baseUrl,
@@ -195,6 +209,7 @@ async function runJobWorker(config: Config, db: Db) {
     if (stopping) return;
     stopping = true;
     await worker.stop();
+    await storage.close();
     await db.destroy();
     process.exit(0);
   };
@@ -210,6 +225,7 @@ async function main(argv: string[]) {
     case 'start': {
       const config = loadConfigOrExit();
       await buildWebIfMissing();
+      const storage = await openStorageOrExit(config);
       const db = await openDb(config);
       const fresh = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
       if (fresh) {
@@ -217,6 +233,7 @@ async function main(argv: string[]) {
         await seedReferenceData(db);
         const accounts = await seedDemo(db, new AdjustableClock(), {
           dataDir: config.dataDir,
+          storage,
           baseUrl: config.baseUrl,
         });
         await printDemo(config, db, accounts);
@@ -224,20 +241,21 @@ async function main(argv: string[]) {
         const accounts = await seedDemo.accounts(db);
         if (accounts.length) await printDemo(config, db, accounts);
       }
-      await serveAll(config, db);
+      await serveAll(config, db, storage);
       return;
     }
     case 'serve': {
       const config = loadConfigOrExit();
       const role = forkedRole();
-      if (role === 'worker') return runJobWorker(config, await openDb(config, false));
-      if (role === 'web') return serve(config, await openDb(config, false), false);
-      await serveAll(config, await openDb(config));
+      const storage = await openStorageOrExit(config);
+      if (role === 'worker') return runJobWorker(config, await openDb(config, false), storage);
+      if (role === 'web') return serve(config, await openDb(config, false), storage, false);
+      await serveAll(config, await openDb(config), storage);
       return;
     }
     case 'worker': {
       const config = loadConfigOrExit();
-      await runJobWorker(config, await openDb(config));
+      await runJobWorker(config, await openDb(config), await openStorageOrExit(config));
       return;
     }
     case 'migrate': {
@@ -251,12 +269,19 @@ async function main(argv: string[]) {
       const config = loadConfigOrExit();
       const db = await openDb(config);
       await seedReferenceData(db);
-      if (rest.includes('--demo'))
+      if (rest.includes('--demo')) {
+        const storage = await openStorageOrExit(config);
         await printDemo(
           config,
           db,
-          await seedDemo(db, new AdjustableClock(), { dataDir: config.dataDir, baseUrl: config.baseUrl }),
+          await seedDemo(db, new AdjustableClock(), {
+            dataDir: config.dataDir,
+            storage,
+            baseUrl: config.baseUrl,
+          }),
         );
+        await storage.close();
+      }
       await db.destroy();
       return;
     }

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUser } from './helpers/fixtures.js';
-import { filesUnder, minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
+import { minimalPdf, multipartForm, PNG } from './helpers/multipart.js';
+import { blobKeys, tempFiles } from './helpers/stored-blobs.js';
 
 /*
  * The public account-request form: a refused request leaves nothing on disk, and the answer does not
@@ -42,10 +42,11 @@ describe('admin lokal account requests: disk and e-mail hygiene', () => {
       payload: body.payload,
       headers: body.headers,
     });
-  const stored = () => filesUnder(path.join(ctx.dataDir, 'files'));
+  /** Every stored blob (disk or bucket) and temporary file. */
+  const stored = async () => [...(await blobKeys(ctx)), ...tempFiles(ctx)];
 
   it('leaves no file in DATA_DIR after refused requests, whatever refused them', async () => {
-    const before = stored().length;
+    const before = (await stored()).length;
     const refused = [
       multipartForm(fields({ name: '' }), letter()),
       multipartForm(fields({ email: 'bukan-email' }), letter()),
@@ -69,14 +70,14 @@ describe('admin lokal account requests: disk and e-mail hygiene', () => {
       statuses.every((s) => s >= 400 && s < 500),
       String(statuses),
     ).toBe(true);
-    expect(stored().length - before).toBe(0);
-    expect(stored().filter((f) => f.includes(`${path.sep}tmp${path.sep}`))).toEqual([]);
+    expect((await stored()).length - before).toBe(0);
+    expect(tempFiles(ctx)).toEqual([]);
     const rows = await ctx.db.selectFrom('files').select('id').execute();
     expect(rows).toEqual([]);
   });
 
   it('refuses a letter sent before the fields without storing it', async () => {
-    const before = stored().length;
+    const before = (await stored()).length;
     const body = multipartForm({}, letter());
     const tail = multipartForm(fields({ email: 'urutan@bantulkab.go.id' }));
     // The letter part first, then the fields, under one boundary.
@@ -87,7 +88,7 @@ describe('admin lokal account requests: disk and e-mail hygiene', () => {
     const res = await submit({ ...body, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('fields_after_file');
-    expect(stored().length).toBe(before);
+    expect((await stored()).length).toBe(before);
   });
 
   it('answers an e-mail that has an account exactly as a new one, and tells the owner', async () => {
@@ -103,7 +104,7 @@ describe('admin lokal account requests: disk and e-mail hygiene', () => {
     // No request and no letter for the known address; its owner is told, with the way in.
     const requests = await ctx.db.selectFrom('admin_requests').select('email').execute();
     expect(requests.map((r) => r.email)).toEqual(['baru@bantulkab.go.id']);
-    expect(stored().length).toBe(1);
+    expect((await stored()).length).toBe(1);
     const mails = await ctx.db
       .selectFrom('outbox')
       .selectAll()

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,8 @@ import { setCompetitionStatus } from '../src/modules/competitions/commands/set-s
 import { samplePdf } from '../src/seed/sample-pdf.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './helpers/fixtures.js';
+import { blobBytes, blobKeys, hasBlob, tempFiles } from './helpers/stored-blobs.js';
+import { blobKeyOf } from '../src/platform/storage.js';
 
 /** Inside the KIPP 2026 template's submission window (15 March – 2 May 2026 23:59 WIB). */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
@@ -82,25 +83,15 @@ function multipart(fields: Record<string, string>, file?: FilePart, after: Recor
   };
 }
 
-/** Every regular file under a directory, as paths relative to it. */
-function walk(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
-}
-
 describe('proposal evidence: uploads, limits, replace/delete, downloads, scope', () => {
   let ctx: TestContext;
   let competitionId: number;
   const cookie: Record<string, string> = {};
   const users: Record<string, { id: number }> = {};
-  let filesRoot: string;
 
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(NOW);
-    filesRoot = path.join(ctx.dataDir, 'files');
     const organizer = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian PANRB Bukti' });
     const secretariat = await makeUser(ctx.db, { role: 'secretariat', institutionId: organizer.id });
     const competition = await createFromTemplate(ctx.db, {
@@ -195,13 +186,13 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
       ).n,
     ),
   });
-  /** Blobs on disk (outside tmp) are exactly the sha256 values `files` names, each re-hashing to its name. */
+  /** Stored blobs (disk or bucket) are exactly the sha256 values `files` names, each re-hashing to its name. */
   const expectStorageConsistent = async () => {
-    const onDisk = walk(filesRoot).filter((p) => !p.startsWith('tmp'));
+    const blobs = await blobKeys(ctx);
     const rows = await ctx.db.selectFrom('files').select(['sha256', 'storage_key']).execute();
-    expect(onDisk.sort()).toEqual([...new Set(rows.map((r) => r.storage_key))].sort());
-    for (const p of onDisk) expect(sha256(fs.readFileSync(path.join(filesRoot, p)))).toBe(path.basename(p));
-    expect(walk(path.join(filesRoot, 'tmp'))).toEqual([]);
+    expect(blobs).toEqual([...new Set(rows.map((r) => r.storage_key))].sort());
+    for (const key of blobs) expect(sha256(await blobBytes(ctx, key))).toBe(path.basename(key));
+    expect(tempFiles(ctx)).toEqual([]);
   };
   const completeFields = (version: number) => ({
     version,
@@ -276,9 +267,9 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
       [PNG, stored.png],
       [JPG, stored.jpg],
     ] as const) {
-      const onDisk = path.join(filesRoot, att.sha256.slice(0, 2), att.sha256.slice(2, 4), att.sha256);
-      expect(sha256(fs.readFileSync(onDisk))).toBe(att.sha256);
-      expect(fs.readFileSync(onDisk).equals(content)).toBe(true);
+      const bytes = await blobBytes(ctx, blobKeyOf(att.sha256));
+      expect(sha256(bytes)).toBe(att.sha256);
+      expect(bytes.equals(content)).toBe(true);
     }
     const d = await detail(p.id);
     expect(d.attachments.map((x) => x.id)).toEqual([stored.pdf.id, stored.png.id, stored.jpg.id]);
@@ -436,8 +427,7 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
       sectionKey: 'kebaruan',
     });
     const old = stored.section;
-    const oldPath = path.join(filesRoot, old.sha256.slice(0, 2), old.sha256.slice(2, 4), old.sha256);
-    expect(fs.existsSync(oldPath)).toBe(true);
+    expect(await hasBlob(ctx, old.sha256)).toBe(true);
     const next = samplePdf('Kebaruan, versi perbaikan');
     const res = await send(
       'upp',
@@ -454,7 +444,7 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
       size: next.length,
       sha256: sha256(next),
     });
-    expect(fs.existsSync(oldPath)).toBe(false);
+    expect(await hasBlob(ctx, old.sha256)).toBe(false);
     stored.section = res.json();
     // A replacement may move it too; a wrong type leaves the attachment as it was.
     const moved = await send(
@@ -479,19 +469,18 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
   });
 
   it('deletes an attachment (204); the blob stays while identical content is attached elsewhere', async () => {
-    const pngPath = path.join(filesRoot, sha256(PNG).slice(0, 2), sha256(PNG).slice(2, 4), sha256(PNG));
     const before = await counts();
     const del = await call('upp', 'DELETE', `/proposals/${p.id}/attachments/${stored.png.id}`);
     expect(del.statusCode).toBe(204);
     expect(await counts()).toEqual({ files: before.files - 1, attachments: before.attachments - 1 });
-    expect(fs.existsSync(pngPath)).toBe(true);
+    expect(await hasBlob(ctx, sha256(PNG))).toBe(true);
     expect((await call('upp', 'DELETE', `/proposals/${p.id}/attachments/${stored.png.id}`)).statusCode).toBe(
       404,
     );
     expect((await call('upp', 'DELETE', `/proposals/${p.id}/attachments/${stored.png2.id}`)).statusCode).toBe(
       204,
     );
-    expect(fs.existsSync(pngPath)).toBe(false);
+    expect(await hasBlob(ctx, sha256(PNG))).toBe(false);
     expect((await detail(p.id)).attachments.map((x) => x.id)).not.toContain(stored.png2.id);
     await expectStorageConsistent();
   });
@@ -747,7 +736,7 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = ctx.app.server.address() as net.AddressInfo;
     const before = await counts();
-    const blobsBefore = walk(filesRoot).filter((f) => !f.startsWith('tmp'));
+    const blobsBefore = await blobKeys(ctx);
     const body = multipart({ kind: 'evidence' }, { name: 'putus.pdf', content: pdfOf(0.8 * MIB, 'putus') });
     const cut = Math.floor(body.payload.length / 2);
     const socket = net.connect(port, '127.0.0.1');
@@ -758,15 +747,14 @@ describe('proposal evidence: uploads, limits, replace/delete, downloads, scope',
         `Content-Length: ${body.payload.length}\r\n\r\n`,
     );
     socket.write(body.payload.subarray(0, cut));
-    const tmp = path.join(filesRoot, 'tmp');
     // The server has started storing the partial file…
-    await expect.poll(() => walk(tmp).length, { timeout: 10_000, interval: 20 }).toBe(1);
+    await expect.poll(() => tempFiles(ctx).length, { timeout: 10_000, interval: 20 }).toBe(1);
     socket.destroy();
     // …and removes it once the connection is gone.
-    await expect.poll(() => walk(tmp).length, { timeout: 10_000, interval: 20 }).toBe(0);
+    await expect.poll(() => tempFiles(ctx).length, { timeout: 10_000, interval: 20 }).toBe(0);
     await new Promise((r) => setTimeout(r, 200));
     expect(await counts()).toEqual(before);
-    expect(walk(filesRoot).filter((f) => !f.startsWith('tmp'))).toEqual(blobsBefore);
+    expect(await blobKeys(ctx)).toEqual(blobsBefore);
     expect((await detail(q.id)).attachments).toEqual([]);
     await expectStorageConsistent();
   });

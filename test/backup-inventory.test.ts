@@ -7,7 +7,7 @@ import { keysOf } from '../src/platform/backup/cli.js';
 import { BackupError } from '../src/platform/backup/manifest.js';
 import { findPgTool } from '../src/platform/backup/postgres.js';
 import { restoreBackup } from '../src/platform/backup/restore.js';
-import { FileStorage } from '../src/platform/storage.js';
+import { DiskStorage } from '../src/platform/storage-disk.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import {
   emptyInstallation,
@@ -72,7 +72,7 @@ describe('backup of object storage: the inventory only', () => {
 
     const lost = await emptyInstallation();
     targets.push(lost);
-    const emptyBucket = new FileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-bucket-')));
+    const emptyBucket = new DiskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-bucket-')));
     const report = await restoreBackup({
       ...restoreInto(lost, dir, keysOf(ctx.config)),
       storage: emptyBucket,

@@ -14,7 +14,11 @@ describe('the panel demo (KIPP-PANEL)', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir, selection: false });
+    await seedDemo(ctx.db, ctx.clock, {
+      dataDir: ctx.dataDir,
+      storage: ctx.app.deps.storage,
+      selection: false,
+    });
     competitionId = (
       await ctx.db
         .selectFrom('competitions')

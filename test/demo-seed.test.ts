@@ -9,7 +9,7 @@ describe('demo seed', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
+    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir, storage: ctx.app.deps.storage });
   }, 120_000);
   afterAll(async () => ctx.close());
 
@@ -114,7 +114,7 @@ describe('demo seed', () => {
     });
     expect(refused.statusCode).toBe(403);
     // Seeding again (as every start does) adds no second grant.
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
+    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir, storage: ctx.app.deps.storage });
     const grants = await ctx.db
       .selectFrom('role_grants as g')
       .innerJoin('users as u', 'u.id', 'g.user_id')
@@ -338,7 +338,7 @@ describe('demo seed', () => {
       await count('proposals'),
     ];
     await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
+    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir, storage: ctx.app.deps.storage });
     expect([
       await count('users'),
       await count('competitions'),

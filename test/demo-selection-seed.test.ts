@@ -14,7 +14,7 @@ describe('the selection demo (KIPP-SELEKSI)', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     await seedReferenceData(ctx.db);
-    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir });
+    await seedDemo(ctx.db, ctx.clock, { dataDir: ctx.dataDir, storage: ctx.app.deps.storage });
     competitionId = (
       await ctx.db
         .selectFrom('competitions')

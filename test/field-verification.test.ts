@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appWithSmtpCapture } from './helpers/app.js';
 import {
@@ -12,7 +11,8 @@ import {
 } from './helpers/fixtures.js';
 import { makeFinalist } from './helpers/finalists.js';
 import { CLAIM_ANSWERS, answerSections } from './helpers/field.js';
-import { filesUnder, minimalPdf, multipartForm } from './helpers/multipart.js';
+import { minimalPdf, multipartForm } from './helpers/multipart.js';
+import { blobKeys } from './helpers/stored-blobs.js';
 import { fieldFindingsFor } from '../src/modules/field-verification/summary.js';
 
 /*
@@ -373,9 +373,8 @@ describe('field verification: visits, offline operations once, photos once, deni
 
   it('stores a photo uploaded twice after a reconnect once (one row, one file, one blob), and the same picture under another id once', async () => {
     const bytes = jpeg();
-    const blobs = () =>
-      filesUnder(path.join(suite.ctx.dataDir, 'files')).filter((f) => /[0-9a-f]{64}$/.test(f)).length;
-    const blobsBefore = blobs();
+    const blobs = async () => (await blobKeys(suite.ctx)).length;
+    const blobsBefore = await blobs();
     const filesBefore = await countRows(suite.ctx.db, 'files');
     const first = await photo(
       closedVisit,
@@ -402,7 +401,7 @@ describe('field verification: visits, offline operations once, photos once, deni
     expect(sameBytes.json().photo.id).toBe(first.json().photo.id);
     expect(await countRows(suite.ctx.db, 'field_photos')).toBe(1);
     expect(await countRows(suite.ctx.db, 'files')).toBe(filesBefore + 1);
-    expect(blobs()).toBe(blobsBefore + 1);
+    expect(await blobs()).toBe(blobsBefore + 1);
     // Location refused: the photo is kept, and says so.
     const noGeo = await photo(
       closedVisit,

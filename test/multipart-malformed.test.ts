@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
-import { filesUnder, minimalPdf, multipartForm } from './helpers/multipart.js';
+import { minimalPdf, multipartForm } from './helpers/multipart.js';
+import { blobKeys, tempFiles } from './helpers/stored-blobs.js';
 
 /** Inside the KIPP 2026 template's submission window. */
 const NOW = new Date('2026-04-01T03:00:00.000Z');
@@ -153,7 +153,8 @@ describe('malformed multipart bodies answer 4xx with a stable code on every mult
   afterAll(async () => ctx.close());
 
   it('never answers 500, and each refusal has its stable code', async () => {
-    const storedBefore = filesUnder(path.join(ctx.dataDir, 'files')).length;
+    const stored = async () => (await blobKeys(ctx)).length + tempFiles(ctx).length;
+    const storedBefore = await stored();
     let n = 0;
     for (const route of routes)
       for (const body of malformedBodies(route.field)) {
@@ -170,7 +171,7 @@ describe('malformed multipart bodies answer 4xx with a stable code on every mult
         expect(res.json().error.message.id, what).toBeTruthy();
         expect(res.json().error.message.en, what).toBeTruthy();
       }
-    expect(filesUnder(path.join(ctx.dataDir, 'files')).length).toBe(storedBefore);
+    expect(await stored()).toBe(storedBefore);
   });
 
   it('still refuses an oversized file with 413 file_too_large', async () => {

@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../src/contracts/attachments.js';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
@@ -9,6 +7,7 @@ import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 import { multipartForm } from './helpers/multipart.js';
+import { hasBlob } from './helpers/stored-blobs.js';
 
 /*
  * Issue 11, the UPP's own proposals: taking a sent proposal back before the admin lokal acted, and deleting
@@ -201,9 +200,6 @@ describe('the UPP takes back a sent proposal and deletes a draft never sent', ()
   });
 
   describe('delete a draft', () => {
-    const filesRoot = () => path.join(ctx.dataDir, 'files');
-    const blobPath = (sha: string) => path.join(filesRoot(), sha.slice(0, 2), sha.slice(2, 4), sha);
-
     it('deletes a draft never sent with its answers, history and evidence; the file is released; the audit keeps the record', async () => {
       const p = await createDraft('Draf yang akan dihapus');
       expect(p.abilities.delete).toBe(true);
@@ -224,7 +220,7 @@ describe('the UPP takes back a sent proposal and deletes a draft never sent', ()
       expect(up.statusCode, up.body).toBe(201);
       const att = up.json() as Attachment;
       const sha = crypto.createHash('sha256').update(pdf).digest('hex');
-      expect(fs.existsSync(blobPath(sha))).toBe(true);
+      expect(await hasBlob(ctx, sha)).toBe(true);
 
       const res = await call('upp', 'DELETE', `/proposals/${p.id}`);
       expect(res.statusCode, res.body).toBe(200);
@@ -237,7 +233,7 @@ describe('the UPP takes back a sent proposal and deletes a draft never sent', ()
           [],
         );
       expect(await ctx.db.selectFrom('files').select('id').where('sha256', '=', sha).execute()).toEqual([]);
-      expect(fs.existsSync(blobPath(sha))).toBe(false);
+      expect(await hasBlob(ctx, sha)).toBe(false);
       const audit = await ctx.db
         .selectFrom('audit_events')
         .selectAll()

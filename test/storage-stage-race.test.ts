@@ -3,19 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileStorage } from '../src/platform/storage.js';
+import { DiskStorage } from '../src/platform/storage-disk.js';
 
 /*
  * An upload whose body breaks off (a malformed multipart request) must leave no temp file. The file stream
  * opens its file asynchronously; removing the temp file before that open has finished let the file appear
  * afterwards (about 1 in 300 such uploads left one before the fix; seen in CI on PostgreSQL).
  */
-describe('FileStorage.stage on a body that breaks off', () => {
+describe('DiskStorage.stage on a body that breaks off', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-stage-'));
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('refuses each upload and leaves no temp file behind', async () => {
-    const storage = new FileStorage(root);
+    const storage = new DiskStorage(root);
     let refused = 0;
     for (let i = 0; i < 600; i++) {
       const broken = new Readable({

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { dialectOf } from '../db/connect.js';
-import type { FileStorage, StagedObject } from './storage.js';
+import type { BlobStore, StagedObject } from './storage.js';
 
 /*
  * Stored blobs are shared by content (DATA_DIR/files/ab/cd/<sha256>), so a blob may be removed only when
  * no `files` row names its sha256. Putting a blob in place and removing one both happen inside a
  * transaction that holds the blob's lock, and the check for references is made under that lock:
- * - an upload locks, inserts its `files` row, then renames its staged file into place, then commits;
+ * - an upload locks, inserts its `files` row, then renames its staged file into place (an object store:
+ *   checks the object it received just before the transaction is there, or sends it again), then commits;
  * - a removal (after the change that dropped the last row committed) locks, checks, then unlinks.
  * Whichever comes second sees the other's result, so a committed row never lacks its blob. On SQLite
  * one transaction runs at a time, which is the lock; on PostgreSQL it is a transaction-scoped advisory
@@ -54,16 +55,23 @@ export async function insertFileRow(
   return row.id;
 }
 
-/** After the change committed: removes the blob when no `files` row names its sha256 any more. */
+/**
+ * After the change committed: removes the blob when no `files` row names its sha256 any more. An object
+ * store that cannot be reached leaves it there (the change is done; the storage sweep removes it later).
+ */
 export async function releaseBlob(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   blob: { sha256: string; storageKey: string },
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await lockBlob(tx, blob.sha256);
-    if (!(await blobReferenced(tx, blob.sha256))) await storage.remove(blob.storageKey);
-  });
+  try {
+    await db.transaction().execute(async (tx) => {
+      await lockBlob(tx, blob.sha256);
+      if (!(await blobReferenced(tx, blob.sha256))) await storage.remove(blob.storageKey);
+    });
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'storage_unavailable') throw err;
+  }
 }
 
 /**
@@ -74,7 +82,7 @@ export async function releaseBlob(
  */
 export async function withStagedFile<T>(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   staged: StagedObject,
   change: (tx: Db) => Promise<T>,
 ): Promise<T> {
@@ -90,21 +98,29 @@ export async function withStagedFile<T>(
  */
 export async function withOptionalStagedFile<T>(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   staged: StagedObject,
   change: (tx: Db) => Promise<{ value: T; store: boolean }>,
 ): Promise<T> {
   let placed = false;
   try {
-    return await db.transaction().execute(async (tx) => {
+    // An object store gets the bytes first, outside the transaction (which then only checks they are
+    // there: a release in between made `commit` upload again); a store that cannot be reached refuses
+    // here, before anything is written.
+    placed = await storage.sendAhead(staged);
+    let kept = false;
+    const result = await db.transaction().execute(async (tx) => {
       const { value, store } = await change(tx);
       if (store) {
         await lockBlob(tx, staged.sha256);
         await storage.commit(staged);
-        placed = true;
+        placed = kept = true;
       }
       return value;
     });
+    // Sent ahead but not kept: released like a failed commit's blob (kept when other rows name it).
+    if (placed && !kept) await releaseBlob(db, storage, staged).catch(() => undefined);
+    return result;
   } catch (err) {
     // The refusal is what the caller needs to hear; a blob left over costs only disk space (the sweep
     // removes it later).

@@ -111,6 +111,8 @@ export function errorBody(
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
+      // A 503 (the file storage cannot be reached) is the operator's to see: logged with its cause.
+      if (err.status >= 500) req.log.warn({ err: err.cause ?? err, code: err.code }, err.message);
       // A refusal that passes with time says when to try again (e.g. 429 export_busy).
       if (typeof err.details.retryAfter === 'number')
         reply.header('retry-after', String(err.details.retryAfter));

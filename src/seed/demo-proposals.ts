@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { InstitutionRow } from '../db/schema.js';
 import { countWords } from '../domain/proposal-rules.js';
-import { FileStorage } from '../platform/storage.js';
+import type { BlobStore } from '../platform/storage.js';
+import { DiskStorage } from '../platform/storage-disk.js';
 import { addAttachment } from '../modules/proposals/evidence/commands/add-attachment.js';
 import { createProposal } from '../modules/proposals/commands/create-proposal.js';
 import { forwardProposal } from '../modules/proposals/commands/forward-proposal.js';
@@ -171,7 +172,7 @@ async function accountFor(
 /** Uploads a sample PDF to the proposal as evidence (or as the replication statement), as the API does. */
 async function attachSample(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     proposalId: number;
     kind: 'evidence' | 'replication_statement';
@@ -213,6 +214,8 @@ export async function seedDemoProposals(
   input: {
     competitionId: number;
     dataDir: string;
+    /** Where the evidence goes (the app's storage); default the disk storage in `dataDir`. */
+    storage?: BlobStore;
     baseUrl: string;
     now: Date;
     /** Where each innovation ends up in this competition (default: the state in the data). */
@@ -220,7 +223,7 @@ export async function seedDemoProposals(
   },
 ): Promise<number> {
   const data = loadDemoProposals();
-  const storage = new FileStorage(path.join(input.dataDir, 'files'));
+  const storage = input.storage ?? new DiskStorage(path.join(input.dataDir, 'files'));
   const stage = await findSubmissionStage(db, input.competitionId);
   const opensAt = stage?.opens_at ? Date.parse(stage.opens_at) : input.now.getTime() - 30 * 86_400_000;
   const sourceAward = await db

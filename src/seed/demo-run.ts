@@ -13,6 +13,7 @@ import type { Db } from '../db/connect.js';
 import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 import type { Clock } from '../platform/clock.js';
+import type { BlobStore } from '../platform/storage.js';
 import { selectFinalists } from '../domain/shortlist/select.js';
 import { runDueJobs } from '../platform/jobs.js';
 import { loadGrants } from '../platform/sessions.js';
@@ -154,6 +155,8 @@ export interface RunInput {
   organizer: InstitutionRow;
   adminId: number;
   dataDir: string;
+  /** Where the evidence goes (the app's storage); default the disk storage in `dataDir`. */
+  storage?: BlobStore;
   baseUrl: string;
 }
 
@@ -207,6 +210,7 @@ export async function runToFinalList(
   await seedDemoProposals(db, {
     competitionId: created.id,
     dataDir: input.dataDir,
+    storage: input.storage,
     baseUrl: input.baseUrl,
     now: new Date(closesAt - 2 * HOUR),
     finalState: (state) => (state === 'sent' || state === 'returned' ? 'forwarded' : state),

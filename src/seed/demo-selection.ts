@@ -13,6 +13,7 @@ import type { CompetitionRow, InstitutionRow, StageRow } from '../db/schema.js';
 import type { CompetitionDefinition } from '../domain/competition-template.js';
 import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
+import type { BlobStore } from '../platform/storage.js';
 import { parseSettings } from '../domain/deadlines.js';
 import { runDueJobs } from '../platform/jobs.js';
 import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
@@ -119,7 +120,13 @@ export async function closingDone(db: Db, competitionId: number): Promise<void> 
 export async function seedSelectionDemo(
   db: Db,
   clock: Clock,
-  input: { organizer: InstitutionRow; adminId: number; dataDir: string; baseUrl: string },
+  input: {
+    organizer: InstitutionRow;
+    adminId: number;
+    dataDir: string;
+    storage?: BlobStore;
+    baseUrl: string;
+  },
 ): Promise<CompetitionRow> {
   const now = clock.now();
   const ip = null;
@@ -153,6 +160,7 @@ export async function seedSelectionDemo(
   await seedDemoProposals(db, {
     competitionId: created.id,
     dataDir: input.dataDir,
+    storage: input.storage,
     baseUrl: input.baseUrl,
     now: new Date(closesAt - 2 * 3_600_000),
     // Past the closing, every proposal that was sent made it through its admin lokal; drafts stay drafts

@@ -6,14 +6,14 @@ import type { CompetitionDefinition } from '../domain/competition-template.js';
 import { checkPassword } from '../domain/password-policy.js';
 import { wallClock, zonedToUtc } from '../domain/time.js';
 import type { Clock } from '../platform/clock.js';
-import { FileStorage } from '../platform/storage.js';
+import { DiskStorage } from '../platform/storage-disk.js';
 import { createFromTemplate } from '../modules/competitions/commands/create-from-template.js';
 import { updateCompetition } from '../modules/competitions/commands/update-competition.js';
 import { setCompetitionStatus } from '../modules/competitions/commands/set-status.js';
 import { toDefinition } from '../modules/competitions/definition-rows.js';
 import { loadCompetitionFull } from '../modules/competitions/queries.js';
 import { createAccount } from '../modules/users/commands/create-account.js';
-import { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
+import { DEMO_PASSWORD, type DemoAccount, type DemoSeedOptions } from './demo-accounts.js';
 import { samplePdf } from './sample-pdf.js';
 import { seedDemoProposals } from './demo-proposals.js';
 import { seedDemoReviewTeams } from './demo-review-team.js';
@@ -189,11 +189,7 @@ export function alignSubmissionClose(
  * pending admin lokal request, and (with a data folder for their evidence) a few dozen proposals in every
  * state of the submission path (demo-proposals.ts). Runs through the same commands the API uses. Idempotent.
  */
-export async function seedDemoData(
-  db: Db,
-  clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
-): Promise<DemoAccount[]> {
+export async function seedDemoData(db: Db, clock: Clock, opts: DemoSeedOptions = {}): Promise<DemoAccount[]> {
   const existing = await db
     .selectFrom('users')
     .select('id')
@@ -311,6 +307,7 @@ export async function seedDemoData(
     await seedDemoProposals(db, {
       competitionId: kipp.id,
       dataDir: opts.dataDir,
+      storage: opts.storage,
       baseUrl: opts.baseUrl ?? 'http://localhost:3000',
       now,
     });
@@ -321,6 +318,7 @@ export async function seedDemoData(
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,
+      storage: opts.storage,
       baseUrl: opts.baseUrl ?? 'http://localhost:3000',
     });
 
@@ -330,6 +328,7 @@ export async function seedDemoData(
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,
+      storage: opts.storage,
       baseUrl: opts.baseUrl ?? 'http://localhost:3000',
     });
 
@@ -339,6 +338,7 @@ export async function seedDemoData(
       organizer: national,
       adminId: admin.id,
       dataDir: opts.dataDir,
+      storage: opts.storage,
       baseUrl: opts.baseUrl ?? 'http://localhost:3000',
     });
     await seedGalleryOwners(db, { competitionId: lastYear.id, now: clock.now() });
@@ -351,7 +351,7 @@ export async function seedDemoData(
       .where('name', '=', CITY_REQUESTING)
       .executeTakeFirst();
     if (city) {
-      const storage = new FileStorage(path.join(opts.dataDir, 'files'));
+      const storage = opts.storage ?? new DiskStorage(path.join(opts.dataDir, 'files'));
       const stored = await storage.put(
         Readable.from(samplePdf(`Surat Permohonan Akun Sinovik Admin Lokal - ${city.name}`)),
         {

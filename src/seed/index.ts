@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../platform/clock.js';
-import type { DemoAccount } from './demo-accounts.js';
+import type { DemoAccount, DemoSeedOptions } from './demo-accounts.js';
 
 export { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 
@@ -22,11 +22,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * (KIPP-PANEL, at its final finalist list: demo-panel.ts), and unless `lastYear` is false last year's KIPP
  * (KIPP-LALU, its results published: its finalists in the gallery, demo-last-year.ts).
  */
-export async function seedDemo(
-  db: Db,
-  clock: Clock,
-  opts: { dataDir?: string; baseUrl?: string; selection?: boolean; panel?: boolean; lastYear?: boolean } = {},
-): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, clock: Clock, opts: DemoSeedOptions = {}): Promise<DemoAccount[]> {
   const { seedDemoData } = await import('./demo.js');
   return seedDemoData(db, clock, opts);
 }

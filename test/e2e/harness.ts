@@ -109,6 +109,7 @@ export async function startDemoServer(
   await seedReferenceData(ctx.db);
   await seedDemo(ctx.db, ctx.clock, {
     dataDir: ctx.dataDir,
+    storage: ctx.app.deps.storage,
     selection,
     panel,
     lastYear,

@@ -21,7 +21,10 @@ describe('loading the web app, in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     await seedReferenceData(server.ctx.db);
-    await seedDemo(server.ctx.db, server.ctx.clock, { dataDir: server.ctx.dataDir });
+    await seedDemo(server.ctx.db, server.ctx.clock, {
+      dataDir: server.ctx.dataDir,
+      storage: server.ctx.app.deps.storage,
+    });
     browser = await launchBrowser();
   }, 180_000);
 

@@ -11,6 +11,7 @@ import { createMailTransport } from '../../src/platform/mail/delivery.js';
 import { runWorkerOnce } from '../../src/platform/worker.js';
 import { startSmtpCapture } from './smtp.js';
 import { createTestDb, type TestDb } from './db.js';
+import { sharedS3Bucket } from './s3.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -30,7 +31,11 @@ export async function createTestApp(
 ): Promise<TestContext> {
   const testDb = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-data-'));
+  // SINOVIK_TEST_STORAGE=s3: files in a bucket of this app's own on the test file's s3rver (test/helpers/s3.ts),
+  // unless the test chose its storage itself.
+  const s3 = process.env.SINOVIK_TEST_STORAGE === 's3' && !opts.env?.STORAGE ? await sharedS3Bucket() : null;
   const config = loadConfig({
+    ...s3?.env,
     DATA_DIR: dataDir,
     DATABASE_URL: testDb.dialect === 'postgres' ? testDb.url : `sqlite:${testDb.url}`,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
@@ -71,6 +76,7 @@ export async function createTestApp(
       transport.close();
       await testDb.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await s3?.release();
     },
   };
 }

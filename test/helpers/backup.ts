@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Dialect } from '../../src/db/connect.js';
-import { FileStorage } from '../../src/platform/storage.js';
+import { DiskStorage } from '../../src/platform/storage-disk.js';
 import type { RestoreOptions } from '../../src/platform/backup/restore.js';
 import type { TestContext } from './app.js';
 import { TEST_DIALECT } from './db.js';
@@ -72,7 +72,7 @@ export function restoreInto(
     dialect: target.dialect,
     dataDir: target.dataDir,
     keys,
-    storage: new FileStorage(storageRoot),
+    storage: new DiskStorage(storageRoot),
     storageKind: 'disk',
     storageRoot,
   };

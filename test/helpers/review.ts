@@ -4,12 +4,10 @@ import type { AssignmentOrigin, StageRow } from '../../src/db/schema.js';
 import { addAttachment } from '../../src/modules/proposals/evidence/commands/add-attachment.js';
 import { applyTransition } from '../../src/modules/proposals/transition.js';
 import { loadForChange } from '../../src/modules/proposals/view.js';
-import { FileStorage } from '../../src/platform/storage.js';
 import { samplePdf } from '../../src/seed/sample-pdf.js';
 import type { TestContext } from './app.js';
 import { expect } from 'vitest';
 import { makeInstitution, makeUnit, makeUser, sessionCookie } from './fixtures.js';
-import path from 'node:path';
 
 /*
  * The review engine's test setup (issue 12): proposals that passed the administrative check, and
@@ -35,7 +33,7 @@ export function stageOf(db: Db, competitionId: number, kind: string): Promise<St
  * open at `now`), received as the closing would leave it, then passed through the transition function.
  */
 export async function passedProposal(
-  ctx: Pick<TestContext, 'db' | 'dataDir'>,
+  ctx: Pick<TestContext, 'db' | 'app'>,
   input: { competitionId: number; now: Date; title?: string; groupKey?: string; withFile?: boolean },
 ): Promise<{ id: number; code: string; institutionId: number }> {
   const { db } = ctx;
@@ -85,7 +83,7 @@ export async function passedProposal(
     .returning(['id'])
     .executeTakeFirstOrThrow();
   if (input.withFile ?? true) {
-    const storage = new FileStorage(path.join(ctx.dataDir, 'files'));
+    const storage = ctx.app.deps.storage;
     const staged = await storage.stage(Readable.from(samplePdf(`Bukti ${code}`)), {
       maxBytes: 10 * 1024 * 1024,
       allowedMimes: ['application/pdf'],

@@ -244,6 +244,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(req, 'adminRequest.review', {});
       const file = await findLetter(app.deps.db, req.params.id);
       if (!file || !(await app.deps.storage.exists(file.storage_key))) throw requestNotFound();
+      const bytes = await app.deps.storage.openRead(file.storage_key);
       return (
         reply
           .header('Content-Type', 'application/pdf')
@@ -256,7 +257,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
           // The review page shows the letter in an iframe of the same origin; nothing else may frame it.
           .header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'self'")
           .header('X-Frame-Options', 'SAMEORIGIN')
-          .send(app.deps.storage.createReadStream(file.storage_key))
+          .send(bytes)
       );
     },
   );

@@ -4,7 +4,7 @@ import type { CertificateRow } from '../../db/schema.js';
 import { verificationPath } from '../../domain/certificates.js';
 import { dateTimeFormat } from '../../domain/time.js';
 import { insertFileRow, withOptionalStagedFile } from '../../platform/blobs.js';
-import type { FileStorage } from '../../platform/storage.js';
+import type { BlobStore } from '../../platform/storage.js';
 import { certificateCode, factsOf } from './code.js';
 import type { CertificatePdfInput } from './pdf.js';
 
@@ -21,7 +21,7 @@ export interface CertificateRenderer {
 }
 
 export interface RenderDeps {
-  storage: FileStorage;
+  storage: BlobStore;
   renderer: CertificateRenderer;
   certificateKey: string;
   baseUrl: string;

@@ -235,13 +235,14 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: clientIp(req),
         now: clock.now(),
       });
+      const bytes = await storage.openRead(file.storage_key);
       return reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Length', String(file.size))
         .header('Content-Disposition', contentDisposition(file.original_name))
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'private, no-store')
-        .send(storage.createReadStream(file.storage_key));
+        .send(bytes);
     },
   );
 
@@ -300,7 +301,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A stored file, whole (a certificate is a few hundred kilobytes at most). */
   const readStored = async (key: string) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of storage.createReadStream(key)) chunks.push(chunk as Buffer);
+    for await (const chunk of await storage.openRead(key)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   };
 

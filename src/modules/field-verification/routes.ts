@@ -357,6 +357,7 @@ export const fieldVerificationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!file) throw visitNotFound();
       await readable(actor, file.visit_id);
       if (!(await app.deps.storage.exists(file.storage_key))) throw visitNotFound();
+      const bytes = await app.deps.storage.openRead(file.storage_key);
       return reply
         .header('Content-Type', file.mime)
         .header('Content-Length', String(file.size))
@@ -364,7 +365,7 @@ export const fieldVerificationRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'private, no-store')
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(app.deps.storage.createReadStream(file.storage_key));
+        .send(bytes);
     },
   );
 

@@ -156,6 +156,7 @@ export const objectionRoutes: FastifyPluginAsyncZod = async (app) => {
       readable(actor, await findObjectionView(app.deps.db, req.params.id));
       const file = await findEvidenceFile(app.deps.db, req.params.id);
       if (!file || !(await app.deps.storage.exists(file.storage_key))) throw objectionNotFound();
+      const bytes = await app.deps.storage.openRead(file.storage_key);
       return reply
         .header('Content-Type', file.mime)
         .header('Content-Length', String(file.size))
@@ -163,7 +164,7 @@ export const objectionRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'private, no-store')
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(app.deps.storage.createReadStream(file.storage_key));
+        .send(bytes);
     },
   );
 

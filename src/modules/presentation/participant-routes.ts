@@ -210,6 +210,7 @@ export const presentationParticipantRoutes: FastifyPluginAsyncZod = async (app) 
       const access = await finalistAccess(db, req, req.params.proposalId, { panelists: true });
       const row = await uploadedFile(db, access.ctx.stage.id, access.proposal.id);
       if (!row || !(await storage.exists(row.storage_key))) throw fileNotFound();
+      const bytes = await storage.openRead(row.storage_key);
       return reply
         .header('Content-Type', row.mime)
         .header('Content-Length', String(row.size))
@@ -217,7 +218,7 @@ export const presentationParticipantRoutes: FastifyPluginAsyncZod = async (app) 
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'private, no-store')
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(storage.createReadStream(row.storage_key));
+        .send(bytes);
     },
   );
 

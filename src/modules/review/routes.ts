@@ -176,6 +176,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: clientIp(req),
         now: clock.now(),
       });
+      const bytes = await storage.openRead(a.storageKey);
       return reply
         .header('Content-Type', a.mime)
         .header('Content-Length', String(a.size))
@@ -183,7 +184,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'private, no-store')
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(storage.createReadStream(a.storageKey));
+        .send(bytes);
     },
   );
 

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Dialect } from '../../db/connect.js';
-import { FileStorage } from '../storage.js';
+import type { BlobStore } from '../storage.js';
+import { openStorage, StorageStartError, type StorageSetup } from '../storage-create.js';
 import { createBackup } from './backup.js';
 import type { BlobStorage } from './files.js';
 import { BackupError } from './manifest.js';
 import { restoreBackup } from './restore.js';
 
 /** What the commands read of the configuration (src/config.ts's Config has it). */
-export interface InstallationConfig {
+export interface InstallationConfig extends StorageSetup {
   databaseUrl: string;
   dialect: Dialect;
   dataDir: string;
@@ -22,13 +23,17 @@ export const BACKUP_USAGE = `  backup [--out DIR]    a consistent backup: databa
                         restore a backup into an EMPTY installation (stop the app first on SQLite), then
                         verify row counts, file hashes and the audit chain; exits 1 when anything differs`;
 
-/** The storage the backup reads and the restore checks: disk now; S3 when STORAGE=s3 (lane s3). */
-function storageOf(
+/** The storage the backup reads and the restore checks (STORAGE: the disk, or the S3 bucket, checked first). */
+async function storageOf(
   config: InstallationConfig,
-  env: NodeJS.ProcessEnv,
-): { storage: BlobStorage; kind: 'disk' | 's3' } {
-  const kind = env.STORAGE === 's3' ? 's3' : 'disk';
-  return { storage: new FileStorage(path.join(config.dataDir, 'files')), kind };
+): Promise<{ storage: BlobStore; kind: 'disk' | 's3' } | null> {
+  try {
+    return { storage: await openStorage(config), kind: config.storage.kind };
+  } catch (err) {
+    if (!(err instanceof StorageStartError)) throw err;
+    console.error(err.message);
+    return null;
+  }
 }
 
 /** The value after `--name` in the arguments, or undefined; null when the flag has no value. */
@@ -49,17 +54,15 @@ export const keysOf = (config: InstallationConfig) => ({
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** `sinovik backup [--out DIR]`: 0 done, 1 done with files missing, 2 refused or failed. */
-export async function backupCommand(
-  config: InstallationConfig,
-  args: string[],
-  env = process.env,
-): Promise<number> {
+export async function backupCommand(config: InstallationConfig, args: string[]): Promise<number> {
   const out = flag(args, '--out');
   if (out === null) {
     console.error(`--out memerlukan folder / --out needs a folder\n${BACKUP_USAGE}`);
     return 2;
   }
-  const { storage, kind } = storageOf(config, env);
+  const opened = await storageOf(config);
+  if (!opened) return 2;
+  const { storage, kind } = opened;
   try {
     const { dir, manifest } = await createBackup({
       databaseUrl: config.databaseUrl,
@@ -99,21 +102,21 @@ export async function backupCommand(
       return 2;
     }
     throw err;
+  } finally {
+    await storage.close();
   }
 }
 
 /** `sinovik restore --from DIR [--force]`: 0 restored and verified, 1 something differs, 2 refused. */
-export async function restoreCommand(
-  config: InstallationConfig,
-  args: string[],
-  env = process.env,
-): Promise<number> {
+export async function restoreCommand(config: InstallationConfig, args: string[]): Promise<number> {
   const from = flag(args, '--from');
   if (!from) {
     console.error(`--from DIR wajib / is required\n${BACKUP_USAGE}`);
     return 2;
   }
-  const { storage, kind } = storageOf(config, env);
+  const opened = await storageOf(config);
+  if (!opened) return 2;
+  const { storage, kind } = opened;
   if (config.dialect === 'sqlite')
     console.log(
       'SQLite: aplikasi harus berhenti selama pemulihan (berkas basis data diganti). / the app must be stopped during the restore (the database file is replaced).',
@@ -152,5 +155,7 @@ export async function restoreCommand(
       return 2;
     }
     throw err;
+  } finally {
+    await storage.close();
   }
 }

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FileStorage } from '../storage.js';
+import type { BlobStore } from '../storage.js';
 import { copyChecked, FILES_DIR, type InventoriedFile } from './manifest.js';
 
 /** The storage a backup reads from and a restore checks against (disk or, with lane s3, S3). */
-export type BlobStorage = Pick<FileStorage, 'exists' | 'createReadStream'>;
+export type BlobStorage = Pick<BlobStore, 'exists' | 'openRead'>;
 
 /** Opens a stored blob for reading: the one place that names the storage's read method. */
 export async function openBlob(storage: BlobStorage, key: string): Promise<Readable> {
-  return storage.createReadStream(key);
+  return storage.openRead(key);
 }
 
 /** Where a blob lives in a folder laid out like DATA_DIR/files (ab/cd/<sha256>). */

@@ -6,7 +6,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { notifyUser, recipientsWithRole } from '../../../platform/notify.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
+import type { BlobStore, StagedObject } from '../../../platform/storage.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
 import { normalizeEmail } from '../../../domain/email.js';
 import { installationRoles } from '../../../domain/policy-scopes.js';
@@ -32,7 +32,7 @@ export type SubmitOutcome =
  */
 export async function submitAdminRequest(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     fields: AdminRequestFields;
     letter: StagedObject & { originalName: string };

@@ -5,7 +5,7 @@ import { FIELD_PHOTOS_PER_VISIT } from '../../../domain/field-verification.js';
 import { conflict, fieldError, t } from '../../../domain/errors.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
+import type { BlobStore, StagedObject } from '../../../platform/storage.js';
 import { claimsOfProposal, type VisitRow } from '../queries.js';
 import { visitNotPlanned } from '../steps.js';
 import { isUniqueViolation } from './apply-operation.js';
@@ -39,7 +39,7 @@ async function existingPhoto(
 
 export async function addPhoto(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     visit: VisitRow;
     fields: PhotoInput;

@@ -32,6 +32,7 @@ export const galleryEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!entry) throw missing();
       const file = await publicFileOf(db, entry.proposal_id, attachmentId);
       if (!file || !(await storage.exists(file.storage_key))) throw missing();
+      const bytes = await storage.openRead(file.storage_key);
       return reply
         .header('Content-Type', file.mime)
         .header('Content-Length', String(file.size))
@@ -39,7 +40,7 @@ export const galleryEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'public, max-age=300')
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(storage.createReadStream(file.storage_key));
+        .send(bytes);
     },
   );
 };

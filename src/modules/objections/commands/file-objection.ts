@@ -7,7 +7,7 @@ import { formatInstant } from '../../../domain/time.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
+import type { BlobStore, StagedObject } from '../../../platform/storage.js';
 import { findFinalist, type UjiPublik } from '../queries.js';
 
 /** Where the filer checks an objection by its number and e-mail (the web app's public route). */
@@ -32,7 +32,7 @@ export const notPublishedYet = () =>
  */
 export async function fileObjection(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     uji: UjiPublik;
     fields: ObjectionFields;

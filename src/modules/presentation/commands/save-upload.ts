@@ -2,7 +2,7 @@ import type { Db } from '../../../db/connect.js';
 import { conflict, t } from '../../../domain/errors.js';
 import { formatInstant } from '../../../domain/time.js';
 import { insertFileRow, withOptionalStagedFile } from '../../../platform/blobs.js';
-import type { FileStorage, StagedObject } from '../../../platform/storage.js';
+import type { BlobStore, StagedObject } from '../../../platform/storage.js';
 import { auditPresentation } from '../audit.js';
 import type { FinalistAccess } from '../participant.js';
 
@@ -29,7 +29,7 @@ export function uploadClosed(access: FinalistAccess, now: Date) {
  */
 export async function saveUpload(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     access: FinalistAccess;
     staged: StagedObject | null;

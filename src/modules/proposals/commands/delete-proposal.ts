@@ -4,7 +4,7 @@ import { conflict, t } from '../../../domain/errors.js';
 import { deletionRefusal } from '../../../domain/proposal-workflow.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { releaseBlob } from '../../../platform/blobs.js';
-import type { FileStorage } from '../../../platform/storage.js';
+import type { BlobStore } from '../../../platform/storage.js';
 import { proposalRecordScope } from '../record-scope.js';
 import { assertSubmissionOpen } from '../refusals.js';
 import { loadForChange } from '../view.js';
@@ -45,7 +45,7 @@ async function deleteUnusedFileRows(tx: Db, fileIds: number[]): Promise<void> {
 
 export async function deleteProposal(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: { id: number; actorUserId: number; ip: string | null; now: Date },
 ): Promise<{ code: string }> {
   const removed = await db.transaction().execute(async (tx) => {

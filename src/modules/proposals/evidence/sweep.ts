@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connect.js';
 import { hourlyJob, type RecurringJob } from '../../../platform/recurring-jobs.js';
-import type { FileStorage } from '../../../platform/storage.js';
+import type { BlobStore } from '../../../platform/storage.js';
 import { releaseBlob } from '../../../platform/blobs.js';
 
 /*
@@ -17,7 +17,7 @@ export const STORAGE_SWEEP_MIN_AGE_MS = 60 * 60_000;
 
 export async function sweepStorage(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   now: Date,
 ): Promise<{ blobsRemoved: number; tempRemoved: number }> {
   const before = new Date(now.getTime() - STORAGE_SWEEP_MIN_AGE_MS);
@@ -39,5 +39,5 @@ export async function sweepStorage(
 }
 
 /** The hourly job (platform/recurring-jobs.ts); its handler needs the storage it sweeps. */
-export const storageSweepJob = (storage: FileStorage): RecurringJob =>
+export const storageSweepJob = (storage: BlobStore): RecurringJob =>
   hourlyJob(STORAGE_SWEEP_KIND, (db, now) => sweepStorage(db, storage, now));

@@ -1,6 +1,6 @@
 import type { Db } from '../../../../db/connect.js';
 import { recordAudit } from '../../../../platform/audit.js';
-import type { FileStorage } from '../../../../platform/storage.js';
+import type { BlobStore } from '../../../../platform/storage.js';
 import { releaseBlob } from '../../../../platform/blobs.js';
 import { deleteFileRowIfUnused } from '../blobs.js';
 import { auditFile, attachmentOf, loadEditable } from '../steps.js';
@@ -13,7 +13,7 @@ import { proposalRecordScope } from '../../record-scope.js';
  */
 export async function removeAttachment(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: { proposalId: number; attachmentId: number; actorUserId: number; ip: string | null; now: Date },
 ): Promise<void> {
   const removed = await db.transaction().execute(async (tx) => {

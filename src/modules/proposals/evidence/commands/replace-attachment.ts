@@ -1,7 +1,7 @@
 import type { Db } from '../../../../db/connect.js';
 import type { AttachmentKindName } from '../../../../domain/attachments.js';
 import { recordAudit } from '../../../../platform/audit.js';
-import type { FileStorage, StagedObject } from '../../../../platform/storage.js';
+import type { BlobStore, StagedObject } from '../../../../platform/storage.js';
 import type { AttachmentView } from '../../attachment-rows.js';
 import { recheckInstitutionRoom } from '../../storage-limits.js';
 import { insertFileRow, releaseBlob, withStagedFile } from '../../../../platform/blobs.js';
@@ -26,7 +26,7 @@ import { proposalRecordScope } from '../../record-scope.js';
  */
 export async function replaceAttachment(
   db: Db,
-  storage: FileStorage,
+  storage: BlobStore,
   input: {
     proposalId: number;
     attachmentId: number;
