@@ -48,29 +48,12 @@ const DEPLOY_TEXTS = [
   ...UNITS.map((u) => `deploy/${u}`),
 ];
 
-/*
- * The names fixed for every lane of issue 15 (/work COMMON brief) that other lanes are building at the same
- * time: documented here before their code is merged. Once merged they are read by the code, and these
- * lists no longer matter; remove them then.
- */
-const ISSUE_15_VARIABLES = new Set([
-  'STORAGE',
-  'S3_ENDPOINT',
-  'S3_REGION',
-  'S3_BUCKET',
-  'S3_ACCESS_KEY_ID',
-  'S3_SECRET_ACCESS_KEY',
-  'S3_FORCE_PATH_STYLE',
-  'S3_PREFIX',
-  'WEB_PROCESSES',
-]);
-const ISSUE_15_COMMANDS = new Set(['backup', 'restore']);
 /** Variables of deploy/compose.yaml's own images (PostgreSQL, MinIO), never read by Sinovik. */
 const isComposeOnly = (name: string) => /^(POSTGRES|MINIO)_/.test(name);
 const PLACEHOLDER = 'GANTI_SAYA';
 
 const serverVariables = new Set([...configVariables(), ...processEnvVariables()]);
-const known = (name: string) => serverVariables.has(name) || ISSUE_15_VARIABLES.has(name);
+const known = (name: string) => serverVariables.has(name);
 
 const run = promisify(execFile);
 let help = '';
@@ -177,7 +160,7 @@ describe('commands', () => {
         named.add(m[1] ?? m[2] ?? m[3]);
     expect(named).toContain('serve');
     expect(named).toContain('worker');
-    expect([...named].filter((c) => !commands.has(c) && !ISSUE_15_COMMANDS.has(c))).toEqual([]);
+    expect([...named].filter((c) => !commands.has(c))).toEqual([]);
   });
 
   it('runs every unit from the code folder with tsx, and lets it write only DATA_DIR', () => {
