@@ -58,6 +58,7 @@ export async function startS3(
     silent: true,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
+  answerPutsOnceWritten(server);
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = s3Client(endpoint);
@@ -122,4 +123,31 @@ export function backdateObject(server: Pick<S3Server, 'directory'>, bucket: stri
   const parts = key.split('/');
   const file = path.join(server.directory, bucket, ...parts.slice(0, -1), `${parts.at(-1)}._S3rver_object`);
   fs.utimesSync(file, at, at);
+}
+
+interface S3rverStore {
+  putObject(object: { bucket: string; key: string }): Promise<{ size: number; md5: string }>;
+  getResourcePath(bucket: string, key: string, resource: string): string;
+}
+
+/**
+ * s3rver 3.7.1 answers a PUT (and a multipart upload's completion) once the object's bytes were handed to its
+ * file stream, not once they are in the file (`stores/filesystem.js` putObject resolves before the stream
+ * finishes): under load a read right after the upload found the file missing or short. Real stores answer
+ * once the object is stored, so this server is made to as well: its answer waits until the object's file
+ * has every byte. (A fix of the test server, not of Sinovik: nothing of the app is changed.)
+ */
+function answerPutsOnceWritten(server: S3rver): void {
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const putObject = store.putObject.bind(store);
+  store.putObject = async (object) => {
+    const stored = await putObject(object);
+    const file = store.getResourcePath(object.bucket, object.key, 'object');
+    for (let waited = 0; waited < 10_000; waited += 2) {
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (stat && stat.size === stored.size) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return stored;
+  };
 }
