@@ -13,6 +13,9 @@ export class NotOverHttp extends Error {}
 
 type Headers = Record<string, string | string[]>;
 
+/** Below Node's default limit of a request's head (http.maxHeaderSize, 16 KiB), with room for the proxy's. */
+const MAX_HEAD_BYTES = 15 * 1024;
+
 export async function injectOverHttp(
   base: { port: number; agent: http.Agent },
   opts: InjectOptions & { upstream?: number },
@@ -53,13 +56,18 @@ export async function injectOverHttp(
   if (payload && !isStream && !('content-length' in headers))
     headers['content-length'] = String(Buffer.byteLength(payload as string | Buffer));
 
+  const path = parsed.pathname + parsed.search;
+  const headerBytes = Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0);
+  // Node's server (like nginx's default buffers) refuses a request head over 16 KiB with 431.
+  if (path.length + headerBytes > MAX_HEAD_BYTES)
+    throw new NotOverHttp(`request head of ${path.length + headerBytes} bytes`);
   let req: http.ClientRequest;
   try {
     req = http.request({
       host: '127.0.0.1',
       port: base.port,
       method: (opts.method ?? 'GET').toUpperCase(),
-      path: parsed.pathname + parsed.search,
+      path,
       headers,
       agent: base.agent,
       setHost: false,

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../../src/db/connect.js';
 import { injectOverHttp, NotOverHttp } from './http-inject.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.js';
 
@@ -88,4 +89,12 @@ export async function startScaled(instances: FastifyInstance[]): Promise<ScaledA
         );
     },
   };
+}
+
+/**
+ * The database connections serving requests: A's alone, or in the scaled mode each instance's (one each
+ * on PostgreSQL; on SQLite they share one). For a test that reads a per-connection counter.
+ */
+export function servingDatabases(ctx: { app: FastifyInstance; scaled?: ScaledApps }): Db[] {
+  return [...new Set((ctx.scaled?.instances ?? [ctx.app]).map((a) => a.deps.db))];
 }
