@@ -35,7 +35,9 @@ export interface RoundRobinProxy {
 export async function startRoundRobinProxy(
   upstreams: { host: string; port: number }[],
 ): Promise<RoundRobinProxy> {
-  const agent = new http.Agent({ keepAlive: true });
+  // A connection per request to the upstreams, as nginx's default (HTTP/1.0, no upstream keepalive): an
+  // app that answers before it has read the whole body (a 409 to an upload) may close that connection.
+  const agent = new http.Agent({ keepAlive: false });
   const served = upstreams.map(() => 0);
   let next = 0;
   const server = http.createServer((req, res) => {

@@ -49,7 +49,9 @@ export async function startScaled(instances: FastifyInstance[]): Promise<ScaledA
     upstreams.push({ host: '127.0.0.1', port: (app.server.address() as AddressInfo).port });
   }
   const proxy = await startRoundRobinProxy(upstreams);
-  const agent = new http.Agent({ keepAlive: true });
+  // No keep-alive to the proxy either: a connection whose request was answered before its body was read
+  // (a refused upload) is closed by the server, and must not be reused for the next request.
+  const agent = new http.Agent({ keepAlive: false });
   const inProcess: string[] = [];
   const a = instances[0];
   const send = async (opts: InjectOptions & { upstream?: number }) => {
@@ -57,7 +59,7 @@ export async function startScaled(instances: FastifyInstance[]): Promise<ScaledA
       return await injectOverHttp({ port: proxy.port, agent }, opts);
     } catch (err) {
       if (!(err instanceof NotOverHttp)) throw err;
-      inProcess.push(`${opts.method ?? 'GET'} ${String(opts.url)} (${err.message})`);
+      inProcess.push(`${opts.method ?? 'GET'} ${String(opts.url).slice(0, 80)}… (${err.message})`);
       return a.inject(opts);
     }
   };
