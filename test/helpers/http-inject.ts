@@ -41,7 +41,11 @@ export async function injectOverHttp(
   if (!('user-agent' in headers)) headers['user-agent'] = 'lightMyRequest';
   if (!headers.host) headers.host = opts.authority ?? 'localhost:80';
   if (opts.cookies) {
-    const pairs = Object.entries(opts.cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    // light-my-request's forms: name → value or { value }, or a list of { name, value }.
+    const list = Array.isArray(opts.cookies)
+      ? opts.cookies.map((c) => [c.name, c.value] as const)
+      : Object.entries(opts.cookies).map(([k, v]) => [k, typeof v === 'string' ? v : v.value] as const);
+    const pairs = list.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
     headers.cookie = [...(headers.cookie ? [String(headers.cookie)] : []), ...pairs].join('; ');
   }
   headers[CLIENT_HEADER] = opts.remoteAddress ?? '127.0.0.1';
@@ -82,20 +86,20 @@ export async function injectOverHttp(
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
-      res.on('end', () => resolve(responseOf(res, Buffer.concat(chunks))));
+      res.on('end', () => resolve(responseOf(req, res, Buffer.concat(chunks))));
     });
     if (isStream) (payload as NodeJS.ReadableStream).pipe(req);
     else req.end(payload as string | Buffer | null);
   });
 }
 
-function responseOf(res: http.IncomingMessage, raw: Buffer): LightMyRequestResponse {
+function responseOf(req: http.ClientRequest, res: http.IncomingMessage, raw: Buffer): LightMyRequestResponse {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(res.headers))
     if (value !== undefined && name !== 'keep-alive') headers[name] = value;
   const text = raw.toString();
   const out = {
-    raw: { res, req: res.req },
+    raw: { res, req },
     headers,
     statusCode: res.statusCode ?? 0,
     statusMessage: res.statusMessage ?? '',
