@@ -13,6 +13,7 @@ import {
 } from './helpers/fixtures.js';
 import { decideEvidenceStage, makeFinalist } from './helpers/finalists.js';
 import { pdfText } from './helpers/pdf.js';
+import { servingDatabases } from './helpers/scaled.js';
 import { stageOf } from './helpers/review.js';
 
 /*
@@ -709,10 +710,14 @@ describe('the final session and the results', () => {
       expect.objectContaining({ proposalId: s.f.a2.id, award: expect.objectContaining({ key: 'top45' }) }),
       expect.objectContaining({ proposalId: s.f.a3.id, award: null }),
     ]);
-    const builds = resultsBuilds(suite.ctx.db);
+    // Each process keeps its own copy: in the scaled mode every instance builds it once first.
+    for (const i of suite.ctx.scaled?.instances.keys() ?? [])
+      await suite.ctx.scaled!.injectVia(i, { method: 'GET', url });
+    const allBuilds = () => servingDatabases(suite.ctx).reduce((n, db) => n + resultsBuilds(db), 0);
+    const builds = allBuilds();
     const many = await Promise.all(Array.from({ length: 100 }, () => inject('GET', url)));
     expect(many.every((m) => m.statusCode === 200 && m.body === first.body)).toBe(true);
-    expect(resultsBuilds(suite.ctx.db)).toBe(builds);
+    expect(allBuilds()).toBe(builds);
     // The letter (PDF) names the decree and the awards.
     const pdf = await inject('GET', `/api/competitions/${s.competitionId}/announcements/final_results/pdf`);
     expect(pdf.statusCode).toBe(200);
