@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
 import { pdfText } from './helpers/pdf.js';
+import { oneProcess } from './helpers/scaled.js';
 
 /*
  * PDFs and spreadsheets are made in a pool of worker threads, so that a few large exports do not freeze
@@ -211,12 +212,16 @@ describe('PDF and XLSX exports off the event loop', () => {
   });
 
   it("answers 429 with Retry-After once a user's own limit is reached; another user is still served", async () => {
-    const mine = [get(cookies[0], xlsxUrl()), get(cookies[0], xlsxUrl())];
+    // The per-user places are each process's own (its CPU): every request to the process that counts them.
+    const viaA = oneProcess(ctx);
+    const getA = (cookie: string, url: string) =>
+      viaA({ method: 'GET', url: `/api${url}`, headers: { cookie } });
+    const mine = [getA(cookies[0], xlsxUrl()), getA(cookies[0], xlsxUrl())];
     // Both of them admitted (running or queued) before the third is asked for.
     const deadline = Date.now() + 10_000;
     while (ctx.app.deps.exports.activeFor(userIds[0]) < 2 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 2));
-    const third = await get(cookies[0], `/proposals/${longId}/pdf`);
+    const third = await getA(cookies[0], `/proposals/${longId}/pdf`);
     expect(third.statusCode).toBe(429);
     expect(Number(third.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     const body = third.json();
@@ -224,11 +229,11 @@ describe('PDF and XLSX exports off the event loop', () => {
     expect(body.error.message.id).toMatch(/ekspor/i);
     expect(body.error.message.en).toMatch(/export/i);
     expect(body.error.retryAfter).toBe(Number(third.headers['retry-after']));
-    const other = await get(cookies[1], `/proposals/${longId}/pdf`);
+    const other = await getA(cookies[1], `/proposals/${longId}/pdf`);
     expect(other.statusCode).toBe(200);
     expect((await Promise.all(mine)).map((r) => r.statusCode)).toEqual([200, 200]);
     // The limit is free again once they are done.
-    expect((await get(cookies[0], `/proposals/${longId}/pdf`)).statusCode).toBe(200);
+    expect((await getA(cookies[0], `/proposals/${longId}/pdf`)).statusCode).toBe(200);
   }, 60_000);
 
   it('answers 429 when the pool and its queue are full, whoever asks', async () => {

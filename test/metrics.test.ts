@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { scheduleJob } from '../src/platform/jobs.js';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
 import { escapeLabelValue, formatMetrics, histogramSamples } from '../src/platform/metrics-format.js';
+import { oneProcess } from './helpers/scaled.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { TEST_DIALECT } from './helpers/db.js';
 
@@ -113,12 +114,14 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   });
 
   it('counts requests by route pattern, never itself', async () => {
-    for (let i = 0; i < 3; i++) await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    // A process's own counters: its requests and its scrape (scaled mode: both to instance A).
+    const viaA = oneProcess(ctx);
+    for (let i = 0; i < 3; i++) await viaA({ method: 'GET', url: '/api/health' });
     // Two addresses of one route pattern count together under the pattern.
-    await ctx.app.inject({ method: 'GET', url: '/api/competitions/999999' });
-    await ctx.app.inject({ method: 'GET', url: '/api/competitions/888888' });
-    await scrape();
-    const text = (await scrape()).body;
+    await viaA({ method: 'GET', url: '/api/competitions/999999' });
+    await viaA({ method: 'GET', url: '/api/competitions/888888' });
+    await viaA({ method: 'GET', url: '/metrics', headers: bearer(TOKEN) });
+    const text = (await viaA({ method: 'GET', url: '/metrics', headers: bearer(TOKEN) })).body;
     expect(sample(text, 'sinovik_http_requests_total{method="GET",route="/api/health",status="2xx"}')).toBe(
       3,
     );

@@ -100,3 +100,15 @@ export async function startScaled(instances: FastifyInstance[]): Promise<ScaledA
 export function servingDatabases(ctx: { app: FastifyInstance; scaled?: ScaledApps }): Db[] {
   return [...new Set((ctx.scaled?.instances ?? [ctx.app]).map((a) => a.deps.db))];
 }
+
+/**
+ * Requests to one process: in the scaled mode pinned to instance A (through the proxy), else the app's own
+ * `inject`. For tests of what is kept per process by design — the export pool's per-user places (each
+ * process guards its own CPU) and a process's own request metrics (each process labels them with its pid).
+ */
+export function oneProcess(ctx: {
+  app: FastifyInstance;
+  scaled?: ScaledApps;
+}): (opts: InjectOptions) => Promise<LightMyRequestResponse> {
+  return (opts) => (ctx.scaled ? ctx.scaled.injectVia(0, opts) : ctx.app.inject(opts));
+}
