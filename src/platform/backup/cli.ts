@@ -3,7 +3,6 @@ import type { Dialect } from '../../db/connect.js';
 import type { BlobStore } from '../storage.js';
 import { openStorage, StorageStartError, type StorageSetup } from '../storage-create.js';
 import { createBackup } from './backup.js';
-import type { BlobStorage } from './files.js';
 import { BackupError } from './manifest.js';
 import { restoreBackup } from './restore.js';
 
