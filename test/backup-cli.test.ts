@@ -35,7 +35,9 @@ describe('sinovik backup / restore (child processes)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
+    // Disk storage whatever SINOVIK_TEST_STORAGE says: this file checks the files copied into the backup
+    // (the S3 path, an inventory only, is backup-inventory.test.ts's).
+    ctx = await createTestApp({ env: { STORAGE: 'disk' } });
     await fillInstallation(ctx, 1);
     t = await emptyInstallation();
     sourceEnv = {

@@ -36,7 +36,9 @@ describe('a backup taken during 200 autosaves', () => {
   let t: EmptyInstallation;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
+    // Disk storage whatever SINOVIK_TEST_STORAGE says: this file checks the files copied into the backup
+    // (the S3 path, an inventory only, is backup-inventory.test.ts's).
+    ctx = await createTestApp({ env: { STORAGE: 'disk' } });
     t = await emptyInstallation();
   });
   afterAll(async () => {

@@ -52,7 +52,9 @@ describe('sinovik backup / restore', () => {
   let manifest: BackupManifest;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
+    // Disk storage whatever SINOVIK_TEST_STORAGE says: this file checks the files copied into the backup
+    // (the S3 path, an inventory only, is backup-inventory.test.ts's).
+    ctx = await createTestApp({ env: { STORAGE: 'disk' } });
     data = await fillInstallation(ctx, 2);
     const backup = await createBackup({
       databaseUrl: ctx.testDb.url,
