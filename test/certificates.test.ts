@@ -1,5 +1,4 @@
 import QRCode from 'qrcode';
-import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QR_MODULE, QR_OPTIONS } from '../src/modules/certificates/pdf.js';
 import { issueCertificates } from '../src/modules/certificates/issue.js';
@@ -15,7 +14,7 @@ import {
   sessionCookie,
 } from './helpers/fixtures.js';
 import { makeFinalist } from './helpers/finalists.js';
-import { pdfText } from './helpers/pdf.js';
+import { pdfStreams, pdfText } from './helpers/pdf.js';
 
 /*
  * Certificates (piagam, issue 13 point 5) through the API on a real database: issuing to the finalists and
@@ -533,12 +532,9 @@ describe('certificates', () => {
 
 /** The dark modules of the QR code drawn in a PDF: squares of QR_MODULE points after the QR's own origin. */
 function qrModulesIn(pdf: Buffer): Set<string> {
-  const raw = pdf.toString('latin1');
   const found = new Set<string>();
   const side = String(QR_MODULE);
-  for (const m of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n([^]*?)\r?\nendstream/g)) {
-    let body = Buffer.from(m[2]!, 'latin1');
-    if (/\/FlateDecode/.test(m[1]!)) body = zlib.inflateSync(body);
+  for (const { body } of pdfStreams(pdf)) {
     for (const r of body.toString('latin1').matchAll(/(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re/g))
       if (r[3] === side && r[4] === side)
         found.add(`${Math.round(Number(r[2]) / QR_MODULE)},${Math.round(Number(r[1]) / QR_MODULE)}`);
