@@ -22,16 +22,31 @@ export const BACKUP_USAGE = `  backup [--out DIR]    a consistent backup: databa
                         restore a backup into an EMPTY installation (stop the app first on SQLite), then
                         verify row counts, file hashes and the audit chain; exits 1 when anything differs`;
 
-/** The storage the backup reads and the restore checks (STORAGE: the disk, or the S3 bucket, checked first). */
-async function storageOf(
+/**
+ * Runs a command with the storage the backup reads and the restore checks (STORAGE: the disk, or the S3
+ * bucket, checked first): a storage that cannot be opened or a refused backup (BackupError) prints its
+ * message and answers 2; the storage is closed after.
+ */
+async function withStorage(
   config: InstallationConfig,
-): Promise<{ storage: BlobStore; kind: 'disk' | 's3' } | null> {
+  run: (storage: BlobStore, kind: 'disk' | 's3') => Promise<number>,
+): Promise<number> {
+  let storage: BlobStore;
   try {
-    return { storage: await openStorage(config), kind: config.storage.kind };
+    storage = await openStorage(config);
   } catch (err) {
     if (!(err instanceof StorageStartError)) throw err;
     console.error(err.message);
-    return null;
+    return 2;
+  }
+  try {
+    return await run(storage, config.storage.kind);
+  } catch (err) {
+    if (!(err instanceof BackupError)) throw err;
+    console.error(err.message);
+    return 2;
+  } finally {
+    await storage.close();
   }
 }
 
@@ -59,10 +74,7 @@ export async function backupCommand(config: InstallationConfig, args: string[]):
     console.error(`--out memerlukan folder / --out needs a folder\n${BACKUP_USAGE}`);
     return 2;
   }
-  const opened = await storageOf(config);
-  if (!opened) return 2;
-  const { storage, kind } = opened;
-  try {
+  return withStorage(config, async (storage, kind) => {
     const { dir, manifest } = await createBackup({
       databaseUrl: config.databaseUrl,
       dialect: config.dialect,
@@ -95,15 +107,7 @@ export async function backupCommand(config: InstallationConfig, args: string[]):
       return 1;
     }
     return 0;
-  } catch (err) {
-    if (err instanceof BackupError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 /** `sinovik restore --from DIR [--force]`: 0 restored and verified, 1 something differs, 2 refused. */
@@ -113,14 +117,11 @@ export async function restoreCommand(config: InstallationConfig, args: string[])
     console.error(`--from DIR wajib / is required\n${BACKUP_USAGE}`);
     return 2;
   }
-  const opened = await storageOf(config);
-  if (!opened) return 2;
-  const { storage, kind } = opened;
   if (config.dialect === 'sqlite')
     console.log(
       'SQLite: aplikasi harus berhenti selama pemulihan (berkas basis data diganti). / the app must be stopped during the restore (the database file is replaced).',
     );
-  try {
+  return withStorage(config, async (storage, kind) => {
     const r = await restoreBackup({
       from: path.resolve(from),
       databaseUrl: config.databaseUrl,
@@ -148,13 +149,5 @@ export async function restoreCommand(config: InstallationConfig, args: string[])
     console.error('TIDAK COCOK / NOT MATCHING:');
     for (const p of r.problems) console.error(`  - ${p}`);
     return 1;
-  } catch (err) {
-    if (err instanceof BackupError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  } finally {
-    await storage.close();
-  }
+  });
 }
