@@ -55,10 +55,21 @@ describe('the public gallery in Chromium', () => {
     await expectNoPrivate(page);
     await shoot(page, 'gallery-list-390');
 
+    // The search's answer held back a moment: the old list stays, dimmed and busy, and is not announced as the answer.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/api\/public\/gallery\?q=/, async (route) => {
+      await held;
+      await route.continue();
+    });
     const box = page.getByRole('searchbox', { name: 'Cari inovasi' });
     await box.fill('pelayanan kependudukan');
     await box.press('Enter');
     await page.waitForURL(/\/galeri\?q=pelayanan\+kependudukan$/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Mencari…' }).count()).toBe(1);
+    expect(await page.getByRole('main').locator('ol').getAttribute('aria-busy')).toBe('true');
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
     await expect
       .poll(() => status(page).innerText())
       .toMatch(/^\d+ inovasi ditemukan untuk "pelayanan kependudukan"$/);

@@ -23,6 +23,8 @@ export const gallery = {
   clearFilters: 'Clear all filters',
   sort: 'Sort by',
   sortBy: { relevance: 'Most relevant', year: 'Newest year', award: 'Highest award' },
+  /** While a new search or filter loads (the previous list stays, dimmed). */
+  searching: 'Searching…',
   count_one: '{{count}} innovation found',
   count_other: '{{count}} innovations found',
   countFor_one: '{{count}} innovation found for "{{q}}"',

@@ -22,6 +22,8 @@ export const gallery = {
   clearFilters: 'Hapus semua saringan',
   sort: 'Urutkan',
   sortBy: { relevance: 'Paling relevan', year: 'Tahun terbaru', award: 'Penghargaan tertinggi' },
+  /** While a new search or filter loads (the previous list stays, dimmed). */
+  searching: 'Mencari…',
   count_one: '{{count}} inovasi ditemukan',
   count_other: '{{count}} inovasi ditemukan',
   countFor_one: '{{count}} inovasi ditemukan untuk "{{q}}"',

@@ -32,6 +32,8 @@ export function GalleryPage() {
     placeholderData: keepPreviousData,
   });
   const d = list.data;
+  // While a new search loads, the previous list stays on screen (no jump) but is not announced as its answer.
+  const stale = list.isPlaceholderData;
   const go = (next: URLSearchParams) => setParams(next);
   const search = (e: FormEvent) => {
     e.preventDefault();
@@ -107,7 +109,8 @@ export function GalleryPage() {
       </Paper>
       <Group justify="space-between" align="flex-end" gap="sm">
         <Stack role="status" aria-live="polite" gap={2} style={{ flex: '1 1 14rem' }}>
-          {d && (
+          {d && stale && <Text fw={600}>{t('gallery.searching')}</Text>}
+          {d && !stale && (
             <Text fw={600}>
               {!q
                 ? t('gallery.count', { count: d.total })
@@ -117,7 +120,7 @@ export function GalleryPage() {
             </Text>
           )}
           {/* A word too common to read whole: the list holds its most relevant entries, not all of them. */}
-          {d && q && !d.complete && <Text size="sm">{t('gallery.capped.hint')}</Text>}
+          {d && !stale && q && !d.complete && <Text size="sm">{t('gallery.capped.hint')}</Text>}
         </Stack>
         <NativeSelect
           label={t('gallery.sort')}
@@ -147,7 +150,12 @@ export function GalleryPage() {
         )}
         {d && d.items.length > 0 && (
           <>
-            <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            <Stack
+              gap="sm"
+              component="ol"
+              aria-busy={stale}
+              style={{ listStyle: 'none', padding: 0, margin: 0, opacity: stale ? 0.6 : 1 }}
+            >
               {d.items.map((item) => (
                 <GalleryCard key={item.slug} item={item} search={params.toString()} />
               ))}
