@@ -1,3 +1,4 @@
+import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
 import type { Db } from '../../src/db/connect.js';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { hashPassword } from '../../src/platform/passwords.js';
@@ -124,7 +125,7 @@ export async function seedExports(
               group_id: group.id,
               category_id: null,
               title: `Inovasi Pelayanan Publik Terpadu Nomor ${i + 1}`,
-              title_key: null,
+              title_key: titleKeyOf(`Inovasi Pelayanan Publik Terpadu Nomor ${i + 1}`),
               acronym: `IPPT${i + 1}`,
               implementation_start: '2022-01-10',
               innovator_kind: 'team' as const,

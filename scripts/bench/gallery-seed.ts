@@ -1,3 +1,4 @@
+import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
 import { getProvinces, getRegencies } from 'idn-area-data';
 import type { Db } from '../../src/db/connect.js';
 import type { InstitutionType } from '../../src/db/schema.js';
@@ -159,7 +160,7 @@ export async function seedGallery(
             group_id: groups[n % 9 === 0 ? 1 : 0]!.id,
             category_id: n % 11 === 0 ? null : categories[n % categories.length]!.id,
             title: made.title,
-            title_key: null,
+            title_key: titleKeyOf(made.title),
             acronym: made.acronym,
             implementation_start: '2022-01-10',
             innovator_kind: 'team' as const,

@@ -1,3 +1,4 @@
+import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
 import type { Db } from '../../src/db/connect.js';
 import { Client, json, sleep } from './http.js';
 import { BENCH_PASSWORD, type Seeded } from './seed.js';
@@ -104,7 +105,7 @@ export async function seedListRows(db: Db, seeded: Seeded, rows: number): Promis
               group_id: group.id,
               category_id: category.id,
               title: `Inovasi ${u.userId}-${i + 1} Layanan Jemput Bola Adminduk`,
-              title_key: null,
+              title_key: titleKeyOf(`Inovasi ${u.userId}-${i + 1} Layanan Jemput Bola Adminduk`),
               acronym: `LJBA${i + 1}`,
               implementation_start: '2022-01-10',
               innovator_kind: 'team' as const,

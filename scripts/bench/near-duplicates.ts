@@ -1,3 +1,4 @@
+import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,7 +135,7 @@ async function seed(db: Db, sizes: { past: number; current: number }) {
               group_id: group.id,
               category_id: null,
               title: text.title,
-              title_key: null,
+              title_key: titleKeyOf(text.title),
               acronym: null,
               implementation_start: '2022-01-10',
               innovator_kind: 'team' as const,

@@ -1,3 +1,4 @@
+import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -177,7 +178,7 @@ async function seed(db: Db, proposals: number) {
               group_id: groups[n % 7 === 0 ? 1 : 0]!,
               category_id: categories[n % categories.length]!,
               title: `Inovasi Bench ${n}`,
-              title_key: null,
+              title_key: titleKeyOf(`Inovasi Bench ${n}`),
               acronym: null,
               implementation_start: '2022-01-10',
               innovator_kind: 'team' as const,
