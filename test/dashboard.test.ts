@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardResponse } from '../src/contracts/dashboard.js';
-import type { ProposalDetail, ProposalList } from '../src/contracts/proposals.js';
+import type { ProposalDetail } from '../src/contracts/proposals.js';
+import { expandProposalList, type ProposalList } from '../src/contracts/proposal-list.js';
 import { createFromTemplate } from '../src/modules/competitions/commands/create-from-template.js';
 import { setCompetitionStatus } from '../src/modules/competitions/commands/set-status.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
@@ -315,7 +316,7 @@ describe('submission dashboard, organizer list and exports, proposal PDF', () =>
     const list = async (query: string, who = 'secretariat') => {
       const res = await call(who, 'GET', `/proposals?competitionId=${competitionId}&${query}`);
       expect(res.statusCode).toBe(200);
-      return res.json() as ProposalList;
+      return expandProposalList(res.json() as ProposalList);
     };
 
     it('shows only what reached the organizer, with type, province, category and attachment count', async () => {

@@ -33,7 +33,11 @@ describe('GET /proposals filters and search', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.clock.freeze(T1);
-    const { competitionId } = await publishedKipp(ctx.db, { organizerName: 'Kementerian Saring', now: T1 });
+    const { competitionId, secretariat } = await publishedKipp(ctx.db, {
+      organizerName: 'Kementerian Saring',
+      now: T1,
+    });
+    const elsewhere = await makeInstitution(ctx.db, { type: 'kementerian', name: 'Kementerian Lain' });
     const inst = await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Saring' });
     const other = await makeInstitution(ctx.db, { name: 'Pemerintah Kabupaten Lain' });
     unit1 = (await makeUnit(ctx.db, inst.id, 'Dinas Kesehatan Saring')).id;
@@ -44,6 +48,8 @@ describe('GET /proposals filters and search', () => {
       upp2: await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit2 }),
       uppOther: await makeUser(ctx.db, { role: 'upp', institutionId: other.id, unitId: unitOther }),
       admin: await makeUser(ctx.db, { role: 'local_admin', institutionId: inst.id }),
+      secretariat,
+      secretariatElsewhere: await makeUser(ctx.db, { role: 'secretariat', institutionId: elsewhere.id }),
     };
     for (const [k, u] of Object.entries(users)) cookie[k] = await sessionCookie(ctx, u.id);
     const made: [name: string, who: string, group: string, title: string, state: ProposalStateValue][] = [
@@ -53,6 +59,7 @@ describe('GET /proposals filters and search', () => {
       ['withdrawn2', 'upp2', 'umum', 'Beasiswa Anak Nelayan', 'withdrawn'],
       ['forwarded1', 'upp1', 'umum', 'Klinik Sore Warga', 'forwarded'],
       ['sentOther', 'uppOther', 'umum', 'Antar Obat Kabupaten Lain', 'sent_to_local_admin'],
+      ['forwardedOther', 'uppOther', 'umum', 'Zebra Cross Sekolah', 'forwarded'],
     ];
     for (const [name, who, groupKey, title, state] of made) {
       const res = await ctx.app.inject({
@@ -90,6 +97,19 @@ describe('GET /proposals filters and search', () => {
   it('searches the title (any case) and the code', async () => {
     expect((await list('admin', 'q=antar%20OBAT')).names).toEqual(['sent1']);
     expect((await list('admin', `q=${encodeURIComponent(codeOf.sent2!)}`)).names).toEqual(['sent2']);
+  });
+
+  it("searches the unit's and the institution's names", async () => {
+    expect((await list('admin', 'q=pendidikan%20SARING')).names).toEqual(['sent2', 'withdrawn2']);
+    expect((await list('secretariat', 'q=kabupaten%20lain')).names).toEqual(['forwardedOther']);
+  });
+
+  it("gives the organizer's secretariat what was forwarded to it, sorted by institution either way", async () => {
+    const asc = await list('secretariat', 'sort=institution&dir=asc');
+    expect(asc.items.map((p) => p.id)).toEqual([ids.forwardedOther, ids.forwarded1]);
+    const desc = await list('secretariat', 'sort=institution&dir=desc');
+    expect(desc.items.map((p) => p.id)).toEqual([ids.forwarded1, ids.forwardedOther]);
+    expect((await list('secretariatElsewhere', '')).names).toEqual([]);
   });
 
   it('pages on the server, the total counting every match', async () => {

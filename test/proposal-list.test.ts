@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposalSummarySchema, type ProposalDetail } from '../src/contracts/proposals.js';
 import {
+  expandProposalList,
+  proposalListItemSchema,
   proposalListResponse,
-  proposalSummarySchema,
-  type ProposalDetail,
   type ProposalList,
-} from '../src/contracts/proposals.js';
+} from '../src/contracts/proposal-list.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
@@ -181,7 +182,28 @@ describe('the proposal list answers exactly the fields of the contract', () => {
       // The whole answer is exactly what the response schema makes of it: no field more, none missing.
       expect(body).toStrictEqual(proposalListResponse.parse(body));
       expect(new Set(body.items.map((p) => p.id))).toEqual(new Set(names.map((n) => ids[n])));
-      for (const item of body.items) {
+      for (const item of body.items)
+        expect(Object.keys(item).sort()).toEqual(Object.keys(proposalListItemSchema.shape).sort());
+      // `refs` names what the items refer to, each once, and nothing else.
+      const named = (pick: (p: ProposalList['items'][number]) => number | string | null) =>
+        [...new Set(body.items.map(pick).filter((id) => id !== null))].map(String).sort();
+      expect({
+        competitions: Object.keys(body.refs.competitions).sort(),
+        groups: Object.keys(body.refs.groups).sort(),
+        categories: Object.keys(body.refs.categories).sort(),
+        institutions: Object.keys(body.refs.institutions).sort(),
+        units: Object.keys(body.refs.units).sort(),
+        states: Object.keys(body.refs.states).sort(),
+      }).toEqual({
+        competitions: named((p) => p.competitionId),
+        groups: named((p) => p.groupId),
+        categories: named((p) => p.categoryId),
+        institutions: named((p) => p.institutionId),
+        units: named((p) => p.unitId),
+        states: named((p) => p.state),
+      });
+      // Expanded, each item is the summary of its detail (GET /proposals/:id), field for field.
+      for (const item of expandProposalList(body).items) {
         expect(Object.keys(item).sort()).toEqual(Object.keys(proposalSummarySchema.shape).sort());
         const detail = await call(who, 'GET', `/proposals/${item.id}`);
         expect(detail.statusCode).toBe(200);
@@ -253,7 +275,7 @@ describe('the proposal list answers exactly the fields of the contract', () => {
     );
     const all = await call('adminX', 'GET', `/proposals?competitionId=${competitionId}&sort=code`);
     expect(all.statusCode).toBe(200);
-    const body = all.json() as ProposalList;
+    const body = expandProposalList(all.json() as ProposalList);
     expect(body.total).toBe(1100);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     expect(body.items.filter((p) => p.unit.name !== unitName.get(p.unit.id))).toEqual([]);
@@ -265,9 +287,9 @@ describe('the proposal list answers exactly the fields of the contract', () => {
   });
 
   it('shows what differs between the proposals (a sanity check of the world above)', async () => {
-    const body = (
-      await call('admin', 'GET', `/proposals?competitionId=${competitionId}`)
-    ).json() as ProposalList;
+    const body = expandProposalList(
+      (await call('admin', 'GET', `/proposals?competitionId=${competitionId}`)).json() as ProposalList,
+    );
     const by = Object.fromEntries(body.items.map((p) => [p.id, p]));
     expect(by[ids.draft]).toMatchObject({
       category: null,

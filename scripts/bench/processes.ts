@@ -109,6 +109,10 @@ async function listThroughput(
   let rows = 0;
   const pids = webPids(server);
   let seconds = 0;
+  // Every answer is checked, cheaply: the list does not change while it is measured, so an answer byte for byte
+  // equal to one parsed and counted before is that list again (a memcmp, where parsing 3 MB of JSON on the
+  // generator would take the server's cores); any other answer is parsed and counted.
+  const checked: Buffer[] = [];
   const cpu = await cpuDuring(pids, async () => {
     const t0 = performance.now();
     const end = Date.now() + o.seconds * 1000;
@@ -117,9 +121,16 @@ async function listThroughput(
         while (Date.now() < end) {
           const a = await c.request('GET', listPath);
           requests++;
+          if (a.status === 200 && checked.some((b) => b.equals(a.body))) {
+            rows += o.rows;
+            continue;
+          }
           const n = a.status === 200 ? json<{ items: unknown[] }>(a).items.length : -1;
           if (n !== o.rows) errors++;
-          else rows += n;
+          else {
+            rows += n;
+            checked.push(a.body);
+          }
         }
       }),
     );

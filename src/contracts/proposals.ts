@@ -231,35 +231,6 @@ export const proposalSummarySchema = z.object({
 });
 export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 
-export const quotaUsageSchema = z.object({
-  competitionId: z.number(),
-  institutionId: z.number(),
-  groupKey: z.string(),
-  used: z.number(),
-  /** null: the group is outside the quota. */
-  quota: z.number().nullable(),
-});
-
-export const proposalListResponse = z.object({
-  items: z.array(proposalSummarySchema),
-  /** Every match; `items` is one page of them when a pageSize was asked for. */
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number().nullable(),
-  /** Per group, for the institutions whose admin lokal is asking. */
-  quotas: z.array(quotaUsageSchema),
-  /** Invitation-only groups (khusus) the caller's institution is invited into, where it may start one. */
-  invitedGroups: z.array(z.object({ competitionId: z.number(), groupKey: z.string() })),
-  abilities: z.object({
-    /** The caller writes proposals for at least one unit (may start one while a submission is open). */
-    create: z.boolean(),
-    /** The caller reviews (returns/forwards) the proposals of at least one institution. */
-    review: z.boolean(),
-  }),
-});
-
-export type ProposalList = z.infer<typeof proposalListResponse>;
-
 export const formSectionSchema = z.object({
   id: z.number(),
   key: z.string(),

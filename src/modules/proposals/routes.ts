@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { proposalListResponse } from '../../contracts/proposal-list.js';
 import { z } from 'zod';
 import { competitionIdParams } from '../../contracts/competitions.js';
 import {
@@ -8,7 +9,6 @@ import {
   proposalIdParams,
   proposalListQuery,
   proposalImpactSchema,
-  proposalListResponse,
   returnProposalBody,
   saveProposalRequest,
   saveProposalResponse,
@@ -26,7 +26,7 @@ import { withdrawProposal } from './commands/withdraw-proposal.js';
 import { takeBackProposal } from './commands/take-back-proposal.js';
 import { deleteProposal } from './commands/delete-proposal.js';
 import { presentDetail } from './present.js';
-import { presentSummaries } from './list-present.js';
+import { presentList } from './list-present.js';
 import { listProposals } from './list.js';
 import { countQuotaUsed, quotaUsage } from './quota.js';
 import { invitedGroups, loadEligibilityContext } from './eligibility-context.js';
@@ -139,7 +139,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
       ];
       return {
-        items: presentSummaries(rows, names),
+        ...presentList(rows, names),
         total,
         page,
         pageSize: pageSize ?? null,

@@ -27,11 +27,16 @@ import { Deadline } from '../../components/Deadline.js';
 import { AdminInstant } from '../../components/AdminInstant.js';
 import { ProposalStateBadge } from '../../components/proposal/ProposalBits.js';
 import type { CompetitionSummary } from '../../../contracts/competitions.js';
-import type { ProposalDetail, ProposalList } from '../../../contracts/proposals.js';
+import type { ProposalDetail } from '../../../contracts/proposals.js';
+import {
+  expandProposalList,
+  type ExpandedProposalList,
+  type ProposalList,
+} from '../../../contracts/proposal-list.js';
 import { AdminPager } from '../../components/AdminPager.js';
 import { hasFilters, LIST_PAGE_SIZE, listQuery, NEEDS_ACTION, ProposalFilters } from './ProposalFilters.js';
 
-type ListResponse = ProposalList;
+type ListResponse = ExpandedProposalList;
 
 const isOpen = (c: CompetitionSummary) => c.currentStage?.kind === 'submission';
 
@@ -149,7 +154,8 @@ export function ProposalsPage() {
   const query = listQuery(params);
   const list = useQuery({
     queryKey: ['proposals', 'list', query],
-    queryFn: () => api<ListResponse>('GET', `/proposals?${query}`),
+    queryFn: async (): Promise<ListResponse> =>
+      expandProposalList(await api<ProposalList>('GET', `/proposals?${query}`)),
     placeholderData: (previous) => previous,
   });
   const comps = useQuery({

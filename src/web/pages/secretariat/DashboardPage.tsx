@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { IconDownload, IconRefresh } from '@tabler/icons-react';
 import type { CompetitionSummary } from '../../../contracts/competitions.js';
 import type { DashboardResponse } from '../../../contracts/dashboard.js';
-import type { ProposalList } from '../../../contracts/proposals.js';
+import { expandProposalList, type ProposalList } from '../../../contracts/proposal-list.js';
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from '../../../contracts/institutions.js';
 import { zoneAbbreviation } from '../../../domain/time.js';
 import { api } from '../../api/client.js';
@@ -163,10 +163,12 @@ function ProposalListSection({ d }: { d: DashboardResponse }) {
   const params = filterParams(f, q);
   const list = useQuery({
     queryKey: ['dashboard', d.competition.id, 'list', params.toString(), page],
-    queryFn: () =>
-      api<ProposalList>(
-        'GET',
-        `/proposals?competitionId=${d.competition.id}&${params.toString()}&page=${page}&pageSize=${PAGE_SIZE}`,
+    queryFn: async () =>
+      expandProposalList(
+        await api<ProposalList>(
+          'GET',
+          `/proposals?competitionId=${d.competition.id}&${params.toString()}&page=${page}&pageSize=${PAGE_SIZE}`,
+        ),
       ),
     placeholderData: keepPreviousData,
   });
