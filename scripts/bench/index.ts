@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connect, migrateToLatest } from '../../src/db/connect.js';
 import { Client, json, Recorder, sleep, staleRetries } from './http.js';
+import { openBenchDb, postgresUrl, type BenchDb } from './bench-db.js';
+import { startBenchS3 } from './s3-server.js';
+import { openStorage } from '../../src/platform/storage-create.js';
 import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResult } from './phases.js';
 import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
@@ -25,7 +27,6 @@ import { runRatingsOnly } from './public-ratings.js';
 import { runProcessesOnly } from './processes.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
-import { setAuditKey } from '../../src/platform/audit.js';
 import {
   ASSIGNMENT_SCALES,
   assignmentPhase,
@@ -49,7 +50,8 @@ const REVIEW_AUTOSAVE_SIZE = (quick: boolean) => ({
 
 /*
  * `npm run bench`: the deadline-day surge of KIPP against a real Sinovik server process on 127.0.0.1 with a
- * fresh SQLite database, load generated on the same machine. Phases: the reviewer assignment solver in
+ * fresh SQLite database (or, with --postgres, a new PostgreSQL database; with --s3, files in an S3 bucket),
+ * load generated on the same machine. Phases: the reviewer assignment solver in
  * process (assignment.ts, before any server) → seed → surge (500 users, 5 minutes,
  * 3,500 proposals autosaved, uploaded, sent and forwarded; meanwhile 20 XLSX exports of 3,500 proposals and 20
  * proposal PDFs, with the autosave p99 during them) → the organizer's full list of the 3,500 (server CPU per
@@ -77,6 +79,8 @@ const HELP = `npm run bench -- [options]
   --levels a,b,c          saturation concurrency steps (default 1,2,4,8,16,32,64,128)
   --list-requests N       requests of the organizer's full list after the surge (default 20)
   --list-only             only the seed and the full list, the surge's proposals written straight in
+  --postgres              the surge on PostgreSQL (a new database on DATABASE_URL's server) instead of SQLite
+  --s3                    files in an S3 bucket (s3rver on 127.0.0.1, its own process) instead of on disk
   --cpu-prof              write a V8 CPU profile of the Sinovik server to the run's folder
   --keep                  keep the temporary data folder (database, files, logs)
   --only web              only the web phase: the home page's first load in Chromium on a throttled
@@ -133,6 +137,10 @@ interface Options {
   levels: number[];
   listRequests: number;
   listOnly: boolean;
+  /** The surge on PostgreSQL (DATABASE_URL: a new database on that server) instead of a SQLite file. */
+  postgres: boolean;
+  /** Files in an S3 bucket (s3rver in a child process) instead of on disk. */
+  s3: boolean;
   cpuProf: boolean;
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
@@ -176,6 +184,8 @@ function options(): Options {
       levels: { type: 'string' },
       'list-requests': { type: 'string' },
       'list-only': { type: 'boolean', default: false },
+      postgres: { type: 'boolean', default: false },
+      s3: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'server-node-args': { type: 'string' },
       'server-env': { type: 'string' },
@@ -217,6 +227,8 @@ function options(): Options {
     }),
     listRequests: num(values['list-requests'], 20, 'list-requests'),
     listOnly: values['list-only'],
+    postgres: values.postgres,
+    s3: values.s3,
     cpuProf: values['cpu-prof'],
     serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter(Boolean),
     serverEnv: Object.fromEntries(
@@ -339,7 +351,10 @@ async function main() {
   const boundS = o.durationS * 1.5 + 1200;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sinovik-bench-'));
   const dataDir = path.join(tmp, 'data');
-  const dbFile = path.join(tmp, 'sinovik.sqlite');
+  if (o.postgres && !postgresUrl())
+    throw new Error('--postgres needs DATABASE_URL=postgres://… (a server to make the database on)');
+  let bench: BenchDb | null = null;
+  const s3 = o.s3 ? await startBenchS3(path.join(tmp, 's3')) : null;
   const servers: Server[] = [];
   const watchdog = setTimeout(() => {
     console.error(`bench: still running after ${boundS} s; stopping`);
@@ -347,7 +362,9 @@ async function main() {
     process.exit(3);
   }, boundS * 1000);
 
-  log(`Sinovik benchmark — ${o.quick ? 'quick smoke run' : 'deadline-day surge'} (${started.toISOString()})`);
+  log(
+    `Sinovik benchmark — ${o.quick ? 'quick smoke run' : 'deadline-day surge'} on ${o.postgres ? 'PostgreSQL' : 'SQLite'} with files ${o.s3 ? 'in an S3 bucket' : 'on disk'} (${started.toISOString()})`,
+  );
   log(
     `machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os
       .loadavg()
@@ -360,6 +377,8 @@ async function main() {
     startedAt: started.toISOString(),
     command: `npm run bench${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
     options: o,
+    database: o.postgres ? 'postgresql' : 'sqlite',
+    storage: o.s3 ? 's3' : 'disk',
     machine: {
       cores: os.cpus().length,
       memGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -390,9 +409,8 @@ async function main() {
 
     // ── Seed ────────────────────────────────────────────────────────────────────────────────────────
     log('\n▶ seed');
-    const db = connect(dbFile, 'sqlite');
-    setAuditKey(db, BENCH_AUDIT_KEY);
-    await migrateToLatest(db);
+    bench = await openBenchDb(o.postgres ? 'postgres' : 'sqlite', tmp, BENCH_AUDIT_KEY);
+    const db = bench.db;
     const seeded: Seeded = await seedBench(db, {
       institutions: o.institutions,
       users: o.users,
@@ -405,7 +423,6 @@ async function main() {
       secretariats: Math.ceil(o.exports / 2),
       year: new Date().getUTCFullYear() + 1,
     });
-    await db.destroy();
     log(
       `  ${seeded.upps.length} UPP + ${seeded.admins.length} admin lokal accounts in ${seeded.admins.length} institutions; ` +
         `KIPP ${seeded.competitionId} closes ${seeded.closesAt}; maxFileMb ${seeded.maxFileMb} ` +
@@ -424,11 +441,11 @@ async function main() {
     const profDir = path.join(tmp, 'cpu-profile');
     const sinovik = await startSinovik({
       tmp,
-      databaseUrl: `sqlite:${dbFile}`,
+      databaseUrl: bench.serverUrl,
       auditKey: BENCH_AUDIT_KEY,
       nodeArgs: [...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...o.serverNodeArgs],
       logLevel: 'info',
-      env: { DATA_DIR: dataDir, SINOVIK_CLOCK_CONTROL: '1', ...o.serverEnv },
+      env: { DATA_DIR: dataDir, SINOVIK_CLOCK_CONTROL: '1', ...(s3?.env ?? {}), ...o.serverEnv },
     });
     const port = sinovik.port;
     servers.push(sinovik);
@@ -546,7 +563,7 @@ async function main() {
     const baseline = await startBaseline({
       name: 'baseline',
       script: 'scripts/bench/baseline-server.ts',
-      db: path.join(tmp, 'baseline.sqlite'),
+      db: o.postgres ? bench.rawUrl : path.join(tmp, 'baseline.sqlite'),
       tmp,
     });
     const basePort = baseline.port;
@@ -614,8 +631,10 @@ async function main() {
         uploads: big && 'acknowledged' in big ? big.acknowledged.filter((a) => a.proposalId === d.id) : [],
       })),
     ];
-    lost = checkLostWrites({
-      dbFile,
+    const storage = await openStorage({ dataDir, storage: s3?.storage ?? { kind: 'disk' } });
+    lost = await checkLostWrites({
+      db: bench.db,
+      storage,
       dataDir,
       competitionId: seeded.competitionId,
       acknowledged,
@@ -630,7 +649,8 @@ async function main() {
     // ── Closing ─────────────────────────────────────────────────────────────────────────────────────
     log('\n▶ closing: clock moved a minute past the deadline; waiting for every receipt in the outbox');
     meter = cpuMeter(serverPids);
-    close = await closing({ port, seeded, dbFile, timeoutS: 120 });
+    await storage.close();
+    close = await closing({ port, seeded, db: bench.db, timeoutS: 120 });
     cpu.closing = meter();
     log(
       `  ${close.receipts}/${close.expectedReceipts} receipts after ${fmt(close.seconds, 2)} s; ` +
@@ -642,6 +662,8 @@ async function main() {
     if (setup.errors) log(`  setup errors: ${JSON.stringify(setup.failures.slice(0, 3))}`);
   } finally {
     for (const s of servers) await s.stop();
+    await s3?.stop();
+    if (bench) await (o.keep ? bench.db.destroy() : bench.drop());
     clearTimeout(watchdog);
   }
 

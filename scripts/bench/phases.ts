@@ -2,7 +2,8 @@ import { pdfFile } from './content.js';
 import { Client, json, multipart, Recorder, sleep } from './http.js';
 import { BENCH_PASSWORD, type Seeded, type SeededUpp } from './seed.js';
 import { memoryOf, resetPeakRss } from './stats.js';
-import { openReadOnly } from './verify.js';
+import type { Db } from '../../src/db/connect.js';
+import type { ProposalStateValue } from '../../src/db/schema.js';
 
 /** Logs a UPP in and starts one draft (setup for the upload and saturation phases; not measured). */
 export async function startDraft(
@@ -142,72 +143,83 @@ export interface ClosingResult {
  * Closing: the system administrator moves the server clock a minute past the submission's closing; the
  * worker's closing job must then receive every forwarded proposal and queue one receipt per proposal to
  * each admin lokal of its institution. Timed from the clock request until the outbox (read from the
- * SQLite file) holds them all.
+ * database) holds them all.
  */
 export async function closing(opts: {
   port: number;
   seeded: Seeded;
-  dbFile: string;
+  db: Db;
   timeoutS: number;
 }): Promise<ClosingResult> {
-  const db = openReadOnly(opts.dbFile);
-  try {
-    const count = (sql: string, ...args: unknown[]) =>
-      Number((db.prepare(sql).get(...args) as { n: number }).n);
-    const forwardedBefore = count(
-      "select count(*) as n from proposals where competition_id = ? and state = 'forwarded'",
-      opts.seeded.competitionId,
+  const { db } = opts;
+  const kipp = opts.seeded.competitionId;
+  const n = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
+  const inState = async (state: ProposalStateValue) =>
+    n(
+      await db
+        .selectFrom('proposals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('competition_id', '=', kipp)
+        .where('state', '=', state)
+        .executeTakeFirst(),
     );
-    // One receipt per received proposal to each admin lokal of its institution.
-    const expectedReceipts = count(
-      `select count(*) as n from proposals p join role_grants g on g.institution_id = p.institution_id and g.role = 'local_admin'
-       where p.competition_id = ? and p.state = 'forwarded'`,
-      opts.seeded.competitionId,
+  const receiptCount = async () =>
+    n(
+      await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('template', '=', 'proposal_receipt')
+        .executeTakeFirst(),
     );
-    const receiptsSql = "select count(*) as n from outbox where template = 'proposal_receipt'";
-    const receiptsBefore = count(receiptsSql);
-    const admin = new Client(opts.port);
-    const login = await admin.request('POST', '/api/auth/login', {
-      email: opts.seeded.systemAdmin,
-      password: BENCH_PASSWORD,
-    });
-    if (login.status !== 200) throw new Error(`system admin login failed: ${login.status}`);
-    const to = new Date(Date.parse(opts.seeded.closesAt) + 60_000).toISOString();
-    const started = performance.now();
-    const moved = await admin.request('POST', '/api/system/clock', { set: to });
-    admin.close();
-    let seconds: number | null = null;
-    let receipts = 0;
-    const deadline = started + opts.timeoutS * 1000;
-    while (performance.now() < deadline) {
-      receipts = count(receiptsSql) - receiptsBefore;
-      if (receipts >= expectedReceipts) {
-        seconds = (performance.now() - started) / 1000;
-        break;
-      }
-      await sleep(20);
+  const forwardedBefore = await inState('forwarded');
+  // One receipt per received proposal to each admin lokal of its institution.
+  const expectedReceipts = n(
+    await db
+      .selectFrom('proposals as p')
+      .innerJoin('role_grants as g', (j) =>
+        j.onRef('g.institution_id', '=', 'p.institution_id').on('g.role', '=', 'local_admin'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('p.competition_id', '=', kipp)
+      .where('p.state', '=', 'forwarded')
+      .executeTakeFirst(),
+  );
+  const receiptsBefore = await receiptCount();
+  const admin = new Client(opts.port);
+  const login = await admin.request('POST', '/api/auth/login', {
+    email: opts.seeded.systemAdmin,
+    password: BENCH_PASSWORD,
+  });
+  if (login.status !== 200) throw new Error(`system admin login failed: ${login.status}`);
+  const to = new Date(Date.parse(opts.seeded.closesAt) + 60_000).toISOString();
+  const started = performance.now();
+  const moved = await admin.request('POST', '/api/system/clock', { set: to });
+  admin.close();
+  let seconds: number | null = null;
+  let receipts = 0;
+  const deadline = started + opts.timeoutS * 1000;
+  while (performance.now() < deadline) {
+    receipts = (await receiptCount()) - receiptsBefore;
+    if (receipts >= expectedReceipts) {
+      seconds = (performance.now() - started) / 1000;
+      break;
     }
-    await sleep(500);
-    const job = db
-      .prepare('select status from jobs where unique_key = ?')
-      .get(`closing:${opts.seeded.competitionId}`) as { status: string } | undefined;
-    return {
-      forwardedBefore,
-      expectedReceipts,
-      receipts,
-      received: count(
-        "select count(*) as n from proposals where competition_id = ? and state = 'received'",
-        opts.seeded.competitionId,
-      ),
-      frozen: count(
-        "select count(*) as n from proposals where competition_id = ? and state = 'frozen'",
-        opts.seeded.competitionId,
-      ),
-      seconds,
-      clockStatus: moved.status,
-      jobStatus: job?.status ?? null,
-    };
-  } finally {
-    db.close();
+    await sleep(20);
   }
+  await sleep(500);
+  const job = await db
+    .selectFrom('jobs')
+    .select('status')
+    .where('unique_key', '=', `closing:${kipp}`)
+    .executeTakeFirst();
+  return {
+    forwardedBefore,
+    expectedReceipts,
+    receipts,
+    received: await inState('received'),
+    frozen: await inState('frozen'),
+    seconds,
+    clockStatus: moved.status,
+    jobStatus: job?.status ?? null,
+  };
 }
