@@ -7,6 +7,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -37,7 +38,12 @@ export interface S3Settings {
 const CONNECT_TIMEOUT_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 2;
-/** Uploads go in parts of 5 MB (the smallest S3 allows), one at a time: at most 5 MB held per upload. */
+/**
+ * Uploads up to 64 MB (every evidence file: the competitions' limits are far under it) go in one streamed
+ * PutObject, which holds no more than the file stream's buffers: 50 uploads at once stay within the memory
+ * goal. Larger ones go in parts of 5 MB (the smallest S3 allows), one at a time: at most 5 MB held each.
+ */
+const SINGLE_PUT_MAX = 64 * 1024 * 1024;
 const PART_SIZE = 5 * 1024 * 1024;
 
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
@@ -124,6 +130,19 @@ export class S3Storage implements BlobStore {
     const Bucket = this.settings.bucket;
     if ((await this.sizeOf(staged.storageKey)) === staged.size) return;
     await this.call(async () => {
+      // One PUT streams the file as it is read (a few 64 KB buffers held); above SINGLE_PUT_MAX, parts.
+      if (staged.size <= SINGLE_PUT_MAX) {
+        await this.client.send(
+          new PutObjectCommand({
+            Bucket,
+            Key,
+            Body: fs.createReadStream(staged.tmpPath),
+            ContentLength: staged.size,
+            ContentType: staged.mime,
+          }),
+        );
+        return;
+      }
       const upload = new Upload({
         client: this.client,
         params: {
