@@ -212,7 +212,15 @@ export async function buildApp(opts: {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API's documentation is open to signed-out readers. @fastify/swagger-ui takes no route config (its
+  // static files come from @fastify/static), so an onRoute hook of this wrapper declares each of its routes
+  // public (see platform/auth.ts).
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   // Mutating requests from another origin are refused (defence in depth besides SameSite=Lax).
   app.addHook('onRequest', (req, reply, done) => {

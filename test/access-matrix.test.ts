@@ -88,10 +88,22 @@ function judge(
     const fine = (s >= 200 && s < 400) || ((b!.alsoAccept ?? []).includes(s) && ![401, 403, 404].includes(s));
     return fine ? null : `allowed but answered ${s}: ${res.body.slice(0, 200)}`;
   }
-  // Anonymous: 401, or 404 where the object is public to some (a draft competition is not found).
-  if (actor === 'anonymous') return s === 401 || s === 404 ? null : `anonymous answered ${s} (expected 401)`;
+  // Anonymous: 401 (refused before the route runs where no object of it is served to signed-out callers),
+  // or 404 where the object is public to some (a draft competition is not found).
+  if (actor === 'anonymous') {
+    if (!servesAnonymous(c)) return s === 401 ? null : `anonymous answered ${s} (expected 401)`;
+    return s === 401 || s === 404 ? null : `anonymous answered ${s} (expected 401 or 404)`;
+  }
   return s === 403 || s === 404 ? null : `not allowed but answered ${s}`;
 }
+
+/**
+ * Whether a route serves signed-out callers: `public` here, or a binding that allows the anonymous actor
+ * (a published competition, while its drafts are refused). Exactly these must the app declare
+ * `config: { public: true }`; every other route refuses a signed-out caller before reading its request.
+ */
+const servesAnonymous = (c: RouteCase) =>
+  c.public === true || (c.bindings ?? []).some((b) => b.allow.includes('anonymous'));
 
 beforeAll(async () => {
   ctx = await createTestApp({ env: { SINOVIK_CLOCK_CONTROL: '1' } });
@@ -144,6 +156,18 @@ describe('role × route matrix (issue 9)', () => {
         .filter((k) => !keys.has(k))
         .sort(),
     ).toEqual([]);
+  });
+
+  it('declares public (config.public) exactly the routes this matrix serves to signed-out callers', () => {
+    const declared = ctx.app.routeTable
+      .filter((r) => r.url.startsWith('/api/') && r.public)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    const served = Object.entries(ROUTE_CASES)
+      .filter(([, c]) => servesAnonymous(c))
+      .map(([key]) => key)
+      .sort();
+    expect(declared).toEqual(served);
   });
 
   it('covers every route with every actor', () => {

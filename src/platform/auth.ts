@@ -14,6 +14,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable while the account still has to complete its profile (first login). */
     allowIncompleteProfile?: boolean;
+    /**
+     * Served to signed-out callers. Every other route under /api/ refuses them with 401 before the body
+     * is read, parsed or validated (deny by default; see authPlugin).
+     */
+    public?: boolean;
   }
 }
 
@@ -54,6 +59,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.user = resolved.user;
     req.actor = resolved.actor;
     req.sessionToken = token;
+  });
+  // Deny by default: a signed-out request to a route not declared `config: { public: true }` is refused
+  // here, in onRequest right after the session is resolved, before the body is read. A later hook
+  // (preParsing, preValidation) would come after Fastify's body reading or its content-type parser: an
+  // anonymous caller would get 413 for a big body, 400/415 for a bad one or the route's field messages,
+  // instead of the same 401 requireUser gives (and learn the route's schema). An address no route has
+  // (routeOptions.url undefined) keeps its 404.
+  app.addHook('onRequest', async (req) => {
+    if (req.user || !req.url.startsWith('/api/') || req.routeOptions.url === undefined) return;
+    if (!req.routeOptions.config?.public) throw unauthenticated();
   });
   // Answers of the API carry personal data (and, signed in, always do): never kept by a browser or proxy
   // cache. A route that chose its own Cache-Control keeps it.

@@ -7,6 +7,8 @@ export interface RouteEntry {
   schema: FastifySchema | undefined;
   /** multipart/form-data routes declare it in their schema. */
   multipart: boolean;
+  /** Declared open to signed-out callers (`config: { public: true }`; see platform/auth.ts). */
+  readonly public: boolean;
 }
 
 declare module 'fastify' {
@@ -30,6 +32,10 @@ export function recordRoutes(app: FastifyInstance): void {
         url: route.url,
         schema: route.schema,
         multipart: consumes.includes('multipart/form-data'),
+        // Read when asked: a plugin's own onRoute hook (the docs') may set the config after this one ran.
+        get public() {
+          return route.config?.public === true;
+        },
       });
     }
   });

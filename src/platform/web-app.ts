@@ -57,7 +57,9 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     },
   });
   // A catch-all GET route, because the root not-found handler is already set by registerErrorHandler.
-  app.get('/*', { schema: { hide: true }, config: { allowIncompleteProfile: true } }, (req, reply) => {
+  // Public: the pages are everyone's, and an unknown API address (which it matches too) stays a 404.
+  const config = { allowIncompleteProfile: true, public: true };
+  app.get('/*', { schema: { hide: true }, config }, (req, reply) => {
     if (req.url === '/' || req.url.startsWith('/?')) return reply.sendFile(home);
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
     // An API address with a part longer than a path parameter may be: the router's 414, whether or not the

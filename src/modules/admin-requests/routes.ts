@@ -53,7 +53,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin-requests',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 hour' } },
       schema: {
         tags: ['admin-requests'],
         summary:
@@ -156,7 +156,7 @@ export const adminRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin-requests/status',
     {
       // Guessing numbers for a known address, or addresses for a number, is slowed to a few tries.
-      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: {
         tags: ['admin-requests'],
         summary:

@@ -110,6 +110,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions/:id/announcements',
     {
+      config: { public: true },
       schema: {
         tags: ['announcements'],
         summary: "A competition's published announcements (public, no account), newest first",
@@ -134,6 +135,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions/:id/announcements/:kind',
     {
+      config: { public: true },
       schema: {
         tags: ['announcements'],
         summary:
@@ -185,6 +187,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions/:id/announcements/:kind/pdf',
     {
+      config: { public: true },
       schema: {
         tags: ['announcements'],
         summary:

@@ -38,11 +38,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     presentMe(user, await rolesOfUser(db, user.id), { clockControl: config.clockControl });
   // These answer whether or not the profile is complete: they are how it gets completed.
   const open = { allowIncompleteProfile: true };
+  // These serve signed-out callers too (signing in, the links, who is signed in).
+  const signedOut = { ...open, public: true };
 
   app.post(
     '/auth/login',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary:
@@ -70,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: open, schema: { tags: ['auth'], summary: 'Log out: ends this session' } },
+    { config: signedOut, schema: { tags: ['auth'], summary: 'Log out: ends this session' } },
     async (req, reply) => {
       if (req.user && req.sessionToken)
         await logout(db, {
@@ -87,7 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/me',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in person with roles and abilities, or null',
@@ -139,7 +141,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password-reset/request',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary: 'Ask for a reset link by e-mail; always 202 (never reveals whether an account exists)',
@@ -163,7 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/token',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary: 'Check a password link without using it',
@@ -180,7 +182,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password-reset/confirm',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary: 'Set a new password through an e-mailed link; logs in',
@@ -207,7 +209,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/sign-in-link',
     {
       // Per account at most 3 mails an hour (the command); per client address at most 10 requests.
-      config: { ...open, rateLimit: { max: 10, timeWindow: '1 hour' } },
+      config: { ...signedOut, rateLimit: { max: 10, timeWindow: '1 hour' } },
       schema: {
         tags: ['auth'],
         summary: 'Ask for a one-time sign-in link by e-mail (works while the login is throttled); always 202',
@@ -231,7 +233,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/sign-in-link/confirm',
     {
-      config: open,
+      config: signedOut,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with an e-mailed one-time link; sets the session and known-device cookies',

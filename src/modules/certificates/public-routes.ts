@@ -25,6 +25,7 @@ export const certificatePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/certificates/:slug',
     {
       config: {
+        public: true,
         rateLimit: {
           max: VERIFY_RATE_LIMIT,
           timeWindow: '1 minute',

@@ -71,6 +71,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions',
     {
+      config: { public: true },
       schema: {
         tags: ['competitions'],
         summary: 'Published competitions (public), plus the drafts the caller may manage',
@@ -96,6 +97,7 @@ export const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['competitions'],
         summary: 'One competition with its whole definition; a draft is 404 for whoever cannot manage it',

@@ -59,6 +59,7 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/competitions/:id/extensions',
     {
+      config: { public: true },
       schema: {
         tags: ['competitions'],
         summary:

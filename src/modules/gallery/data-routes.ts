@@ -26,7 +26,7 @@ export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/data.csv',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -62,7 +62,7 @@ export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/data.json',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -95,7 +95,7 @@ export const galleryDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/stats',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:

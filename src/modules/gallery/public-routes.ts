@@ -47,7 +47,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -85,7 +85,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/facets',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:
@@ -103,7 +103,7 @@ export const galleryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/:slug',
     {
-      config: { rateLimit: galleryRateLimit },
+      config: { public: true, rateLimit: galleryRateLimit },
       schema: {
         tags: ['gallery'],
         summary:

@@ -47,8 +47,8 @@ const fileRequired = () => {
 export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
   const policyContext = { clockControl: config.clockControl };
-  // The directory is public: a person whose profile is still incomplete may read it too.
-  const open = { allowIncompleteProfile: true };
+  // The directory is public: signed-out readers, and a person whose profile is still incomplete, read it.
+  const open = { allowIncompleteProfile: true, public: true };
 
   /**
    * The policy's subject for an institution's units: the organizers whose competitions it takes part in

@@ -54,6 +54,7 @@ export const objectionPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/competitions/:id/objections/form',
     {
+      config: { public: true },
       schema: {
         tags: ['objections'],
         summary:
@@ -87,6 +88,7 @@ export const objectionPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/competitions/:id/objections',
     {
       config: {
+        public: true,
         rateLimit: {
           max: OBJECTION_RATE_LIMIT,
           timeWindow: '1 hour',
@@ -194,7 +196,7 @@ export const objectionPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/objections/status',
     {
       // Guessing numbers for a known address, or addresses for a number, is slowed to a few tries.
-      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: {
         tags: ['objections'],
         summary:

@@ -64,6 +64,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/competitions/:id/public-ratings/window',
     {
+      config: { public: true },
       schema: {
         tags: ['public-ratings'],
         summary: 'The public-rating window of a competition (public): its state, instants and zone',
@@ -77,6 +78,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/competitions/:id/public-ratings',
     {
+      config: { public: true },
       schema: {
         tags: ['public-ratings'],
         summary:
@@ -107,6 +109,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/competitions/:id/public-ratings/code',
     {
       config: {
+        public: true,
         rateLimit: {
           max: CODE_REQUESTS_PER_IP,
           timeWindow: '15 minutes',
@@ -147,6 +150,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/competitions/:id/public-ratings/verify',
     {
       config: {
+        public: true,
         rateLimit: {
           max: 30,
           timeWindow: '15 minutes',
@@ -185,6 +189,7 @@ export const publicRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/competitions/:id/public-ratings/ratings',
     {
       config: {
+        public: true,
         rateLimit: {
           max: RATINGS_PER_IP_PER_MINUTE,
           timeWindow: '1 minute',

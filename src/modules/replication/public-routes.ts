@@ -27,7 +27,7 @@ export const replicationPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/:slug/replication',
     {
-      config: { rateLimit },
+      config: { public: true, rateLimit },
       schema: {
         tags: ['replication'],
         summary:
@@ -50,7 +50,7 @@ export const replicationPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/stats/replication',
     {
-      config: { rateLimit },
+      config: { public: true, rateLimit },
       schema: {
         tags: ['replication'],
         summary:

@@ -70,6 +70,7 @@ export const replicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/gallery/:slug/replication-abilities',
     {
+      config: { public: true },
       schema: {
         tags: ['replication'],
         summary:

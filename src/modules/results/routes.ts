@@ -176,6 +176,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ inputs?: PlenaryInputs }> = a
   app.get(
     '/competitions/:id/results',
     {
+      config: { public: true },
       schema: {
         tags: ['results'],
         summary:

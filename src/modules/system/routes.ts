@@ -9,7 +9,10 @@ import { errorBody } from '../../platform/http-errors.js';
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Health: 200 when the database answers' } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Health: 200 when the database answers' },
+    },
     async (_req, reply) => {
       const ok = await ping(app.deps.db);
       if (!ok)
@@ -25,7 +28,10 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/time',
-    { schema: { tags: ['system'], summary: 'Server time (only server time counts for deadlines)' } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Server time (only server time counts for deadlines)' },
+    },
     async () => ({
       now: app.deps.clock.now().toISOString(),
     }),

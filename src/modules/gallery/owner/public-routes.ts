@@ -19,7 +19,7 @@ export const galleryEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/gallery/:slug/evidence/:attachmentId',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['gallery'],
         summary: 'An evidence file marked public of an innovation in the gallery (public; 404 otherwise)',
