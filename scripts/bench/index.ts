@@ -10,7 +10,7 @@ import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResu
 import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
 import { repoRoot, startBaseline, startSinovik, type Server } from './server.js';
-import { cpuSecondsOf, fmt, machineCpu, memoryOf, summarize } from './stats.js';
+import { cpuSecondsOf, fmt, machineCpu, memoryOf, pidsNamed, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
@@ -258,20 +258,32 @@ function badOnly(phase: string): never {
 }
 
 /** CPU seconds of the machine, the servers and this generator over one phase, to tell the other load. */
-function cpuMeter(pids: () => number[]) {
+/**
+ * CPU seconds over a phase: the machine's, the server's (`pids`), the generator's, and beside them the
+ * database server's (every `postgres` process: its pooled backends live through the phase) and the S3 store's
+ * (`storePid`), when they run on this machine; "other" is what is left.
+ */
+function cpuMeter(pids: () => number[], storePid: number | null = null) {
+  const sumOf = (ps: number[]) => new Map(ps.map((p) => [p, cpuSecondsOf(p) ?? 0]));
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
   const s0 = pids().map((p) => cpuSecondsOf(p) ?? 0);
+  const d0 = sumOf(pidsNamed('postgres'));
+  const t0Store = storePid ? (cpuSecondsOf(storePid) ?? 0) : 0;
   const t0 = performance.now();
   return () => {
     const m1 = machineCpu();
     const g1 = process.cpuUsage(g0);
     const s1 = pids().map((p) => cpuSecondsOf(p) ?? 0);
+    const d1 = sumOf(pidsNamed('postgres'));
     const wall = (performance.now() - t0) / 1000;
     const hz = (m1.total - m0.total) / wall / os.cpus().length;
     const machine = (m1.busy - m0.busy) / hz;
     const server = s1.reduce((s, v, i) => s + v - (s0[i] ?? 0), 0);
     const generator = (g1.user + g1.system) / 1e6;
+    let database = 0;
+    for (const [p, v] of d1) database += v - (d0.get(p) ?? 0);
+    const store = storePid ? (cpuSecondsOf(storePid) ?? t0Store) - t0Store : 0;
     const r = (v: number) => Math.round(v * 10) / 10;
     return {
       wallS: r(wall),
@@ -279,7 +291,9 @@ function cpuMeter(pids: () => number[]) {
       machineCpuS: r(machine),
       serverCpuS: r(server),
       generatorCpuS: r(generator),
-      otherCpuS: r(Math.max(0, machine - server - generator)),
+      databaseCpuS: r(database),
+      storeCpuS: r(store),
+      otherCpuS: r(Math.max(0, machine - server - generator - database - store)),
     };
   };
 }
@@ -477,7 +491,7 @@ async function main() {
     log(
       `  meanwhile, from 40% of the surge: ${o.exports} XLSX exports of ${o.exportRows} proposals and ${o.exports} proposal PDFs by ${exportSeed.secretariats.length} secretariat accounts (two at a time each)`,
     );
-    let meter = cpuMeter(serverPids);
+    let meter = cpuMeter(serverPids, s3?.pid ?? null);
     const exporting = sleep(o.durationS * 400).then(() =>
       exportPhase({ port, seeded: exportSeed, count: o.exports, rec: exportRec }),
     );
@@ -529,7 +543,7 @@ async function main() {
         const d = await startDraft(port, seeded, upp, `Inovasi Unggah Besar ${i + 1}`, setup);
         if (d) bigDrafts.push({ ...d, unitId: upp.unitId });
       }
-      meter = cpuMeter(serverPids);
+      meter = cpuMeter(serverPids, s3?.pid ?? null);
       big = await bigUploads({
         port,
         pid: sinovik.pid,
@@ -648,7 +662,7 @@ async function main() {
 
     // ── Closing ─────────────────────────────────────────────────────────────────────────────────────
     log('\n▶ closing: clock moved a minute past the deadline; waiting for every receipt in the outbox');
-    meter = cpuMeter(serverPids);
+    meter = cpuMeter(serverPids, s3?.pid ?? null);
     await storage.close();
     close = await closing({ port, seeded, db: bench.db, timeoutS: 120 });
     cpu.closing = meter();
@@ -831,10 +845,12 @@ async function main() {
         `reference, not a goal: GET /api/auth/me (session lookup only) ${session.sustained.rps.toFixed(0)} req/s at c=${session.sustained.concurrency} = ${(session.sustained.rps / base.sustained.rps).toFixed(2)} of the bare route`,
       );
   }
-  log(`\nCPU seconds by phase (${os.cpus().length} cores; "other" = processes outside this benchmark)`);
+  log(
+    `\nCPU seconds by phase (${os.cpus().length} cores; "database": every postgres process, "store": the S3 server; "other" = processes outside this benchmark)`,
+  );
   for (const [phase, c] of Object.entries(cpu))
     log(
-      `  ${pad(phase, 11)} wall ${pad(fmt(c.wallS) + ' s', 8)} machine ${pad(fmt(c.machineCpuS), 6)} server ${pad(fmt(c.serverCpuS), 6)} generator ${pad(fmt(c.generatorCpuS), 6)} other ${fmt(c.otherCpuS)}`,
+      `  ${pad(phase, 11)} wall ${pad(fmt(c.wallS) + ' s', 8)} machine ${pad(fmt(c.machineCpuS), 6)} server ${pad(fmt(c.serverCpuS), 6)} generator ${pad(fmt(c.generatorCpuS), 6)} database ${pad(fmt(c.databaseCpuS), 6)} store ${pad(fmt(c.storeCpuS), 6)} other ${fmt(c.otherCpuS)}`,
     );
 
   Object.assign(result, {

@@ -62,6 +62,21 @@ export function cpuSecondsOf(pid: number): number | null {
   }
 }
 
+/** The processes whose command name is `comm` (e.g. every PostgreSQL server process), from /proc. */
+export function pidsNamed(comm: string): number[] {
+  const out: number[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === comm) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 /** Busy share of all cores over an interval, from /proc/stat (the whole machine, every process). */
 export function machineCpu(): { busy: number; total: number } {
   const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];

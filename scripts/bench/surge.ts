@@ -221,14 +221,20 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
             return;
           }
         }
+        // What the admin was told of before opening the list: a send told while the list is on its way
+        // (a slow list under load) waits for the next round, as it would for a person.
+        const told = box.pending.splice(0);
         const list: Answer = await c.request(
           'GET',
           `/api/proposals?competitionId=${o.seeded.competitionId}&state=sent_to_local_admin`,
         );
         rec.add('list', list);
-        if (list.status !== 200) continue;
+        if (list.status !== 200) {
+          box.pending.unshift(...told);
+          continue;
+        }
         const waiting = new Set(json<{ items: { id: number }[] }>(list).items.map((i) => i.id));
-        for (const p of box.pending.splice(0)) {
+        for (const p of told) {
           if (!waiting.has(p.id)) {
             rec.miss('list', `${p.code} was sent but is not in the admin lokal's list`);
             box.remaining--;
