@@ -1,3 +1,4 @@
+import { withBeforeCommit } from './before-commit.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -37,7 +38,7 @@ export function connect(databaseUrl: string, dialect: Dialect): Db {
     pool.on('error', (err) => {
       if ((err as { code?: string }).code !== '57P01') console.error('postgres pool error:', err.message);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = withBeforeCommit(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
     pools.set(db, pool);
     return db;
   }
@@ -47,7 +48,9 @@ export function connect(databaseUrl: string, dialect: Dialect): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return withBeforeCommit(
+    new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+  );
 }
 
 /** Distinct SQL texts kept prepared; the least recently used goes first beyond this. */

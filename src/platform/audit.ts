@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { dialectOf } from '../db/connect.js';
+import { beforeCommit } from '../db/before-commit.js';
 import { perDatabase } from '../db/per-database.js';
 import { scopeColumns, type RecordScope } from './record-scope.js';
 
@@ -85,9 +86,30 @@ export const HEAD_CHECKPOINT = 'head';
  * Appends one audit event chained to the previous one by an HMAC keyed with the audit key, and moves the
  * signed checkpoint (count, last id, head hash) in the same transaction. Must be called with the
  * transaction of the change it records.
+ *
+ * On PostgreSQL the chain is one line through every writer, so appending takes a lock every audited change
+ * waits for. Inside a transaction the event is therefore kept until the change's own work is done and
+ * appended last, right before the commit (`db/before-commit.ts`): the lock is held for the append's
+ * statements and the commit, not for the rest of the change (a proposal's revision, its outbox rows) and the
+ * event-loop turns between them — under a deadline surge that wait had reached 0.7 s and took the
+ * connections every autosave needed. Within one transaction the events keep their order.
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
   const key = auditKeyOf(tx);
+  if (dialectOf(tx) !== 'postgres' || !tx.isTransaction) return appendEvents(tx, key, [input]);
+  let queued = pendingEvents.get(tx);
+  if (!queued) {
+    const events: AuditInput[] = [];
+    pendingEvents.set(tx, (queued = events));
+    beforeCommit(tx, () => appendEvents(tx, key, events));
+  }
+  queued.push(input);
+}
+
+/** Audit events recorded in a PostgreSQL transaction, appended to the chain just before it commits. */
+const pendingEvents = new WeakMap<object, AuditInput[]>();
+
+async function appendEvents(tx: Db, key: Buffer, inputs: readonly AuditInput[]): Promise<void> {
   if (dialectOf(tx) === 'postgres') {
     // Serialise writers of the chain so two transactions never link to the same predecessor.
     await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
@@ -100,47 +122,54 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
       .select(['event_count', 'head_hash'])
       .where('name', '=', HEAD_CHECKPOINT)
       .executeTakeFirst()) ?? (await headFromTable(tx));
-  const createdAt = input.now.toISOString();
-  const summary = JSON.stringify(input.summary);
-  const entityId = input.entityId === null ? null : String(input.entityId);
-  const prevHash = head.head_hash;
-  const scope = scopeColumns(input.scope);
-  const hash = keyedAuditHash(key, {
-    prevHash,
-    createdAt,
-    actorUserId: input.actorUserId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId,
-    summary,
-    ip: input.ip,
-    competitionId: scope.competition_id,
-    organizerInstitutionId: scope.organizer_institution_id,
-    institutionId: scope.institution_id,
-    referenceData: scope.reference_data,
-  });
-  const row = await tx
-    .insertInto('audit_events')
-    .values({
-      actor_user_id: input.actorUserId,
+  let prevHash = head.head_hash;
+  let count = Number(head.event_count);
+  let lastId = 0;
+  for (const input of inputs) {
+    const createdAt = input.now.toISOString();
+    const summary = JSON.stringify(input.summary);
+    const entityId = input.entityId === null ? null : String(input.entityId);
+    const scope = scopeColumns(input.scope);
+    const hash = keyedAuditHash(key, {
+      prevHash,
+      createdAt,
+      actorUserId: input.actorUserId,
       action: input.action,
-      entity_type: input.entityType,
-      entity_id: entityId,
+      entityType: input.entityType,
+      entityId,
       summary,
       ip: input.ip,
-      created_at: createdAt,
-      prev_hash: prevHash,
-      hash,
-      keyed: 1,
-      ...scope,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+      competitionId: scope.competition_id,
+      organizerInstitutionId: scope.organizer_institution_id,
+      institutionId: scope.institution_id,
+      referenceData: scope.reference_data,
+    });
+    const row = await tx
+      .insertInto('audit_events')
+      .values({
+        actor_user_id: input.actorUserId,
+        action: input.action,
+        entity_type: input.entityType,
+        entity_id: entityId,
+        summary,
+        ip: input.ip,
+        created_at: createdAt,
+        prev_hash: prevHash,
+        hash,
+        keyed: 1,
+        ...scope,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    prevHash = hash;
+    count++;
+    lastId = row.id;
+  }
   await writeCheckpoint(tx, key, {
-    eventCount: Number(head.event_count) + 1,
-    lastEventId: row.id,
-    headHash: hash,
-    now: input.now,
+    eventCount: count,
+    lastEventId: lastId,
+    headHash: prevHash,
+    now: inputs[inputs.length - 1]!.now,
   });
 }
 
