@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, type InventoriedFile } from '../../src/platform/backup/manifest.js';
 import type { BlobStore } from '../../src/platform/storage.js';
-import { Recorder, sleep, type Answer } from './http.js';
+import { Client, Recorder, sleep, type Answer } from './http.js';
 import { webPids } from './processes.js';
 import { startBenchS3, type BenchS3 } from './s3-server.js';
 import { repoRoot, type Server } from './server.js';
@@ -56,23 +56,50 @@ export interface KillResult {
   replacement: number | null;
   replacedAfterMs: number | null;
   after: number[];
+  /**
+   * GET /api/health on a new connection every 100 ms from the kill until a second after the new process was
+   * forked (before it can serve): every answer came from the other web process.
+   */
+  probe: { requests: number; ok: number };
 }
 
-/** `kill -9` of one web process of `server`, then waits (up to 30 s) for the primary to start another. */
+/**
+ * `kill -9` of one web process of `server`, then waits (up to 30 s) for the primary to start another,
+ * probing meanwhile that the other one answers.
+ */
 export async function killWebProcess(server: Server): Promise<KillResult> {
   const before = webPids(server);
   const victim = before[0];
   process.kill(victim, 'SIGKILL');
   const killedAt = Date.now();
+  let probeUntil = killedAt + 31_000;
+  const probe = { requests: 0, ok: 0 };
+  const probing = (async () => {
+    while (Date.now() < probeUntil) {
+      const c = new Client(server.port, { timeoutMs: 2000 });
+      const a = await c.request('GET', '/api/health');
+      c.close();
+      probe.requests++;
+      if (a.status === 200) probe.ok++;
+      await sleep(100);
+    }
+  })();
+  let found: Omit<KillResult, 'probe'>;
   for (;;) {
     const now = webPids(server);
     const replacement = now.find((p) => !before.includes(p));
-    if (replacement)
-      return { victim, before, killedAt, replacement, replacedAfterMs: Date.now() - killedAt, after: now };
-    if (Date.now() - killedAt > 30_000)
-      return { victim, before, killedAt, replacement: null, replacedAfterMs: null, after: now };
+    if (replacement || Date.now() - killedAt > 30_000) {
+      const ms = Date.now() - killedAt;
+      found = replacement
+        ? { victim, before, killedAt, replacement, replacedAfterMs: ms, after: now }
+        : { victim, before, killedAt, replacement: null, replacedAfterMs: null, after: now };
+      break;
+    }
     await sleep(50);
   }
+  probeUntil = Math.min(probeUntil, Date.now() + 1000);
+  await probing;
+  return { ...found, probe };
 }
 
 export interface OutageResult {

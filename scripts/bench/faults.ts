@@ -119,12 +119,13 @@ export async function runFaultsOnly(o: {
       backupAt: 0,
     };
     const srv = server;
+    // Its failure is kept until the surge is over (a store that does not come back fails the phase then).
     const faults = (async () => {
       await sleep(t0 + D * 0.2 - Date.now());
       const kill = await killWebProcess(srv);
       done.kill = kill;
       log(
-        `  ${at(t0, kill.killedAt)}: killed web process ${kill.victim}; ${kill.replacement ? `the primary started ${kill.replacement} ${kill.replacedAfterMs} ms later` : 'no new web process within 30 s'}`,
+        `  ${at(t0, kill.killedAt)}: killed web process ${kill.victim}; ${kill.replacement ? `the primary started ${kill.replacement} ${kill.replacedAfterMs} ms later` : 'no new web process within 30 s'}; ${kill.probe.ok}/${kill.probe.requests} health probes answered meanwhile`,
       );
       await sleep(t0 + D * 0.35 - Date.now());
       log(`  ${at(t0, Date.now())}: object store stopped for ${size.outageS} s`);
@@ -137,7 +138,10 @@ export async function runFaultsOnly(o: {
       log(`  ${at(t0, done.backupAt)}: sinovik backup --out ${backupDir}`);
       done.backup = await sinovikCli(['backup', '--out', backupDir], cliEnv(bench.serverUrl, dataDir), 300);
       log(`  backup exit ${done.backup.code} after ${fmt(done.backup.seconds)} s`);
-    })();
+    })().then(
+      () => null,
+      (err: unknown) => err,
+    );
     const surge = await runSurge({
       port: server.port,
       seeded,
@@ -150,7 +154,8 @@ export async function runFaultsOnly(o: {
       rec,
       storageRetry: { maxWaitS: o.quick ? size.outageS : STORAGE_RETRY_AFTER_S },
     });
-    await faults;
+    const fault = await faults;
+    if (fault) throw fault;
     const pidsAfter = webPids(server);
     log(
       `  surge done in ${fmt(surge.wallS)} s: ${rec.requests} requests, ${rec.errors} not 2xx; web processes now ${pidsAfter.join(', ')}`,
@@ -165,6 +170,7 @@ export async function runFaultsOnly(o: {
     const refusedRight = refused.filter(
       (t) => t.code === 'storage_unavailable' && t.retryAfter === String(STORAGE_RETRY_AFTER_S),
     );
+    const refusedLate = refused.filter((t) => t.at > out.backAt + 2000).length;
     const cutByKill = rec.timeline.filter((t) => inKill(t) && t.status === 0);
     // Until the new process could serve (it is only forked then; starting takes it well over a second), every
     // 2xx after the kill came from the other one.
@@ -191,7 +197,7 @@ export async function runFaultsOnly(o: {
         `${answersAfterKill} 2xx in those seconds, ${survivorAnswers} before the new process could serve`,
     );
     log(
-      `  store down: ${refused.length} uploads refused (${refusedRight.length} with 503 storage_unavailable + Retry-After ${STORAGE_RETRY_AFTER_S}); ` +
+      `  store down: ${refused.length} uploads refused (${refusedRight.length} with 503 storage_unavailable + Retry-After ${STORAGE_RETRY_AFTER_S}, ${refusedLate} more than 2 s after it was back); ` +
         `${everRefused.length} proposals refused, ${storedAfter.length} stored after the store came back; ` +
         `${autosavesDuringOutage.filter(ok).length}/${autosavesDuringOutage.length} autosaves answered 2xx meanwhile`,
     );
@@ -229,6 +235,8 @@ export async function runFaultsOnly(o: {
       if (!row || row.version < p.version) unsureBehind++;
     }
     const uploadsCut = cutByKill.filter((t) => t.name === 'upload').length;
+    // Attachment rows beyond the acknowledged uploads: only an upload cut by the kill may have made one.
+    const extraAttachments = lost.attachmentRows - surge.proposals.reduce((n, p) => n + p.uploads.length, 0);
     log(
       `  ${lost.proposalsChecked} proposals, ${lost.answersChecked} answers, ${lost.attachmentsChecked} attachments checked; ` +
         `${lost.files.rehashed} objects re-hashed: ${lost.lost} lost; ${lost.files.tmpLeft} staged files left (${uploadsCut} uploads cut by the kill); ` +
@@ -267,8 +275,12 @@ export async function runFaultsOnly(o: {
       },
       {
         name: 'nothing half-written',
-        pass: lost.files.tmpLeft <= uploadsCut && lost.files.missing === 0,
-        detail: `${lost.files.tmpLeft} staged files left (${uploadsCut} uploads cut by the kill), ${lost.files.missing} objects missing`,
+        pass:
+          lost.files.tmpLeft <= uploadsCut &&
+          lost.files.missing === 0 &&
+          extraAttachments >= 0 &&
+          extraAttachments <= uploadsCut,
+        detail: `${lost.files.tmpLeft} staged files left, ${extraAttachments} attachment rows not acknowledged (${uploadsCut} uploads cut by the kill), ${lost.files.missing} objects missing, ${lost.files.orphans} unreferenced`,
       },
       {
         name: 'autosave errors outside the kill',
@@ -277,8 +289,8 @@ export async function runFaultsOnly(o: {
       },
       {
         name: 'other web process answered',
-        pass: survivorAnswers > 0,
-        detail: `${survivorAnswers} 2xx before the new process could serve, ${answersAfterKill} in ${KILL_WINDOW_MS / 1000} s; ${cutByKill.length} requests cut`,
+        pass: k.probe.requests > 0 && k.probe.ok === k.probe.requests,
+        detail: `${k.probe.ok}/${k.probe.requests} health probes 200 before the new process could serve; surge: ${survivorAnswers} 2xx then, ${answersAfterKill} in ${KILL_WINDOW_MS / 1000} s, ${cutByKill.length} requests cut`,
       },
       {
         name: 'new web process after the kill',
@@ -287,8 +299,8 @@ export async function runFaultsOnly(o: {
       },
       {
         name: 'refused uploads: 503 + Retry-After',
-        pass: refused.length > 0 && refusedRight.length === refused.length,
-        detail: `${refusedRight.length}/${refused.length} 503 storage_unavailable with Retry-After ${STORAGE_RETRY_AFTER_S}`,
+        pass: refused.length > 0 && refusedRight.length === refused.length && refusedLate === 0,
+        detail: `${refusedRight.length}/${refused.length} 503 storage_unavailable with Retry-After ${STORAGE_RETRY_AFTER_S}, ${refusedLate} after the store was back`,
       },
       {
         name: 'refused uploads stored after',
@@ -336,13 +348,14 @@ export async function runFaultsOnly(o: {
         toS: (out.backAt - t0) / 1000,
         refused: refused.length,
         refusedWith503RetryAfter: refusedRight.length,
+        refusedAfterBack: refusedLate,
         proposalsRefused: everRefused.length,
         storedAfter: storedAfter.length,
         autosavesDuring: autosavesDuringOutage.length,
         autosavesOkDuring: autosavesDuringOutage.filter(ok).length,
       },
       unexpected: byKind(unexpected),
-      lost: { ...lost, unanswered: unsure.length, unansweredBehind: unsureBehind },
+      lost: { ...lost, unanswered: unsure.length, unansweredBehind: unsureBehind, extraAttachments },
       backup: { atS: (backupAt - t0) / 1000, code: bk.code, seconds: bk.seconds, output: bk.output },
       restore: { ...restore, inventory, restoredProposals: Number(restoredRows.rows[0].n) },
       goals,
