@@ -356,6 +356,9 @@ export async function runFaultsOnly(o: {
         autosavesOkDuring: autosavesDuringOutage.filter(ok).length,
       },
       unexpected: byKind(unexpected),
+      // Every answer not 2xx, when (s after the surge's start) and what it said; the first 20 with detail.
+      notOk: rec.timeline.filter((t) => !ok(t)).map((t) => ({ ...t, at: Math.round(t.at - t0) / 1000 })),
+      failures: rec.failures,
       lost: { ...lost, unanswered: unsure.length, unansweredBehind: unsureBehind, extraAttachments },
       backup: { atS: (backupAt - t0) / 1000, code: bk.code, seconds: bk.seconds, output: bk.output },
       restore: { ...restore, inventory, restoredProposals: Number(restoredRows.rows[0].n) },
