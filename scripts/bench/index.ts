@@ -25,6 +25,7 @@ import { runReviewAutosaveOnly } from './review-autosave.js';
 import { runCertificatesOnly } from './certificates.js';
 import { runRatingsOnly } from './public-ratings.js';
 import { runProcessesOnly } from './processes.js';
+import { runFaultsOnly } from './faults.js';
 import { runWebOnly, webPhase, type WebPhaseResult } from './web-phase.js';
 import { runScoringOnly, scoringPhase, type ScoringPhaseResult } from './scoring.js';
 import {
@@ -114,6 +115,8 @@ const HELP = `npm run bench -- [options]
   --only processes        only one vs two web processes (issue 15, PostgreSQL: DATABASE_URL): autosave
                           saturation (p99 < 100 ms) beside the bare route, the organizer's full list of 3,500
                           by 4 sessions at once (goal ≥ 154,000 rows/s), the CPU of each web process
+  --only faults           only the faults during the surge (issue 15, PostgreSQL + S3, two web processes):
+                          a web process killed, the store down for a minute, a backup restored and verified
 `;
 
 /** The scoring phase's instance: Kemendagri's scale (28,539 regional innovations), 300 evaluators, worst of 3. */
@@ -163,6 +166,7 @@ const ONLY_PHASES = [
   'near-duplicates',
   'gallery',
   'processes',
+  'faults',
 ] as const;
 type OnlyPhase = (typeof ONLY_PHASES)[number];
 
@@ -352,6 +356,14 @@ async function main() {
   if (o.only === 'processes')
     process.exit(
       await runProcessesOnly({
+        quick: o.quick,
+        auditKey: BENCH_AUDIT_KEY,
+        command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+      }),
+    );
+  if (o.only === 'faults')
+    process.exit(
+      await runFaultsOnly({
         quick: o.quick,
         auditKey: BENCH_AUDIT_KEY,
         command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,

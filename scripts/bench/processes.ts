@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ROLE_VARIABLE } from '../../src/platform/processes.js';
 import { openBenchDb, postgresUrl } from './bench-db.js';
 import { Client, json, Recorder, sleep } from './http.js';
 import { LIST_GOAL, seedListRows } from './list.js';
@@ -60,15 +61,27 @@ export interface ProcessesResult {
   listGoalPass: boolean | null;
 }
 
-/** The web processes of a server: its forked children running src/main.ts, or itself when it has none. */
-function webPids(server: Server): number[] {
+/** Whether a forked process is the job worker (its environment says so; src/platform/processes.ts). */
+function isJobWorker(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`${ROLE_VARIABLE}=worker`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The web processes of a server: its forked children running src/main.ts but the job worker, or itself when
+ * it has none.
+ */
+export function webPids(server: Server): number[] {
   let kids: number[] = [];
   try {
     kids = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], { encoding: 'utf8' })
       .split('\n')
       .filter((line) => line.includes('src/main.ts'))
       .map((line) => Number(line.trim().split(/\s+/)[0]))
-      .filter((n) => n > 0);
+      .filter((n) => n > 0 && !isJobWorker(n));
   } catch {
     // no children: one process
   }

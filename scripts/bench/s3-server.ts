@@ -16,15 +16,28 @@ export interface BenchS3 {
   /** The same bucket as the bench reads it back (the lost-writes check). */
   storage: StorageSetup['storage'];
   pid: number;
+  /** Its port and bucket: give them back to `startBenchS3` to bring the same store up again. */
+  port: number;
+  bucket: string;
   stop: () => Promise<void>;
 }
 
-export async function startBenchS3(directory: string): Promise<BenchS3> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url)],
-    { env: { ...process.env, BENCH_S3_DIR: directory }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/**
+ * Starts the store in `directory`; with `again` (the port and bucket of one stopped before over the same
+ * folder) the same store comes back with its objects, at the address the server already uses.
+ */
+export async function startBenchS3(
+  directory: string,
+  again?: { port: number; bucket: string },
+): Promise<BenchS3> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: {
+      ...process.env,
+      BENCH_S3_DIR: directory,
+      ...(again ? { BENCH_S3_PORT: String(again.port), BENCH_S3_BUCKET: again.bucket } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     rl.once('line', (l) => {
@@ -47,6 +60,8 @@ export async function startBenchS3(directory: string): Promise<BenchS3> {
       prefix: '',
     },
     pid: child.pid!,
+    port: Number(new URL(env.S3_ENDPOINT!).port),
+    bucket: env.S3_BUCKET!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -58,7 +73,11 @@ export async function startBenchS3(directory: string): Promise<BenchS3> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { startS3 } = await import('../../test/helpers/s3.js');
-  const s3 = await startS3({ directory: process.env.BENCH_S3_DIR });
+  const s3 = await startS3({
+    directory: process.env.BENCH_S3_DIR,
+    ...(process.env.BENCH_S3_PORT ? { port: Number(process.env.BENCH_S3_PORT) } : {}),
+    ...(process.env.BENCH_S3_BUCKET ? { bucket: process.env.BENCH_S3_BUCKET } : {}),
+  });
   process.stdout.write(`${JSON.stringify({ env: s3.env })}\n`);
   process.on('SIGTERM', () => {
     void s3.close().then(() => process.exit(0));

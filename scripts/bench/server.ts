@@ -95,7 +95,7 @@ export async function startServer(opts: {
 }
 
 /** The secret every benchmarked Sinovik signs its sessions with (a throw-away server). */
-const BENCH_SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+export const BENCH_SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 /**
  * Sinovik itself as production runs it (`node src/main.ts serve`, NODE_ENV=production, the in-process

@@ -24,6 +24,13 @@ export interface TrackedProposal {
   uploads: { id: number; sha256: string; size: number }[];
   sent: boolean;
   forwarded: boolean;
+  /** Uploads answered 503 storage_unavailable (tried again only with `storageRetry`). */
+  refusedUploads: number;
+  /**
+   * Its last write got no answer (the connection was cut: a web process killed): the server may or may not
+   * have made it, so what was acknowledged before is not necessarily its state.
+   */
+  unanswered: boolean;
 }
 
 export interface SurgeOptions {
@@ -36,6 +43,13 @@ export interface SurgeOptions {
   uploads: boolean;
   rampS: number;
   log: (line: string) => void;
+  /** Where every request is recorded (default: a new Recorder). */
+  rec?: Recorder;
+  /**
+   * An upload answered 503 `storage_unavailable` is sent again after its Retry-After (at most `maxWaitS`),
+   * as the UPP's page does, until it is stored or the surge's time is up. Without it the upload is not retried.
+   */
+  storageRetry?: { maxWaitS: number };
 }
 
 export interface SurgeResult {
@@ -53,8 +67,18 @@ export interface SurgeResult {
 
 const MIN_GAP_MS = 250;
 
+/** A 503 `storage_unavailable`: the object store is down, the upload was refused and nothing kept. */
+function storageUnavailable(a: Answer): boolean {
+  if (a.status !== 503) return false;
+  try {
+    return json<{ error?: { code?: string } }>(a).error?.code === 'storage_unavailable';
+  } catch {
+    return false;
+  }
+}
+
 export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
-  const rec = new Recorder();
+  const rec = o.rec ?? new Recorder();
   const proposals: TrackedProposal[] = [];
   const started = Date.now();
   const endAt = started + o.durationS * 1000;
@@ -142,6 +166,8 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
       uploads: [],
       sent: false,
       forwarded: false,
+      refusedUploads: 0,
+      unanswered: false,
     };
     proposals.push(p);
     const draft: Draft = newDraft(p.id, o.seeded.sectionKeys, title);
@@ -161,6 +187,7 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
       const res = await c.request('PATCH', `/api/proposals/${p.id}`, body);
       rec.add('autosave', res);
       autosaveAt.push({ at: t - started, ms: res.ms });
+      p.unanswered = res.status === 0 || (p.unanswered && res.status !== 200);
       if (res.status === 200) {
         p.version = json<{ version: number }>(res).version;
         p.autosaves++;
@@ -179,18 +206,28 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
         { kind: 'evidence' },
         { field: 'file', name: `surat-pernyataan-${p.code}.pdf`, type: 'application/pdf', data: file.data },
       );
-      const res = await c.request('POST', `/api/proposals/${p.id}/attachments`, form.body, {
-        'content-type': form.contentType,
-      });
-      const ok = res.status === 201 && json<{ sha256: string }>(res).sha256 === file.sha256;
-      rec.add('upload', res, ok);
-      if (ok)
-        p.uploads.push({ id: json<{ id: number }>(res).id, sha256: file.sha256, size: file.data.length });
+      for (;;) {
+        const res = await c.request('POST', `/api/proposals/${p.id}/attachments`, form.body, {
+          'content-type': form.contentType,
+        });
+        const ok = res.status === 201 && json<{ sha256: string }>(res).sha256 === file.sha256;
+        rec.add('upload', res, ok);
+        if (res.status === 0) p.unanswered = true;
+        if (ok)
+          p.uploads.push({ id: json<{ id: number }>(res).id, sha256: file.sha256, size: file.data.length });
+        if (ok || !o.storageRetry || !storageUnavailable(res)) break;
+        p.refusedUploads++;
+        const waitS = Math.min(Number(res.headers['retry-after']) || 60, o.storageRetry.maxWaitS);
+        if (Date.now() + waitS * 1000 > hardStop) break;
+        await sleep(waitS * 1000);
+      }
     }
     await sleep(MIN_GAP_MS);
     const sent = await c.request('POST', `/api/proposals/${p.id}/send`);
     rec.add('send', sent);
+    if (sent.status === 0) p.unanswered = true;
     if (sent.status !== 200) return false;
+    p.unanswered = false;
     p.sent = true;
     p.version = json<{ version: number }>(sent).version;
     tell(p);
@@ -250,7 +287,10 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
           if (fwd.status === 200) {
             p.forwarded = true;
             p.version = json<{ version: number }>(fwd).version;
-          } else unfinished++;
+          } else {
+            if (fwd.status === 0) p.unanswered = true;
+            unfinished++;
+          }
         }
       }
     } finally {
