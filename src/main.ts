@@ -9,7 +9,7 @@ import { createMailTransport } from './platform/mail/delivery.js';
 import { startWorker } from './platform/worker.js';
 import { backgroundJobHandlers, ensureRecurringJobs } from './background-jobs.js';
 import type { BlobStore } from './platform/storage.js';
-import { openStorage, StorageStartError } from './platform/storage-create.js';
+import { createStorage, openStorage, StorageStartError } from './platform/storage-create.js';
 import { seedReferenceData, seedDemo, DEMO_PASSWORD, type DemoAccount } from './seed/index.js';
 import { GALLERY_OWNER_ACCOUNT } from './seed/demo-gallery.js';
 import { createUserFromCli, CREATE_USER_USAGE } from './seed/create-user.js';
@@ -247,7 +247,10 @@ async function main(argv: string[]) {
     case 'serve': {
       const config = loadConfigOrExit();
       const role = forkedRole();
-      const storage = await openStorageOrExit(config);
+      // The primary checked the bucket when it started. A process it forks (again) does not: one restarted
+      // while the object store is down must come up and answer (uploads 503 until the store is back), not
+      // exit and wait behind the restart delay.
+      const storage = role ? createStorage(config) : await openStorageOrExit(config);
       if (role === 'worker') return runJobWorker(config, await openDb(config, false), storage);
       if (role === 'web') return serve(config, await openDb(config, false), storage, false);
       await serveAll(config, await openDb(config), storage);

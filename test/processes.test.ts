@@ -7,7 +7,9 @@ import { loadConfig, ConfigError } from '../src/config.js';
 import { restartDelayMs } from '../src/platform/processes.js';
 import { enqueueMail } from '../src/platform/mail/outbox.js';
 import { RATING_ADDRESS_SWEEP_KIND } from '../src/modules/public-ratings/sweep.js';
-import { Client, json } from '../scripts/bench/http.js';
+import { Client, json, multipart } from '../scripts/bench/http.js';
+import { pdfFile } from '../scripts/bench/content.js';
+import { startS3, type S3Server } from './helpers/s3.js';
 import { seedBench, BENCH_PASSWORD, type Seeded } from '../scripts/bench/seed.js';
 import type { Server } from '../scripts/bench/server.js';
 import { VERIFY_RATE_LIMIT } from '../src/modules/certificates/public-routes.js';
@@ -281,6 +283,81 @@ if (TEST_DIALECT === 'postgres') {
         taken.close();
       }
     }, 120_000);
+  });
+
+  describe('WEB_PROCESSES=2 on PostgreSQL with S3 storage: a web process dies while the object store is down', () => {
+    let testDb: TestDb;
+    let dataDir: string;
+    let server: Server;
+    let seeded: Seeded;
+    let s3: S3Server;
+
+    beforeAll(async () => {
+      testDb = await createTestDb();
+      dataDir = tmp();
+      seeded = await seedBench(testDb.db, { institutions: 2, users: 2, perInstitution: 2, maxFileMb: 1 });
+      s3 = await startS3();
+      server = await startServe(testDb.url, dataDir, { WEB_PROCESSES: '2', ...s3.env });
+      await waitForProcesses(server.port, 2);
+    }, 180_000);
+    afterAll(async () => {
+      await server?.stop();
+      await s3?.close({ removeFiles: true });
+      await testDb?.drop();
+    }, 60_000);
+
+    it('the primary starts another at once, which answers (uploads 503 with Retry-After) until the store is back', async () => {
+      const upp = seeded.upps[0]!;
+      const c = new Client(server.port);
+      expect(
+        (await c.request('POST', '/api/auth/login', { email: upp.email, password: BENCH_PASSWORD })).status,
+      ).toBe(200);
+      const created = await c.request('POST', `/api/competitions/${seeded.competitionId}/proposals`, {
+        groupKey: seeded.groupKey,
+        title: 'Inovasi Saat Penyimpanan Mati',
+      });
+      expect(created.status).toBe(201);
+      const proposalId = json<{ id: number }>(created).id;
+      const file = pdfFile(20_000);
+      const upload = () => {
+        const form = multipart(
+          { kind: 'evidence' },
+          { field: 'file', name: 'surat.pdf', type: 'application/pdf', data: file.data },
+        );
+        return c.request('POST', `/api/proposals/${proposalId}/attachments`, form.body, {
+          'content-type': form.contentType,
+        });
+      };
+
+      const before = await answeringPids(server.port, 6);
+      expect(before.size).toBe(2);
+      const { port, directory, bucket } = s3;
+      await s3.close();
+      const victim = [...before][0]!;
+      process.kill(victim, 'SIGKILL');
+      // A first death is restarted at once; the new process must not need the store to start.
+      let after = new Set<number>();
+      for (let i = 0; i < 50 && (after.size < 2 || after.has(victim)); i++) {
+        // A probe the kill cuts (no answer) is asked again.
+        after = await answeringPids(server.port, 6).catch(() => new Set<number>());
+        if (after.size < 2 || after.has(victim)) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(after.size).toBe(2);
+      expect(after.has(victim)).toBe(false);
+
+      // Whichever process answers, an upload is refused with the store's 503 and its retry time.
+      for (let i = 0; i < 4; i++) {
+        const refused = await upload();
+        expect([refused.status, refused.headers['retry-after']]).toEqual([503, '60']);
+        expect(json<{ error: { code: string } }>(refused).error.code).toBe('storage_unavailable');
+      }
+
+      s3 = await startS3({ directory, port, bucket });
+      const stored = await upload();
+      expect(stored.status).toBe(201);
+      expect(json<{ sha256: string }>(stored).sha256).toBe(file.sha256);
+      c.close();
+    }, 300_000);
   });
 
   describe('two `sinovik worker` processes on one PostgreSQL database', () => {
