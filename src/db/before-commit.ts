@@ -1,4 +1,8 @@
-import type { Db } from './connect.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** The database (connect.ts `Db`, written out here: connect.ts imports this file). */
+type Db = Kysely<Database>;
 
 /*
  * Work a transaction does last, right before its commit: `beforeCommit(tx, fn)` inside
