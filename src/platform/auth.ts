@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRow } from '../db/schema.js';
@@ -68,7 +69,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   // (routeOptions.url undefined) keeps its 404.
   app.addHook('onRequest', async (req) => {
     if (req.user || !req.url.startsWith('/api/') || req.routeOptions.url === undefined) return;
-    if (!req.routeOptions.config?.public) throw unauthenticated();
+    if (req.routeOptions.config?.public) return;
+    // The body is read and dropped (not parsed) before the answer, up to twice the route's limit: answering
+    // while the client (or nginx in front) is still sending makes the connection close under it, and it
+    // gets a broken pipe (a 502 from a proxy) instead of this 401. Past that bound the answer goes at once.
+    await discardBody(req.raw, 2 * Math.max(req.routeOptions.bodyLimit ?? 0, 1024 * 1024));
+    throw unauthenticated();
   });
   // Answers of the API carry personal data (and, signed in, always do): never kept by a browser or proxy
   // cache. A route that chose its own Cache-Control keeps it.
@@ -83,6 +89,31 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     done();
   });
 });
+
+/** Reads and drops a request's body, up to `maxBytes` (then stops reading); nothing when it has none. */
+function discardBody(raw: IncomingMessage, maxBytes: number): Promise<void> {
+  const length = Number(raw.headers['content-length'] ?? 0);
+  if (!raw.headers['transfer-encoding'] && !(length > 0)) return Promise.resolve();
+  if (length > maxBytes) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > maxBytes) {
+        raw.pause();
+        done();
+      }
+    };
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('error', done);
+    raw.once('close', done);
+  });
+}
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, and `__Host-` with Secure over https. */
 export function setSessionCookie(
