@@ -310,6 +310,10 @@ async function main(argv: string[]) {
         console.error(`audit log NOT OK (${result.checked} events checked):`);
         for (const p of result.problems) console.error(`  - ${p}`);
       }
+      if (result.unlinked > 0)
+        console.log(
+          `${result.unlinked} newest events not linked yet (the worker links them within seconds; if the number stays, no worker is running)`,
+        );
       process.exit(result.ok ? 0 : 1);
       return;
     }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.js';
-import { auditEventHash, recordAudit, sealAuditChain } from '../src/platform/audit.js';
+import { auditEventHash, recordAudit } from '../src/platform/audit.js';
+import { linkAuditChain, sealAuditChain } from '../src/platform/audit-linker.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 
 const run = promisify(execFile);
@@ -177,6 +178,7 @@ describe('an unkeyed log from before migration 0012', () => {
           created_at: fields.createdAt,
           prev_hash: prev,
           hash,
+          chain_seq: n, // migration 0050 placed the events already stored by id
         })
         .execute();
       prev = hash;
@@ -189,6 +191,7 @@ describe('an unkeyed log from before migration 0012', () => {
     expect(await sealAuditChain(ctx.db, ctx.clock.now())).toBe(false);
     expect((await checkpoint(ctx.db)).event_count).toBe(3);
     await event(ctx.db, 4, ctx.clock.now());
+    expect(await linkAuditChain(ctx.db, ctx.clock.now())).toBe(1);
     const rows = await allRows(ctx.db);
     expect(rows.map((r) => r.keyed)).toEqual([0, 0, 0, 1]);
     expect(rows[3].prev_hash).toBe(rows[2].hash);

@@ -92,7 +92,12 @@ describe('audit log API', () => {
     return res.json().items.map((i: { id: number }) => i.id);
   };
 
-  it('lists events newest first with the actor, the parsed summary and the hash chain', async () => {
+  it('lists events newest first with the actor, the parsed summary and, once the worker linked them, the hash chain', async () => {
+    // Recorded in their changes' transactions, not linked yet: no hash, and the check says so.
+    const unlinked = (await get('/api/audit', sysadmin)).json();
+    expect(unlinked.items.map((i: { hash: string | null }) => i.hash)).toEqual([null, null, null, null]);
+    expect((await get('/api/audit/verify', sysadmin)).json()).toEqual({ ok: true, checked: 0, unlinked: 4 });
+    await ctx.deliverMail(); // a pass of the worker, which links them
     const res = await get('/api/audit', sysadmin);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -213,7 +218,7 @@ describe('audit log API', () => {
   it('verifies the hash chain as intact', async () => {
     const res = await get('/api/audit/verify', sysadmin);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, checked: 4 });
+    expect(res.json()).toEqual({ ok: true, checked: 4, unlinked: 0 });
   });
 
   it('hashes an event the way recordAudit stored it, keyed with the audit key (the pure function used by the check)', async () => {
@@ -280,7 +285,7 @@ describe('audit log API', () => {
       })
       .where('id', '=', ids.institution)
       .execute();
-    expect((await get('/api/audit/verify', sysadmin)).json()).toEqual({ ok: true, checked: 4 });
+    expect((await get('/api/audit/verify', sysadmin)).json()).toEqual({ ok: true, checked: 4, unlinked: 0 });
     await ctx.db.deleteFrom('audit_events').where('id', '=', ids.competition).execute();
     expect((await get('/api/audit/verify', sysadmin)).json()).toMatchObject({
       ok: false,

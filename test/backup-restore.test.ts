@@ -80,7 +80,8 @@ describe('sinovik backup / restore', () => {
     const head = await ctx.db
       .selectFrom('audit_events')
       .select(['id', 'hash'])
-      .orderBy('id', 'desc')
+      .where('chain_seq', 'is not', null)
+      .orderBy('chain_seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(manifest.audit).toMatchObject({ lastEventId: head.id, headHash: head.hash });
     const files = await ctx.db

@@ -92,7 +92,8 @@ export const auditEventSchema = z.object({
   summary: z.unknown(),
   ip: z.string().nullable(),
   createdAt: z.string(),
-  hash: z.string(),
+  /** Its link in the hash chain; null for the newest events until the worker linked them (seconds). */
+  hash: z.string().nullable(),
   prevHash: z.string().nullable(),
 });
 export type AuditEventItem = z.infer<typeof auditEventSchema>;
@@ -116,5 +117,10 @@ export const auditVerifyResponse = z.object({
   brokenAt: z.number().optional(),
   /** What is wrong (chain, checkpoint in the database or outside it), one sentence each. */
   problems: z.array(z.string()).optional(),
+  /**
+   * The newest events, recorded but not linked into the chain yet (the worker links them within seconds; a
+   * number that stays means no worker runs). Not part of `checked`.
+   */
+  unlinked: z.number(),
 });
 export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;

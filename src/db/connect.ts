@@ -1,4 +1,3 @@
-import { withBeforeCommit } from './before-commit.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -13,6 +12,7 @@ import {
   type SqliteDatabase,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { withNamedStatements } from './pg-named-statements.js';
 import { migrations } from './migrations/index.js';
 
 export type Db = Kysely<Database>;
@@ -38,7 +38,7 @@ export function connect(databaseUrl: string, dialect: Dialect): Db {
     pool.on('error', (err) => {
       if ((err as { code?: string }).code !== '57P01') console.error('postgres pool error:', err.message);
     });
-    const db = withBeforeCommit(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     pools.set(db, pool);
     return db;
   }
@@ -48,9 +48,7 @@ export function connect(databaseUrl: string, dialect: Dialect): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return withBeforeCommit(
-    new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
-  );
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /** Distinct SQL texts kept prepared; the least recently used goes first beyond this. */

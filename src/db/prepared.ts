@@ -1,12 +1,13 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Db } from './connect.js';
+import { nameStatement } from './pg-named-statements.js';
 
 /*
  * Queries built once, run many times. Kysely builds and compiles a query object on every call, which on
  * the hot paths (the session of every request, the autosave) cost more than SQLite running it. A prepared
  * query is built once per dialect with placeholder arguments, compiled, and then run with the arguments
  * swapped into its parameter list: the same SQL text each time (which the SQLite statement cache keeps
- * prepared), no builder work. Works inside and outside transactions, on both dialects.
+ * prepared, and PostgreSQL runs as a named prepared statement: db/pg-named-statements.ts), no builder work. Works inside and outside transactions, on both dialects.
  *
  * Only for queries whose shape does not depend on the arguments: no `in` lists of varying length, no
  * conditional clauses. An argument that the builder would inline into the SQL text is refused at the first
@@ -57,6 +58,8 @@ export function prepared<P extends Record<string, unknown>, R>(
       );
       c = { query, slots };
       byAdapter.set(adapter, c);
+      // On PostgreSQL each connection parses and plans it once (db/pg-named-statements.ts).
+      if (adapter.constructor.name === 'PostgresAdapter') nameStatement(query.sql);
     }
     return c;
   };

@@ -60,8 +60,12 @@ export interface AuditEventTable {
   summary: string;
   ip: string | null;
   created_at: string;
+  /** The hash of the event before it in the chain; null for the first one and until it is linked. */
   prev_hash: string | null;
+  /** Its link (HMAC with the audit key); '' until the linker linked it (platform/audit-linker.ts). */
   hash: string;
+  /** Its place in the chain (1, 2, …), set when linked; null until then (migration 0050). */
+  chain_seq: Generated<number | null>;
   /** Whose mail/event this is (migration 0012): decides who may read it; none = system administrator only. */
   competition_id: Generated<number | null>;
   organizer_institution_id: Generated<number | null>;

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connect.js';
-import { auditKeyOf, checkAuditChain, checkpointMac, HEAD_CHECKPOINT, type Checkpoint } from './audit.js';
+import {
+  auditKeyOf,
+  CHAIN_COLUMNS,
+  checkAuditChain,
+  checkpointMac,
+  HEAD_CHECKPOINT,
+  type Checkpoint,
+} from './audit.js';
 
 export interface AuditVerification {
   ok: boolean;
@@ -11,6 +18,11 @@ export interface AuditVerification {
   brokenAt?: number;
   /** What is wrong, one sentence each (Indonesian / English). */
   problems: string[];
+  /**
+   * Events recorded but not linked yet (the linker links them within about a second of their commit; a
+   * number that stays or grows means no worker is running). Not checked: until linked they are plain rows.
+   */
+  unlinked: number;
 }
 
 /** The checkpoint copied outside the database (DATA_DIR/audit-checkpoint), signed like the table's. */
@@ -37,28 +49,10 @@ function readCheckpointFile(file: string): SignedCheckpoint | null | 'unreadable
   }
 }
 
-const EVENT_COLUMNS = [
-  'id',
-  'actor_user_id',
-  'action',
-  'entity_type',
-  'entity_id',
-  'summary',
-  'ip',
-  'created_at',
-  'prev_hash',
-  'hash',
-  'keyed',
-  'competition_id',
-  'organizer_institution_id',
-  'institution_id',
-  'reference_data',
-] as const;
-
 /**
- * Checks the whole audit log with the audit key: every event's hash (keyed HMAC, or the unkeyed hash of
- * an event from before migration 0012, which may only precede the keyed ones) and link, oldest first in
- * batches; then the signed checkpoint in the database (count, newest id and hash: deleting the newest
+ * Checks the whole audit chain with the audit key: every linked event's hash (keyed HMAC, or the unkeyed
+ * hash of an event from before migration 0012, which may only precede the keyed ones) and link, in chain
+ * order in batches; then the signed checkpoint in the database (count, newest id and hash: deleting the newest
  * events or the checkpoint, or writing one without the key, shows); then, when `dataDir` is given, the
  * checkpoint copied outside the database, which must still be part of the chain (restoring an older
  * database checkpoint together with deleting the events after it shows there).
@@ -75,13 +69,13 @@ export async function verifyAudit(
   let keyedSeen = false;
   let checked = 0;
   let brokenAt: number | undefined;
-  let last: { id: number; hash: string } | null = null;
+  let last: { id: number; hash: string; chain_seq: number | null } | null = null;
   for (;;) {
     const rows = await db
       .selectFrom('audit_events')
-      .select([...EVENT_COLUMNS])
-      .where('id', '>', after)
-      .orderBy('id')
+      .select([...CHAIN_COLUMNS, 'chain_seq'])
+      .where('chain_seq', '>', after)
+      .orderBy('chain_seq')
       .limit(batchSize)
       .execute();
     if (rows.length === 0) break;
@@ -96,8 +90,8 @@ export async function verifyAudit(
     }
     prev = result.lastHash;
     keyedSeen = result.keyedSeen;
-    last = rows[rows.length - 1];
-    after = last.id;
+    last = rows[rows.length - 1]!;
+    after = Number(last.chain_seq);
   }
   if (brokenAt === undefined) {
     const cp = await db
@@ -127,11 +121,17 @@ export async function verifyAudit(
     }
     if (opts.dataDir) problems.push(...(await checkFileCheckpoint(db, key, opts.dataDir)));
   }
+  const pending = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('chain_seq', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
     ok: problems.length === 0,
     checked,
     ...(brokenAt !== undefined ? { brokenAt } : {}),
     problems,
+    unlinked: Number(pending.n),
   };
 }
 
@@ -143,15 +143,17 @@ async function checkFileCheckpoint(db: Db, key: Buffer, dataDir: string): Promis
     return [
       `Titik periksa di ${file} rusak atau tidak ditandatangani dengan kunci audit. / The checkpoint in ${file} is damaged or not signed with the audit key.`,
     ];
-  const [event, count] = await Promise.all([
-    db.selectFrom('audit_events').select('hash').where('id', '=', c.lastEventId).executeTakeFirst(),
-    db
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('id', '<=', c.lastEventId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  if (c.eventCount > 0 && (!event || event.hash !== c.headHash || Number(count.n) !== c.eventCount))
+  // The event the copy names must still hold its place in the chain with the same hash; deleting events
+  // before it breaks the chain's links, which the walk above finds.
+  const event =
+    c.eventCount > 0
+      ? await db
+          .selectFrom('audit_events')
+          .select(['hash', 'chain_seq'])
+          .where('id', '=', c.lastEventId)
+          .executeTakeFirst()
+      : undefined;
+  if (c.eventCount > 0 && (!event || event.hash !== c.headHash || Number(event.chain_seq) !== c.eventCount))
     return [
       `Log audit tidak lagi memuat ${c.eventCount} peristiwa sampai ${c.lastEventId} yang dicatat di ${file}: peristiwa dihapus dan titik periksa basis data dikembalikan. / The audit log no longer holds the ${c.eventCount} events up to ${c.lastEventId} recorded in ${file}: events were deleted and the database checkpoint rolled back.`,
     ];
@@ -179,7 +181,7 @@ export async function copyCheckpointOut(db: Db, dataDir: string): Promise<boolea
   if (checkpointMac(key, c) !== c.mac) return false;
   const file = checkpointFile(dataDir);
   const current = readCheckpointFile(file);
-  if (current && current !== 'unreadable' && current.lastEventId >= c.lastEventId) return false;
+  if (current && current !== 'unreadable' && current.eventCount >= c.eventCount) return false;
   fs.mkdirSync(dataDir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(c) + '\n', { mode: 0o600 });

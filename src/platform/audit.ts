@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { dialectOf } from '../db/connect.js';
-import { beforeCommit } from '../db/before-commit.js';
+import type { Insertable } from 'kysely';
 import { perDatabase } from '../db/per-database.js';
+import { prepared } from '../db/prepared.js';
+import type { AuditEventTable } from '../db/schema-platform.js';
 import { scopeColumns, type RecordScope } from './record-scope.js';
 
 /** Typed audit actions: one name per state change, written in the change's own transaction. */
@@ -79,110 +79,57 @@ export function auditKeyOf(db: Db): Buffer {
   return key;
 }
 
-/** The checkpoint row's name: the chain's count and head as of the newest event. */
+/** The checkpoint row's name: the chain's count and head as of the newest linked event. */
 export const HEAD_CHECKPOINT = 'head';
 
 /**
- * Appends one audit event chained to the previous one by an HMAC keyed with the audit key, and moves the
- * signed checkpoint (count, last id, head hash) in the same transaction. Must be called with the
- * transaction of the change it records.
- *
- * On PostgreSQL the chain is one line through every writer, so appending takes a lock every audited change
- * waits for. Inside a transaction the event is therefore kept until the change's own work is done and
- * appended last, right before the commit (`db/before-commit.ts`): the lock is held for the append's
- * statements and the commit, not for the rest of the change (a proposal's revision, its outbox rows) and the
- * event-loop turns between them — under a deadline surge that wait had reached 0.7 s and took the
- * connections every autosave needed. Within one transaction the events keep their order.
+ * Records one audit event in the transaction of the change it records (so it exists exactly when the change
+ * does). The event is stored unlinked; the linker (`audit-linker.ts`, run by the worker about every second)
+ * chains the committed events to their predecessors with an HMAC keyed with the audit key and moves the signed
+ * checkpoint. Recording therefore takes no lock: under a deadline surge on PostgreSQL every audited change
+ * used to wait for the one chain lock (0.7 s at p99 with the lock taken at commit), holding a pool
+ * connection while it waited. Until it is linked (about a second) an event is only as safe as any row.
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
-  const key = auditKeyOf(tx);
-  if (dialectOf(tx) !== 'postgres' || !tx.isTransaction) return appendEvents(tx, key, [input]);
-  let queued = pendingEvents.get(tx);
-  if (!queued) {
-    const events: AuditInput[] = [];
-    pendingEvents.set(tx, (queued = events));
-    beforeCommit(tx, () => appendEvents(tx, key, events));
-  }
-  queued.push(input);
-}
-
-/** Audit events recorded in a PostgreSQL transaction, appended to the chain just before it commits. */
-const pendingEvents = new WeakMap<object, AuditInput[]>();
-
-async function appendEvents(tx: Db, key: Buffer, inputs: readonly AuditInput[]): Promise<void> {
-  if (dialectOf(tx) === 'postgres') {
-    // Serialise writers of the chain so two transactions never link to the same predecessor.
-    await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-  }
-  // The checkpoint names the head, so the chain continues from it (one read); without one (a database
-  // from before migration 0012, or a fresh one) the head and the count come from the table.
-  const head =
-    (await tx
-      .selectFrom('audit_checkpoints')
-      .select(['event_count', 'head_hash'])
-      .where('name', '=', HEAD_CHECKPOINT)
-      .executeTakeFirst()) ?? (await headFromTable(tx));
-  let prevHash = head.head_hash;
-  let count = Number(head.event_count);
-  let lastId = 0;
-  for (const input of inputs) {
-    const createdAt = input.now.toISOString();
-    const summary = JSON.stringify(input.summary);
-    const entityId = input.entityId === null ? null : String(input.entityId);
-    const scope = scopeColumns(input.scope);
-    const hash = keyedAuditHash(key, {
-      prevHash,
-      createdAt,
-      actorUserId: input.actorUserId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId,
-      summary,
-      ip: input.ip,
-      competitionId: scope.competition_id,
-      organizerInstitutionId: scope.organizer_institution_id,
-      institutionId: scope.institution_id,
-      referenceData: scope.reference_data,
-    });
-    const row = await tx
-      .insertInto('audit_events')
-      .values({
-        actor_user_id: input.actorUserId,
-        action: input.action,
-        entity_type: input.entityType,
-        entity_id: entityId,
-        summary,
-        ip: input.ip,
-        created_at: createdAt,
-        prev_hash: prevHash,
-        hash,
-        keyed: 1,
-        ...scope,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    prevHash = hash;
-    count++;
-    lastId = row.id;
-  }
-  await writeCheckpoint(tx, key, {
-    eventCount: count,
-    lastEventId: lastId,
-    headHash: prevHash,
-    now: inputs[inputs.length - 1]!.now,
+  await insertEvent.run(tx, {
+    actor_user_id: input.actorUserId,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId === null ? null : String(input.entityId),
+    summary: JSON.stringify(input.summary),
+    ip: input.ip,
+    created_at: input.now.toISOString(),
+    ...scopeColumns(input.scope),
   });
 }
 
-async function headFromTable(db: Db): Promise<{ event_count: number; head_hash: string | null }> {
-  const [last, count] = await Promise.all([
-    db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst(),
-    db
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { event_count: Number(count.n), head_hash: last?.hash ?? null };
-}
+type EventValues = Omit<
+  Insertable<AuditEventTable>,
+  'id' | 'prev_hash' | 'hash' | 'keyed' | 'chain_seq' | 'reference_data'
+> & { reference_data: number };
+
+/** One unlinked event (every column always given: one statement text, db/prepared.ts). */
+const insertEvent = prepared((db, v: EventValues) =>
+  db.insertInto('audit_events').values({
+    actor_user_id: v.actor_user_id,
+    action: v.action,
+    entity_type: v.entity_type,
+    entity_id: v.entity_id,
+    summary: v.summary,
+    ip: v.ip,
+    created_at: v.created_at,
+    prev_hash: null,
+    hash: UNLINKED,
+    keyed: 1,
+    competition_id: v.competition_id,
+    organizer_institution_id: v.organizer_institution_id,
+    institution_id: v.institution_id,
+    reference_data: v.reference_data,
+  }),
+);
+
+/** The `hash` of an event the linker has not linked yet (its `chain_seq` is null too). */
+export const UNLINKED = '';
 
 /** A checkpoint: how many events the chain had, the newest one's id and hash. */
 export interface Checkpoint {
@@ -197,54 +144,6 @@ export function checkpointMac(key: Buffer, c: Checkpoint): string {
     .createHmac('sha256', key)
     .update(['checkpoint', c.eventCount, c.lastEventId, c.headHash ?? ''].join('\u001f'))
     .digest('hex');
-}
-
-async function writeCheckpoint(tx: Db, key: Buffer, c: Checkpoint & { now: Date }): Promise<void> {
-  const values = {
-    event_count: c.eventCount,
-    last_event_id: c.lastEventId,
-    head_hash: c.headHash,
-    created_at: c.now.toISOString(),
-    mac: checkpointMac(key, c),
-  };
-  await tx
-    .insertInto('audit_checkpoints')
-    .values({ name: HEAD_CHECKPOINT, ...values })
-    .onConflict((oc) => oc.column('name').doUpdateSet(values))
-    .execute();
-}
-
-/**
- * Seals the chain as it is when no checkpoint exists yet (a database from before migration 0012 whose
- * unkeyed events were never followed by a keyed one): a first signed checkpoint of its count and head,
- * so deleting or rewriting those events is seen from then on. Run at start-up; does nothing otherwise.
- */
-export async function sealAuditChain(db: Db, now: Date): Promise<boolean> {
-  const key = auditKeyOf(db);
-  return db.transaction().execute(async (tx) => {
-    if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-    const exists = await tx
-      .selectFrom('audit_checkpoints')
-      .select('name')
-      .where('name', '=', HEAD_CHECKPOINT)
-      .executeTakeFirst();
-    if (exists) return false;
-    const last = await tx
-      .selectFrom('audit_events')
-      .select(['id', 'hash'])
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!last) return false;
-    const head = await headFromTable(tx);
-    await writeCheckpoint(tx, key, {
-      eventCount: head.event_count,
-      lastEventId: last.id,
-      headHash: last.hash,
-      now,
-    });
-    return true;
-  });
 }
 
 /** The stored fields an audit event's hash covers, exactly as they are kept in the row. */
@@ -335,6 +234,25 @@ export interface ChainedEvent {
   reference_data: number;
 }
 
+/** The columns of an event the chain check reads (its hash covers all but id, prev_hash and hash). */
+export const CHAIN_COLUMNS = [
+  'id',
+  'actor_user_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'summary',
+  'ip',
+  'created_at',
+  'prev_hash',
+  'hash',
+  'keyed',
+  'competition_id',
+  'organizer_institution_id',
+  'institution_id',
+  'reference_data',
+] as const satisfies readonly (keyof ChainedEvent)[];
+
 /** Pure: the hash an event should have, keyed or not as it says (the verifier then checks `keyed` order). */
 export function expectedHash(key: Buffer, e: ChainedEvent): string {
   const base = {
@@ -358,7 +276,7 @@ export function expectedHash(key: Buffer, e: ChainedEvent): string {
 }
 
 /**
- * Pure: checks events given in id order, continuing from `expectedPrev` (the hash of the event before
+ * Pure: checks linked events given in chain order (`chain_seq`), continuing from `expectedPrev` (the hash of the event before
  * the first one, null at the start of the log) and `keyedSeen` (whether a keyed event came before). The
  * first event whose link or content does not match is `brokenAt`; an edited row breaks at itself, a
  * deleted row breaks at its successor, and an unkeyed event after a keyed one (a chain recomputed

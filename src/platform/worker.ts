@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import { deliverDueMail, sweepExpiredSecrets, type MailTransport } from './mail/delivery.js';
 import { runDueJobs, type JobHandler } from './jobs.js';
 import { copyCheckpointOut } from './audit-verify.js';
+import { linkAuditChain } from './audit-linker.js';
 
 export interface WorkerDeps {
   db: Db;
@@ -22,7 +23,10 @@ export interface WorkerDeps {
  */
 export const STALE_SENDING_MS = 10 * 60_000;
 
-/** One pass of background work: run due jobs, then deliver due mail. Safe to run from several processes at once. */
+/**
+ * One pass of background work: run due jobs, link the audit events committed since the last pass, then
+ * deliver due mail. Safe to run from several processes at once.
+ */
 export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; failed: number }> {
   if (deps.jobHandlers) await runDueJobs(deps.db, deps.clock, deps.jobHandlers);
   const staleBefore = new Date(deps.clock.now().getTime() - STALE_SENDING_MS).toISOString();
@@ -33,6 +37,7 @@ export async function runWorkerOnce(deps: WorkerDeps): Promise<{ sent: number; f
     .where('next_attempt_at', '<', staleBefore)
     .execute();
   await sweepExpiredSecrets(deps.db, deps.clock.now());
+  await linkAuditChain(deps.db, deps.clock.now());
   if (deps.dataDir) await copyCheckpointOut(deps.db, deps.dataDir);
   return deliverDueMail(deps.db, deps.transport, deps.clock, deps.mailFrom);
 }

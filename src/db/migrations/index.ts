@@ -38,6 +38,7 @@ import * as nearDuplicates from './2026_12_07_0046_near_duplicates.js';
 import * as galleryStatistics from './2026_12_07_0047_gallery_statistics.js';
 import * as erasureRetention from './2026_12_07_0048_erasure_retention.js';
 import * as sharedLimits from './2026_12_07_0049_shared_limits.js';
+import * as auditLinker from './2026_12_07_0050_audit_linker.js';
 
 /** Every migration, in order. Listed explicitly so bundling and both dialects see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0047_gallery_statistics': galleryStatistics,
   '2026_12_07_0048_erasure_retention': erasureRetention,
   '2026_12_07_0049_shared_limits': sharedLimits,
+  '2026_12_07_0050_audit_linker': auditLinker,
 };

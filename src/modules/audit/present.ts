@@ -1,4 +1,5 @@
 import type { AuditEventItem } from '../../contracts/audit.js';
+import { UNLINKED } from '../../platform/audit.js';
 import type { AuditEventWithActor } from './queries.js';
 
 /** The stored JSON summary as data; text that is no longer JSON (a damaged row) is shown as it is. */
@@ -48,7 +49,7 @@ export function presentAuditEvent(row: AuditEventWithActor): AuditEventItem {
     summary: parseSummary(row.summary),
     ip: row.ip,
     createdAt: row.created_at,
-    hash: row.hash,
+    hash: row.hash === UNLINKED ? null : row.hash,
     prevHash: row.prev_hash,
   };
 }

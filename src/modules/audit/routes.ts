@@ -89,7 +89,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       authorize(req, 'audit.verify', {});
       const result = await verifyAudit(db, { dataDir: app.deps.config.dataDir });
-      return result.ok ? { ok: true, checked: result.checked } : result;
+      return result.ok ? { ok: true, checked: result.checked, unlinked: result.unlinked } : result;
     },
   );
 

@@ -38,7 +38,9 @@ export async function readFacts(run: RunSql, dialect: Dialect): Promise<Snapshot
     : [];
   const [head] =
     tables.audit_events !== undefined
-      ? await run('select id, hash from audit_events order by id desc limit 1')
+      ? await run(
+          'select id, hash from audit_events where chain_seq is not null order by chain_seq desc limit 1',
+        )
       : [];
   const files =
     tables.files !== undefined

@@ -363,6 +363,10 @@ export const secretariat: typeof idSecretariat = {
     chainOk: 'The audit chain is intact',
     chainOkBody_one: '{{count}} record checked; none was altered or lost.',
     chainOkBody_other: '{{count}} records checked; none was altered or lost.',
+    unlinked_one:
+      'The newest record is not linked into the chain yet (the background worker links it within seconds; check again then).',
+    unlinked_other:
+      'The newest {{count}} records are not linked into the chain yet (the background worker links them within seconds; check again then).',
     chainBroken: 'The audit chain is broken',
     chainBrokenBody:
       'Record #{{id}} does not match its hash or its predecessor ({{count}} records checked). Report this to the system administrator.',

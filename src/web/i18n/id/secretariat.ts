@@ -360,6 +360,10 @@ export const secretariat = {
     chainOk: 'Rantai audit utuh',
     chainOkBody_one: '{{count}} catatan diperiksa; tidak ada yang diubah atau hilang.',
     chainOkBody_other: '{{count}} catatan diperiksa; tidak ada yang diubah atau hilang.',
+    unlinked_one:
+      'Catatan terbaru belum ditautkan ke rantai (proses latar menautkannya dalam beberapa detik; periksa lagi sesudahnya).',
+    unlinked_other:
+      '{{count}} catatan terbaru belum ditautkan ke rantai (proses latar menautkannya dalam beberapa detik; periksa lagi sesudahnya).',
     chainBroken: 'Rantai audit rusak',
     chainBrokenBody:
       'Catatan #{{id}} tidak cocok dengan hash-nya atau dengan catatan sebelumnya ({{count}} catatan diperiksa). Laporkan ke administrator sistem.',

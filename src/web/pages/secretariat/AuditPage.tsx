@@ -192,6 +192,8 @@ export function AuditPage() {
                   id: verify.data.brokenAt,
                   count: verify.data.checked,
                 })}
+            {verify.data.unlinked > 0 &&
+              ` ${t('secretariat.audit.unlinked', { count: verify.data.unlinked })}`}
           </AdminNotice>
         )}
         {verifyErr && (
