@@ -37,6 +37,11 @@ export interface Config {
   trustedProxies: string[];
   /** Absolute lifetime of a session, however often it is used (SESSION_MAX_AGE_HOURS, default 24). */
   sessionMaxAgeMs: number;
+  /**
+   * PostgreSQL connections each process keeps at most (DATABASE_POOL_SIZE, default 10; unused on SQLite).
+   * Every process has its own pool: processes × this must stay under the server's max_connections.
+   */
+  databasePoolSize: number;
   /** Worker threads making PDFs and spreadsheets (off the event loop). */
   exportThreads: number;
   /** Exports that may wait for a thread; beyond it (or a user's own limit) the answer is 429. */
@@ -88,6 +93,9 @@ function proxyEntryOk(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 const proxyList = (v: string) => v.split(',').map((s) => s.trim());
+
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -181,6 +189,7 @@ const envSchema = z.object({
     .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 720), {
       message: 'must be a whole number of hours between 1 and 720',
     }),
+  DATABASE_POOL_SIZE: wholeNumber(1, 500),
   EXPORT_THREADS: wholeNumber(1, 64),
   EXPORT_QUEUE: wholeNumber(0, 10_000),
   EXPORT_PER_USER: wholeNumber(1, 100),
@@ -248,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: e.NODE_ENV === 'production',
     trustedProxies: e.TRUSTED_PROXIES?.trim() ? proxyList(e.TRUSTED_PROXIES) : [],
     sessionMaxAgeMs: Number(e.SESSION_MAX_AGE_HOURS ?? 24) * 60 * 60 * 1000,
+    databasePoolSize: e.DATABASE_POOL_SIZE ? Number(e.DATABASE_POOL_SIZE) : DEFAULT_POOL_SIZE,
     ...exportPool(e),
     galleryStatusPrompt: e.SINOVIK_GALLERY_PROMPT
       ? parsePromptDate(e.SINOVIK_GALLERY_PROMPT)!

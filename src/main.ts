@@ -62,7 +62,7 @@ async function openStorageOrExit(config: Config): Promise<BlobStore> {
 }
 
 async function openDb(config: Config, migrate = true): Promise<Db> {
-  const db = connect(config.databaseUrl, config.dialect);
+  const db = connect(config.databaseUrl, config.dialect, { poolSize: config.databasePoolSize });
   setAuditKey(db, config.auditKey);
   // A process forked by `sinovik serve` finds the database migrated by its primary.
   if (!migrate) return db;

@@ -84,6 +84,16 @@ describe('configuration', () => {
     ]);
   });
 
+  it('keeps 10 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and refuses a wrong one', () => {
+    const base = { DATA_DIR: '/tmp/sinovik-config-test', SESSION_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(base).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+    for (const bad of ['0', 'lots', '2.5'])
+      expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: bad })).toThrow(
+        'DATABASE_POOL_SIZE: must be a whole number between 1 and 500',
+      );
+  });
+
   it('reads the gallery’s yearly prompt date in WIB (default 15 January 08.00) and refuses a wrong one', () => {
     const base = { DATA_DIR: '/tmp/sinovik-config-test', SESSION_SECRET: 'x'.repeat(40) };
     expect(loadConfig(base).galleryStatusPrompt).toEqual({ month: 1, day: 15, hour: 8, minute: 0 });
