@@ -124,8 +124,11 @@ describe('the audit chain, linked after commit', () => {
     expect(await linkAuditChain(t.db, at)).toBe(0);
   });
 
-  it('links each event once when two linkers run at once (on PostgreSQL from two processes), in batches', async () => {
-    // Several processes (their own pools) exist only on PostgreSQL; SQLite is one process with one writer.
+  it('links each event once when two linkers run at once, in batches', async () => {
+    // On PostgreSQL a pool of its own, as another process has. On SQLite two linkers of one process share its
+    // connection (better-sqlite3 waits for a lock synchronously, so a second connection in the same process
+    // could only wait for itself); two processes on one SQLite file are scaled-mode.test.ts's closing race,
+    // whose `sinovik worker` links while the test's own worker pass does.
     const other = TEST_DIALECT === 'postgres' ? connect(t.url, t.dialect) : t.db;
     if (other !== t.db) setAuditKey(other, TEST_AUDIT_KEY);
     try {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
 import { submissionJobHandlers } from '../src/modules/deadlines/jobs.js';
+import { verifyAudit } from '../src/platform/audit-verify.js';
 import { runWorkerOnce } from '../src/platform/worker.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { uploadRequiredEvidence } from './helpers/evidence.js';
@@ -278,5 +279,18 @@ describe('scaled mode: the closing with two workers, one a separate process', ()
     expect(
       await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'sent').execute(),
     ).toHaveLength(sent);
+    // Both workers linked the audit chain (the closing's events among them) at the same time, from two
+    // processes: every event linked once, and the chain verifies.
+    const audit = await verifyAudit(ctx.db);
+    expect({ ok: audit.ok, problems: audit.problems, unlinked: audit.unlinked }).toEqual({
+      ok: true,
+      problems: [],
+      unlinked: 0,
+    });
+    const events = await ctx.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(audit.checked).toBe(Number(events.n));
   });
 });

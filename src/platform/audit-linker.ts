@@ -25,8 +25,29 @@ const CHAIN_LOCK = 727001;
 /** Events linked per transaction (a linker that fell behind catches up in several). */
 export const LINK_BATCH = 500;
 
-async function lockChain(tx: Db): Promise<void> {
-  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+/**
+ * Runs `work` in a transaction that holds the chain: on PostgreSQL the advisory lock; on SQLite the write lock
+ * from the start (BEGIN IMMEDIATE, waiting out busy_timeout). A SQLite transaction that read the unlinked events
+ * first and wrote after would fail with SQLITE_BUSY whenever another process (`sinovik worker`) wrote in
+ * between, since its snapshot could no longer become a write.
+ */
+async function holdingChain<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres')
+    return db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+      return work(tx);
+    });
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
 }
 
 /**
@@ -37,8 +58,7 @@ export async function linkAuditChain(db: Db, now: Date): Promise<number> {
   const key = auditKeyOf(db);
   let linked = 0;
   for (;;) {
-    const n = await db.transaction().execute(async (tx) => {
-      await lockChain(tx);
+    const n = await holdingChain(db, async (tx) => {
       const rows = await tx
         .selectFrom('audit_events')
         .select([...CHAIN_COLUMNS])
@@ -121,8 +141,7 @@ async function writeCheckpoint(tx: Db, key: Buffer, c: Checkpoint & { now: Date 
  */
 export async function sealAuditChain(db: Db, now: Date): Promise<boolean> {
   const key = auditKeyOf(db);
-  return db.transaction().execute(async (tx) => {
-    await lockChain(tx);
+  return holdingChain(db, async (tx) => {
     const exists = await tx
       .selectFrom('audit_checkpoints')
       .select('name')

@@ -52,6 +52,21 @@ describe('admin lokal, in Chromium: landing, filters, accounts, units', () => {
       .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
     expect(states.length).toBe(Math.min(waiting, 20));
     for (const s of states) expect(s).toMatch(/Dikirim ke Admin Lokal|Ditarik kembali/);
+    // The quota chips stand under the competition they count in, each competition named once.
+    const quotaLines = admin.getByTestId('quota-competition');
+    await expect.poll(() => quotaLines.count()).toBeGreaterThan(1);
+    const named = await quotaLines.evaluateAll((lines) =>
+      lines.map((l) => ({
+        name: l.querySelector('p')?.textContent ?? '',
+        chips: l.querySelectorAll('.mantine-Badge-root').length,
+      })),
+    );
+    expect(new Set(named.map((l) => l.name)).size).toBe(named.length);
+    for (const l of named) {
+      expect(l.name).toMatch(/\S/);
+      expect(l.name).not.toMatch(/^#/);
+      expect(l.chips).toBeGreaterThan(0);
+    }
     await shoot(admin, 'ladm-01-landing-needs-action');
 
     // All states, one unit, then a search by title: each kept in the address and applied by the server.

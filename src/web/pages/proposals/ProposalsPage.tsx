@@ -40,6 +40,13 @@ type ListResponse = ExpandedProposalList;
 
 const isOpen = (c: CompetitionSummary) => c.currentStage?.kind === 'submission';
 
+/** The quota chips by competition, in the order the answer gives them. */
+function quotasByCompetition(quotas: ListResponse['quotas']): [number, ListResponse['quotas']][] {
+  const by = new Map<number, ListResponse['quotas']>();
+  for (const q of quotas) by.set(q.competitionId, [...(by.get(q.competitionId) ?? []), q]);
+  return [...by];
+}
+
 /**
  * Starting a proposal: the open competitions, and their groups the unit may enter (an invitation-only
  * group only when the institution is invited to it).
@@ -165,6 +172,10 @@ export function ProposalsPage() {
   const open = (comps.data?.items ?? []).filter((c) => isOpen(c) && c.abilities.enter);
   const writer = list.data?.abilities.create ?? false;
   const reviewer = list.data?.abilities.review ?? false;
+  const competitionName = (competitionId: number) =>
+    comps.data?.items.find((c) => c.id === competitionId)?.name ??
+    list.data?.items.find((p) => p.competition.id === competitionId)?.competition.name ??
+    `#${competitionId}`;
   const groupName = (competitionId: number, key: string) => {
     const g = comps.data?.items.find((c) => c.id === competitionId)?.groups.find((x) => x.key === key);
     return g ? (lang === 'id' ? g.nameId : g.nameEn) : key;
@@ -210,29 +221,39 @@ export function ProposalsPage() {
           <Title order={2} size="h4" mb="xs">
             {t('proposals.list.quotaTitle')}
           </Title>
-          <Group gap="xs">
-            {list.data.quotas.map((q) => (
-              <Badge
-                key={`${q.competitionId}-${q.institutionId}-${q.groupKey}`}
-                size="lg"
-                radius="sm"
-                variant="filled"
-                color={q.quota !== null && q.used >= q.quota ? 'red.9' : 'sinovik.8'}
-                style={{ textTransform: 'none' }}
-              >
-                {q.quota !== null
-                  ? t('proposals.list.quotaBadge', {
-                      used: q.used,
-                      quota: q.quota,
-                      group: groupName(q.competitionId, q.groupKey),
-                    })
-                  : t('proposals.list.quotaNone', {
-                      used: q.used,
-                      group: groupName(q.competitionId, q.groupKey),
-                    })}
-              </Badge>
+          {/* One line per competition, named: an institution in several competitions has a quota in each. */}
+          <Stack gap="xs">
+            {quotasByCompetition(list.data.quotas).map(([competitionId, quotas]) => (
+              <div key={competitionId} data-testid="quota-competition">
+                <Text size="sm" fw={600} c="gray.8" mb={4}>
+                  {competitionName(competitionId)}
+                </Text>
+                <Group gap="xs">
+                  {quotas.map((q) => (
+                    <Badge
+                      key={`${q.competitionId}-${q.institutionId}-${q.groupKey}`}
+                      size="lg"
+                      radius="sm"
+                      variant="filled"
+                      color={q.quota !== null && q.used >= q.quota ? 'red.9' : 'sinovik.8'}
+                      style={{ textTransform: 'none' }}
+                    >
+                      {q.quota !== null
+                        ? t('proposals.list.quotaBadge', {
+                            used: q.used,
+                            quota: q.quota,
+                            group: groupName(q.competitionId, q.groupKey),
+                          })
+                        : t('proposals.list.quotaNone', {
+                            used: q.used,
+                            group: groupName(q.competitionId, q.groupKey),
+                          })}
+                    </Badge>
+                  ))}
+                </Group>
+              </div>
             ))}
-          </Group>
+          </Stack>
         </Card>
       )}
 
