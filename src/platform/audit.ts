@@ -86,9 +86,9 @@ export const HEAD_CHECKPOINT = 'head';
  * Records one audit event in the transaction of the change it records (so it exists exactly when the change
  * does). The event is stored unlinked; the linker (`audit-linker.ts`, run by the worker about every second)
  * chains the committed events to their predecessors with an HMAC keyed with the audit key and moves the signed
- * checkpoint. Recording therefore takes no lock: under a deadline surge on PostgreSQL every audited change
- * used to wait for the one chain lock (0.7 s at p99 with the lock taken at commit), holding a pool
- * connection while it waited. Until it is linked (about a second) an event is only as safe as any row.
+ * checkpoint. Recording therefore takes no lock: on PostgreSQL every audited change of every process used to
+ * wait for the chain's one lock, holding a pool connection while it waited. Until it is linked (about a
+ * second) an event is only as safe as any row.
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
   await insertEvent.run(tx, {
