@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
-import type { Db } from './connect.js';
+import { dialectOf, type Db } from './connect.js';
 import { nameStatement } from './pg-named-statements.js';
 
 /*
@@ -59,7 +59,7 @@ export function prepared<P extends Record<string, unknown>, R>(
       c = { query, slots };
       byAdapter.set(adapter, c);
       // On PostgreSQL each connection parses and plans it once (db/pg-named-statements.ts).
-      if (adapter.constructor.name === 'PostgresAdapter') nameStatement(query.sql);
+      if (dialectOf(db) === 'postgres') nameStatement(query.sql);
     }
     return c;
   };

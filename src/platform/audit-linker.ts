@@ -109,7 +109,7 @@ async function chainHead(tx: Db): Promise<{ eventCount: number; headHash: string
 }
 
 /** The newest linked event: the chain's head. */
-export function lastLinked(db: Db) {
+function lastLinked(db: Db) {
   return db
     .selectFrom('audit_events')
     .select(['id', 'hash', 'chain_seq'])
