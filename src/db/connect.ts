@@ -3,13 +3,17 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  SqliteDriver,
   sql,
+  type DatabaseConnection,
   type MigrationProvider,
   type SqliteDatabase,
+  type SqliteDialectConfig,
 } from 'kysely';
 import type { Database } from './schema.js';
 import { withNamedStatements } from './pg-named-statements.js';
@@ -51,7 +55,31 @@ export function connect(databaseUrl: string, dialect: Dialect, opts: { poolSize?
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+  });
+}
+
+/**
+ * Every SQLite transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting out busy_timeout for
+ * it. Kysely begins them deferred: one that read first and wrote after failed at once with "database is locked"
+ * (SQLITE_BUSY, busy_timeout does not apply) whenever another process — a `sinovik worker` beside the web
+ * process — wrote in between, since its snapshot could no longer become a write. Within one process nothing
+ * changes: the driver runs one transaction at a time on its single connection anyway.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /** Distinct SQL texts kept prepared; the least recently used goes first beyond this. */

@@ -26,27 +26,13 @@ const CHAIN_LOCK = 727001;
 export const LINK_BATCH = 500;
 
 /**
- * Runs `work` in a transaction that holds the chain: on PostgreSQL the advisory lock; on SQLite the write lock
- * from the start (BEGIN IMMEDIATE, waiting out busy_timeout). A SQLite transaction that read the unlinked events
- * first and wrote after would fail with SQLITE_BUSY whenever another process (`sinovik worker`) wrote in
- * between, since its snapshot could no longer become a write.
+ * Runs `work` in a transaction that holds the chain: on PostgreSQL the advisory lock; on SQLite every
+ * transaction holds the write lock from its start (see connect.ts), which is the chain's lock too.
  */
 async function holdingChain<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  if (dialectOf(db) === 'postgres')
-    return db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-      return work(tx);
-    });
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
-    }
+  return db.transaction().execute(async (tx) => {
+    if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+    return work(tx);
   });
 }
 
