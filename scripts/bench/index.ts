@@ -683,7 +683,7 @@ async function main() {
         `${close.received} received, ${close.frozen} frozen; closing job ${close.jobStatus}`,
     );
     result.serverPeakRssWholeRunMb = memoryOf(sinovik.pid)?.hwmMb ?? null;
-    await sinovik.stop();
+    await sinovik.stop(o.cpuProf ? 180_000 : undefined);
     result.setupErrors = setup.errors;
     if (setup.errors) log(`  setup errors: ${JSON.stringify(setup.failures.slice(0, 3))}`);
   } finally {

@@ -13,7 +13,8 @@ export interface Server {
   port: number;
   child: ChildProcess;
   log: string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 10 s; a CPU profile of a long run takes longer to write). */
+  stop: (graceMs?: number) => Promise<void>;
 }
 
 /** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
@@ -31,7 +32,7 @@ export function freePort(): Promise<number> {
 /**
  * Starts `node --import tsx <script> ...args` as a child (node itself, not the tsx wrapper, so the pid is
  * the server's own and /proc tells its memory), its output to a log file, and waits until `readyPath`
- * answers 200. stop() sends SIGTERM and waits, then SIGKILL after 10 s.
+ * answers 200. stop() sends SIGTERM and waits, then SIGKILL after its grace (10 s unless told).
  */
 export async function startServer(opts: {
   name: string;
@@ -84,10 +85,10 @@ export async function startServer(opts: {
     port: opts.port,
     child,
     log: opts.logFile,
-    stop: async () => {
+    stop: async (graceMs = 10_000) => {
       if (exited !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exit;
       clearTimeout(timer);
     },
