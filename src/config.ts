@@ -4,6 +4,8 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import os from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from './db/connect.js';
+import type { S3Settings } from './platform/storage-s3.js';
 import { DEFAULT_PROMPT_DATE, parsePromptDate, type PromptDate } from './domain/gallery-owner.js';
 
 /** Typed configuration read from the environment; boot fails with the variable's name and the problem. */
@@ -67,19 +69,8 @@ export interface Config {
   storage: StorageConfig;
 }
 
-export type StorageConfig =
-  | { kind: 'disk' }
-  | {
-      kind: 's3';
-      endpoint: string | null;
-      region: string;
-      bucket: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      forcePathStyle: boolean;
-      /** "" or ending in "/". */
-      prefix: string;
-    };
+/** The embedded default, or an S3-compatible bucket with its settings (platform/storage-s3.ts). */
+export type StorageConfig = { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** One entry of TRUSTED_PROXIES: an IP, an IP/prefix, or one of proxy-addr's names. */
@@ -93,9 +84,6 @@ function proxyEntryOk(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 const proxyList = (v: string) => v.split(',').map((s) => s.trim());
-
-/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
-export const DEFAULT_POOL_SIZE = 10;
 
 const wholeNumber = (min: number, max: number) =>
   z

@@ -28,6 +28,8 @@ export interface Sample {
 /** Collects every request's latency and status by endpoint name. */
 export class Recorder {
   readonly samples = new Map<string, number[]>();
+  /** When each request was answered (epoch ms), by name, in the order of `samples`. */
+  readonly answeredAt = new Map<string, number[]>();
   readonly statuses = new Map<string, Map<number, number>>();
   readonly failures: { name: string; status: number; detail: string }[] = [];
   errors = 0;
@@ -37,6 +39,8 @@ export class Recorder {
     this.requests++;
     if (!this.samples.has(name)) this.samples.set(name, []);
     this.samples.get(name)!.push(a.ms);
+    if (!this.answeredAt.has(name)) this.answeredAt.set(name, []);
+    this.answeredAt.get(name)!.push(Date.now());
     const byStatus = this.statuses.get(name) ?? new Map<number, number>();
     byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     this.statuses.set(name, byStatus);

@@ -10,8 +10,9 @@ import { bigUploads, closing, startDraft, type BigUploadResult, type ClosingResu
 import { ramp, type RampResult, type Target } from './saturation.js';
 import { seedBench, type Seeded } from './seed.js';
 import { repoRoot, startBaseline, startSinovik, type Server } from './server.js';
-import { cpuSecondsOf, fmt, machineCpu, memoryOf, pidsNamed, summarize } from './stats.js';
+import { cpuSecondsOf, databaseCpuSeconds, fmt, machineCpu, memoryOf, summarize } from './stats.js';
 import { runSurge, type SurgeResult } from './surge.js';
+import { asBackgroundLoad, type LoadPriority } from './load-priority.js';
 import { checkLostWrites, type Acknowledged, type LostWrites } from './verify.js';
 import { exportPhase, seedExports, type ExportPhaseResult } from './exports.js';
 import { listPhase, listTarget, type ListPhaseResult } from './list.js';
@@ -83,6 +84,8 @@ const HELP = `npm run bench -- [options]
   --postgres              the surge on PostgreSQL (a new database on DATABASE_URL's server) instead of SQLite
   --s3                    files in an S3 bucket (s3rver on 127.0.0.1, its own process) instead of on disk
   --cpu-prof              write a V8 CPU profile of the Sinovik server to the run's folder
+  --load-nice N           the nice value of the load generator and the S3 stand-in during the surge
+                          (default 10: they stand for browsers and a store on other machines; 0 = equal)
   --keep                  keep the temporary data folder (database, files, logs)
   --only web              only the web phase: the home page's first load in Chromium on a throttled
                           phone (Slow 4G goal, 3G reported) and its compressed JS, in under two minutes
@@ -145,6 +148,8 @@ interface Options {
   /** Files in an S3 bucket (s3rver in a child process) instead of on disk. */
   s3: boolean;
   cpuProf: boolean;
+  /** The surge's generator and S3 stand-in at this nice value (load-priority.ts). */
+  loadNice: number;
   serverNodeArgs: string[];
   serverEnv: Record<string, string>;
   keep: boolean;
@@ -191,6 +196,7 @@ function options(): Options {
       postgres: { type: 'boolean', default: false },
       s3: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      'load-nice': { type: 'string' },
       'server-node-args': { type: 'string' },
       'server-env': { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -205,6 +211,11 @@ function options(): Options {
     process.exit(0);
   }
   const q = values.quick;
+  const loadNiceOf = (v: string | undefined) => {
+    const n = Number(v ?? 10);
+    if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error('--load-nice takes a whole number 0–19');
+    return n;
+  };
   const num = (v: string | undefined, dflt: number, name: string) => {
     if (v === undefined) return dflt;
     const n = Number(v);
@@ -234,6 +245,7 @@ function options(): Options {
     postgres: values.postgres,
     s3: values.s3,
     cpuProf: values['cpu-prof'],
+    loadNice: loadNiceOf(values['load-nice']),
     serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter(Boolean),
     serverEnv: Object.fromEntries(
       (values['server-env'] ?? '')
@@ -268,25 +280,22 @@ function badOnly(phase: string): never {
  * (`storePid`), when they run on this machine; "other" is what is left.
  */
 function cpuMeter(pids: () => number[], storePid: number | null = null) {
-  const sumOf = (ps: number[]) => new Map(ps.map((p) => [p, cpuSecondsOf(p) ?? 0]));
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
   const s0 = pids().map((p) => cpuSecondsOf(p) ?? 0);
-  const d0 = sumOf(pidsNamed('postgres'));
+  const d0 = databaseCpuSeconds();
   const t0Store = storePid ? (cpuSecondsOf(storePid) ?? 0) : 0;
   const t0 = performance.now();
   return () => {
     const m1 = machineCpu();
     const g1 = process.cpuUsage(g0);
     const s1 = pids().map((p) => cpuSecondsOf(p) ?? 0);
-    const d1 = sumOf(pidsNamed('postgres'));
+    const database = databaseCpuSeconds() - d0;
     const wall = (performance.now() - t0) / 1000;
     const hz = (m1.total - m0.total) / wall / os.cpus().length;
     const machine = (m1.busy - m0.busy) / hz;
     const server = s1.reduce((s, v, i) => s + v - (s0[i] ?? 0), 0);
     const generator = (g1.user + g1.system) / 1e6;
-    let database = 0;
-    for (const [p, v] of d1) database += v - (d0.get(p) ?? 0);
     const store = storePid ? (cpuSecondsOf(storePid) ?? t0Store) - t0Store : 0;
     const r = (v: number) => Math.round(v * 10) / 10;
     return {
@@ -414,6 +423,7 @@ async function main() {
   };
   let surge: SurgeResult | null = null;
   let exported: ExportPhaseResult | null = null;
+  let loadPriority: LoadPriority | null = null;
   let listed: ListPhaseResult | null = null;
   const exportRec = new Recorder();
   let big: BigUploadResult | { skipped: string } | null = null;
@@ -503,21 +513,32 @@ async function main() {
     log(
       `  meanwhile, from 40% of the surge: ${o.exports} XLSX exports of ${o.exportRows} proposals and ${o.exports} proposal PDFs by ${exportSeed.secretariats.length} secretariat accounts (two at a time each)`,
     );
+    log(
+      o.loadNice
+        ? `  the load generator (this process) and the S3 stand-in give way to the server and PostgreSQL: nice ${o.loadNice} during the surge (--load-nice 0: all equal)`
+        : '  the load generator and the S3 stand-in at the same priority as the server (--load-nice 0)',
+    );
     let meter = cpuMeter(serverPids, s3?.pid ?? null);
     const exporting = sleep(o.durationS * 400).then(() =>
       exportPhase({ port, seeded: exportSeed, count: o.exports, rec: exportRec }),
     );
-    surge = await runSurge({
-      port,
-      seeded,
-      durationS: o.durationS,
-      autosaveEveryS: o.autosaveEveryS,
-      uploadBytes: Math.round(o.uploadMb * 1024 * 1024),
-      uploads: uploadRoute,
-      rampS: Math.min(45, o.durationS * 0.15),
-      log,
+    const surging = await asBackgroundLoad(o.loadNice, s3 ? [s3.pid] : [], async () => {
+      const done = await runSurge({
+        port,
+        seeded,
+        durationS: o.durationS,
+        autosaveEveryS: o.autosaveEveryS,
+        uploadBytes: Math.round(o.uploadMb * 1024 * 1024),
+        uploads: uploadRoute,
+        rampS: Math.min(45, o.durationS * 0.15),
+        log,
+      });
+      return { done, exported: await exporting };
     });
-    exported = await exporting;
+    surge = surging.value.done;
+    exported = surging.value.exported;
+    loadPriority = surging.priority;
+    if (loadPriority.note) log(`  ${loadPriority.note}`);
     cpu.surge = meter();
     log(
       `  done in ${fmt(surge.wallS)} s: ${surge.rec.requests} requests, ${surge.rec.errors} errors, ${staleRetries.count} GETs resent after a closed keep-alive; ` +
@@ -847,6 +868,12 @@ async function main() {
         `${pad(e.name, 12)} ${pad(String(e.count), 7)} ${pad(fmt(e.p50), 8)} ${pad(fmt(e.p90), 8)} ${pad(fmt(e.p99), 8)} ${pad(fmt(e.max), 8)} ${JSON.stringify(e.statuses)}`,
       );
     if (surge!.rec.failures.length) log(`first failures: ${JSON.stringify(surge!.rec.failures.slice(0, 5))}`);
+    const worst = [...surge!.autosaveTimeline].sort((a, b) => b.p99 - a.p99).slice(0, 3);
+    log(`slowest 10 s of autosaves (p99 ms; the other requests answered in the same 10 s):`);
+    for (const w of worst)
+      log(
+        `  ${pad(`${w.second}–${w.second + 10} s`, 12)} p99 ${pad(String(w.p99), 6)} ${JSON.stringify(w.others)}`,
+      );
   }
   if (sat && base) {
     log(
@@ -881,6 +908,7 @@ async function main() {
       unfinished: surge.unfinished,
       staleKeepAliveRetries: staleRetries.count,
       uploads: uploadRoute ? 'measured' : 'skipped: upload route missing',
+      loadPriority,
       endpoints,
       autosaveTimeline: surge.autosaveTimeline,
     },

@@ -77,6 +77,28 @@ export function pidsNamed(comm: string): number[] {
   return out;
 }
 
+/**
+ * CPU seconds of every PostgreSQL process so far, those that have exited included: the live processes' own
+ * time plus, for each postmaster, the time of the children it reaped (a pooled connection closed when idle
+ * takes its backend's time with it otherwise). The difference over an interval is the database's CPU in it.
+ */
+export function databaseCpuSeconds(): number {
+  const pids = new Set(pidsNamed('postgres'));
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After "pid (comm) ": ppid 1, utime 11, stime 12, cutime 13, cstime 14.
+      total += Number(f[11]) + Number(f[12]);
+      if (!pids.has(Number(f[1]))) total += Number(f[13]) + Number(f[14]);
+    } catch {
+      // gone meanwhile (its time is in its postmaster's children's)
+    }
+  }
+  return total / 100;
+}
+
 /** Busy share of all cores over an interval, from /proc/stat (the whole machine, every process). */
 export function machineCpu(): { busy: number; total: number } {
   const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];

@@ -59,7 +59,11 @@ export interface SurgeResult {
   expected: { proposals: number; sent: number };
   /** Proposals the generator had to give up on (time bound reached or a step refused). */
   unfinished: number;
-  autosaveTimeline: { second: number; count: number; p99: number }[];
+  /**
+   * Autosaves per 10 s of the run: how many, their p99, and how many requests of every other kind were
+   * answered in the same 10 s (what the server was doing when autosaves were slow).
+   */
+  autosaveTimeline: { second: number; count: number; p99: number; others: Record<string, number> }[];
   /** When the surge started (epoch ms), and every autosave: when it was sent (ms after that) and its latency. */
   startedAt: number;
   autosaves: { at: number; ms: number }[];
@@ -322,11 +326,27 @@ export async function runSurge(o: SurgeOptions): Promise<SurgeResult> {
     if (!buckets.has(b)) buckets.set(b, []);
     buckets.get(b)!.push(s.ms);
   }
+  const others = new Map<number, Record<string, number>>();
+  for (const [name, times] of rec.answeredAt) {
+    if (name === 'autosave') continue;
+    for (const at of times) {
+      if (at < started) continue;
+      const b = Math.floor((at - started) / 10_000) * 10;
+      const counts = others.get(b) ?? {};
+      counts[name] = (counts[name] ?? 0) + 1;
+      others.set(b, counts);
+    }
+  }
   const autosaveTimeline = [...buckets.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([second, ms]) => {
       const sorted = ms.sort((a, b) => a - b);
-      return { second, count: ms.length, p99: Math.round(sorted[Math.ceil(sorted.length * 0.99) - 1]) };
+      return {
+        second,
+        count: ms.length,
+        p99: Math.round(sorted[Math.ceil(sorted.length * 0.99) - 1]),
+        others: others.get(second) ?? {},
+      };
     });
 
   const total = o.seeded.upps.reduce((s, u) => s + u.proposals, 0);

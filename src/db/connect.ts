@@ -33,13 +33,16 @@ export function poolStats(db: Db): { total: number; idle: number; waiting: numbe
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise (config.ts). */
+export const DEFAULT_POOL_SIZE = 10;
+
 /**
  * Opens the database: SQLite (WAL, foreign keys on) for a path, PostgreSQL for a postgres:// URL with a pool
  * of at most `poolSize` connections (config DATABASE_POOL_SIZE; default 10).
  */
 export function connect(databaseUrl: string, dialect: Dialect, opts: { poolSize?: number } = {}): Db {
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? DEFAULT_POOL_SIZE });
     // An idle connection closed by the server (restart, failover, admin shutdown) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', (err) => {
