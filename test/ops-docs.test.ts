@@ -222,6 +222,16 @@ describe('nginx', () => {
     expect(envFile(envExample).get('TRUSTED_PROXIES')).toBe('127.0.0.1');
     expect(conf).toContain('server 127.0.0.1:3000;');
   });
+
+  it("answers its own 502/503/504 (no app process answering) as a 503 in the app's shape, with Retry-After", () => {
+    const conf = read('deploy/nginx.conf');
+    // Without "=503" nginx keeps the original status: the JSON below came with 502 (seen with nginx 1.22).
+    expect(conf).toContain('error_page 502 503 504 =503 @unavailable;');
+    const unavailable = conf.slice(conf.indexOf('location @unavailable {'));
+    expect(unavailable).toContain('add_header Retry-After 30 always;');
+    const body = /return 503 '([^']+)'/.exec(unavailable)?.[1];
+    expect(JSON.parse(body!).error.code).toBe('service_unavailable');
+  });
 });
 
 describe('container', () => {
