@@ -52,11 +52,18 @@ export function resetPeakRss(pid: number): boolean {
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export function cpuSecondsOf(pid: number): number | null {
+  const f = statFields(pid);
+  return f ? (Number(f[11]) + Number(f[12])) / 100 : null;
+}
+
+/**
+ * The fields of /proc/<pid>/stat after "pid (comm) " (ppid 1, utime 11, stime 12, cutime 13, cstime 14), or
+ * null when the process is gone.
+ */
+function statFields(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after "pid (comm) ".
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
@@ -86,15 +93,11 @@ export function databaseCpuSeconds(): number {
   const pids = new Set(pidsNamed('postgres'));
   let total = 0;
   for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // After "pid (comm) ": ppid 1, utime 11, stime 12, cutime 13, cstime 14.
-      total += Number(f[11]) + Number(f[12]);
-      if (!pids.has(Number(f[1]))) total += Number(f[13]) + Number(f[14]);
-    } catch {
-      // gone meanwhile (its time is in its postmaster's children's)
-    }
+    // Gone meanwhile: its time is in its postmaster's children's.
+    const f = statFields(pid);
+    if (!f) continue;
+    total += Number(f[11]) + Number(f[12]);
+    if (!pids.has(Number(f[1]))) total += Number(f[13]) + Number(f[14]);
   }
   return total / 100;
 }
