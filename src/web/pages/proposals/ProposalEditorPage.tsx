@@ -207,7 +207,9 @@ function Editor({
             {t('dashboard.printPdf')}
           </DownloadButton>
         </Group>
-        <Title order={1}>{d.title || detail.code}</Title>
+        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          {d.title || detail.code}
+        </Title>
         <Text size="sm" c="gray.7">
           {detail.competition.name} · {t('proposals.editor.group')}:{' '}
           {lang === 'id' ? detail.group.nameId : detail.group.nameEn} · {t('proposals.editor.unit')}:{' '}
