@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalDetail } from '../src/contracts/proposals.js';
+import { preparedStats } from '../src/db/prepared.js';
+import { autosaveProposal } from '../src/modules/proposals/commands/autosave-proposal.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 import { uploadRequiredEvidence } from './helpers/evidence.js';
 import { makeInstitution, makeUnit, makeUser, publishedKipp, sessionCookie } from './helpers/fixtures.js';
@@ -15,6 +17,7 @@ describe('duplicate titles by the stored title key', () => {
   let ctx: TestContext;
   let competitionId: number;
   const cookie: Record<string, string> = {};
+  const userId: Record<string, number> = {};
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -25,6 +28,7 @@ describe('duplicate titles by the stored title key', () => {
       const unit = await makeUnit(ctx.db, inst.id, `Dinas Kunci ${who.toUpperCase()}`);
       const upp = await makeUser(ctx.db, { role: 'upp', institutionId: inst.id, unitId: unit.id });
       cookie[who] = await sessionCookie(ctx, upp.id);
+      userId[who] = upp.id;
     }
   });
   afterAll(async () => ctx.close());
@@ -89,5 +93,38 @@ describe('duplicate titles by the stored title key', () => {
     const second = await create('b', 'pasar desa daring!');
     const res = await save('b', second, complete(second.form));
     expect(res.completeness.missing.map((m) => m.code)).toEqual(['duplicate_title']);
+  });
+
+  it('reads the claims on the title with the proposal: an autosave that keeps its title runs two statements, one that changes it three', async () => {
+    const mine = await create('a', 'Klinik Pajak Keliling');
+    const other = await create('b', 'Klinik Pajak Keliling Lain');
+    await save('b', other, complete(other.form));
+    expect((await call('b', 'POST', `/proposals/${other.id}/send`)).statusCode).toBe(200);
+    // The first save starts the autosave revision (and its audit row); the next ones, by the same person in
+    // the same minute, join it and write only the proposal.
+    const first = await save('a', mine, complete(mine.form));
+    const autosave = async (version: number, body: Record<string, unknown>) => {
+      const before = preparedStats.runs;
+      const r = await autosaveProposal(ctx.db, {
+        id: mine.id,
+        body: { version, ...body },
+        actorUserId: userId.a,
+        ip: null,
+        now: NOW,
+      });
+      return { ...r, statements: preparedStats.runs - before };
+    };
+    // The view (with the claims on its key) and the update of the proposal row.
+    const kept = await autosave(first.version, { acronym: 'KPK' });
+    expect(kept.statements).toBe(2);
+    expect(kept.completeness.missing.map((m) => m.code)).toEqual([]);
+    // A new title: its claims are read on their own, and the duplicate is found.
+    const renamed = await autosave(kept.version, { title: 'klinik pajak keliling lain' });
+    expect(renamed.statements).toBe(3);
+    expect(renamed.completeness.missing.map((m) => m.code)).toEqual(['duplicate_title']);
+    // Saved again under that title: the view's claims (read for the new key) find it without a statement.
+    const again = await autosave(renamed.version, { acronym: 'KPKL' });
+    expect(again.statements).toBe(2);
+    expect(again.completeness.missing.map((m) => m.code)).toEqual(['duplicate_title']);
   });
 });

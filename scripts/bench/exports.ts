@@ -1,4 +1,4 @@
-import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
+import { titleKeyOf } from '../../src/modules/proposals/title-claims.js';
 import type { Db } from '../../src/db/connect.js';
 import { createFromTemplate } from '../../src/modules/competitions/commands/create-from-template.js';
 import { hashPassword } from '../../src/platform/passwords.js';

@@ -1,4 +1,4 @@
-import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
+import { titleKeyOf } from '../../src/modules/proposals/title-claims.js';
 import { getProvinces, getRegencies } from 'idn-area-data';
 import type { Db } from '../../src/db/connect.js';
 import type { InstitutionType } from '../../src/db/schema.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
+import { titleKeyOf } from '../../src/modules/proposals/title-claims.js';
 import type { Db } from '../../src/db/connect.js';
 import { Client, json, sleep } from './http.js';
 import { BENCH_PASSWORD, type Seeded } from './seed.js';

@@ -1,4 +1,4 @@
-import { titleKeyOf } from '../../src/modules/proposals/eligibility-context.js';
+import { titleKeyOf } from '../../src/modules/proposals/title-claims.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

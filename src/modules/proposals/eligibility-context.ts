@@ -1,20 +1,13 @@
 import type { Db } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
 import type { AwardLevel } from '../../db/schema.js';
-import { normalizeTitle, type RegistryEntry } from '../../domain/eligibility.js';
-import {
-  readsInvitations,
-  TITLE_CLAIMING_STATES,
-  titleClaimsAhead,
-  type SourceAward,
-} from '../../domain/proposal-eligibility.js';
+import type { RegistryEntry } from '../../domain/eligibility.js';
+import { readsInvitations, titleClaimsAhead, type SourceAward } from '../../domain/proposal-eligibility.js';
 import { RECEIVED_STATES } from '../../domain/proposal-workflow.js';
 import { registryFor } from '../awards/registry-cache.js';
 import { confirmedSameAwards } from '../near-duplicates/queries.js';
+import { claimsOnTitle } from './title-claims.js';
 import type { ProposalView } from './view.js';
-
-/** The stored form of a title for the duplicate-title lookup (proposals.title_key). */
-export const titleKeyOf = (title: string) => normalizeTitle(title).slice(0, 255);
 
 /** What the eligibility rules need beyond the proposal itself (domain/proposal-eligibility). */
 export interface EligibilityContext {
@@ -96,27 +89,6 @@ const sourceAwardRow = prepared((db, a: { awardId: number }) =>
     .select('i.name as directory_name')
     .where('a.id', '=', a.awardId),
 );
-// Only proposals that may share the title (the same key, or a key not known), not the whole competition:
-// two lookups in one statement, each served by the (competition_id, title_key) index.
-const titleClaimsColumns = ['id', 'title', 'state', 'sent_at'] as const;
-const titleClaims = prepared((db, a: { competitionId: number; titleKey: string; exceptId: number }) =>
-  db
-    .selectFrom('proposals')
-    .select(titleClaimsColumns)
-    .where('competition_id', '=', a.competitionId)
-    .where('title_key', '=', a.titleKey)
-    .where('id', '!=', a.exceptId)
-    .where('state', 'in', [...TITLE_CLAIMING_STATES])
-    .unionAll(
-      db
-        .selectFrom('proposals')
-        .select(titleClaimsColumns)
-        .where('competition_id', '=', a.competitionId)
-        .where('title_key', 'is', null)
-        .where('id', '!=', a.exceptId)
-        .where('state', 'in', [...TITLE_CLAIMING_STATES]),
-    ),
-);
 const activeInvitations = prepared(
   (db, a: { competitionId: number; groupId: number; institutionId: number }) =>
     db
@@ -141,7 +113,7 @@ const organizerOf = prepared((db, a: { competitionId: number }) =>
 /**
  * Loads, for one proposal: the award rows that can concern it (its institution's, and those not linked to
  * any institution, which match by name; plus the source's institution's for a replikasi), the chosen
- * source award, the titles other proposals claim first (domain `titleClaimsAhead`), and the institution's
+ * source award, the titles other proposals claim first (domain `titleClaimsAhead`; read with the view while the title keeps its key), and the institution's
  * active invitations into the group with the award each names (only for the groups whose rules read
  * them, and then the organizer who invites). Prepared queries and the registry from memory: this runs on every autosave.
  */
@@ -157,7 +129,7 @@ export async function loadEligibilityContext(db: Db, view: ProposalView): Promis
       [p.institution_id, ...(source?.institution_id ? [source.institution_id] : [])],
       view.awardsRev,
     ),
-    titleClaims.all(db, { competitionId: p.competition_id, titleKey: titleKeyOf(p.title), exceptId: p.id }),
+    claimsOnTitle(db, p, view.titleClaims),
     invites
       ? activeInvitations.all(db, {
           competitionId: p.competition_id,

@@ -20,6 +20,7 @@ import {
   type AttachmentView,
 } from './attachment-rows.js';
 import { provinceKeySql } from './list.js';
+import { titleClaimsOfViewRow, type TitleClaim, type TitleClaims } from './title-claims.js';
 
 /*
  * One proposal as every request about it reads it: the view (its row, its competition's setup, form,
@@ -44,6 +45,11 @@ export interface ProposalView {
   configRev: number;
   /** The newest revision as read with the proposal (revisions.ts coalesces autosaves on it); null: none. */
   newestRevision: NewestRevision | null;
+  /**
+   * The other proposals that may claim its title, read with it for its stored title key (title-claims.ts);
+   * null when not read (the views loaded many at a time, or a proposal whose key is not stored).
+   */
+  titleClaims: TitleClaims | null;
 }
 
 /** The newest revision of a proposal, as the coalescing rule reads it (saved_by null: by the system). */
@@ -108,9 +114,14 @@ const proposalsWithNames = (db: Db) =>
     ]);
 type ViewRow = Awaited<ReturnType<ReturnType<typeof proposalsWithNames>['execute']>>[number];
 
-/** One proposal: a prepared statement (every request about a proposal runs it). */
+/**
+ * One proposal: a prepared statement (every request about a proposal runs it), with the claims on its title
+ * (the eligibility checklist of every autosave, view and send reads them).
+ */
 const proposalWithNames = prepared((db, a: { id: number }) =>
-  proposalsWithNames(db).where('p.id', '=', a.id),
+  proposalsWithNames(db)
+    .select(jsonArrayOf(db)(titleClaimsOfViewRow(db)).as('title_claims_json'))
+    .where('p.id', '=', a.id),
 );
 
 /** Kysely's JSON array helper of the database's dialect (one subquery's rows as one JSON value). */
@@ -149,7 +160,7 @@ export async function loadProposalViews(db: Db, ids: readonly number[]): Promise
   return out;
 }
 
-async function toView(db: Db, row: ViewRow): Promise<ProposalView> {
+async function toView(db: Db, row: ViewRow & { title_claims_json?: unknown }): Promise<ProposalView> {
   const proposal = proposalOf(row);
   const rev = row.config_rev;
   const setup = await competitionSetup(db, proposal.competition_id, rev);
@@ -179,6 +190,10 @@ async function toView(db: Db, row: ViewRow): Promise<ProposalView> {
     awardsRev: Number(row.awards_rev ?? 0),
     configRev: setup.rev,
     newestRevision: parsedObject<NewestRevision>(row.newest_revision_json),
+    titleClaims:
+      row.title_claims_json !== undefined && proposal.title_key !== null
+        ? { key: proposal.title_key, claims: parsedArray<TitleClaim>(row.title_claims_json) }
+        : null,
   };
 }
 

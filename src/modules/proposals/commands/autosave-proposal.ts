@@ -14,7 +14,8 @@ import { checkSaveFields, mergeLinks, nextRejected, type RejectedFields } from '
 import { assertSubmissionOpen } from '../refusals.js';
 import { loadForChange } from '../view.js';
 import { writeRevision } from '../revisions.js';
-import { findAwardEntry, loadEligibilityContext, titleKeyOf } from '../eligibility-context.js';
+import { findAwardEntry, loadEligibilityContext } from '../eligibility-context.js';
+import { titleKeyOf } from '../title-claims.js';
 import type { ProposalView } from '../view.js';
 import { proposalRecordScope } from '../record-scope.js';
 

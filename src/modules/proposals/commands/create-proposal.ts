@@ -5,7 +5,8 @@ import { proposalCode, submissionRefusal } from '../../../domain/proposal-rules.
 import { recordAudit } from '../../../platform/audit.js';
 import { findCompetitionRow, findSubmissionStage } from '../../competitions/queries.js';
 import { assertParticipant } from '../../competitions/participants.js';
-import { hasActiveInvitation, titleKeyOf } from '../eligibility-context.js';
+import { hasActiveInvitation } from '../eligibility-context.js';
+import { titleKeyOf } from '../title-claims.js';
 import { parseSettings } from '../../../domain/competition-settings.js';
 import { checkUnitDraftRoom } from '../storage-limits.js';
 import { loadForChange } from '../view.js';
