@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
 import { snapshotOf } from './snapshot.js';
-import type { ProposalView } from './view.js';
+import type { NewestRevision, ProposalView } from './view.js';
 
 /*
  * The history of a proposal. Revisions: one per transition (kind 'transition'), and autosaves coalesced so that a proposal gets at
@@ -51,6 +51,22 @@ const insertRevision = prepared(
 );
 
 /**
+ * Whether a change starts a new revision row, given the newest revision (see above): false for an autosave
+ * by the same person within the window of the open autosave revision, which it joins, writing nothing.
+ */
+export function startsRevision(
+  latest: NewestRevision | null,
+  change: { kind: 'autosave' | 'transition'; savedBy: number; now: Date },
+): boolean {
+  return !(
+    latest?.kind === 'autosave' &&
+    change.kind === 'autosave' &&
+    latest.saved_by === change.savedBy &&
+    change.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_WINDOW_MS
+  );
+}
+
+/**
  * Records a change in the history (see above): `before` is the proposal as it was loaded for this change
  * (null when it is being created), `view` as it is now. Returns whether a new revision row was started
  * (false: an autosave joined the open revision, and nothing was written).
@@ -72,13 +88,8 @@ export async function writeRevision(
   // The newest revision as read with `before` in this transaction: every revision written moves the
   // proposal's version, so the conditional update of this change would have failed had another been added.
   const latest = before?.newestRevision;
+  if (!startsRevision(latest ?? null, input)) return { started: false };
   if (latest?.kind === 'autosave') {
-    if (
-      input.kind === 'autosave' &&
-      latest.saved_by === input.savedBy &&
-      input.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_WINDOW_MS
-    )
-      return { started: false };
     await closeRevision.run(tx, {
       id: latest.id,
       snapshot: JSON.stringify(snapshotOf(before!)),

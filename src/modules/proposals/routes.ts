@@ -221,7 +221,8 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { user } = requireUser(req);
-      // One transaction reads, authorizes and writes (the busiest request: see commands/autosave-proposal.ts).
+      // Reads, authorizes and writes conditionally on the version read (the busiest request: see
+      // commands/autosave-proposal.ts).
       return autosaveProposal(db, {
         id: req.params.id,
         body: req.body,

@@ -40,7 +40,8 @@ export async function saveCompletion(
     ip: input.ip,
     now: input.now,
     mayEdit: input.mayComplete,
-    // Checked again on the proposal as loaded in the save's transaction (sent meanwhile: refused).
+    // Checked again on the proposal as read for the save, whose write is conditional on its version (sent
+    // meanwhile: refused).
     rule: (locked) => {
       if (locked.proposal.state !== 'incomplete') throw notIncomplete();
       assertBeforeDeadline(request, locked, input.now);

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { prepared } from '../../db/prepared.js';
+import type { ProposalRow } from '../../db/schema.js';
+
+/*
+ * The writes of an autosave (commands/autosave-proposal.ts): the proposal row's fields, conditional on the
+ * version the editor saved from, and the answers whose text changed. On PostgreSQL the row and one answer
+ * are also written by one statement (a data-modifying WITH), which is atomic on its own: the autosave that
+ * joins its open revision, the busiest write of the system, then needs no transaction.
+ */
+
+/** The proposal's own fields an autosave may change, in the order the prepared update takes them. */
+export const EDITABLE = [
+  'title',
+  'title_key',
+  'acronym',
+  'category_id',
+  'implementation_start',
+  'innovator_kind',
+  'innovator_names',
+  'contact_name',
+  'contact_phone',
+  'contact_email',
+  'links',
+  'declaration_accepted',
+  'source_award_id',
+  'rejected_fields',
+] as const satisfies readonly (keyof ProposalRow)[];
+export type EditableFields = Pick<ProposalRow, (typeof EDITABLE)[number]>;
+
+/** The update of the proposal row: its fields, from `version` to `newVersion`. */
+export type WriteArgs = EditableFields & {
+  id: number;
+  version: number;
+  newVersion: number;
+  updatedAt: string;
+};
+/** One answer to store. */
+export type AnswerArgs = {
+  proposalId: number;
+  sectionId: number;
+  text: string;
+  wordCount: number;
+  updatedAt: string;
+};
+
+/** The title's columns are written only when the title changed (they are indexed). */
+const SAME_TITLE = EDITABLE.filter((k) => k !== 'title' && k !== 'title_key');
+
+const updateFields = (db: Db, columns: readonly (keyof EditableFields)[], a: WriteArgs) =>
+  db
+    .updateTable('proposals')
+    .set({
+      ...(Object.fromEntries(columns.map((k) => [k, a[k]])) as Partial<EditableFields>),
+      version: a.newVersion,
+      updated_at: a.updatedAt,
+    })
+    .where('id', '=', a.id)
+    .where('version', '=', a.version);
+
+const writeFields = prepared((db, a: WriteArgs) => updateFields(db, EDITABLE, a));
+const writeFieldsSameTitle = prepared((db, a: WriteArgs) => updateFields(db, SAME_TITLE, a));
+
+const upsertAnswer = prepared((db, a: AnswerArgs) =>
+  db
+    .insertInto('proposal_answers')
+    .values({
+      proposal_id: a.proposalId,
+      section_id: a.sectionId,
+      text: a.text,
+      word_count: a.wordCount,
+      updated_at: a.updatedAt,
+    })
+    .onConflict((oc) =>
+      oc.columns(['proposal_id', 'section_id']).doUpdateSet({
+        text: a.text,
+        word_count: a.wordCount,
+        updated_at: a.updatedAt,
+      }),
+    ),
+);
+
+/**
+ * PostgreSQL: the row's update and one answer's upsert in one statement. The answer is written only when the
+ * update matched (it selects from the update's RETURNING), so the count it answers (1 or 0) says both.
+ */
+const writeFieldsAndAnswer = (columns: readonly (keyof EditableFields)[]) =>
+  prepared((db, a: WriteArgs & { sectionId: number; text: string; wordCount: number }) =>
+    db
+      .with('u', (qb) => updateFields(qb as unknown as Db, columns, a).returning('id'))
+      .insertInto('proposal_answers')
+      .columns(['proposal_id', 'section_id', 'text', 'word_count', 'updated_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('u')
+          .select([
+            'u.id',
+            sql<number>`cast(${a.sectionId} as integer)`.as('section_id'),
+            sql<string>`cast(${a.text} as text)`.as('text'),
+            sql<number>`cast(${a.wordCount} as integer)`.as('word_count'),
+            sql<string>`cast(${a.updatedAt} as text)`.as('updated_at'),
+          ]),
+      )
+      .onConflict((oc) =>
+        oc.columns(['proposal_id', 'section_id']).doUpdateSet((eb) => ({
+          text: eb.ref('excluded.text'),
+          word_count: eb.ref('excluded.word_count'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+  );
+const writeAllAndAnswer = writeFieldsAndAnswer(EDITABLE);
+const writeSameTitleAndAnswer = writeFieldsAndAnswer(SAME_TITLE);
+
+/** Updates the proposal row; 1 when it still had `version`, 0 when it did not (nothing written). */
+export const writeProposalFields = (db: Db, a: WriteArgs, titleChanged: boolean) =>
+  (titleChanged ? writeFields : writeFieldsSameTitle).run(db, a);
+
+export const writeAnswer = (db: Db, a: AnswerArgs) => upsertAnswer.run(db, a);
+
+/**
+ * PostgreSQL only: the proposal row and one answer in one statement (atomic without a transaction); 1 when the
+ * row still had `version`, 0 when it did not (nothing written).
+ */
+export const writeProposalFieldsAndAnswer = (
+  db: Db,
+  a: WriteArgs,
+  answer: AnswerArgs,
+  titleChanged: boolean,
+) =>
+  (titleChanged ? writeAllAndAnswer : writeSameTitleAndAnswer).run(db, {
+    ...a,
+    sectionId: answer.sectionId,
+    text: answer.text,
+    wordCount: answer.wordCount,
+  });
