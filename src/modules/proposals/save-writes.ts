@@ -5,8 +5,8 @@ import type { ProposalRow } from '../../db/schema.js';
 
 /*
  * The writes of an autosave (commands/autosave-proposal.ts): the proposal row's fields, conditional on the
- * version the editor saved from, and the answers whose text changed. On PostgreSQL the row and one answer
- * are also written by one statement (a data-modifying WITH), which is atomic on its own: the autosave that
+ * version the editor saved from, and the answers whose text changed. On PostgreSQL the row and the answers
+ * are also written by one statement (data-modifying WITHs), which is atomic on its own: the autosave that
  * joins its open revision, the busiest write of the system, then needs no transaction.
  */
 
@@ -82,36 +82,37 @@ const upsertAnswer = prepared((db, a: AnswerArgs) =>
 );
 
 /**
- * PostgreSQL: the row's update and one answer's upsert in one statement. The answer is written only when the
- * update matched (it selects from the update's RETURNING), so the count it answers (1 or 0) says both.
+ * PostgreSQL: the row's update and the answers' upsert in one statement. The answers come as three arrays
+ * (one statement, whatever their number) and are written only when the update matched (they select from its
+ * RETURNING); the statement answers how many rows the update matched (1 or 0).
  */
-const writeFieldsAndAnswer = (columns: readonly (keyof EditableFields)[]) =>
-  prepared((db, a: WriteArgs & { sectionId: number; text: string; wordCount: number }) =>
+const writeFieldsWithAnswers = (columns: readonly (keyof EditableFields)[]) =>
+  prepared((db, a: WriteArgs & { sectionIds: number[]; texts: string[]; wordCounts: number[] }) =>
     db
       .with('u', (qb) => updateFields(qb as unknown as Db, columns, a).returning('id'))
-      .insertInto('proposal_answers')
-      .columns(['proposal_id', 'section_id', 'text', 'word_count', 'updated_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('u')
-          .select([
-            'u.id',
-            sql<number>`cast(${a.sectionId} as integer)`.as('section_id'),
-            sql<string>`cast(${a.text} as text)`.as('text'),
-            sql<number>`cast(${a.wordCount} as integer)`.as('word_count'),
-            sql<string>`cast(${a.updatedAt} as text)`.as('updated_at'),
-          ]),
+      .with('a', (qb) =>
+        qb
+          .insertInto('proposal_answers')
+          .columns(['proposal_id', 'section_id', 'text', 'word_count', 'updated_at'])
+          .expression(
+            sql`select u.id, x.section_id, x.text, x.word_count, cast(${a.updatedAt} as text) from u,
+                unnest(cast(${a.sectionIds} as integer[]), cast(${a.texts} as text[]),
+                  cast(${a.wordCounts} as integer[])) as x(section_id, text, word_count)`,
+          )
+          .onConflict((oc) =>
+            oc.columns(['proposal_id', 'section_id']).doUpdateSet((eb) => ({
+              text: eb.ref('excluded.text'),
+              word_count: eb.ref('excluded.word_count'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .returning('proposal_id'),
       )
-      .onConflict((oc) =>
-        oc.columns(['proposal_id', 'section_id']).doUpdateSet((eb) => ({
-          text: eb.ref('excluded.text'),
-          word_count: eb.ref('excluded.word_count'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      ),
+      .selectFrom('u')
+      .select((eb) => eb.fn.countAll<number>().as('n')),
   );
-const writeAllAndAnswer = writeFieldsAndAnswer(EDITABLE);
-const writeSameTitleAndAnswer = writeFieldsAndAnswer(SAME_TITLE);
+const writeAllWithAnswers = writeFieldsWithAnswers(EDITABLE);
+const writeSameTitleWithAnswers = writeFieldsWithAnswers(SAME_TITLE);
 
 /** Updates the proposal row; 1 when it still had `version`, 0 when it did not (nothing written). */
 export const writeProposalFields = (db: Db, a: WriteArgs, titleChanged: boolean) =>
@@ -120,18 +121,20 @@ export const writeProposalFields = (db: Db, a: WriteArgs, titleChanged: boolean)
 export const writeAnswer = (db: Db, a: AnswerArgs) => upsertAnswer.run(db, a);
 
 /**
- * PostgreSQL only: the proposal row and one answer in one statement (atomic without a transaction); 1 when the
- * row still had `version`, 0 when it did not (nothing written).
+ * PostgreSQL only: the proposal row and its changed answers in one statement (atomic without a transaction);
+ * 1 when the row still had `version`, 0 when it did not (nothing written).
  */
-export const writeProposalFieldsAndAnswer = (
+export async function writeProposalFieldsWithAnswers(
   db: Db,
   a: WriteArgs,
-  answer: AnswerArgs,
+  answers: readonly AnswerArgs[],
   titleChanged: boolean,
-) =>
-  (titleChanged ? writeAllAndAnswer : writeSameTitleAndAnswer).run(db, {
+): Promise<number> {
+  const row = await (titleChanged ? writeAllWithAnswers : writeSameTitleWithAnswers).first(db, {
     ...a,
-    sectionId: answer.sectionId,
-    text: answer.text,
-    wordCount: answer.wordCount,
+    sectionIds: answers.map((x) => x.sectionId),
+    texts: answers.map((x) => x.text),
+    wordCounts: answers.map((x) => x.wordCount),
   });
+  return Number(row?.n ?? 0);
+}

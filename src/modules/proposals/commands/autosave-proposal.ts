@@ -19,7 +19,7 @@ import { proposalRecordScope } from '../record-scope.js';
 import {
   writeAnswer,
   writeProposalFields,
-  writeProposalFieldsAndAnswer,
+  writeProposalFieldsWithAnswers,
   type AnswerArgs,
   type EditableFields,
   type WriteArgs,
@@ -93,9 +93,9 @@ export interface SaveResult {
  * proposal with everything it needs in one prepared statement (view.ts `loadProposalView`), writes with
  * prepared statements, and answers from what it wrote instead of reading back. On SQLite, autosaves that
  * arrive together share their transaction (db/group-commit.ts), each answered once it committed. On
- * PostgreSQL the common autosave (it joins its open revision and changes at most one answer) is one
- * statement after the read, atomic without a transaction (save-writes.ts): three round trips to the
- * database with the session's instead of six.
+ * PostgreSQL the common autosave (it joins its open revision) is one statement after the read, atomic
+ * without a transaction (save-writes.ts): three round trips to the database with the session's instead of
+ * six.
  */
 export async function autosaveProposal(
   db: Db,
@@ -230,15 +230,12 @@ export async function autosaveProposal(
 
   if (
     dialectOf(db) === 'postgres' &&
-    answers.length <= 1 &&
     !startsRevision(view.newestRevision, { kind: 'autosave', savedBy: actorUserId, now: input.now })
   ) {
     // The common autosave on PostgreSQL: it joins the open revision (nothing to write there, no audit row),
-    // and the row with its changed answer is one statement, atomic without a transaction.
-    const written = answers.length
-      ? await writeProposalFieldsAndAnswer(db, args, answers[0], titleChanged)
-      : await writeProposalFields(db, args, titleChanged);
-    if (written !== 1) throw await conflict(db);
+    // and the row with its changed answers is one statement, atomic without a transaction.
+    if ((await writeProposalFieldsWithAnswers(db, args, answers, titleChanged)) !== 1)
+      throw await conflict(db);
   } else
     // Autosaves that arrive together commit together on SQLite (db/group-commit.ts).
     await groupTransaction(db, async (tx) => {
