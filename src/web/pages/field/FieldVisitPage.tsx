@@ -71,6 +71,9 @@ export function FieldVisitPage() {
   const visitId = Number(useParams().id);
   const [store, setStore] = useState<VisitStore | null>(null);
   const [online, setOnline] = useState(navigator.onLine);
+  // The browser can say it is online while no request reaches the server (a network without internet, a
+  // page reloaded from the shell's cache): a request that failed for lack of a network says offline too.
+  const [reachable, setReachable] = useState(true);
   const [retryIn, setRetryIn] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -82,17 +85,24 @@ export function FieldVisitPage() {
   const [summary, setSummary] = useState<string | null>(null);
 
   useEffect(registerFieldShell, []);
+  /** Reads the visit from the server; false when no request reached it (no network). */
   const refresh = useCallback(async () => {
     try {
       const detail = await api<FieldVisitDetail>('GET', `/field-visits/${visitId}`);
+      setReachable(true);
       setStore(
         await update(visitId, (s) => {
           s.detail = detail;
         }),
       );
     } catch (err) {
-      if (err instanceof ApiError && err.status !== 0) setError(lang === 'id' ? err.text.id : err.text.en);
+      if (err instanceof ApiError && err.status === 0) {
+        setReachable(false);
+        return false;
+      }
+      if (err instanceof ApiError) setError(lang === 'id' ? err.text.id : err.text.en);
     }
+    return true;
   }, [visitId, lang]);
 
   const sync = useCallback(async () => {
@@ -100,11 +110,10 @@ export function FieldVisitPage() {
     running.current = true;
     if (timer.current) window.clearTimeout(timer.current);
     try {
-      const done = await flush(visitId, setStore);
+      const done = (await flush(visitId, setStore)) && (await refresh());
       if (done) {
         backoff.current = 2000;
         setRetryIn(null);
-        await refresh();
       } else {
         const wait = backoff.current;
         // Without a network at all the `online` event will come; the wait grows only while it fails online.
@@ -209,13 +218,13 @@ export function FieldVisitPage() {
       </Text>
 
       <Alert
-        color={online ? (store.queue.length ? 'yellow' : 'green') : 'orange'}
+        color={online && reachable ? (store.queue.length ? 'yellow' : 'green') : 'orange'}
         role="status"
         aria-live="polite"
         data-testid="sync-state"
       >
         <Stack gap={4}>
-          <Text fw={700}>{online ? t('field.online') : t('field.offline')}</Text>
+          <Text fw={700}>{online && reachable ? t('field.online') : t('field.offline')}</Text>
           <Text data-testid="queue-count">
             {store.queue.length ? t('field.waiting', { count: store.queue.length }) : t('field.allSent')}
           </Text>
