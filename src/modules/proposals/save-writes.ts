@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { prepared } from '../../db/prepared.js';
-import type { ProposalRow } from '../../db/schema.js';
+import type { Database, ProposalRow } from '../../db/schema.js';
 
 /*
  * The writes of an autosave (commands/autosave-proposal.ts): the proposal row's fields, conditional on the
@@ -48,7 +48,7 @@ export type AnswerArgs = {
 /** The title's columns are written only when the title changed (they are indexed). */
 const SAME_TITLE = EDITABLE.filter((k) => k !== 'title' && k !== 'title_key');
 
-const updateFields = (db: Db, columns: readonly (keyof EditableFields)[], a: WriteArgs) =>
+const updateFields = (db: QueryCreator<Database>, columns: readonly (keyof EditableFields)[], a: WriteArgs) =>
   db
     .updateTable('proposals')
     .set({
@@ -89,7 +89,7 @@ const upsertAnswer = prepared((db, a: AnswerArgs) =>
 const writeFieldsWithAnswers = (columns: readonly (keyof EditableFields)[]) =>
   prepared((db, a: WriteArgs & { sectionIds: number[]; texts: string[]; wordCounts: number[] }) =>
     db
-      .with('u', (qb) => updateFields(qb as unknown as Db, columns, a).returning('id'))
+      .with('u', (qb) => updateFields(qb, columns, a).returning('id'))
       .with('a', (qb) =>
         qb
           .insertInto('proposal_answers')
